@@ -1,0 +1,50 @@
+# One entry point for every job. Each target sets up what it needs on a fresh machine.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed-stamp
+
+.PHONY: setup generate test lint typecheck spec-check unit demo fuzz bench soak clean
+
+$(STAMP): pyproject.toml package.json package-lock.json
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $(STAMP)
+
+setup: $(STAMP)
+
+## Regenerate generated/exotel_contacts_api from openapi.yaml (warnings fail it).
+generate: $(STAMP)
+	PATH="$(CURDIR)/$(BIN):$$PATH" scripts/generate.sh
+
+## Lint and format checks (generated/ excluded), mypy --strict on overlay/ and mock/.
+lint: $(STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/mypy
+
+## Every test: lint, types, spec checks (validator, Spectral, TypeScript), unit, integration, fuzzing.
+test: lint
+	PATH="$(CURDIR)/$(BIN):$$PATH" $(BIN)/pytest
+
+## Start the mock in-process, import a realistic sample file through it, print the report.
+demo: $(STAMP)
+	$(BIN)/exotel-contacts demo
+
+## A deeper schemathesis run, in-process and against a live server.
+fuzz: $(STAMP)
+	PATH="$(CURDIR)/$(BIN):$$PATH" EXOTEL_FUZZ_EXAMPLES=1000 $(BIN)/pytest tests/mock/test_fuzz.py
+	PATH="$(CURDIR)/$(BIN):$$PATH" scripts/fuzz_live.sh
+
+## Benchmarks against baselines measured in the same run; writes BENCHMARKS.md.
+bench: $(STAMP)
+	$(BIN)/python -m benchmarks
+
+## The fault soak at full size.
+soak: $(STAMP)
+	PATH="$(CURDIR)/$(BIN):$$PATH" EXOTEL_SOAK_FULL=1 $(BIN)/pytest -m slow tests/test_soak.py -s
+
+clean:
+	rm -rf $(VENV) node_modules .mypy_cache .ruff_cache .pytest_cache

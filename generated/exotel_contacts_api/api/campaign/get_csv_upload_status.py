@@ -1,0 +1,221 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.csv_status_response import CsvStatusResponse
+from ...models.error_response import ErrorResponse
+from ...types import Response
+
+
+def _get_kwargs(
+    account_sid: str,
+    upload_id: str,
+) -> dict[str, Any]:
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/v2/accounts/{account_sid}/csv-status/{upload_id}".format(
+            account_sid=quote(str(account_sid), safe=""),
+            upload_id=quote(str(upload_id), safe=""),
+        ),
+    }
+
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> CsvStatusResponse | ErrorResponse | None:
+    if response.status_code == 200:
+        response_200 = CsvStatusResponse.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 401:
+        response_401 = ErrorResponse.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = ErrorResponse.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = ErrorResponse.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 429:
+        response_429 = ErrorResponse.from_dict(response.json())
+
+        return response_429
+
+    if response.status_code == 500:
+        response_500 = ErrorResponse.from_dict(response.json())
+
+        return response_500
+
+    if response.status_code == 502:
+        response_502 = ErrorResponse.from_dict(response.json())
+
+        return response_502
+
+    if response.status_code == 503:
+        response_503 = ErrorResponse.from_dict(response.json())
+
+        return response_503
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[CsvStatusResponse | ErrorResponse]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    account_sid: str,
+    upload_id: str,
+    *,
+    client: AuthenticatedClient,
+) -> Response[CsvStatusResponse | ErrorResponse]:
+    """Check the status of a CSV upload into a list (Campaign)
+
+     The live status and `stats` of a CSV upload. Known `status` values: `in-progress`,
+    `completed`, `failed` (open set). Counts may be null while the upload is in progress;
+    once `completed`, `success + failed + duplicate` equals `total`.
+
+    Args:
+        account_sid (str):
+        upload_id (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[CsvStatusResponse | ErrorResponse]
+    """
+
+    kwargs = _get_kwargs(
+        account_sid=account_sid,
+        upload_id=upload_id,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    account_sid: str,
+    upload_id: str,
+    *,
+    client: AuthenticatedClient,
+) -> CsvStatusResponse | ErrorResponse | None:
+    """Check the status of a CSV upload into a list (Campaign)
+
+     The live status and `stats` of a CSV upload. Known `status` values: `in-progress`,
+    `completed`, `failed` (open set). Counts may be null while the upload is in progress;
+    once `completed`, `success + failed + duplicate` equals `total`.
+
+    Args:
+        account_sid (str):
+        upload_id (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        CsvStatusResponse | ErrorResponse
+    """
+
+    return sync_detailed(
+        account_sid=account_sid,
+        upload_id=upload_id,
+        client=client,
+    ).parsed
+
+
+async def asyncio_detailed(
+    account_sid: str,
+    upload_id: str,
+    *,
+    client: AuthenticatedClient,
+) -> Response[CsvStatusResponse | ErrorResponse]:
+    """Check the status of a CSV upload into a list (Campaign)
+
+     The live status and `stats` of a CSV upload. Known `status` values: `in-progress`,
+    `completed`, `failed` (open set). Counts may be null while the upload is in progress;
+    once `completed`, `success + failed + duplicate` equals `total`.
+
+    Args:
+        account_sid (str):
+        upload_id (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[CsvStatusResponse | ErrorResponse]
+    """
+
+    kwargs = _get_kwargs(
+        account_sid=account_sid,
+        upload_id=upload_id,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    account_sid: str,
+    upload_id: str,
+    *,
+    client: AuthenticatedClient,
+) -> CsvStatusResponse | ErrorResponse | None:
+    """Check the status of a CSV upload into a list (Campaign)
+
+     The live status and `stats` of a CSV upload. Known `status` values: `in-progress`,
+    `completed`, `failed` (open set). Counts may be null while the upload is in progress;
+    once `completed`, `success + failed + duplicate` equals `total`.
+
+    Args:
+        account_sid (str):
+        upload_id (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        CsvStatusResponse | ErrorResponse
+    """
+
+    return (
+        await asyncio_detailed(
+            account_sid=account_sid,
+            upload_id=upload_id,
+            client=client,
+        )
+    ).parsed

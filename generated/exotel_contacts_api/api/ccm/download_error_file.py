@@ -1,0 +1,212 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.error_response import ErrorResponse
+from ...types import Response
+
+
+def _get_kwargs(
+    error_file_id: str,
+) -> dict[str, Any]:
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/v2/error-files/{error_file_id}".format(
+            error_file_id=quote(str(error_file_id), safe=""),
+        ),
+    }
+
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> ErrorResponse | str | None:
+    if response.status_code == 200:
+        response_200 = response.text
+        return response_200
+
+    if response.status_code == 404:
+        response_404 = ErrorResponse.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 410:
+        response_410 = ErrorResponse.from_dict(response.json())
+
+        return response_410
+
+    if response.status_code == 429:
+        response_429 = ErrorResponse.from_dict(response.json())
+
+        return response_429
+
+    if response.status_code == 500:
+        response_500 = ErrorResponse.from_dict(response.json())
+
+        return response_500
+
+    if response.status_code == 502:
+        response_502 = ErrorResponse.from_dict(response.json())
+
+        return response_502
+
+    if response.status_code == 503:
+        response_503 = ErrorResponse.from_dict(response.json())
+
+        return response_503
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[ErrorResponse | str]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    error_file_id: str,
+    *,
+    client: AuthenticatedClient | Client,
+) -> Response[ErrorResponse | str]:
+    """Download the error CSV of a contact upload (CCM)
+
+     The format of the file behind `error_file_url`: a CSV with the header
+    `row_number,phone_number,first_name,last_name,error_code,error_message` and one line per
+    failed row. Exotel serves it from a pre-signed storage URL (`error_file_url`), which must be
+    fetched as given and without credentials. The reference mock serves the same file at this
+    path, where `error_file_id` is unguessable and acts as the credential, as a pre-signed URL does.
+    404: no such file. 410: the file has expired.
+
+    Args:
+        error_file_id (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ErrorResponse | str]
+    """
+
+    kwargs = _get_kwargs(
+        error_file_id=error_file_id,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    error_file_id: str,
+    *,
+    client: AuthenticatedClient | Client,
+) -> ErrorResponse | str | None:
+    """Download the error CSV of a contact upload (CCM)
+
+     The format of the file behind `error_file_url`: a CSV with the header
+    `row_number,phone_number,first_name,last_name,error_code,error_message` and one line per
+    failed row. Exotel serves it from a pre-signed storage URL (`error_file_url`), which must be
+    fetched as given and without credentials. The reference mock serves the same file at this
+    path, where `error_file_id` is unguessable and acts as the credential, as a pre-signed URL does.
+    404: no such file. 410: the file has expired.
+
+    Args:
+        error_file_id (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ErrorResponse | str
+    """
+
+    return sync_detailed(
+        error_file_id=error_file_id,
+        client=client,
+    ).parsed
+
+
+async def asyncio_detailed(
+    error_file_id: str,
+    *,
+    client: AuthenticatedClient | Client,
+) -> Response[ErrorResponse | str]:
+    """Download the error CSV of a contact upload (CCM)
+
+     The format of the file behind `error_file_url`: a CSV with the header
+    `row_number,phone_number,first_name,last_name,error_code,error_message` and one line per
+    failed row. Exotel serves it from a pre-signed storage URL (`error_file_url`), which must be
+    fetched as given and without credentials. The reference mock serves the same file at this
+    path, where `error_file_id` is unguessable and acts as the credential, as a pre-signed URL does.
+    404: no such file. 410: the file has expired.
+
+    Args:
+        error_file_id (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ErrorResponse | str]
+    """
+
+    kwargs = _get_kwargs(
+        error_file_id=error_file_id,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    error_file_id: str,
+    *,
+    client: AuthenticatedClient | Client,
+) -> ErrorResponse | str | None:
+    """Download the error CSV of a contact upload (CCM)
+
+     The format of the file behind `error_file_url`: a CSV with the header
+    `row_number,phone_number,first_name,last_name,error_code,error_message` and one line per
+    failed row. Exotel serves it from a pre-signed storage URL (`error_file_url`), which must be
+    fetched as given and without credentials. The reference mock serves the same file at this
+    path, where `error_file_id` is unguessable and acts as the credential, as a pre-signed URL does.
+    404: no such file. 410: the file has expired.
+
+    Args:
+        error_file_id (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ErrorResponse | str
+    """
+
+    return (
+        await asyncio_detailed(
+            error_file_id=error_file_id,
+            client=client,
+        )
+    ).parsed

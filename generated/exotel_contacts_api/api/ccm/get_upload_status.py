@@ -1,0 +1,221 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.error_response import ErrorResponse
+from ...models.upload_status_response import UploadStatusResponse
+from ...types import Response
+
+
+def _get_kwargs(
+    account_sid: str,
+    upload_id: str,
+) -> dict[str, Any]:
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/v2/accounts/{account_sid}/contacts/upload/{upload_id}".format(
+            account_sid=quote(str(account_sid), safe=""),
+            upload_id=quote(str(upload_id), safe=""),
+        ),
+    }
+
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> ErrorResponse | UploadStatusResponse | None:
+    if response.status_code == 200:
+        response_200 = UploadStatusResponse.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 401:
+        response_401 = ErrorResponse.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = ErrorResponse.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = ErrorResponse.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 429:
+        response_429 = ErrorResponse.from_dict(response.json())
+
+        return response_429
+
+    if response.status_code == 500:
+        response_500 = ErrorResponse.from_dict(response.json())
+
+        return response_500
+
+    if response.status_code == 502:
+        response_502 = ErrorResponse.from_dict(response.json())
+
+        return response_502
+
+    if response.status_code == 503:
+        response_503 = ErrorResponse.from_dict(response.json())
+
+        return response_503
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[ErrorResponse | UploadStatusResponse]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    account_sid: str,
+    upload_id: str,
+    *,
+    client: AuthenticatedClient,
+) -> Response[ErrorResponse | UploadStatusResponse]:
+    """Check the status of a contact CSV upload (CCM)
+
+     The upload's status and counters. `successful + failed + duplicates_skipped` is the number
+    of rows processed so far; it equals `total_records` once the status is `completed`.
+    Known `status` values: `processing`, `completed`, `failed` (open set, see the API description).
+
+    Args:
+        account_sid (str):
+        upload_id (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ErrorResponse | UploadStatusResponse]
+    """
+
+    kwargs = _get_kwargs(
+        account_sid=account_sid,
+        upload_id=upload_id,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    account_sid: str,
+    upload_id: str,
+    *,
+    client: AuthenticatedClient,
+) -> ErrorResponse | UploadStatusResponse | None:
+    """Check the status of a contact CSV upload (CCM)
+
+     The upload's status and counters. `successful + failed + duplicates_skipped` is the number
+    of rows processed so far; it equals `total_records` once the status is `completed`.
+    Known `status` values: `processing`, `completed`, `failed` (open set, see the API description).
+
+    Args:
+        account_sid (str):
+        upload_id (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ErrorResponse | UploadStatusResponse
+    """
+
+    return sync_detailed(
+        account_sid=account_sid,
+        upload_id=upload_id,
+        client=client,
+    ).parsed
+
+
+async def asyncio_detailed(
+    account_sid: str,
+    upload_id: str,
+    *,
+    client: AuthenticatedClient,
+) -> Response[ErrorResponse | UploadStatusResponse]:
+    """Check the status of a contact CSV upload (CCM)
+
+     The upload's status and counters. `successful + failed + duplicates_skipped` is the number
+    of rows processed so far; it equals `total_records` once the status is `completed`.
+    Known `status` values: `processing`, `completed`, `failed` (open set, see the API description).
+
+    Args:
+        account_sid (str):
+        upload_id (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ErrorResponse | UploadStatusResponse]
+    """
+
+    kwargs = _get_kwargs(
+        account_sid=account_sid,
+        upload_id=upload_id,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    account_sid: str,
+    upload_id: str,
+    *,
+    client: AuthenticatedClient,
+) -> ErrorResponse | UploadStatusResponse | None:
+    """Check the status of a contact CSV upload (CCM)
+
+     The upload's status and counters. `successful + failed + duplicates_skipped` is the number
+    of rows processed so far; it equals `total_records` once the status is `completed`.
+    Known `status` values: `processing`, `completed`, `failed` (open set, see the API description).
+
+    Args:
+        account_sid (str):
+        upload_id (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ErrorResponse | UploadStatusResponse
+    """
+
+    return (
+        await asyncio_detailed(
+            account_sid=account_sid,
+            upload_id=upload_id,
+            client=client,
+        )
+    ).parsed

@@ -1,0 +1,134 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.contact_create_custom_field import ContactCreateCustomField
+
+
+T = TypeVar("T", bound="ContactCreate")
+
+
+@_attrs_define
+class ContactCreate:
+    """A contact to create. Values are checked per contact and answered per item in the 207 (an invalid number or email
+    fails that item, not the request), so only types are constrained here.
+
+        Attributes:
+            number (str): E.164 (`+919876543210`); a national number is matched to a country, a landline takes its STD code
+                (`0XXXXXX2400`).
+            first_name (str | Unset):
+            last_name (str | Unset):
+            company_name (str | Unset):
+            email (str | Unset): The contact's email address; an invalid one fails this item (400, 1002).
+            tag (str | Unset):
+            custom_field (ContactCreateCustomField | Unset): Any key-value pairs, as JSON. The seed's table names it
+                `custom`; its examples, and Exotel's, send `custom_field`.
+    """
+
+    number: str
+    first_name: str | Unset = UNSET
+    last_name: str | Unset = UNSET
+    company_name: str | Unset = UNSET
+    email: str | Unset = UNSET
+    tag: str | Unset = UNSET
+    custom_field: ContactCreateCustomField | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        number = self.number
+
+        first_name = self.first_name
+
+        last_name = self.last_name
+
+        company_name = self.company_name
+
+        email = self.email
+
+        tag = self.tag
+
+        custom_field: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.custom_field, Unset):
+            custom_field = self.custom_field.to_dict()
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "number": number,
+            }
+        )
+        if first_name is not UNSET:
+            field_dict["first_name"] = first_name
+        if last_name is not UNSET:
+            field_dict["last_name"] = last_name
+        if company_name is not UNSET:
+            field_dict["company_name"] = company_name
+        if email is not UNSET:
+            field_dict["email"] = email
+        if tag is not UNSET:
+            field_dict["tag"] = tag
+        if custom_field is not UNSET:
+            field_dict["custom_field"] = custom_field
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.contact_create_custom_field import ContactCreateCustomField  # noqa: PLC0415
+
+        d = dict(src_dict)
+        number = d.pop("number")
+
+        first_name = d.pop("first_name", UNSET)
+
+        last_name = d.pop("last_name", UNSET)
+
+        company_name = d.pop("company_name", UNSET)
+
+        email = d.pop("email", UNSET)
+
+        tag = d.pop("tag", UNSET)
+
+        _custom_field = d.pop("custom_field", UNSET)
+        custom_field: ContactCreateCustomField | Unset
+        if isinstance(_custom_field, Unset):
+            custom_field = UNSET
+        else:
+            custom_field = ContactCreateCustomField.from_dict(_custom_field)
+
+        contact_create = cls(
+            number=number,
+            first_name=first_name,
+            last_name=last_name,
+            company_name=company_name,
+            email=email,
+            tag=tag,
+            custom_field=custom_field,
+        )
+
+        contact_create.additional_properties = d
+        return contact_create
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# Regenerates generated/exotel_contacts_api from openapi.yaml with the pinned openapi-python-client.
+# Usage: scripts/generate.sh [OUTPUT_DIR]   (default: generated/exotel_contacts_api)
+# Any warning from the generator fails the run: a warning means the spec says something the
+# generator did not turn into code.
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+out=${1:-$root/generated/exotel_contacts_api}
+bin=$(dirname "$(command -v python)")
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+log="$tmp/log"
+(cd "$root" && PATH="$bin:$PATH" openapi-python-client generate \
+  --path openapi.yaml --config openapi-python-client.yaml \
+  --output-path "$tmp/pkg" --meta none --overwrite) >"$log" 2>&1 || { cat "$log"; exit 1; }
+if grep -qiE 'warning|error' "$log"; then
+  cat "$log"
+  echo "generate: the generator reported warnings; fix the spec or the generator config" >&2
+  exit 1
+fi
+rm -rf "$out"
+mkdir -p "$(dirname "$out")"
+mv "$tmp/pkg" "$out"
+touch "$out/py.typed"
