@@ -5,8 +5,6 @@ from .bulk_metadata import BulkMetadata
 from .call_status import CallStatus
 from .contact import Contact
 from .contact_create import ContactCreate
-from .contact_create_custom_field import ContactCreateCustomField
-from .contact_custom_field_type_0 import ContactCustomFieldType0
 from .contact_list import ContactList
 from .contact_result import ContactResult
 from .contact_upload_error_code import ContactUploadErrorCode
@@ -21,10 +19,12 @@ from .csv_upload_response import CsvUploadResponse
 from .csv_upload_result import CsvUploadResult
 from .csv_upload_stats import CsvUploadStats
 from .csv_upload_summary import CsvUploadSummary
+from .custom_field import CustomField
 from .duplicate_action import DuplicateAction
 from .error_data import ErrorData
 from .error_response import ErrorResponse
 from .error_result import ErrorResult
+from .error_result_data import ErrorResultData
 from .http_status_code import HttpStatusCode
 from .list_type import ListType
 from .sms_status_code import SmsStatusCode
@@ -47,8 +47,6 @@ __all__ = (
     "CallStatus",
     "Contact",
     "ContactCreate",
-    "ContactCreateCustomField",
-    "ContactCustomFieldType0",
     "ContactList",
     "ContactResult",
     "ContactUploadErrorCode",
@@ -63,10 +61,12 @@ __all__ = (
     "CsvUploadResult",
     "CsvUploadStats",
     "CsvUploadSummary",
+    "CustomField",
     "DuplicateAction",
     "ErrorData",
     "ErrorResponse",
     "ErrorResult",
+    "ErrorResultData",
     "HttpStatusCode",
     "ListType",
     "SmsStatusCode",

@@ -9,7 +9,7 @@ from attrs import field as _attrs_field
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
-    from ..models.contact_custom_field_type_0 import ContactCustomFieldType0
+    from ..models.custom_field import CustomField
 
 
 T = TypeVar("T", bound="Contact")
@@ -17,23 +17,25 @@ T = TypeVar("T", bound="Contact")
 
 @_attrs_define
 class Contact:
-    """A created Campaign contact.
+    """A created Campaign contact (null in a failed `ContactResult`; nullable here because OpenAPI 3.0 cannot make a `$ref`
+    nullable at the point of use).
 
-    Attributes:
-        sid (str):
-        number (str): A phone number in E.164 format. Example: +919876543210.
-        date_created (str | Unset): RFC 3339 timestamp. Exotel sends up to nanosecond precision
-            (`2021-06-03T16:42:26.522002459+05:30`), which several date-time parsers reject, so it is typed as a string.
-        date_updated (str | Unset): RFC 3339 timestamp. Exotel sends up to nanosecond precision
-            (`2021-06-03T16:42:26.522002459+05:30`), which several date-time parsers reject, so it is typed as a string.
-        account_sid (str | Unset):
-        first_name (None | str | Unset):
-        last_name (None | str | Unset):
-        company_name (None | str | Unset):
-        email (None | str | Unset):
-        tag (None | str | Unset):
-        custom_field (ContactCustomFieldType0 | None | Unset):
-        uri (str | Unset): The contact's path.
+        Attributes:
+            sid (str):
+            number (str): A phone number in E.164 format. Example: +919876543210.
+            date_created (str | Unset): RFC 3339 timestamp. Exotel sends up to nanosecond precision
+                (`2021-06-03T16:42:26.522002459+05:30`), which several date-time parsers reject, so it is typed as a string.
+            date_updated (str | Unset): RFC 3339 timestamp. Exotel sends up to nanosecond precision
+                (`2021-06-03T16:42:26.522002459+05:30`), which several date-time parsers reject, so it is typed as a string.
+            account_sid (str | Unset):
+            first_name (None | str | Unset):
+            last_name (None | str | Unset):
+            company_name (None | str | Unset):
+            email (None | str | Unset):
+            tag (None | str | Unset):
+            custom_field (CustomField | Unset): A contact's custom data: any key-value pairs, as JSON. The seed's table
+                names the field `custom`; its examples, and Exotel's, send `custom_field`, the name used here.
+            uri (str | Unset): The contact's path.
     """
 
     sid: str
@@ -46,13 +48,11 @@ class Contact:
     company_name: None | str | Unset = UNSET
     email: None | str | Unset = UNSET
     tag: None | str | Unset = UNSET
-    custom_field: ContactCustomFieldType0 | None | Unset = UNSET
+    custom_field: CustomField | Unset = UNSET
     uri: str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.contact_custom_field_type_0 import ContactCustomFieldType0  # noqa: PLC0415
-
         sid = self.sid
 
         number = self.number
@@ -93,13 +93,9 @@ class Contact:
         else:
             tag = self.tag
 
-        custom_field: dict[str, Any] | None | Unset
-        if isinstance(self.custom_field, Unset):
-            custom_field = UNSET
-        elif isinstance(self.custom_field, ContactCustomFieldType0):
+        custom_field: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.custom_field, Unset):
             custom_field = self.custom_field.to_dict()
-        else:
-            custom_field = self.custom_field
 
         uri = self.uri
 
@@ -136,7 +132,7 @@ class Contact:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.contact_custom_field_type_0 import ContactCustomFieldType0  # noqa: PLC0415
+        from ..models.custom_field import CustomField  # noqa: PLC0415
 
         d = dict(src_dict)
         sid = d.pop("sid")
@@ -194,22 +190,12 @@ class Contact:
 
         tag = _parse_tag(d.pop("tag", UNSET))
 
-        def _parse_custom_field(data: object) -> ContactCustomFieldType0 | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                custom_field_type_0 = ContactCustomFieldType0.from_dict(data)
-
-                return custom_field_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(ContactCustomFieldType0 | None | Unset, data)
-
-        custom_field = _parse_custom_field(d.pop("custom_field", UNSET))
+        _custom_field = d.pop("custom_field", UNSET)
+        custom_field: CustomField | Unset
+        if isinstance(_custom_field, Unset):
+            custom_field = UNSET
+        else:
+            custom_field = CustomField.from_dict(_custom_field)
 
         uri = d.pop("uri", UNSET)
 

@@ -9,7 +9,7 @@ from attrs import field as _attrs_field
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
-    from ..models.contact_create_custom_field import ContactCreateCustomField
+    from ..models.custom_field import CustomField
 
 
 T = TypeVar("T", bound="ContactCreate")
@@ -28,8 +28,8 @@ class ContactCreate:
             company_name (str | Unset):
             email (str | Unset): The contact's email address; an invalid one fails this item (400, 1002).
             tag (str | Unset):
-            custom_field (ContactCreateCustomField | Unset): Any key-value pairs, as JSON. The seed's table names it
-                `custom`; its examples, and Exotel's, send `custom_field`.
+            custom_field (CustomField | Unset): A contact's custom data: any key-value pairs, as JSON. The seed's table
+                names the field `custom`; its examples, and Exotel's, send `custom_field`, the name used here.
     """
 
     number: str
@@ -38,7 +38,7 @@ class ContactCreate:
     company_name: str | Unset = UNSET
     email: str | Unset = UNSET
     tag: str | Unset = UNSET
-    custom_field: ContactCreateCustomField | Unset = UNSET
+    custom_field: CustomField | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -82,7 +82,7 @@ class ContactCreate:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.contact_create_custom_field import ContactCreateCustomField  # noqa: PLC0415
+        from ..models.custom_field import CustomField  # noqa: PLC0415
 
         d = dict(src_dict)
         number = d.pop("number")
@@ -98,11 +98,11 @@ class ContactCreate:
         tag = d.pop("tag", UNSET)
 
         _custom_field = d.pop("custom_field", UNSET)
-        custom_field: ContactCreateCustomField | Unset
+        custom_field: CustomField | Unset
         if isinstance(_custom_field, Unset):
             custom_field = UNSET
         else:
-            custom_field = ContactCreateCustomField.from_dict(_custom_field)
+            custom_field = CustomField.from_dict(_custom_field)
 
         contact_create = cls(
             number=number,

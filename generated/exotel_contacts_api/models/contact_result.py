@@ -24,8 +24,12 @@ class ContactResult:
         Attributes:
             code (int): The status of this result (HTTP status semantics).
             status (str): `success` or `failure` (open set).
-            error_data (ErrorData | None | Unset): Null on success.
-            data (Contact | None | Unset):
+            error_data (ErrorData | None | Unset): What went wrong. `code` is an Exotel error code (see `ApiErrorCode`; an
+                HTTP status is used where Exotel has no code of its own), `message` its category, `description` the detail. Null
+                on success (nullable here because OpenAPI 3.0 cannot make a `$ref` nullable at the point of use); always present
+                on errors.
+            data (Contact | None | Unset): A created Campaign contact (null in a failed `ContactResult`; nullable here
+                because OpenAPI 3.0 cannot make a `$ref` nullable at the point of use).
     """
 
     code: int
@@ -91,9 +95,9 @@ class ContactResult:
             try:
                 if not isinstance(data, dict):
                     raise TypeError()
-                componentsschemas_nullable_error_data_type_1 = ErrorData.from_dict(data)
+                componentsschemas_error_data_type_0 = ErrorData.from_dict(data)
 
-                return componentsschemas_nullable_error_data_type_1
+                return componentsschemas_error_data_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
             return cast(ErrorData | None | Unset, data)
@@ -108,9 +112,9 @@ class ContactResult:
             try:
                 if not isinstance(data, dict):
                     raise TypeError()
-                data_type_1 = Contact.from_dict(data)
+                componentsschemas_contact_type_0 = Contact.from_dict(data)
 
-                return data_type_1
+                return componentsschemas_contact_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
             return cast(Contact | None | Unset, data)

@@ -14,7 +14,8 @@ T = TypeVar("T", bound="ErrorData")
 @_attrs_define
 class ErrorData:
     """What went wrong. `code` is an Exotel error code (see `ApiErrorCode`; an HTTP status is used where Exotel has no code
-    of its own), `message` its category, `description` the detail.
+    of its own), `message` its category, `description` the detail. Null on success (nullable here because OpenAPI 3.0
+    cannot make a `$ref` nullable at the point of use); always present on errors.
 
         Attributes:
             code (int): Exotel error code; known values in `ApiErrorCode`.

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -10,6 +10,7 @@ from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
     from ..models.error_data import ErrorData
+    from ..models.error_result_data import ErrorResultData
 
 
 T = TypeVar("T", bound="ErrorResult")
@@ -22,25 +23,40 @@ class ErrorResult:
     Attributes:
         code (int): The HTTP status, repeated.
         status (str): `failure` for errors.
-        error_data (ErrorData): What went wrong. `code` is an Exotel error code (see `ApiErrorCode`; an HTTP status is
-            used where Exotel has no code of its own), `message` its category, `description` the detail.
-        data (Any | Unset): Always null on errors.
+        error_data (ErrorData | None): What went wrong. `code` is an Exotel error code (see `ApiErrorCode`; an HTTP
+            status is used where Exotel has no code of its own), `message` its category, `description` the detail. Null on
+            success (nullable here because OpenAPI 3.0 cannot make a `$ref` nullable at the point of use); always present on
+            errors.
+        data (ErrorResultData | None | Unset): Always null on errors.
     """
 
     code: int
     status: str
-    error_data: ErrorData
-    data: Any | Unset = UNSET
+    error_data: ErrorData | None
+    data: ErrorResultData | None | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        from ..models.error_data import ErrorData  # noqa: PLC0415
+        from ..models.error_result_data import ErrorResultData  # noqa: PLC0415
+
         code = self.code
 
         status = self.status
 
-        error_data = self.error_data.to_dict()
+        error_data: dict[str, Any] | None
+        if isinstance(self.error_data, ErrorData):
+            error_data = self.error_data.to_dict()
+        else:
+            error_data = self.error_data
 
-        data = self.data
+        data: dict[str, Any] | None | Unset
+        if isinstance(self.data, Unset):
+            data = UNSET
+        elif isinstance(self.data, ErrorResultData):
+            data = self.data.to_dict()
+        else:
+            data = self.data
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -59,15 +75,44 @@ class ErrorResult:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         from ..models.error_data import ErrorData  # noqa: PLC0415
+        from ..models.error_result_data import ErrorResultData  # noqa: PLC0415
 
         d = dict(src_dict)
         code = d.pop("code")
 
         status = d.pop("status")
 
-        error_data = ErrorData.from_dict(d.pop("error_data"))
+        def _parse_error_data(data: object) -> ErrorData | None:
+            if data is None:
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                componentsschemas_error_data_type_0 = ErrorData.from_dict(data)
 
-        data = d.pop("data", UNSET)
+                return componentsschemas_error_data_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(ErrorData | None, data)
+
+        error_data = _parse_error_data(d.pop("error_data"))
+
+        def _parse_data(data: object) -> ErrorResultData | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                data_type_0 = ErrorResultData.from_dict(data)
+
+                return data_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(ErrorResultData | None | Unset, data)
+
+        data = _parse_data(d.pop("data", UNSET))
 
         error_result = cls(
             code=code,

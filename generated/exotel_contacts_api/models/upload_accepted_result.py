@@ -23,7 +23,10 @@ class UploadAcceptedResult:
         code (int): The status of this result (HTTP status semantics).
         status (str): `success`, `accepted` or `failure` (open set).
         data (UploadAccepted): An accepted CCM upload.
-        error_data (ErrorData | None | Unset): Null on success.
+        error_data (ErrorData | None | Unset): What went wrong. `code` is an Exotel error code (see `ApiErrorCode`; an
+            HTTP status is used where Exotel has no code of its own), `message` its category, `description` the detail. Null
+            on success (nullable here because OpenAPI 3.0 cannot make a `$ref` nullable at the point of use); always present
+            on errors.
     """
 
     code: int
@@ -83,9 +86,9 @@ class UploadAcceptedResult:
             try:
                 if not isinstance(data, dict):
                     raise TypeError()
-                componentsschemas_nullable_error_data_type_1 = ErrorData.from_dict(data)
+                componentsschemas_error_data_type_0 = ErrorData.from_dict(data)
 
-                return componentsschemas_nullable_error_data_type_1
+                return componentsschemas_error_data_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
             return cast(ErrorData | None | Unset, data)

@@ -6,12 +6,12 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-T = TypeVar("T", bound="ContactCreateCustomField")
+T = TypeVar("T", bound="ErrorResultData")
 
 
 @_attrs_define
-class ContactCreateCustomField:
-    """Any key-value pairs, as JSON. The seed's table names it `custom`; its examples, and Exotel's, send `custom_field`."""
+class ErrorResultData:
+    """Always null on errors."""
 
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
@@ -25,10 +25,10 @@ class ContactCreateCustomField:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        contact_create_custom_field = cls()
+        error_result_data = cls()
 
-        contact_create_custom_field.additional_properties = d
-        return contact_create_custom_field
+        error_result_data.additional_properties = d
+        return error_result_data
 
     @property
     def additional_keys(self) -> list[str]:

@@ -6,11 +6,16 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-T = TypeVar("T", bound="ContactCustomFieldType0")
+T = TypeVar("T", bound="CustomField")
 
 
 @_attrs_define
-class ContactCustomFieldType0:
+class CustomField:
+    """A contact's custom data: any key-value pairs, as JSON. The seed's table names the field `custom`; its examples, and
+    Exotel's, send `custom_field`, the name used here.
+
+    """
+
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -23,10 +28,10 @@ class ContactCustomFieldType0:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        contact_custom_field_type_0 = cls()
+        custom_field = cls()
 
-        contact_custom_field_type_0.additional_properties = d
-        return contact_custom_field_type_0
+        custom_field.additional_properties = d
+        return custom_field
 
     @property
     def additional_keys(self) -> list[str]:

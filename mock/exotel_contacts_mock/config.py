@@ -1,0 +1,85 @@
+"""Every knob of the mock in one frozen dataclass."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field, replace
+
+__all__ = ["FAULT_KINDS", "Credentials", "MockConfig"]
+
+FAULT_KINDS = ("429", "500", "502", "503", "latency", "drop", "lost_response")
+"""Kinds of injected faults, in the order `MockConfig.with_fault_rate` spreads a rate over them."""
+
+MB = 1024 * 1024
+
+
+@dataclass(frozen=True)
+class Credentials:
+    """One account and the credentials that reach it."""
+
+    account_sid: str
+    api_key: str
+    api_token: str
+    access_token: str
+
+
+@dataclass(frozen=True)
+class MockConfig:
+    """Configuration of a mock server; defaults are Exotel's documented limits, faults off."""
+
+    account_sid: str = "demo"
+    api_key: str = "demo-key"
+    api_token: str = "demo-token"  # noqa: S105 - well-known demo credential
+    access_token: str = "demo-access-token"  # noqa: S105 - well-known demo credential
+    extra_accounts: tuple[Credentials, ...] = ()
+    db_path: str = ":memory:"
+    processing_rate: float = 500.0
+    """CCM and Campaign rows processed per second, across all uploads; 0 = as fast as possible."""
+    error_file_ttl: float = 24 * 3600.0
+    """Seconds an error file lives after its upload completes; then errors and file answer 410."""
+    rate_limit: int = 200
+    """Requests per `rate_window` seconds per account; 0 = no limit."""
+    rate_window: float = 60.0
+    ccm_max_file_bytes: int = 10 * MB
+    ccm_max_records: int = 50_000
+    ccm_max_concurrent_uploads: int = 5
+    campaign_max_file_bytes: int = 60 * MB
+    static_list_cap: int = 100_000
+    dynamic_list_cap: int = 500_000
+    contact_quota: int = 1_000_000
+    """CCM contacts one account may hold; rows past it fail with QUOTA_EXCEEDED."""
+    max_field_length: int = 255
+    """Longest CSV field (characters); longer fields fail the row with INVALID_FORMAT."""
+    max_json_bytes: int = 16 * MB
+    default_country_code: str = "91"
+    seed: int = 0
+    fault_rates: tuple[tuple[str, float], ...] = field(default=())
+    """(kind, probability) pairs; kinds from FAULT_KINDS. Empty = no faults."""
+    fault_latency_seconds: float = 0.2
+    retry_after_seconds: int = 1
+    """Retry-After sent with injected 429 and 503 answers."""
+
+    def credentials(self) -> tuple[Credentials, ...]:
+        """The demo account's credentials followed by the extra accounts'."""
+        demo = Credentials(self.account_sid, self.api_key, self.api_token, self.access_token)
+        return (demo, *self.extra_accounts)
+
+    def fault_rate(self, kind: str) -> float:
+        """The probability of one fault kind."""
+        return sum(rate for name, rate in self.fault_rates if name == kind)
+
+    def with_fault_rate(self, rate: float) -> MockConfig:
+        """A copy whose total fault probability `rate` is spread evenly over every kind."""
+        share = rate / len(FAULT_KINDS)
+        return replace(self, fault_rates=tuple((kind, share) for kind in FAULT_KINDS))
+
+    @classmethod
+    def from_env(cls, **overrides: object) -> MockConfig:
+        """Demo credentials from EXOTEL_ACCOUNT_SID/API_KEY/API_TOKEN/ACCESS_TOKEN, then overrides."""
+        env = {
+            "account_sid": os.environ.get("EXOTEL_ACCOUNT_SID", cls.account_sid),
+            "api_key": os.environ.get("EXOTEL_API_KEY", cls.api_key),
+            "api_token": os.environ.get("EXOTEL_API_TOKEN", cls.api_token),
+            "access_token": os.environ.get("EXOTEL_ACCESS_TOKEN", cls.access_token),
+        }
+        return replace(cls(**env), **overrides)  # type: ignore[arg-type]

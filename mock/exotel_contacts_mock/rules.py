@@ -1,0 +1,82 @@
+"""Pure per-contact checks shared by the CSV paths and bulk create."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+__all__ = [
+    "E164",
+    "RowError",
+    "check_email",
+    "check_fields",
+    "normalise_number",
+]
+
+E164 = re.compile(r"^\+[1-9]\d{1,14}$")
+_NATIONAL = re.compile(r"^0[1-9]\d{4,13}$")
+_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+# Tab, CR and LF may sit inside a quoted field; every other control character is a format error.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+@dataclass(frozen=True)
+class RowError:
+    """Why one row (or contact) failed: a `ContactUploadErrorCode` and its message."""
+
+    code: str
+    message: str
+
+
+INVALID_PHONE = RowError("INVALID_PHONE", "Phone number is not in valid E.164 format")
+MISSING_REQUIRED = RowError("MISSING_REQUIRED", "Required field (phone_number) is missing or empty")
+INVALID_EMAIL = RowError("INVALID_EMAIL", "Email address format is invalid")
+
+
+def check_fields(values: dict[str, str], max_length: int) -> RowError | None:
+    """INVALID_FORMAT when a field is too long or holds a control character (NUL included)."""
+    for name, value in values.items():
+        if len(value) > max_length:
+            return RowError("INVALID_FORMAT", f"Field {name} is longer than {max_length} characters")
+        if _CONTROL.search(value):
+            return RowError("INVALID_FORMAT", f"Field {name} contains a control character")
+    return None
+
+
+def check_email(email: str) -> RowError | None:
+    """INVALID_EMAIL for a non-empty email that is not an address."""
+    if email and not _EMAIL.match(email):
+        return INVALID_EMAIL
+    return None
+
+
+def check_phone(phone: str) -> RowError | None:
+    """MISSING_REQUIRED for an empty number, INVALID_PHONE for one that is not E.164."""
+    if not phone:
+        return MISSING_REQUIRED
+    if not E164.match(phone):
+        return INVALID_PHONE
+    return None
+
+
+def check_row(values: dict[str, str], phone_field: str, max_length: int) -> RowError | None:
+    """The static checks of one CSV row, in the order their codes are reported."""
+    return (
+        check_fields(values, max_length)
+        or check_phone(values.get(phone_field, ""))
+        or check_email(values.get("email", ""))
+    )
+
+
+def normalise_number(number: str, country_code: str) -> str | None:
+    """E.164 as is; a national number (0 then 5-14 digits) gets `country_code`; else None."""
+    number = number.strip()
+    if E164.match(number):
+        return number
+    if _NATIONAL.match(number):
+        candidate = f"+{country_code}{number[1:]}"
+        return candidate if E164.match(candidate) else None
+    return None
+
+
+__all__ += ["INVALID_EMAIL", "INVALID_PHONE", "MISSING_REQUIRED", "check_phone", "check_row"]

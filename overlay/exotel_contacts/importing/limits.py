@@ -1,0 +1,32 @@
+"""Per-request and per-list limits of the two upload methods (seeds 001 and 002)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+__all__ = ["Limits"]
+
+
+@dataclass(frozen=True, slots=True)
+class Limits:
+    """Caps a split must respect; defaults are the documented Exotel limits.
+
+    "MB" is read as 10**6 bytes, the smaller of the two readings, so a part never exceeds
+    either. Tests pass small values to exercise the boundaries with small files.
+    """
+
+    ccm_max_rows: int = 50_000
+    """Data rows per CCM upload (header not counted)."""
+    ccm_max_bytes: int = 10_000_000
+    """Bytes per CCM upload file, header included."""
+    campaign_max_bytes: int = 60_000_000
+    """Bytes per Campaign CSV upload file, header included."""
+    campaign_static_list_cap: int = 100_000
+    """Contacts a static Campaign list may hold in all."""
+    campaign_dynamic_list_cap: int = 500_000
+    """Contacts a dynamic Campaign list may hold in all."""
+
+    def __post_init__(self) -> None:
+        for name in self.__dataclass_fields__:
+            if getattr(self, name) < 1:
+                raise ValueError(f"Limits.{name} must be at least 1")
