@@ -8,6 +8,8 @@ from typing import Any
 import pytest
 import yaml
 
+pytest_plugins = ["exotel_contacts_mock.testing"]
+
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Iterator
+from collections.abc import Generator, Iterator
 from dataclasses import dataclass
 from typing import IO
 
@@ -52,7 +52,7 @@ def _header(reader: Iterator[list[str]], columns: tuple[str, ...]) -> list[str]:
 
 def read_rows(
     binary: IO[bytes], columns: tuple[str, ...], *, max_records: int, max_field_length: int
-) -> Iterator[CsvRow]:
+) -> Generator[CsvRow, None, None]:
     """Yield the rows of a UTF-8 CSV (BOM, CRLF or LF); raise CsvProblem for a bad file.
 
     `columns[0]` is the required phone column. Unknown columns are ignored, blank lines skipped.
@@ -71,13 +71,13 @@ def read_rows(
             if count > max_records:
                 raise CsvProblem(f"The file has more than {max_records} records", code=1002)
             values = {
-                name: value.strip()
-                for name, value in zip(names, fields, strict=False)
-                if name in columns
+                name: value.strip() for name, value in zip(names, fields, strict=False) if name in columns
             }
             error = check_row(values, columns[0], max_field_length)
             if len(fields) > len(names):
-                error = RowError("INVALID_FORMAT", f"The row has {len(fields)} fields, the header {len(names)}")
+                error = RowError(
+                    "INVALID_FORMAT", f"The row has {len(fields)} fields, the header {len(names)}"
+                )
             yield CsvRow(count, values, error)
         if count == 0:
             raise CsvProblem("The CSV has a header but no data rows")

@@ -43,7 +43,9 @@ class MockError(Exception):
     ) -> None:
         super().__init__(description)
         self.status = status
-        self.code = code if code is not None else _DEFAULT_CODES.get(status, 1100 if status >= 500 else status)
+        self.code = (
+            code if code is not None else _DEFAULT_CODES.get(status, 1100 if status >= 500 else status)
+        )
         self.description = description
         self.headers = headers or {}
 
@@ -72,7 +74,11 @@ def error_body(method: str, status: int, code: int, description: str) -> dict[st
         "response": {
             "code": status,
             "status": "failure",
-            "error_data": {"code": code, "message": MESSAGES.get(status, "Error"), "description": description},
+            "error_data": {
+                "code": code,
+                "message": MESSAGES.get(status, "Error"),
+                "description": description,
+            },
             "data": None,
         },
     }

@@ -7,9 +7,14 @@ from dataclasses import dataclass
 
 __all__ = [
     "E164",
+    "INVALID_EMAIL",
+    "INVALID_PHONE",
+    "MISSING_REQUIRED",
     "RowError",
     "check_email",
     "check_fields",
+    "check_phone",
+    "check_row",
     "normalise_number",
 ]
 
@@ -77,6 +82,3 @@ def normalise_number(number: str, country_code: str) -> str | None:
         candidate = f"+{country_code}{number[1:]}"
         return candidate if E164.match(candidate) else None
     return None
-
-
-__all__ += ["INVALID_EMAIL", "INVALID_PHONE", "MISSING_REQUIRED", "check_phone", "check_row"]

@@ -1,0 +1,130 @@
+"""exotel-contacts: a typed client for Exotel's contact APIs (CCM uploads, Campaign lists and contacts).
+
+Start with :class:`Client` (or :class:`AsyncClient`)::
+
+    import exotel_contacts
+
+    with exotel_contacts.Client() as client:  # EXOTEL_ACCOUNT_SID, EXOTEL_API_KEY, EXOTEL_API_TOKEN
+        status = client.upload_and_wait("contacts.csv")
+"""
+
+from ._async_client import AsyncClient
+from ._catalog import CATALOG_SCHEMAS, CodeInfo, explain
+from ._client import Client
+from ._config import DEFAULT_TIMEOUT, REGIONS, ClientConfig
+from ._exceptions import (
+    APIConnectionError,
+    APIError,
+    APIStatusError,
+    APITimeoutError,
+    AuthenticationError,
+    BadRequestError,
+    ConfigurationError,
+    ConflictError,
+    ErrorFileExpiredError,
+    ExotelError,
+    InvalidInputError,
+    InvalidResponseError,
+    NotFoundError,
+    OutcomeUnknownError,
+    PayloadTooLargeError,
+    PaymentRequiredError,
+    PermissionDeniedError,
+    RateLimitError,
+    ServerError,
+    TooManyContactsError,
+    UploadFailedError,
+    UploadTimeoutError,
+    ValidationError,
+)
+from ._files import FileInput
+from ._limits import RateLimiter
+from ._operations import MAX_CONTACTS_PER_REQUEST
+from ._polling import TERMINAL_STATUSES, PollSchedule, UploadProgress, apoll_upload, poll_upload
+from ._retry import REPLAY_SAFE, RetryPolicy, RetryRecord
+from ._transport import AsyncRetryTransport, RetryTransport
+from ._types import (
+    BulkMetadata,
+    Contact,
+    ContactCreate,
+    ContactList,
+    ContactResult,
+    CreateContactsResponse,
+    CsvStatus,
+    CsvUploadData,
+    CsvUploadStats,
+    CsvUploadSummary,
+    DuplicateAction,
+    ErrorData,
+    ListType,
+    UploadAccepted,
+    UploadErrors,
+    UploadRowError,
+    UploadStatus,
+)
+from ._version import __version__
+
+__all__ = [
+    "CATALOG_SCHEMAS",
+    "DEFAULT_TIMEOUT",
+    "MAX_CONTACTS_PER_REQUEST",
+    "REGIONS",
+    "REPLAY_SAFE",
+    "TERMINAL_STATUSES",
+    "APIConnectionError",
+    "APIError",
+    "APIStatusError",
+    "APITimeoutError",
+    "AsyncClient",
+    "AsyncRetryTransport",
+    "AuthenticationError",
+    "BadRequestError",
+    "BulkMetadata",
+    "Client",
+    "ClientConfig",
+    "CodeInfo",
+    "ConfigurationError",
+    "ConflictError",
+    "Contact",
+    "ContactCreate",
+    "ContactList",
+    "ContactResult",
+    "CreateContactsResponse",
+    "CsvStatus",
+    "CsvUploadData",
+    "CsvUploadStats",
+    "CsvUploadSummary",
+    "DuplicateAction",
+    "ErrorData",
+    "ErrorFileExpiredError",
+    "ExotelError",
+    "FileInput",
+    "InvalidInputError",
+    "InvalidResponseError",
+    "ListType",
+    "NotFoundError",
+    "OutcomeUnknownError",
+    "PayloadTooLargeError",
+    "PaymentRequiredError",
+    "PermissionDeniedError",
+    "PollSchedule",
+    "RateLimitError",
+    "RateLimiter",
+    "RetryPolicy",
+    "RetryRecord",
+    "RetryTransport",
+    "ServerError",
+    "TooManyContactsError",
+    "UploadAccepted",
+    "UploadErrors",
+    "UploadFailedError",
+    "UploadProgress",
+    "UploadRowError",
+    "UploadStatus",
+    "UploadTimeoutError",
+    "ValidationError",
+    "__version__",
+    "apoll_upload",
+    "explain",
+    "poll_upload",
+]

@@ -44,8 +44,9 @@ class CodeInfo:
     category: str | None = None
 
 
-def _spec_path() -> Path:
-    packaged = resources.files("exotel_contacts") / "openapi.yaml"
+def spec_path() -> Path:
+    """openapi.yaml: the copy a wheel carries in the generated package, else the checkout's root one."""
+    packaged = resources.files("exotel_contacts_api") / "openapi.yaml"
     if packaged.is_file():
         return Path(str(packaged))
     # Repository / editable install: overlay/exotel_contacts/_catalog.py -> repository root.
@@ -61,7 +62,7 @@ def _catalog() -> dict[int | str, CodeInfo]:
     import yaml  # noqa: PLC0415 - imported on first look-up to keep `import exotel_contacts` fast
 
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-    with _spec_path().open(encoding="utf-8") as stream:
+    with spec_path().open(encoding="utf-8") as stream:
         spec = yaml.load(stream, Loader=loader)  # noqa: S506 - a safe loader, chosen above
     schemas = spec["components"]["schemas"]
     table: dict[int | str, CodeInfo] = {}

@@ -131,7 +131,8 @@ class ClientConfig:
         ccm_default, campaign_default = REGIONS[region_name]
         ccm = _check_url(pick(ccm_base_url, "EXOTEL_CCM_BASE_URL") or ccm_default, "EXOTEL_CCM_BASE_URL")
         campaign = _check_url(
-            pick(campaign_base_url, "EXOTEL_CAMPAIGN_BASE_URL") or campaign_default, "EXOTEL_CAMPAIGN_BASE_URL"
+            pick(campaign_base_url, "EXOTEL_CAMPAIGN_BASE_URL") or campaign_default,
+            "EXOTEL_CAMPAIGN_BASE_URL",
         )
         return cls(
             account_sid=sid,
@@ -167,7 +168,9 @@ def _check_timeout(value: float | None, env_value: str | None) -> float:
         try:
             value = float(env_value)
         except ValueError:
-            raise ConfigurationError(f"EXOTEL_TIMEOUT must be a number of seconds, got {env_value!r}") from None
+            raise ConfigurationError(
+                f"EXOTEL_TIMEOUT must be a number of seconds, got {env_value!r}"
+            ) from None
     if value is None:
         return DEFAULT_TIMEOUT
     if isinstance(value, bool) or not isinstance(value, int | float) or not 0 < value < float("inf"):

@@ -17,6 +17,7 @@ class HttpStatusCode(IntEnum):
     INTERNAL_SERVER_ERROR = 500
     BAD_GATEWAY = 502
     SERVICE_UNAVAILABLE = 503
+    GATEWAY_TIMEOUT = 504
 
     def __str__(self) -> str:
         return str(self.value)

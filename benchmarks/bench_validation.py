@@ -1,0 +1,171 @@
+"""Benchmark: rows per second of local contact-file checks against a bare `csv.reader` read.
+
+Run `python benchmarks/bench_validation.py [--rows N] [--runs K]`; prints JSON to stdout.
+
+(a) bare      `csv.reader` over the file, drained in C: the ceiling of any Python CSV check.
+(b) default   `validate_file` default mode (E.164 regex, fast email path, in-file duplicates).
+(c) naive     a plain per-row loop with `phonenumbers.parse` + `is_valid_number` and
+              `email_validator.validate_email`: what a straightforward implementation costs.
+(d) strict    `validate_file(strict=True)`: phone validity through `phonenumbers`.
+
+Target: (b) at least 0.35x (a).
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import platform
+import random
+import statistics
+import sys
+import tempfile
+import time
+from collections import deque
+from collections.abc import Callable
+from pathlib import Path
+
+import phonenumbers
+from email_validator import EmailNotValidError, validate_email
+
+from exotel_contacts.importing import validate_file
+
+TARGET_RATIO = 0.35
+_FIRST = ["John", "Jane", "Bob", "Alice", "Priya", "Rahul", "Ananya", "Vikram", "Sneha", "Arjun", "María"]
+_LAST = ["Doe", "Smith", "Wilson", "Brown", "Sharma", "Patel", "Iyer", "Reddy", "Khan", "Gupta"]
+_COMPANIES = ["Acme Inc", "Beta Corp", "Gamma Ltd", "Acme, Inc.", "Delta Pvt Ltd", ""]
+_TAGS = ["premium", "standard", "trial", ""]
+_DOMAINS = ["example.com", "mail.example.org", "corp.example.in", "example.co.uk"]
+
+
+def generate(path: Path, rows: int, seed: int = 7) -> None:
+    """Write a realistic CCM file: ~2% bad phones, ~1% bad emails, ~1% in-file duplicates."""
+    rng = random.Random(seed)
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(["phone_number", "first_name", "last_name", "email", "company", "tag"])
+        previous: list[str] = []
+        for _ in range(rows):
+            roll = rng.random()
+            if roll < 0.01 and previous:
+                phone = rng.choice(previous)
+            elif roll < 0.03:
+                phone = rng.choice(["98765 43210", "invalid_number", "", "+91-98765-43210", "0091987654321"])
+            else:
+                phone = f"+91{rng.randint(6_000_000_000, 9_999_999_999)}"
+                if len(previous) < 1000:
+                    previous.append(phone)
+            first, last = rng.choice(_FIRST), rng.choice(_LAST)
+            if rng.random() < 0.01:
+                email = rng.choice(["john@", "jane.example.com", "a..b@example.com", "x@y"])
+            elif rng.random() < 0.1:
+                email = ""
+            else:
+                email = f"{first.lower()}.{last.lower()}{rng.randint(1, 9999)}@{rng.choice(_DOMAINS)}"
+            writer.writerow([phone, first, last, email, rng.choice(_COMPANIES), rng.choice(_TAGS)])
+
+
+def bare(path: Path) -> None:
+    """(a) the ceiling: csv.reader drained without looking at the rows."""
+    with path.open(encoding="utf-8-sig", newline="") as handle:
+        deque(csv.reader(handle), maxlen=0)
+
+
+def default(path: Path) -> None:
+    """(b) validate_file, default mode."""
+    validate_file(path)
+
+
+def naive(path: Path) -> None:
+    """(c) the straightforward loop with phonenumbers and email-validator on every row."""
+    seen: set[str] = set()
+    failures = 0
+    with path.open(encoding="utf-8-sig", newline="") as handle:
+        reader = csv.DictReader(handle)
+        for row in reader:
+            try:
+                number = phonenumbers.parse(row["phone_number"], None)
+                if not phonenumbers.is_valid_number(number):
+                    failures += 1
+                    continue
+            except phonenumbers.NumberParseException:
+                failures += 1
+                continue
+            if row["email"]:
+                try:
+                    validate_email(row["email"], check_deliverability=False)
+                except EmailNotValidError:
+                    failures += 1
+                    continue
+            e164 = phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+            if e164 in seen:
+                failures += 1
+            seen.add(e164)
+
+
+def strict(path: Path) -> None:
+    """(d) validate_file(strict=True)."""
+    validate_file(path, strict=True)
+
+
+def measure(func: Callable[[Path], None], path: Path, rows: int, runs: int) -> dict[str, float]:
+    """Median, min and max rows per second over `runs` runs."""
+    rates = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        func(path)
+        rates.append(rows / (time.perf_counter() - start))
+    return {
+        "median_rows_per_s": round(statistics.median(rates)),
+        "min_rows_per_s": round(min(rates)),
+        "max_rows_per_s": round(max(rates)),
+    }
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Generate the file, run every case, print JSON; exit 1 when the target is missed."""
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--rows", type=int, default=500_000, help="data rows in the generated file")
+    parser.add_argument("--runs", type=int, default=5, help="runs per case (median reported)")
+    parser.add_argument(
+        "--slow-runs", type=int, default=None, help="runs for the slow cases (c) and (d); default --runs"
+    )
+    args = parser.parse_args(argv)
+    slow_runs = args.slow_runs or args.runs
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "contacts.csv"
+        generate(path, args.rows)
+        bare(path)  # warm the page cache and imports so run 1 is not an outlier
+        results = {
+            "a_bare_csv_reader": measure(bare, path, args.rows, args.runs),
+            "b_default": measure(default, path, args.rows, args.runs),
+            "c_naive_phonenumbers_email_validator": measure(naive, path, args.rows, slow_runs),
+            "d_strict": measure(strict, path, args.rows, slow_runs),
+        }
+        file_bytes = path.stat().st_size
+    ceiling = results["a_bare_csv_reader"]["median_rows_per_s"]
+    for figures in results.values():
+        figures["ratio_vs_bare"] = round(figures["median_rows_per_s"] / ceiling, 3)
+    ratio = results["b_default"]["ratio_vs_bare"]
+    print(
+        json.dumps(
+            {
+                "benchmark": "validation",
+                "rows": args.rows,
+                "file_bytes": file_bytes,
+                "runs": args.runs,
+                "slow_runs": slow_runs,
+                "python": platform.python_version(),
+                "results": results,
+                "target_ratio": TARGET_RATIO,
+                "target_met": ratio >= TARGET_RATIO,
+            },
+            indent=2,
+        )
+    )
+    return 0 if ratio >= TARGET_RATIO else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,68 @@
+"""Admin routes under `/_mock` (outside the public spec, never fuzzed, never faulted, no auth).
+
+* `GET  /_mock/health`: `{"status": "ok"}`.
+* `GET  /_mock/accounts/{sid}/contacts`: the account's Campaign address book.
+* `GET  /_mock/accounts/{sid}/ccm-contacts`: the account's CCM contacts.
+* `GET  /_mock/accounts/{sid}/lists`: the account's lists with their member numbers.
+* `POST /_mock/accounts`: JSON `{account_sid, api_key, api_token, access_token}` adds an account.
+* `POST /_mock/reset`: forget everything but the configured accounts.
+"""
+
+from __future__ import annotations
+
+from starlette.applications import Starlette
+from starlette.requests import Request
+from starlette.responses import JSONResponse
+from starlette.routing import Route
+
+from .config import Credentials
+from .store import Store
+
+__all__ = ["admin_app"]
+
+
+def admin_app(store: Store) -> Starlette:
+    """The `/_mock` routes over `store`."""
+
+    async def health(request: Request) -> JSONResponse:
+        return JSONResponse({"status": "ok"})
+
+    async def contacts(request: Request) -> JSONResponse:
+        return JSONResponse(store.contacts(request.path_params["sid"]))
+
+    async def ccm_contacts(request: Request) -> JSONResponse:
+        return JSONResponse(store.ccm_contacts(request.path_params["sid"]))
+
+    async def lists(request: Request) -> JSONResponse:
+        return JSONResponse(store.lists(request.path_params["sid"]))
+
+    async def add_account(request: Request) -> JSONResponse:
+        data = await request.json()
+        try:
+            credentials = Credentials(
+                str(data["account_sid"]),
+                str(data["api_key"]),
+                str(data["api_token"]),
+                str(data["access_token"]),
+            )
+        except (KeyError, TypeError):
+            return JSONResponse(
+                {"error": "account_sid, api_key, api_token and access_token are required"}, 400
+            )
+        store.add_account(credentials)
+        return JSONResponse({"account_sid": credentials.account_sid}, 201)
+
+    async def reset(request: Request) -> JSONResponse:
+        store.reset()
+        return JSONResponse({"status": "reset"})
+
+    return Starlette(
+        routes=[
+            Route("/_mock/health", health),
+            Route("/_mock/accounts/{sid}/contacts", contacts),
+            Route("/_mock/accounts/{sid}/ccm-contacts", ccm_contacts),
+            Route("/_mock/accounts/{sid}/lists", lists),
+            Route("/_mock/accounts", add_account, methods=["POST"]),
+            Route("/_mock/reset", reset, methods=["POST"]),
+        ]
+    )

@@ -1,0 +1,177 @@
+"""Assemble the mock: connexion routes and validates from openapi.yaml; everything answers in the envelope."""
+
+from __future__ import annotations
+
+import importlib.resources
+import json
+from pathlib import Path
+from typing import Any
+
+import yaml
+from connexion import AsyncApp
+from connexion.datastructures import MediaTypeDict
+from connexion.exceptions import ProblemException
+from connexion.lifecycle import ConnexionRequest, ConnexionResponse
+from connexion.resolver import Resolver
+from connexion.validators import FormDataValidator
+from starlette.exceptions import HTTPException
+from starlette.types import Receive, Scope, Send
+
+from .admin import admin_app
+from .auth import security_map
+from .config import MockConfig
+from .envelope import MockError, error_body
+from .forms import JsonBodyValidator, form_validator
+from .handlers import Handlers
+from .middleware import EnvelopeGuard, FaultInjection, RateLimit
+from .store import Store
+from .worker import Worker
+
+__all__ = ["MockApp", "create_app", "spec_path"]
+
+
+def spec_path() -> Path:
+    """openapi.yaml: the copy a wheel carries in the package, else the repository checkout's."""
+    packaged = importlib.resources.files("exotel_contacts_mock") / "openapi.yaml"
+    if packaged.is_file():
+        return Path(str(packaged))
+    return Path(__file__).resolve().parents[2] / "openapi.yaml"
+
+
+# jsonschema's wording for a value that breaks its schema (a parameter or field: 1002); any other
+# 400 from connexion is a body it could not read (1007).
+_INVALID_PARAMETER = (
+    "is not of type",
+    "is too",
+    "does not match",
+    "is not one of",
+    "is greater",
+    "is less",
+    "is not a",
+    "not valid",
+    "extra",
+    "non-empty",
+    "should be",
+)
+
+
+def _code_for(status: int, detail: str) -> int:
+    if status == 400:
+        lowered = detail.lower()
+        if "required" in lowered or "missing" in lowered:
+            return 1001
+        if any(phrase in lowered for phrase in _INVALID_PARAMETER):
+            return 1002
+        return 1007
+    return {401: 1010, 403: 1003, 404: 1000, 410: 1000, 413: 1002, 415: 1011}.get(
+        status, 1100 if status >= 500 else status
+    )
+
+
+def _envelope(
+    request: ConnexionRequest, status: int, code: int, description: str, headers: Any = None
+) -> Any:
+    body = json.dumps(error_body(request.method, status, code, description))
+    return ConnexionResponse(
+        status_code=status, mimetype="application/json", body=body, headers=dict(headers or {})
+    )
+
+
+def _on_mock_error(request: ConnexionRequest, exc: Exception) -> ConnexionResponse:
+    assert isinstance(exc, MockError)  # noqa: S101 - registered for MockError only
+    result: ConnexionResponse = _envelope(request, exc.status, exc.code, exc.description, exc.headers)
+    return result
+
+
+def _on_problem(request: ConnexionRequest, exc: Exception) -> ConnexionResponse:
+    assert isinstance(exc, ProblemException)  # noqa: S101 - registered for ProblemException only
+    status = int(exc.status)
+    detail = str(exc.detail or exc.title or "")
+    if status == 401:
+        detail = "Verify API key and token"
+    if status == 400 and request.method == "GET":
+        # A GET's only inputs are path ids; one that breaks its schema names nothing that exists. The
+        # GET operations document 404 for that, not 400.
+        status, detail = 404, f"No such resource: {detail.splitlines()[0]}"
+    result: ConnexionResponse = _envelope(request, status, _code_for(status, detail), detail, exc.headers)
+    return result
+
+
+def _on_http(request: ConnexionRequest, exc: Exception) -> ConnexionResponse:
+    assert isinstance(exc, HTTPException)  # noqa: S101 - registered for HTTPException only
+    status = exc.status_code
+    detail = {404: "No such resource", 405: "Method not allowed"}.get(status, str(exc.detail))
+    result: ConnexionResponse = _envelope(request, status, _code_for(status, detail), detail, exc.headers)
+    return result
+
+
+def _on_crash(request: ConnexionRequest, exc: Exception) -> ConnexionResponse:
+    result: ConnexionResponse = _envelope(request, 500, 1100, "Retry the request")
+    return result
+
+
+class MockApp:
+    """The ASGI application: `/_mock` admin routes, then faults, rate limit and the spec's API."""
+
+    def __init__(self, config: MockConfig) -> None:
+        self.config = config
+        self.store = Store(config.db_path, config.credentials())
+        self.store.contact_quota = config.contact_quota
+        self.worker = Worker(self.store, rate=config.processing_rate, error_file_ttl=config.error_file_ttl)
+        self.handlers = Handlers(self.store, config, self.worker)
+        self.api = self._connexion_app()
+        self.faults = FaultInjection(RateLimit(self.api, config), config)
+        self._public = EnvelopeGuard(self.faults, config)
+        self._admin = admin_app(self.store)
+        self.worker.start()
+
+    def _connexion_app(self) -> AsyncApp:
+        limits = self.config
+
+        def limit_for(schema: dict[str, Any]) -> int:
+            if "file_name" in schema.get("properties", {}):
+                return limits.campaign_max_file_bytes
+            return limits.ccm_max_file_bytes
+
+        body_validators = MediaTypeDict(
+            {
+                "*/*json": JsonBodyValidator,
+                "application/x-www-form-urlencoded": FormDataValidator,
+                "multipart/form-data": form_validator(limit_for),
+            }
+        )
+        app = AsyncApp(
+            __name__,
+            security_map=security_map(self.store),
+            validator_map={"body": body_validators},
+        )
+        spec = yaml.safe_load(spec_path().read_text(encoding="utf-8"))
+        app.add_api(
+            spec,
+            resolver=Resolver(function_resolver=self.handlers.resolve),
+            strict_validation=False,
+            validate_responses=False,
+            swagger_ui_options=None,
+        )
+        app.add_error_handler(MockError, _on_mock_error)
+        app.add_error_handler(ProblemException, _on_problem)
+        app.add_error_handler(HTTPException, _on_http)
+        app.add_error_handler(Exception, _on_crash)
+        return app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        """Dispatch to the admin routes or the public API."""
+        if scope["type"] == "http" and scope["path"].startswith("/_mock"):
+            await self._admin(scope, receive, send)
+        else:
+            await self._public(scope, receive, send)
+
+    def close(self) -> None:
+        """Stop the background worker and close the store."""
+        self.worker.stop()
+        self.store.close()
+
+
+def create_app(config: MockConfig | None = None) -> MockApp:
+    """A new mock with its own store (from `MockConfig.from_env()` when no config is given)."""
+    return MockApp(config or MockConfig.from_env())

@@ -1,0 +1,160 @@
+"""What the sync and async clients share: configuration, limits, auth, headers, the generated clients."""
+
+from __future__ import annotations
+
+import sys
+import time
+from collections.abc import Mapping
+from pathlib import Path
+from typing import IO, Any
+from urllib.parse import urljoin
+
+import httpx
+from exotel_contacts_api import Client as GeneratedClient
+from exotel_contacts_api.models import CsvStatus, UploadErrors, UploadStatus
+from pyrate_limiter import AbstractBucket
+
+from ._auth import auth_for
+from ._config import ClientConfig
+from ._exceptions import InvalidInputError, UploadFailedError
+from ._limits import DEFAULT_MAX_CONCURRENT_UPLOADS, DEFAULT_RATE_PER_MINUTE, RateLimiter
+from ._operations import Family
+from ._polling import PollSchedule, is_terminal
+from ._retry import RetryPolicy
+from ._version import __version__
+
+__all__ = [
+    "DEFAULT_WAIT_TIMEOUT",
+    "BaseClient",
+    "Destination",
+    "ccm_failure",
+    "csv_failure",
+    "failed_status",
+    "user_agent",
+]
+
+#: Seconds ``wait_for_upload`` and friends wait by default before raising ``UploadTimeoutError``.
+DEFAULT_WAIT_TIMEOUT = 1800.0
+
+Destination = str | Path | IO[bytes]
+"""Where ``download_error_file`` writes: a path, or a file object opened in ``"wb"``."""
+
+
+def user_agent() -> str:
+    """``exotel-contacts/<version> python/<x.y.z> httpx/<version>``."""
+    py = ".".join(str(n) for n in sys.version_info[:3])
+    return f"exotel-contacts/{__version__} python/{py} httpx/{httpx.__version__}"
+
+
+class BaseClient:
+    """Configuration and plumbing shared by :class:`Client` and :class:`AsyncClient`.
+
+    Hooks for methods built on top (bulk create, import): ``_config`` (:class:`ClientConfig`),
+    ``_limiter`` (:class:`RateLimiter` or ``None``, applied by the transport to every attempt),
+    ``_retry_policy`` (:class:`RetryPolicy`), ``_upload_slots`` (semaphore of CCM uploads in flight),
+    ``_send(operation)`` (send an :class:`~exotel_contacts._operations.Operation`, map errors),
+    ``_http(family)`` (the authenticated httpx client of a family), ``_sleep``/``_clock`` (polling).
+    """
+
+    def __init__(
+        self,
+        *,
+        account_sid: str | None = None,
+        api_key: str | None = None,
+        api_token: str | None = None,
+        access_token: str | None = None,
+        region: str | None = None,
+        ccm_base_url: str | None = None,
+        campaign_base_url: str | None = None,
+        timeout: float | None = None,
+        retry: RetryPolicy | None = None,
+        rate_limit_per_minute: int | None = DEFAULT_RATE_PER_MINUTE,
+        rate_limit_bucket: AbstractBucket | None = None,
+        max_concurrent_uploads: int = DEFAULT_MAX_CONCURRENT_UPLOADS,
+        poll_schedule: PollSchedule | None = None,
+        environ: Mapping[str, str] | None = None,
+    ) -> None:
+        self._config = ClientConfig.resolve(
+            account_sid=account_sid,
+            api_key=api_key,
+            api_token=api_token,
+            access_token=access_token,
+            region=region,
+            ccm_base_url=ccm_base_url,
+            campaign_base_url=campaign_base_url,
+            timeout=timeout,
+            environ=environ,
+        )
+        if max_concurrent_uploads < 1:
+            raise InvalidInputError("max_concurrent_uploads must be at least 1")
+        self._retry_policy = retry if retry is not None else RetryPolicy()
+        self._limiter: RateLimiter | None = None
+        if rate_limit_bucket is not None or rate_limit_per_minute is not None:
+            self._limiter = RateLimiter(
+                self._config.account_sid,
+                per_minute=rate_limit_per_minute or DEFAULT_RATE_PER_MINUTE,
+                bucket=rate_limit_bucket,
+            )
+        self._max_concurrent_uploads = max_concurrent_uploads
+        self._poll_schedule = poll_schedule if poll_schedule is not None else PollSchedule()
+        self._clock = time.monotonic
+        self._headers = {"User-Agent": user_agent()}
+        self._timeout = httpx.Timeout(self._config.timeout)
+
+    def __repr__(self) -> str:
+        cfg = self._config
+        return (
+            f"{type(self).__name__}(account_sid={cfg.account_sid!r}, region={cfg.region!r}, "
+            f"ccm_base_url={cfg.ccm_base_url!r}, campaign_base_url={cfg.campaign_base_url!r})"
+        )
+
+    @property
+    def config(self) -> ClientConfig:
+        """The resolved configuration (frozen; its repr shows no secrets)."""
+        return self._config
+
+    def _generated(
+        self, family: Family, transport: httpx.BaseTransport | httpx.AsyncBaseTransport
+    ) -> GeneratedClient:
+        base_url = self._config.ccm_base_url if family == "ccm" else self._config.campaign_base_url
+        return GeneratedClient(
+            base_url=base_url,
+            headers=dict(self._headers),
+            timeout=self._timeout,
+            httpx_args={"transport": transport, "auth": auth_for(self._config, family)},
+        )
+
+    def _error_file_url(self, url: object) -> str | None:
+        if not isinstance(url, str) or not url.strip():
+            return None
+        # The spec promises an absolute (pre-signed) URL; a relative one is taken as on the CCM host.
+        return urljoin(self._config.ccm_base_url + "/", url.strip())
+
+    @staticmethod
+    def _part_path(dest: Path) -> Path:
+        return dest.with_name(dest.name + ".part")
+
+    def _files_client_kwargs(self) -> dict[str, Any]:
+        # No auth: the error file URL is pre-signed and may be on another host; credentials stay home.
+        return {"headers": dict(self._headers), "timeout": self._timeout, "follow_redirects": True}
+
+
+def failed_status(status: str) -> bool:
+    """Whether an upload status is the terminal ``failed``."""
+    return is_terminal(status) and status.strip().lower() == "failed"
+
+
+def ccm_failure(status: UploadStatus, errors: UploadErrors | None) -> UploadFailedError:
+    """The error for a failed CCM upload, carrying its error report when it could be fetched."""
+    count = errors.error_count if errors is not None else None
+    detail = f"; {count} error rows" if isinstance(count, int) else ""
+    return UploadFailedError(
+        f"Upload {status.upload_id} failed{detail}", upload_id=status.upload_id, status=status, errors=errors
+    )
+
+
+def csv_failure(status: CsvStatus) -> UploadFailedError:
+    """The error for a failed Campaign CSV upload."""
+    return UploadFailedError(
+        f"CSV upload {status.upload_id} failed", upload_id=status.upload_id, status=status
+    )

@@ -1,0 +1,292 @@
+"""The synchronous client."""
+
+from __future__ import annotations
+
+import os
+import threading
+import time
+from collections.abc import Callable, Mapping, Sequence
+from pathlib import Path
+from types import TracebackType
+from typing import Any, Self, TypeVar
+
+import httpx
+from exotel_contacts_api.models import (
+    ContactCreate,
+    CreateContactsResponse,
+    CsvStatus,
+    CsvUploadData,
+    DuplicateAction,
+    ListType,
+    UploadAccepted,
+    UploadErrors,
+    UploadStatus,
+)
+
+from . import _operations as ops
+from ._base_client import (
+    DEFAULT_WAIT_TIMEOUT,
+    BaseClient,
+    Destination,
+    ccm_failure,
+    csv_failure,
+    failed_status,
+)
+from ._exceptions import ErrorFileExpiredError, NotFoundError, UploadFailedError
+from ._files import FileInput, open_upload
+from ._polling import UploadProgress, poll_upload
+from ._response import error_from_response, error_from_transport
+from ._retry import REPLAY_SAFE
+from ._transport import RetryTransport
+
+__all__ = ["Client"]
+
+T = TypeVar("T")
+ProgressCallback = Callable[[UploadProgress], Any]
+
+
+class Client(BaseClient):
+    """Synchronous Exotel contacts client; safe to share between threads.
+
+    Configure with keyword arguments, else ``EXOTEL_*`` environment variables, else defaults (see
+    :class:`~exotel_contacts.ClientConfig`). ``transport`` replaces the innermost httpx transport
+    (tests, proxies); retries and the rate limit wrap it. Use as a context manager, or call
+    :meth:`close`.
+    """
+
+    def __init__(self, *, transport: httpx.BaseTransport | None = None, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        inner = transport if transport is not None else httpx.HTTPTransport()
+        self._upload_slots = threading.BoundedSemaphore(self._max_concurrent_uploads)
+        self._sleep: Callable[[float], Any] = time.sleep
+        self._ccm = self._generated(
+            "ccm", RetryTransport(inner, policy=self._retry_policy, limiter=self._limiter)
+        )
+        self._campaign = self._generated(
+            "campaign", RetryTransport(inner, policy=self._retry_policy, limiter=self._limiter)
+        )
+        self._clients = {"ccm": self._ccm.get_httpx_client(), "campaign": self._campaign.get_httpx_client()}
+        self._files_http = httpx.Client(
+            transport=RetryTransport(inner, policy=self._retry_policy), **self._files_client_kwargs()
+        )
+
+    # ---- plumbing (also the hooks for methods built on top) -------------------------------------
+
+    def _http(self, family: ops.Family) -> httpx.Client:
+        return self._clients[family]
+
+    def _send(self, operation: ops.Operation[T]) -> T:
+        """Send ``operation`` (taking an upload slot when it is an upload) and parse its answer."""
+        if operation.upload:
+            with self._upload_slots:
+                response = self._request(operation)
+        else:
+            response = self._request(operation)
+        return operation.parse(response, self._config.redact)
+
+    def _request(self, operation: ops.Operation[Any]) -> httpx.Response:
+        try:
+            return self._http(operation.family).request(
+                **operation.request, extensions={REPLAY_SAFE: operation.replay_safe}
+            )
+        except httpx.HTTPError as exc:
+            raise error_from_transport(exc, redact=self._config.redact) from exc
+
+    def close(self) -> None:
+        """Close connections and stop the rate limiter's background task."""
+        for http in self._clients.values():
+            http.close()
+        self._files_http.close()
+        if self._limiter is not None:
+            self._limiter.close()
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        self.close()
+
+    # ---- CCM ------------------------------------------------------------------------------------
+
+    def upload_contacts(
+        self,
+        file: FileInput,
+        *,
+        list_id: str | None = None,
+        duplicate_action: str | DuplicateAction = "skip",
+    ) -> UploadAccepted:
+        """Upload a CCM contact CSV (at most 10 MB, 50,000 rows); returns the accepted upload.
+
+        At most ``max_concurrent_uploads`` (5) uploads of this client are in flight; others wait.
+        Replayed on transient failures unless ``duplicate_action="create_new"``, whose unknown
+        outcomes raise :class:`~exotel_contacts.OutcomeUnknownError` instead.
+        """
+        with open_upload(file) as (name, stream):
+            operation = ops.upload_contacts(
+                self._config.account_sid, name, stream, list_id=list_id, duplicate_action=duplicate_action
+            )
+            return self._send(operation)
+
+    def get_upload_status(self, upload_id: str) -> UploadStatus:
+        """The status and counts of a CCM upload."""
+        return self._send(ops.get_upload_status(self._config.account_sid, upload_id))
+
+    def get_upload_errors(self, upload_id: str) -> UploadErrors:
+        """The failed rows of a CCM upload, and the URL of its error CSV."""
+        return self._send(ops.get_upload_errors(self._config.account_sid, upload_id))
+
+    def download_error_file(self, upload_id: str, dest: Destination) -> bool:
+        """Write the upload's error CSV to ``dest``; ``False`` when the upload has no error file.
+
+        The pre-signed ``error_file_url`` is fetched as given, without credentials. Raises
+        :class:`~exotel_contacts.ErrorFileExpiredError` when the file has expired.
+        """
+        url = self._error_file_url(self.get_upload_errors(upload_id).error_file_url)
+        if url is None:
+            return False
+        try:
+            with self._files_http.stream("GET", url) as response:
+                if response.status_code != 200:
+                    response.read()
+                    raise error_from_response(response, redact=self._config.redact)
+                if isinstance(dest, str | os.PathLike):
+                    path = Path(dest)
+                    part = self._part_path(path)
+                    with part.open("wb") as out:
+                        for chunk in response.iter_bytes():
+                            out.write(chunk)
+                    part.replace(path)
+                else:
+                    for chunk in response.iter_bytes():
+                        dest.write(chunk)
+        except httpx.HTTPError as exc:
+            raise error_from_transport(exc, redact=self._config.redact) from exc
+        return True
+
+    def wait_for_upload(
+        self,
+        upload_id: str,
+        *,
+        timeout: float | None = DEFAULT_WAIT_TIMEOUT,
+        first_wait: float = 0.0,
+        on_progress: ProgressCallback | None = None,
+        raise_on_failure: bool = True,
+    ) -> UploadStatus:
+        """Poll a CCM upload until ``completed`` or ``failed``; return its final status.
+
+        Raises :class:`~exotel_contacts.UploadFailedError` (with the error report) when it failed and
+        ``raise_on_failure``, :class:`~exotel_contacts.UploadTimeoutError` after ``timeout`` seconds.
+        """
+        status = poll_upload(
+            lambda: self.get_upload_status(upload_id),
+            ops.upload_progress,
+            upload_id=upload_id,
+            first_wait=first_wait,
+            timeout=timeout,
+            schedule=self._poll_schedule,
+            on_progress=on_progress,
+            sleep=self._sleep,
+            clock=self._clock,
+        )
+        if raise_on_failure and failed_status(status.status):
+            raise self._upload_failed(status)
+        return status
+
+    def upload_and_wait(
+        self,
+        file: FileInput,
+        *,
+        list_id: str | None = None,
+        duplicate_action: str | DuplicateAction = "skip",
+        timeout: float | None = DEFAULT_WAIT_TIMEOUT,
+        on_progress: ProgressCallback | None = None,
+        raise_on_failure: bool = True,
+    ) -> UploadStatus:
+        """:meth:`upload_contacts`, then :meth:`wait_for_upload` (first look after the estimate)."""
+        accepted = self.upload_contacts(file, list_id=list_id, duplicate_action=duplicate_action)
+        estimate = accepted.estimated_time_seconds
+        return self.wait_for_upload(
+            accepted.upload_id,
+            timeout=timeout,
+            first_wait=float(estimate) if isinstance(estimate, int) else 0.0,
+            on_progress=on_progress,
+            raise_on_failure=raise_on_failure,
+        )
+
+    def _upload_failed(self, status: UploadStatus) -> UploadFailedError:
+        errors: UploadErrors | None
+        try:
+            errors = self.get_upload_errors(status.upload_id)
+        except (NotFoundError, ErrorFileExpiredError):
+            errors = None
+        return ccm_failure(status, errors)
+
+    # ---- Campaign -------------------------------------------------------------------------------
+
+    def csv_upload(
+        self, file: FileInput, *, list_name: str, type: str | ListType = "static"
+    ) -> CsvUploadData:
+        """Add a CSV's contacts to the list ``list_name`` (created if new); returns the list and summary."""
+        with open_upload(file) as (name, stream):
+            return self._send(
+                ops.csv_upload(self._config.account_sid, name, stream, list_name=list_name, type=type)
+            )
+
+    def get_csv_status(self, upload_id: str) -> CsvStatus:
+        """The status and stats of a Campaign CSV upload."""
+        return self._send(ops.get_csv_status(self._config.account_sid, upload_id))
+
+    def wait_for_csv_upload(
+        self,
+        upload_id: str,
+        *,
+        timeout: float | None = DEFAULT_WAIT_TIMEOUT,
+        first_wait: float = 0.0,
+        on_progress: ProgressCallback | None = None,
+        raise_on_failure: bool = True,
+    ) -> CsvStatus:
+        """Poll a Campaign CSV upload until ``completed`` or ``failed``; return its final status."""
+        status = poll_upload(
+            lambda: self.get_csv_status(upload_id),
+            ops.csv_progress,
+            upload_id=upload_id,
+            first_wait=first_wait,
+            timeout=timeout,
+            schedule=self._poll_schedule,
+            on_progress=on_progress,
+            sleep=self._sleep,
+            clock=self._clock,
+        )
+        if raise_on_failure and failed_status(status.status):
+            raise csv_failure(status)
+        return status
+
+    def csv_upload_and_wait(
+        self,
+        file: FileInput,
+        *,
+        list_name: str,
+        type: str | ListType = "static",
+        timeout: float | None = DEFAULT_WAIT_TIMEOUT,
+        on_progress: ProgressCallback | None = None,
+        raise_on_failure: bool = True,
+    ) -> CsvStatus:
+        """:meth:`csv_upload`, then :meth:`wait_for_csv_upload`."""
+        data = self.csv_upload(file, list_name=list_name, type=type)
+        return self.wait_for_csv_upload(
+            data.summary.upload_id,
+            timeout=timeout,
+            on_progress=on_progress,
+            raise_on_failure=raise_on_failure,
+        )
+
+    def create_contacts(
+        self, contacts: Sequence[ContactCreate | Mapping[str, Any]]
+    ) -> CreateContactsResponse:
+        """Create up to 5000 contacts in one request; the 207 answer has a result per contact.
+
+        Raises :class:`~exotel_contacts.TooManyContactsError` before sending when given more than 5000.
+        """
+        return self._send(ops.create_contacts(self._config.account_sid, contacts))

@@ -1,0 +1,231 @@
+"""The one place where answers and transport failures become exceptions, and where answers are parsed.
+
+Whatever the server sends (HTML from a proxy, truncated JSON, wrong types, an unexpected status), the
+caller gets an :class:`~exotel_contacts.ExotelError`, never a ``KeyError`` or ``TypeError`` from the
+generated models.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from http import HTTPStatus
+from typing import Any, TypeVar
+
+import httpx
+
+from ._catalog import explain
+from ._exceptions import (
+    APIConnectionError,
+    APIStatusError,
+    APITimeoutError,
+    AuthenticationError,
+    BadRequestError,
+    ConflictError,
+    ErrorFileExpiredError,
+    ExotelError,
+    InvalidResponseError,
+    NotFoundError,
+    OutcomeUnknownError,
+    PayloadTooLargeError,
+    PaymentRequiredError,
+    PermissionDeniedError,
+    RateLimitError,
+    ServerError,
+)
+from ._retry import is_replay_safe, parse_retry_after
+
+__all__ = ["Redactor", "error_from_response", "error_from_transport", "parse_json", "parse_model"]
+
+T = TypeVar("T")
+Redactor = Callable[[str], str]
+
+_BY_STATUS: dict[int, type[APIStatusError]] = {
+    400: BadRequestError,
+    401: AuthenticationError,
+    402: PaymentRequiredError,
+    403: PermissionDeniedError,
+    404: NotFoundError,
+    409: ConflictError,
+    410: ErrorFileExpiredError,
+    413: PayloadTooLargeError,
+    415: BadRequestError,
+    429: RateLimitError,
+}
+# Exotel codes that say more than the status they come with (1010 may arrive with 403 from proxies).
+_BY_CODE: dict[int, type[APIStatusError]] = {
+    1010: AuthenticationError,
+    1003: PermissionDeniedError,
+    1008: ConflictError,
+}
+_UNKNOWN_OUTCOME_STATUSES = frozenset({500, 502, 504})
+_SNIPPET = 200
+
+
+def _is_error_code(value: object) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool) and value >= 400
+
+
+def _redact_opt(redact: Redactor, text: str | None) -> str | None:
+    return redact(text) if text is not None else None
+
+
+def _no_redaction(text: str) -> str:
+    return text
+
+
+def _request_id(response: httpx.Response, body: Any) -> str | None:
+    if isinstance(body, dict):
+        value = body.get("request_id")
+        if isinstance(value, str):
+            return value
+    header = response.headers.get("x-request-id")
+    return str(header) if header is not None else None
+
+
+def _decode(response: httpx.Response) -> Any:
+    try:
+        return json.loads(response.content)
+    except (ValueError, UnicodeDecodeError):
+        return None
+
+
+def _snippet(response: httpx.Response) -> str:
+    text = response.content[:_SNIPPET].decode("utf-8", errors="replace")
+    return " ".join(text.split())
+
+
+def error_from_response(response: httpx.Response, *, redact: Redactor = _no_redaction) -> ExotelError:
+    """The exception for an error answer (HTTP status, or the inner ``response.code`` of a 2xx envelope)."""
+    body = _decode(response)
+    inner = body.get("response") if isinstance(body, dict) else None
+    inner = inner if isinstance(inner, dict) else {}
+    status = response.status_code
+    inner_code = inner.get("code")
+    # A seen quirk: duplicates answered with HTTP/http_code 200 and inner response.code 409.
+    if (
+        200 <= status < 300
+        and isinstance(inner_code, int)
+        and not isinstance(inner_code, bool)
+        and inner_code >= 400
+    ):
+        status = inner_code
+    error_data = inner.get("error_data")
+    error_data = error_data if isinstance(error_data, dict) else {}
+    code = error_data.get("code")
+    code = code if isinstance(code, int | str) and not isinstance(code, bool) else None
+    category = error_data.get("message") if isinstance(error_data.get("message"), str) else None
+    description = error_data.get("description") if isinstance(error_data.get("description"), str) else None
+    # Redact what the server echoes: a hostile or buggy proxy may reflect the Authorization header.
+    request_id = _redact_opt(redact, _request_id(response, body))
+    description = _redact_opt(redact, description)
+
+    info = explain(code) if code is not None else None
+    status_info = explain(status)
+    how_to_fix = (info.how_to_fix if info else None) or (status_info.how_to_fix if status_info else None)
+    try:
+        phrase = HTTPStatus(status).phrase
+    except ValueError:
+        phrase = "Unknown status"
+    detail = ": ".join(part for part in (category, description) if part)
+    if not detail and body is None and response.content:
+        detail = f"non-JSON answer: {_snippet(response)!r}"
+    message = f"{status} {phrase}" + (f" (Exotel code {code})" if code is not None else "")
+    message = redact(message + (f": {detail}" if detail else ""))
+    common: dict[str, Any] = {
+        "status_code": status,
+        "code": code,
+        "request_id": request_id,
+        "how_to_fix": how_to_fix,
+        "response": response,
+    }
+
+    cls: type[APIStatusError] | None = _BY_CODE.get(code) if isinstance(code, int) else None
+    cls = cls or _BY_STATUS.get(status)
+    if cls is RateLimitError:
+        retry_after = parse_retry_after(response.headers.get("Retry-After"))
+        return RateLimitError(message, description=description, retry_after=retry_after, **common)
+    if cls is not None:
+        return cls(message, description=description, **common)
+    if status in _UNKNOWN_OUTCOME_STATUSES and not is_replay_safe(response.request):
+        return OutcomeUnknownError(
+            f"{message}. The request may or may not have taken effect and was not replayed, "
+            "because replaying it could create duplicate contacts",
+            **common,
+        )
+    if 500 <= status < 600:
+        return ServerError(message, description=description, **common)
+    if 400 <= status < 500:
+        return APIStatusError(message, description=description, **common)
+    return InvalidResponseError(f"Unexpected answer {message}", **common)
+
+
+def error_from_transport(exc: httpx.HTTPError, *, redact: Redactor = _no_redaction) -> ExotelError:
+    """The exception for a transport failure that the retries did not (or could not) overcome."""
+    try:
+        request: httpx.Request | None = exc.request
+    except RuntimeError:
+        request = None
+    where = f"{request.method} {request.url.copy_with(query=None)}" if request is not None else "request"
+    reason = redact(f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__)
+    unknown_outcome = (
+        httpx.ReadTimeout,
+        httpx.WriteTimeout,
+        httpx.RemoteProtocolError,
+        httpx.ReadError,
+        httpx.WriteError,
+    )
+    if isinstance(exc, unknown_outcome) and request is not None and not is_replay_safe(request):
+        return OutcomeUnknownError(
+            f"{where} failed after it was sent ({reason}); it may or may not have taken effect and was not "
+            "replayed, because replaying it could create duplicate contacts",
+            how_to_fix="Check the account's state before sending it again",
+        )
+    if isinstance(exc, httpx.TimeoutException):
+        return APITimeoutError(
+            f"{where} timed out ({reason})",
+            how_to_fix="Raise the timeout (timeout= or EXOTEL_TIMEOUT) or retry later",
+        )
+    if isinstance(exc, httpx.DecodingError):
+        return InvalidResponseError(f"{where}: the answer could not be decoded ({reason})")
+    return APIConnectionError(
+        f"{where} could not reach Exotel ({reason})",
+        how_to_fix="Check the network, proxy settings and base URL, then retry",
+    )
+
+
+def parse_json(response: httpx.Response, *, redact: Redactor = _no_redaction) -> dict[str, Any]:
+    """The JSON object of a success answer; an error envelope (inner code >= 400) raises as an error."""
+    if not 200 <= response.status_code < 300:
+        raise error_from_response(response, redact=redact)
+    body = _decode(response)
+    if not isinstance(body, dict):
+        raise InvalidResponseError(
+            redact(f"Expected a JSON object from Exotel, got {_snippet(response)!r}"),
+            status_code=response.status_code,
+            request_id=_redact_opt(redact, _request_id(response, None)),
+            response=response,
+        )
+    inner = body.get("response")
+    if isinstance(inner, dict) and _is_error_code(inner.get("code")):
+        raise error_from_response(response, redact=redact)
+    return body
+
+
+def parse_model(
+    response: httpx.Response,
+    from_dict: Callable[[dict[str, Any]], T],
+    *,
+    redact: Redactor = _no_redaction,
+) -> T:
+    """Parse a success answer with a generated model's ``from_dict``; any failure is an ExotelError."""
+    body = parse_json(response, redact=redact)
+    try:
+        return from_dict(body)
+    except Exception as exc:
+        raise InvalidResponseError(
+            redact(f"Exotel's answer does not have the documented shape ({type(exc).__name__}: {exc})"),
+            status_code=response.status_code,
+            request_id=_redact_opt(redact, _request_id(response, body)),
+            response=response,
+        ) from exc

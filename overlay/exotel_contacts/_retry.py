@@ -1,0 +1,211 @@
+"""Which failures are replayed, how long to wait, and the record each retry leaves.
+
+Replayed for every request, because the request provably did nothing or the server refused it:
+
+* 429 Too Many Requests and 503 Service Unavailable, honouring ``Retry-After`` (seconds or an HTTP
+  date, capped at ``retry_after_max``);
+* connection failures before the request left: ``httpx.ConnectError``, ``ConnectTimeout``,
+  ``PoolTimeout``.
+
+Replayed only for *replay-safe* requests, because the server may have acted on the request:
+
+* 500, 502 and 504 (a gateway error says nothing about whether the origin acted);
+* ``ReadTimeout`` / ``WriteTimeout`` (sent, or partly sent, with no answer), ``RemoteProtocolError``,
+  ``ReadError`` and ``WriteError`` (the connection broke mid-exchange).
+
+A request is replay-safe when its method is GET/HEAD/OPTIONS or the overlay marked it so through the
+request extension :data:`REPLAY_SAFE`. The overlay marks createContacts (duplicates answer 409 and are
+not created again), Campaign csv-upload (duplicates are counted, not created) and CCM uploads with
+``duplicate_action`` ``skip`` or ``update`` (the same file twice leaves the same contacts); it marks
+CCM uploads with ``create_new`` unsafe, so their unknown outcomes surface as ``OutcomeUnknownError``.
+"""
+
+from __future__ import annotations
+
+import email.utils
+import logging
+import math
+import random
+import time
+from collections.abc import Callable
+from datetime import UTC, datetime
+
+import attrs
+import httpx
+
+__all__ = [
+    "REPLAY_SAFE",
+    "RetryPolicy",
+    "RetryRecord",
+    "RetryState",
+    "is_replay_safe",
+    "parse_retry_after",
+]
+
+logger = logging.getLogger("exotel_contacts")
+
+#: Request extension carrying the overlay's replay-safety decision to the transport (``bool``).
+REPLAY_SAFE = "exotel_contacts.replay_safe"
+
+_SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
+_REFUSED_STATUSES = frozenset({429, 503})
+_UNKNOWN_OUTCOME_STATUSES = frozenset({500, 502, 504})
+_NEVER_LEFT: tuple[type[Exception], ...] = (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout)
+_UNKNOWN_OUTCOME: tuple[type[Exception], ...] = (
+    httpx.ReadTimeout,
+    httpx.WriteTimeout,
+    httpx.RemoteProtocolError,
+    httpx.ReadError,
+    httpx.WriteError,
+)
+
+
+def is_replay_safe(request: httpx.Request) -> bool:
+    """Whether replaying ``request`` cannot create duplicates (the overlay's mark, else the method)."""
+    mark = request.extensions.get(REPLAY_SAFE)
+    if mark is None:
+        return request.method in _SAFE_METHODS
+    return bool(mark)
+
+
+def parse_retry_after(value: str | None, *, now: datetime | None = None) -> float | None:
+    """Seconds to wait from a ``Retry-After`` value (delta-seconds or HTTP date); ``None`` if unusable."""
+    if value is None:
+        return None
+    text = value.strip()
+    try:
+        seconds = float(text)
+    except ValueError:
+        try:
+            when = email.utils.parsedate_to_datetime(text)
+        except (TypeError, ValueError, IndexError):
+            return None
+        if when.tzinfo is None:
+            when = when.replace(tzinfo=UTC)
+        seconds = (when - (now or datetime.now(UTC))).total_seconds()
+    if not math.isfinite(seconds):
+        return None
+    return max(0.0, seconds)
+
+
+@attrs.frozen
+class RetryRecord:
+    """One scheduled retry, as given to ``RetryPolicy.on_retry`` (no headers, no secrets)."""
+
+    method: str
+    url: str
+    attempt: int
+    """The attempt that failed, 1-based."""
+    max_attempts: int
+    wait: float
+    """Seconds until the next attempt."""
+    reason: str
+    """``"429"``, ``"503"``, ``"ConnectError"``, ...."""
+    status_code: int | None
+    retry_after: float | None
+    elapsed: float
+    """Seconds since the first attempt started."""
+
+
+@attrs.frozen
+class RetryPolicy:
+    """How the transport retries: attempts, overall deadline, back-off, and a hook per retry.
+
+    Back-off is ``wait_initial * 2**(attempt-1)`` capped at ``wait_max``, times a jitter factor in
+    ``[1 - jitter, 1]``; a ``Retry-After`` answer replaces it (capped at ``retry_after_max``). A retry
+    that would end past ``deadline`` seconds after the first attempt is not made. To remove the waits
+    in tests use stamina's switch: ``stamina.set_testing(True, attempts=100, cap=True)``.
+    """
+
+    max_attempts: int = attrs.field(default=5, validator=attrs.validators.ge(1))
+    deadline: float = 180.0
+    wait_initial: float = 0.5
+    wait_max: float = 8.0
+    jitter: float = 0.25
+    retry_after_max: float = 120.0
+    on_retry: Callable[[RetryRecord], object] | None = attrs.field(default=None, eq=False)
+    clock: Callable[[], float] = attrs.field(default=time.monotonic, eq=False, repr=False)
+    random: Callable[[], float] = attrs.field(default=random.random, eq=False, repr=False)
+
+    def backoff(self, attempt: int) -> float:
+        """The jittered wait after failed attempt number ``attempt`` (1-based)."""
+        try:
+            base = min(self.wait_max, self.wait_initial * 2 ** (attempt - 1))
+        except OverflowError:
+            base = self.wait_max
+        return float(base * (1 - self.jitter * self.random()))
+
+
+class RetryableResponse(Exception):
+    """Raised inside the retry loop to replay an answer; the last one is returned if retries run out."""
+
+    def __init__(self, response: httpx.Response) -> None:
+        super().__init__(f"HTTP {response.status_code}")
+        self.response = response
+
+
+class RetryState:
+    """The retry bookkeeping of one request; :meth:`decide` is the stamina ``on=`` predicate."""
+
+    def __init__(self, policy: RetryPolicy, request: httpx.Request) -> None:
+        self.policy = policy
+        self.request = request
+        self.safe = is_replay_safe(request)
+        self.attempt = 0
+        self.started = policy.clock()
+
+    def begin_attempt(self) -> None:
+        """Count an attempt about to be made."""
+        self.attempt += 1
+
+    def should_replay(self, response: httpx.Response) -> bool:
+        """Whether ``response`` is one to replay (the attempt budget is checked in :meth:`decide`)."""
+        status = response.status_code
+        return status in _REFUSED_STATUSES or (self.safe and status in _UNKNOWN_OUTCOME_STATUSES)
+
+    def decide(self, exc: Exception) -> bool | float:
+        """``False`` to stop, else the seconds to wait before the next attempt."""
+        status: int | None = None
+        retry_after: float | None = None
+        if isinstance(exc, RetryableResponse):
+            status = exc.response.status_code
+            reason = str(status)
+            if status in _REFUSED_STATUSES:
+                retry_after = parse_retry_after(exc.response.headers.get("Retry-After"))
+        elif isinstance(exc, _NEVER_LEFT) or (self.safe and isinstance(exc, _UNKNOWN_OUTCOME)):
+            reason = type(exc).__name__
+        else:
+            return False
+        policy = self.policy
+        if self.attempt >= policy.max_attempts:
+            return False
+        if retry_after is not None:
+            wait = min(retry_after, policy.retry_after_max)
+        else:
+            wait = policy.backoff(self.attempt)
+        elapsed = policy.clock() - self.started
+        if elapsed + wait > policy.deadline:
+            return False
+        record = RetryRecord(
+            method=self.request.method,
+            url=str(self.request.url.copy_with(query=None)),
+            attempt=self.attempt,
+            max_attempts=policy.max_attempts,
+            wait=wait,
+            reason=reason,
+            status_code=status,
+            retry_after=retry_after,
+            elapsed=elapsed,
+        )
+        logger.warning(
+            "Retrying %s %s in %.2f s (attempt %d of %d failed: %s)",
+            record.method,
+            record.url,
+            wait,
+            record.attempt,
+            record.max_attempts,
+            reason,
+        )
+        if policy.on_retry is not None:
+            policy.on_retry(record)
+        return wait

@@ -1,0 +1,41 @@
+"""The result and input types of the client's methods (the generated models, re-exported)."""
+
+from exotel_contacts_api.models import (
+    BulkMetadata,
+    Contact,
+    ContactCreate,
+    ContactList,
+    ContactResult,
+    CreateContactsResponse,
+    CsvStatus,
+    CsvUploadData,
+    CsvUploadStats,
+    CsvUploadSummary,
+    DuplicateAction,
+    ErrorData,
+    ListType,
+    UploadAccepted,
+    UploadErrors,
+    UploadRowError,
+    UploadStatus,
+)
+
+__all__ = [
+    "BulkMetadata",
+    "Contact",
+    "ContactCreate",
+    "ContactList",
+    "ContactResult",
+    "CreateContactsResponse",
+    "CsvStatus",
+    "CsvUploadData",
+    "CsvUploadStats",
+    "CsvUploadSummary",
+    "DuplicateAction",
+    "ErrorData",
+    "ListType",
+    "UploadAccepted",
+    "UploadErrors",
+    "UploadRowError",
+    "UploadStatus",
+]

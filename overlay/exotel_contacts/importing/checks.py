@@ -1,0 +1,133 @@
+"""Field checks: phone numbers and email addresses, fast path first.
+
+The default phone check is the E.164 shape the seeds demand (a compiled regex). Strict mode and
+national-number normalisation go through `phonenumbers`, which costs tens of microseconds a call.
+
+Emails: `email_validator.validate_email` (deliverability off) is the authority, but it costs
+~20 microseconds. `EMAIL_FAST` accepts only a plain ASCII subset of what email-validator accepts
+(a property test pins this), so calling email-validator only when the regex does not match gives
+the same verdicts at a fraction of the cost.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+import phonenumbers
+from email_validator import SPECIAL_USE_DOMAIN_NAMES, EmailNotValidError, validate_email
+
+__all__ = [
+    "E164",
+    "EMAIL_FAST",
+    "EMAIL_FAST_OR_EMPTY",
+    "PhoneCheck",
+    "check_email",
+    "make_phone_check",
+]
+
+E164 = re.compile(r"\+[1-9]\d{1,14}")
+"""E.164 shape; use with `fullmatch`."""
+
+# At most 64 characters in all (so the local part is within 64 and every DNS label within 63, and
+# the UTF-8 length within email-validator's 254); a dot-atom local part of ASCII atext or Latin
+# letters (U+00C0-U+024F, category L, already NFC); LDH labels with single inner hyphens (so no
+# "--" that IDNA rules reject); an all-letter TLD that is not special-use (".test", ".local"...).
+# Possessive quantifiers: nothing here needs backtracking, and skipping it saves a third of the time.
+_SPECIAL_USE = "|".join(sorted(re.escape(name) for name in SPECIAL_USE_DOMAIN_NAMES))
+_ATEXT = "[A-Za-z0-9!#$%&'*+/=?^_`{|}~\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f-]"
+EMAIL_FAST = re.compile(
+    rf"(?=.{{3,64}}\Z){_ATEXT}++(?:\.{_ATEXT}++)*+"
+    r"@(?:[A-Za-z0-9]++(?:-[A-Za-z0-9]++)*+\.)++"
+    rf"(?!(?i:{_SPECIAL_USE})\Z)[A-Za-z]++"
+)
+"""Common addresses email-validator certainly accepts (a subset); use with `fullmatch`."""
+
+EMAIL_FAST_OR_EMPTY = re.compile(f"(?:{EMAIL_FAST.pattern})?")
+"""`EMAIL_FAST` or the empty string (email is optional); use with `fullmatch`."""
+
+PhoneCheck = Callable[[str], "tuple[str, None, None] | tuple[None, str, str]"]
+"""Slow-path phone check: (normalised, None, None) or (None, error code, message)."""
+
+_MSG_MISSING = "Phone number is missing; fill in the phone_number (or number) column"
+_MSG_NOT_E164 = (
+    "Phone number {value!r} is not in valid E.164 format; write + country code and number "
+    "without spaces or dashes, e.g. +919876543210"
+)
+_MSG_NOT_VALID = (
+    "Phone number {value!r} is not a valid number for its country; check the digits and the country code"
+)
+_MSG_NOT_PARSED = (
+    "Phone number {value!r} could not be read as a number for region {region}; "
+    "write it in E.164 format, e.g. +919876543210"
+)
+
+
+def make_phone_check(*, strict: bool, default_region: str | None) -> PhoneCheck:
+    """Build the slow-path phone check for the given options.
+
+    Non-strict callers run `E164.fullmatch` on the raw value first and call this only when it fails;
+    strict callers call it for every row.
+    """
+    region = default_region.upper() if default_region else None
+    e164_fullmatch = E164.fullmatch
+
+    def check(raw: str) -> tuple[str, None, None] | tuple[None, str, str]:
+        value = raw.strip()
+        if not value:
+            return None, "MISSING_REQUIRED", _MSG_MISSING
+        if not strict and e164_fullmatch(value):
+            return value, None, None
+        if region is None and not e164_fullmatch(value):
+            return None, "INVALID_PHONE", _MSG_NOT_E164.format(value=value)
+        try:
+            parsed = phonenumbers.parse(value, region)
+        except phonenumbers.NumberParseException:
+            if region is None:
+                return None, "INVALID_PHONE", _MSG_NOT_E164.format(value=value)
+            return None, "INVALID_PHONE", _MSG_NOT_PARSED.format(value=value, region=region)
+        if strict:
+            if not phonenumbers.is_valid_number(parsed):
+                return None, "INVALID_PHONE", _MSG_NOT_VALID.format(value=value)
+        elif not phonenumbers.is_possible_number(parsed):
+            return None, "INVALID_PHONE", _MSG_NOT_E164.format(value=value)
+        normalised: str = phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.E164)
+        if not e164_fullmatch(normalised):
+            return None, "INVALID_PHONE", _MSG_NOT_E164.format(value=value)
+        return normalised, None, None
+
+    return check
+
+
+def _obvious_email_problem(value: str) -> str | None:
+    """Mistakes email-validator would certainly reject, named without its ~25 us parse."""
+    local, at, domain = value.rpartition("@")
+    if not at:
+        return "An email address must have an @-sign."
+    if not local:
+        return "There must be something before the @-sign."
+    if not domain:
+        return "There must be something after the @-sign."
+    # Domain literals ([1.2.3.4]) are refused by email-validator's defaults too, dot or not.
+    if "." not in domain:
+        return "The part after the @-sign is not valid. It should have a period."
+    if ".." in value and '"' not in value:
+        return "An email address cannot have two periods in a row."
+    return None
+
+
+def check_email(raw: str) -> str | None:
+    """Slow path: None when `raw` (stripped) is a valid address, else a message saying what to fix."""
+    value = raw.strip()
+    if not value:
+        return None
+    if EMAIL_FAST.fullmatch(value):
+        return None
+    obvious = _obvious_email_problem(value)
+    if obvious is not None:
+        return f"Email address {value!r} is invalid: {obvious} Fix the address or leave the cell empty"
+    try:
+        validate_email(value, check_deliverability=False)
+    except EmailNotValidError as exc:
+        return f"Email address {value!r} is invalid: {exc} Fix the address or leave the cell empty"
+    return None

@@ -1,0 +1,56 @@
+"""Row-level results: the failures of an import and, for `read_contacts`, each row's outcome."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from typing import Literal, NamedTuple
+
+__all__ = ["FailureSource", "RowErrorCode", "RowFailure", "RowResult"]
+
+FailureSource = Literal["local", "server"]
+
+
+class RowErrorCode(StrEnum):
+    """The upload error codes of `ContactUploadErrorCode` that a row can get."""
+
+    INVALID_PHONE = "INVALID_PHONE"
+    DUPLICATE_ENTRY = "DUPLICATE_ENTRY"
+    MISSING_REQUIRED = "MISSING_REQUIRED"
+    INVALID_FORMAT = "INVALID_FORMAT"
+    QUOTA_EXCEEDED = "QUOTA_EXCEEDED"
+    INVALID_EMAIL = "INVALID_EMAIL"
+
+
+class RowFailure(NamedTuple):
+    """One failed row, numbered as in the ORIGINAL file (1-based data rows, header not counted).
+
+    A named tuple: files can have many failed rows, and a tuple is the cheapest record to build.
+    """
+
+    row_number: int
+    phone_number: str
+    first_name: str
+    last_name: str
+    error_code: str
+    """A `RowErrorCode` value, or a code the server sent that this client does not know yet."""
+    error_message: str
+    source: FailureSource
+    """"local" when this client found it before sending, "server" when Exotel reported it."""
+
+
+class RowResult(NamedTuple):
+    """One data row as read by `read_contacts`."""
+
+    row_number: int
+    """1-based data row number in the file (header not counted; records, not lines)."""
+    fields: dict[str, str]
+    """Canonical column name -> value as written (unknown columns dropped)."""
+    phone_number: str | None
+    """The normalised E.164 number, or None when the row failed before it was known."""
+    failure: RowFailure | None
+    """Why the row would not be sent, or None when it passed the local checks."""
+
+    @property
+    def ok(self) -> bool:
+        """True when the row passed every local check."""
+        return self.failure is None
