@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib.resources
 import json
 from pathlib import Path
 from typing import Any
@@ -16,6 +15,8 @@ from connexion.resolver import Resolver
 from connexion.validators import FormDataValidator
 from starlette.exceptions import HTTPException
 from starlette.types import Receive, Scope, Send
+
+from exotel_contacts._catalog import spec_path as catalog_spec_path
 
 from .admin import admin_app
 from .auth import security_map
@@ -31,11 +32,8 @@ __all__ = ["MockApp", "create_app", "spec_path"]
 
 
 def spec_path() -> Path:
-    """openapi.yaml: the copy a wheel carries in the package, else the repository checkout's."""
-    packaged = importlib.resources.files("exotel_contacts_mock") / "openapi.yaml"
-    if packaged.is_file():
-        return Path(str(packaged))
-    return Path(__file__).resolve().parents[2] / "openapi.yaml"
+    """openapi.yaml: the one place both the overlay's catalog and the mock find the spec."""
+    return catalog_spec_path()
 
 
 # jsonschema's wording for a value that breaks its schema (a parameter or field: 1002); any other

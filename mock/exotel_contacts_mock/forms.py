@@ -72,6 +72,10 @@ def form_validator(limit_for: Callable[[dict[str, Any]], int]) -> type[MultiPart
                 raise BadRequestProblem(detail=f"Malformed multipart body: {exc}") from None
             files = [value for _, value in form.multi_items() if isinstance(value, UploadFile)]
             if too_large or any((upload.size or 0) > limit - _OVERHEAD for upload in files):
+                # A part cut off by the limit never reaches the form, so form.close() misses its spool
+                # file; starlette keeps every spool it opened in this list.
+                for spool in getattr(parser, "_files_to_close_on_error", ()):
+                    spool.close()
                 await form.close()
                 raise MockError(413, f"The file is larger than {limit - _OVERHEAD} bytes")
             try:

@@ -9,6 +9,7 @@ Start with :class:`Client` (or :class:`AsyncClient`)::
 """
 
 from ._async_client import AsyncClient
+from ._bulk import BulkAbortedError, BulkCreateResult, BulkProgress, ContactOutcome, Outcome
 from ._catalog import CATALOG_SCHEMAS, CodeInfo, explain
 from ._client import Client
 from ._config import DEFAULT_TIMEOUT, REGIONS, ClientConfig
@@ -79,7 +80,10 @@ __all__ = [
     "AsyncRetryTransport",
     "AuthenticationError",
     "BadRequestError",
+    "BulkAbortedError",
+    "BulkCreateResult",
     "BulkMetadata",
+    "BulkProgress",
     "Client",
     "ClientConfig",
     "CodeInfo",
@@ -88,6 +92,7 @@ __all__ = [
     "Contact",
     "ContactCreate",
     "ContactList",
+    "ContactOutcome",
     "ContactResult",
     "CreateContactsResponse",
     "CsvStatus",
@@ -103,6 +108,7 @@ __all__ = [
     "InvalidResponseError",
     "ListType",
     "NotFoundError",
+    "Outcome",
     "OutcomeUnknownError",
     "PayloadTooLargeError",
     "PaymentRequiredError",

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import asyncio
 import os
-from collections.abc import Awaitable, Callable, Mapping, Sequence
+from collections.abc import AsyncIterable, Awaitable, Callable, Iterable, Mapping, Sequence
 from pathlib import Path
 from types import TracebackType
 from typing import Any, Self, TypeVar
 
 import httpx
+
 from exotel_contacts_api.models import (
     ContactCreate,
     CreateContactsResponse,
@@ -22,6 +23,7 @@ from exotel_contacts_api.models import (
     UploadStatus,
 )
 
+from . import _bulk
 from . import _operations as ops
 from ._base_client import (
     DEFAULT_WAIT_TIMEOUT,
@@ -292,3 +294,21 @@ class AsyncClient(BaseClient):
         Raises :class:`~exotel_contacts.TooManyContactsError` before sending when given more than 5000.
         """
         return await self._send(ops.create_contacts(self._config.account_sid, contacts))
+
+    async def create_contacts_bulk(
+        self,
+        contacts: Iterable[ContactCreate | Mapping[str, Any]]
+        | AsyncIterable[ContactCreate | Mapping[str, Any]],
+        *,
+        chunk_size: int = ops.MAX_CONTACTS_PER_REQUEST,
+        concurrency: int = _bulk.DEFAULT_BULK_CONCURRENCY,
+        on_progress: Callable[[_bulk.BulkProgress], Any] | None = None,
+    ) -> _bulk.BulkCreateResult:
+        """Create any number of contacts: chunks of ``chunk_size`` (at most 5000), ``concurrency`` at once.
+
+        ``contacts`` is any iterable or async iterable of dicts or ``ContactCreate``, read lazily as
+        chunks are sent; chunks run as tasks. Otherwise as :meth:`Client.create_contacts_bulk`.
+        """
+        return await _bulk.acreate_contacts_bulk(
+            self, contacts, chunk_size=chunk_size, concurrency=concurrency, on_progress=on_progress
+        )

@@ -10,9 +10,10 @@ from typing import IO, Any
 from urllib.parse import urljoin
 
 import httpx
+from pyrate_limiter import AbstractBucket
+
 from exotel_contacts_api import Client as GeneratedClient
 from exotel_contacts_api.models import CsvStatus, UploadErrors, UploadStatus
-from pyrate_limiter import AbstractBucket
 
 from ._auth import auth_for
 from ._config import ClientConfig

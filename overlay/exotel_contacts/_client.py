@@ -5,12 +5,13 @@ from __future__ import annotations
 import os
 import threading
 import time
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
 from types import TracebackType
 from typing import Any, Self, TypeVar
 
 import httpx
+
 from exotel_contacts_api.models import (
     ContactCreate,
     CreateContactsResponse,
@@ -23,6 +24,7 @@ from exotel_contacts_api.models import (
     UploadStatus,
 )
 
+from . import _bulk
 from . import _operations as ops
 from ._base_client import (
     DEFAULT_WAIT_TIMEOUT,
@@ -290,3 +292,23 @@ class Client(BaseClient):
         Raises :class:`~exotel_contacts.TooManyContactsError` before sending when given more than 5000.
         """
         return self._send(ops.create_contacts(self._config.account_sid, contacts))
+
+    def create_contacts_bulk(
+        self,
+        contacts: Iterable[ContactCreate | Mapping[str, Any]],
+        *,
+        chunk_size: int = ops.MAX_CONTACTS_PER_REQUEST,
+        concurrency: int = _bulk.DEFAULT_BULK_CONCURRENCY,
+        on_progress: Callable[[_bulk.BulkProgress], Any] | None = None,
+    ) -> _bulk.BulkCreateResult:
+        """Create any number of contacts: chunks of ``chunk_size`` (at most 5000), ``concurrency`` at once.
+
+        ``contacts`` is any iterable of dicts or ``ContactCreate``, read lazily as chunks are sent.
+        Every input contact ends created, failed, already existed or unknown in the returned
+        :class:`~exotel_contacts.BulkCreateResult`, by input position. ``on_progress`` gets a
+        :class:`~exotel_contacts.BulkProgress` after each chunk, in the calling thread. Raises
+        :class:`~exotel_contacts.BulkAbortedError` (with the partial result) on 401/402/403/404.
+        """
+        return _bulk.create_contacts_bulk(
+            self, contacts, chunk_size=chunk_size, concurrency=concurrency, on_progress=on_progress
+        )

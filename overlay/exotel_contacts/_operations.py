@@ -11,6 +11,7 @@ from typing import Any, BinaryIO, Generic, Literal, TypeVar
 
 import attrs
 import httpx
+
 from exotel_contacts_api.api.campaign import create_contacts as _create_contacts
 from exotel_contacts_api.api.campaign import csv_upload_contacts as _csv_upload
 from exotel_contacts_api.api.campaign import get_csv_upload_status as _get_csv_status

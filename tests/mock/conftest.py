@@ -6,6 +6,7 @@ from collections.abc import Iterator
 
 import httpx
 import pytest
+
 from exotel_contacts_mock.testing import RunningMock
 
 

@@ -6,8 +6,9 @@ from typing import Any
 
 import httpx
 import pytest
-from exotel_contacts_mock.testing import RunningMock
 from mock_helpers_exotel import assert_envelope, ccm_status, upload
+
+from exotel_contacts_mock.testing import RunningMock
 
 HEADER = b"phone_number,first_name,last_name,email,company,tag\n"
 

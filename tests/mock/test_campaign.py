@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import httpx
+from mock_helpers_exotel import assert_envelope, csv_upload, wait_for
+
 from exotel_contacts_mock import MockConfig
 from exotel_contacts_mock.testing import RunningMock, running_mock
-from mock_helpers_exotel import assert_envelope, csv_upload, wait_for
 
 CAMPAIGN_CSV = (
     b"number,first_name,last_name,company_name,email,tag\n"

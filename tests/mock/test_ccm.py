@@ -8,9 +8,10 @@ import time
 
 import httpx
 import pytest
+from mock_helpers_exotel import SAMPLE, assert_envelope, ccm_status, upload
+
 from exotel_contacts_mock import MockConfig
 from exotel_contacts_mock.testing import RunningMock, running_mock
-from mock_helpers_exotel import SAMPLE, assert_envelope, ccm_status, upload
 
 
 def test_seed_sample_completes(client: httpx.Client, exotel_mock: RunningMock) -> None:

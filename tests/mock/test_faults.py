@@ -7,9 +7,10 @@ import time
 
 import httpx
 import pytest
+from mock_helpers_exotel import assert_envelope
+
 from exotel_contacts_mock import MockConfig
 from exotel_contacts_mock.testing import running_mock
-from mock_helpers_exotel import assert_envelope
 
 BULK = {"contacts": [{"number": "+919876543210"}]}
 

@@ -12,10 +12,11 @@ from pathlib import Path
 
 import pytest
 import schemathesis
-from exotel_contacts_mock import MockConfig, create_app
-from exotel_contacts_mock.app import spec_path
 from hypothesis import HealthCheck, settings
 from schemathesis.config import SchemathesisConfig
+
+from exotel_contacts_mock import MockConfig, create_app
+from exotel_contacts_mock.app import spec_path
 
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLES = int(os.environ.get("EXOTEL_FUZZ_EXAMPLES", "100"))

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import httpx
 import pytest
+from mock_helpers_exotel import SAMPLE, assert_envelope, ccm_status, upload
+
 from exotel_contacts_mock import Credentials, MockConfig
 from exotel_contacts_mock.testing import running_mock
-from mock_helpers_exotel import SAMPLE, assert_envelope, ccm_status, upload
 
 OTHER = Credentials("other", "other-key", "other-token", "other-access")
 

@@ -7,10 +7,11 @@ import json
 from collections.abc import AsyncIterator, Callable, Iterator
 from typing import Any
 
-import exotel_contacts
 import httpx
 import pytest
 import stamina
+
+import exotel_contacts
 
 CANARY = "CANARY-s3cr3t-7f3a"
 ACCESS_CANARY = "CANARY-access-91bd"

@@ -7,6 +7,7 @@ import sys
 from typing import Any
 
 import pytest
+
 from exotel_contacts import CATALOG_SCHEMAS, CodeInfo, explain
 
 

@@ -7,9 +7,10 @@ import inspect
 import io
 from pathlib import Path
 
-import exotel_contacts
 import httpx
 import pytest
+
+import exotel_contacts
 from exotel_contacts import (
     ConfigurationError,
     InvalidInputError,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+
 from exotel_contacts import ClientConfig, ConfigurationError
 
 ENV = {"EXOTEL_ACCOUNT_SID": "env_sid", "EXOTEL_API_KEY": "env_key", "EXOTEL_API_TOKEN": "env_token"}

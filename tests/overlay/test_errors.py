@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
-import exotel_contacts as ec
 import httpx
 import pytest
+
+import exotel_contacts as ec
 
 from .conftest import Either, FakeExotel, created, envelope, error_body, json_response
 

@@ -11,12 +11,12 @@ import exotel_contacts
 
 EXPECTED = {
     "APIConnectionError", "APIError", "APIStatusError", "APITimeoutError", "AsyncClient", "AsyncRetryTransport",
-    "AuthenticationError", "BadRequestError", "BulkMetadata", "CATALOG_SCHEMAS", "Client", "ClientConfig",
+    "AuthenticationError", "BadRequestError", "BulkAbortedError", "BulkCreateResult", "BulkMetadata", "BulkProgress", "CATALOG_SCHEMAS", "Client", "ClientConfig",
     "CodeInfo", "ConfigurationError", "ConflictError", "Contact", "ContactCreate", "ContactList",
-    "ContactResult", "CreateContactsResponse", "CsvStatus", "CsvUploadData", "CsvUploadStats",
+    "ContactOutcome", "ContactResult", "CreateContactsResponse", "CsvStatus", "CsvUploadData", "CsvUploadStats",
     "CsvUploadSummary", "DEFAULT_TIMEOUT", "DuplicateAction", "ErrorData", "ErrorFileExpiredError",
     "ExotelError", "FileInput", "InvalidInputError", "InvalidResponseError", "ListType",
-    "MAX_CONTACTS_PER_REQUEST", "NotFoundError", "OutcomeUnknownError", "PayloadTooLargeError",
+    "MAX_CONTACTS_PER_REQUEST", "NotFoundError", "Outcome", "OutcomeUnknownError", "PayloadTooLargeError",
     "PaymentRequiredError", "PermissionDeniedError", "PollSchedule", "REGIONS", "REPLAY_SAFE",
     "RateLimitError", "RateLimiter", "RetryPolicy", "RetryRecord", "RetryTransport", "ServerError",
     "TERMINAL_STATUSES", "TooManyContactsError", "UploadAccepted", "UploadErrors", "UploadFailedError",

@@ -6,8 +6,9 @@ import inspect
 from pathlib import Path
 from typing import Any
 
-import exotel_contacts as ec
 import pytest
+
+import exotel_contacts as ec
 
 mock_testing = pytest.importorskip(
     "exotel_contacts_mock.testing", reason="the mock's pytest plugin is missing"

@@ -7,10 +7,11 @@ import threading
 import time
 from pathlib import Path
 
-import exotel_contacts
 import httpx
 import pytest
 from pyrate_limiter import Duration, Rate, SQLiteBucket
+
+import exotel_contacts
 
 from .conftest import ACCEPTED, FakeExotel, ccm_status, json_response, make_client
 

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
-import exotel_contacts as ec
 import pytest
+
+import exotel_contacts as ec
 from exotel_contacts import PollSchedule, UploadProgress, poll_upload
 
 from .conftest import (

@@ -7,9 +7,10 @@ from email.utils import format_datetime
 from pathlib import Path
 from typing import Any
 
-import exotel_contacts
 import httpx
 import pytest
+
+import exotel_contacts
 from exotel_contacts import (
     APIConnectionError,
     APITimeoutError,

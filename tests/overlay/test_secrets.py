@@ -5,9 +5,10 @@ from __future__ import annotations
 import base64
 import logging
 
-import exotel_contacts as ec
 import httpx
 import pytest
+
+import exotel_contacts as ec
 
 from .conftest import ACCESS_CANARY, CANARY, Either, FakeExotel, make_client
 

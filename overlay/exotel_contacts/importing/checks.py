@@ -26,20 +26,21 @@ __all__ = [
     "make_phone_check",
 ]
 
-E164 = re.compile(r"\+[1-9]\d{1,14}")
-"""E.164 shape; use with `fullmatch`."""
+E164 = re.compile(r"\+[1-9][0-9]{1,14}")
+"""E.164 shape; use with `fullmatch`. `[0-9]`, not `\\d`, which also matches non-ASCII digits."""
 
 # At most 64 characters in all (so the local part is within 64 and every DNS label within 63, and
 # the UTF-8 length within email-validator's 254); a dot-atom local part of ASCII atext or Latin
 # letters (U+00C0-U+024F, category L, already NFC); LDH labels with single inner hyphens (so no
 # "--" that IDNA rules reject); an all-letter TLD that is not special-use (".test", ".local"...).
 # Possessive quantifiers: nothing here needs backtracking, and skipping it saves a third of the time.
-_SPECIAL_USE = "|".join(sorted(re.escape(name) for name in SPECIAL_USE_DOMAIN_NAMES))
+# One fixed-width look-behind per special-use name: cheaper than a look-ahead alternation.
+_NOT_SPECIAL_USE = "".join(rf"(?<!\.(?i:{re.escape(name)}))" for name in sorted(SPECIAL_USE_DOMAIN_NAMES))
 _ATEXT = "[A-Za-z0-9!#$%&'*+/=?^_`{|}~\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f-]"
 EMAIL_FAST = re.compile(
     rf"(?=.{{3,64}}\Z){_ATEXT}++(?:\.{_ATEXT}++)*+"
     r"@(?:[A-Za-z0-9]++(?:-[A-Za-z0-9]++)*+\.)++"
-    rf"(?!(?i:{_SPECIAL_USE})\Z)[A-Za-z]++"
+    rf"[A-Za-z]++{_NOT_SPECIAL_USE}"
 )
 """Common addresses email-validator certainly accepts (a subset); use with `fullmatch`."""
 
@@ -50,17 +51,26 @@ PhoneCheck = Callable[[str], "tuple[str, None, None] | tuple[None, str, str]"]
 """Slow-path phone check: (normalised, None, None) or (None, error code, message)."""
 
 _MSG_MISSING = "Phone number is missing; fill in the phone_number (or number) column"
-_MSG_NOT_E164 = (
-    "Phone number {value!r} is not in valid E.164 format; write + country code and number "
-    "without spaces or dashes, e.g. +919876543210"
-)
-_MSG_NOT_VALID = (
-    "Phone number {value!r} is not a valid number for its country; check the digits and the country code"
-)
-_MSG_NOT_PARSED = (
-    "Phone number {value!r} could not be read as a number for region {region}; "
-    "write it in E.164 format, e.g. +919876543210"
-)
+
+
+def _not_e164(value: str) -> str:
+    return (
+        f"Phone number {value!r} is not in valid E.164 format; write + country code and number "
+        "without spaces or dashes, e.g. +919876543210"
+    )
+
+
+def _not_valid(value: str) -> str:
+    return (
+        f"Phone number {value!r} is not a valid number for its country; check the digits and the country code"
+    )
+
+
+def _not_parsed(value: str, region: str) -> str:
+    return (
+        f"Phone number {value!r} could not be read as a number for region {region}; "
+        "write it in E.164 format, e.g. +919876543210"
+    )
 
 
 def make_phone_check(*, strict: bool, default_region: str | None) -> PhoneCheck:
@@ -72,28 +82,30 @@ def make_phone_check(*, strict: bool, default_region: str | None) -> PhoneCheck:
     region = default_region.upper() if default_region else None
     e164_fullmatch = E164.fullmatch
 
-    def check(raw: str) -> tuple[str, None, None] | tuple[None, str, str]:
+    # One return per verdict reads better than a result variable threaded through the branches.
+    def check(raw: str) -> tuple[str, None, None] | tuple[None, str, str]:  # noqa: PLR0911
         value = raw.strip()
         if not value:
             return None, "MISSING_REQUIRED", _MSG_MISSING
-        if not strict and e164_fullmatch(value):
+        # `value is raw`: nothing was trimmed, and the caller's regex already said no.
+        if not strict and value is not raw and e164_fullmatch(value):
             return value, None, None
         if region is None and not e164_fullmatch(value):
-            return None, "INVALID_PHONE", _MSG_NOT_E164.format(value=value)
+            return None, "INVALID_PHONE", _not_e164(value)
         try:
             parsed = phonenumbers.parse(value, region)
         except phonenumbers.NumberParseException:
             if region is None:
-                return None, "INVALID_PHONE", _MSG_NOT_E164.format(value=value)
-            return None, "INVALID_PHONE", _MSG_NOT_PARSED.format(value=value, region=region)
+                return None, "INVALID_PHONE", _not_e164(value)
+            return None, "INVALID_PHONE", _not_parsed(value, region)
         if strict:
             if not phonenumbers.is_valid_number(parsed):
-                return None, "INVALID_PHONE", _MSG_NOT_VALID.format(value=value)
+                return None, "INVALID_PHONE", _not_valid(value)
         elif not phonenumbers.is_possible_number(parsed):
-            return None, "INVALID_PHONE", _MSG_NOT_E164.format(value=value)
+            return None, "INVALID_PHONE", _not_e164(value)
         normalised: str = phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.E164)
         if not e164_fullmatch(normalised):
-            return None, "INVALID_PHONE", _MSG_NOT_E164.format(value=value)
+            return None, "INVALID_PHONE", _not_e164(value)
         return normalised, None, None
 
     return check

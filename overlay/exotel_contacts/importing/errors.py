@@ -77,7 +77,7 @@ class MissingPhoneColumnError(ContactFileError):
 
 
 class DuplicateColumnError(ContactFileError):
-    """The header names one column twice (counting `phone_number`/`number`, `company`/`company_name` as one)."""
+    """The header names one column twice (`phone_number`/`number`, `company`/`company_name` count as one)."""
 
 
 class ListCapExceededError(ContactFileError):

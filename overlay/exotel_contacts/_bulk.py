@@ -1,0 +1,721 @@
+"""Bulk create: any number of contacts through createContacts, in chunks of at most 5000, concurrently.
+
+Every input contact ends in exactly one :class:`Outcome`: ``created`` (with its sid), ``failed`` (with
+the status, Exotel code and reason; nothing was created), ``already_existed`` (409 + code 1008), or
+``unknown`` (a chunk's request may have taken effect and its answer could not be read, even after
+replays). Nothing is dropped and nothing is sent twice without it showing in the result.
+
+Why the bulk job replays ambiguous failures itself. The transport replays createContacts invisibly
+(it is replay-safe: a duplicate number answers 409 and is not created again). But after a lost answer,
+a 409 in the replay's answer may mean "created by the lost attempt", and only the bulk job can say so.
+So chunks are sent marked *not* replay-safe: the transport still replays what provably did nothing
+(429, 503, connection failures before sending, each paced by the rate limiter), and hands ambiguous
+failures (500/502/504, read timeouts, broken connections) back here. The job replays those with the
+client's own :class:`RetryPolicy` bookkeeping (same attempts, back-off, deadline, ``on_retry`` hook and
+log line, stamina's test switch) and marks the 409s of such a replay ``after_replay=True``.
+
+Why no typed models on the hot path. Building and parsing 5000 generated attrs models per request
+costs about four times the JSON work itself. Contacts are sent as plain dicts (``ContactCreate``
+inputs through ``to_dict``), serialised with :mod:`json`, and the 207 is read with :mod:`json`, looking
+only at each item's ``code``, ``status``, ``error_data`` and ``data.sid``. Outcomes are kept in compact
+columns per chunk; :class:`ContactOutcome` objects are built only when the result is read.
+
+Chunk-level errors. 401/402/403/404 stop the job (every other chunk would fail the same way):
+:class:`BulkAbortedError` carries the partial result of the contacts read so far. Any other error
+answer (400, 413, 429 after retries, ...) fails that chunk's contacts with its status and code, unless
+an earlier attempt of the chunk was ambiguous: then they are ``unknown``. A 207 whose item count differs
+from the chunk's, or that cannot be read, makes the chunk's contacts ``unknown`` (never guessed).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import concurrent.futures
+import enum
+import itertools
+import json
+from collections.abc import AsyncIterable, AsyncIterator, Callable, Iterable, Iterator, Mapping
+from typing import TYPE_CHECKING, Any
+
+import attrs
+import httpx
+import stamina
+
+from exotel_contacts_api.api.campaign import create_contacts as _create_contacts
+from exotel_contacts_api.models import ContactCreate, CreateContactsRequest
+
+from ._exceptions import (
+    AuthenticationError,
+    ExotelError,
+    InvalidInputError,
+    InvalidResponseError,
+    NotFoundError,
+    OutcomeUnknownError,
+    PaymentRequiredError,
+    PermissionDeniedError,
+)
+from ._operations import MAX_CONTACTS_PER_REQUEST
+from ._response import error_from_response, error_from_transport, parse_json
+from ._retry import REPLAY_SAFE, RetryableResponse, RetryState
+
+if TYPE_CHECKING:
+    from ._async_client import AsyncClient
+    from ._client import Client
+
+__all__ = [
+    "DEFAULT_BULK_CONCURRENCY",
+    "BulkAbortedError",
+    "BulkCreateResult",
+    "BulkProgress",
+    "ContactInput",
+    "ContactOutcome",
+    "Outcome",
+    "acreate_contacts_bulk",
+    "create_contacts_bulk",
+]
+
+#: Chunks in flight at once by default: enough to hide latency, far below 200 requests per minute.
+DEFAULT_BULK_CONCURRENCY = 4
+
+ContactInput = ContactCreate | Mapping[str, Any]
+"""One contact: a generated ``ContactCreate`` or a dict with its fields (``number`` required)."""
+
+# Outcome codes in the per-chunk ``bytearray`` (one byte per contact instead of one object).
+_CREATED, _FAILED, _EXISTED, _UNKNOWN = 0, 1, 2, 3
+_DUPLICATE_CODE = 1008
+_NOT_SENT = "not sent: "
+_AMBIGUOUS_STATUSES = frozenset({500, 502, 504})
+# Failures after which the request may have taken effect: the same list as the transport's.
+_AMBIGUOUS_ERRORS: tuple[type[Exception], ...] = (
+    httpx.ReadTimeout,
+    httpx.WriteTimeout,
+    httpx.RemoteProtocolError,
+    httpx.ReadError,
+    httpx.WriteError,
+)
+# Errors that every further chunk would hit too: stop instead of failing the rest one by one.
+_FATAL: tuple[type[ExotelError], ...] = (
+    AuthenticationError,
+    PaymentRequiredError,
+    PermissionDeniedError,
+    NotFoundError,
+)
+# ContactCreate's string fields and their maxLength in openapi.yaml: a violation fails the whole
+# request (schema validation), so it is caught here and fails only that contact.
+_MAX_LENGTHS = {
+    "number": 64,
+    "first_name": 255,
+    "last_name": 255,
+    "company_name": 255,
+    "email": 320,
+    "tag": 255,
+}
+
+
+class Outcome(enum.StrEnum):
+    """What happened to one input contact."""
+
+    CREATED = "created"
+    FAILED = "failed"
+    ALREADY_EXISTED = "already_existed"
+    UNKNOWN = "unknown"
+
+
+_OUTCOMES = (Outcome.CREATED, Outcome.FAILED, Outcome.ALREADY_EXISTED, Outcome.UNKNOWN)
+
+
+@attrs.frozen(slots=True)
+class ContactOutcome:
+    """The outcome of the input contact at position ``index`` (0-based).
+
+    ``status_code`` is the item's (or, for chunk-level errors, the request's) HTTP status, ``None``
+    when the contact was not sent (failed local checks) or no answer was read; ``code`` is Exotel's
+    ``error_data.code``. ``after_replay`` marks an ``already_existed`` seen in the answer to a replay
+    after an ambiguous attempt: that attempt may have created the contact.
+    """
+
+    index: int
+    outcome: Outcome
+    number: str | None
+    sid: str | None = None
+    status_code: int | None = None
+    code: int | str | None = None
+    reason: str | None = None
+    request_id: str | None = None
+    after_replay: bool = False
+
+
+@attrs.frozen
+class BulkProgress:
+    """Counts after each finished chunk, as given to ``on_progress``."""
+
+    done: int
+    """Contacts with a final outcome."""
+    created: int
+    failed: int
+    already_existed: int
+    unknown: int
+    chunks: int
+    """Chunks finished."""
+    replays: int
+    """Chunk replays after ambiguous failures, so far."""
+
+
+_Detail = tuple[int | None, int | str | None, str | None]  # status_code, code, reason
+
+
+class _Chunk:
+    """One chunk: a run of consecutive input positions, what is sent of it, and its outcomes."""
+
+    __slots__ = (
+        "after_replay",
+        "attempts",
+        "detail",
+        "details",
+        "fatal",
+        "kinds",
+        "numbers",
+        "payload",
+        "request_id",
+        "sent",
+        "sids",
+        "start",
+    )
+
+    def __init__(self, start: int) -> None:
+        self.start = start
+        self.numbers: list[str | None] = []
+        self.payload: list[dict[str, Any]] = []
+        self.sent: list[int] = []  # chunk offsets of the payload's contacts
+        self.kinds = bytearray()
+        self.sids: list[str | None] | None = None
+        self.details: dict[int, _Detail] = {}
+        self.detail: _Detail = (None, None, None)  # for offsets without their own entry
+        self.request_id: str | None = None
+        self.after_replay = False
+        self.attempts = 0
+        self.fatal: ExotelError | None = None
+
+    def fail_locally(self, offset: int, reason: str) -> None:
+        self.kinds[offset] = _FAILED
+        self.details[offset] = (None, None, f"{_NOT_SENT}{reason}")
+
+    def outcome(self, offset: int) -> ContactOutcome:
+        kind = self.kinds[offset]
+        status, code, reason = self.details.get(offset, self.detail)
+        return ContactOutcome(
+            index=self.start + offset,
+            outcome=_OUTCOMES[kind],
+            number=self.numbers[offset],
+            sid=self.sids[offset] if self.sids is not None else None,
+            status_code=status,
+            code=code,
+            reason=reason,
+            request_id=None if reason is not None and reason.startswith(_NOT_SENT) else self.request_id,
+            after_replay=self.after_replay and kind == _EXISTED,
+        )
+
+
+class BulkCreateResult:
+    """The outcome of every input contact, in input order, with counts.
+
+    Iterate (or index by input position) for :class:`ContactOutcome` records; ``created``,
+    ``failed``, ``already_existed`` and ``unknown`` list those of one kind. The records are built
+    when read: the result itself holds only compact columns (outcome byte, number, sid).
+    """
+
+    def __init__(self) -> None:
+        self._chunks: list[_Chunk] = []
+        self.counts: dict[Outcome, int] = dict.fromkeys(_OUTCOMES, 0)
+        """Contacts per outcome."""
+        self.requests = 0
+        """createContacts requests made by the job itself (the transport's own replays not counted)."""
+        self.replays = 0
+        """Chunk replays after ambiguous failures."""
+
+    def _add(self, chunk: _Chunk) -> None:
+        self._chunks.append(chunk)
+        for kind, outcome in enumerate(_OUTCOMES):
+            self.counts[outcome] += chunk.kinds.count(kind)
+        self.requests += chunk.attempts
+        self.replays += max(0, chunk.attempts - 1)
+
+    def _sorted(self) -> list[_Chunk]:
+        # Chunks finish out of order; sort lazily, when read.
+        self._chunks.sort(key=lambda c: c.start)
+        return self._chunks
+
+    @property
+    def total(self) -> int:
+        """Input contacts accounted for."""
+        return sum(self.counts.values())
+
+    @property
+    def ok(self) -> bool:
+        """True when no contact failed and no outcome is unknown."""
+        return not self.counts[Outcome.FAILED] and not self.counts[Outcome.UNKNOWN]
+
+    def __len__(self) -> int:
+        return self.total
+
+    def __iter__(self) -> Iterator[ContactOutcome]:
+        for chunk in self._sorted():
+            for offset in range(len(chunk.kinds)):
+                yield chunk.outcome(offset)
+
+    def __getitem__(self, index: int) -> ContactOutcome:
+        if index < 0:
+            index += self.total
+        for chunk in self._sorted():
+            if chunk.start <= index < chunk.start + len(chunk.kinds):
+                return chunk.outcome(index - chunk.start)
+        raise IndexError(index)
+
+    def _of(self, kind: int) -> list[ContactOutcome]:
+        return [
+            chunk.outcome(offset)
+            for chunk in self._sorted()
+            if kind in chunk.kinds
+            for offset, k in enumerate(chunk.kinds)
+            if k == kind
+        ]
+
+    @property
+    def created(self) -> list[ContactOutcome]:
+        """Contacts created, with their sid."""
+        return self._of(_CREATED)
+
+    @property
+    def failed(self) -> list[ContactOutcome]:
+        """Contacts not created, with status, code and reason (``status_code`` None: not sent)."""
+        return self._of(_FAILED)
+
+    @property
+    def already_existed(self) -> list[ContactOutcome]:
+        """Contacts whose number the address book already had (409, code 1008)."""
+        return self._of(_EXISTED)
+
+    @property
+    def unknown(self) -> list[ContactOutcome]:
+        """Contacts whose request may or may not have taken effect; check the address book."""
+        return self._of(_UNKNOWN)
+
+    def summary(self) -> dict[str, int]:
+        """Counts as a plain dict (for logs and ``--json`` output)."""
+        return {
+            "total": self.total,
+            **{str(k): v for k, v in self.counts.items()},
+            "requests": self.requests,
+            "replays": self.replays,
+        }
+
+    def __repr__(self) -> str:
+        counts = ", ".join(f"{k}={v}" for k, v in self.summary().items())
+        return f"BulkCreateResult({counts})"
+
+    def _progress(self) -> BulkProgress:
+        c = self.counts
+        return BulkProgress(
+            done=self.total,
+            created=c[Outcome.CREATED],
+            failed=c[Outcome.FAILED],
+            already_existed=c[Outcome.ALREADY_EXISTED],
+            unknown=c[Outcome.UNKNOWN],
+            chunks=len(self._chunks),
+            replays=self.replays,
+        )
+
+
+class BulkAbortedError(ExotelError):
+    """A chunk got an error every other chunk would get too (401, 402, 403, 404): the job stopped.
+
+    ``result`` accounts for every contact read before the stop (``result.total``); the rest of the
+    input was not read and nothing of it was sent. ``error`` is the chunk's error.
+    """
+
+    def __init__(self, error: ExotelError, result: BulkCreateResult) -> None:
+        super().__init__(
+            f"Bulk create stopped after {result.total} contacts: {error.message}",
+            status_code=error.status_code,
+            code=error.code,
+            request_id=error.request_id,
+            how_to_fix=error.how_to_fix,
+        )
+        self.error = error
+        self.result = result
+
+
+ProgressCallback = Callable[[BulkProgress], object]
+
+
+# ---- building chunks ---------------------------------------------------------------------------
+
+
+def _check_options(chunk_size: int, concurrency: int) -> None:
+    if not 1 <= chunk_size <= MAX_CONTACTS_PER_REQUEST:
+        raise InvalidInputError(f"chunk_size must be 1 to {MAX_CONTACTS_PER_REQUEST}, got {chunk_size!r}")
+    if concurrency < 1:
+        raise InvalidInputError(f"concurrency must be at least 1, got {concurrency!r}")
+
+
+def _problem(contact: dict[str, Any]) -> str | None:
+    """What in ``contact`` would make the server refuse the whole request, if anything."""
+    number = contact.get("number")
+    if type(number) is not str or not number.strip():
+        return "no 'number'"
+    for key, value in contact.items():
+        limit = _MAX_LENGTHS.get(key)
+        if limit is not None:
+            if type(value) is not str:
+                return f"'{key}' is not a string"
+            if len(value) > limit:
+                return f"'{key}' is longer than {limit} characters"
+        elif key == "custom_field" and value is not None and not isinstance(value, dict):
+            return "'custom_field' is not an object"
+    return None
+
+
+def _add_contact(chunk: _Chunk, offset: int, contact: object) -> None:
+    chunk.kinds.append(_UNKNOWN)  # until an answer says otherwise: never "created" by default
+    data: dict[str, Any]
+    if isinstance(contact, dict):
+        data = contact  # sent as given: no copy on the hot path
+    elif isinstance(contact, ContactCreate):
+        data = contact.to_dict()
+    elif isinstance(contact, Mapping):
+        data = dict(contact)
+    else:
+        chunk.numbers.append(None)
+        chunk.fail_locally(offset, f"not a contact ({type(contact).__name__})")
+        return
+    number = data.get("number")
+    chunk.numbers.append(number if type(number) is str else None)
+    problem = _problem(data)
+    if problem is not None:
+        chunk.fail_locally(offset, problem)
+        return
+    chunk.payload.append(data)
+    chunk.sent.append(offset)
+
+
+def _chunks(contacts: Iterable[ContactInput], chunk_size: int) -> Iterator[_Chunk]:
+    """Chunks read lazily from ``contacts``: the next one only when asked for."""
+    if isinstance(contacts, str | bytes | Mapping):
+        raise InvalidInputError("contacts must be an iterable of ContactCreate objects or dicts")
+    iterator = iter(contacts)
+    start = 0
+    while True:
+        chunk = _Chunk(start)
+        for offset, contact in enumerate(itertools.islice(iterator, chunk_size)):
+            _add_contact(chunk, offset, contact)
+        if not chunk.kinds:
+            return
+        start += len(chunk.kinds)
+        yield chunk
+
+
+async def _achunks(contacts: AsyncIterable[ContactInput], chunk_size: int) -> AsyncIterator[_Chunk]:
+    start = 0
+    chunk = _Chunk(start)
+    async for contact in contacts:
+        _add_contact(chunk, len(chunk.kinds), contact)
+        if len(chunk.kinds) == chunk_size:
+            yield chunk
+            start += chunk_size
+            chunk = _Chunk(start)
+    if chunk.kinds:
+        yield chunk
+
+
+def _dumps(value: object) -> bytes:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"), allow_nan=False).encode()
+
+
+def _body(chunk: _Chunk) -> bytes | None:
+    """The request body; contacts that cannot be JSON are failed locally. None: nothing to send."""
+    try:
+        return _dumps({"contacts": chunk.payload}) if chunk.payload else None
+    except (TypeError, ValueError):
+        pass
+    payload, sent = [], []
+    for contact, offset in zip(chunk.payload, chunk.sent, strict=True):
+        try:
+            _dumps(contact)
+        except (TypeError, ValueError) as exc:
+            chunk.fail_locally(offset, f"not JSON ({exc})")
+            continue
+        payload.append(contact)
+        sent.append(offset)
+    chunk.payload, chunk.sent = payload, sent
+    return _dumps({"contacts": payload}) if payload else None
+
+
+# ---- reading answers ---------------------------------------------------------------------------
+
+
+class _Job:
+    """What every chunk of one job shares: the request's shape, the policy and the redactor."""
+
+    def __init__(self, client: Client | AsyncClient) -> None:
+        base = _create_contacts._get_kwargs(
+            client._config.account_sid, body=CreateContactsRequest(contacts=[])
+        )
+        # The generated endpoint gives method, path and headers; the body is serialised here.
+        del base["json"]
+        self.request = base
+        self.policy = client._retry_policy
+        self.redact = client._config.redact
+        http = client._http("campaign")
+        # The URL and replay-safety mark the retry bookkeeping sees (the one sent is marked unsafe).
+        self.probe = http.build_request(base["method"], base["url"], extensions={REPLAY_SAFE: True})
+
+    def kwargs(self, body: bytes) -> dict[str, Any]:
+        return {**self.request, "content": body, "extensions": {REPLAY_SAFE: False}}
+
+    def retry_on(self, state: RetryState) -> Callable[[Exception], bool | float]:
+        """The stamina ``on=`` predicate: replay ambiguous failures only, with the client's policy."""
+
+        def decide(exc: Exception) -> bool | float:
+            if isinstance(exc, (RetryableResponse, *_AMBIGUOUS_ERRORS)):
+                return state.decide(exc)
+            return False
+
+        return decide
+
+
+def _fill(chunk: _Chunk, kind: int, detail: _Detail) -> None:
+    for offset in chunk.sent:
+        chunk.kinds[offset] = kind
+    chunk.detail = detail
+
+
+def _read_items(chunk: _Chunk, response: httpx.Response, job: _Job) -> None:
+    """Map a 207's items back to the chunk's offsets; a wrong count makes them all unknown."""
+    try:
+        body = parse_json(response, redact=job.redact)
+    except ExotelError as exc:
+        _chunk_error(chunk, exc)
+        return
+    request_id = body.get("request_id")
+    chunk.request_id = job.redact(request_id) if isinstance(request_id, str) else None
+    items = body.get("response")
+    if not isinstance(items, list) or len(items) != len(chunk.sent):
+        got = len(items) if isinstance(items, list) else type(items).__name__
+        error = InvalidResponseError(
+            f"createContacts answered {got} items for {len(chunk.sent)} contacts",
+            status_code=response.status_code,
+            request_id=chunk.request_id,
+            response=response,
+        )
+        _fill(chunk, _UNKNOWN, (response.status_code, None, str(error)))
+        return
+    chunk.detail = (200, None, None)  # the created items; every other item gets its own entry
+    sids: list[str | None] = [None] * len(chunk.kinds)
+    kinds = chunk.kinds
+    details = chunk.details
+    for offset, item in zip(chunk.sent, items, strict=True):
+        # The hot loop: plain dict look-ups only (see the module docstring).
+        try:
+            code = item["code"]
+            if code == 200:
+                sid = item["data"]["sid"]
+                if type(sid) is str and sid and item.get("status") != "failure":
+                    kinds[offset] = _CREATED
+                    sids[offset] = sid
+                    continue
+                details[offset] = (200, None, "a success item without a contact sid")
+                continue
+            error_data = item.get("error_data") or {}
+            exotel_code = error_data.get("code")
+            reason = error_data.get("description") or error_data.get("message")
+            if code == 409 and exotel_code == _DUPLICATE_CODE:
+                kinds[offset] = _EXISTED
+                details[offset] = (409, exotel_code, reason)
+            elif type(code) is int and 400 <= code < 500:
+                kinds[offset] = _FAILED
+                details[offset] = (code, exotel_code, reason)
+            else:
+                details[offset] = (code if type(code) is int else None, exotel_code, "unexpected item")
+        except (KeyError, TypeError, AttributeError):
+            details[offset] = (None, None, "an item this client cannot read")
+    chunk.sids = sids
+
+
+def _chunk_error(chunk: _Chunk, error: ExotelError) -> None:
+    """A chunk-level error after the attempts: failed if nothing can have happened, else unknown."""
+    chunk.request_id = error.request_id
+    # After an ambiguous attempt the last error says nothing about what that attempt did; an
+    # unreadable answer or a lost one (OutcomeUnknownError: 500/502/504, read failures) says nothing.
+    ambiguous = chunk.after_replay or isinstance(error, InvalidResponseError | OutcomeUnknownError)
+    status = error.status_code
+    if not ambiguous and isinstance(error, _FATAL):
+        chunk.fatal = error
+    kind = _UNKNOWN if ambiguous else _FAILED
+    _fill(chunk, kind, (status, error.code, error.message))
+
+
+def _finish(chunk: _Chunk, response: httpx.Response | None, exc: Exception | None, job: _Job) -> None:
+    """Record the chunk's outcomes from its last answer (or failure), then drop what was sent."""
+    if response is not None and response.status_code not in _AMBIGUOUS_STATUSES:
+        _read_items(chunk, response, job)
+    elif response is not None:
+        _chunk_error(chunk, error_from_response(response, redact=job.redact))
+    elif isinstance(exc, httpx.HTTPError):
+        _chunk_error(chunk, error_from_transport(exc, redact=job.redact))
+    # The contacts themselves are not kept: only numbers, outcomes and sids outlive the request.
+    chunk.payload, chunk.sent = [], []
+
+
+def _note_attempt(chunk: _Chunk, state: RetryState) -> None:
+    state.begin_attempt()
+    chunk.attempts += 1
+    # Every attempt after the first follows an ambiguous failure (only those are replayed here).
+    chunk.after_replay = chunk.attempts > 1
+
+
+# ---- sending: sync -----------------------------------------------------------------------------
+
+
+def _send_chunk(client: Client, job: _Job, chunk: _Chunk) -> _Chunk:
+    body = _body(chunk)
+    if body is None:
+        return chunk
+    http = client._http("campaign")
+    state = RetryState(job.policy, job.probe)
+    response: httpx.Response | None = None
+    error: Exception | None = None
+    try:
+        for attempt in stamina.retry_context(
+            on=job.retry_on(state), attempts=job.policy.max_attempts, timeout=None
+        ):
+            with attempt:
+                _note_attempt(chunk, state)
+                response, error = None, None
+                response = http.request(**job.kwargs(body))
+                if response.status_code in _AMBIGUOUS_STATUSES:
+                    raise RetryableResponse(response)
+    except RetryableResponse as exc:
+        response = exc.response
+    except httpx.HTTPError as exc:
+        error = exc
+    _finish(chunk, response, error, job)
+    return chunk
+
+
+def create_contacts_bulk(
+    client: Client,
+    contacts: Iterable[ContactInput],
+    *,
+    chunk_size: int = MAX_CONTACTS_PER_REQUEST,
+    concurrency: int = DEFAULT_BULK_CONCURRENCY,
+    on_progress: ProgressCallback | None = None,
+) -> BulkCreateResult:
+    """Create any number of contacts with ``client`` (see :meth:`Client.create_contacts_bulk`)."""
+    _check_options(chunk_size, concurrency)
+    job = _Job(client)
+    result = BulkCreateResult()
+    chunks = _chunks(contacts, chunk_size)
+    fatal: ExotelError | None = None
+    with concurrent.futures.ThreadPoolExecutor(concurrency, thread_name_prefix="exotel-bulk") as pool:
+        # A bounded window: the next chunk is read from the input only when a slot is free.
+        window = {
+            pool.submit(_send_chunk, client, job, chunk) for chunk in itertools.islice(chunks, concurrency)
+        }
+        while window:
+            done, window = concurrent.futures.wait(window, return_when=concurrent.futures.FIRST_COMPLETED)
+            for future in done:
+                chunk = future.result()
+                result._add(chunk)
+                fatal = fatal or chunk.fatal
+                if fatal is None:
+                    window |= {pool.submit(_send_chunk, client, job, c) for c in itertools.islice(chunks, 1)}
+                if on_progress is not None:
+                    on_progress(result._progress())
+    if fatal is not None:
+        raise BulkAbortedError(fatal, result)
+    return result
+
+
+# ---- sending: async ----------------------------------------------------------------------------
+
+
+async def _asend_chunk(client: AsyncClient, job: _Job, chunk: _Chunk) -> _Chunk:
+    body = _body(chunk)
+    if body is None:
+        return chunk
+    http = client._http("campaign")
+    state = RetryState(job.policy, job.probe)
+    response: httpx.Response | None = None
+    error: Exception | None = None
+    try:
+        async for attempt in stamina.retry_context(
+            on=job.retry_on(state), attempts=job.policy.max_attempts, timeout=None
+        ):
+            with attempt:
+                _note_attempt(chunk, state)
+                response, error = None, None
+                response = await http.request(**job.kwargs(body))
+                if response.status_code in _AMBIGUOUS_STATUSES:
+                    raise RetryableResponse(response)
+    except RetryableResponse as exc:
+        response = exc.response
+    except httpx.HTTPError as exc:
+        error = exc
+    _finish(chunk, response, error, job)
+    return chunk
+
+
+async def _anext_chunk(chunks: Iterator[_Chunk] | AsyncIterator[_Chunk]) -> _Chunk | None:
+    if isinstance(chunks, AsyncIterator):
+        return await anext(chunks, None)
+    return next(chunks, None)
+
+
+async def acreate_contacts_bulk(
+    client: AsyncClient,
+    contacts: Iterable[ContactInput] | AsyncIterable[ContactInput],
+    *,
+    chunk_size: int = MAX_CONTACTS_PER_REQUEST,
+    concurrency: int = DEFAULT_BULK_CONCURRENCY,
+    on_progress: ProgressCallback | None = None,
+) -> BulkCreateResult:
+    """Create any number of contacts with ``client`` (see :meth:`AsyncClient.create_contacts_bulk`)."""
+    _check_options(chunk_size, concurrency)
+    job = _Job(client)
+    result = BulkCreateResult()
+    chunks: Iterator[_Chunk] | AsyncIterator[_Chunk] = (
+        _achunks(contacts, chunk_size)
+        if isinstance(contacts, AsyncIterable)
+        else _chunks(contacts, chunk_size)
+    )
+    fatal: ExotelError | None = None
+    window: set[asyncio.Task[_Chunk]] = set()
+
+    async def refill() -> None:
+        while fatal is None and len(window) < concurrency:
+            chunk = await _anext_chunk(chunks)
+            if chunk is None:
+                return
+            window.add(asyncio.create_task(_asend_chunk(client, job, chunk)))
+
+    try:
+        await refill()
+        while window:
+            done, _ = await asyncio.wait(window, return_when=asyncio.FIRST_COMPLETED)
+            window.difference_update(done)
+            for task in done:
+                chunk = task.result()
+                result._add(chunk)
+                fatal = fatal or chunk.fatal
+                if on_progress is not None:
+                    on_progress(result._progress())
+            await refill()
+    finally:
+        # Cancelled, or on_progress raised: stop what is in flight rather than leave it running.
+        for task in window:
+            task.cancel()
+        if window:
+            await asyncio.gather(*window, return_exceptions=True)
+    if fatal is not None:
+        raise BulkAbortedError(fatal, result)
+    return result

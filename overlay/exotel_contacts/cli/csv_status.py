@@ -1,0 +1,44 @@
+"""``exotel-contacts csv-status UPLOAD_ID``: a Campaign CSV upload's status and stats."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from ._app import EXIT_OK, EXIT_ROWS_FAILED, DebugOption, JsonOption, Outcome, app, run_command
+from ._client import make_client
+
+__all__ = ["csv_status"]
+
+
+@app.command("csv-status")
+def csv_status(
+    ctx: typer.Context,
+    upload_id: Annotated[str, typer.Argument(help="The upload_id from the CSV upload's summary.")],
+    json_out: JsonOption = False,
+    debug: DebugOption = False,
+) -> None:
+    """Show a Campaign CSV upload's status: in-progress/completed and its stats."""
+
+    def action() -> Outcome:
+        with make_client(ctx) as client:
+            current = client.get_csv_status(upload_id)
+        data = current.to_dict()
+        stats = data.get("stats") or {}
+        failed = (stats.get("failed") or 0) + (stats.get("duplicate") or 0)
+
+        def render(console: Console) -> None:
+            table = Table(title=f"CSV upload {upload_id}", show_header=False)
+            for key, value in data.items():
+                if key != "stats":
+                    table.add_row(key, str(value))
+            for key, value in stats.items():
+                table.add_row(f"stats.{key}", str(value))
+            console.print(table)
+
+        return Outcome({"csv_upload": data}, EXIT_ROWS_FAILED if failed else EXIT_OK, render)
+
+    run_command(action, json_out=json_out, debug=debug)

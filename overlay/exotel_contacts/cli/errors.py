@@ -1,0 +1,54 @@
+"""``exotel-contacts errors UPLOAD_ID [--output PATH]``: a CCM upload's failed rows."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from ._app import EXIT_OK, EXIT_ROWS_FAILED, DebugOption, JsonOption, Outcome, app, run_command
+from ._client import make_client
+
+__all__ = ["errors"]
+
+
+@app.command()
+def errors(
+    ctx: typer.Context,
+    upload_id: Annotated[str, typer.Argument(help="The upload_id from the upload's answer.")],
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="Also download the error CSV to this path.")
+    ] = None,
+    json_out: JsonOption = False,
+    debug: DebugOption = False,
+) -> None:
+    """List a CCM upload's failed rows (row number, phone number, code, message)."""
+
+    def action() -> Outcome:
+        with make_client(ctx) as client:
+            report = client.get_upload_errors(upload_id)
+            saved = client.download_error_file(upload_id, output) if output is not None else False
+        data = report.to_dict()
+        result = {"errors": data, "error_file": str(output) if saved else None}
+
+        def render(console: Console) -> None:
+            table = Table(title=f"{data.get('error_count', 0)} failed rows of upload {upload_id}")
+            for column in ("row_number", "phone_number", "error_code", "error_message"):
+                table.add_column(column)
+            for row in data.get("errors", []):
+                table.add_row(
+                    *(
+                        str(row.get(c, ""))
+                        for c in ("row_number", "phone_number", "error_code", "error_message")
+                    )
+                )
+            console.print(table)
+            if saved:
+                console.print(f"error CSV written to {output}")
+
+        return Outcome(result, EXIT_ROWS_FAILED if data.get("error_count") else EXIT_OK, render)
+
+    run_command(action, json_out=json_out, debug=debug)

@@ -1,0 +1,49 @@
+"""``exotel-contacts explain CODE``: what an Exotel code means and how to fix it."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import attrs
+import typer
+from rich.console import Console
+
+from .._catalog import explain as lookup
+from .._exceptions import InvalidInputError
+from ._app import DebugOption, JsonOption, Outcome, app, run_command
+
+__all__ = ["explain"]
+
+
+@app.command()
+def explain(
+    code: Annotated[
+        str,
+        typer.Argument(
+            help="An HTTP status, Exotel error code, upload error code, SMS/WhatsApp code or call status."
+        ),
+    ],
+    json_out: JsonOption = False,
+    debug: DebugOption = False,
+) -> None:
+    """Explain a code from Exotel's error dictionary (e.g. 429, 1010, INVALID_PHONE, 23080)."""
+
+    def action() -> Outcome:
+        info = lookup(code)
+        if info is None:
+            raise InvalidInputError(
+                f"{code!r} is not in Exotel's error dictionary; check the spelling (codes are like 1010, "
+                "429, INVALID_PHONE, 23080, no-answer)"
+            )
+        data = attrs.asdict(info)
+
+        def render(console: Console) -> None:
+            console.print(f"{info.code} {info.name} ({info.kind}): {info.description}", markup=False)
+            if info.http_status:
+                console.print(f"HTTP status: {info.http_status}")
+            if info.how_to_fix:
+                console.print(f"How to fix: {info.how_to_fix}", markup=False)
+
+        return Outcome({"code": data}, render=render)
+
+    run_command(action, json_out=json_out, debug=debug)

@@ -1,0 +1,40 @@
+"""``exotel-contacts status UPLOAD_ID``: a CCM upload's status and counters."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from ._app import EXIT_OK, EXIT_ROWS_FAILED, DebugOption, JsonOption, Outcome, app, run_command
+from ._client import make_client
+
+__all__ = ["status"]
+
+
+@app.command()
+def status(
+    ctx: typer.Context,
+    upload_id: Annotated[str, typer.Argument(help="The upload_id from the upload's answer.")],
+    json_out: JsonOption = False,
+    debug: DebugOption = False,
+) -> None:
+    """Show a CCM upload's status: processing/completed and its counts."""
+
+    def action() -> Outcome:
+        with make_client(ctx) as client:
+            current = client.get_upload_status(upload_id)
+        data = current.to_dict()
+        failed = (data.get("failed") or 0) + (data.get("duplicates_skipped") or 0)
+
+        def render(console: Console) -> None:
+            table = Table(title=f"upload {upload_id}", show_header=False)
+            for key, value in data.items():
+                table.add_row(key, str(value))
+            console.print(table)
+
+        return Outcome({"upload": data}, EXIT_ROWS_FAILED if failed else EXIT_OK, render)
+
+    run_command(action, json_out=json_out, debug=debug)

@@ -1,0 +1,261 @@
+"""Split a contact file into parts that each fit one upload request.
+
+CCM: at most `ccm_max_rows` rows and `ccm_max_bytes` bytes a part. Campaign: at most
+`campaign_max_bytes` a part, and every part goes into the same list, so the whole file must fit the
+list's cap (static or dynamic). Parts are written in the target family's column names, with a
+header, and carry a compact map from part row numbers to the original file's row numbers.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from array import array
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import IO, Literal
+
+from .columns import Family, target_columns
+from .errors import ListCapExceededError
+from .limits import Limits
+from .reader import ContactSource, ValidationReport
+from .rows import RowFailure
+
+__all__ = ["ListType", "Part", "SplitResult", "split_file"]
+
+ListType = Literal["static", "dynamic"]
+
+
+@dataclass(frozen=True, slots=True)
+class Part:
+    """One upload-ready CSV part."""
+
+    index: int
+    """1-based position of the part."""
+    path: Path
+    rows: int
+    """Data rows in the part (header not counted)."""
+    size_bytes: int
+    """Size of the file on disk, header included."""
+    row_map: array[int] = field(repr=False)
+    """`row_map[i]` is the original row number of the part's data row i + 1 (4 bytes a row)."""
+
+    def original_row(self, part_row: int) -> int:
+        """The original file's row number of the part's 1-based data row `part_row`."""
+        if not 1 <= part_row <= self.rows:
+            raise IndexError(f"part {self.index} has rows 1..{self.rows}, not {part_row}")
+        return self.row_map[part_row - 1]
+
+
+@dataclass(frozen=True, slots=True)
+class SplitResult:
+    """The parts written, and what the local checks found on the way."""
+
+    family: Family
+    parts: tuple[Part, ...]
+    columns: tuple[str, ...]
+    """The header every part has, in the target family's names."""
+    validation: ValidationReport
+    """Totals, local failures (ORIGINAL row numbers) and warnings."""
+    send_invalid: bool
+    """True when failing rows were written too, for the server to judge."""
+
+    @property
+    def sent_rows(self) -> int:
+        """Rows written to parts."""
+        return sum(part.rows for part in self.parts)
+
+
+class _PartWriter:
+    """Writes rows to successive part files, starting a new one before a limit would be crossed."""
+
+    def __init__(self, out_dir: Path, header: list[str], max_rows: int | None, max_bytes: int) -> None:
+        self.out_dir = out_dir
+        self.max_rows = max_rows
+        self.max_bytes = max_bytes
+        self.parts: list[Part] = []
+        # Rows are formatted into a reusable buffer first: the byte size must be known before the
+        # row is written, to decide whether it still fits in the current part.
+        self._buffer = io.StringIO()
+        self._format = csv.writer(self._buffer).writerow
+        self.header_text = self._text(header)
+        self.header_bytes = len(self.header_text.encode())
+        self._handle: IO[str] | None = None
+        self._rows = 0
+        self._bytes = 0
+        self._map: array[int] = array("I")
+
+    def _text(self, row: list[str]) -> str:
+        buffer = self._buffer
+        buffer.seek(0)
+        buffer.truncate()
+        self._format(row)
+        return buffer.getvalue()
+
+    def fits_alone(self, size: int) -> bool:
+        """Whether a row of `size` bytes fits in an otherwise empty part."""
+        return self.header_bytes + size <= self.max_bytes
+
+    def row_text(self, row: list[str]) -> tuple[str, int]:
+        """The CSV text of a row and its size in UTF-8 bytes."""
+        text = self._text(row)
+        return text, len(text) if text.isascii() else len(text.encode())
+
+    def write(self, text: str, size: int, row_number: int) -> None:
+        """Append a formatted row, opening a new part when the current one is full."""
+        if (
+            self._handle is None
+            or self._bytes + size > self.max_bytes
+            or (self.max_rows is not None and self._rows >= self.max_rows)
+        ):
+            self._close_part()
+            self._open_part()
+        assert self._handle is not None  # noqa: S101 - _open_part just set it
+        self._handle.write(text)
+        self._rows += 1
+        self._bytes += size
+        self._map.append(row_number)
+
+    def _open_part(self) -> None:
+        path = self.out_dir / f"part-{len(self.parts) + 1:04d}.csv"
+        self._handle = path.open("w", encoding="utf-8", newline="")
+        self._handle.write(self.header_text)
+        self._rows = 0
+        self._bytes = self.header_bytes
+        self._map = array("I")
+
+    def _close_part(self) -> None:
+        if self._handle is None:
+            return
+        self._handle.close()
+        path = Path(self._handle.name)
+        self.parts.append(Part(len(self.parts) + 1, path, self._rows, self._bytes, self._map))
+        self._handle = None
+
+    def finish(self) -> list[Part]:
+        """Close the last part and return every part."""
+        self._close_part()
+        return self.parts
+
+    def discard(self) -> None:
+        """Close and delete every part written (the split failed)."""
+        handle = self._handle
+        self._handle = None
+        if handle is not None:
+            handle.close()
+            Path(handle.name).unlink(missing_ok=True)
+        for part in self.parts:
+            part.path.unlink(missing_ok=True)
+        self.parts.clear()
+
+
+def split_file(
+    path: str | Path,
+    *,
+    family: Family,
+    out_dir: str | Path,
+    limits: Limits | None = None,
+    list_type: ListType = "static",
+    existing_contacts: int = 0,
+    send_invalid: bool = False,
+    strict: bool = False,
+    default_region: str | None = None,
+    detect_duplicates: bool = True,
+) -> SplitResult:
+    """Check a contact file and write it as upload-sized parts in `out_dir`, streaming.
+
+    Only rows that pass the local checks are written, unless `send_invalid` is set: then failing
+    rows are written as they are (the server judges them) and still reported locally; rows with the
+    wrong number of fields are never written, as they cannot be mapped to columns. Phone numbers of
+    passing rows are written normalised (trimmed; E.164 when `default_region` is given).
+
+    Campaign parts all go into one list, so when the rows to send plus `existing_contacts` exceed
+    the list cap, `ListCapExceededError` is raised and no part is left behind. Other file-level
+    problems raise their `ContactFileError` subclass.
+    """
+    limits = limits or Limits()
+    out = Path(out_dir)
+    out.mkdir(parents=True, exist_ok=True)
+    if family == "ccm":
+        max_rows: int | None = limits.ccm_max_rows
+        max_bytes = limits.ccm_max_bytes
+        cap: int | None = None
+    elif family == "campaign":
+        max_rows = None
+        max_bytes = limits.campaign_max_bytes
+        cap = limits.campaign_static_list_cap if list_type == "static" else limits.campaign_dynamic_list_cap
+    else:
+        raise ValueError(f"family must be 'ccm' or 'campaign', not {family!r}")
+
+    with ContactSource(
+        path, strict=strict, default_region=default_region, detect_duplicates=detect_duplicates
+    ) as source:
+        plan = source.plan
+        pairs = target_columns(family, tuple(plan.index))
+        positions = [plan.index[canonical] for canonical, _ in pairs]
+        header = [name for _, name in pairs]
+        dropped = sorted(set(plan.index) - {canonical for canonical, _ in pairs})
+        writer = _PartWriter(out, header, max_rows, max_bytes)
+        oversized: list[RowFailure] = []
+        sent = 0
+        try:
+            for row_number, row, phone in source.rows(send_invalid=send_invalid):
+                values = [row[position].strip() for position in positions]
+                values[0] = phone  # the phone column comes first in both families
+                text, size = writer.row_text(values)
+                if not writer.fits_alone(size):
+                    oversized.append(
+                        RowFailure(
+                            row_number,
+                            phone,
+                            row[plan.get("first_name")] if plan.get("first_name") >= 0 else "",
+                            row[plan.get("last_name")] if plan.get("last_name") >= 0 else "",
+                            "INVALID_FORMAT",
+                            f"Row is {size} bytes, more than fits in one upload of {max_bytes} bytes; "
+                            "shorten its fields",
+                            "local",
+                        )
+                    )
+                    continue
+                sent += 1
+                if cap is not None and sent + existing_contacts > cap:
+                    raise ListCapExceededError(
+                        f"more than {cap - existing_contacts} contacts to send, but a {list_type} list "
+                        f"holds at most {cap} ({existing_contacts} there already); split the file into "
+                        "several lists" + (" or use a dynamic list" if list_type == "static" else ""),
+                        path=source.path,
+                        cap=cap,
+                        count=sent + existing_contacts,
+                    )
+                writer.write(text, size, row_number)
+            parts = writer.finish()
+        except BaseException:
+            writer.discard()
+            raise
+        warnings = source.warnings()
+        warnings.extend(
+            f"column {name!r} is dropped: the Campaign CSV upload takes no {name} column" for name in dropped
+        )
+        failures = source.failures + oversized
+        failures.sort(key=_row_number)
+        valid = source.rows_read - len(source.failures) - len(oversized)
+        validation = ValidationReport(
+            path=source.path,
+            columns=tuple(plan.index),
+            total_rows=source.rows_read,
+            valid_rows=valid,
+            blank_rows=source.blank_rows,
+            failures=tuple(failures),
+            warnings=tuple(warnings),
+        )
+    return SplitResult(
+        family=family,
+        parts=tuple(parts),
+        columns=tuple(header),
+        validation=validation,
+        send_invalid=send_invalid,
+    )
+
+
+def _row_number(failure: RowFailure) -> int:
+    return failure.row_number
