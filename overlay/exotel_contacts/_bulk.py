@@ -162,6 +162,7 @@ class BulkProgress:
 
 
 _Detail = tuple[int | None, int | str | None, str | None]  # status_code, code, reason
+_Last = tuple[httpx.Response | None, httpx.HTTPError | None]  # an exchange's last answer or failure
 
 
 class _Chunk:
@@ -176,6 +177,7 @@ class _Chunk:
         "kinds",
         "numbers",
         "payload",
+        "replays",
         "request_id",
         "sent",
         "sids",
@@ -194,6 +196,7 @@ class _Chunk:
         self.request_id: str | None = None
         self.after_replay = False
         self.attempts = 0
+        self.replays = 0
         self.fatal: ExotelError | None = None
 
     def fail_locally(self, offset: int, reason: str) -> None:
@@ -238,7 +241,7 @@ class BulkCreateResult:
         for kind, outcome in enumerate(_OUTCOMES):
             self.counts[outcome] += chunk.kinds.count(kind)
         self.requests += chunk.attempts
-        self.replays += max(0, chunk.attempts - 1)
+        self.replays += chunk.replays
 
     def _sorted(self) -> list[_Chunk]:
         # Chunks finish out of order; sort lazily, when read.
@@ -359,10 +362,7 @@ def _check_options(chunk_size: int, concurrency: int) -> None:
 
 
 def _problem(contact: dict[str, Any]) -> str | None:
-    """What in ``contact`` would make the server refuse the whole request, if anything."""
-    number = contact.get("number")
-    if type(number) is not str or not number.strip():
-        return "no 'number'"
+    """What in ``contact`` would make the server refuse the whole request (schema), if anything."""
     for key, value in contact.items():
         limit = _MAX_LENGTHS.get(key)
         if limit is not None:
@@ -389,13 +389,30 @@ def _add_contact(chunk: _Chunk, offset: int, contact: object) -> None:
         chunk.fail_locally(offset, f"not a contact ({type(contact).__name__})")
         return
     number = data.get("number")
-    chunk.numbers.append(number if type(number) is str else None)
-    problem = _problem(data)
-    if problem is not None:
-        chunk.fail_locally(offset, problem)
+    # Only the number is checked up front (cheap); the other fields' types and lengths are checked
+    # when the server refuses a whole chunk (see _recheck), which keeps the hot path lean.
+    if type(number) is not str or not 0 < len(number) <= _MAX_LENGTHS["number"] or number.isspace():
+        chunk.numbers.append(number if type(number) is str else None)
+        chunk.fail_locally(offset, "no 'number'" if not number else "'number' is not a phone number")
         return
+    chunk.numbers.append(number)
     chunk.payload.append(data)
     chunk.sent.append(offset)
+
+
+def _recheck(chunk: _Chunk) -> bool:
+    """After a chunk-level 400: fail the contacts the schema refuses; True when any were found."""
+    payload, sent = [], []
+    for contact, offset in zip(chunk.payload, chunk.sent, strict=True):
+        problem = _problem(contact)
+        if problem is not None:
+            chunk.fail_locally(offset, problem)
+            continue
+        payload.append(contact)
+        sent.append(offset)
+    found = len(sent) < len(chunk.sent)
+    chunk.payload, chunk.sent = payload, sent
+    return found
 
 
 def _chunks(contacts: Iterable[ContactInput], chunk_size: int) -> Iterator[_Chunk]:
@@ -569,36 +586,50 @@ def _finish(chunk: _Chunk, response: httpx.Response | None, exc: Exception | Non
 def _note_attempt(chunk: _Chunk, state: RetryState) -> None:
     state.begin_attempt()
     chunk.attempts += 1
-    # Every attempt after the first follows an ambiguous failure (only those are replayed here).
-    chunk.after_replay = chunk.attempts > 1
+    # Every attempt after the first of an exchange follows an ambiguous failure (only those are
+    # replayed here), so the lost attempt may have acted.
+    if state.attempt > 1:
+        chunk.replays += 1
+        chunk.after_replay = True
+
+
+def _resend(chunk: _Chunk, response: httpx.Response | None) -> bool:
+    """Whether to send the chunk again: a 400 (which did nothing) and contacts the schema refuses,
+    now failed locally. Never after an ambiguous attempt: that one may have acted."""
+    return response is not None and response.status_code == 400 and not chunk.after_replay and _recheck(chunk)
 
 
 # ---- sending: sync -----------------------------------------------------------------------------
 
 
-def _send_chunk(client: Client, job: _Job, chunk: _Chunk) -> _Chunk:
-    body = _body(chunk)
-    if body is None:
-        return chunk
+def _exchange(client: Client, job: _Job, chunk: _Chunk, body: bytes) -> _Last:
+    """Send one body, replaying ambiguous failures; the last answer, or the last failure."""
     http = client._http("campaign")
     state = RetryState(job.policy, job.probe)
     response: httpx.Response | None = None
-    error: Exception | None = None
     try:
         for attempt in stamina.retry_context(
             on=job.retry_on(state), attempts=job.policy.max_attempts, timeout=None
         ):
             with attempt:
                 _note_attempt(chunk, state)
-                response, error = None, None
+                response = None
                 response = http.request(**job.kwargs(body))
                 if response.status_code in _AMBIGUOUS_STATUSES:
                     raise RetryableResponse(response)
     except RetryableResponse as exc:
-        response = exc.response
+        return exc.response, None
     except httpx.HTTPError as exc:
-        error = exc
-    _finish(chunk, response, error, job)
+        return None, exc
+    return response, None
+
+
+def _send_chunk(client: Client, job: _Job, chunk: _Chunk) -> _Chunk:
+    while (body := _body(chunk)) is not None:
+        response, error = _exchange(client, job, chunk, body)
+        if not _resend(chunk, response):
+            _finish(chunk, response, error, job)
+            break
     return chunk
 
 
@@ -639,29 +670,33 @@ def create_contacts_bulk(
 # ---- sending: async ----------------------------------------------------------------------------
 
 
-async def _asend_chunk(client: AsyncClient, job: _Job, chunk: _Chunk) -> _Chunk:
-    body = _body(chunk)
-    if body is None:
-        return chunk
+async def _aexchange(client: AsyncClient, job: _Job, chunk: _Chunk, body: bytes) -> _Last:
     http = client._http("campaign")
     state = RetryState(job.policy, job.probe)
     response: httpx.Response | None = None
-    error: Exception | None = None
     try:
         async for attempt in stamina.retry_context(
             on=job.retry_on(state), attempts=job.policy.max_attempts, timeout=None
         ):
             with attempt:
                 _note_attempt(chunk, state)
-                response, error = None, None
+                response = None
                 response = await http.request(**job.kwargs(body))
                 if response.status_code in _AMBIGUOUS_STATUSES:
                     raise RetryableResponse(response)
     except RetryableResponse as exc:
-        response = exc.response
+        return exc.response, None
     except httpx.HTTPError as exc:
-        error = exc
-    _finish(chunk, response, error, job)
+        return None, exc
+    return response, None
+
+
+async def _asend_chunk(client: AsyncClient, job: _Job, chunk: _Chunk) -> _Chunk:
+    while (body := _body(chunk)) is not None:
+        response, error = await _aexchange(client, job, chunk, body)
+        if not _resend(chunk, response):
+            _finish(chunk, response, error, job)
+            break
     return chunk
 
 

@@ -50,6 +50,7 @@ class FakeCampaign:
         self.script: list[Any] = []
         self.bodies: list[list[dict[str, Any]]] = []
         self.extensions: list[dict[str, Any]] = []
+        self.schema = False  # True: a first_name over 255 characters refuses the whole request (400)
         self.lock = threading.Lock()  # the sync client sends chunks from several threads
 
     def answer(self, contacts: list[dict[str, Any]]) -> httpx.Response:
@@ -82,6 +83,8 @@ class FakeCampaign:
         contacts = json.loads(request.read())["contacts"]
         self.bodies.append(contacts)
         self.extensions.append(dict(request.extensions))
+        if self.schema and any(len(c.get("first_name", "")) > 255 for c in contacts):
+            return error_response(400, 1007, "first_name is too long")
         step = self.script.pop(0) if self.script else None
         if step == "lose":
             self.answer(contacts)

@@ -77,7 +77,7 @@ async def test_local_checks_fail_contacts_without_sending_them(either: Either, f
         {"number": ""},
         {"number": "+919800000000"},
         "not a contact",
-        {"number": "+919800000001", "first_name": "x" * 256},
+        {"number": "+91" + "9" * 70},
         {"number": "+919800000002", "custom_field": {"bad": object()}},
         {"number": "+919800000003", "custom_field": float("nan")},
     ]
@@ -89,6 +89,27 @@ async def test_local_checks_fail_contacts_without_sending_them(either: Either, f
         assert outcome.request_id is None
         assert outcome.reason is not None
         assert outcome.reason.startswith("not sent: ")
+
+
+async def test_a_chunk_refused_for_one_contact_is_sent_again_without_it(
+    either: Either, fake: FakeCampaign
+) -> None:
+    fake.schema = True
+    contacts = [{"number": n} for n in numbers(3)]
+    contacts[1]["first_name"] = "x" * 256
+    result = await either.bulk(contacts)
+    assert by_kind(result) == {"created": [0, 2], "failed": [1]}
+    assert result[1].reason == "not sent: 'first_name' is longer than 255 characters"
+    assert [len(b) for b in fake.bodies] == [3, 2]
+    assert result.replays == 0
+    assert result.requests == 2
+
+
+async def test_a_chunk_refused_for_no_local_reason_fails(either: Either, fake: FakeCampaign) -> None:
+    fake.script = [error_response(400, 1007, "bad body")]
+    result = await either.bulk([{"number": "+919800000000"}])
+    assert result[0].outcome is ec.Outcome.FAILED
+    assert len(fake.bodies) == 1
 
 
 async def test_nothing_sendable_sends_nothing(either: Either, fake: FakeCampaign) -> None:

@@ -4,6 +4,7 @@ results and errors into output and exit codes."""
 from __future__ import annotations
 
 import json
+import logging
 import os
 import sys
 from collections.abc import Callable, Iterator
@@ -34,6 +35,7 @@ __all__ = [
     "Outcome",
     "State",
     "app",
+    "configure_logging",
     "run_command",
 ]
 
@@ -182,8 +184,21 @@ def _debuggable(debug: bool) -> Iterator[None]:
         raise typer.Exit(EXIT_API_ERROR) from None
 
 
+def configure_logging(debug: bool) -> None:
+    """Retries show as one line each on stderr; stamina's own event log only with --debug."""
+    logger = logging.getLogger("exotel_contacts")
+    if not logger.handlers:
+        handler = logging.StreamHandler(sys.stderr)
+        handler.setFormatter(logging.Formatter("%(message)s"))
+        logger.addHandler(handler)
+        logger.propagate = False
+    logger.setLevel(logging.DEBUG if debug else logging.WARNING)
+    logging.getLogger("stamina").setLevel(logging.DEBUG if debug else logging.ERROR)
+
+
 def run_command(action: Callable[[], Outcome], *, json_out: bool, debug: bool) -> None:
     """Run a command's action; print its result (or its error in one line) and exit with its code."""
+    configure_logging(debug)
     console = stderr_console()
     with _debuggable(debug):
         try:
@@ -192,8 +207,7 @@ def run_command(action: Callable[[], Outcome], *, json_out: bool, debug: bool) -
             if debug:
                 raise
             code = exit_code_for(error)
-            fix = getattr(error, "how_to_fix", None)
-            console.print(f"error: {error}" + (f" (how to fix: {fix})" if fix else ""), markup=False)
+            console.print(f"error: {error}", markup=False)  # the message carries its how-to-fix
             if json_out:
                 typer.echo(json.dumps({"ok": False, "exit_code": code, "error": error_document(error)}))
             raise typer.Exit(code) from None
