@@ -12,7 +12,7 @@ import codecs
 import csv
 import re
 from collections import deque
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
@@ -281,11 +281,15 @@ class ContactSource:
         width = plan.width
         phone_at = plan.phone_index
         email_at = plan.get("email")
+        email_ok: Callable[[str], object] = EMAIL_FAST_OR_EMPTY.fullmatch
+        if email_at < 0:
+            # No email column: check the phone cell with len(), which is truthy there (an empty phone
+            # has left the loop already), rather than test for the column on every row.
+            email_at, email_ok = phone_at, len
         # Options are bound into the functions called, not tested per row: strict mode sends every
         # phone to the slow path, and without duplicate detection `remember` is an empty dict's get,
         # which always answers with the row's own number.
         e164 = _NEVER if self.strict else E164.fullmatch
-        email_ok = EMAIL_FAST_OR_EMPTY.fullmatch
         phone_slow = make_phone_check(strict=self.strict, default_region=self.default_region)
         first_seen: dict[str, int] = {}
         remember = first_seen.setdefault if self.detect_duplicates else _NOTHING_SEEN.get
@@ -318,15 +322,15 @@ class ContactSource:
                             yield row_number, row, phone
                         continue
                     phone = normalised
-                if email_at >= 0 and not email_ok(row[email_at]):
+                if not email_ok(row[email_at]):
                     problem = check_email(row[email_at])
                     if problem is not None:
                         fail(row_number, row, "INVALID_EMAIL", problem)
                         if send_invalid:
                             yield row_number, row, phone
                         continue
-                first = remember(phone, row_number)
-                if first != row_number:
+                if remember(phone, row_number) != row_number:
+                    first = first_seen[phone]
                     fail(
                         row_number,
                         row,
