@@ -39,6 +39,7 @@ from ._exceptions import (
     ValidationError,
 )
 from ._files import FileInput
+from ._import import ImportProgress, ImportResult, PartResult
 from ._limits import RateLimiter
 from ._operations import MAX_CONTACTS_PER_REQUEST
 from ._polling import TERMINAL_STATUSES, PollSchedule, UploadProgress, apoll_upload, poll_upload
@@ -104,12 +105,15 @@ __all__ = [
     "ErrorFileExpiredError",
     "ExotelError",
     "FileInput",
+    "ImportProgress",
+    "ImportResult",
     "InvalidInputError",
     "InvalidResponseError",
     "ListType",
     "NotFoundError",
     "Outcome",
     "OutcomeUnknownError",
+    "PartResult",
     "PayloadTooLargeError",
     "PaymentRequiredError",
     "PermissionDeniedError",

@@ -23,7 +23,7 @@ from exotel_contacts_api.models import (
     UploadStatus,
 )
 
-from . import _bulk
+from . import _bulk, _import
 from . import _operations as ops
 from ._base_client import (
     DEFAULT_WAIT_TIMEOUT,
@@ -39,6 +39,7 @@ from ._polling import UploadProgress, apoll_upload
 from ._response import error_from_response, error_from_transport
 from ._retry import REPLAY_SAFE
 from ._transport import AsyncRetryTransport
+from .importing import Limits
 
 __all__ = ["AsyncClient"]
 
@@ -311,4 +312,52 @@ class AsyncClient(BaseClient):
         """
         return await _bulk.acreate_contacts_bulk(
             self, contacts, chunk_size=chunk_size, concurrency=concurrency, on_progress=on_progress
+        )
+
+    async def import_contacts(
+        self,
+        path: str | Path,
+        *,
+        family: str = "ccm",
+        list_id: str | None = None,
+        duplicate_action: str = "skip",
+        list_name: str | None = None,
+        type: str = "static",
+        strict: bool = False,
+        default_region: str | None = None,
+        send_invalid: bool = False,
+        wait: bool = True,
+        timeout: float | None = 3600.0,
+        errors_out: str | Path | None = None,
+        limits: Limits | None = None,
+        on_progress: Callable[[_import.ImportProgress], None] | None = None,
+    ) -> _import.ImportResult:
+        """Import a contact file of any size into CCM (``family="ccm"``) or a Campaign list.
+
+        The file is checked locally first (columns of either family, E.164 numbers or, with
+        ``default_region``, national ones; ``strict`` validates them with phonenumbers; emails;
+        duplicates in the file; UTF-8 with or without BOM). Rows that fail are reported and not sent,
+        unless ``send_invalid``. The rest is split into parts within the family's limits, uploaded at
+        most five at a time and, with ``wait``, waited for. The result has the totals and every failed
+        row by its ORIGINAL row number, found locally or by the server; ``errors_out`` also writes them
+        as an error CSV in Exotel's format. A part whose upload fails reports each of its rows
+        (``UPLOAD_FAILED``, or ``OUTCOME_UNKNOWN`` when it may have been imported); after an
+        authentication or permission error no further part is sent.
+        """
+        return await _import.aimport_contacts(
+            self,
+            path,
+            family=family,
+            list_id=list_id,
+            duplicate_action=duplicate_action,
+            list_name=list_name,
+            type=type,
+            strict=strict,
+            default_region=default_region,
+            send_invalid=send_invalid,
+            wait=wait,
+            timeout=timeout,
+            errors_out=errors_out,
+            limits=limits,
+            on_progress=on_progress,
         )

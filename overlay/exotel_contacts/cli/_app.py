@@ -22,7 +22,6 @@ from .._exceptions import (
     InvalidInputError,
     UploadTimeoutError,
 )
-from ..importing.errors import ContactFileError
 
 __all__ = [
     "EXIT_API_ERROR",
@@ -152,14 +151,14 @@ def interactive() -> bool:
 
 def exit_code_for(error: BaseException) -> int:
     """The documented exit code of an error."""
-    if isinstance(error, ConfigurationError | InvalidInputError | ContactFileError):
+    if isinstance(error, ConfigurationError | InvalidInputError):
         return EXIT_BAD_INPUT
     if isinstance(error, APIConnectionError | UploadTimeoutError):
         return EXIT_NETWORK
     return EXIT_API_ERROR
 
 
-def error_document(error: ExotelError | ValueError) -> dict[str, Any]:
+def error_document(error: ExotelError) -> dict[str, Any]:
     """The JSON form of an error (never includes secrets: messages are redacted where they are made)."""
     doc: dict[str, Any] = {"type": type(error).__name__, "message": str(error)}
     for name in ("status_code", "code", "request_id", "how_to_fix"):
@@ -203,7 +202,7 @@ def run_command(action: Callable[[], Outcome], *, json_out: bool, debug: bool) -
     with _debuggable(debug):
         try:
             outcome = action()
-        except (ExotelError, ContactFileError) as error:
+        except ExotelError as error:
             if debug:
                 raise
             code = exit_code_for(error)

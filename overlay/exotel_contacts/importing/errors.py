@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from .._exceptions import InvalidInputError
+
 __all__ = [
     "ContactFileError",
     "DuplicateColumnError",
@@ -22,9 +24,12 @@ __all__ = [
 ]
 
 
-# The one base to re-parent (under the package's ExotelError) when the overlay's error tree lands.
-class ContactFileError(ValueError):
-    """A contact file that cannot be imported as it is; the message says what to fix."""
+class ContactFileError(InvalidInputError):
+    """A contact file that cannot be imported as it is; the message says where and what to fix.
+
+    An :class:`~exotel_contacts.InvalidInputError` (so an ``ExotelError`` and a ``ValueError``):
+    raised before anything is sent.
+    """
 
     def __init__(
         self,
@@ -34,7 +39,6 @@ class ContactFileError(ValueError):
         line: int | None = None,
         byte_offset: int | None = None,
     ) -> None:
-        self.message = message
         self.path = Path(path) if path is not None else None
         self.line = line
         self.byte_offset = byte_offset
@@ -45,6 +49,7 @@ class ContactFileError(ValueError):
             where.append(f"line {line}")
         if byte_offset is not None:
             where.append(f"byte {byte_offset}")
+        # ExotelError keeps the full text (where, then what) in .message and str().
         super().__init__(f"{', '.join(where)}: {message}" if where else message)
 
 

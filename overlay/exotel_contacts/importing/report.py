@@ -124,6 +124,21 @@ class ImportReport:
                 )
             )
 
+    def add_rows_failure(self, part: Part, part_rows: Iterable[int], code: str, message: str) -> None:
+        """Report rows of a part that got no verdict of their own (the part's upload failed or its
+        outcome is unknown), so that no row the user gave goes unreported."""
+        wanted = set(part_rows)
+        people = _people_from_part(part.path, wanted) if wanted else {}
+        for part_row in sorted(wanted):
+            phone, first, last = people.get(part_row, ("", "", ""))
+            self.failures.append(
+                RowFailure(part.original_row(part_row), phone, first, last, code, message, "upload")
+            )
+
+    def add_part_failure(self, part: Part, code: str, message: str) -> None:
+        """Report every row of a part whose upload got no verdict."""
+        self.add_rows_failure(part, range(1, part.rows + 1), code, message)
+
     def add_server_counts(self, *, failed: int = 0, duplicates: int = 0) -> None:
         """Add rows the server counted as failed or duplicate without saying which."""
         self.unlisted_server_failed += failed
@@ -132,17 +147,22 @@ class ImportReport:
 
 def _names_from_part(path: Path, rows: set[int]) -> dict[int, tuple[str, str]]:
     """First and last names of some data rows of a part file (one streaming pass)."""
-    found: dict[int, tuple[str, str]] = {}
+    return {row: (first, last) for row, (_, first, last) in _people_from_part(path, rows).items()}
+
+
+def _people_from_part(path: Path, rows: set[int]) -> dict[int, tuple[str, str, str]]:
+    """Phone number, first and last name of some data rows of a part file (one streaming pass)."""
+    found: dict[int, tuple[str, str, str]] = {}
     with path.open(encoding="utf-8", newline="") as handle:
         reader = csv.reader(handle)
         header = next(reader, [])
+        phone_at = next((header.index(n) for n in ("phone_number", "number") if n in header), -1)
         first_at = header.index("first_name") if "first_name" in header else -1
         last_at = header.index("last_name") if "last_name" in header else -1
         for number, row in enumerate(reader, 1):
             if number in rows:
-                found[number] = (
-                    row[first_at] if 0 <= first_at < len(row) else "",
-                    row[last_at] if 0 <= last_at < len(row) else "",
+                found[number] = tuple(  # type: ignore[assignment]
+                    row[at] if 0 <= at < len(row) else "" for at in (phone_at, first_at, last_at)
                 )
                 if len(found) == len(rows):
                     break

@@ -7,7 +7,7 @@ from typing import Literal, NamedTuple
 
 __all__ = ["FailureSource", "RowErrorCode", "RowFailure", "RowResult"]
 
-FailureSource = Literal["local", "server"]
+FailureSource = Literal["local", "server", "upload"]
 
 
 class RowErrorCode(StrEnum):
@@ -35,7 +35,8 @@ class RowFailure(NamedTuple):
     """A `RowErrorCode` value, or a code the server sent that this client does not know yet."""
     error_message: str
     source: FailureSource
-    """"local" when this client found it before sending, "server" when Exotel reported it."""
+    """"local" when this client found it before sending, "server" when Exotel reported it, "upload"
+    when the row's part got no verdict (its upload failed, or its outcome is unknown)."""
 
 
 class RowResult(NamedTuple):
