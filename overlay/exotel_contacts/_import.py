@@ -157,8 +157,12 @@ class _Importer:
         family: Family,
         split: SplitResult,
         on_progress: Callable[[ImportProgress], None] | None,
+        release: Callable[[], None] = lambda: None,
     ) -> None:
         self.split = split
+        # Called once the first part has its answer (accepted or not): until then the other parts
+        # wait, so that bad credentials cost one request, not one per concurrent upload.
+        self._release = release
         self.result = ImportResult(path, family, ImportReport.from_split(split))
         self.result.parts = [
             PartResult(p.index, p.rows, p.row_map[0] if p.rows else 0, p.row_map[-1] if p.rows else 0)
@@ -207,7 +211,13 @@ class _Importer:
 
     def uploaded(self, part: Part, upload_id: str) -> None:
         self.result.parts[part.index - 1].upload_id = upload_id
+        self.answered(part)
         self.emit("uploaded")
+
+    def answered(self, part: Part) -> None:
+        """The first part's upload got an answer: let the others go (idempotent)."""
+        if part.index == 1:
+            self._release()
 
     def part_failed(self, part: Part, error: ExotelError) -> None:
         """No verdict for this part: each of its rows is reported, never silently dropped."""
@@ -226,6 +236,7 @@ class _Importer:
                 self._fatal = error
                 self.result.aborted = error
             self.result.report.add_part_failure(part, code, message)
+        self.answered(part)
         self.emit("processing")
 
     def timed_out(self, part: Part, error: UploadTimeoutError) -> None:
@@ -349,10 +360,13 @@ def import_contacts(
             strict=strict,
             default_region=default_region,
         )
-        job = _Importer(source, fam, split, on_progress)
+        first_answer = threading.Event()
+        job = _Importer(source, fam, split, on_progress, first_answer.set)
         job.emit("checked")
 
         def run(part: Part) -> None:
+            if part.index > 1:
+                first_answer.wait()
             if job.skip_if_aborted(part):
                 return
             try:
@@ -393,6 +407,8 @@ def import_contacts(
                 job.timed_out(part, error)
             except ExotelError as error:
                 job.part_failed(part, error)
+            finally:
+                job.answered(part)
 
         workers = max(1, min(client._max_concurrent_uploads, len(split.parts)))
         with concurrent.futures.ThreadPoolExecutor(workers, thread_name_prefix="exotel-import") as pool:
@@ -434,11 +450,14 @@ async def aimport_contacts(
             strict=strict,
             default_region=default_region,
         )
-        job = _Importer(source, fam, split, on_progress)
+        first_answer = asyncio.Event()
+        job = _Importer(source, fam, split, on_progress, first_answer.set)
         job.emit("checked")
         slots = asyncio.Semaphore(max(1, client._max_concurrent_uploads))
 
         async def guarded(part: Part, send: Callable[[Part], Awaitable[None]]) -> None:
+            if part.index > 1:
+                await first_answer.wait()
             async with slots:
                 if job.skip_if_aborted(part):
                     return
@@ -448,6 +467,8 @@ async def aimport_contacts(
                     job.timed_out(part, error)
                 except ExotelError as error:
                     job.part_failed(part, error)
+                finally:
+                    job.answered(part)
 
         async def send_ccm(part: Part) -> None:
             accepted = await client.upload_contacts(

@@ -2,7 +2,18 @@
 
 from __future__ import annotations
 
-from . import csv_status, errors, explain, mock, status  # noqa: F401  (each registers its command)
+from . import (  # noqa: F401  (each module registers its command)
+    create,
+    csv_status,
+    csv_upload,
+    demo,
+    errors,
+    explain,
+    mock,
+    status,
+    upload,
+    validate,
+)
 from ._app import app
 
 __all__ = ["app", "main"]

@@ -1,0 +1,77 @@
+"""Showing an import's result, and its exit code."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rich.console import Console
+from rich.table import Table
+
+from .._exceptions import APIConnectionError, UploadTimeoutError
+from .._import import ImportResult
+from ._app import EXIT_API_ERROR, EXIT_NETWORK, EXIT_OK, EXIT_ROWS_FAILED, Outcome, exit_code_for
+
+__all__ = ["import_outcome"]
+
+_SHOWN_FAILURES = 20
+
+
+def _exit_code(result: ImportResult) -> int:
+    if result.aborted is not None:
+        return exit_code_for(result.aborted)
+    errors = [part for part in result.parts if part.error is not None]
+    if errors:
+        network = {APIConnectionError.__name__, "APITimeoutError", UploadTimeoutError.__name__}
+        return EXIT_NETWORK if all(part.error_type in network for part in errors) else EXIT_API_ERROR
+    return EXIT_ROWS_FAILED if result.failed or result.duplicates else EXIT_OK
+
+
+def import_outcome(result: ImportResult) -> Outcome:
+    """The command's result document, exit code and human rendering for an import."""
+    document: dict[str, Any] = {"import": result.to_dict()}
+
+    def render(console: Console) -> None:
+        table = Table(title=f"import of {result.path} ({result.family})", show_header=False)
+        for name in ("total", "accepted", "failed", "duplicates", "pending"):
+            table.add_row(name, str(getattr(result, name)))
+        console.print(table)
+        parts = Table("part", "rows", "original rows", "upload_id", "status", title="parts")
+        for part in result.parts:
+            parts.add_row(
+                str(part.index),
+                str(part.rows),
+                f"{part.first_row}-{part.last_row}",
+                part.upload_id or "-",
+                part.error or part.status or "sent",
+            )
+        console.print(parts)
+        failures = result.failures()
+        if failures:
+            shown = Table(
+                "row",
+                "phone_number",
+                "error_code",
+                "error_message",
+                "found by",
+                title=f"failed rows ({len(failures)}; first {min(len(failures), _SHOWN_FAILURES)})",
+            )
+            for failure in failures[:_SHOWN_FAILURES]:
+                shown.add_row(
+                    str(failure.row_number),
+                    failure.phone_number,
+                    failure.error_code,
+                    failure.error_message,
+                    failure.source,
+                )
+            console.print(shown)
+        for warning in result.report.warnings:
+            console.print(f"warning: {warning}", markup=False)
+        if result.error_file is not None:
+            console.print(f"error CSV: {result.error_file}", markup=False)
+        if result.pending:
+            console.print(
+                f"{result.pending} rows are still being processed; follow them with "
+                "`exotel-contacts status UPLOAD_ID`"
+            )
+
+    return Outcome(document, _exit_code(result), render)

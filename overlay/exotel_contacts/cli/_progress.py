@@ -1,0 +1,100 @@
+"""Progress display for imports and bulk creates: rich bars on a terminal, plain lines otherwise."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TaskID, TextColumn, TimeElapsedColumn
+
+from .._bulk import BulkProgress
+from .._import import ImportProgress
+from ._app import interactive, stderr_console
+
+__all__ = ["BulkDisplay", "ImportDisplay", "bulk_display", "import_display"]
+
+
+class ImportDisplay:
+    """Receives :class:`ImportProgress` events; draws bars (terminal) or prints stage lines (not)."""
+
+    def __init__(self, progress: Progress | None, console: Console) -> None:
+        self._progress = progress
+        self._console = console
+        self._tasks: dict[str, TaskID] = {}
+        self._last_stage = ""
+
+    def __call__(self, event: ImportProgress) -> None:
+        if self._progress is None:
+            self._plain(event)
+            return
+        if not self._tasks:
+            add = self._progress.add_task
+            self._tasks = {
+                "checked": add("rows checked", total=event.rows_checked, completed=event.rows_checked),
+                "parts": add("parts uploaded", total=event.parts),
+                "rows": add("rows processed by the server", total=event.rows_sent),
+            }
+        self._progress.update(self._tasks["parts"], completed=event.parts_uploaded)
+        self._progress.update(self._tasks["rows"], completed=event.rows_processed)
+
+    def _plain(self, event: ImportProgress) -> None:
+        # Without a terminal: one line per stage change, nothing animated.
+        if event.stage in {self._last_stage, "processing"}:
+            return
+        self._last_stage = event.stage
+        if event.stage == "checked":
+            self._console.print(
+                f"checked {event.rows_checked} rows; sending {event.rows_sent} in {event.parts} part(s)"
+            )
+        elif event.stage == "done":
+            self._console.print(f"done: {event.parts_done} of {event.parts} part(s) finished")
+
+
+class BulkDisplay:
+    """Receives :class:`BulkProgress` events for ``create``."""
+
+    def __init__(self, progress: Progress | None, console: Console) -> None:
+        self._progress = progress
+        self._console = console
+        self._task: TaskID | None = None
+
+    def __call__(self, event: BulkProgress) -> None:
+        if self._progress is None:
+            return
+        if self._task is None:
+            self._task = self._progress.add_task("contacts sent", total=None)
+        self._progress.update(self._task, completed=event.done)
+
+
+def _bars(console: Console) -> Progress:
+    return Progress(
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=console,
+        transient=False,
+    )
+
+
+@contextmanager
+def import_display(*, quiet: bool = False) -> Iterator[ImportDisplay]:
+    """Bars while the block runs when on a terminal (not in CI); else plain stage lines on stderr."""
+    console = stderr_console()
+    if quiet or not interactive():
+        yield ImportDisplay(None, console)
+        return
+    with _bars(console) as progress:
+        yield ImportDisplay(progress, console)
+
+
+@contextmanager
+def bulk_display(*, quiet: bool = False) -> Iterator[BulkDisplay]:
+    """Bars for a bulk create when on a terminal (not in CI)."""
+    console = stderr_console()
+    if quiet or not interactive():
+        yield BulkDisplay(None, console)
+        return
+    with _bars(console) as progress:
+        yield BulkDisplay(progress, console)

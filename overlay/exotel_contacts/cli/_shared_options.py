@@ -1,0 +1,47 @@
+"""Options several commands share, declared once."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+__all__ = [
+    "DefaultRegionOption",
+    "ErrorsOutOption",
+    "FileArgument",
+    "SendInvalidOption",
+    "StrictOption",
+    "WaitOption",
+    "WaitTimeoutOption",
+]
+
+FileArgument = Annotated[
+    Path,
+    typer.Argument(
+        help="The contact CSV (UTF-8; columns of either family: phone_number or number, ...).",
+        exists=True,
+        dir_okay=False,
+        readable=True,
+    ),
+]
+WaitOption = Annotated[
+    bool, typer.Option("--wait/--no-wait", help="Wait until Exotel has processed every row.")
+]
+ErrorsOutOption = Annotated[
+    Path | None,
+    typer.Option("--errors-out", help="Write every failed row to this CSV (Exotel's error format)."),
+]
+StrictOption = Annotated[
+    bool, typer.Option("--strict", help="Check that numbers are valid (phonenumbers), not only E.164-shaped.")
+]
+DefaultRegionOption = Annotated[
+    str | None,
+    typer.Option(help="Normalise national numbers with this region, e.g. IN: 09876543210 -> +919876543210."),
+]
+SendInvalidOption = Annotated[
+    bool,
+    typer.Option("--send-invalid", help="Send rows that fail local checks too, and let Exotel judge them."),
+]
+WaitTimeoutOption = Annotated[float, typer.Option(help="Seconds to wait for processing before giving up.")]

@@ -1,0 +1,64 @@
+"""``exotel-contacts csv-upload FILE --list-name NAME``: import a contact file into a Campaign list."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from ._app import DebugOption, JsonOption, Outcome, app, run_command
+from ._client import make_client
+from ._import_output import import_outcome
+from ._progress import import_display
+from ._shared_options import (
+    DefaultRegionOption,
+    ErrorsOutOption,
+    FileArgument,
+    SendInvalidOption,
+    StrictOption,
+    WaitOption,
+    WaitTimeoutOption,
+)
+
+__all__ = ["csv_upload"]
+
+
+@app.command("csv-upload")
+def csv_upload(
+    ctx: typer.Context,
+    file: FileArgument,
+    list_name: Annotated[str, typer.Option(help="The list to add the contacts to (created if new).")],
+    type: Annotated[
+        str, typer.Option("--type", help="static (up to 100,000) or dynamic (500,000).")
+    ] = "static",
+    wait: WaitOption = True,
+    errors_out: ErrorsOutOption = None,
+    strict: StrictOption = False,
+    default_region: DefaultRegionOption = None,
+    send_invalid: SendInvalidOption = False,
+    wait_timeout: WaitTimeoutOption = 3600.0,
+    json_out: JsonOption = False,
+    debug: DebugOption = False,
+) -> None:
+    """Check a contact CSV, split it into parts within the Campaign limit (60 MB), upload them into
+    the list, wait for Exotel, and report failed rows (Campaign reports counts, not rows)."""
+
+    def action() -> Outcome:
+        with make_client(ctx) as client, import_display(quiet=json_out) as display:
+            result = client.import_contacts(
+                Path(file),
+                family="campaign",
+                list_name=list_name,
+                type=type,
+                strict=strict,
+                default_region=default_region,
+                send_invalid=send_invalid,
+                wait=wait,
+                timeout=wait_timeout,
+                errors_out=errors_out,
+                on_progress=display,
+            )
+        return import_outcome(result)
+
+    run_command(action, json_out=json_out, debug=debug)

@@ -1,0 +1,64 @@
+"""``exotel-contacts upload FILE``: import a contact file of any size into CCM."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from ._app import DebugOption, JsonOption, Outcome, app, run_command
+from ._client import make_client
+from ._import_output import import_outcome
+from ._progress import import_display
+from ._shared_options import (
+    DefaultRegionOption,
+    ErrorsOutOption,
+    FileArgument,
+    SendInvalidOption,
+    StrictOption,
+    WaitOption,
+    WaitTimeoutOption,
+)
+
+__all__ = ["upload"]
+
+
+@app.command()
+def upload(
+    ctx: typer.Context,
+    file: FileArgument,
+    list_id: Annotated[str | None, typer.Option(help="Associate the contacts with this list.")] = None,
+    duplicate_action: Annotated[
+        str, typer.Option(help="skip (default), update or create_new, for numbers the account has.")
+    ] = "skip",
+    wait: WaitOption = True,
+    errors_out: ErrorsOutOption = None,
+    strict: StrictOption = False,
+    default_region: DefaultRegionOption = None,
+    send_invalid: SendInvalidOption = False,
+    wait_timeout: WaitTimeoutOption = 3600.0,
+    json_out: JsonOption = False,
+    debug: DebugOption = False,
+) -> None:
+    """Check a contact CSV, split it into parts within CCM's limits (10 MB, 50,000 rows), upload them
+    (five at a time), wait for Exotel, and report every failed row by its row number in FILE."""
+
+    def action() -> Outcome:
+        with make_client(ctx) as client, import_display(quiet=json_out) as display:
+            result = client.import_contacts(
+                Path(file),
+                family="ccm",
+                list_id=list_id,
+                duplicate_action=duplicate_action,
+                strict=strict,
+                default_region=default_region,
+                send_invalid=send_invalid,
+                wait=wait,
+                timeout=wait_timeout,
+                errors_out=errors_out,
+                on_progress=display,
+            )
+        return import_outcome(result)
+
+    run_command(action, json_out=json_out, debug=debug)

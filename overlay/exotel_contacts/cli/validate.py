@@ -1,0 +1,79 @@
+"""``exotel-contacts validate FILE``: check a contact file locally, sending nothing."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from rich.console import Console
+from rich.table import Table
+
+from ..importing import validate_file, write_error_csv
+from ._app import EXIT_OK, EXIT_ROWS_FAILED, DebugOption, JsonOption, Outcome, app, run_command
+from ._shared_options import DefaultRegionOption, ErrorsOutOption, FileArgument, StrictOption
+
+__all__ = ["validate"]
+
+_SHOWN_FAILURES = 20
+
+
+@app.command()
+def validate(
+    file: FileArgument,
+    errors_out: ErrorsOutOption = None,
+    strict: StrictOption = False,
+    default_region: DefaultRegionOption = None,
+    json_out: JsonOption = False,
+    debug: DebugOption = False,
+) -> None:
+    """Check a contact CSV without sending it: encoding, columns, phone numbers, emails, duplicates."""
+
+    def action() -> Outcome:
+        report = validate_file(Path(file), strict=strict, default_region=default_region)
+        if errors_out is not None:
+            write_error_csv(report, errors_out)
+        failures = sorted(report.failures, key=lambda failure: failure.row_number)
+        document = {
+            "validation": {
+                "path": str(file),
+                "columns": list(report.columns),
+                "total": report.total_rows,
+                "valid": report.valid_rows,
+                "invalid": report.invalid_rows,
+                "duplicates": report.duplicate_rows,
+                "blank_rows": report.blank_rows,
+                "warnings": list(report.warnings),
+                "error_file": str(errors_out) if errors_out else None,
+                "failures": [failure._asdict() for failure in failures],
+            }
+        }
+
+        def render(console: Console) -> None:
+            console.print(
+                f"{file}: {report.total_rows} rows, {report.valid_rows} valid, {report.invalid_rows} invalid "
+                f"({report.duplicate_rows} duplicates), {report.blank_rows} blank",
+                markup=False,
+            )
+            if failures:
+                table = Table(
+                    "row",
+                    "phone_number",
+                    "error_code",
+                    "error_message",
+                    title=f"first {min(len(failures), _SHOWN_FAILURES)} of {len(failures)} failed rows",
+                )
+                for failure in failures[:_SHOWN_FAILURES]:
+                    table.add_row(
+                        str(failure.row_number),
+                        failure.phone_number,
+                        failure.error_code,
+                        failure.error_message,
+                    )
+                console.print(table)
+            for warning in report.warnings:
+                console.print(f"warning: {warning}", markup=False)
+            if errors_out is not None:
+                console.print(f"error CSV: {errors_out}", markup=False)
+
+        return Outcome(document, EXIT_ROWS_FAILED if failures else EXIT_OK, render)
+
+    run_command(action, json_out=json_out, debug=debug)
