@@ -17,6 +17,7 @@ import pytest
 import stamina
 
 import exotel_contacts as ec
+from exotel_contacts.importing import Limits
 
 mock_config = pytest.importorskip("exotel_contacts_mock.config", reason="the mock is not installed")
 mock_testing = pytest.importorskip("exotel_contacts_mock.testing", reason="the mock is not installed")
@@ -188,8 +189,6 @@ def expected_csv_verdicts(files: list[list[tuple[str, str, str]]]) -> list[dict[
 
 
 def test_soak_csv_import(no_retry_waits: None, capsys: pytest.CaptureFixture[str], tmp_path: Any) -> None:
-    from exotel_contacts.importing import Limits
-
     part_rows = 1000 if FULL else 250
     config = mock_config.MockConfig(
         processing_rate=0, rate_limit=0, fault_latency_seconds=0.01, seed=11, ccm_max_records=part_rows
@@ -258,7 +257,9 @@ def test_soak_csv_import(no_retry_waits: None, capsys: pytest.CaptureFixture[str
                 # this very upload (replayed). Either way it must be there.
                 counts["duplicate_present" if present else "duplicate_absent"] += 1
                 if not present:
-                    problems.append(f"file {f} row {number_in_file}: DUPLICATE_ENTRY but {number} is not stored")
+                    problems.append(
+                        f"file {f} row {number_in_file}: DUPLICATE_ENTRY but {number} is not stored"
+                    )
             elif failure.error_code in ("OUTCOME_UNKNOWN", "UPLOAD_FAILED"):
                 counts[f"{failure.error_code.lower()}_{'present' if present else 'absent'}"] += 1
                 if failure.error_code == "UPLOAD_FAILED" and present and not _stored_before(number, f, files):
@@ -266,7 +267,9 @@ def test_soak_csv_import(no_retry_waits: None, capsys: pytest.CaptureFixture[str
             else:
                 counts[f"server_{failure.error_code}"] += 1
                 if present:
-                    problems.append(f"file {f} row {number_in_file}: {failure.error_code} yet {number} is stored")
+                    problems.append(
+                        f"file {f} row {number_in_file}: {failure.error_code} yet {number} is stored"
+                    )
         counts["accepted_by_result"] += result.accepted
     duplicated = [number for number, count in stored.items() if count > 1]
     strangers = set(stored) - valid_numbers
@@ -286,7 +289,12 @@ def test_soak_csv_import(no_retry_waits: None, capsys: pytest.CaptureFixture[str
         **dict(sorted(counts.items())),
         "parts": sum(len(r.parts) for r in results),
         "parts_failed": sum(1 for r in results for p in r.parts if p.error),
-        "part_errors": Counter(f"{p.error_type}{' after upload' if p.upload_id else ''}" for r in results for p in r.parts if p.error),
+        "part_errors": Counter(
+            f"{p.error_type}{' after upload' if p.upload_id else ''}"
+            for r in results
+            for p in r.parts
+            if p.error
+        ),
         "retries_seen": len(retries),
         "faults_injected": dict(injected),
         "store_rows": sum(stored.values()),
@@ -297,10 +305,6 @@ def test_soak_csv_import(no_retry_waits: None, capsys: pytest.CaptureFixture[str
     }
     with capsys.disabled():
         print(f"\nsoak CSV import: {report}")
-        for r in results:
-            for p in r.parts:
-                if p.error:
-                    print("  part error:", p.error[:300])
     assert sum(injected.values()) > 0
     assert "lost_response" in injected
     assert not duplicated

@@ -18,6 +18,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
+import httpx
+
 from ._exceptions import (
     AuthenticationError,
     ConfigurationError,
@@ -44,6 +46,15 @@ UPLOAD_FAILED = "UPLOAD_FAILED"
 OUTCOME_UNKNOWN = "OUTCOME_UNKNOWN"
 #: Errors that no other part would escape either: stop sending instead of failing part after part.
 _FATAL = (AuthenticationError, PermissionDeniedError, ConfigurationError)
+#: Transport failures after the request was sent: it may have taken effect (even when it was marked
+#: replay-safe and the replays ran out or were not attempted).
+_SENT_NO_ANSWER = (
+    httpx.ReadTimeout,
+    httpx.WriteTimeout,
+    httpx.RemoteProtocolError,
+    httpx.ReadError,
+    httpx.WriteError,
+)
 
 
 @dataclass(frozen=True)
@@ -220,15 +231,31 @@ class _Importer:
             self._release()
 
     def part_failed(self, part: Part, error: ExotelError) -> None:
-        """No verdict for this part: each of its rows is reported, never silently dropped."""
-        unknown = isinstance(error, OutcomeUnknownError)
-        code = OUTCOME_UNKNOWN if unknown else UPLOAD_FAILED
-        message = (
-            f"part {part.index} may or may not have been imported ({error.message}); check the account "
-            "before sending these rows again"
-            if unknown
-            else f"part {part.index} was not imported: {error.message}"
+        """No verdict for this part: each of its rows is reported, never silently dropped.
+
+        UPLOAD_FAILED only when the upload provably did nothing; when it was accepted (it has an upload
+        id) and the verdict could not be read, or the request was sent and its answer lost, the rows
+        are OUTCOME_UNKNOWN: they may well be in the account.
+        """
+        upload_id = self.result.parts[part.index - 1].upload_id
+        unknown = (
+            upload_id is not None
+            or isinstance(error, OutcomeUnknownError)
+            or isinstance(error.__cause__, _SENT_NO_ANSWER)
         )
+        code = OUTCOME_UNKNOWN if unknown else UPLOAD_FAILED
+        if upload_id is not None:
+            message = (
+                f"part {part.index} was accepted as upload {upload_id} but its verdict could not be read "
+                f"({error.message}); check that upload's status and errors before sending these rows again"
+            )
+        elif unknown:
+            message = (
+                f"part {part.index} may or may not have been imported ({error.message}); check the account "
+                "before sending these rows again"
+            )
+        else:
+            message = f"part {part.index} was not imported: {error.message}"
         with self._lock:
             record = self.result.parts[part.index - 1]
             record.error, record.error_type = str(error), type(error).__name__

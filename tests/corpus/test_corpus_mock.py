@@ -49,7 +49,9 @@ KNOWN_DIFFERENCES = {
 
 @pytest.fixture(scope="module")
 def corpus_mock() -> Iterator[RunningMock]:
-    config = MockConfig(processing_rate=0, rate_limit=0, ccm_max_records=MAX_ROWS, ccm_max_file_bytes=MAX_BYTES)
+    config = MockConfig(
+        processing_rate=0, rate_limit=0, ccm_max_records=MAX_ROWS, ccm_max_file_bytes=MAX_BYTES
+    )
     with running_mock(config) as mock:
         yield mock
 
@@ -80,7 +82,9 @@ class Counting(httpx.HTTPTransport):
         return super().handle_request(request)
 
 
-def client(mock: RunningMock, account: Credentials, transport: httpx.BaseTransport | None = None) -> ec.Client:
+def client(
+    mock: RunningMock, account: Credentials, transport: httpx.BaseTransport | None = None
+) -> ec.Client:
     return ec.Client(
         account_sid=account.account_sid,
         api_key=account.api_key,
@@ -126,12 +130,15 @@ def test_corpus_through_import_contacts(name: str, corpus_mock: RunningMock, acc
 def _envelope_error(response: httpx.Response) -> dict[str, Any]:
     body = response.json()
     assert body["http_code"] == response.status_code
-    assert isinstance(body["request_id"], str) and body["request_id"]
+    assert isinstance(body["request_id"], str)
+    assert body["request_id"]
     inner = body["response"]
     assert inner["status"] == "failure"
     assert inner["data"] is None
     error = inner["error_data"]
-    assert isinstance(error["code"], int) and error["message"] and isinstance(error["description"], str)
+    assert isinstance(error["code"], int)
+    assert error["message"]
+    assert isinstance(error["description"], str)
     return error
 
 
@@ -146,7 +153,9 @@ def _wait_completed(http: httpx.Client, sid: str, upload_id: str) -> dict[str, A
         time.sleep(0.01)
 
 
-def raw_upload(mock: RunningMock, account: Credentials, content: bytes) -> tuple[httpx.Response, dict[str, Any] | None]:
+def raw_upload(
+    mock: RunningMock, account: Credentials, content: bytes
+) -> tuple[httpx.Response, dict[str, Any] | None]:
     """POST the bytes as a CCM upload; for a 202, wait and check the upload's counters."""
     sid = account.account_sid
     with httpx.Client(base_url=mock.base_url, auth=(account.api_key, account.api_token), timeout=10) as http:
@@ -161,15 +170,22 @@ def raw_upload(mock: RunningMock, account: Credentials, content: bytes) -> tuple
         status = _wait_completed(http, sid, accepted["upload_id"])
         assert status["status"] == "completed"
         assert status["total_records"] == accepted["total_records"]
-        assert status["successful"] + status["failed"] + status["duplicates_skipped"] == status["total_records"]
+        assert (
+            status["successful"] + status["failed"] + status["duplicates_skipped"] == status["total_records"]
+        )
         errors = http.get(f"/v2/accounts/{sid}/contacts/upload/{accepted['upload_id']}/errors")
         assert errors.status_code == 200, errors.text
         listed = errors.json()["response"]["data"]
-        assert listed["error_count"] == status["failed"] + status["duplicates_skipped"] == len(listed["errors"])
+        assert (
+            listed["error_count"] == status["failed"] + status["duplicates_skipped"] == len(listed["errors"])
+        )
         rows = [e["row_number"] for e in listed["errors"]]
         assert rows == sorted(set(rows))
         assert all(1 <= r <= status["total_records"] for r in rows)
-        return response, {**status, "errors": {str(e["row_number"]): e["error_code"] for e in listed["errors"]}}
+        return response, {
+            **status,
+            "errors": {str(e["row_number"]): e["error_code"] for e in listed["errors"]},
+        }
 
 
 @pytest.mark.parametrize("name", NAMES)
@@ -184,7 +200,8 @@ def test_corpus_straight_to_the_mock(name: str, corpus_mock: RunningMock, accoun
         return
     assert response.status_code == 202
     body = response.json()
-    assert body["response"]["status"] == "accepted" and body["response"]["error_data"] is None
+    assert body["response"]["status"] == "accepted"
+    assert body["response"]["error_data"] is None
     assert len(stored) == status["successful"]
     assert len({row["phone_number"] for row in stored}) == len(stored)
 
@@ -226,7 +243,9 @@ def _file(rows: int, *, pad_to: int | None = None) -> bytes:
 
 
 @pytest.mark.parametrize(("rows", "over"), [(MAX_ROWS, False), (MAX_ROWS + 1, True)])
-def test_row_limit(rows: int, over: bool, corpus_mock: RunningMock, account: Credentials, tmp_path: Path) -> None:
+def test_row_limit(
+    rows: int, over: bool, corpus_mock: RunningMock, account: Credentials, tmp_path: Path
+) -> None:
     content = _file(rows)
     assert len(content) <= MAX_BYTES
     response, _ = raw_upload(corpus_mock, account, content)
@@ -243,12 +262,15 @@ def test_row_limit(rows: int, over: bool, corpus_mock: RunningMock, account: Cre
     with client(corpus_mock, fresh) as c:
         result = c.import_contacts(path, limits=Limits(ccm_max_rows=MAX_ROWS, ccm_max_bytes=MAX_BYTES))
     assert [p.rows for p in result.parts] == ([MAX_ROWS, 1] if over else [MAX_ROWS])
-    assert result.ok and result.accepted == rows
+    assert result.ok
+    assert result.accepted == rows
     assert len(corpus_mock.store.ccm_contacts(fresh.account_sid)) == rows
 
 
 @pytest.mark.parametrize(("size", "over"), [(MAX_BYTES, False), (MAX_BYTES + 1, True)])
-def test_byte_limit(size: int, over: bool, corpus_mock: RunningMock, account: Credentials, tmp_path: Path) -> None:
+def test_byte_limit(
+    size: int, over: bool, corpus_mock: RunningMock, account: Credentials, tmp_path: Path
+) -> None:
     content = _file(3, pad_to=size)
     response, _ = raw_upload(corpus_mock, account, content)
     if over:
@@ -266,5 +288,6 @@ def test_byte_limit(size: int, over: bool, corpus_mock: RunningMock, account: Cr
     # well; what matters is that every part is one the mock (same byte limit) accepts.
     assert len(result.parts) >= (2 if over else 1)
     assert all(p.error is None and p.status == "completed" for p in result.parts)
-    assert result.ok and result.accepted == 3
+    assert result.ok
+    assert result.accepted == 3
     assert len(corpus_mock.store.ccm_contacts(fresh.account_sid)) == 3

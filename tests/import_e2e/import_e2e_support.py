@@ -137,4 +137,3 @@ def codes(result: ec.ImportResult) -> dict[int, str]:
 
 def ccm_numbers(mock: RunningMock) -> Counter[str]:
     return Counter(row["phone_number"] for row in mock.store.ccm_contacts(mock.account_sid))
-

@@ -67,7 +67,9 @@ def test_split_file_with_failures_in_every_part(importer: Importer, tmp_path: Pa
             mock, data.path, limits=Limits(ccm_max_rows=ROWS_PER_PART), errors_out=tmp_path / "errors.csv"
         )
         store = ccm_numbers(mock)
-        totals = [mock.store.ccm_upload(mock.account_sid, part.upload_id or "")["total"] for part in result.parts]
+        totals = [
+            mock.store.ccm_upload(mock.account_sid, part.upload_id or "")["total"] for part in result.parts
+        ]
 
     expected = data.expected()
     sent = [n for n, row in enumerate(data.rows, 1) if not row.local]
@@ -99,7 +101,7 @@ def test_split_file_with_failures_in_every_part(importer: Importer, tmp_path: Pa
     assert result.pending == 0
     assert not result.ok
     # The store holds every accepted contact and every earlier one exactly once, and nothing else.
-    assert store == {number: 1 for number in [*existing, *data.accepted_numbers()]}
+    assert store == dict.fromkeys([*existing, *data.accepted_numbers()], 1)
     # A duplicate across parts names the row it repeats.
     across = next(f for f in result.failures() if f.row_number == 41)
     assert across.source == "local"
@@ -182,7 +184,7 @@ def test_quota_exceeded_across_parts(importer: Importer, tmp_path: Path) -> None
 
 def test_error_csv_is_in_the_seed_format_and_neutralised(importer: Importer, tmp_path: Path) -> None:
     rows = [
-        Row(phone(1), "=HYPERLINK(\"http://x\")", "@SUM(A1)", expect=None),
+        Row(phone(1), '=HYPERLINK("http://x")', "@SUM(A1)", expect=None),
         Row("=1+1", "-2+3", "+cmd", expect="INVALID_PHONE", local=True),
         Row(phone(2), "=evil()", "ok", email="bad", expect="INVALID_EMAIL", local=True),
         Row(phone(1), "@dup", "\tTab", expect="DUPLICATE_ENTRY", local=True),
@@ -195,7 +197,14 @@ def test_error_csv_is_in_the_seed_format_and_neutralised(importer: Importer, tmp
     assert result.error_file == tmp_path / "errors.csv"
     with (tmp_path / "errors.csv").open(encoding="utf-8", newline="") as handle:
         table = list(csv.reader(handle))
-    assert table[0] == ["row_number", "phone_number", "first_name", "last_name", "error_code", "error_message"]
+    assert table[0] == [
+        "row_number",
+        "phone_number",
+        "first_name",
+        "last_name",
+        "error_code",
+        "error_message",
+    ]
     body = table[1:]
     assert [int(r[0]) for r in body] == [2, 3, 4, 5]
     assert [r[4] for r in body] == ["INVALID_PHONE", "INVALID_EMAIL", "DUPLICATE_ENTRY", "DUPLICATE_ENTRY"]
@@ -204,7 +213,9 @@ def test_error_csv_is_in_the_seed_format_and_neutralised(importer: Importer, tmp
     assert body[2][1:4] == [phone(1), "'@dup", "'\tTab"]
     assert body[3][1:4] == [phone(9), "Exists", "'=1"]  # a server failure, names read back from the part
     cells = [cell for row in body for cell in row]
-    assert not [c for c in cells if c[:1] in ("=", "@", "-", "\t", "\r") or (c[:1] == "+" and not c[1:].isdigit())]
+    assert not [
+        c for c in cells if c[:1] in ("=", "@", "-", "\t", "\r") or (c[:1] == "+" and not c[1:].isdigit())
+    ]
 
 
 def campaign_rows(n: int) -> list[Row]:
@@ -215,10 +226,14 @@ def test_campaign_split_by_bytes_into_one_list(importer: Importer, tmp_path: Pat
     rows = campaign_rows(40)
     rows[4] = Row("bad", "Bad", expect="INVALID_PHONE", local=True)
     rows[30] = Row(rows[2].phone, "Dup", expect="DUPLICATE_ENTRY", local=True)
-    data = write_rows(tmp_path / "campaign.csv", rows, ("number", "first_name", "last_name", "email", "company_name", "tag"))
+    data = write_rows(
+        tmp_path / "campaign.csv", rows, ("number", "first_name", "last_name", "email", "company_name", "tag")
+    )
     limit = 400  # bytes a part, header included: a few rows each
     with running_mock(mock_config(campaign_max_file_bytes=limit)) as mock:
-        result = importer(mock, data.path, family="campaign", list_name="spring", limits=Limits(campaign_max_bytes=limit))
+        result = importer(
+            mock, data.path, family="campaign", list_name="spring", limits=Limits(campaign_max_bytes=limit)
+        )
         lists = mock.store.lists(mock.account_sid)
     assert len(result.parts) >= 4
     assert all(p.status == "completed" and p.error is None and p.upload_id for p in result.parts)
@@ -291,7 +306,9 @@ def test_part_rejected_with_413_reports_every_row(importer: Importer, tmp_path: 
     assert set(parts[1]) >= set(big)
     assert codes(result) == expected
     upload_failed = [f for f in result.failures() if f.error_code == "UPLOAD_FAILED"]
-    assert all(f.source == "upload" and f.phone_number == data.rows[f.row_number - 1].phone for f in upload_failed)
+    assert all(
+        f.source == "upload" and f.phone_number == data.rows[f.row_number - 1].phone for f in upload_failed
+    )
     assert set(store) == {data.rows[n - 1].phone for n in sent if n not in parts[1]}
     assert result.accepted == len(sent) - len(parts[1])
 
