@@ -143,7 +143,8 @@ def test_soak_bulk_create(no_retry_waits: None, capsys: pytest.CaptureFixture[st
 # so the transport replays uploads whose answer was lost). The store is the truth: every valid row's
 # number must be there exactly once, or the row must be reported failed with a reason; a row reported
 # failed while its number is in the store is only honest as DUPLICATE_ENTRY (a replay of an upload whose
-# first attempt was processed) or OUTCOME_UNKNOWN/UPLOAD_FAILED (the client says it cannot know).
+# first attempt was processed) or OUTCOME_UNKNOWN (the client says it cannot know); UPLOAD_FAILED claims
+# the part did nothing, so its numbers must be absent (unless an earlier file brought them).
 
 CSV_FILES = 10
 CSV_ROWS = 5000 if FULL else 1000
