@@ -48,6 +48,9 @@ class RetryTransport(httpx.BaseTransport):
                         response.read()
                         response.close()
                         raise RetryableResponse(response)
+                    # Read the body inside the attempt: a connection dropped mid-answer raises here,
+                    # where the policy can replay it when that is safe, not later in the caller.
+                    response.read()
                     return response
         except RetryableResponse as exc:
             return exc.response
@@ -90,6 +93,8 @@ class AsyncRetryTransport(httpx.AsyncBaseTransport):
                         await response.aread()
                         await response.aclose()
                         raise RetryableResponse(response)
+                    # Read the body inside the attempt (see RetryTransport).
+                    await response.aread()
                     return response
         except RetryableResponse as exc:
             return exc.response
