@@ -39,7 +39,6 @@ from ._exceptions import (
     ValidationError,
 )
 from ._files import FileInput
-from ._import import ImportProgress, ImportResult, PartResult
 from ._limits import RateLimiter
 from ._operations import MAX_CONTACTS_PER_REQUEST
 from ._polling import TERMINAL_STATUSES, PollSchedule, UploadProgress, apoll_upload, poll_upload
@@ -138,3 +137,16 @@ __all__ = [
     "explain",
     "poll_upload",
 ]
+
+
+_LAZY = {"ImportProgress", "ImportResult", "PartResult"}
+
+
+def __getattr__(name: str) -> object:
+    # The import types load on first use: their module pulls in phonenumbers and email-validator,
+    # which `import exotel_contacts` should not pay for (start-up is benchmarked).
+    if name in _LAZY:
+        from . import _import  # noqa: PLC0415
+
+        return getattr(_import, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -7,7 +7,7 @@ import os
 from collections.abc import AsyncIterable, Awaitable, Callable, Iterable, Mapping, Sequence
 from pathlib import Path
 from types import TracebackType
-from typing import Any, Self, TypeVar
+from typing import TYPE_CHECKING, Any, Self, TypeVar
 
 import httpx
 
@@ -23,7 +23,7 @@ from exotel_contacts_api.models import (
     UploadStatus,
 )
 
-from . import _bulk, _import
+from . import _bulk
 from . import _operations as ops
 from ._base_client import (
     DEFAULT_WAIT_TIMEOUT,
@@ -39,7 +39,10 @@ from ._polling import UploadProgress, apoll_upload
 from ._response import error_from_response, error_from_transport
 from ._retry import REPLAY_SAFE
 from ._transport import AsyncRetryTransport
-from .importing import Limits
+
+if TYPE_CHECKING:
+    from . import _import
+    from .importing import Limits
 
 __all__ = ["AsyncClient"]
 
@@ -326,6 +329,7 @@ class AsyncClient(BaseClient):
         strict: bool = False,
         default_region: str | None = None,
         send_invalid: bool = False,
+        detect_duplicates: bool = True,
         wait: bool = True,
         timeout: float | None = 3600.0,
         errors_out: str | Path | None = None,
@@ -343,7 +347,13 @@ class AsyncClient(BaseClient):
         as an error CSV in Exotel's format. A part whose upload fails reports each of its rows
         (``UPLOAD_FAILED``, or ``OUTCOME_UNKNOWN`` when it may have been imported); after an
         authentication or permission error no further part is sent.
+
+        ``detect_duplicates=False`` skips the in-file duplicate check, whose memory grows with the number
+        of distinct phone numbers (about 140 bytes each); the server still reports duplicates.
         """
+        # Imported here: the file checks pull in phonenumbers and email-validator, which only imports need.
+        from . import _import  # noqa: PLC0415
+
         return await _import.aimport_contacts(
             self,
             path,
@@ -355,6 +365,7 @@ class AsyncClient(BaseClient):
             strict=strict,
             default_region=default_region,
             send_invalid=send_invalid,
+            detect_duplicates=detect_duplicates,
             wait=wait,
             timeout=timeout,
             errors_out=errors_out,

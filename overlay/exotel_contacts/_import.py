@@ -330,6 +330,7 @@ def _prepare(
     send_invalid: bool,
     strict: bool,
     default_region: str | None,
+    detect_duplicates: bool = True,
 ) -> tuple[Path, Family, SplitResult]:
     if family not in ("ccm", "campaign"):
         raise InvalidInputError(f"family must be 'ccm' or 'campaign', not {family!r}")
@@ -347,6 +348,7 @@ def _prepare(
         send_invalid=send_invalid,
         strict=strict,
         default_region=default_region,
+        detect_duplicates=detect_duplicates,
     )
     return source, family, split  # type: ignore[return-value]
 
@@ -368,6 +370,7 @@ def import_contacts(
     strict: bool = False,
     default_region: str | None = None,
     send_invalid: bool = False,
+    detect_duplicates: bool = True,
     wait: bool = True,
     timeout: float | None = 3600.0,
     errors_out: str | Path | None = None,
@@ -386,6 +389,7 @@ def import_contacts(
             send_invalid=send_invalid,
             strict=strict,
             default_region=default_region,
+            detect_duplicates=detect_duplicates,
         )
         first_answer = threading.Event()
         job = _Importer(source, fam, split, on_progress, first_answer.set)
@@ -456,6 +460,7 @@ async def aimport_contacts(
     strict: bool = False,
     default_region: str | None = None,
     send_invalid: bool = False,
+    detect_duplicates: bool = True,
     wait: bool = True,
     timeout: float | None = 3600.0,
     errors_out: str | Path | None = None,
@@ -476,6 +481,7 @@ async def aimport_contacts(
             send_invalid=send_invalid,
             strict=strict,
             default_region=default_region,
+            detect_duplicates=detect_duplicates,
         )
         first_answer = asyncio.Event()
         job = _Importer(source, fam, split, on_progress, first_answer.set)

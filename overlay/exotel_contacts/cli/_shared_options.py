@@ -9,6 +9,7 @@ import typer
 
 __all__ = [
     "DefaultRegionOption",
+    "DuplicateCheckOption",
     "ErrorsOutOption",
     "FileArgument",
     "SendInvalidOption",
@@ -45,3 +46,10 @@ SendInvalidOption = Annotated[
     typer.Option("--send-invalid", help="Send rows that fail local checks too, and let Exotel judge them."),
 ]
 WaitTimeoutOption = Annotated[float, typer.Option(help="Seconds to wait for processing before giving up.")]
+DuplicateCheckOption = Annotated[
+    bool,
+    typer.Option(
+        "--duplicate-check/--no-duplicate-check",
+        help="Find duplicate numbers within the file before sending (memory grows with distinct numbers).",
+    ),
+]

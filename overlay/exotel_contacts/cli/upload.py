@@ -13,6 +13,7 @@ from ._import_output import import_outcome
 from ._progress import import_display
 from ._shared_options import (
     DefaultRegionOption,
+    DuplicateCheckOption,
     ErrorsOutOption,
     FileArgument,
     SendInvalidOption,
@@ -37,6 +38,7 @@ def upload(
     strict: StrictOption = False,
     default_region: DefaultRegionOption = None,
     send_invalid: SendInvalidOption = False,
+    duplicate_check: DuplicateCheckOption = True,
     wait_timeout: WaitTimeoutOption = 3600.0,
     json_out: JsonOption = False,
     debug: DebugOption = False,
@@ -54,6 +56,7 @@ def upload(
                 strict=strict,
                 default_region=default_region,
                 send_invalid=send_invalid,
+                detect_duplicates=duplicate_check,
                 wait=wait,
                 timeout=wait_timeout,
                 errors_out=errors_out,
