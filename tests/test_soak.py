@@ -257,6 +257,11 @@ def test_soak_csv_import(no_retry_waits: None, capsys: pytest.CaptureFixture[str
                 # Already in the account: from the previous file, or from the lost first attempt of
                 # this very upload (replayed). Either way it must be there.
                 counts["duplicate_present" if present else "duplicate_absent"] += 1
+                noted = "sent twice" in failure.error_message
+                part = next(p for p in result.parts if p.first_row <= number_in_file <= p.last_row)
+                counts["duplicate_noted_replay"] += noted
+                if noted != (part.replayed and failure.source == "server"):
+                    problems.append(f"file {f} row {number_in_file}: replay note {noted}, part {part}")
                 if not present:
                     problems.append(
                         f"file {f} row {number_in_file}: DUPLICATE_ENTRY but {number} is not stored"

@@ -37,7 +37,7 @@ from ._exceptions import ErrorFileExpiredError, NotFoundError, UploadFailedError
 from ._files import FileInput, open_upload
 from ._polling import UploadProgress, apoll_upload
 from ._response import error_from_response, error_from_transport
-from ._retry import REPLAY_SAFE
+from ._retry import REPLAY_SAFE, record_attempts
 from ._transport import AsyncRetryTransport
 
 if TYPE_CHECKING:
@@ -94,11 +94,13 @@ class AsyncClient(BaseClient):
 
     async def _request(self, operation: ops.Operation[Any]) -> httpx.Response:
         try:
-            return await self._http(operation.family).request(
+            response = await self._http(operation.family).request(
                 **operation.request, extensions={REPLAY_SAFE: operation.replay_safe}
             )
         except httpx.HTTPError as exc:
             raise error_from_transport(exc, redact=self._config.redact) from exc
+        record_attempts(response)
+        return response
 
     async def close(self) -> None:
         """Close connections and stop the rate limiter's background task."""

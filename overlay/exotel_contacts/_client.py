@@ -38,7 +38,7 @@ from ._exceptions import ErrorFileExpiredError, NotFoundError, UploadFailedError
 from ._files import FileInput, open_upload
 from ._polling import UploadProgress, poll_upload
 from ._response import error_from_response, error_from_transport
-from ._retry import REPLAY_SAFE
+from ._retry import REPLAY_SAFE, record_attempts
 from ._transport import RetryTransport
 
 if TYPE_CHECKING:
@@ -92,11 +92,13 @@ class Client(BaseClient):
 
     def _request(self, operation: ops.Operation[Any]) -> httpx.Response:
         try:
-            return self._http(operation.family).request(
+            response = self._http(operation.family).request(
                 **operation.request, extensions={REPLAY_SAFE: operation.replay_safe}
             )
         except httpx.HTTPError as exc:
             raise error_from_transport(exc, redact=self._config.redact) from exc
+        record_attempts(response)
+        return response
 
     def close(self) -> None:
         """Close connections and stop the rate limiter's background task."""

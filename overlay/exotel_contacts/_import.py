@@ -30,6 +30,7 @@ from ._exceptions import (
     UploadTimeoutError,
 )
 from ._polling import UploadProgress
+from ._retry import last_attempts
 from .importing import ImportReport, Limits, Part, RowFailure, SplitResult, split_file, write_error_csv
 
 if TYPE_CHECKING:
@@ -85,6 +86,8 @@ class PartResult:
     status: str | None = None
     error: str | None = None
     error_type: str | None = None
+    replayed: bool = False
+    """The upload was sent again after an answer was lost; its duplicates may be its own first attempt's."""
 
     @property
     def confirmed(self) -> bool:
@@ -221,7 +224,10 @@ class _Importer:
         return True
 
     def uploaded(self, part: Part, upload_id: str) -> None:
-        self.result.parts[part.index - 1].upload_id = upload_id
+        record = self.result.parts[part.index - 1]
+        record.upload_id = upload_id
+        # Read right after the upload, in the thread or task that sent it.
+        record.replayed = last_attempts() > 1
         self.answered(part)
         self.emit("uploaded")
 
@@ -276,6 +282,13 @@ class _Importer:
     def ccm_done(self, part: Part, status: UploadStatus, errors: UploadErrors | None) -> None:
         """Fold a finished CCM part's status and error rows into the report."""
         listed = [e.to_dict() for e in errors.errors] if errors is not None else []
+        if self.result.parts[part.index - 1].replayed:
+            for error in listed:
+                if error.get("error_code") == "DUPLICATE_ENTRY":
+                    error["error_message"] = (
+                        f"{error.get('error_message') or 'Duplicate'} (this part was sent twice after an "
+                        "answer was lost: the contact may have been created by the first attempt)"
+                    )
         counted = _int(status.failed) + _int(status.duplicates_skipped)
         with self._lock:
             self.result.parts[part.index - 1].status = status.status

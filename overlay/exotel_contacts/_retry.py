@@ -22,6 +22,7 @@ CCM uploads with ``create_new`` unsafe, so their unknown outcomes surface as ``O
 
 from __future__ import annotations
 
+import contextvars
 import email.utils
 import logging
 import math
@@ -34,18 +35,39 @@ import attrs
 import httpx
 
 __all__ = [
+    "ATTEMPTS",
     "REPLAY_SAFE",
     "RetryPolicy",
     "RetryRecord",
     "RetryState",
     "is_replay_safe",
+    "last_attempts",
     "parse_retry_after",
+    "record_attempts",
 ]
 
 logger = logging.getLogger("exotel_contacts")
 
 #: Request extension carrying the overlay's replay-safety decision to the transport (``bool``).
 REPLAY_SAFE = "exotel_contacts.replay_safe"
+#: Response extension set by the retry transports: how many attempts the answer took (1 = no replay).
+ATTEMPTS = "exotel_contacts.attempts"
+_LAST_ATTEMPTS: contextvars.ContextVar[int] = contextvars.ContextVar("exotel_last_attempts", default=1)
+
+
+def record_attempts(response: httpx.Response) -> None:
+    """Remember, for this thread or task, how many attempts the answer just read took."""
+    _LAST_ATTEMPTS.set(int(response.extensions.get(ATTEMPTS, 1)))
+
+
+def last_attempts() -> int:
+    """Attempts of the last answer this thread or task received through a client (1 = not replayed).
+
+    An import uses it to tell that a part's upload was replayed after a lost answer, so that rows the
+    replay reports as duplicates may be the first attempt's own.
+    """
+    return _LAST_ATTEMPTS.get()
+
 
 _SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
 _REFUSED_STATUSES = frozenset({429, 503})

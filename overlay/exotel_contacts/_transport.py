@@ -10,7 +10,7 @@ import httpx
 import stamina
 
 from ._limits import RateLimiter
-from ._retry import RetryableResponse, RetryPolicy, RetryState
+from ._retry import ATTEMPTS, RetryableResponse, RetryPolicy, RetryState
 
 __all__ = ["AsyncRetryTransport", "RetryTransport"]
 
@@ -51,6 +51,7 @@ class RetryTransport(httpx.BaseTransport):
                     # Read the body inside the attempt: a connection dropped mid-answer raises here,
                     # where the policy can replay it when that is safe, not later in the caller.
                     response.read()
+                    response.extensions[ATTEMPTS] = state.attempt
                     return response
         except RetryableResponse as exc:
             return exc.response
@@ -95,6 +96,7 @@ class AsyncRetryTransport(httpx.AsyncBaseTransport):
                         raise RetryableResponse(response)
                     # Read the body inside the attempt (see RetryTransport).
                     await response.aread()
+                    response.extensions[ATTEMPTS] = state.attempt
                     return response
         except RetryableResponse as exc:
             return exc.response
