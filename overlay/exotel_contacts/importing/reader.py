@@ -166,7 +166,8 @@ class ContactSource:
         self.blank_rows = 0
         _prescan(self.path)
         # newline="" lets csv see quoted line breaks and every line ending (CRLF, LF, CR).
-        self._handle: IO[str] = self.path.open(encoding="utf-8-sig", newline="")
+        # A 1 MiB buffer: fewer refills of the decoder than the default 8 KiB, a few % of the read.
+        self._handle: IO[str] = self.path.open(encoding="utf-8-sig", newline="", buffering=1 << 20)
         try:
             # strict=True: a quote in the wrong place is an error rather than a silently mangled field.
             self._reader = csv.reader(self._handle, strict=True)
