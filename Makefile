@@ -44,7 +44,7 @@ bench: $(STAMP)
 
 ## The fault soak at full size.
 soak: $(STAMP)
-	PATH="$(CURDIR)/$(BIN):$$PATH" EXOTEL_SOAK_FULL=1 $(BIN)/pytest -m slow tests/test_soak.py -s
+	PATH="$(CURDIR)/$(BIN):$$PATH" EXOTEL_SOAK_FULL=1 $(BIN)/pytest tests/test_soak.py -s
 
 clean:
 	rm -rf $(VENV) node_modules .mypy_cache .ruff_cache .pytest_cache
