@@ -129,7 +129,12 @@ def create(
                 writer = csv.DictWriter(handle, ["row", "number", "outcome", "status_code", "code", "reason"])
                 writer.writeheader()
                 writer.writerows(failures)
-        counts = {**result.summary(), "failed_locally": len(source.local_failures)}
+        # "total" is what was sent; "input" also counts the rows that failed locally and were not sent.
+        counts = {
+            "input": result.total + len(source.local_failures),
+            **result.summary(),
+            "failed_locally": len(source.local_failures),
+        }
         document = {
             "create": {
                 "path": str(file),
