@@ -31,7 +31,16 @@ from ._exceptions import (
 )
 from ._polling import UploadProgress
 from ._retry import last_attempts
-from .importing import ImportReport, Limits, Part, RowFailure, SplitResult, split_file, write_error_csv
+from .importing import (
+    Family,
+    ImportReport,
+    Limits,
+    Part,
+    RowFailure,
+    SplitResult,
+    split_file,
+    write_error_csv,
+)
 
 if TYPE_CHECKING:
     from exotel_contacts_api.models import CsvStatus, UploadErrors, UploadStatus
@@ -41,7 +50,6 @@ if TYPE_CHECKING:
 
 __all__ = ["ImportProgress", "ImportResult", "PartResult", "aimport_contacts", "import_contacts"]
 
-Family = Literal["ccm", "campaign"]
 #: Row codes this client adds for rows whose part never got a verdict (not Exotel codes).
 UPLOAD_FAILED = "UPLOAD_FAILED"
 OUTCOME_UNKNOWN = "OUTCOME_UNKNOWN"
