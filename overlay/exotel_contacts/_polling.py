@@ -69,11 +69,24 @@ class UploadProgress:
 
 @attrs.frozen
 class PollSchedule:
-    """When to look again: ``ratio`` of the time waited so far, within ``[min_interval, max_interval]``."""
+    """When to look again: ``ratio`` of the time waited so far, within ``[min_interval, max_interval]``.
+
+    The first look comes after the server's estimate; an estimate of ``hedge_from`` seconds or more
+    is hedged: the first look comes at ``hedge_ratio`` of it, so an estimate that is too long costs
+    a few extra looks instead of a late detection. Below ``hedge_from`` those looks would cost more
+    than polling is worth, and the estimate is trusted.
+    """
 
     min_interval: float = 1.0
     max_interval: float = 30.0
     ratio: float = 0.1
+    hedge_from: float = 40.0
+    hedge_ratio: float = 0.5
+
+    def first_wait(self, estimate: float) -> float:
+        """Seconds to wait before the first look, given the server's estimate."""
+        estimate = max(0.0, estimate)
+        return estimate * self.hedge_ratio if estimate >= self.hedge_from else estimate
 
     def next_wait(self, elapsed: float) -> float:
         """Seconds to wait after a look made ``elapsed`` seconds into the wait."""
@@ -113,7 +126,7 @@ def poll_upload(
     schedule = schedule or PollSchedule()
     start = clock()
     last: S | None = None
-    wait = max(0.0, first_wait)
+    wait = schedule.first_wait(first_wait)
     while True:
         if wait > 0:
             if timeout is not None:
@@ -154,7 +167,7 @@ async def apoll_upload(
     schedule = schedule or PollSchedule()
     start = clock()
     last: S | None = None
-    wait = max(0.0, first_wait)
+    wait = schedule.first_wait(first_wait)
     while True:
         if wait > 0:
             if timeout is not None:

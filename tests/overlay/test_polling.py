@@ -28,6 +28,23 @@ def test_schedule_is_proportional_with_floor_and_ceiling() -> None:
     assert schedule.next_wait(10_000) == 30.0
 
 
+def test_long_estimates_are_hedged_short_ones_trusted() -> None:
+    schedule = PollSchedule()
+    assert schedule.first_wait(30) == 30
+    assert schedule.first_wait(100) == 50
+    assert schedule.first_wait(-3) == 0
+
+
+@pytest.mark.parametrize("duration", [30, 60, 300, 1200])
+def test_an_estimate_twice_too_long_is_still_detected_within_ten_percent(duration: float) -> None:
+    job = Job(duration)
+    poll_upload(
+        job.fetch, progress, upload_id="u", first_wait=2 * duration, sleep=job.sleep, clock=lambda: job.now
+    )
+    assert job.now - duration <= max(1.0, 0.1 * duration) + 1e-9
+    assert job.looks <= max(2, duration / 5)
+
+
 class Job:
     """A fake upload that completes after `duration` seconds of fake time."""
 
