@@ -11,6 +11,7 @@ from connexion import AsyncApp
 from connexion.datastructures import MediaTypeDict
 from connexion.exceptions import ProblemException
 from connexion.lifecycle import ConnexionRequest, ConnexionResponse
+from connexion.options import SwaggerUIOptions
 from connexion.resolver import Resolver
 from connexion.validators import FormDataValidator
 from starlette.exceptions import HTTPException
@@ -138,10 +139,13 @@ class MockApp:
                 "multipart/form-data": form_validator(limit_for),
             }
         )
+        # No Swagger UI: it needs connexion's swagger-ui extra, and the spec itself is served as JSON.
+        no_ui = SwaggerUIOptions(swagger_ui=False)
         app = AsyncApp(
             __name__,
             security_map=security_map(self.store),
             validator_map={"body": body_validators},
+            swagger_ui_options=no_ui,
         )
         spec = yaml.safe_load(spec_path().read_text(encoding="utf-8"))
         app.add_api(
@@ -149,7 +153,7 @@ class MockApp:
             resolver=Resolver(function_resolver=self.handlers.resolve),
             strict_validation=False,
             validate_responses=False,
-            swagger_ui_options=None,
+            swagger_ui_options=no_ui,
         )
         app.add_error_handler(MockError, _on_mock_error)
         app.add_error_handler(ProblemException, _on_problem)
