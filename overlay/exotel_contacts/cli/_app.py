@@ -26,6 +26,7 @@ from .._exceptions import (
 __all__ = [
     "EXIT_API_ERROR",
     "EXIT_BAD_INPUT",
+    "EXIT_CODES_HELP",
     "EXIT_NETWORK",
     "EXIT_OK",
     "EXIT_ROWS_FAILED",

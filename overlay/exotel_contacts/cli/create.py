@@ -16,7 +16,7 @@ from rich.table import Table
 
 from .._bulk import BulkCreateResult, Outcome
 from ..importing import Limits, RowFailure, split_file
-from ._app import EXIT_OK, EXIT_ROWS_FAILED, DebugOption, JsonOption, app, run_command
+from ._app import EXIT_CODES_HELP, EXIT_OK, EXIT_ROWS_FAILED, DebugOption, JsonOption, app, run_command
 from ._app import Outcome as CommandOutcome
 from ._client import make_client
 from ._progress import bulk_display
@@ -101,7 +101,7 @@ def _failures(result: BulkCreateResult, source: _Input) -> list[dict[str, Any]]:
     return sorted(listed, key=lambda item: int(item["row"]))
 
 
-@app.command()
+@app.command(epilog=EXIT_CODES_HELP)
 def create(
     ctx: typer.Context,
     file: FileArgument,

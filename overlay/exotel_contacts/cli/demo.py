@@ -14,7 +14,17 @@ import typer
 from rich.console import Console
 
 from .._client import Client
-from ._app import EXIT_BAD_INPUT, EXIT_OK, DebugOption, JsonOption, Outcome, app, run_command, stderr_console
+from ._app import (
+    EXIT_BAD_INPUT,
+    EXIT_CODES_HELP,
+    EXIT_OK,
+    DebugOption,
+    JsonOption,
+    Outcome,
+    app,
+    run_command,
+    stderr_console,
+)
 from ._import_output import import_outcome
 from ._progress import bulk_display, import_display
 from ._sample import write_sample_file
@@ -22,7 +32,7 @@ from ._sample import write_sample_file
 __all__ = ["demo"]
 
 
-@app.command()
+@app.command(epilog=EXIT_CODES_HELP)
 def demo(
     rows: Annotated[
         int, typer.Option(help="Rows in the sample file (over 50,000 needs two CCM parts).")

@@ -9,13 +9,22 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from ._app import EXIT_OK, EXIT_ROWS_FAILED, DebugOption, JsonOption, Outcome, app, run_command
+from ._app import (
+    EXIT_CODES_HELP,
+    EXIT_OK,
+    EXIT_ROWS_FAILED,
+    DebugOption,
+    JsonOption,
+    Outcome,
+    app,
+    run_command,
+)
 from ._client import make_client
 
 __all__ = ["errors"]
 
 
-@app.command()
+@app.command(epilog=EXIT_CODES_HELP)
 def errors(
     ctx: typer.Context,
     upload_id: Annotated[str, typer.Argument(help="The upload_id from the upload's answer.")],

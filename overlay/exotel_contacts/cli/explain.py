@@ -10,12 +10,12 @@ from rich.console import Console
 
 from .._catalog import explain as lookup
 from .._exceptions import InvalidInputError
-from ._app import DebugOption, JsonOption, Outcome, app, run_command
+from ._app import EXIT_CODES_HELP, DebugOption, JsonOption, Outcome, app, run_command
 
 __all__ = ["explain"]
 
 
-@app.command()
+@app.command(epilog=EXIT_CODES_HELP)
 def explain(
     code: Annotated[
         str,

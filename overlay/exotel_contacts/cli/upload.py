@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from ._app import DebugOption, JsonOption, Outcome, app, run_command
+from ._app import EXIT_CODES_HELP, DebugOption, JsonOption, Outcome, app, run_command
 from ._client import make_client
 from ._import_output import import_outcome
 from ._progress import import_display
@@ -25,7 +25,7 @@ from ._shared_options import (
 __all__ = ["upload"]
 
 
-@app.command()
+@app.command(epilog=EXIT_CODES_HELP)
 def upload(
     ctx: typer.Context,
     file: FileArgument,

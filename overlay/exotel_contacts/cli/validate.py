@@ -8,7 +8,16 @@ from rich.console import Console
 from rich.table import Table
 
 from ..importing import validate_file, write_error_csv
-from ._app import EXIT_OK, EXIT_ROWS_FAILED, DebugOption, JsonOption, Outcome, app, run_command
+from ._app import (
+    EXIT_CODES_HELP,
+    EXIT_OK,
+    EXIT_ROWS_FAILED,
+    DebugOption,
+    JsonOption,
+    Outcome,
+    app,
+    run_command,
+)
 from ._shared_options import DefaultRegionOption, ErrorsOutOption, FileArgument, StrictOption
 
 __all__ = ["validate"]
@@ -16,7 +25,7 @@ __all__ = ["validate"]
 _SHOWN_FAILURES = 20
 
 
-@app.command()
+@app.command(epilog=EXIT_CODES_HELP)
 def validate(
     file: FileArgument,
     errors_out: ErrorsOutOption = None,
