@@ -71,9 +71,10 @@ class ImportProgress:
     """Where an import is; given to ``on_progress`` after each step.
 
     ``rows_processed`` sums the server's processed counts over the parts (what it has judged so far).
+    While ``checking``, only ``rows_checked`` is known (the parts are not written yet).
     """
 
-    stage: Literal["checked", "uploaded", "processing", "done"]
+    stage: Literal["checking", "checked", "uploaded", "processing", "done"]
     parts: int
     parts_uploaded: int
     parts_done: int
@@ -352,6 +353,7 @@ def _prepare(
     strict: bool,
     default_region: str | None,
     detect_duplicates: bool = True,
+    on_progress: Callable[[ImportProgress], None] | None = None,
 ) -> tuple[Path, Family, SplitResult]:
     if family not in ("ccm", "campaign"):
         raise InvalidInputError(f"family must be 'ccm' or 'campaign', not {family!r}")
@@ -370,8 +372,13 @@ def _prepare(
         strict=strict,
         default_region=default_region,
         detect_duplicates=detect_duplicates,
+        on_rows=None if on_progress is None else lambda rows: on_progress(_checking(rows)),
     )
     return source, family, split  # type: ignore[return-value]
+
+
+def _checking(rows: int) -> ImportProgress:
+    return ImportProgress("checking", 0, 0, 0, rows, 0, 0)
 
 
 def _check_target(family: Family, list_name: str | None) -> None:
@@ -411,6 +418,7 @@ def import_contacts(
             strict=strict,
             default_region=default_region,
             detect_duplicates=detect_duplicates,
+            on_progress=on_progress,
         )
         first_answer = threading.Event()
         job = _Importer(source, fam, split, on_progress, first_answer.set)
@@ -503,6 +511,7 @@ async def aimport_contacts(
             strict=strict,
             default_region=default_region,
             detect_duplicates=detect_duplicates,
+            on_progress=on_progress,
         )
         first_answer = asyncio.Event()
         job = _Importer(source, fam, split, on_progress, first_answer.set)

@@ -28,19 +28,24 @@ class ImportDisplay:
         if self._progress is None:
             self._plain(event)
             return
-        if not self._tasks:
-            add = self._progress.add_task
-            self._tasks = {
-                "checked": add("rows checked", total=event.rows_checked, completed=event.rows_checked),
-                "parts": add("parts uploaded", total=event.parts),
-                "rows": add("rows processed by the server", total=event.rows_sent),
-            }
+        add = self._progress.add_task
+        if "checked" not in self._tasks:
+            self._tasks["checked"] = add("rows checked", total=None)
+        if event.stage == "checking":
+            self._progress.update(self._tasks["checked"], completed=event.rows_checked)
+            return
+        if "parts" not in self._tasks:
+            self._progress.update(
+                self._tasks["checked"], total=event.rows_checked, completed=event.rows_checked
+            )
+            self._tasks["parts"] = add("parts uploaded", total=event.parts)
+            self._tasks["rows"] = add("rows processed by the server", total=event.rows_sent)
         self._progress.update(self._tasks["parts"], completed=event.parts_uploaded)
         self._progress.update(self._tasks["rows"], completed=event.rows_processed)
 
     def _plain(self, event: ImportProgress) -> None:
         # Without a terminal: one line per stage change, nothing animated.
-        if event.stage in {self._last_stage, "processing"}:
+        if event.stage in {self._last_stage, "processing", "checking"}:
             return
         self._last_stage = event.stage
         if event.stage == "checked":

@@ -11,6 +11,7 @@ from __future__ import annotations
 import csv
 import io
 from array import array
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Literal
@@ -24,6 +25,7 @@ from .rows import RowFailure
 __all__ = ["ListType", "Part", "SplitResult", "split_file"]
 
 ListType = Literal["static", "dynamic"]
+_PROGRESS_EVERY = 5_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -161,6 +163,7 @@ def split_file(
     strict: bool = False,
     default_region: str | None = None,
     detect_duplicates: bool = True,
+    on_rows: Callable[[int], object] | None = None,
 ) -> SplitResult:
     """Check a contact file and write it as upload-sized parts in `out_dir`, streaming.
 
@@ -171,7 +174,8 @@ def split_file(
 
     Campaign parts all go into one list, so when the rows to send plus `existing_contacts` exceed
     the list cap, `ListCapExceededError` is raised and no part is left behind. Other file-level
-    problems raise their `ContactFileError` subclass.
+    problems raise their `ContactFileError` subclass. `on_rows` is called now and then with the
+    number of rows read so far (progress display).
     """
     limits = limits or Limits()
     out = Path(out_dir)
@@ -198,8 +202,13 @@ def split_file(
         writer = _PartWriter(out, header, max_rows, max_bytes)
         oversized: list[RowFailure] = []
         sent = 0
+        # Progress every _PROGRESS_EVERY rows: one comparison per row, a call only now and then.
+        report_at = _PROGRESS_EVERY if on_rows is not None else -1
         try:
             for row_number, row, phone in source.rows(send_invalid=send_invalid):
+                if row_number >= report_at > 0 and on_rows is not None:
+                    on_rows(row_number)
+                    report_at = row_number + _PROGRESS_EVERY
                 values = [row[position].strip() for position in positions]
                 values[0] = phone  # the phone column comes first in both families
                 text, size = writer.row_text(values)
