@@ -192,3 +192,9 @@ def test_limits_must_be_positive() -> None:
         Limits(ccm_max_rows=0)
     assert Limits().ccm_max_rows == 50_000
     assert Limits().campaign_max_bytes == 60_000_000
+
+
+def test_progress_is_reported_while_rows_are_read(tmp_path: Path) -> None:
+    seen: list[int] = []
+    split_file(make(tmp_path, 12_000), family="ccm", out_dir=tmp_path / "parts", on_rows=seen.append)
+    assert seen == [5_000, 10_000]
