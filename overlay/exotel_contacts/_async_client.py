@@ -216,11 +216,10 @@ class AsyncClient(BaseClient):
     ) -> UploadStatus:
         """:meth:`upload_contacts`, then :meth:`wait_for_upload` (first look after the estimate)."""
         accepted = await self.upload_contacts(file, list_id=list_id, duplicate_action=duplicate_action)
-        estimate = accepted.estimated_time_seconds
         return await self.wait_for_upload(
             accepted.upload_id,
             timeout=timeout,
-            first_wait=float(estimate) if isinstance(estimate, int) else 0.0,
+            first_wait=ops.first_wait(accepted),
             on_progress=on_progress,
             raise_on_failure=raise_on_failure,
         )

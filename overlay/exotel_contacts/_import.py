@@ -29,6 +29,7 @@ from ._exceptions import (
     PermissionDeniedError,
     UploadTimeoutError,
 )
+from ._operations import first_wait
 from ._polling import UploadProgress
 from ._retry import last_attempts
 from .importing import (
@@ -377,6 +378,11 @@ def _prepare(
     return source, family, split  # type: ignore[return-value]
 
 
+def _has_error_rows(status: UploadStatus) -> bool:
+    """Whether a finished CCM upload has rows to read from its error report."""
+    return bool(_int(status.failed) + _int(status.duplicates_skipped)) or status.status == "failed"
+
+
 def _checking(rows: int) -> ImportProgress:
     return ImportProgress("checking", 0, 0, 0, rows, 0, 0)
 
@@ -437,18 +443,14 @@ def import_contacts(
                     job.uploaded(part, accepted.upload_id)
                     if not wait:
                         return
-                    estimate = accepted.estimated_time_seconds
                     status = client.wait_for_upload(
                         accepted.upload_id,
                         timeout=timeout,
-                        first_wait=float(estimate) if isinstance(estimate, int) else 0.0,
+                        first_wait=first_wait(accepted),
                         on_progress=job.watcher(part),
                         raise_on_failure=False,
                     )
-                    needs_rows = (
-                        _int(status.failed) + _int(status.duplicates_skipped) or status.status == "failed"
-                    )
-                    errors = client.get_upload_errors(accepted.upload_id) if needs_rows else None
+                    errors = client.get_upload_errors(accepted.upload_id) if _has_error_rows(status) else None
                     job.ccm_done(part, status, errors)
                 else:
                     data = client.csv_upload(part.path, list_name=list_name or "", type=type)
@@ -540,16 +542,14 @@ async def aimport_contacts(
             job.uploaded(part, accepted.upload_id)
             if not wait:
                 return
-            estimate = accepted.estimated_time_seconds
             status = await client.wait_for_upload(
                 accepted.upload_id,
                 timeout=timeout,
-                first_wait=float(estimate) if isinstance(estimate, int) else 0.0,
+                first_wait=first_wait(accepted),
                 on_progress=job.watcher(part),
                 raise_on_failure=False,
             )
-            needs_rows = _int(status.failed) + _int(status.duplicates_skipped) or status.status == "failed"
-            errors = await client.get_upload_errors(accepted.upload_id) if needs_rows else None
+            errors = await client.get_upload_errors(accepted.upload_id) if _has_error_rows(status) else None
             job.ccm_done(part, status, errors)
 
         async def send_campaign(part: Part) -> None:

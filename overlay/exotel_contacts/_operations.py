@@ -50,6 +50,7 @@ __all__ = [
     "create_contacts",
     "csv_progress",
     "csv_upload",
+    "first_wait",
     "get_csv_status",
     "get_upload_errors",
     "get_upload_status",
@@ -110,6 +111,12 @@ def _check(ok: bool, what: str, response: httpx.Response) -> None:
 
 
 # ---- CCM ---------------------------------------------------------------------------------------
+
+
+def first_wait(accepted: UploadAccepted) -> float:
+    """When to look at an accepted upload first: the server's ``estimated_time_seconds`` (0 if none)."""
+    estimate = accepted.estimated_time_seconds
+    return float(estimate) if isinstance(estimate, int) else 0.0
 
 
 def upload_contacts(
