@@ -43,6 +43,7 @@ EXPECTED = (
     "bench_memory",
     "bench_pacing",
     "bench_polling",
+    "bench_shared_quota",
     "bench_startup",
     "bench_validation",
 )
