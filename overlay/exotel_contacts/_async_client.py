@@ -35,6 +35,7 @@ from ._base_client import (
 )
 from ._exceptions import ErrorFileExpiredError, NotFoundError, UploadFailedError
 from ._files import FileInput, open_upload
+from ._limits import AsyncQuota
 from ._polling import UploadProgress, apoll_upload
 from ._response import error_from_response, error_from_transport
 from ._retry import REPLAY_SAFE, record_attempts
@@ -62,13 +63,22 @@ class AsyncClient(BaseClient):
     def __init__(self, *, transport: httpx.AsyncBaseTransport | None = None, **kwargs: Any) -> None:
         super().__init__(**kwargs)
         inner = transport if transport is not None else httpx.AsyncHTTPTransport()
-        self._upload_slots = asyncio.Semaphore(self._max_concurrent_uploads)
+        self._quota = AsyncQuota(
+            self._config.account_sid,
+            rates=self._rates,
+            bucket=self._rate_limit_bucket,
+            redis_url=self._redis_url,
+            max_uploads=self._max_concurrent_uploads,
+        )
+        self._limiter = self._quota.limiter
+        self._upload_slots = self._quota.uploads
         self._sleep: Callable[[float], Awaitable[Any]] = asyncio.sleep
         self._ccm = self._generated(
-            "ccm", AsyncRetryTransport(inner, policy=self._retry_policy, limiter=self._limiter)
+            "ccm", AsyncRetryTransport(inner, policy=self._retry_policy, limiter=self._limiter, api="ccm")
         )
         self._campaign = self._generated(
-            "campaign", AsyncRetryTransport(inner, policy=self._retry_policy, limiter=self._limiter)
+            "campaign",
+            AsyncRetryTransport(inner, policy=self._retry_policy, limiter=self._limiter, api="campaign"),
         )
         self._clients = {
             "ccm": self._ccm.get_async_httpx_client(),
@@ -86,7 +96,7 @@ class AsyncClient(BaseClient):
     async def _send(self, operation: ops.Operation[T]) -> T:
         """Send ``operation`` (taking an upload slot when it is an upload) and parse its answer."""
         if operation.upload:
-            async with self._upload_slots:
+            async with self._upload_slots.hold():
                 response = await self._request(operation)
         else:
             response = await self._request(operation)
@@ -107,8 +117,7 @@ class AsyncClient(BaseClient):
         for http in self._clients.values():
             await http.aclose()
         await self._files_http.aclose()
-        if self._limiter is not None:
-            self._limiter.close()
+        await self._quota.close()
 
     async def __aenter__(self) -> Self:
         return self

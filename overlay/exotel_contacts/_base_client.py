@@ -10,7 +10,6 @@ from typing import IO, Any
 from urllib.parse import urljoin
 
 import httpx
-from pyrate_limiter import AbstractBucket
 
 from exotel_contacts_api import Client as GeneratedClient
 from exotel_contacts_api.models import CsvStatus, UploadErrors, UploadStatus
@@ -18,9 +17,10 @@ from exotel_contacts_api.models import CsvStatus, UploadErrors, UploadStatus
 from ._auth import auth_for
 from ._config import ClientConfig
 from ._exceptions import InvalidInputError, UploadFailedError
-from ._limits import DEFAULT_MAX_CONCURRENT_UPLOADS, DEFAULT_RATE_PER_MINUTE, RateLimiter
+from ._limits import DEFAULT_MAX_CONCURRENT_UPLOADS, redis_url_setting
 from ._operations import Family
 from ._polling import PollSchedule, is_terminal
+from ._rates import UNSET, RateInput, RateSettings, Unset
 from ._retry import RetryPolicy
 from ._version import __version__
 
@@ -51,8 +51,8 @@ class BaseClient:
     """Configuration and plumbing shared by :class:`Client` and :class:`AsyncClient`.
 
     Hooks for methods built on top (bulk create, import): ``_config`` (:class:`ClientConfig`),
-    ``_limiter`` (:class:`RateLimiter` or ``None``, applied by the transport to every attempt),
-    ``_retry_policy`` (:class:`RetryPolicy`), ``_upload_slots`` (semaphore of CCM uploads in flight),
+    ``_limiter`` (rate limiter or ``None``, applied by the transport to every attempt),
+    ``_retry_policy`` (:class:`RetryPolicy`), ``_upload_slots`` (CCM uploads in flight; ``hold()``),
     ``_send(operation)`` (send an :class:`~exotel_contacts._operations.Operation`, map errors),
     ``_http(family)`` (the authenticated httpx client of a family), ``_sleep``/``_clock`` (polling).
     """
@@ -69,8 +69,13 @@ class BaseClient:
         campaign_base_url: str | None = None,
         timeout: float | None = None,
         retry: RetryPolicy | None = None,
-        rate_limit_per_minute: int | None = DEFAULT_RATE_PER_MINUTE,
-        rate_limit_bucket: AbstractBucket | None = None,
+        rate_limit: RateInput | Unset = UNSET,
+        ccm_rate_limit: RateInput | Unset = UNSET,
+        campaign_rate_limit: RateInput | Unset = UNSET,
+        reads_rate_limit: RateInput | Unset = UNSET,
+        rate_limit_per_minute: int | Unset | None = UNSET,
+        rate_limit_bucket: object | None = None,
+        redis_url: str | None = None,
         max_concurrent_uploads: int = DEFAULT_MAX_CONCURRENT_UPLOADS,
         poll_schedule: PollSchedule | None = None,
         environ: Mapping[str, str] | None = None,
@@ -89,13 +94,16 @@ class BaseClient:
         if max_concurrent_uploads < 1:
             raise InvalidInputError("max_concurrent_uploads must be at least 1")
         self._retry_policy = retry if retry is not None else RetryPolicy()
-        self._limiter: RateLimiter | None = None
-        if rate_limit_bucket is not None or rate_limit_per_minute is not None:
-            self._limiter = RateLimiter(
-                self._config.account_sid,
-                per_minute=rate_limit_per_minute or DEFAULT_RATE_PER_MINUTE,
-                bucket=rate_limit_bucket,
-            )
+        self._rates = RateSettings.resolve(
+            rate_limit=rate_limit,
+            ccm_rate_limit=ccm_rate_limit,
+            campaign_rate_limit=campaign_rate_limit,
+            reads_rate_limit=reads_rate_limit,
+            rate_limit_per_minute=rate_limit_per_minute,
+            environ=environ,
+        )
+        self._rate_limit_bucket = rate_limit_bucket
+        self._redis_url = redis_url_setting(redis_url, environ)
         self._max_concurrent_uploads = max_concurrent_uploads
         self._poll_schedule = poll_schedule if poll_schedule is not None else PollSchedule()
         self._clock = time.monotonic

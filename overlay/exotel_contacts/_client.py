@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import threading
 import time
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
@@ -36,6 +35,7 @@ from ._base_client import (
 )
 from ._exceptions import ErrorFileExpiredError, NotFoundError, UploadFailedError
 from ._files import FileInput, open_upload
+from ._limits import Quota
 from ._polling import UploadProgress, poll_upload
 from ._response import error_from_response, error_from_transport
 from ._retry import REPLAY_SAFE, record_attempts
@@ -63,13 +63,22 @@ class Client(BaseClient):
     def __init__(self, *, transport: httpx.BaseTransport | None = None, **kwargs: Any) -> None:
         super().__init__(**kwargs)
         inner = transport if transport is not None else httpx.HTTPTransport()
-        self._upload_slots = threading.BoundedSemaphore(self._max_concurrent_uploads)
+        self._quota = Quota(
+            self._config.account_sid,
+            rates=self._rates,
+            bucket=self._rate_limit_bucket,
+            redis_url=self._redis_url,
+            max_uploads=self._max_concurrent_uploads,
+        )
+        self._limiter = self._quota.limiter
+        self._upload_slots = self._quota.uploads
         self._sleep: Callable[[float], Any] = time.sleep
         self._ccm = self._generated(
-            "ccm", RetryTransport(inner, policy=self._retry_policy, limiter=self._limiter)
+            "ccm", RetryTransport(inner, policy=self._retry_policy, limiter=self._limiter, api="ccm")
         )
         self._campaign = self._generated(
-            "campaign", RetryTransport(inner, policy=self._retry_policy, limiter=self._limiter)
+            "campaign",
+            RetryTransport(inner, policy=self._retry_policy, limiter=self._limiter, api="campaign"),
         )
         self._clients = {"ccm": self._ccm.get_httpx_client(), "campaign": self._campaign.get_httpx_client()}
         self._files_http = httpx.Client(
@@ -84,7 +93,7 @@ class Client(BaseClient):
     def _send(self, operation: ops.Operation[T]) -> T:
         """Send ``operation`` (taking an upload slot when it is an upload) and parse its answer."""
         if operation.upload:
-            with self._upload_slots:
+            with self._upload_slots.hold():
                 response = self._request(operation)
         else:
             response = self._request(operation)
@@ -105,8 +114,7 @@ class Client(BaseClient):
         for http in self._clients.values():
             http.close()
         self._files_http.close()
-        if self._limiter is not None:
-            self._limiter.close()
+        self._quota.close()
 
     def __enter__(self) -> Self:
         return self

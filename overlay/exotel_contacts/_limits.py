@@ -18,29 +18,40 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import inspect
+import os
 import threading
 import time
 from collections import deque
-from collections.abc import AsyncIterator, Callable, Iterator
+from collections.abc import AsyncIterator, Callable, Iterator, Mapping
 from typing import TYPE_CHECKING, Any, Final, Protocol
 
 from ._exceptions import ConfigurationError, RateLimitError
 from ._rates import FAMILIES, QuotaFamily, Rate, RateSettings
+from ._redis_quota import (
+    AsyncRedisSlots,
+    AsyncRedisWindow,
+    RedisQuotaKeys,
+    RedisSlots,
+    RedisWindow,
+    connect,
+    connect_async,
+)
 
 if TYPE_CHECKING:
     from pyrate_limiter import AbstractBucket
 
-    from ._redis_quota import AsyncRedisSlots, RedisSlots
-
 __all__ = [
     "DEFAULT_MAX_CONCURRENT_UPLOADS",
     "DEFAULT_RATE_PER_MINUTE",
+    "AsyncQuota",
     "AsyncRateLimiter",
     "AsyncUploadSlots",
     "LocalWindow",
+    "Quota",
     "RateLimiter",
     "UploadSlots",
     "next_slot",
+    "redis_url_setting",
     "slack_for",
 ]
 
@@ -56,6 +67,14 @@ SLACK_SHARE: Final = 0.02
 MAX_SLACK: Final = 1.0
 #: A caller waits at most this many windows for its turn; a longer queue is a RateLimitError.
 MAX_WAIT_WINDOWS: Final = 10
+
+
+def redis_url_setting(value: str | None, environ: Mapping[str, str] | None = None) -> str | None:
+    """The Redis URL: ``redis_url=``, else ``EXOTEL_REDIS_URL``, else None (the quota stays in-process)."""
+    env = os.environ if environ is None else environ
+    if value is None:
+        value = env.get("EXOTEL_REDIS_URL")
+    return value.strip() or None if value is not None else None
 
 
 def slack_for(window: float) -> float:
@@ -159,6 +178,7 @@ class _LimiterBase:
         self.rates = rates if rates is not None else RateSettings()
         self.redis_url = redis_url
         self.bucket = None if bucket is None else _checked_bucket(bucket, asynchronous=asynchronous)
+        self._owns_redis = False
         self._limiter = Limiter(self.bucket) if self.bucket is not None else None
 
     def __repr__(self) -> str:
@@ -187,6 +207,7 @@ class RateLimiter(_LimiterBase):
         rates: RateSettings | None = None,
         bucket: object | None = None,
         redis_url: str | None = None,
+        redis_client: Any = None,
     ) -> None:
         super().__init__(account_sid, rates=rates, bucket=bucket, redis_url=redis_url, asynchronous=False)
         self._windows: dict[QuotaFamily, _SyncWindow] = {}
@@ -194,9 +215,8 @@ class RateLimiter(_LimiterBase):
         if self.bucket is not None:
             return
         if redis_url is not None:
-            from ._redis_quota import RedisQuotaKeys, RedisWindow, connect  # noqa: PLC0415
-
-            self._redis = connect(redis_url)
+            self._owns_redis = redis_client is None
+            self._redis = connect(redis_url) if redis_client is None else redis_client
             keys = RedisQuotaKeys(account_sid)
         for family in FAMILIES:
             rate = self.rates.of(family)
@@ -230,9 +250,9 @@ class RateLimiter(_LimiterBase):
     def close(self) -> None:
         """Close the Redis connections this limiter opened; a caller's bucket is left open."""
         self._release_bucket()
-        if self._redis is not None:
+        if self._redis is not None and self._owns_redis:
             self._redis.close()
-            self._redis = None
+        self._redis = None
 
 
 class AsyncRateLimiter(_LimiterBase):
@@ -245,6 +265,7 @@ class AsyncRateLimiter(_LimiterBase):
         rates: RateSettings | None = None,
         bucket: object | None = None,
         redis_url: str | None = None,
+        redis_client: Any = None,
     ) -> None:
         super().__init__(account_sid, rates=rates, bucket=bucket, redis_url=redis_url, asynchronous=True)
         self._local: dict[QuotaFamily, LocalWindow] = {}
@@ -253,9 +274,8 @@ class AsyncRateLimiter(_LimiterBase):
         if self.bucket is not None:
             return
         if redis_url is not None:
-            from ._redis_quota import AsyncRedisWindow, RedisQuotaKeys, connect_async  # noqa: PLC0415
-
-            self._redis = connect_async(redis_url)
+            self._owns_redis = redis_client is None
+            self._redis = connect_async(redis_url) if redis_client is None else redis_client
             keys = RedisQuotaKeys(account_sid)
         for family in FAMILIES:
             rate = self.rates.of(family)
@@ -292,9 +312,9 @@ class AsyncRateLimiter(_LimiterBase):
     async def close(self) -> None:
         """Close the Redis connections this limiter opened; a caller's bucket is left open."""
         self._release_bucket()
-        if self._redis is not None:
+        if self._redis is not None and self._owns_redis:
             await self._redis.aclose()
-            self._redis = None
+        self._redis = None
 
 
 class UploadSlots:
@@ -333,3 +353,71 @@ class AsyncUploadSlots:
             else:
                 async with self.shared.hold():
                     yield
+
+
+class Quota:
+    """What a sync client spends: its rate limiter (None: unlimited) and its upload slots."""
+
+    def __init__(
+        self,
+        account_sid: str,
+        *,
+        rates: RateSettings,
+        bucket: object | None,
+        redis_url: str | None,
+        max_uploads: int,
+    ) -> None:
+        self._redis: Any = None
+        shared: RedisSlots | None = None
+        if redis_url is not None:
+            self._redis = connect(redis_url)
+            keys = RedisQuotaKeys(account_sid).slots
+            shared = RedisSlots(redis_url, keys, max_uploads, client=self._redis)
+        self.limiter: RateLimiter | None = None
+        if bucket is not None or rates.any:
+            self.limiter = RateLimiter(
+                account_sid, rates=rates, bucket=bucket, redis_url=redis_url, redis_client=self._redis
+            )
+        self.uploads = UploadSlots(max_uploads, shared=shared)
+
+    def close(self) -> None:
+        """Close the Redis connections (a caller's bucket stays open)."""
+        if self.limiter is not None:
+            self.limiter.close()
+        if self._redis is not None:
+            self._redis.close()
+            self._redis = None
+
+
+class AsyncQuota:
+    """What an async client spends: its rate limiter (None: unlimited) and its upload slots."""
+
+    def __init__(
+        self,
+        account_sid: str,
+        *,
+        rates: RateSettings,
+        bucket: object | None,
+        redis_url: str | None,
+        max_uploads: int,
+    ) -> None:
+        self._redis: Any = None
+        shared: AsyncRedisSlots | None = None
+        if redis_url is not None:
+            self._redis = connect_async(redis_url)
+            keys = RedisQuotaKeys(account_sid).slots
+            shared = AsyncRedisSlots(redis_url, keys, max_uploads, client=self._redis)
+        self.limiter: AsyncRateLimiter | None = None
+        if bucket is not None or rates.any:
+            self.limiter = AsyncRateLimiter(
+                account_sid, rates=rates, bucket=bucket, redis_url=redis_url, redis_client=self._redis
+            )
+        self.uploads = AsyncUploadSlots(max_uploads, shared=shared)
+
+    async def close(self) -> None:
+        """Close the Redis connections (a caller's bucket stays open)."""
+        if self.limiter is not None:
+            await self.limiter.close()
+        if self._redis is not None:
+            await self._redis.aclose()
+            self._redis = None

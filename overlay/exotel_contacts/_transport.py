@@ -6,10 +6,13 @@ is consulted before every attempt, retries included, so replays count against th
 
 from __future__ import annotations
 
+from typing import Literal
+
 import httpx
 import stamina
 
-from ._limits import RateLimiter
+from ._limits import AsyncRateLimiter, RateLimiter
+from ._rates import quota_family
 from ._retry import ATTEMPTS, RetryableResponse, RetryPolicy, RetryState
 
 __all__ = ["AsyncRetryTransport", "RetryTransport"]
@@ -24,10 +27,12 @@ class RetryTransport(httpx.BaseTransport):
         *,
         policy: RetryPolicy | None = None,
         limiter: RateLimiter | None = None,
+        api: Literal["ccm", "campaign"] = "ccm",
     ) -> None:
         self.wrapped = wrapped if wrapped is not None else httpx.HTTPTransport()
         self.policy = policy if policy is not None else RetryPolicy()
         self.limiter = limiter
+        self.api: Literal["ccm", "campaign"] = api
 
     def handle_request(self, request: httpx.Request) -> httpx.Response:
         """Send ``request``, replaying it per the policy; the last answer is returned as is."""
@@ -41,7 +46,7 @@ class RetryTransport(httpx.BaseTransport):
                 with attempt:
                     state.begin_attempt()
                     if self.limiter is not None:
-                        self.limiter.acquire()
+                        self.limiter.acquire(quota_family(self.api, request.method))
                     response = self.wrapped.handle_request(request)
                     if state.should_replay(response):
                         # Read the body now: the last replayable answer is returned to the caller.
@@ -70,11 +75,13 @@ class AsyncRetryTransport(httpx.AsyncBaseTransport):
         wrapped: httpx.AsyncBaseTransport | None = None,
         *,
         policy: RetryPolicy | None = None,
-        limiter: RateLimiter | None = None,
+        limiter: AsyncRateLimiter | None = None,
+        api: Literal["ccm", "campaign"] = "ccm",
     ) -> None:
         self.wrapped = wrapped if wrapped is not None else httpx.AsyncHTTPTransport()
         self.policy = policy if policy is not None else RetryPolicy()
         self.limiter = limiter
+        self.api: Literal["ccm", "campaign"] = api
 
     async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
         """Send ``request``, replaying it per the policy; the last answer is returned as is."""
@@ -88,7 +95,7 @@ class AsyncRetryTransport(httpx.AsyncBaseTransport):
                 with attempt:
                     state.begin_attempt()
                     if self.limiter is not None:
-                        await self.limiter.acquire_async()
+                        await self.limiter.acquire(quota_family(self.api, request.method))
                     response = await self.wrapped.handle_async_request(request)
                     if state.should_replay(response):
                         await response.aread()
