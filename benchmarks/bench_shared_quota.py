@@ -42,15 +42,17 @@ TARGET_429 = 0.01
 Rows = list[dict[str, Any]]
 
 
-def client_rows(url: str, base_url: str, seconds: float, command: str) -> tuple[Rows, list[Any]]:
-    rows: list[dict[str, Any]] = []
+def client_rows(url: str, seconds: float, command: str) -> tuple[Rows, list[Any]]:
+    rows: Rows = []
     details = []
     for n in (1, 4, 8):
-        args = ["client", "--redis-url", url, "--base-url", base_url, "--account", f"acct{n}"]
-        args += ["--rate", RATE, "--threads", "4"]
-        # Each run its own account: the mock counts per account, Redis keys are per account.
-        results = run_workers(n, args, seconds=seconds)
-        fig = client_figures(results, limit=LIMIT, window=WINDOW, seconds=seconds)
+        # Each run its own Redis database, so no booking of an earlier run is still in the window.
+        db_url = f"{url.rsplit('/', 1)[0]}/{n}"
+        args = ["client", "--redis-url", db_url, "--account", "demo", "--rate", RATE, "--threads", "4"]
+        # A fresh mock per run: it counts per account, and each run starts with an unspent quota.
+        with mock_process(LIMIT, WINDOW) as base_url:
+            results = run_workers(n, [*args, "--base-url", base_url], seconds=seconds)
+        fig = client_figures(results, limit=LIMIT, window=WINDOW)
         details.append(fig)
         graded = n > 1
         rows.append(
@@ -96,7 +98,6 @@ def limiter_rows(url: str, seconds: float, command: str) -> tuple[Rows, list[Any
             run_workers(n, args, seconds=seconds, per_worker=per_worker),
             limit=LIMIT,
             window=WINDOW,
-            seconds=seconds,
         )
         fig.update(backend=backend, skew=skew)
         details.append(fig)
@@ -135,8 +136,8 @@ def main() -> None:
         f".venv/bin/python benchmarks/bench_shared_quota.py --seconds {args.seconds:g} "
         f"--limiter-seconds {args.limiter_seconds:g}"
     )
-    with running_redis() as url, mock_process(LIMIT, WINDOW) as base_url:
-        rows, clients = client_rows(url, base_url, args.seconds, command)
+    with running_redis() as url:
+        rows, clients = client_rows(url, args.seconds, command)
         more, limiters = limiter_rows(url, args.limiter_seconds, command)
     print(
         json.dumps(

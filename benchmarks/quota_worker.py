@@ -12,8 +12,10 @@ from __future__ import annotations
 
 import argparse
 import json
+import sys
 import threading
 import time
+import uuid
 from typing import Any
 
 import httpx
@@ -51,9 +53,12 @@ def _limiter_turns(args: argparse.Namespace) -> Any:
         window.client.ping()
 
         def lua() -> float | None:
-            wait, slot = window.book()
-            time.sleep(max(0.0, wait))
-            return slot
+            ticket = uuid.uuid4().hex
+            wait, at = window.book(ticket)
+            while wait > 0:
+                time.sleep(wait)
+                wait, at = window.confirm_at(ticket)
+            return at
 
         return lua
     if args.backend == "limits":
@@ -88,7 +93,6 @@ def run_limiter(args: argparse.Namespace) -> dict[str, Any]:
     granted: list[float] = []
     slots: list[float] = []
     lock = threading.Lock()
-    end = args.start_at + args.seconds
 
     def loop() -> None:
         while REAL_TIME() < end:
@@ -103,21 +107,25 @@ def run_limiter(args: argparse.Namespace) -> dict[str, Any]:
 
     if args.skew:
         time.time = lambda: REAL_TIME() + args.skew  # type: ignore[assignment]
-    late = wait_for_start(args.start_at)
+    end = wait_for_start() + args.seconds
     threads = [threading.Thread(target=loop) for _ in range(args.threads)]
     for t in threads:
         t.start()
     for t in threads:
         t.join()
-    return {"granted": granted, "slots": slots, "late": late}
+    return {
+        "granted": granted,
+        "slots": slots,
+    }
 
 
-def wait_for_start(start_at: float) -> bool:
-    """Sleep until ``start_at``; whether this worker was ready only after it (its figures start late)."""
-    late = REAL_TIME() > start_at
+def wait_for_start() -> float:
+    """Say "ready", read the agreed start time from stdin, sleep until then; return it."""
+    print("ready", flush=True)
+    start_at = float(sys.stdin.readline())
     while REAL_TIME() < start_at:
         time.sleep(min(0.01, start_at - REAL_TIME()))
-    return late
+    return start_at
 
 
 class Counting(httpx.BaseTransport):
@@ -140,7 +148,6 @@ def run_client(args: argparse.Namespace) -> dict[str, Any]:
     stamina.set_testing(False)
     counting = Counting()
     failures: dict[str, int] = {}
-    end = args.start_at + args.seconds
     client = ec.Client(
         account_sid=args.account,
         api_key="demo-key",
@@ -162,14 +169,17 @@ def run_client(args: argparse.Namespace) -> dict[str, Any]:
             except ec.ExotelError as exc:
                 failures[type(exc).__name__] = failures.get(type(exc).__name__, 0) + 1
 
-    late = wait_for_start(args.start_at)
+    end = wait_for_start() + args.seconds
     threads = [threading.Thread(target=loop) for _ in range(args.threads)]
     for t in threads:
         t.start()
     for t in threads:
         t.join()
     client.close()
-    return {"attempts": counting.attempts, "failures": failures, "late": late}
+    return {
+        "attempts": counting.attempts,
+        "failures": failures,
+    }
 
 
 def main() -> None:
@@ -181,7 +191,6 @@ def main() -> None:
     parser.add_argument("--account", default="demo")
     parser.add_argument("--rate", default="10 per 1 second")
     parser.add_argument("--seconds", type=float, default=5.0)
-    parser.add_argument("--start-at", type=float, required=True)
     parser.add_argument("--threads", type=int, default=4)
     parser.add_argument("--skew", type=float, default=0.0)
     parser.add_argument("--slack", type=float, default=None)

@@ -9,19 +9,19 @@ Where the quota lives:
   bucket for every request. The client never closes it; a bucket that cannot be used (or an async one
   given to the sync client) is a :class:`ConfigurationError`.
 
-Every window books the earliest send time that fits (:func:`next_slot`) and the caller sleeps until
-then: requests go out in the order they asked, and waiting costs no polling.
+Every window books the earliest send time that fits and the caller sleeps until then, and confirms
+right before sending: requests go out in the order they asked, and waiting costs no polling.
 """
 
 from __future__ import annotations
 
 import asyncio
+import bisect
 import contextlib
 import inspect
 import os
 import threading
 import time
-from collections import deque
 from collections.abc import AsyncIterator, Callable, Iterator, Mapping
 from typing import TYPE_CHECKING, Any, Final, Protocol
 
@@ -50,7 +50,6 @@ __all__ = [
     "Quota",
     "RateLimiter",
     "UploadSlots",
-    "next_slot",
     "redis_url_setting",
     "slack_for",
 ]
@@ -87,22 +86,12 @@ def max_wait_for(rate: Rate) -> float:
     return max(MAX_WAIT_WINDOWS * rate.window, 60.0)
 
 
-def next_slot(booked: deque[float], now: float, limit: int, window: float) -> float:
-    """The earliest send time at or after ``now`` that keeps at most ``limit`` in any ``window``.
-
-    ``booked`` holds the send times already booked, ascending; those a window old are dropped. Booked
-    times only ever grow, so the ``limit``-th latest one decides: one window after it, a place is free.
-    The Redis script (``_redis_quota._RESERVE``) applies the same rule on the server.
-    """
-    while booked and booked[0] <= now - window:
-        booked.popleft()
-    if len(booked) < limit:
-        return now
-    return max(now, booked[-limit] + window)
-
-
 class LocalWindow:
-    """One family's moving window inside this process (thread-safe; never blocks while holding its lock)."""
+    """One family's moving window inside this process: the rule of the Redis scripts, on this clock.
+
+    Thread-safe, and never blocks while holding its lock: :meth:`reserve` books a send time, the caller
+    sleeps, :meth:`confirm` checks again right before sending (see :mod:`exotel_contacts._redis_quota`).
+    """
 
     def __init__(self, rate: Rate, family: str, *, clock: Callable[[], float] = time.monotonic) -> None:
         self.rate = rate
@@ -110,30 +99,83 @@ class LocalWindow:
         self._clock = clock
         self._window = rate.window + slack_for(rate.window)
         self._max_wait = max_wait_for(rate)
-        self._booked: deque[float] = deque()
+        self._times: list[float] = []
+        self._tickets: dict[object, float] = {}
         self._lock = threading.Lock()
 
-    def reserve(self) -> float:
-        """Book the next send time; return the seconds to wait for it."""
+    def _put(self, ticket: object, at: float) -> None:
+        bisect.insort(self._times, at)
+        self._tickets[ticket] = at
+
+    def _expire(self, now: float) -> None:
+        gone = bisect.bisect_right(self._times, now - self._window)
+        if gone:
+            del self._times[:gone]
+            self._tickets = {k: v for k, v in self._tickets.items() if v > now - self._window}
+
+    def reserve(self) -> tuple[float, object]:
+        """Book the next send time; return the seconds to wait for it and the ticket to confirm."""
         with self._lock:
             now = self._clock()
-            slot = next_slot(self._booked, now, self.rate.limit, self._window)
+            self._expire(now)
+            limit = self.rate.limit
+            slot = now if len(self._times) < limit else max(now, self._times[-limit] + self._window)
             if slot - now > self._max_wait:
                 raise RateLimitError(
                     f"The {self.family} quota ({self.rate}) is booked {slot - now:.0f} s ahead; "
                     "not waiting that long",
                     retry_after=slot - now,
                 )
-            self._booked.append(slot)
-        return slot - now
+            ticket = object()
+            self._put(ticket, slot)
+        return slot - now, ticket
+
+    def confirm(self, ticket: object) -> float:
+        """Right before sending: 0 to send now, else the seconds to wait before confirming again."""
+        with self._lock:
+            now = self._clock()
+            booked = self._tickets.pop(ticket, None)
+            if booked is not None:
+                index = bisect.bisect_left(self._times, booked)
+                if index < len(self._times) and self._times[index] == booked:
+                    del self._times[index]
+            self._expire(now)
+            low = bisect.bisect_right(self._times, now - self._window)
+            count = bisect.bisect_right(self._times, now) - low
+            if count >= self.rate.limit:
+                leaves = self._times[low + count - self.rate.limit] + self._window
+                self._put(ticket, leaves)
+                return leaves - now
+            self._put(ticket, now)
+        return 0.0
+
+    def settle(self, ticket: object) -> None:
+        """When the answer is back (or the attempt failed): count the request from now if that is later."""
+        with self._lock:
+            now = self._clock()
+            booked = self._tickets.get(ticket)
+            if booked is None or booked >= now:
+                return
+            index = bisect.bisect_left(self._times, booked)
+            if index < len(self._times) and self._times[index] == booked:
+                del self._times[index]
+            self._put(ticket, now)
 
 
 class _SyncWindow(Protocol):
-    def reserve(self) -> float: ...
+    def reserve(self) -> tuple[float, Any]: ...
+    def confirm(self, ticket: Any) -> float: ...
+    def settle(self, ticket: Any) -> None: ...
 
 
 class _AsyncWindow(Protocol):
-    async def reserve(self) -> float: ...
+    async def reserve(self) -> tuple[float, Any]: ...
+    async def confirm(self, ticket: Any) -> float: ...
+    async def settle(self, ticket: Any) -> None: ...
+
+
+Permit = tuple[Any, Any]
+"""What :meth:`RateLimiter.acquire` hands back for :meth:`RateLimiter.settle`: (window, ticket)."""
 
 
 def _checked_bucket(bucket: object, *, asynchronous: bool) -> AbstractBucket:
@@ -235,17 +277,25 @@ class RateLimiter(_LimiterBase):
                     client=self._redis,
                 )
 
-    def acquire(self, family: QuotaFamily = "ccm") -> None:
-        """Wait until one more request of ``family`` may be sent."""
+    def acquire(self, family: QuotaFamily = "ccm") -> Permit | None:
+        """Wait until one more request of ``family`` may be sent; pass the result to :meth:`settle`."""
         if self._limiter is not None:
             if self._limiter.try_acquire(self.account_sid, blocking=True) is not True:
                 raise self._refused()
-            return
+            return None
         window = self._windows.get(family)
-        if window is not None:
-            wait = window.reserve()
-            if wait > 0:
-                time.sleep(wait)
+        if window is None:
+            return None
+        wait, ticket = window.reserve()
+        while wait > 0:
+            time.sleep(wait)
+            wait = window.confirm(ticket)
+        return window, ticket
+
+    def settle(self, permit: Permit | None) -> None:
+        """The attempt's answer is back (or it failed): count it from now if that is later."""
+        if permit is not None:
+            permit[0].settle(permit[1])
 
     def close(self) -> None:
         """Close the Redis connections this limiter opened; a caller's bucket is left open."""
@@ -294,20 +344,37 @@ class AsyncRateLimiter(_LimiterBase):
                     client=self._redis,
                 )
 
-    async def acquire(self, family: QuotaFamily = "ccm") -> None:
-        """Wait until one more request of ``family`` may be sent."""
+    async def acquire(self, family: QuotaFamily = "ccm") -> Permit | None:
+        """Wait until one more request of ``family`` may be sent; pass the result to :meth:`settle`."""
         if self._limiter is not None:
             if await self._limiter.try_acquire_async(self.account_sid, blocking=True) is not True:
                 raise self._refused()
-            return
-        if family in self._local:
-            wait = self._local[family].reserve()
-        elif family in self._windows:
-            wait = await self._windows[family].reserve()
-        else:
-            return
-        if wait > 0:
+            return None
+        local = self._local.get(family)
+        if local is not None:
+            wait, ticket = local.reserve()
+            while wait > 0:
+                await asyncio.sleep(wait)
+                wait = local.confirm(ticket)
+            return local, ticket
+        window = self._windows.get(family)
+        if window is None:
+            return None
+        wait, ticket = await window.reserve()
+        while wait > 0:
             await asyncio.sleep(wait)
+            wait = await window.confirm(ticket)
+        return window, ticket
+
+    async def settle(self, permit: Permit | None) -> None:
+        """The attempt's answer is back (or it failed): count it from now if that is later."""
+        if permit is None:
+            return
+        window, ticket = permit
+        if isinstance(window, LocalWindow):
+            window.settle(ticket)
+        else:
+            await window.settle(ticket)
 
     async def close(self) -> None:
         """Close the Redis connections this limiter opened; a caller's bucket is left open."""

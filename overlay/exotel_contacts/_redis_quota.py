@@ -7,7 +7,10 @@ not matter, and no process can see a stale count.
 - **Rate** (:class:`RedisWindow`): a sorted set of send times per account and family. A caller
   *reserves* the earliest time at which one more request fits the window and sleeps until then, so
   callers are served in the order they asked (first come, first served: no worker starves) and nobody
-  polls. See :func:`exotel_contacts._limits.next_slot` for the rule, which the in-process window shares.
+  polls. Right before sending it *confirms* (its time becomes the real one, and it waits more if others
+  went meanwhile), and when the answer is back it *settles* (its time becomes the answer's, if later):
+  the server counts a request when it arrives, which a slow connect or a busy process delays.
+  :class:`exotel_contacts._limits.LocalWindow` applies the same rules inside one process.
 - **Upload slots** (:class:`RedisSlots`): a fair semaphore. Holders have a lease that their process
   renews while the upload runs; a dead process's slot comes back when its lease expires. Waiters queue
   by ticket, so slots go to the longest waiter.
@@ -51,8 +54,9 @@ __all__ = [
 #: Seconds for each Redis operation; an unanswered Redis ends in APIConnectionError, never a hang.
 REDIS_TIMEOUT: Final = 5.0
 
-# KEYS[1] sorted set of reserved send times (microseconds, server clock).
-# ARGV: limit, window (us), max wait (us), member. Returns {granted 0/1, wait (us), send time (us)}.
+# KEYS[1]: sorted set of send times (microseconds, server clock), booked or confirmed, per request.
+# Booking: the earliest time at which one more request fits, by the times known now.
+# ARGV: limit, window (us), max wait (us), ticket. Returns {granted 0/1, wait (us), booked time (us)}.
 _RESERVE: Final = """
 local t = redis.call('TIME')
 local now = tonumber(t[1]) * 1000000 + tonumber(t[2])
@@ -71,6 +75,45 @@ end
 redis.call('ZADD', KEYS[1], slot, ARGV[4])
 redis.call('PEXPIRE', KEYS[1], math.ceil((slot - now + window) / 1000) + 1000)
 return {1, slot - now, slot}
+"""
+
+# Confirming, right before the request leaves: the ticket is moved to the actual time (a caller that
+# woke late counts from when it really sends), and is let go only if fewer than `limit` others were
+# sent in the window before it; else it is booked again for when one of them leaves the window.
+# ARGV: limit, window (us), ticket. Returns {sent 0/1, extra wait (us), time (us)}.
+_CONFIRM: Final = """
+local t = redis.call('TIME')
+local now = tonumber(t[1]) * 1000000 + tonumber(t[2])
+local limit = tonumber(ARGV[1])
+local window = tonumber(ARGV[2])
+redis.call('ZREM', KEYS[1], ARGV[3])
+redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', now - window)
+-- (a number joined to a string keeps only 14 digits: format it whole)
+local after = string.format('(%d', now - window)
+local before = redis.call('ZRANGEBYSCORE', KEYS[1], after, now, 'WITHSCORES')
+local count = #before / 2
+if count >= limit then
+  local leaves = tonumber(before[2 * (count - limit) + 2]) + window
+  redis.call('ZADD', KEYS[1], leaves, ARGV[3])
+  return {0, leaves - now, leaves}
+end
+redis.call('ZADD', KEYS[1], now, ARGV[3])
+redis.call('PEXPIRE', KEYS[1], math.ceil(window / 1000) + 1000)
+return {1, 0, now}
+"""
+
+# Settling, when the answer is back: the server counted the request at some moment before now, so the
+# ticket moves to now if that is later (a slow connect or a busy process sent it late).
+# ARGV: window (us), ticket.
+_SETTLE: Final = """
+local t = redis.call('TIME')
+local now = tonumber(t[1]) * 1000000 + tonumber(t[2])
+local at = redis.call('ZSCORE', KEYS[1], ARGV[2])
+if at and tonumber(at) < now then
+  redis.call('ZADD', KEYS[1], now, ARGV[2])
+  redis.call('PEXPIRE', KEYS[1], math.ceil(tonumber(ARGV[1]) / 1000) + 1000)
+end
+return 1
 """
 
 # KEYS: holders (token -> lease end), queue (token -> ticket), alive (token -> waiter deadline), ticket.
@@ -233,7 +276,7 @@ def _us(seconds: float) -> int:
     return round(seconds * 1_000_000)
 
 
-def _wait_or_raise(reply: Any, rate: Rate, family: str) -> tuple[float, float]:
+def _booked(reply: Any, rate: Rate, family: str) -> tuple[float, float]:
     granted, wait_us, slot_us = int(reply[0]), int(reply[1]), int(reply[2])
     if not granted:
         raise RateLimitError(
@@ -242,6 +285,11 @@ def _wait_or_raise(reply: Any, rate: Rate, family: str) -> tuple[float, float]:
             retry_after=wait_us / 1e6,
         )
     return wait_us / 1e6, slot_us / 1e6
+
+
+def _confirmed(reply: Any) -> tuple[float, float]:
+    sent, wait_us, at_us = int(reply[0]), int(reply[1]), int(reply[2])
+    return (0.0 if sent else max(wait_us / 1e6, 1e-6)), at_us / 1e6
 
 
 @attrs.define
@@ -253,49 +301,78 @@ class _WindowBase:
     slack: float
     max_wait: float
 
-    def args(self) -> list[Any]:
-        window = self.rate.window + self.slack
-        return [self.rate.limit, _us(window), _us(self.max_wait), uuid.uuid4().hex]
+    @property
+    def window_us(self) -> int:
+        return _us(self.rate.window + self.slack)
+
+    def book_args(self, ticket: str) -> list[Any]:
+        return [self.rate.limit, self.window_us, _us(self.max_wait), ticket]
+
+    def confirm_args(self, ticket: str) -> list[Any]:
+        return [self.rate.limit, self.window_us, ticket]
 
 
 @attrs.define
 class RedisWindow(_WindowBase):
-    """One family's moving window in Redis, for the sync client."""
+    """One family's moving window in Redis, for the sync client: :meth:`reserve`, sleep, :meth:`confirm`."""
 
     client: redis.Redis = attrs.field(kw_only=True)
-    _script: Any = attrs.field(init=False, default=None)
+    _scripts: dict[str, Any] = attrs.field(init=False, factory=dict)
 
-    def book(self) -> tuple[float, float]:
-        """Book the next send time; return the seconds to wait and the send time (server clock)."""
+    def _run(self, source: str, args: list[Any]) -> Any:
         with redis_errors(self.url):
-            if self._script is None:
-                self._script = self.client.register_script(_RESERVE)
-            reply = self._script(keys=[self.key], args=self.args())
-        return _wait_or_raise(reply, self.rate, self.family)
+            if source not in self._scripts:
+                self._scripts[source] = self.client.register_script(source)
+            return self._scripts[source](keys=[self.key], args=args)
 
-    def reserve(self) -> float:
-        """Book the next send time; return the seconds to wait for it."""
-        return self.book()[0]
+    def book(self, ticket: str) -> tuple[float, float]:
+        """Book a send time for ``ticket``; return the seconds to wait and that time (server clock)."""
+        return _booked(self._run(_RESERVE, self.book_args(ticket)), self.rate, self.family)
+
+    def reserve(self) -> tuple[float, str]:
+        """Book the next send time; return the seconds to wait for it and the ticket to confirm."""
+        ticket = uuid.uuid4().hex
+        return self.book(ticket)[0], ticket
+
+    def confirm_at(self, ticket: str) -> tuple[float, float]:
+        """:meth:`confirm`, and the send time (server clock) when it is 0."""
+        return _confirmed(self._run(_CONFIRM, self.confirm_args(ticket)))
+
+    def confirm(self, ticket: str) -> float:
+        """Right before sending: 0 to send now, else the seconds to wait before confirming again."""
+        return self.confirm_at(ticket)[0]
+
+    def settle(self, ticket: str) -> None:
+        """When the answer is back (or the attempt failed): count the request from now if that is later."""
+        self._run(_SETTLE, [self.window_us, ticket])
 
 
 @attrs.define
 class AsyncRedisWindow(_WindowBase):
-    """One family's moving window in Redis, for the async client."""
+    """One family's moving window in Redis, for the async client: :meth:`reserve`, sleep, :meth:`confirm`."""
 
     client: aredis.Redis = attrs.field(kw_only=True)
-    _script: Any = attrs.field(init=False, default=None)
+    _scripts: dict[str, Any] = attrs.field(init=False, factory=dict)
 
-    async def book(self) -> tuple[float, float]:
-        """Book the next send time; return the seconds to wait and the send time (server clock)."""
+    async def _run(self, source: str, args: list[Any]) -> Any:
         with redis_errors(self.url):
-            if self._script is None:
-                self._script = self.client.register_script(_RESERVE)
-            reply = await self._script(keys=[self.key], args=self.args())
-        return _wait_or_raise(reply, self.rate, self.family)
+            if source not in self._scripts:
+                self._scripts[source] = self.client.register_script(source)
+            return await self._scripts[source](keys=[self.key], args=args)
 
-    async def reserve(self) -> float:
-        """Book the next send time; return the seconds to wait for it."""
-        return (await self.book())[0]
+    async def reserve(self) -> tuple[float, str]:
+        """Book the next send time; return the seconds to wait for it and the ticket to confirm."""
+        ticket = uuid.uuid4().hex
+        wait, _ = _booked(await self._run(_RESERVE, self.book_args(ticket)), self.rate, self.family)
+        return wait, ticket
+
+    async def confirm(self, ticket: str) -> float:
+        """Right before sending: 0 to send now, else the seconds to wait before confirming again."""
+        return _confirmed(await self._run(_CONFIRM, self.confirm_args(ticket)))[0]
+
+    async def settle(self, ticket: str) -> None:
+        """When the answer is back (or the attempt failed): count the request from now if that is later."""
+        await self._run(_SETTLE, [self.window_us, ticket])
 
 
 @attrs.define

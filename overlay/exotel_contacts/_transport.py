@@ -45,9 +45,7 @@ class RetryTransport(httpx.BaseTransport):
             ):
                 with attempt:
                     state.begin_attempt()
-                    if self.limiter is not None:
-                        self.limiter.acquire(quota_family(self.api, request.method))
-                    response = self.wrapped.handle_request(request)
+                    response = self._send(request)
                     if state.should_replay(response):
                         # Read the body now: the last replayable answer is returned to the caller.
                         response.read()
@@ -61,6 +59,16 @@ class RetryTransport(httpx.BaseTransport):
         except RetryableResponse as exc:
             return exc.response
         raise AssertionError("unreachable: stamina yields until an attempt returns or raises")
+
+    def _send(self, request: httpx.Request) -> httpx.Response:
+        # One attempt under the rate limit: a turn before it, and the turn settled when it is over.
+        if self.limiter is None:
+            return self.wrapped.handle_request(request)
+        permit = self.limiter.acquire(quota_family(self.api, request.method))
+        try:
+            return self.wrapped.handle_request(request)
+        finally:
+            self.limiter.settle(permit)
 
     def close(self) -> None:
         """Close the wrapped transport."""
@@ -94,9 +102,7 @@ class AsyncRetryTransport(httpx.AsyncBaseTransport):
             ):
                 with attempt:
                     state.begin_attempt()
-                    if self.limiter is not None:
-                        await self.limiter.acquire(quota_family(self.api, request.method))
-                    response = await self.wrapped.handle_async_request(request)
+                    response = await self._send(request)
                     if state.should_replay(response):
                         await response.aread()
                         await response.aclose()
@@ -108,6 +114,16 @@ class AsyncRetryTransport(httpx.AsyncBaseTransport):
         except RetryableResponse as exc:
             return exc.response
         raise AssertionError("unreachable: stamina yields until an attempt returns or raises")
+
+    async def _send(self, request: httpx.Request) -> httpx.Response:
+        # One attempt under the rate limit: a turn before it, and the turn settled when it is over.
+        if self.limiter is None:
+            return await self.wrapped.handle_async_request(request)
+        permit = await self.limiter.acquire(quota_family(self.api, request.method))
+        try:
+            return await self.wrapped.handle_async_request(request)
+        finally:
+            await self.limiter.settle(permit)
 
     async def aclose(self) -> None:
         """Close the wrapped transport."""

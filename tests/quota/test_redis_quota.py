@@ -37,7 +37,7 @@ def window(url: str, account: str, rate: Rate, **kwargs: float) -> RedisWindow:
 
 def test_window_books_the_limit_then_one_window_later(redis_url: str, account: str) -> None:
     w = window(redis_url, account, Rate(3, 1.0))
-    booked = [w.book() for _ in range(7)]
+    booked = [w.book(f"t{i}") for i in range(7)]
     waits = [wait for wait, _ in booked]
     slots = [slot for _, slot in booked]
     assert waits[:3] == pytest.approx([0, 0, 0], abs=0.01)
@@ -49,18 +49,18 @@ def test_window_books_the_limit_then_one_window_later(redis_url: str, account: s
 
 def test_window_refuses_to_book_beyond_max_wait(redis_url: str, account: str) -> None:
     w = window(redis_url, account, Rate(1, 10.0), max_wait=15.0)
-    w.book()
-    w.book()  # 10 s ahead: within 15 s
+    w.reserve()
+    w.reserve()  # 10 s ahead: within 15 s
     with pytest.raises(RateLimitError, match="booked 20 s ahead") as info:
-        w.book()
+        w.reserve()
     assert info.value.retry_after == pytest.approx(20.0, abs=0.1)
 
 
 def test_window_uses_the_server_clock(redis_url: str, account: str, monkeypatch: pytest.MonkeyPatch) -> None:
     w = window(redis_url, account, Rate(2, 1.0))
-    first = w.book()[1]
+    first = w.book("a")[1]
     monkeypatch.setattr(time, "time", lambda: 0.0)  # a client clock 56 years wrong changes nothing
-    second = w.book()[1]
+    second = w.book("b")[1]
     assert abs(second - first) < 0.5
     assert abs(first - redis.Redis.from_url(redis_url).time()[0]) < 5
 
@@ -79,18 +79,40 @@ def test_four_processes_never_book_more_than_the_limit_in_any_window(redis_url: 
         "--threads",
         "2",
     ]
-    fig = limiter_figures(run_workers(4, args, seconds=3.0), limit=10, window=1.0, seconds=3.0)
+    fig = limiter_figures(run_workers(4, args, seconds=3.0), limit=10, window=1.0)
     # Booked send times are server times: an exact count, not a timing.
     assert fig["max_booked_in_window_over_limit"] == 1.0
     assert fig["granted"] >= 20
     assert fig["spread"][0] > 0  # nobody starved
 
 
-def test_local_window_follows_the_same_rule() -> None:
+def test_a_late_sender_counts_from_when_it_really_sends(redis_url: str, account: str) -> None:
+    w = window(redis_url, account, Rate(2, 1.0))
+    assert w.book("a")[0] == pytest.approx(0, abs=0.01)
+    assert w.book("b")[0] == pytest.approx(0, abs=0.01)
+    wait_c, slot_c = w.book("c")  # one window after "a"
+    assert w.book("d")[0] == pytest.approx(1.0, abs=0.05)  # one window after "b"
+    assert wait_c == pytest.approx(1.0, abs=0.05)
+    time.sleep(wait_c)
+    time.sleep(0.3)
+    # "c" overslept by 0.3 s: it counts from when it confirms, so the window holds "c" and "d" now...
+    assert w.confirm_at("c")[0] == 0
+    assert w.confirm("d") == 0
+    # ...and a third request waits until "c" leaves it, a whole window after "c" really went.
+    assert w.confirm("e") == pytest.approx(1.0, abs=0.1)
+    assert slot_c > 0
+
+
+def test_local_window_books_and_confirms() -> None:
     now = [100.0]
     w = LocalWindow(Rate(2, 1.0), "ccm", clock=lambda: now[0])
     slack = slack_for(1.0)
-    assert [w.reserve() for _ in range(5)] == pytest.approx([0, 0, 1 + slack, 1 + slack, 2 + 2 * slack])
+    booked = [w.reserve() for _ in range(4)]
+    assert [wait for wait, _ in booked] == pytest.approx([0, 0, 1 + slack, 1 + slack])
+    now[0] += 1 + slack + 0.3  # the third wakes late, the fourth wakes after it
+    assert w.confirm(booked[2][1]) == 0
+    assert w.confirm(booked[3][1]) == 0  # only the third is in the window before it
+    assert w.reserve()[0] == pytest.approx(1 + slack)  # one window after the third actually went
     frozen = LocalWindow(Rate(1, 1.0), "ccm", clock=lambda: 0.0)
     for _ in range(59):
         frozen.reserve()  # up to 60 s ahead (ten windows, at least a minute) is booked
