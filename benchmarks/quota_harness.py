@@ -50,6 +50,8 @@ def mock_process(limit: int, window: float) -> Iterator[str]:
         except subprocess.TimeoutExpired:
             process.kill()
             process.wait()
+        if process.stdout is not None:
+            process.stdout.close()
 
 
 def run_workers(
