@@ -20,8 +20,11 @@ Semaphore = asyncio.BoundedSemaphore
 """Limits what is in flight at once (``async with``)."""
 Event = asyncio.Event
 """Set once, awaited by the others."""
-sleep = asyncio.sleep
-"""Wait without blocking the event loop."""
+
+
+async def sleep(seconds: float) -> None:
+    """Wait without blocking the event loop (``asyncio.sleep``, looked up at each call)."""
+    await asyncio.sleep(seconds)
 
 
 async def run_blocking(fn: Callable[P, T], /, *args: P.args, **kwargs: P.kwargs) -> T:

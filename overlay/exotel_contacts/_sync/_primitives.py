@@ -21,8 +21,11 @@ Semaphore = threading.BoundedSemaphore
 """Limits what is in flight at once (``with``)."""
 Event = threading.Event
 """Set once, waited for by the others."""
-sleep = time.sleep
-"""Block the calling thread."""
+
+
+def sleep(seconds: float) -> None:
+    """Block the calling thread (``time.sleep``, looked up at each call)."""
+    time.sleep(seconds)
 
 
 def run_blocking(fn: Callable[P, T], /, *args: P.args, **kwargs: P.kwargs) -> T:
