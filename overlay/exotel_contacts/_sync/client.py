@@ -45,6 +45,7 @@ if TYPE_CHECKING:
 __all__ = ["Client"]
 
 T = TypeVar("T")
+S = TypeVar("S")
 ProgressCallback = Callable[[UploadProgress], Any]
 
 
@@ -106,6 +107,29 @@ class Client(BaseClient):
         except httpx.HTTPError as exc:
             raise error_from_transport(exc, redact=self._config.redact) from exc
         return response
+
+    def _poll(
+        self,
+        fetch: Callable[[], S],
+        progress_of: Callable[[S, float], UploadProgress],
+        upload_id: str,
+        *,
+        timeout: float | None,
+        first_wait: float,
+        on_progress: ProgressCallback | None,
+    ) -> S:
+        """Poll one upload on this client's schedule, sleep and clock."""
+        return poll_upload(
+            fetch,
+            progress_of,
+            upload_id=upload_id,
+            first_wait=first_wait,
+            timeout=timeout,
+            schedule=self._poll_schedule,
+            on_progress=on_progress,
+            sleep=self._sleep,
+            clock=self._clock,
+        )
 
     def close(self) -> None:
         """Close connections and stop the rate limiter's background task."""
@@ -200,16 +224,13 @@ class Client(BaseClient):
         Raises :class:`~exotel_contacts.UploadFailedError` (with the error report) when it failed and
         ``raise_on_failure``, :class:`~exotel_contacts.UploadTimeoutError` after ``timeout`` seconds.
         """
-        status = poll_upload(
+        status = self._poll(
             lambda: self.get_upload_status(upload_id),
             ops.upload_progress,
-            upload_id=upload_id,
-            first_wait=first_wait,
+            upload_id,
             timeout=timeout,
-            schedule=self._poll_schedule,
+            first_wait=first_wait,
             on_progress=on_progress,
-            sleep=self._sleep,
-            clock=self._clock,
         )
         if raise_on_failure and is_failed(status.status):
             raise self._upload_failed(status)
@@ -271,16 +292,13 @@ class Client(BaseClient):
         raise_on_failure: bool = True,
     ) -> CsvStatus:
         """Poll a Campaign CSV upload until ``completed`` or ``failed``; return its final status."""
-        status = poll_upload(
+        status = self._poll(
             lambda: self.get_csv_status(upload_id),
             ops.csv_progress,
-            upload_id=upload_id,
-            first_wait=first_wait,
+            upload_id,
             timeout=timeout,
-            schedule=self._poll_schedule,
+            first_wait=first_wait,
             on_progress=on_progress,
-            sleep=self._sleep,
-            clock=self._clock,
         )
         if raise_on_failure and is_failed(status.status):
             raise csv_failure(status)
