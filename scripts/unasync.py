@@ -79,6 +79,10 @@ def header(source: Path) -> str:
     )
 
 
+def _shown(path: Path) -> str:
+    return path.relative_to(ROOT).as_posix() if path.is_relative_to(ROOT) else str(path)
+
+
 def _ruff(args: list[str], text: str, filename: Path) -> str:
     done = subprocess.run(  # noqa: S603 - runs this interpreter's ruff on generated text
         [sys.executable, "-m", "ruff", *args, "--stdin-filename", str(filename), "-"],
@@ -118,20 +122,20 @@ def main(argv: list[str]) -> int:
                 difflib.unified_diff(
                     current.splitlines(keepends=True),
                     wanted.splitlines(keepends=True),
-                    str(target.relative_to(ROOT)),
+                    _shown(target),
                     "generated",
                     n=1,
                 )
             )
         else:
             target.write_text(wanted)
-            print(f"wrote {target.relative_to(ROOT)}")
+            print(f"wrote {_shown(target)}")
     extra = sorted(
         p for p in TARGET.glob("*.py") if p.name not in HAND_WRITTEN and not (SOURCE / p.name).exists()
     )
     for orphan in extra:
         stale.append(orphan)
-        print(f"{orphan.relative_to(ROOT)} has no async source: delete it or add the source")
+        print(f"{_shown(orphan)} has no async source: delete it or add the source")
     if stale:
         print(f"{len(stale)} generated sync module(s) out of date: run `make unasync`", file=sys.stderr)
         return 1
