@@ -1,13 +1,12 @@
-"""The synchronous client."""
+"""The Exotel contacts client: every operation of both API families, configured once."""
 
 from __future__ import annotations
 
 import os
-import time
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import AsyncIterable, Awaitable, Callable, Iterable, Mapping, Sequence
 from pathlib import Path
 from types import TracebackType
-from typing import TYPE_CHECKING, Any, Self, TypeVar
+from typing import TYPE_CHECKING, Any, Self, TypeVar, Unpack
 
 import httpx
 
@@ -23,47 +22,47 @@ from exotel_contacts_api.models import (
     UploadStatus,
 )
 
-from . import _bulk
-from . import _operations as ops
-from ._base_client import (
-    DEFAULT_WAIT_TIMEOUT,
-    BaseClient,
-    Destination,
-    ccm_failure,
-    csv_failure,
-    failed_status,
-)
-from ._exceptions import ErrorFileExpiredError, NotFoundError, UploadFailedError
-from ._files import FileInput, open_upload
-from ._limits import Quota
-from ._polling import UploadProgress, poll_upload
-from ._response import error_from_response, error_from_transport
-from ._retry import REPLAY_SAFE, record_attempts
-from ._transport import RetryTransport
+from .. import _bulk
+from .. import _operations as ops
+from .._base_client import DEFAULT_WAIT_TIMEOUT, BaseClient, Destination, Sent, ccm_failure, csv_failure
+from .._exceptions import ErrorFileExpiredError, NotFoundError, UploadFailedError
+from .._files import FileInput, open_upload
+from .._limits import AsyncQuota
+from .._polling import UploadProgress
+from .._response import error_from_response, error_from_transport
+from .._retry import ATTEMPTS, REPLAY_SAFE
+from .._rules import is_failed
+from . import bulk
+from ._primitives import sleep
+from .polling import apoll_upload
+from .transport import AsyncRetryTransport
 
 if TYPE_CHECKING:
-    from . import _import
-    from .importing import Limits
+    from .._import import ImportResult
+    from .._options import ClientOptions, ImportKwargs
 
-__all__ = ["Client"]
+__all__ = ["AsyncClient"]
 
 T = TypeVar("T")
+S = TypeVar("S")
 ProgressCallback = Callable[[UploadProgress], Any]
 
 
-class Client(BaseClient):
-    """Synchronous Exotel contacts client; safe to share between threads.
+class AsyncClient(BaseClient):
+    """Exotel contacts client; safe to share between tasks of one event loop.
 
     Configure with keyword arguments, else ``EXOTEL_*`` environment variables, else defaults (see
     :class:`~exotel_contacts.ClientConfig`). ``transport`` replaces the innermost httpx transport
-    (tests, proxies); retries and the rate limit wrap it. Use as a context manager, or call
-    :meth:`close`.
+    (tests, proxies); retries and the rate limit wrap it. Use as an async context manager, or
+    await :meth:`close`.
     """
 
-    def __init__(self, *, transport: httpx.BaseTransport | None = None, **kwargs: Any) -> None:
-        super().__init__(**kwargs)
-        inner = transport if transport is not None else httpx.HTTPTransport()
-        self._quota = Quota(
+    def __init__(
+        self, *, transport: httpx.AsyncBaseTransport | None = None, **options: Unpack[ClientOptions]
+    ) -> None:
+        super().__init__(**options)
+        inner = transport if transport is not None else httpx.AsyncHTTPTransport()
+        self._quota = AsyncQuota(
             self._config.account_sid,
             rates=self._rates,
             bucket=self._rate_limit_bucket,
@@ -72,61 +71,92 @@ class Client(BaseClient):
         )
         self._limiter = self._quota.limiter
         self._upload_slots = self._quota.uploads
-        self._sleep: Callable[[float], Any] = time.sleep
+        self._sleep: Callable[[float], Awaitable[Any]] = sleep
         self._ccm = self._generated(
-            "ccm", RetryTransport(inner, policy=self._retry_policy, limiter=self._limiter, api="ccm")
+            "ccm", AsyncRetryTransport(inner, policy=self._retry_policy, limiter=self._limiter, api="ccm")
         )
         self._campaign = self._generated(
             "campaign",
-            RetryTransport(inner, policy=self._retry_policy, limiter=self._limiter, api="campaign"),
+            AsyncRetryTransport(inner, policy=self._retry_policy, limiter=self._limiter, api="campaign"),
         )
-        self._clients = {"ccm": self._ccm.get_httpx_client(), "campaign": self._campaign.get_httpx_client()}
-        self._files_http = httpx.Client(
-            transport=RetryTransport(inner, policy=self._retry_policy), **self._files_client_kwargs()
+        self._clients = {
+            "ccm": self._ccm.get_async_httpx_client(),
+            "campaign": self._campaign.get_async_httpx_client(),
+        }
+        self._files_http = httpx.AsyncClient(
+            transport=AsyncRetryTransport(inner, policy=self._retry_policy), **self._files_client_kwargs()
         )
 
     # ---- plumbing (also the hooks for methods built on top) -------------------------------------
 
-    def _http(self, family: ops.Family) -> httpx.Client:
+    def _http(self, family: ops.Family) -> httpx.AsyncClient:
         return self._clients[family]
 
-    def _send(self, operation: ops.Operation[T]) -> T:
+    async def _send(self, operation: ops.Operation[T]) -> T:
         """Send ``operation`` (taking an upload slot when it is an upload) and parse its answer."""
-        if operation.upload:
-            with self._upload_slots.hold():
-                response = self._request(operation)
-        else:
-            response = self._request(operation)
-        return operation.parse(response, self._config.redact)
+        sent = await self._send_counted(operation)
+        return sent.value
 
-    def _request(self, operation: ops.Operation[Any]) -> httpx.Response:
+    async def _send_counted(self, operation: ops.Operation[T]) -> Sent[T]:
+        """As :meth:`_send`, with the number of attempts the answer took."""
+        if operation.upload:
+            async with self._upload_slots.hold():
+                response = await self._request(operation)
+        else:
+            response = await self._request(operation)
+        attempts = int(response.extensions.get(ATTEMPTS, 1))
+        return Sent(operation.parse(response, self._config.redact), attempts)
+
+    async def _request(self, operation: ops.Operation[Any]) -> httpx.Response:
         try:
-            response = self._http(operation.family).request(
+            response = await self._http(operation.family).request(
                 **operation.request, extensions={REPLAY_SAFE: operation.replay_safe}
             )
         except httpx.HTTPError as exc:
             raise error_from_transport(exc, redact=self._config.redact) from exc
-        record_attempts(response)
         return response
 
-    def close(self) -> None:
+    async def _poll(
+        self,
+        fetch: Callable[[], Awaitable[S]],
+        progress_of: Callable[[S, float], UploadProgress],
+        upload_id: str,
+        *,
+        timeout: float | None,
+        first_wait: float,
+        on_progress: ProgressCallback | None,
+    ) -> S:
+        """Poll one upload on this client's schedule, sleep and clock."""
+        return await apoll_upload(
+            fetch,
+            progress_of,
+            upload_id=upload_id,
+            first_wait=first_wait,
+            timeout=timeout,
+            schedule=self._poll_schedule,
+            on_progress=on_progress,
+            sleep=self._sleep,
+            clock=self._clock,
+        )
+
+    async def close(self) -> None:
         """Close connections and stop the rate limiter's background task."""
         for http in self._clients.values():
-            http.close()
-        self._files_http.close()
-        self._quota.close()
+            await http.aclose()
+        await self._files_http.aclose()
+        await self._quota.close()
 
-    def __enter__(self) -> Self:
+    async def __aenter__(self) -> Self:
         return self
 
-    def __exit__(
+    async def __aexit__(
         self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
     ) -> None:
-        self.close()
+        await self.close()
 
     # ---- CCM ------------------------------------------------------------------------------------
 
-    def upload_contacts(
+    async def upload_contacts(
         self,
         file: FileInput,
         *,
@@ -139,49 +169,55 @@ class Client(BaseClient):
         Replayed on transient failures unless ``duplicate_action="create_new"``, whose unknown
         outcomes raise :class:`~exotel_contacts.OutcomeUnknownError` instead.
         """
+        sent = await self._upload_contacts(file, list_id=list_id, duplicate_action=duplicate_action)
+        return sent.value
+
+    async def _upload_contacts(
+        self, file: FileInput, *, list_id: str | None, duplicate_action: str | DuplicateAction
+    ) -> Sent[UploadAccepted]:
         with open_upload(file) as (name, stream):
             operation = ops.upload_contacts(
                 self._config.account_sid, name, stream, list_id=list_id, duplicate_action=duplicate_action
             )
-            return self._send(operation)
+            return await self._send_counted(operation)
 
-    def get_upload_status(self, upload_id: str) -> UploadStatus:
+    async def get_upload_status(self, upload_id: str) -> UploadStatus:
         """The status and counts of a CCM upload."""
-        return self._send(ops.get_upload_status(self._config.account_sid, upload_id))
+        return await self._send(ops.get_upload_status(self._config.account_sid, upload_id))
 
-    def get_upload_errors(self, upload_id: str) -> UploadErrors:
+    async def get_upload_errors(self, upload_id: str) -> UploadErrors:
         """The failed rows of a CCM upload, and the URL of its error CSV."""
-        return self._send(ops.get_upload_errors(self._config.account_sid, upload_id))
+        return await self._send(ops.get_upload_errors(self._config.account_sid, upload_id))
 
-    def download_error_file(self, upload_id: str, dest: Destination) -> bool:
+    async def download_error_file(self, upload_id: str, dest: Destination) -> bool:
         """Write the upload's error CSV to ``dest``; ``False`` when the upload has no error file.
 
         The pre-signed ``error_file_url`` is fetched as given, without credentials. Raises
         :class:`~exotel_contacts.ErrorFileExpiredError` when the file has expired.
         """
-        url = self._error_file_url(self.get_upload_errors(upload_id).error_file_url)
+        url = self._error_file_url((await self.get_upload_errors(upload_id)).error_file_url)
         if url is None:
             return False
         try:
-            with self._files_http.stream("GET", url) as response:
+            async with self._files_http.stream("GET", url) as response:
                 if response.status_code != 200:
-                    response.read()
+                    await response.aread()
                     raise error_from_response(response, redact=self._config.redact)
                 if isinstance(dest, str | os.PathLike):
                     path = Path(dest)
                     part = self._part_path(path)
                     with part.open("wb") as out:
-                        for chunk in response.iter_bytes():
+                        async for chunk in response.aiter_bytes():
                             out.write(chunk)
                     part.replace(path)
                 else:
-                    for chunk in response.iter_bytes():
+                    async for chunk in response.aiter_bytes():
                         dest.write(chunk)
         except httpx.HTTPError as exc:
             raise error_from_transport(exc, redact=self._config.redact) from exc
         return True
 
-    def wait_for_upload(
+    async def wait_for_upload(
         self,
         upload_id: str,
         *,
@@ -195,22 +231,19 @@ class Client(BaseClient):
         Raises :class:`~exotel_contacts.UploadFailedError` (with the error report) when it failed and
         ``raise_on_failure``, :class:`~exotel_contacts.UploadTimeoutError` after ``timeout`` seconds.
         """
-        status = poll_upload(
+        status = await self._poll(
             lambda: self.get_upload_status(upload_id),
             ops.upload_progress,
-            upload_id=upload_id,
-            first_wait=first_wait,
+            upload_id,
             timeout=timeout,
-            schedule=self._poll_schedule,
+            first_wait=first_wait,
             on_progress=on_progress,
-            sleep=self._sleep,
-            clock=self._clock,
         )
-        if raise_on_failure and failed_status(status.status):
-            raise self._upload_failed(status)
+        if raise_on_failure and is_failed(status.status):
+            raise await self._upload_failed(status)
         return status
 
-    def upload_and_wait(
+    async def upload_and_wait(
         self,
         file: FileInput,
         *,
@@ -221,8 +254,8 @@ class Client(BaseClient):
         raise_on_failure: bool = True,
     ) -> UploadStatus:
         """:meth:`upload_contacts`, then :meth:`wait_for_upload` (first look after the estimate)."""
-        accepted = self.upload_contacts(file, list_id=list_id, duplicate_action=duplicate_action)
-        return self.wait_for_upload(
+        accepted = await self.upload_contacts(file, list_id=list_id, duplicate_action=duplicate_action)
+        return await self.wait_for_upload(
             accepted.upload_id,
             timeout=timeout,
             first_wait=ops.first_wait(accepted),
@@ -230,30 +263,35 @@ class Client(BaseClient):
             raise_on_failure=raise_on_failure,
         )
 
-    def _upload_failed(self, status: UploadStatus) -> UploadFailedError:
+    async def _upload_failed(self, status: UploadStatus) -> UploadFailedError:
         errors: UploadErrors | None
         try:
-            errors = self.get_upload_errors(status.upload_id)
+            errors = await self.get_upload_errors(status.upload_id)
         except (NotFoundError, ErrorFileExpiredError):
             errors = None
         return ccm_failure(status, errors)
 
     # ---- Campaign -------------------------------------------------------------------------------
 
-    def csv_upload(
+    async def csv_upload(
         self, file: FileInput, *, list_name: str, type: str | ListType = "static"
     ) -> CsvUploadData:
         """Add a CSV's contacts to the list ``list_name`` (created if new); returns the list and summary."""
+        sent = await self._csv_upload(file, list_name=list_name, type=type)
+        return sent.value
+
+    async def _csv_upload(
+        self, file: FileInput, *, list_name: str, type: str | ListType
+    ) -> Sent[CsvUploadData]:
         with open_upload(file) as (name, stream):
-            return self._send(
-                ops.csv_upload(self._config.account_sid, name, stream, list_name=list_name, type=type)
-            )
+            operation = ops.csv_upload(self._config.account_sid, name, stream, list_name=list_name, type=type)
+            return await self._send_counted(operation)
 
-    def get_csv_status(self, upload_id: str) -> CsvStatus:
+    async def get_csv_status(self, upload_id: str) -> CsvStatus:
         """The status and stats of a Campaign CSV upload."""
-        return self._send(ops.get_csv_status(self._config.account_sid, upload_id))
+        return await self._send(ops.get_csv_status(self._config.account_sid, upload_id))
 
-    def wait_for_csv_upload(
+    async def wait_for_csv_upload(
         self,
         upload_id: str,
         *,
@@ -263,22 +301,19 @@ class Client(BaseClient):
         raise_on_failure: bool = True,
     ) -> CsvStatus:
         """Poll a Campaign CSV upload until ``completed`` or ``failed``; return its final status."""
-        status = poll_upload(
+        status = await self._poll(
             lambda: self.get_csv_status(upload_id),
             ops.csv_progress,
-            upload_id=upload_id,
-            first_wait=first_wait,
+            upload_id,
             timeout=timeout,
-            schedule=self._poll_schedule,
+            first_wait=first_wait,
             on_progress=on_progress,
-            sleep=self._sleep,
-            clock=self._clock,
         )
-        if raise_on_failure and failed_status(status.status):
+        if raise_on_failure and is_failed(status.status):
             raise csv_failure(status)
         return status
 
-    def csv_upload_and_wait(
+    async def csv_upload_and_wait(
         self,
         file: FileInput,
         *,
@@ -289,26 +324,27 @@ class Client(BaseClient):
         raise_on_failure: bool = True,
     ) -> CsvStatus:
         """:meth:`csv_upload`, then :meth:`wait_for_csv_upload`."""
-        data = self.csv_upload(file, list_name=list_name, type=type)
-        return self.wait_for_csv_upload(
+        data = await self.csv_upload(file, list_name=list_name, type=type)
+        return await self.wait_for_csv_upload(
             data.summary.upload_id,
             timeout=timeout,
             on_progress=on_progress,
             raise_on_failure=raise_on_failure,
         )
 
-    def create_contacts(
+    async def create_contacts(
         self, contacts: Sequence[ContactCreate | Mapping[str, Any]]
     ) -> CreateContactsResponse:
         """Create up to 5000 contacts in one request; the 207 answer has a result per contact.
 
         Raises :class:`~exotel_contacts.TooManyContactsError` before sending when given more than 5000.
         """
-        return self._send(ops.create_contacts(self._config.account_sid, contacts))
+        return await self._send(ops.create_contacts(self._config.account_sid, contacts))
 
-    def create_contacts_bulk(
+    async def create_contacts_bulk(
         self,
-        contacts: Iterable[ContactCreate | Mapping[str, Any]],
+        contacts: Iterable[ContactCreate | Mapping[str, Any]]
+        | AsyncIterable[ContactCreate | Mapping[str, Any]],
         *,
         chunk_size: int = ops.MAX_CONTACTS_PER_REQUEST,
         concurrency: int = _bulk.DEFAULT_BULK_CONCURRENCY,
@@ -316,35 +352,17 @@ class Client(BaseClient):
     ) -> _bulk.BulkCreateResult:
         """Create any number of contacts: chunks of ``chunk_size`` (at most 5000), ``concurrency`` at once.
 
-        ``contacts`` is any iterable of dicts or ``ContactCreate``, read lazily as chunks are sent.
-        Every input contact ends created, failed, already existed or unknown in the returned
-        :class:`~exotel_contacts.BulkCreateResult`, by input position. ``on_progress`` gets a
-        :class:`~exotel_contacts.BulkProgress` after each chunk, in the calling thread. Raises
-        :class:`~exotel_contacts.BulkAbortedError` (with the partial result) on 401/402/403/404.
+        ``contacts`` is any iterable or async iterable of dicts or ``ContactCreate``, read lazily as
+        chunks are sent; chunks run as tasks. Every input contact ends created, failed, already existed
+        or unknown in the returned :class:`~exotel_contacts.BulkCreateResult`, by input position.
+        ``on_progress`` gets a :class:`~exotel_contacts.BulkProgress` after each chunk, in the caller.
+        Raises :class:`~exotel_contacts.BulkAbortedError` (with the partial result) on 401/402/403/404.
         """
-        return _bulk.create_contacts_bulk(
+        return await bulk.acreate_contacts_bulk(
             self, contacts, chunk_size=chunk_size, concurrency=concurrency, on_progress=on_progress
         )
 
-    def import_contacts(
-        self,
-        path: str | Path,
-        *,
-        family: str = "ccm",
-        list_id: str | None = None,
-        duplicate_action: str = "skip",
-        list_name: str | None = None,
-        type: str = "static",
-        strict: bool = False,
-        default_region: str | None = None,
-        send_invalid: bool = False,
-        detect_duplicates: bool = True,
-        wait: bool = True,
-        timeout: float | None = 3600.0,
-        errors_out: str | Path | None = None,
-        limits: Limits | None = None,
-        on_progress: Callable[[_import.ImportProgress], None] | None = None,
-    ) -> _import.ImportResult:
+    async def import_contacts(self, path: str | Path, **options: Unpack[ImportKwargs]) -> ImportResult:
         """Import a contact file of any size into CCM (``family="ccm"``) or a Campaign list.
 
         The file is checked locally first (columns of either family, E.164 numbers or, with
@@ -361,23 +379,7 @@ class Client(BaseClient):
         of distinct phone numbers (about 140 bytes each); the server still reports duplicates.
         """
         # Imported here: the file checks pull in phonenumbers and email-validator, which only imports need.
-        from . import _import  # noqa: PLC0415
+        from .._import import ImportOptions  # noqa: PLC0415
+        from . import importer  # noqa: PLC0415
 
-        return _import.import_contacts(
-            self,
-            path,
-            family=family,
-            list_id=list_id,
-            duplicate_action=duplicate_action,
-            list_name=list_name,
-            type=type,
-            strict=strict,
-            default_region=default_region,
-            send_invalid=send_invalid,
-            detect_duplicates=detect_duplicates,
-            wait=wait,
-            timeout=timeout,
-            errors_out=errors_out,
-            limits=limits,
-            on_progress=on_progress,
-        )
+        return await importer.aimport_contacts(self, path, ImportOptions(**options))
