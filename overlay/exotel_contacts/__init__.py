@@ -27,6 +27,7 @@ from ._exceptions import (
     ExotelError,
     InvalidInputError,
     InvalidResponseError,
+    JournalMismatchError,
     NotFoundError,
     OutcomeUnknownError,
     PayloadTooLargeError,
@@ -40,7 +41,7 @@ from ._exceptions import (
     ValidationError,
 )
 from ._files import FileInput
-from ._limits import RateLimiter
+from ._limits import AsyncRateLimiter, RateLimiter
 from ._operations import MAX_CONTACTS_PER_REQUEST
 from ._polling import TERMINAL_STATUSES, PollSchedule, UploadProgress
 from ._retry import REPLAY_SAFE, RetryPolicy, RetryRecord
@@ -80,6 +81,7 @@ __all__ = [
     "APIStatusError",
     "APITimeoutError",
     "AsyncClient",
+    "AsyncRateLimiter",
     "AsyncRetryTransport",
     "AuthenticationError",
     "BadRequestError",
@@ -111,6 +113,7 @@ __all__ = [
     "ImportResult",
     "InvalidInputError",
     "InvalidResponseError",
+    "JournalMismatchError",
     "ListType",
     "NotFoundError",
     "Outcome",

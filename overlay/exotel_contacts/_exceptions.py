@@ -23,6 +23,7 @@ __all__ = [
     "ExotelError",
     "InvalidInputError",
     "InvalidResponseError",
+    "JournalMismatchError",
     "NotFoundError",
     "OutcomeUnknownError",
     "PayloadTooLargeError",
@@ -81,6 +82,10 @@ class ConfigurationError(ExotelError):
 
 class InvalidInputError(ExotelError, ValueError):
     """An argument cannot be sent as given; raised before any request."""
+
+
+class JournalMismatchError(InvalidInputError):
+    """A resume journal was written for another file, other options or another plan: it is not used."""
 
 
 class TooManyContactsError(InvalidInputError):

@@ -70,6 +70,7 @@ class ImportKwargs(TypedDict, total=False):
     errors_out: str | Path | None
     limits: Limits | None
     on_progress: Callable[[ImportProgress], None] | None
+    journal: str | Path | None
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -104,3 +105,5 @@ class ImportOptions:
     """The split's caps (default: Exotel's documented limits)."""
     on_progress: Callable[[ImportProgress], None] | None = None
     """Called after each step with an ``ImportProgress``."""
+    journal: str | Path | None = None
+    """A file recording the plan and each step, so that running again after a crash resumes the import."""

@@ -376,6 +376,12 @@ class Client(BaseClient):
 
         ``detect_duplicates=False`` skips the in-file duplicate check, whose memory grows with the number
         of distinct phone numbers (about 140 bytes each); the server still reports duplicates.
+
+        ``journal=PATH`` makes the import resumable: the plan and each step are written to PATH as they
+        happen, and the same call after a crash goes on where it stopped (accepted parts are waited
+        for, not sent again; a part whose sending was cut off is sent again only where that is safe,
+        else its rows are ``OUTCOME_UNKNOWN``) and returns the whole import's result. A journal of
+        another file or other options is refused (:class:`~exotel_contacts.JournalMismatchError`).
         """
         # Imported here: the file checks pull in phonenumbers and email-validator, which only imports need.
         from .._import import ImportOptions  # noqa: PLC0415
