@@ -37,7 +37,7 @@ def write_file(path: Path) -> tuple[dict[int, str], set[int]]:
     return valid, invalid
 
 
-def run(
+def run(  # noqa: PLR0917 - the child process command line, in order
     mode: str, base_url: str, path: Path, journal: Path, action: str, kill: str
 ) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
