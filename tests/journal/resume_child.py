@@ -3,7 +3,8 @@
 ``python resume_child.py MODE BASE_URL FILE JOURNAL DUPLICATE_ACTION KILL`` prints the result as JSON
 when it is not killed. MODE is ``import`` or ``create``; KILL is ``none``, ``STEP:N`` (kill right after
 the N-th journal line of that step is on disk) or ``answer:N`` (kill when the N-th answer has arrived,
-before the journal records it: the server has acted, the journal does not know).
+before the journal records it: the server has acted, the journal does not know; ``chunk:N`` is the same
+for the N-th chunk of a bulk create).
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ import sys
 from typing import Any
 
 import exotel_contacts as ec
-from exotel_contacts import _import, _journal
+from exotel_contacts import _bulk, _import, _journal
 from exotel_contacts.importing import Limits
 
 
@@ -30,6 +31,15 @@ def arm(kill: str) -> None:
         if seen[0] == int(count):
             os.kill(os.getpid(), signal.SIGKILL)
 
+    if step == "chunk":
+        original_done = _bulk._Job.done
+
+        def done(self: Any, chunk: Any) -> None:
+            hit()
+            original_done(self, chunk)
+
+        _bulk._Job.done = done  # type: ignore[method-assign]
+        return
     if step == "answer":
         original_uploaded = _import.Importer.uploaded
 
@@ -75,6 +85,7 @@ def main() -> None:
                 json.dumps(
                     {
                         "summary": bulk.summary(),
+                        "requests": bulk.requests,
                         "outcomes": [[o.index, o.outcome.value, o.number] for o in bulk],
                     }
                 )

@@ -349,6 +349,8 @@ class AsyncClient(BaseClient):
         chunk_size: int = ops.MAX_CONTACTS_PER_REQUEST,
         concurrency: int = _bulk.DEFAULT_BULK_CONCURRENCY,
         on_progress: Callable[[_bulk.BulkProgress], Any] | None = None,
+        journal: str | Path | None = None,
+        journal_source: Mapping[str, object] | None = None,
     ) -> _bulk.BulkCreateResult:
         """Create any number of contacts: chunks of ``chunk_size`` (at most 5000), ``concurrency`` at once.
 
@@ -357,9 +359,21 @@ class AsyncClient(BaseClient):
         or unknown in the returned :class:`~exotel_contacts.BulkCreateResult`, by input position.
         ``on_progress`` gets a :class:`~exotel_contacts.BulkProgress` after each chunk, in the caller.
         Raises :class:`~exotel_contacts.BulkAbortedError` (with the partial result) on 401/402/403/404.
+
+        ``journal=PATH`` makes the job resumable: the same call with the same contacts after a crash
+        skips the chunks that finished (their outcomes come from the journal; the ``sid`` of contacts
+        created before the crash is not kept) and sends the rest, a chunk cut off while sending
+        included (a contact it created answers 409: ``already_existed``, ``after_replay``).
+        ``journal_source`` (for example ``file_identity(path)``) is checked against the journal too.
         """
         return await bulk.acreate_contacts_bulk(
-            self, contacts, chunk_size=chunk_size, concurrency=concurrency, on_progress=on_progress
+            self,
+            contacts,
+            chunk_size=chunk_size,
+            concurrency=concurrency,
+            on_progress=on_progress,
+            journal=journal,
+            journal_source=journal_source,
         )
 
     async def import_contacts(self, path: str | Path, **options: Unpack[ImportKwargs]) -> ImportResult:
