@@ -15,6 +15,7 @@ from rich.console import Console
 from rich.table import Table
 
 from .._bulk import BulkCreateResult, Outcome
+from .._journal import file_identity
 from ..importing import Limits, RowFailure, split_file
 from ._app import (
     EXIT_CODES_HELP,
@@ -28,7 +29,7 @@ from ._app import (
 )
 from ._client import make_client
 from ._progress import bulk_display
-from ._shared_options import DefaultRegionOption, ErrorsOutOption, FileArgument, StrictOption
+from ._shared_options import DefaultRegionOption, ErrorsOutOption, FileArgument, JournalOption, StrictOption
 
 __all__ = ["create"]
 
@@ -82,6 +83,11 @@ def _from_csv(
                 yield {key: value for key, value in row.items() if value}
 
 
+def _source_of(path: Path, strict: bool, region: str | None) -> dict[str, Any]:
+    """What a resumed ``create`` checks besides the contacts: the same file, read the same way."""
+    return {"file": {"name": path.name, **file_identity(path)}, "strict": strict, "default_region": region}
+
+
 def _failures(result: BulkCreateResult, source: _Input) -> list[dict[str, Any]]:
     listed = [
         {
@@ -116,6 +122,7 @@ def create(
     errors_out: ErrorsOutOption = None,
     strict: StrictOption = False,
     default_region: DefaultRegionOption = None,
+    journal: JournalOption = None,
     json_out: JsonOption = False,
     debug: DebugOption = False,
 ) -> None:
@@ -130,7 +137,12 @@ def create(
             else:
                 contacts = _from_csv(Path(file), Path(tmp), source, strict, default_region)
             with bulk_display(quiet=json_out) as display:
-                result = client.create_contacts_bulk(contacts, on_progress=display)
+                result = client.create_contacts_bulk(
+                    contacts,
+                    on_progress=display,
+                    journal=journal,
+                    journal_source=_source_of(Path(file), strict, default_region) if journal else None,
+                )
         failures = _failures(result, source)
         if errors_out is not None:
             with Path(errors_out).open("w", newline="", encoding="utf-8") as handle:
