@@ -30,7 +30,8 @@ from redis import Redis
 import exotel_contacts as ec
 from exotel_contacts._limits import max_wait_for, slack_for
 from exotel_contacts._rates import parse_rate
-from exotel_contacts._redis_quota import RedisQuotaKeys, RedisWindow, connect
+from exotel_contacts._redis_quota import RedisQuotaKeys, connect
+from exotel_contacts._sync.quota import RedisWindow
 
 REAL_TIME = time.time
 

@@ -10,6 +10,7 @@ Start with :class:`Client` (or :class:`AsyncClient`)::
 
 from ._async.client import AsyncClient
 from ._async.polling import apoll_upload
+from ._async.quota import AsyncRateLimiter
 from ._async.transport import AsyncRetryTransport
 from ._bulk import BulkAbortedError, BulkCreateResult, BulkProgress, ContactOutcome, Outcome
 from ._catalog import CATALOG_SCHEMAS, CodeInfo, explain
@@ -41,12 +42,12 @@ from ._exceptions import (
     ValidationError,
 )
 from ._files import FileInput
-from ._limits import AsyncRateLimiter, RateLimiter
 from ._operations import MAX_CONTACTS_PER_REQUEST
 from ._polling import TERMINAL_STATUSES, PollSchedule, UploadProgress
 from ._retry import REPLAY_SAFE, RetryPolicy, RetryRecord
 from ._sync.client import Client
 from ._sync.polling import poll_upload
+from ._sync.quota import RateLimiter
 from ._sync.transport import RetryTransport
 from ._types import (
     BulkMetadata,

@@ -1,4 +1,7 @@
-"""Client-side rate limits (one moving window per API family) and the CCM upload slots.
+"""Client-side rate limits (one moving window per API family): the settings and the in-process window.
+
+The waiting itself, and the upload slots, are in :mod:`exotel_contacts._async.quota` (and its
+generated sync twin).
 
 Where the quota lives:
 
@@ -15,27 +18,16 @@ right before sending: requests go out in the order they asked, and waiting costs
 
 from __future__ import annotations
 
-import asyncio
 import bisect
-import contextlib
 import inspect
 import os
 import threading
 import time
-from collections.abc import AsyncIterator, Callable, Iterator, Mapping
-from typing import TYPE_CHECKING, Any, Final, Protocol
+from collections.abc import Callable, Mapping
+from typing import TYPE_CHECKING, Any, Final
 
 from ._exceptions import ConfigurationError, RateLimitError
-from ._rates import FAMILIES, QuotaFamily, Rate, RateSettings
-from ._redis_quota import (
-    AsyncRedisSlots,
-    AsyncRedisWindow,
-    RedisQuotaKeys,
-    RedisSlots,
-    RedisWindow,
-    connect,
-    connect_async,
-)
+from ._rates import Rate, RateSettings
 
 if TYPE_CHECKING:
     from pyrate_limiter import AbstractBucket
@@ -43,13 +35,10 @@ if TYPE_CHECKING:
 __all__ = [
     "DEFAULT_MAX_CONCURRENT_UPLOADS",
     "DEFAULT_RATE_PER_MINUTE",
-    "AsyncQuota",
-    "AsyncRateLimiter",
-    "AsyncUploadSlots",
+    "LimiterBase",
     "LocalWindow",
-    "Quota",
-    "RateLimiter",
-    "UploadSlots",
+    "Permit",
+    "max_wait_for",
     "redis_url_setting",
     "slack_for",
 ]
@@ -162,20 +151,8 @@ class LocalWindow:
             self._put(ticket, now)
 
 
-class _SyncWindow(Protocol):
-    def reserve(self) -> tuple[float, Any]: ...
-    def confirm(self, ticket: Any) -> float: ...
-    def settle(self, ticket: Any) -> None: ...
-
-
-class _AsyncWindow(Protocol):
-    async def reserve(self) -> tuple[float, Any]: ...
-    async def confirm(self, ticket: Any) -> float: ...
-    async def settle(self, ticket: Any) -> None: ...
-
-
 Permit = tuple[Any, Any]
-"""What :meth:`RateLimiter.acquire` hands back for :meth:`RateLimiter.settle`: (window, ticket)."""
+"""What a rate limiter's ``acquire`` hands back for its ``settle``: (window, ticket)."""
 
 
 def _checked_bucket(bucket: object, *, asynchronous: bool) -> AbstractBucket:
@@ -204,7 +181,9 @@ def _checked_bucket(bucket: object, *, asynchronous: bool) -> AbstractBucket:
     return bucket
 
 
-class _LimiterBase:
+class LimiterBase:
+    """What both sides' rate limiters share: the settings, and a caller's bucket (checked, never closed)."""
+
     def __init__(
         self,
         account_sid: str,
@@ -237,254 +216,3 @@ class _LimiterBase:
         if self._limiter is not None and self.bucket is not None:
             self._limiter.dispose(self.bucket)
             self._limiter = None
-
-
-class RateLimiter(_LimiterBase):
-    """Blocks the calling thread until one more request of a family fits its limit."""
-
-    def __init__(
-        self,
-        account_sid: str,
-        *,
-        rates: RateSettings | None = None,
-        bucket: object | None = None,
-        redis_url: str | None = None,
-        redis_client: Any = None,
-    ) -> None:
-        super().__init__(account_sid, rates=rates, bucket=bucket, redis_url=redis_url, asynchronous=False)
-        self._windows: dict[QuotaFamily, _SyncWindow] = {}
-        self._redis: Any = None
-        if self.bucket is not None:
-            return
-        if redis_url is not None:
-            self._owns_redis = redis_client is None
-            self._redis = connect(redis_url) if redis_client is None else redis_client
-            keys = RedisQuotaKeys(account_sid)
-        for family in FAMILIES:
-            rate = self.rates.of(family)
-            if rate is None:
-                continue
-            if redis_url is None:
-                self._windows[family] = LocalWindow(rate, family)
-            else:
-                self._windows[family] = RedisWindow(
-                    redis_url,
-                    keys.rate(family),
-                    rate,
-                    family,
-                    slack_for(rate.window),
-                    max_wait_for(rate),
-                    client=self._redis,
-                )
-
-    def acquire(self, family: QuotaFamily = "ccm") -> Permit | None:
-        """Wait until one more request of ``family`` may be sent; pass the result to :meth:`settle`."""
-        if self._limiter is not None:
-            if self._limiter.try_acquire(self.account_sid, blocking=True) is not True:
-                raise self._refused()
-            return None
-        window = self._windows.get(family)
-        if window is None:
-            return None
-        wait, ticket = window.reserve()
-        while wait > 0:
-            time.sleep(wait)
-            wait = window.confirm(ticket)
-        return window, ticket
-
-    def settle(self, permit: Permit | None) -> None:
-        """The attempt's answer is back (or it failed): count it from now if that is later."""
-        if permit is not None:
-            permit[0].settle(permit[1])
-
-    def close(self) -> None:
-        """Close the Redis connections this limiter opened; a caller's bucket is left open."""
-        self._release_bucket()
-        if self._redis is not None and self._owns_redis:
-            self._redis.close()
-        self._redis = None
-
-
-class AsyncRateLimiter(_LimiterBase):
-    """Waits (without blocking the event loop) until one more request of a family fits its limit."""
-
-    def __init__(
-        self,
-        account_sid: str,
-        *,
-        rates: RateSettings | None = None,
-        bucket: object | None = None,
-        redis_url: str | None = None,
-        redis_client: Any = None,
-    ) -> None:
-        super().__init__(account_sid, rates=rates, bucket=bucket, redis_url=redis_url, asynchronous=True)
-        self._local: dict[QuotaFamily, LocalWindow] = {}
-        self._windows: dict[QuotaFamily, _AsyncWindow] = {}
-        self._redis: Any = None
-        if self.bucket is not None:
-            return
-        if redis_url is not None:
-            self._owns_redis = redis_client is None
-            self._redis = connect_async(redis_url) if redis_client is None else redis_client
-            keys = RedisQuotaKeys(account_sid)
-        for family in FAMILIES:
-            rate = self.rates.of(family)
-            if rate is None:
-                continue
-            if redis_url is None:
-                self._local[family] = LocalWindow(rate, family)
-            else:
-                self._windows[family] = AsyncRedisWindow(
-                    redis_url,
-                    keys.rate(family),
-                    rate,
-                    family,
-                    slack_for(rate.window),
-                    max_wait_for(rate),
-                    client=self._redis,
-                )
-
-    async def acquire(self, family: QuotaFamily = "ccm") -> Permit | None:
-        """Wait until one more request of ``family`` may be sent; pass the result to :meth:`settle`."""
-        if self._limiter is not None:
-            if await self._limiter.try_acquire_async(self.account_sid, blocking=True) is not True:
-                raise self._refused()
-            return None
-        local = self._local.get(family)
-        if local is not None:
-            wait, ticket = local.reserve()
-            while wait > 0:
-                await asyncio.sleep(wait)
-                wait = local.confirm(ticket)
-            return local, ticket
-        window = self._windows.get(family)
-        if window is None:
-            return None
-        wait, ticket = await window.reserve()
-        while wait > 0:
-            await asyncio.sleep(wait)
-            wait = await window.confirm(ticket)
-        return window, ticket
-
-    async def settle(self, permit: Permit | None) -> None:
-        """The attempt's answer is back (or it failed): count it from now if that is later."""
-        if permit is None:
-            return
-        window, ticket = permit
-        if isinstance(window, LocalWindow):
-            window.settle(ticket)
-        else:
-            await window.settle(ticket)
-
-    async def close(self) -> None:
-        """Close the Redis connections this limiter opened; a caller's bucket is left open."""
-        self._release_bucket()
-        if self._redis is not None and self._owns_redis:
-            await self._redis.aclose()
-        self._redis = None
-
-
-class UploadSlots:
-    """At most ``capacity`` CCM uploads in flight: in this process, or across processes through Redis."""
-
-    def __init__(self, capacity: int, *, shared: RedisSlots | None = None) -> None:
-        self.capacity = capacity
-        self.shared = shared
-        self._local = threading.BoundedSemaphore(capacity)
-
-    @contextlib.contextmanager
-    def hold(self) -> Iterator[None]:
-        """Hold one slot while the block runs."""
-        with self._local:
-            if self.shared is None:
-                yield
-            else:
-                with self.shared.hold():
-                    yield
-
-
-class AsyncUploadSlots:
-    """The async twin of :class:`UploadSlots`."""
-
-    def __init__(self, capacity: int, *, shared: AsyncRedisSlots | None = None) -> None:
-        self.capacity = capacity
-        self.shared = shared
-        self._local = asyncio.Semaphore(capacity)
-
-    @contextlib.asynccontextmanager
-    async def hold(self) -> AsyncIterator[None]:
-        """Hold one slot while the block runs."""
-        async with self._local:
-            if self.shared is None:
-                yield
-            else:
-                async with self.shared.hold():
-                    yield
-
-
-class Quota:
-    """What a sync client spends: its rate limiter (None: unlimited) and its upload slots."""
-
-    def __init__(
-        self,
-        account_sid: str,
-        *,
-        rates: RateSettings,
-        bucket: object | None,
-        redis_url: str | None,
-        max_uploads: int,
-    ) -> None:
-        self._redis: Any = None
-        shared: RedisSlots | None = None
-        if redis_url is not None:
-            self._redis = connect(redis_url)
-            keys = RedisQuotaKeys(account_sid).slots
-            shared = RedisSlots(redis_url, keys, max_uploads, client=self._redis)
-        self.limiter: RateLimiter | None = None
-        if bucket is not None or rates.any:
-            self.limiter = RateLimiter(
-                account_sid, rates=rates, bucket=bucket, redis_url=redis_url, redis_client=self._redis
-            )
-        self.uploads = UploadSlots(max_uploads, shared=shared)
-
-    def close(self) -> None:
-        """Close the Redis connections (a caller's bucket stays open)."""
-        if self.limiter is not None:
-            self.limiter.close()
-        if self._redis is not None:
-            self._redis.close()
-            self._redis = None
-
-
-class AsyncQuota:
-    """What an async client spends: its rate limiter (None: unlimited) and its upload slots."""
-
-    def __init__(
-        self,
-        account_sid: str,
-        *,
-        rates: RateSettings,
-        bucket: object | None,
-        redis_url: str | None,
-        max_uploads: int,
-    ) -> None:
-        self._redis: Any = None
-        shared: AsyncRedisSlots | None = None
-        if redis_url is not None:
-            self._redis = connect_async(redis_url)
-            keys = RedisQuotaKeys(account_sid).slots
-            shared = AsyncRedisSlots(redis_url, keys, max_uploads, client=self._redis)
-        self.limiter: AsyncRateLimiter | None = None
-        if bucket is not None or rates.any:
-            self.limiter = AsyncRateLimiter(
-                account_sid, rates=rates, bucket=bucket, redis_url=redis_url, redis_client=self._redis
-            )
-        self.uploads = AsyncUploadSlots(max_uploads, shared=shared)
-
-    async def close(self) -> None:
-        """Close the Redis connections (a caller's bucket stays open)."""
-        if self.limiter is not None:
-            await self.limiter.close()
-        if self._redis is not None:
-            await self._redis.aclose()
-            self._redis = None

@@ -1,19 +1,20 @@
-"""One account's quota shared by every process on every machine: a moving window and upload slots in Redis.
+"""One account's quota shared by every process on every machine: the Redis side (scripts, keys, errors).
 
 Both live in small Lua scripts run through redis-py, so each decision is one atomic step on the Redis
 server, timed by the server's own clock (``TIME`` inside the script): clock skew between machines does
 not matter, and no process can see a stale count.
 
-- **Rate** (:class:`RedisWindow`): a sorted set of send times per account and family. A caller
-  *reserves* the earliest time at which one more request fits the window and sleeps until then, so
-  callers are served in the order they asked (first come, first served: no worker starves) and nobody
-  polls. Right before sending it *confirms* (its time becomes the real one, and it waits more if others
-  went meanwhile), and when the answer is back it *settles* (its time becomes the answer's, if later):
-  the server counts a request when it arrives, which a slow connect or a busy process delays.
-  :class:`exotel_contacts._limits.LocalWindow` applies the same rules inside one process.
-- **Upload slots** (:class:`RedisSlots`): a fair semaphore. Holders have a lease that their process
-  renews while the upload runs; a dead process's slot comes back when its lease expires. Waiters queue
-  by ticket, so slots go to the longest waiter.
+- **Rate** (``AsyncRedisWindow`` in :mod:`exotel_contacts._async.quota`, and its sync twin): a sorted
+  set of send times per account and family. A caller *reserves* the earliest time at which one more
+  request fits the window and sleeps until then, so callers are served in the order they asked (first
+  come, first served: no worker starves) and nobody polls. Right before sending it *confirms* (its time
+  becomes the real one, and it waits more if others went meanwhile), and when the answer is back it
+  *settles* (its time becomes the answer's, if later): the server counts a request when it arrives,
+  which a slow connect or a busy process delays. :class:`exotel_contacts._limits.LocalWindow` applies
+  the same rules inside one process.
+- **Upload slots** (``AsyncRedisSlots``, same module): a fair semaphore. Holders have a lease that their
+  process renews while the upload runs; a dead process's slot comes back when its lease expires.
+  Waiters queue by ticket, so slots go to the longest waiter.
 
 Why not the ``limits`` library's Redis moving window: its script is atomic but takes the *client's*
 ``time.time()`` as the timestamp, and it has no way to wait other than polling; the design notes in the
@@ -22,12 +23,8 @@ README give the measured figures.
 
 from __future__ import annotations
 
-import asyncio
 import contextlib
-import threading
-import time
-import uuid
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any, Final
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
@@ -41,14 +38,22 @@ if TYPE_CHECKING:
     import redis.asyncio as aredis
 
 __all__ = [
-    "AsyncRedisSlots",
-    "AsyncRedisWindow",
+    "ACQUIRE",
+    "CONFIRM",
+    "RELEASE",
+    "RENEW",
+    "RESERVE",
+    "SETTLE",
     "RedisQuotaKeys",
-    "RedisSlots",
-    "RedisWindow",
+    "SlotsBase",
+    "WindowBase",
+    "booked",
+    "confirmed",
     "connect",
     "connect_async",
     "redact_url",
+    "redis_errors",
+    "us",
 ]
 
 #: Seconds for each Redis operation; an unanswered Redis ends in APIConnectionError, never a hang.
@@ -57,7 +62,7 @@ REDIS_TIMEOUT: Final = 5.0
 # KEYS[1]: sorted set of send times (microseconds, server clock), booked or confirmed, per request.
 # Booking: the earliest time at which one more request fits, by the times known now.
 # ARGV: limit, window (us), max wait (us), ticket. Returns {granted 0/1, wait (us), booked time (us)}.
-_RESERVE: Final = """
+RESERVE: Final = """
 local t = redis.call('TIME')
 local now = tonumber(t[1]) * 1000000 + tonumber(t[2])
 local limit = tonumber(ARGV[1])
@@ -81,7 +86,7 @@ return {1, slot - now, slot}
 # woke late counts from when it really sends), and is let go only if fewer than `limit` others were
 # sent in the window before it; else it is booked again for when one of them leaves the window.
 # ARGV: limit, window (us), ticket. Returns {sent 0/1, extra wait (us), time (us)}.
-_CONFIRM: Final = """
+CONFIRM: Final = """
 local t = redis.call('TIME')
 local now = tonumber(t[1]) * 1000000 + tonumber(t[2])
 local limit = tonumber(ARGV[1])
@@ -105,7 +110,7 @@ return {1, 0, now}
 # Settling, when the answer is back: the server counted the request at some moment before now, so the
 # ticket moves to now if that is later (a slow connect or a busy process sent it late).
 # ARGV: window (us), ticket.
-_SETTLE: Final = """
+SETTLE: Final = """
 local t = redis.call('TIME')
 local now = tonumber(t[1]) * 1000000 + tonumber(t[2])
 local at = redis.call('ZSCORE', KEYS[1], ARGV[2])
@@ -118,7 +123,7 @@ return 1
 
 # KEYS: holders (token -> lease end), queue (token -> ticket), alive (token -> waiter deadline), ticket.
 # ARGV: capacity, lease (us), waiter ttl (us), token. Returns 1 when the token holds a slot, else 0.
-_ACQUIRE: Final = """
+ACQUIRE: Final = """
 local t = redis.call('TIME')
 local now = tonumber(t[1]) * 1000000 + tonumber(t[2])
 local capacity = tonumber(ARGV[1])
@@ -155,7 +160,7 @@ return granted
 """
 
 # KEYS[1] holders. ARGV: lease (us), token. Returns 1 when the lease was extended, 0 when it was lost.
-_RENEW: Final = """
+RENEW: Final = """
 local t = redis.call('TIME')
 local now = tonumber(t[1]) * 1000000 + tonumber(t[2])
 if redis.call('ZSCORE', KEYS[1], ARGV[2]) then
@@ -166,7 +171,7 @@ return 0
 """
 
 # KEYS: holders, queue, alive. ARGV: token.
-_RELEASE: Final = """
+RELEASE: Final = """
 for i = 1, 3 do
   redis.call('ZREM', KEYS[i], ARGV[1])
 end
@@ -272,11 +277,13 @@ class RedisQuotaKeys:
         return [f"{base}:holders", f"{base}:queue", f"{base}:alive", f"{base}:ticket"]
 
 
-def _us(seconds: float) -> int:
+def us(seconds: float) -> int:
+    """Seconds as whole microseconds (the scripts' unit)."""
     return round(seconds * 1_000_000)
 
 
-def _booked(reply: Any, rate: Rate, family: str) -> tuple[float, float]:
+def booked(reply: Any, rate: Rate, family: str) -> tuple[float, float]:
+    """The (wait, send time) of a booking script's reply; a booking too far ahead is a RateLimitError."""
     granted, wait_us, slot_us = int(reply[0]), int(reply[1]), int(reply[2])
     if not granted:
         raise RateLimitError(
@@ -287,13 +294,16 @@ def _booked(reply: Any, rate: Rate, family: str) -> tuple[float, float]:
     return wait_us / 1e6, slot_us / 1e6
 
 
-def _confirmed(reply: Any) -> tuple[float, float]:
+def confirmed(reply: Any) -> tuple[float, float]:
+    """The (extra wait, time) of a confirming script's reply: (0, send time) when it may go now."""
     sent, wait_us, at_us = int(reply[0]), int(reply[1]), int(reply[2])
     return (0.0 if sent else max(wait_us / 1e6, 1e-6)), at_us / 1e6
 
 
 @attrs.define
-class _WindowBase:
+class WindowBase:
+    """One family's window in Redis, the side-neutral part: where it is and the scripts' arguments."""
+
     url: str
     key: str
     rate: Rate
@@ -303,80 +313,19 @@ class _WindowBase:
 
     @property
     def window_us(self) -> int:
-        return _us(self.rate.window + self.slack)
+        return us(self.rate.window + self.slack)
 
     def book_args(self, ticket: str) -> list[Any]:
-        return [self.rate.limit, self.window_us, _us(self.max_wait), ticket]
+        return [self.rate.limit, self.window_us, us(self.max_wait), ticket]
 
     def confirm_args(self, ticket: str) -> list[Any]:
         return [self.rate.limit, self.window_us, ticket]
 
 
 @attrs.define
-class RedisWindow(_WindowBase):
-    """One family's moving window in Redis, for the sync client: :meth:`reserve`, sleep, :meth:`confirm`."""
+class SlotsBase:
+    """The account's upload slots in Redis, the side-neutral part: capacity, lease, waits, arguments."""
 
-    client: redis.Redis = attrs.field(kw_only=True)
-    _scripts: dict[str, Any] = attrs.field(init=False, factory=dict)
-
-    def _run(self, source: str, args: list[Any]) -> Any:
-        with redis_errors(self.url):
-            if source not in self._scripts:
-                self._scripts[source] = self.client.register_script(source)
-            return self._scripts[source](keys=[self.key], args=args)
-
-    def book(self, ticket: str) -> tuple[float, float]:
-        """Book a send time for ``ticket``; return the seconds to wait and that time (server clock)."""
-        return _booked(self._run(_RESERVE, self.book_args(ticket)), self.rate, self.family)
-
-    def reserve(self) -> tuple[float, str]:
-        """Book the next send time; return the seconds to wait for it and the ticket to confirm."""
-        ticket = uuid.uuid4().hex
-        return self.book(ticket)[0], ticket
-
-    def confirm_at(self, ticket: str) -> tuple[float, float]:
-        """:meth:`confirm`, and the send time (server clock) when it is 0."""
-        return _confirmed(self._run(_CONFIRM, self.confirm_args(ticket)))
-
-    def confirm(self, ticket: str) -> float:
-        """Right before sending: 0 to send now, else the seconds to wait before confirming again."""
-        return self.confirm_at(ticket)[0]
-
-    def settle(self, ticket: str) -> None:
-        """When the answer is back (or the attempt failed): count the request from now if that is later."""
-        self._run(_SETTLE, [self.window_us, ticket])
-
-
-@attrs.define
-class AsyncRedisWindow(_WindowBase):
-    """One family's moving window in Redis, for the async client: :meth:`reserve`, sleep, :meth:`confirm`."""
-
-    client: aredis.Redis = attrs.field(kw_only=True)
-    _scripts: dict[str, Any] = attrs.field(init=False, factory=dict)
-
-    async def _run(self, source: str, args: list[Any]) -> Any:
-        with redis_errors(self.url):
-            if source not in self._scripts:
-                self._scripts[source] = self.client.register_script(source)
-            return await self._scripts[source](keys=[self.key], args=args)
-
-    async def reserve(self) -> tuple[float, str]:
-        """Book the next send time; return the seconds to wait for it and the ticket to confirm."""
-        ticket = uuid.uuid4().hex
-        wait, _ = _booked(await self._run(_RESERVE, self.book_args(ticket)), self.rate, self.family)
-        return wait, ticket
-
-    async def confirm(self, ticket: str) -> float:
-        """Right before sending: 0 to send now, else the seconds to wait before confirming again."""
-        return _confirmed(await self._run(_CONFIRM, self.confirm_args(ticket)))[0]
-
-    async def settle(self, ticket: str) -> None:
-        """When the answer is back (or the attempt failed): count the request from now if that is later."""
-        await self._run(_SETTLE, [self.window_us, ticket])
-
-
-@attrs.define
-class _SlotsBase:
     url: str
     keys: list[str]
     capacity: int
@@ -393,93 +342,9 @@ class _SlotsBase:
         return max(2.0, 10 * self.poll)
 
     def acquire_args(self, token: str) -> list[Any]:
-        return [self.capacity, _us(self.lease), _us(self.waiter_ttl), token]
+        return [self.capacity, us(self.lease), us(self.waiter_ttl), token]
 
     def timed_out(self) -> APITimeoutError:
         return APITimeoutError(
             f"No upload slot of the {self.capacity} shared through Redis came free in {self.max_wait:g} s"
         )
-
-
-@attrs.define
-class RedisSlots(_SlotsBase):
-    """The account's upload slots shared through Redis, for the sync client (use :meth:`hold`)."""
-
-    client: redis.Redis | None = attrs.field(default=None, kw_only=True)
-    _scripts: dict[str, Any] = attrs.field(init=False, factory=dict)
-
-    def _run(self, name: str, source: str, keys: list[str], args: list[Any]) -> Any:
-        assert self.client is not None  # noqa: S101 - set by the constructor's caller
-        with redis_errors(self.url):
-            if name not in self._scripts:
-                self._scripts[name] = self.client.register_script(source)
-            return self._scripts[name](keys=keys, args=args)
-
-    @contextlib.contextmanager
-    def hold(self) -> Iterator[None]:
-        """Wait for a slot (first come, first served), hold it while the block runs, then free it."""
-        token = uuid.uuid4().hex
-        waited = 0.0
-        while not int(self._run("acquire", _ACQUIRE, self.keys, self.acquire_args(token))):
-            if waited >= self.max_wait:
-                self._run("release", _RELEASE, self.keys[:3], [token])
-                raise self.timed_out()
-            time.sleep(self.poll)
-            waited += self.poll
-        stop = threading.Event()
-        renewer = threading.Thread(target=self._renew, args=(token, stop), daemon=True)
-        renewer.start()
-        try:
-            yield
-        finally:
-            stop.set()
-            renewer.join()
-            self._run("release", _RELEASE, self.keys[:3], [token])
-
-    def _renew(self, token: str, stop: threading.Event) -> None:
-        while not stop.wait(self.lease / 3):
-            try:
-                self._run("renew", _RENEW, self.keys[:1], [_us(self.lease), token])
-            except APIConnectionError:
-                continue  # Redis is away: the lease may lapse; the upload itself goes on
-
-
-@attrs.define
-class AsyncRedisSlots(_SlotsBase):
-    """The account's upload slots shared through Redis, for the async client (use :meth:`hold`)."""
-
-    client: aredis.Redis | None = attrs.field(default=None, kw_only=True)
-    _scripts: dict[str, Any] = attrs.field(init=False, factory=dict)
-
-    async def _run(self, name: str, source: str, keys: list[str], args: list[Any]) -> Any:
-        assert self.client is not None  # noqa: S101 - set by the constructor's caller
-        with redis_errors(self.url):
-            if name not in self._scripts:
-                self._scripts[name] = self.client.register_script(source)
-            return await self._scripts[name](keys=keys, args=args)
-
-    @contextlib.asynccontextmanager
-    async def hold(self) -> AsyncIterator[None]:
-        """Wait for a slot (first come, first served), hold it while the block runs, then free it."""
-        token = uuid.uuid4().hex
-        waited = 0.0
-        while not int(await self._run("acquire", _ACQUIRE, self.keys, self.acquire_args(token))):
-            if waited >= self.max_wait:
-                await self._run("release", _RELEASE, self.keys[:3], [token])
-                raise self.timed_out()
-            await asyncio.sleep(self.poll)
-            waited += self.poll
-        renewer = asyncio.create_task(self._renew(token))
-        try:
-            yield
-        finally:
-            renewer.cancel()
-            with contextlib.suppress(asyncio.CancelledError):
-                await renewer
-            await self._run("release", _RELEASE, self.keys[:3], [token])
-
-    async def _renew(self, token: str) -> None:
-        while True:
-            await asyncio.sleep(self.lease / 3)
-            with contextlib.suppress(APIConnectionError):
-                await self._run("renew", _RENEW, self.keys[:1], [_us(self.lease), token])

@@ -10,16 +10,10 @@ import redis
 
 from benchmarks.quota_harness import limiter_figures, run_workers
 from exotel_contacts import APIConnectionError, APITimeoutError, ConfigurationError, RateLimitError
-from exotel_contacts._limits import LocalWindow, RateLimiter, slack_for
+from exotel_contacts._limits import LocalWindow, slack_for
 from exotel_contacts._rates import Rate, RateSettings
-from exotel_contacts._redis_quota import (
-    _ACQUIRE,
-    RedisQuotaKeys,
-    RedisSlots,
-    RedisWindow,
-    connect,
-    redact_url,
-)
+from exotel_contacts._redis_quota import ACQUIRE, RedisQuotaKeys, connect, redact_url
+from exotel_contacts._sync.quota import RateLimiter, RedisSlots, RedisWindow
 from exotel_contacts_mock.redis_server import running_redis
 
 
@@ -159,7 +153,7 @@ def test_a_dead_holders_slot_comes_back_when_its_lease_ends(redis_url: str, acco
     pool = slots(redis_url, account, 1, lease=0.5, poll=0.02)
     keys = RedisQuotaKeys(account).slots
     # A holder that took the slot and died without releasing it (no renewals).
-    assert connect(redis_url).register_script(_ACQUIRE)(keys=keys, args=[1, 500_000, 2_000_000, "dead"]) == 1
+    assert connect(redis_url).register_script(ACQUIRE)(keys=keys, args=[1, 500_000, 2_000_000, "dead"]) == 1
     started = time.monotonic()
     with pool.hold():
         waited = time.monotonic() - started

@@ -27,7 +27,6 @@ from .. import _operations as ops
 from .._base_client import DEFAULT_WAIT_TIMEOUT, BaseClient, Destination, Sent, ccm_failure, csv_failure
 from .._exceptions import ErrorFileExpiredError, NotFoundError, UploadFailedError
 from .._files import FileInput, open_upload
-from .._limits import AsyncQuota
 from .._polling import UploadProgress
 from .._response import error_from_response, error_from_transport
 from .._retry import ATTEMPTS, REPLAY_SAFE
@@ -35,6 +34,7 @@ from .._rules import is_failed
 from . import bulk
 from ._primitives import sleep
 from .polling import apoll_upload
+from .quota import AsyncQuota
 from .transport import AsyncRetryTransport
 
 if TYPE_CHECKING:

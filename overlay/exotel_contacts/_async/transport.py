@@ -12,9 +12,9 @@ from typing import Literal
 import httpx
 import stamina
 
-from .._limits import AsyncRateLimiter
 from .._rates import quota_family
 from .._retry import ATTEMPTS, RetryableResponse, RetryPolicy, RetryState
+from .quota import AsyncRateLimiter
 
 __all__ = ["AsyncRetryTransport"]
 

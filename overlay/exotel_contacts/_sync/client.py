@@ -29,7 +29,6 @@ from .. import _operations as ops
 from .._base_client import DEFAULT_WAIT_TIMEOUT, BaseClient, Destination, Sent, ccm_failure, csv_failure
 from .._exceptions import ErrorFileExpiredError, NotFoundError, UploadFailedError
 from .._files import FileInput, open_upload
-from .._limits import Quota
 from .._polling import UploadProgress
 from .._response import error_from_response, error_from_transport
 from .._retry import ATTEMPTS, REPLAY_SAFE
@@ -37,6 +36,7 @@ from .._rules import is_failed
 from . import bulk
 from ._primitives import sleep
 from .polling import poll_upload
+from .quota import Quota
 from .transport import RetryTransport
 
 if TYPE_CHECKING:

@@ -14,9 +14,9 @@ from typing import Literal
 import httpx
 import stamina
 
-from .._limits import RateLimiter
 from .._rates import quota_family
 from .._retry import ATTEMPTS, RetryableResponse, RetryPolicy, RetryState
+from .quota import RateLimiter
 
 __all__ = ["RetryTransport"]
 
