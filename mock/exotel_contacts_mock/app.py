@@ -23,7 +23,7 @@ from .admin import admin_app
 from .auth import security_map
 from .config import MockConfig
 from .envelope import MockError, error_body
-from .forms import JsonBodyValidator, form_validator
+from .forms import form_validator, json_validator
 from .handlers import Handlers
 from .middleware import EnvelopeGuard, FaultInjection, RateLimit
 from .store import Store
@@ -114,7 +114,7 @@ class MockApp:
 
     def __init__(self, config: MockConfig) -> None:
         self.config = config
-        self.store = Store(config.db_path, config.credentials())
+        self.store = Store(config.db_path, config.credentials(), reset=config.reset)
         self.store.contact_quota = config.contact_quota
         self.worker = Worker(self.store, rate=config.processing_rate, error_file_ttl=config.error_file_ttl)
         self.handlers = Handlers(self.store, config, self.worker)
@@ -134,7 +134,7 @@ class MockApp:
 
         body_validators = MediaTypeDict(
             {
-                "*/*json": JsonBodyValidator,
+                "*/*json": json_validator(max_bytes=limits.max_json_bytes, max_depth=limits.max_json_depth),
                 "application/x-www-form-urlencoded": FormDataValidator,
                 "multipart/form-data": form_validator(limit_for),
             }

@@ -1,7 +1,8 @@
 """Look up any Exotel code: HTTP statuses, API error codes, upload row codes, SMS, WhatsApp, call statuses.
 
-The single source is openapi.yaml (the copy the generated package carries): the enum schemas of ``components.schemas`` that carry
-``x-enum-descriptions``. The spec is read on the first look-up, not at import (start-up time matters).
+The single source is openapi.yaml (the copy the generated package carries, `spec_file()`): the enum
+schemas of ``components.schemas`` that carry ``x-enum-descriptions``. The spec is read on the first
+look-up, not at import (start-up time matters).
 """
 
 from __future__ import annotations

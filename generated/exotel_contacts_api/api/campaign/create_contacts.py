@@ -143,7 +143,9 @@ def sync_detailed(
 
     Args:
         account_sid (str):
-        body (CreateContactsRequest): Up to 5000 contacts.
+        body (CreateContactsRequest): Up to 5000 contacts. The body nests at most `x-max-depth`
+            levels (this object is level 1, `contacts` level 2, a contact level 3); a deeper one is
+            answered 400 (1007) as a whole.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -199,7 +201,9 @@ def sync(
 
     Args:
         account_sid (str):
-        body (CreateContactsRequest): Up to 5000 contacts.
+        body (CreateContactsRequest): Up to 5000 contacts. The body nests at most `x-max-depth`
+            levels (this object is level 1, `contacts` level 2, a contact level 3); a deeper one is
+            answered 400 (1007) as a whole.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -250,7 +254,9 @@ async def asyncio_detailed(
 
     Args:
         account_sid (str):
-        body (CreateContactsRequest): Up to 5000 contacts.
+        body (CreateContactsRequest): Up to 5000 contacts. The body nests at most `x-max-depth`
+            levels (this object is level 1, `contacts` level 2, a contact level 3); a deeper one is
+            answered 400 (1007) as a whole.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -304,7 +310,9 @@ async def asyncio(
 
     Args:
         account_sid (str):
-        body (CreateContactsRequest): Up to 5000 contacts.
+        body (CreateContactsRequest): Up to 5000 contacts. The body nests at most `x-max-depth`
+            levels (this object is level 1, `contacts` level 2, a contact level 3); a deeper one is
+            answered 400 (1007) as a whole.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
