@@ -21,8 +21,9 @@ from .envelope import error_body
 __all__ = ["MALFORMED_REQUEST", "http_protocol"]
 
 MALFORMED_REQUEST = (
-    "The request is not valid HTTP/1.1 and was not read; check its Content-Length and "
-    "Transfer-Encoding headers (send one of them, a length of digits only)"
+    "The request is not valid HTTP/1.1 and was not read: check the request line and headers "
+    "(send Content-Length or Transfer-Encoding, not both; a length is digits only; header values "
+    "hold no control characters)"
 )
 
 
