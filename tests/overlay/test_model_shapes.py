@@ -59,7 +59,9 @@ async def test_an_item_whose_contact_does_not_parse_is_never_a_dict(either: Eith
         await either.call("create_contacts", [{"number": "+919876543210"}] * 2)
 
 
-async def test_status_counts_of_the_wrong_type_are_an_invalid_response(either: Either, fake: FakeExotel) -> None:
+async def test_status_counts_of_the_wrong_type_are_an_invalid_response(
+    either: Either, fake: FakeExotel
+) -> None:
     fake.add("GET", "/contacts/upload/up_1", ccm_status("processing", error_file_id=42))
     with pytest.raises(InvalidResponseError, match="error_file_id"):
         await either.call("get_upload_status", "up_1")
