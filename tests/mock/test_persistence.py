@@ -114,3 +114,18 @@ def test_without_db_nothing_is_written(tmp_path: Path, monkeypatch: pytest.Monke
     assert store.account_for_basic(b"k", b"t") == "demo"
     store.close()
     assert list(tmp_path.iterdir()) == []
+
+
+def test_rate_window_scales_the_quota_from_the_command_line() -> None:
+    with MockProcess("--rate-limit", "3", "--rate-window", "0.5") as mock, mock.client() as client:
+        path = "/v2/accounts/demo/csv-status/nope"
+        statuses = [client.get(path).status_code for _ in range(4)]
+        assert statuses == [404, 404, 404, 429]
+        limited = client.get(path)
+        assert "per 0.5 s" in limited.json()["response"]["error_data"]["description"]
+        assert limited.headers["retry-after"] == "1"
+        assert (
+            wait_for(lambda: {"code": client.get(path).status_code}, lambda d: d["code"] == 404)["code"]
+            == 404
+        )
+        mock.stop()
