@@ -155,19 +155,24 @@ def json_validator(*, max_bytes: int, max_depth: int) -> type[JSONRequestBodyVal
 
         def _check(self, raw: bytes) -> None:
             try:
-                document = json.loads(raw.decode(self._encoding)) if raw else None
+                text = raw.decode(self._encoding)
+                document = json.loads(text, parse_constant=_not_json) if raw else None
             except UnicodeDecodeError:
                 raise BadRequestProblem(detail="Invalid request body: not UTF-8 JSON") from None
-            except json.JSONDecodeError as exc:
-                raise BadRequestProblem(detail=f"Invalid request body: {exc}") from None
             except RecursionError:
                 raise MockError(400, too_deep, code=1007) from None
+            except ValueError as exc:  # JSONDecodeError, NaN/Infinity, an integer of over 4300 digits
+                raise MockError(400, f"Invalid request body: {exc}", code=1007) from None
             if json_depth(document) > max_depth:
                 raise MockError(400, too_deep, code=1007)
             if not (document is None and self._nullable):
                 self._validate(document)
 
     return JsonBodyValidator
+
+
+def _not_json(constant: str) -> Any:
+    raise ValueError(f"{constant} is not JSON")
 
 
 async def _read_bounded(receive: Receive, max_bytes: int) -> bytes:

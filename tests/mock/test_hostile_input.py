@@ -178,3 +178,17 @@ def test_framing_errors_are_answered_in_the_envelope(mock: RunningMock, request_
     parsed = _envelope(status, headers, body, 400, 1007)
     assert parsed["response"]["error_data"]["description"] == MALFORMED_REQUEST
     assert headers["connection"] == "close"
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        b'{"contacts": [{"number": NaN}]}',
+        b'{"contacts": [{"number": "+919876543210", "custom_field": {"x": -Infinity}}]}',
+        b'{"contacts": [{"number": 1' + b"0" * 5000 + b"}]}",
+        b'{"contacts": [',
+    ],
+    ids=["nan", "infinity", "5000-digit-integer", "truncated"],
+)
+def test_bodies_that_are_not_json_are_400_1007(client: httpx.Client, body: bytes) -> None:
+    assert_envelope(client.post(BULK, content=body, headers={"content-type": "application/json"}), 400, 1007)
