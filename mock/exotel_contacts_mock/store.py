@@ -409,7 +409,8 @@ class Store:
     ) -> tuple[dict[str, Any], dict[str, Any]]:
         """Store a Campaign CSV upload (creating the list); return (list, upload).
 
-        Raises ValueError when the list would exceed `cap` contacts.
+        Raises ValueError when the list would exceed `cap` contacts: its members, the rows its
+        uploads in progress still hold, and this upload's rows.
         """
         upload_id = _sid()
         with self._tx() as db:
@@ -425,10 +426,18 @@ class Store:
                     (account_sid, list_name),
                 ).fetchone()
             )
+            # Rows still waiting in the list's earlier uploads count too: they join it once
+            # processed, and an upload sent meanwhile must not take the list past its cap.
+            pending = db.execute(
+                "SELECT COALESCE(SUM(total - processed), 0) FROM csv_uploads"
+                " WHERE list_sid = ? AND status = 'in-progress'",
+                (list_row["sid"],),
+            ).fetchone()[0]
+            held = list_row["contact_count"] + int(pending)
             total = 0
             for row in rows:
                 total = row.number
-                if list_row["contact_count"] + total > cap:
+                if held + total > cap:
                     raise ValueError(f"The list would hold more than {cap} contacts")
                 db.execute(
                     "INSERT INTO csv_rows VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
