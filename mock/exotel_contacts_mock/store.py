@@ -117,6 +117,9 @@ class Store:
         self._accounts = tuple(accounts)
         try:
             self._db = sqlite3.connect(db_path, check_same_thread=False, isolation_level=None)
+        except sqlite3.Error as exc:
+            raise StoreError(f"{db_path} cannot be opened ({exc})") from None
+        try:
             self._db.row_factory = sqlite3.Row
             if db_path != ":memory:":
                 # NORMAL is durable across a killed process in WAL mode (only a power loss may drop
@@ -128,7 +131,11 @@ class Store:
             else:
                 self._open(db_path)
         except sqlite3.DatabaseError as exc:
+            self._db.close()
             raise StoreError(f"{db_path} is not a usable SQLite database ({exc})") from None
+        except StoreError:
+            self._db.close()
+            raise
 
     def _open(self, db_path: str) -> None:
         with self._lock:
@@ -168,15 +175,17 @@ class Store:
 
     def reset(self) -> None:
         """Drop every table and start again with the configured accounts only."""
-        with self._lock:
-            tables = [r[0] for r in self._db.execute("SELECT name FROM sqlite_master WHERE type='table'")]
+        with self._tx() as db:  # one transaction: a reset killed halfway leaves the old state
+            tables = [r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type='table'")]
             for table in tables:
-                self._db.execute(f"DROP TABLE {table}")
-            self._db.executescript(_SCHEMA)
-            self._db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+                db.execute(f"DROP TABLE {table}")
+            for statement in _SCHEMA.split(";"):
+                if statement.strip():
+                    db.execute(statement)
+            db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
             self._seq = 0
-            for account in self._accounts:
-                self.add_account(account)
+        for account in self._accounts:
+            self.add_account(account)
 
     def close(self) -> None:
         """Close the database."""

@@ -108,6 +108,11 @@ def test_a_file_that_is_not_a_database_is_refused(tmp_path: Path) -> None:
         Store(str(db), [])
 
 
+def test_a_path_that_cannot_be_opened_is_refused(tmp_path: Path) -> None:
+    with pytest.raises(StoreError, match="cannot be opened"):
+        Store(str(tmp_path / "no" / "such" / "dir" / "mock.db"), [])
+
+
 def test_without_db_nothing_is_written(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(tmp_path)
     store = Store(":memory:", [Credentials("demo", "k", "t", "a")])
