@@ -6,9 +6,10 @@ to disk), validates the plain fields against the spec's schema, hands the parsed
 handler through the ASGI scope, and replays an empty body.
 
 Connexion's JSON validator takes a body without `Content-Length` for no body, so a chunked JSON
-body was "required"; and a deeply nested document raised `RecursionError` in the parser. The one
-here reads a chunked body up to the size limit first, and answers a body nested deeper than the
-spec allows with 400 (1007) before anything recurses over it.
+body was "required"; a deeply nested document raised `RecursionError` in the parser; and its
+schema validation ran on the event loop. The one here reads the whole body whatever its framing, up
+to the size limit, then parses and validates it in a worker thread, answering a body that is not
+JSON, or nested deeper than the spec allows, with 400 (1007) before anything recurses over it.
 """
 
 from __future__ import annotations
