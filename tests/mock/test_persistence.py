@@ -42,7 +42,7 @@ def _done(data: dict) -> int:
 def test_sigkill_mid_upload_then_restart_finishes_with_right_counts(tmp_path: Path) -> None:
     db = str(tmp_path / "mock.db")
     extra = {"account_sid": "acme", "api_key": "k2", "api_token": "t2", "access_token": "a2"}
-    with MockProcess("--db", db, "--processing-rate", "25") as first, first.client() as client:
+    with MockProcess("--db", db, "--processing-rate", "10") as first, first.client() as client:
         assert client.post("/_mock/accounts", json=extra).status_code == 201
         bulk = client.post("/v2/accounts/demo/contacts", json={"contacts": [{"number": "+14155550100"}]})
         assert bulk.status_code == 207
