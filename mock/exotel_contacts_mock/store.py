@@ -214,7 +214,9 @@ class Store:
             row = self._db.execute(
                 "SELECT sid, api_token FROM accounts WHERE key_digest = ?", (_digest(api_key),)
             ).fetchone()
-        if row is None or not secrets.compare_digest(str(row["api_token"]).encode(), api_token):
+        # Compared for an unknown key too, so the answer's timing does not tell known keys apart.
+        stored = b"\0" if row is None else str(row["api_token"]).encode()
+        if not secrets.compare_digest(stored, api_token) or row is None:
             return None
         return str(row["sid"])
 
