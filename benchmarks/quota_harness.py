@@ -20,23 +20,16 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 WORKER = ROOT / "benchmarks" / "quota_worker.py"
 
-_MOCK = """
-import sys
-from exotel_contacts_mock.config import MockConfig
-from exotel_contacts_mock.server import serve
-serve(MockConfig(rate_limit=int(sys.argv[1]), rate_window=float(sys.argv[2]), processing_rate=0),
-      "127.0.0.1", 0)
-"""
-
 
 @contextlib.contextmanager
 def mock_process(limit: int, window: float) -> Iterator[str]:
     """The mock in a process of its own (so workers do not share its interpreter), with its limit on."""
-    process = subprocess.Popen(  # noqa: S603 - this interpreter, a fixed script
-        [sys.executable, "-c", _MOCK, str(limit), str(window)],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.DEVNULL,
-        text=True,
+    command = [sys.executable, "-m", "exotel_contacts_mock", "--port", "0", "--processing-rate", "0"]
+    command += ["--rate-limit", str(limit), "--rate-window", str(window)]
+    # The demo account: no EXOTEL_* variable of the caller's may change it.
+    env = {k: v for k, v in os.environ.items() if not k.startswith("EXOTEL_")}
+    process = subprocess.Popen(  # noqa: S603 - this interpreter, the mock's own command line
+        command, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True, env=env
     )
     try:
         line = process.stdout.readline() if process.stdout is not None else ""
