@@ -10,6 +10,7 @@ import httpx
 import pytest
 
 import exotel_contacts as ec
+from benchmarks.quota_harness import mock_process
 from exotel_contacts_mock.config import MockConfig
 from exotel_contacts_mock.testing import running_mock
 
@@ -36,14 +37,14 @@ def write_contacts(path: Path) -> dict[int, str]:
 def test_a_killed_bulk_create_resumes_with_every_contact_once(tmp_path: Path, kill: str) -> None:
     path, journal = tmp_path / "contacts.jsonl", tmp_path / "bulk.journal"
     valid = write_contacts(path)
-    with running_mock(MockConfig(processing_rate=0, rate_limit=0)) as mock:
-        killed = run("create", mock.base_url, path, journal, "-", kill)
+    with mock_process(0, 60.0) as base_url:
+        killed = run("create", base_url, path, journal, "-", kill)
         assert killed.returncode == -signal.SIGKILL, killed.stderr[-2000:]
-        resumed = run("create", mock.base_url, path, journal, "-", "none")
+        resumed = run("create", base_url, path, journal, "-", "none")
         assert resumed.returncode == 0, resumed.stderr[-2000:]
         result = json.loads(resumed.stdout)
         numbers = [
-            c["number"] for c in httpx.get(f"{mock.base_url}/_mock/accounts/demo/contacts", timeout=10).json()
+            c["number"] for c in httpx.get(f"{base_url}/_mock/accounts/demo/contacts", timeout=10).json()
         ]
     assert sorted(numbers) == sorted(valid.values())  # every valid contact exactly once
     outcomes = {index: outcome for index, outcome, _ in result["outcomes"]}

@@ -13,6 +13,7 @@ import httpx
 import pytest
 
 import exotel_contacts as ec
+from benchmarks.quota_harness import mock_process
 from exotel_contacts._journal import Journal
 from exotel_contacts_mock.config import MockConfig
 from exotel_contacts_mock.testing import running_mock
@@ -70,13 +71,13 @@ def test_a_killed_import_resumes_with_every_row_once_and_reported(
 ) -> None:
     path, journal = tmp_path / "contacts.csv", tmp_path / "import.journal"
     valid, invalid = write_file(path)
-    with running_mock(MockConfig(processing_rate=0, rate_limit=0)) as mock:
-        killed = run("import", mock.base_url, path, journal, action, kill)
+    with mock_process(0, 60.0) as base_url:
+        killed = run("import", base_url, path, journal, action, kill)
         assert killed.returncode == -signal.SIGKILL, killed.stderr[-2000:]
-        resumed = run("import", mock.base_url, path, journal, action, "none")
+        resumed = run("import", base_url, path, journal, action, "none")
         assert resumed.returncode == 0, resumed.stderr[-2000:]
         result = json.loads(resumed.stdout)
-        seen = in_mock(mock.base_url)
+        seen = in_mock(base_url)
     failures = {f["row_number"]: f["error_code"] for f in result["failures"]}
     assert result["total"] == ROWS
     assert result["pending"] == 0
