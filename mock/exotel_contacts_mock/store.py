@@ -44,7 +44,7 @@ CREATE TABLE contacts (
   UNIQUE (account_sid, number));
 CREATE TABLE lists (
   sid TEXT PRIMARY KEY, account_sid TEXT, name TEXT, type TEXT, date_created TEXT, date_updated TEXT,
-  UNIQUE (account_sid, name));
+  tag TEXT, UNIQUE (account_sid, name));
 CREATE TABLE list_members (list_sid TEXT, contact_sid TEXT, PRIMARY KEY (list_sid, contact_sid));
 CREATE TABLE csv_uploads (
   upload_id TEXT PRIMARY KEY, seq INTEGER, account_sid TEXT, list_sid TEXT, status TEXT, total INTEGER,
@@ -338,7 +338,8 @@ class Store:
         with self._tx() as db:
             stamp = now_iso()
             db.execute(
-                "INSERT OR IGNORE INTO lists VALUES (?, ?, ?, ?, ?, ?)",
+                "INSERT OR IGNORE INTO lists (sid, account_sid, name, type, date_created, date_updated)"
+                " VALUES (?, ?, ?, ?, ?, ?)",
                 (_sid(), account_sid, list_name, list_type, stamp, stamp),
             )
             list_row = dict(
@@ -402,10 +403,22 @@ class Store:
                 contact = {name: row[name] for name in _CSV_FIELDS}
                 sid = self._insert_contact(db, upload["account_sid"], contact)
                 if sid is None:
+                    # Already in the address book (or earlier in the file): not created again, but the
+                    # existing contact joins the list, so the list holds every valid number of the file.
                     counts["duplicate"] += 1
-                    continue
-                counts["success"] += 1
-                db.execute("INSERT OR IGNORE INTO list_members VALUES (?, ?)", (upload["list_sid"], sid))
+                    existing = db.execute(
+                        "SELECT sid FROM contacts WHERE account_sid = ? AND number = ?",
+                        (upload["account_sid"], contact["number"]),
+                    ).fetchone()
+                    sid = existing["sid"]
+                else:
+                    counts["success"] += 1
+                # A list deleted while its upload runs gets no members back.
+                db.execute(
+                    "INSERT OR IGNORE INTO list_members SELECT ?, ?"
+                    " WHERE EXISTS (SELECT 1 FROM lists WHERE sid = ?)",
+                    (upload["list_sid"], sid, upload["list_sid"]),
+                )
             processed = upload["processed"] + len(rows)
             status = "completed" if processed >= upload["total"] else "in-progress"
             db.execute(
