@@ -41,6 +41,17 @@ from ._exceptions import (
 )
 from ._files import FileInput
 from ._limits import RateLimiter
+from ._list_operations import MAX_PAGE_SIZE, Page
+from ._list_results import (
+    AddToListProgress,
+    AddToListResult,
+    MemberOutcome,
+    MemberResult,
+    SyncChange,
+    SyncFailure,
+    SyncListResult,
+    SyncProgress,
+)
 from ._operations import MAX_CONTACTS_PER_REQUEST
 from ._polling import TERMINAL_STATUSES, PollSchedule, UploadProgress
 from ._retry import REPLAY_SAFE, RetryPolicy, RetryRecord
@@ -52,7 +63,9 @@ from ._types import (
     Contact,
     ContactCreate,
     ContactList,
+    ContactPatch,
     ContactResult,
+    ContactUpdate,
     CreateContactsResponse,
     CsvStatus,
     CsvUploadData,
@@ -60,7 +73,17 @@ from ._types import (
     CsvUploadSummary,
     DuplicateAction,
     ErrorData,
+    ListCreate,
+    ListMembership,
+    ListPatch,
+    ListReference,
+    ListResult,
+    ListsMultiStatus,
     ListType,
+    ListUpdate,
+    MembershipResult,
+    MembershipsMultiStatus,
+    SortOrder,
     UploadAccepted,
     UploadErrors,
     UploadRowError,
@@ -72,6 +95,7 @@ __all__ = [
     "CATALOG_SCHEMAS",
     "DEFAULT_TIMEOUT",
     "MAX_CONTACTS_PER_REQUEST",
+    "MAX_PAGE_SIZE",
     "REGIONS",
     "REPLAY_SAFE",
     "TERMINAL_STATUSES",
@@ -79,6 +103,8 @@ __all__ = [
     "APIError",
     "APIStatusError",
     "APITimeoutError",
+    "AddToListProgress",
+    "AddToListResult",
     "AsyncClient",
     "AsyncRetryTransport",
     "AuthenticationError",
@@ -96,7 +122,9 @@ __all__ = [
     "ContactCreate",
     "ContactList",
     "ContactOutcome",
+    "ContactPatch",
     "ContactResult",
+    "ContactUpdate",
     "CreateContactsResponse",
     "CsvStatus",
     "CsvUploadData",
@@ -111,10 +139,22 @@ __all__ = [
     "ImportResult",
     "InvalidInputError",
     "InvalidResponseError",
+    "ListCreate",
+    "ListMembership",
+    "ListPatch",
+    "ListReference",
+    "ListResult",
     "ListType",
+    "ListUpdate",
+    "ListsMultiStatus",
+    "MemberOutcome",
+    "MemberResult",
+    "MembershipResult",
+    "MembershipsMultiStatus",
     "NotFoundError",
     "Outcome",
     "OutcomeUnknownError",
+    "Page",
     "PartResult",
     "PayloadTooLargeError",
     "PaymentRequiredError",
@@ -122,10 +162,16 @@ __all__ = [
     "PollSchedule",
     "RateLimitError",
     "RateLimiter",
+    "ReconciliationResult",
     "RetryPolicy",
     "RetryRecord",
     "RetryTransport",
     "ServerError",
+    "SortOrder",
+    "SyncChange",
+    "SyncFailure",
+    "SyncListResult",
+    "SyncProgress",
     "TooManyContactsError",
     "UploadAccepted",
     "UploadErrors",
@@ -143,6 +189,7 @@ __all__ = [
 
 
 _LAZY = {"ImportProgress", "ImportResult", "PartResult"}
+_LAZY_REPORT = {"ReconciliationResult"}
 
 
 def __getattr__(name: str) -> object:
@@ -152,4 +199,8 @@ def __getattr__(name: str) -> object:
         from . import _import  # noqa: PLC0415
 
         return getattr(_import, name)
+    if name in _LAZY_REPORT:
+        from . import _campaign_report  # noqa: PLC0415
+
+        return getattr(_campaign_report, name)
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -68,7 +68,9 @@ from ._response import Redactor, parse_model
 from ._retry import ATTEMPTS
 
 __all__ = [
+    "MAX_BULK_ITEMS",
     "MAX_PAGE_SIZE",
+    "MAX_SID_LENGTH",
     "Page",
     "add_contacts_to_list",
     "create_lists",
@@ -91,6 +93,10 @@ M = TypeVar("M")
 
 #: Records per page: Exotel's default and maximum for every v2 listing.
 MAX_PAGE_SIZE = 20
+#: Items per bulk request (contacts, lists, contact references), as ``maxItems`` in openapi.yaml.
+MAX_BULK_ITEMS = MAX_CONTACTS_PER_REQUEST
+#: Longest contact or list sid the spec accepts.
+MAX_SID_LENGTH = 128
 
 
 @attrs.frozen
@@ -119,8 +125,10 @@ def _bad_shape(what: str, response: httpx.Response) -> InvalidResponseError:
 
 
 def _sid(value: object, what: str) -> str:
-    if not isinstance(value, str) or not value.strip() or len(value) > 128:
-        raise InvalidInputError(f"{what} must be a non-empty string of at most 128 characters, got {value!r}")
+    if not isinstance(value, str) or not value.strip() or len(value) > MAX_SID_LENGTH:
+        raise InvalidInputError(
+            f"{what} must be a non-empty string of at most {MAX_SID_LENGTH} characters, got {value!r}"
+        )
     return value
 
 

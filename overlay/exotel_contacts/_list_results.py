@@ -14,7 +14,6 @@ import attrs
 from exotel_contacts_api.models import MembershipsMultiStatus
 
 from ._exceptions import ExotelError, InvalidResponseError, OutcomeUnknownError
-from .importing.checks import E164, make_phone_check
 
 __all__ = [
     "AddToListProgress",
@@ -261,6 +260,9 @@ def phone_normaliser(
     *, default_region: str | None = None, strict: bool = False
 ) -> Callable[[str], tuple[str | None, str]]:
     """``raw -> (E.164 or None, reason)``: the import's phone rule (E.164, or national with a region)."""
+    # Imported here: the checks pull in phonenumbers, which `import exotel_contacts` does not pay for.
+    from .importing.checks import E164, make_phone_check  # noqa: PLC0415
+
     slow = make_phone_check(strict=strict, default_region=default_region)
 
     def normalise(raw: str) -> tuple[str | None, str]:

@@ -33,6 +33,7 @@ from .._retry import ATTEMPTS, REPLAY_SAFE
 from .._rules import is_failed
 from . import bulk
 from ._primitives import Semaphore, sleep
+from .directory import AsyncDirectory
 from .polling import apoll_upload
 from .transport import AsyncRetryTransport
 
@@ -47,7 +48,7 @@ S = TypeVar("S")
 ProgressCallback = Callable[[UploadProgress], Any]
 
 
-class AsyncClient(BaseClient):
+class AsyncClient(AsyncDirectory, BaseClient):
     """Exotel contacts client; safe to share between tasks of one event loop.
 
     Configure with keyword arguments, else ``EXOTEL_*`` environment variables, else defaults (see

@@ -35,6 +35,7 @@ from .._retry import ATTEMPTS, REPLAY_SAFE
 from .._rules import is_failed
 from . import bulk
 from ._primitives import Semaphore, sleep
+from .directory import Directory
 from .polling import poll_upload
 from .transport import RetryTransport
 
@@ -49,7 +50,7 @@ S = TypeVar("S")
 ProgressCallback = Callable[[UploadProgress], Any]
 
 
-class Client(BaseClient):
+class Client(Directory, BaseClient):
     """Exotel contacts client; safe to share between threads.
 
     Configure with keyword arguments, else ``EXOTEL_*`` environment variables, else defaults (see
