@@ -77,36 +77,25 @@ def reconcile(
     existed: list[RowFailure] = []
     in_list = 0
     for row in rows:
-        if not row.ok or row.phone_number is None or (sent is not None and row.row_number not in sent):
+        if (sent is None and not row.ok) or (sent is not None and row.row_number not in sent):
             continue  # reported by the local checks already, or never sent
+        local = row.failure  # set when the row failed locally and was sent anyway (send_invalid)
         first, last = row.fields.get("first_name", ""), row.fields.get("last_name", "")
-        member = members.get(row.phone_number)
+        number = row.phone_number or row.fields.get("phone_number", "")
+        member = members.get(number)
+
+        def failure(code: str, message: str) -> RowFailure:
+            return RowFailure(row.row_number, number, first, last, code, message, "reconciliation")  # noqa: B023
+
         if member is None:
-            missing.append(
-                RowFailure(
-                    row.row_number,
-                    row.phone_number,
-                    first,
-                    last,
-                    NOT_IN_LIST,
-                    _NOT_IN_LIST_MESSAGE,
-                    "reconciliation",
-                )
-            )
+            code, why = (local.error_code, f" (here: {local.error_message})") if local else (NOT_IN_LIST, "")
+            missing.append(failure(code, _NOT_IN_LIST_MESSAGE + why))
             continue
         in_list += 1
-        if started is not None and member.created is not None and member.created < started:
-            existed.append(
-                RowFailure(
-                    row.row_number,
-                    row.phone_number,
-                    first,
-                    last,
-                    "DUPLICATE_ENTRY",
-                    _EXISTED_MESSAGE,
-                    "reconciliation",
-                )
-            )
+        if local is not None and local.error_code == "DUPLICATE_ENTRY":
+            existed.append(failure("DUPLICATE_ENTRY", local.error_message))
+        elif started is not None and member.created is not None and member.created < started:
+            existed.append(failure("DUPLICATE_ENTRY", _EXISTED_MESSAGE))
     _fold(report, missing, counted=report.unlisted_server_failed, kind="failed")
     _fold(report, existed, counted=report.unlisted_server_duplicates, kind="duplicate")
     report.unlisted_server_failed = max(0, report.unlisted_server_failed - len(missing))
