@@ -13,7 +13,8 @@ import attrs
 
 from exotel_contacts_api.models import MembershipsMultiStatus
 
-from ._exceptions import ExotelError, InvalidResponseError, OutcomeUnknownError
+from ._exceptions import ExotelError
+from ._rules import may_have_acted
 
 __all__ = [
     "AddToListProgress",
@@ -165,8 +166,7 @@ class AddToListResult:
 
     def chunk_failed(self, indexes: Sequence[int], sids: Sequence[str], error: ExotelError) -> None:
         """A chunk's request failed after the transport's replays: unknown if it may have acted."""
-        unknown = isinstance(error, OutcomeUnknownError | InvalidResponseError)
-        outcome = MemberOutcome.UNKNOWN if unknown else MemberOutcome.FAILED
+        outcome = MemberOutcome.UNKNOWN if may_have_acted(error) else MemberOutcome.FAILED
         for index, sid in zip(indexes, sids, strict=True):
             self._set(MemberResult(index, sid, outcome, error.status_code, error.code, error.message))
 

@@ -30,7 +30,7 @@ from .._list_results import (
     first_of_each,
     phone_normaliser,
 )
-from .._rules import BULK_FATAL
+from .._rules import BULK_FATAL, may_have_acted
 from ._primitives import Window, run_blocking
 
 if TYPE_CHECKING:
@@ -184,7 +184,7 @@ async def _remove(client: Any, list_sid: str, sid: str, number: str) -> SyncFail
     except NotFoundError:
         return None  # gone already: the list does not hold it, which is what was asked
     except ExotelError as error:
-        unknown = isinstance(error, OutcomeUnknownError | InvalidResponseError)
+        unknown = may_have_acted(error)
         return SyncFailure("remove", number, sid, error.message, error.status_code, error.code, unknown)
     return None
 
