@@ -21,7 +21,10 @@ def test_lists_and_contacts_end_to_end(invoke: Invoke, tmp_path: Path) -> None:
     assert created.exit_code == 0
     spring = one_json(created.stdout)["list"]
     assert invoke("lists", "create", "spring").exit_code == 3  # a taken name: API error (409)
-    assert one_json(invoke("lists", "create", "spring", "--exist-ok", "--json").stdout)["list"]["sid"] == spring["sid"]
+    assert (
+        one_json(invoke("lists", "create", "spring", "--exist-ok", "--json").stdout)["list"]["sid"]
+        == spring["sid"]
+    )
 
     added = invoke("lists", "add", "spring", sids[0], sids[1], "no-such-contact", "--json")
     assert added.exit_code == 1  # one contact failed
@@ -39,15 +42,25 @@ def test_lists_and_contacts_end_to_end(invoke: Invoke, tmp_path: Path) -> None:
 
     shown = one_json(invoke("lists", "show", "spring", "--contacts", "--json").stdout)
     assert shown["list"]["contact_count"] == 3
-    assert sorted(c["number"] for c in shown["contacts"]) == ["+919876500002", "+919876500003", "+919876500009"]
-    assert [entry["name"] for entry in one_json(invoke("lists", "ls", "--json").stdout)["lists"]] == ["spring"]
+    assert sorted(c["number"] for c in shown["contacts"]) == [
+        "+919876500002",
+        "+919876500003",
+        "+919876500009",
+    ]
+    assert [entry["name"] for entry in one_json(invoke("lists", "ls", "--json").stdout)["lists"]] == [
+        "spring"
+    ]
 
-    in_list = one_json(invoke("contacts", "ls", "--list", spring["sid"], "--show-lists", "--max", "2", "--json").stdout)
+    in_list = one_json(
+        invoke("contacts", "ls", "--list", spring["sid"], "--show-lists", "--max", "2", "--json").stdout
+    )
     assert len(in_list["contacts"]) == 2
     assert in_list["contacts"][0]["lists"] == [{"sid": spring["sid"], "name": "spring"}]
     updated = one_json(invoke("contacts", "update", sids[1], "--first-name", "Benjamin", "--json").stdout)
     assert updated["contact"]["first_name"] == "Benjamin"
-    assert one_json(invoke("contacts", "show", sids[1], "--json").stdout)["contact"]["first_name"] == "Benjamin"
+    assert (
+        one_json(invoke("contacts", "show", sids[1], "--json").stdout)["contact"]["first_name"] == "Benjamin"
+    )
     assert invoke("contacts", "update", sids[1]).exit_code == 2  # nothing to change: bad input
     assert invoke("contacts", "rm", sids[1]).exit_code == 0
     assert invoke("contacts", "show", sids[1]).exit_code == 3  # gone: 404

@@ -9,7 +9,9 @@ import pytest
 
 import exotel_contacts as ec
 
-mock_testing = pytest.importorskip("exotel_contacts_mock.testing", reason="the mock's pytest plugin is missing")
+mock_testing = pytest.importorskip(
+    "exotel_contacts_mock.testing", reason="the mock's pytest plugin is missing"
+)
 exotel_mock = mock_testing.exotel_mock
 
 
@@ -82,12 +84,18 @@ async def test_lists_membership_and_add_to_list(live: Any) -> None:
     sids = await create(live, [{"number": n} for n in numbers(30)])
     progress: list[ec.AddToListProgress] = []
     result = await run(
-        live.add_to_list(vip.sid, [*sids[:25], sids[0], "no-such", ""], chunk_size=10, on_progress=progress.append)
+        live.add_to_list(
+            vip.sid, [*sids[:25], sids[0], "no-such", ""], chunk_size=10, on_progress=progress.append
+        )
     )
     assert isinstance(result, ec.AddToListResult)
     outcomes = [r.outcome for r in result]
     assert outcomes[:25] == [ec.MemberOutcome.ADDED] * 25
-    assert outcomes[25:] == [ec.MemberOutcome.ALREADY_MEMBER, ec.MemberOutcome.FAILED, ec.MemberOutcome.FAILED]
+    assert outcomes[25:] == [
+        ec.MemberOutcome.ALREADY_MEMBER,
+        ec.MemberOutcome.FAILED,
+        ec.MemberOutcome.FAILED,
+    ]
     assert result[27].reason.startswith("not sent")
     assert result.requests == 3
     assert progress[-1].done == 28

@@ -28,7 +28,10 @@ def page(items: list[dict[str, Any]], offset: int, total: int, limit: int = 20) 
 
 def multi(items: list[dict[str, Any]]) -> httpx.Response:
     success = sum(1 for item in items if item["code"] == 200)
-    body = {"metadata": {"total": len(items), "success": success, "failed": len(items) - success}, "response": items}
+    body = {
+        "metadata": {"total": len(items), "success": success, "failed": len(items) - success},
+        "response": items,
+    }
     return json_response(207, body)
 
 
@@ -98,7 +101,12 @@ async def test_list_sids_are_sent_comma_separated(either: Either, fake: FakeExot
 
 
 async def test_add_to_list_maps_every_input(either: Either, fake: FakeExotel) -> None:
-    ok = {"code": 200, "status": "success", "error_data": None, "data": {"list_id": "ls_1", "contact_sid": "x"}}
+    ok = {
+        "code": 200,
+        "status": "success",
+        "error_data": None,
+        "data": {"list_id": "ls_1", "contact_sid": "x"},
+    }
     fake.add(
         "POST",
         "/lists/ls_1/contacts",
