@@ -180,6 +180,20 @@ def _model(value: object, cls: Callable[[Mapping[str, Any]], M], kind: type, wha
         raise InvalidInputError(f"{what} is not a {kind.__name__} ({type(exc).__name__}: {exc})") from None
 
 
+def _partial(fields: object, cls: Any) -> Any:
+    """A partial update model with at least one field."""
+    body = _model(fields, cls.from_dict, cls, "fields")
+    if not body.to_dict():
+        raise InvalidInputError("fields is empty; give at least one field to change")
+    return body
+
+
+def _patches(changes: Sequence[Any], cls: Any, what: str) -> list[Any]:
+    """Up to 5000 bulk update models, each naming its ``sid``."""
+    _bulk_size(changes, what)
+    return [_model(c, cls.from_dict, cls, f"{what}[{i}]") for i, c in enumerate(changes)]
+
+
 def _replayed(response: httpx.Response) -> bool:
     return int(response.extensions.get(ATTEMPTS, 1)) > 1
 
@@ -283,9 +297,7 @@ def update_contact(
     account_sid: str, contact_sid: str, fields: ContactUpdate | Mapping[str, Any]
 ) -> Operation[Contact]:
     """PUT a partial contact; replay-safe (the same update gives the same contact)."""
-    body = _model(fields, ContactUpdate.from_dict, ContactUpdate, "fields")
-    if not body.to_dict():
-        raise InvalidInputError("fields is empty; give at least one field to change")
+    body = _partial(fields, ContactUpdate)
     kwargs = _update_contact._get_kwargs(account_sid, _sid(contact_sid, "contact_sid"), body=body)
     return Operation("campaign", kwargs, True, _one_of("contact", ContactResponse.from_dict, Contact))
 
@@ -294,8 +306,7 @@ def update_contacts(
     account_sid: str, changes: Sequence[ContactPatch | Mapping[str, Any]]
 ) -> Operation[CreateContactsResponse]:
     """PUT up to 5000 partial contacts (each with its ``sid``); replay-safe."""
-    _bulk_size(changes, "contacts")
-    items = [_model(c, ContactPatch.from_dict, ContactPatch, f"contacts[{i}]") for i, c in enumerate(changes)]
+    items = _patches(changes, ContactPatch, "contacts")
     body = UpdateContactsRequest(contacts=items)
     parse = _multi("updateContacts", CreateContactsResponse.from_dict, len(items))
     return Operation("campaign", _update_contacts._get_kwargs(account_sid, body=body), True, parse)
@@ -353,9 +364,7 @@ def update_list(
     account_sid: str, list_sid: str, fields: ListUpdate | Mapping[str, Any]
 ) -> Operation[ContactList]:
     """PUT a list's new name or tag; replay-safe."""
-    body = _model(fields, ListUpdate.from_dict, ListUpdate, "fields")
-    if not body.to_dict():
-        raise InvalidInputError("fields is empty; give a name or a tag")
+    body = _partial(fields, ListUpdate)
     kwargs = _update_list._get_kwargs(account_sid, _sid(list_sid, "list_sid"), body=body)
     return Operation("campaign", kwargs, True, _one_of("list", ListResponse.from_dict, ContactList))
 
@@ -364,8 +373,7 @@ def update_lists(
     account_sid: str, changes: Sequence[ListPatch | Mapping[str, Any]]
 ) -> Operation[ListsMultiStatus]:
     """PUT up to 5000 list updates (each with its ``sid``); replay-safe."""
-    _bulk_size(changes, "lists")
-    items = [_model(c, ListPatch.from_dict, ListPatch, f"lists[{i}]") for i, c in enumerate(changes)]
+    items = _patches(changes, ListPatch, "lists")
     body = UpdateListsRequest(lists=items)
     parse = _multi("updateLists", ListsMultiStatus.from_dict, len(items))
     return Operation("campaign", _update_lists._get_kwargs(account_sid, body=body), True, parse)

@@ -104,7 +104,7 @@ async def test_lists_membership_and_add_to_list(live: Any) -> None:
     assert again.counts[ec.MemberOutcome.ADDED] == 5
     assert (await run(live.get_list(vip.sid))).contact_count == 30
     members = await collect(live.iter_list_contacts(vip.sid))
-    assert [c.sid for c in members] == sids[:25] + sids[25:]
+    assert sorted(c.sid for c in members) == sorted(sids)  # chunks run concurrently: any order
     assert (await run(live.remove_contact_from_list(vip.sid, sids[0]))).contact_sid == sids[0]
     renamed = await run(live.update_list(vip.sid, name="vip2"))
     assert renamed.name == "vip2"
