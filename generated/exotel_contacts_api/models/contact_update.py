@@ -18,7 +18,9 @@ T = TypeVar("T", bound="ContactUpdate")
 @_attrs_define
 class ContactUpdate:
     """A partial contact: the fields to change (at least one). A field sent as null is cleared (`number` cannot be
-    cleared). Checked as in `createContacts`: an invalid number or email is 400.
+    cleared). Unlike `createContacts`, which answers per item, a single update either applies or is refused with 400, so
+    its values are constrained here: `number` is E.164 or a national number (a leading 0), `email` has the shape
+    `name@domain.tld`, the texts hold no control characters other than tab and line breaks.
 
         Attributes:
             number (str | Unset): E.164, or a national number matched to a country (as in `createContacts`).

@@ -139,8 +139,11 @@ def sync_detailed(
         account_sid (str):
         contact_sid (str):
         body (ContactUpdate): A partial contact: the fields to change (at least one). A field sent
-            as null is cleared (`number` cannot be cleared). Checked as in `createContacts`: an
-            invalid number or email is 400.
+            as null is cleared (`number` cannot be cleared). Unlike `createContacts`, which answers
+            per item, a single update either applies or is refused with 400, so its values are
+            constrained here: `number` is E.164 or a national number (a leading 0), `email` has the
+            shape `name@domain.tld`, the texts hold no control characters other than tab and line
+            breaks.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -181,8 +184,11 @@ def sync(
         account_sid (str):
         contact_sid (str):
         body (ContactUpdate): A partial contact: the fields to change (at least one). A field sent
-            as null is cleared (`number` cannot be cleared). Checked as in `createContacts`: an
-            invalid number or email is 400.
+            as null is cleared (`number` cannot be cleared). Unlike `createContacts`, which answers
+            per item, a single update either applies or is refused with 400, so its values are
+            constrained here: `number` is E.164 or a national number (a leading 0), `email` has the
+            shape `name@domain.tld`, the texts hold no control characters other than tab and line
+            breaks.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -218,8 +224,11 @@ async def asyncio_detailed(
         account_sid (str):
         contact_sid (str):
         body (ContactUpdate): A partial contact: the fields to change (at least one). A field sent
-            as null is cleared (`number` cannot be cleared). Checked as in `createContacts`: an
-            invalid number or email is 400.
+            as null is cleared (`number` cannot be cleared). Unlike `createContacts`, which answers
+            per item, a single update either applies or is refused with 400, so its values are
+            constrained here: `number` is E.164 or a national number (a leading 0), `email` has the
+            shape `name@domain.tld`, the texts hold no control characters other than tab and line
+            breaks.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -258,8 +267,11 @@ async def asyncio(
         account_sid (str):
         contact_sid (str):
         body (ContactUpdate): A partial contact: the fields to change (at least one). A field sent
-            as null is cleared (`number` cannot be cleared). Checked as in `createContacts`: an
-            invalid number or email is 400.
+            as null is cleared (`number` cannot be cleared). Unlike `createContacts`, which answers
+            per item, a single update either applies or is refused with 400, so its values are
+            constrained here: `number` is E.164 or a national number (a leading 0), `email` has the
+            shape `name@domain.tld`, the texts hold no control characters other than tab and line
+            breaks.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
