@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import AsyncIterator, Awaitable, Callable, Iterable
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
 
 from .. import _list_operations as lops
 from .._exceptions import (
@@ -34,8 +34,6 @@ from .._rules import BULK_FATAL, may_have_acted
 from ._primitives import Window, run_blocking
 
 if TYPE_CHECKING:
-    from exotel_contacts_api.models import Contact
-
     from .._campaign_report import ReconciliationResult
     from ..importing import ImportReport
 
@@ -147,14 +145,26 @@ async def add_to_list(
 # ---- sync_list -----------------------------------------------------------------------------------
 
 
-async def _members(client: Any, list_sid: str) -> list[Contact]:
+class _Held(NamedTuple):
+    """What the workflows keep of a member: a few strings, not the whole model (lists hold 500,000)."""
+
+    number: str
+    sid: str
+    date_created: str | None
+
+
+async def _members(client: Any, list_sid: str) -> list[_Held]:
+    """Every member of a list, read page by page."""
     account = client._config.account_sid
-    found: list[Contact] = []
+    found: list[_Held] = []
     fetch = lambda offset, limit: client._send(  # noqa: E731 - a one-line page fetcher
         lops.list_list_contacts(account, list_sid, offset=offset, limit=limit)
     )
     async for page in pages(fetch):
-        found.extend(page.items)
+        found.extend(
+            _Held(c.number, c.sid, c.date_created if isinstance(c.date_created, str) else None)
+            for c in page.items
+        )
     return found
 
 
@@ -347,8 +357,8 @@ async def reconcile_campaign(
     from ..importing import read_contacts  # noqa: PLC0415
 
     members = {
-        contact.number: Member(contact.sid, parse_timestamp(contact.date_created))
-        for contact in await _members(client, list_sid)
+        held.number: Member(held.sid, parse_timestamp(held.date_created))
+        for held in await _members(client, list_sid)
     }
     when = started if isinstance(started, datetime) else parse_timestamp(started)
 
