@@ -80,27 +80,27 @@ def reconcile(
         if (sent is None and not row.ok) or (sent is not None and row.row_number not in sent):
             continue  # reported by the local checks already, or never sent
         local = row.failure  # set when the row failed locally and was sent anyway (send_invalid)
-        first, last = row.fields.get("first_name", ""), row.fields.get("last_name", "")
         number = row.phone_number or row.fields.get("phone_number", "")
         member = members.get(number)
-
-        def failure(code: str, message: str) -> RowFailure:
-            return RowFailure(row.row_number, number, first, last, code, message, "reconciliation")  # noqa: B023
-
         if member is None:
             code, why = (local.error_code, f" (here: {local.error_message})") if local else (NOT_IN_LIST, "")
-            missing.append(failure(code, _NOT_IN_LIST_MESSAGE + why))
+            missing.append(_failure(row, number, code, _NOT_IN_LIST_MESSAGE + why))
             continue
         in_list += 1
         if local is not None and local.error_code == "DUPLICATE_ENTRY":
-            existed.append(failure("DUPLICATE_ENTRY", local.error_message))
+            existed.append(_failure(row, number, "DUPLICATE_ENTRY", local.error_message))
         elif started is not None and member.created is not None and member.created < started:
-            existed.append(failure("DUPLICATE_ENTRY", _EXISTED_MESSAGE))
+            existed.append(_failure(row, number, "DUPLICATE_ENTRY", _EXISTED_MESSAGE))
     _fold(report, missing, counted=report.unlisted_server_failed, kind="failed")
     _fold(report, existed, counted=report.unlisted_server_duplicates, kind="duplicate")
     report.unlisted_server_failed = max(0, report.unlisted_server_failed - len(missing))
     report.unlisted_server_duplicates = max(0, report.unlisted_server_duplicates - len(existed))
     return ReconciliationResult(not_in_list=len(missing), already_existed=len(existed), in_list=in_list)
+
+
+def _failure(row: RowResult, number: str, code: str, message: str) -> RowFailure:
+    first, last = row.fields.get("first_name", ""), row.fields.get("last_name", "")
+    return RowFailure(row.row_number, number, first, last, code, message, "reconciliation")
 
 
 def _fold(report: ImportReport, found: list[RowFailure], *, counted: int, kind: str) -> None:
