@@ -71,3 +71,16 @@ def test_lists_and_contacts_end_to_end(invoke: Invoke, tmp_path: Path) -> None:
 def test_server_text_cannot_drive_the_terminal() -> None:
     assert safe("Ann\x1b[31m\x07[bold]x[/bold]").plain == "Ann\\x1b[31m\\x07[bold]x[/bold]"
     assert safe(None).plain == ""
+
+
+def test_csv_upload_names_the_rows_exotel_only_counted(invoke: Invoke, tmp_path: Path) -> None:
+    path = tmp_path / "campaign.csv"
+    path.write_text(f"number,first_name\n+919876500001,A\n+919876500002,{'B' * 300}\n")
+    doc = one_json(invoke("csv-upload", str(path), "--list-name", "vip", "--json").stdout)["import"]
+    assert [(f["row_number"], f["error_code"], f["source"]) for f in doc["failures"]] == [
+        (2, "NOT_IN_LIST", "reconciliation")
+    ]
+    assert doc["reconciled"] == {"not_in_list": 1, "already_existed": 0, "in_list": 1}
+    again = invoke("csv-upload", str(path), "--list-name", "vip2", "--no-reconcile", "--json")
+    assert one_json(again.stdout)["import"]["failures"] == []  # counted (failed: 1), not named
+    assert one_json(again.stdout)["import"]["failed"] == 1
