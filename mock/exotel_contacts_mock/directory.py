@@ -19,8 +19,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from .store import Store, _sid, now_iso
-from .store import _contact as _stored_contact
+from .store import Store, _contact, _sid, now_iso
 
 __all__ = ["Directory", "Outcome", "Page"]
 
@@ -64,14 +63,6 @@ def _order(table: str, sort_by: str | None) -> str:
 def _like(text: str) -> str:
     escaped = text.lower().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
     return f"%{escaped}%"
-
-
-def _contact(row: sqlite3.Row) -> dict[str, Any]:
-    record = _stored_contact(row)
-    if record.get("custom_field") is None:
-        # The spec's CustomField is an object, not null: a contact without custom data has no key.
-        record.pop("custom_field", None)
-    return record
 
 
 def list_record(row: sqlite3.Row | Mapping[str, Any]) -> dict[str, Any]:

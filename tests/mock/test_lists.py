@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import sqlite3
+from pathlib import Path
 from typing import Any
 
 import httpx
 from mock_helpers_exotel import assert_envelope, csv_upload, wait_for
 
 from exotel_contacts_mock import MockConfig
+from exotel_contacts_mock.config import Credentials
+from exotel_contacts_mock.store import SCHEMA_VERSION, Store
 from exotel_contacts_mock.testing import running_mock
 
 A = "/v2/accounts/demo"
@@ -135,3 +139,21 @@ def test_list_cap_fails_the_items_past_it() -> None:
         added = _add(c, _list(c, "small"), sids)
         assert [item["code"] for item in added["response"]] == [200, 200, 400]
         assert added["response"][2]["error_data"]["code"] == 1002
+
+
+def test_a_version_1_file_gains_list_tags(tmp_path: Path) -> None:
+    """Schema version 2 added `lists.tag`: a version 1 file is migrated in place, its lists kept."""
+    db = tmp_path / "mock.db"
+    Store(str(db), [Credentials("demo", "k", "t", "a")]).close()
+    with sqlite3.connect(db) as raw:
+        raw.execute("INSERT INTO lists (sid, account_sid, name, type) VALUES ('l1', 'demo', 'old', 'static')")
+        raw.execute("ALTER TABLE lists DROP COLUMN tag")
+        raw.execute("PRAGMA user_version = 1")
+    store = Store(str(db), [Credentials("demo", "k", "t", "a")])
+    try:
+        assert [entry["name"] for entry in store.lists("demo")] == ["old"]
+        assert "tag" in store.lists("demo")[0]
+    finally:
+        store.close()
+    with sqlite3.connect(db) as raw:
+        assert raw.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 2

@@ -19,18 +19,27 @@ T = TypeVar("T", bound="ContactUpdate")
 class ContactUpdate:
     """A partial contact: the fields to change (at least one). A field sent as null is cleared (`number` cannot be
     cleared). Unlike `createContacts`, which answers per item, a single update either applies or is refused with 400, so
-    its values are constrained here: `number` is E.164 or a national number (a leading 0), `email` has the shape
-    `name@domain.tld`, the texts hold no control characters other than tab and line breaks.
+    its values are constrained here: `number` is E.164 or a national number (a leading 0), `email` follows
+    `EmailAddress` (null clears it), the texts hold no control characters other than tab and line breaks.
 
         Attributes:
             number (str | Unset): E.164, or a national number matched to a country (as in `createContacts`).
             first_name (None | str | Unset):
             last_name (None | str | Unset):
             company_name (None | str | Unset):
-            email (None | str | Unset):
+            email (None | str | Unset): The one rule for an acceptable email address, in requests (bulk create, both CSV
+                uploads) and answers: ASCII only, at most 254 characters, a dot-atom local part (RFC 5322 atext separated by
+                single dots; no quoted strings), `@`, and a host name of two or more labels (letters, digits and inner hyphens,
+                at most 63 characters each) whose last label starts with a letter. No domain literals, no internationalised
+                (SMTPUTF8 or IDN) addresses: write an IDN domain in its `xn--` form. Every address of this form also passes
+                `format: email` as JSON Schema validators check it. Null in a `Contact` without an email (nullable here because
+                OpenAPI 3.0 cannot make a `$ref` nullable at the point of use).
             tag (None | str | Unset):
-            custom_field (CustomField | Unset): A contact's custom data: any key-value pairs, as JSON. The seed's table
-                names the field `custom`; its examples, and Exotel's, send `custom_field`, the name used here.
+            custom_field (CustomField | None | Unset): A contact's custom data: any key-value pairs, as JSON, nested at most
+                32 levels (counted from the request body; a deeper body is answered 400, 1007). The seed's table names the field
+                `custom`; its examples, and Exotel's, send `custom_field`, the name used here. In a request, null and an omitted
+                key both mean no custom data; a created `Contact` always carries the key, null when it has none, like its other
+                optional fields (nullable here because OpenAPI 3.0 cannot make a `$ref` nullable at the point of use).
     """
 
     number: str | Unset = UNSET
@@ -39,10 +48,12 @@ class ContactUpdate:
     company_name: None | str | Unset = UNSET
     email: None | str | Unset = UNSET
     tag: None | str | Unset = UNSET
-    custom_field: CustomField | Unset = UNSET
+    custom_field: CustomField | None | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        from ..models.custom_field import CustomField  # noqa: PLC0415
+
         number = self.number
 
         first_name: None | str | Unset
@@ -75,9 +86,13 @@ class ContactUpdate:
         else:
             tag = self.tag
 
-        custom_field: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.custom_field, Unset):
+        custom_field: dict[str, Any] | None | Unset
+        if isinstance(self.custom_field, Unset):
+            custom_field = UNSET
+        elif isinstance(self.custom_field, CustomField):
             custom_field = self.custom_field.to_dict()
+        else:
+            custom_field = self.custom_field
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -151,12 +166,22 @@ class ContactUpdate:
 
         tag = _parse_tag(d.pop("tag", UNSET))
 
-        _custom_field = d.pop("custom_field", UNSET)
-        custom_field: CustomField | Unset
-        if isinstance(_custom_field, Unset):
-            custom_field = UNSET
-        else:
-            custom_field = CustomField.from_dict(_custom_field)
+        def _parse_custom_field(data: object) -> CustomField | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                componentsschemas_custom_field_type_0 = CustomField.from_dict(data)
+
+                return componentsschemas_custom_field_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(CustomField | None | Unset, data)
+
+        custom_field = _parse_custom_field(d.pop("custom_field", UNSET))
 
         contact_update = cls(
             number=number,

@@ -141,9 +141,9 @@ def sync_detailed(
         body (ContactUpdate): A partial contact: the fields to change (at least one). A field sent
             as null is cleared (`number` cannot be cleared). Unlike `createContacts`, which answers
             per item, a single update either applies or is refused with 400, so its values are
-            constrained here: `number` is E.164 or a national number (a leading 0), `email` has the
-            shape `name@domain.tld`, the texts hold no control characters other than tab and line
-            breaks.
+            constrained here: `number` is E.164 or a national number (a leading 0), `email` follows
+            `EmailAddress` (null clears it), the texts hold no control characters other than tab and
+            line breaks.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -186,9 +186,9 @@ def sync(
         body (ContactUpdate): A partial contact: the fields to change (at least one). A field sent
             as null is cleared (`number` cannot be cleared). Unlike `createContacts`, which answers
             per item, a single update either applies or is refused with 400, so its values are
-            constrained here: `number` is E.164 or a national number (a leading 0), `email` has the
-            shape `name@domain.tld`, the texts hold no control characters other than tab and line
-            breaks.
+            constrained here: `number` is E.164 or a national number (a leading 0), `email` follows
+            `EmailAddress` (null clears it), the texts hold no control characters other than tab and
+            line breaks.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -226,9 +226,9 @@ async def asyncio_detailed(
         body (ContactUpdate): A partial contact: the fields to change (at least one). A field sent
             as null is cleared (`number` cannot be cleared). Unlike `createContacts`, which answers
             per item, a single update either applies or is refused with 400, so its values are
-            constrained here: `number` is E.164 or a national number (a leading 0), `email` has the
-            shape `name@domain.tld`, the texts hold no control characters other than tab and line
-            breaks.
+            constrained here: `number` is E.164 or a national number (a leading 0), `email` follows
+            `EmailAddress` (null clears it), the texts hold no control characters other than tab and
+            line breaks.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -269,9 +269,9 @@ async def asyncio(
         body (ContactUpdate): A partial contact: the fields to change (at least one). A field sent
             as null is cleared (`number` cannot be cleared). Unlike `createContacts`, which answers
             per item, a single update either applies or is refused with 400, so its values are
-            constrained here: `number` is E.164 or a national number (a leading 0), `email` has the
-            shape `name@domain.tld`, the texts hold no control characters other than tab and line
-            breaks.
+            constrained here: `number` is E.164 or a national number (a leading 0), `email` follows
+            `EmailAddress` (null clears it), the texts hold no control characters other than tab and
+            line breaks.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
