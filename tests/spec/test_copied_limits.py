@@ -64,3 +64,10 @@ def test_list_limits_are_the_spec_ones(spec: dict[str, Any]) -> None:
     assert params["ListSid"]["schema"]["maxLength"] == lops.MAX_SID_LENGTH
     references = spec["components"]["schemas"]["AddContactsToListRequest"]["properties"]["contact_references"]
     assert references["maxItems"] == lops.MAX_BULK_ITEMS
+
+
+def test_a_single_update_takes_emails_by_the_one_rule(spec: dict[str, Any]) -> None:
+    schemas = spec["components"]["schemas"]
+    email = schemas["ContactUpdate"]["properties"]["email"]
+    assert email["pattern"] == schemas["EmailAddress"]["pattern"]
+    assert email["maxLength"] == schemas["EmailAddress"]["maxLength"]

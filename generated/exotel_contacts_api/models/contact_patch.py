@@ -17,27 +17,23 @@ T = TypeVar("T", bound="ContactPatch")
 
 @_attrs_define
 class ContactPatch:
-    """One contact of a bulk update; `sid` names it, the other fields are as in `ContactUpdate`.
+    """One contact of a bulk update; `sid` names it, the other fields are as in `ContactUpdate`, except that `email` is
+    checked per item (the 207 answers for each contact).
 
-    Attributes:
-        sid (str):
-        number (str | Unset):
-        first_name (None | str | Unset):
-        last_name (None | str | Unset):
-        company_name (None | str | Unset):
-        email (None | str | Unset): The one rule for an acceptable email address, in requests (bulk create, both CSV
-            uploads) and answers: ASCII only, at most 254 characters, a dot-atom local part (RFC 5322 atext separated by
-            single dots; no quoted strings), `@`, and a host name of two or more labels (letters, digits and inner hyphens,
-            at most 63 characters each) whose last label starts with a letter. No domain literals, no internationalised
-            (SMTPUTF8 or IDN) addresses: write an IDN domain in its `xn--` form. Every address of this form also passes
-            `format: email` as JSON Schema validators check it. Null in a `Contact` without an email (nullable here because
-            OpenAPI 3.0 cannot make a `$ref` nullable at the point of use).
-        tag (None | str | Unset):
-        custom_field (CustomField | None | Unset): A contact's custom data: any key-value pairs, as JSON, nested at most
-            32 levels (counted from the request body; a deeper body is answered 400, 1007). The seed's table names the field
-            `custom`; its examples, and Exotel's, send `custom_field`, the name used here. In a request, null and an omitted
-            key both mean no custom data; a created `Contact` always carries the key, null when it has none, like its other
-            optional fields (nullable here because OpenAPI 3.0 cannot make a `$ref` nullable at the point of use).
+        Attributes:
+            sid (str):
+            number (str | Unset):
+            first_name (None | str | Unset):
+            last_name (None | str | Unset):
+            company_name (None | str | Unset):
+            email (None | str | Unset): Checked per contact like `createContacts`: an address outside `EmailAddress` fails
+                this item (400, 1002), not the request.
+            tag (None | str | Unset):
+            custom_field (CustomField | None | Unset): A contact's custom data: any key-value pairs, as JSON, nested at most
+                32 levels (counted from the request body; a deeper body is answered 400, 1007). The seed's table names the field
+                `custom`; its examples, and Exotel's, send `custom_field`, the name used here. In a request, null and an omitted
+                key both mean no custom data; a created `Contact` always carries the key, null when it has none, like its other
+                optional fields (nullable here because OpenAPI 3.0 cannot make a `$ref` nullable at the point of use).
     """
 
     sid: str

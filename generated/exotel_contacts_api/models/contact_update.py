@@ -27,13 +27,8 @@ class ContactUpdate:
             first_name (None | str | Unset):
             last_name (None | str | Unset):
             company_name (None | str | Unset):
-            email (None | str | Unset): The one rule for an acceptable email address, in requests (bulk create, both CSV
-                uploads) and answers: ASCII only, at most 254 characters, a dot-atom local part (RFC 5322 atext separated by
-                single dots; no quoted strings), `@`, and a host name of two or more labels (letters, digits and inner hyphens,
-                at most 63 characters each) whose last label starts with a letter. No domain literals, no internationalised
-                (SMTPUTF8 or IDN) addresses: write an IDN domain in its `xn--` form. Every address of this form also passes
-                `format: email` as JSON Schema validators check it. Null in a `Contact` without an email (nullable here because
-                OpenAPI 3.0 cannot make a `$ref` nullable at the point of use).
+            email (None | str | Unset): The `EmailAddress` rule (its pattern and length; `format: email` is left out because
+                validators differ on it, and a request this schema accepts must be accepted); null clears it.
             tag (None | str | Unset):
             custom_field (CustomField | None | Unset): A contact's custom data: any key-value pairs, as JSON, nested at most
                 32 levels (counted from the request body; a deeper body is answered 400, 1007). The seed's table names the field
