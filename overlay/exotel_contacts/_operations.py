@@ -40,6 +40,7 @@ from exotel_contacts_api.models import (
 from exotel_contacts_api.types import UNSET, File
 
 from ._exceptions import InvalidInputError, InvalidResponseError, TooManyContactsError
+from ._path_ids import path_request
 from ._polling import UploadProgress
 from ._response import Redactor, parse_model
 
@@ -157,7 +158,7 @@ def upload_contacts(
 
     return Operation(
         family="ccm",
-        request=_multipart(_upload_contacts._get_kwargs(account_sid, body=body)),
+        request=_multipart(path_request(_upload_contacts._get_kwargs, account_sid, body=body)),
         replay_safe=action in _REPLAY_SAFE_DUPLICATE_ACTIONS,
         parse=parse,
         upload=True,
@@ -166,7 +167,6 @@ def upload_contacts(
 
 def get_upload_status(account_sid: str, upload_id: str) -> Operation[UploadStatus]:
     """GET a CCM upload's status."""
-    _check_id(upload_id)
 
     def parse(response: httpx.Response, redact: Redactor) -> UploadStatus:
         data = parse_model(response, UploadStatusResponse.from_dict, redact=redact).response.data
@@ -183,12 +183,11 @@ def get_upload_status(account_sid: str, upload_id: str) -> Operation[UploadStatu
         )
         return data
 
-    return Operation("ccm", _get_upload_status._get_kwargs(account_sid, upload_id), True, parse)
+    return Operation("ccm", path_request(_get_upload_status._get_kwargs, account_sid, upload_id), True, parse)
 
 
 def get_upload_errors(account_sid: str, upload_id: str) -> Operation[UploadErrors]:
     """GET a CCM upload's failed rows."""
-    _check_id(upload_id)
 
     def parse(response: httpx.Response, redact: Redactor) -> UploadErrors:
         data = parse_model(response, UploadErrorsResponse.from_dict, redact=redact).response.data
@@ -206,7 +205,7 @@ def get_upload_errors(account_sid: str, upload_id: str) -> Operation[UploadError
         )
         return data
 
-    return Operation("ccm", _get_upload_errors._get_kwargs(account_sid, upload_id), True, parse)
+    return Operation("ccm", path_request(_get_upload_errors._get_kwargs, account_sid, upload_id), True, parse)
 
 
 def upload_progress(status: UploadStatus, elapsed: float) -> UploadProgress:
@@ -253,12 +252,13 @@ def csv_upload(
         )
         return data
 
-    return Operation("campaign", _multipart(_csv_upload._get_kwargs(account_sid, body=body)), True, parse)
+    return Operation(
+        "campaign", _multipart(path_request(_csv_upload._get_kwargs, account_sid, body=body)), True, parse
+    )
 
 
 def get_csv_status(account_sid: str, upload_id: str) -> Operation[CsvStatus]:
     """GET a Campaign CSV upload's status."""
-    _check_id(upload_id)
 
     def parse(response: httpx.Response, redact: Redactor) -> CsvStatus:
         data = parse_model(response, CsvStatusResponse.from_dict, redact=redact).response.data
@@ -278,7 +278,9 @@ def get_csv_status(account_sid: str, upload_id: str) -> Operation[CsvStatus]:
         )
         return data
 
-    return Operation("campaign", _get_csv_status._get_kwargs(account_sid, upload_id), True, parse)
+    return Operation(
+        "campaign", path_request(_get_csv_status._get_kwargs, account_sid, upload_id), True, parse
+    )
 
 
 def csv_progress(status: CsvStatus, elapsed: float) -> UploadProgress:
@@ -328,9 +330,6 @@ def create_contacts(
         return result
 
     body = CreateContactsRequest(contacts=items)
-    return Operation("campaign", _create_contacts._get_kwargs(account_sid, body=body), True, parse)
-
-
-def _check_id(upload_id: str) -> None:
-    if not isinstance(upload_id, str) or not upload_id.strip():
-        raise InvalidInputError(f"upload_id must be a non-empty string, got {upload_id!r}")
+    return Operation(
+        "campaign", path_request(_create_contacts._get_kwargs, account_sid, body=body), True, parse
+    )
