@@ -27,6 +27,7 @@ __all__ = [
     "ExotelError",
     "InvalidInputError",
     "InvalidResponseError",
+    "InvalidSettingError",
     "NotFoundError",
     "OutcomeUnknownError",
     "PayloadTooLargeError",
@@ -85,6 +86,10 @@ class ConfigurationError(ExotelError):
 
 class InvalidInputError(ExotelError, ValueError):
     """An argument cannot be sent as given; raised before any request."""
+
+
+class InvalidSettingError(ConfigurationError, InvalidInputError):
+    """A numeric setting is not a number or outside its range; raised when the setting is given."""
 
 
 class TooManyContactsError(InvalidInputError):
