@@ -136,9 +136,8 @@ class BoundedDecoder:
                         raise AnswerTooLarge(self.limit, request=self.request)
                 chunks = decoded
         except zlib.error as exc:
-            raise httpx.DecodingError(
-                f"the answer's compressed body is corrupt ({exc})", request=self.request
-            )
+            message = f"the answer's compressed body is corrupt ({exc})"
+            raise httpx.DecodingError(message, request=self.request) from None
         self.size += sum(len(chunk) for chunk in chunks)
         if self.size > self.limit:
             raise AnswerTooLarge(self.limit, request=self.request)
