@@ -31,6 +31,10 @@ _RAW_UNSAFE = re.compile(
 )
 
 
+# Every match of _RAW_UNSAFE contains one of these; a raw C0 byte cannot be inside a valid JSON string.
+_MARKERS = (b"\\", b"\x7f", b"\xc2", b"\xe2\x80", b"\xe2\x81")
+
+
 def clean(text: str) -> str:
     """``text`` without control characters (whitespace controls become a space)."""
     if _UNSAFE.search(text) is None:
@@ -45,6 +49,9 @@ def clean_opt(text: str | None) -> str | None:
 
 def json_may_need_cleaning(raw: bytes) -> bool:
     """Whether decoding ``raw`` can yield a string with a control character (a cheap pre-check)."""
+    # Substring tests first (memchr speed); the regular expression only when one of them hits.
+    if not any(marker in raw for marker in _MARKERS):
+        return False
     return _RAW_UNSAFE.search(raw) is not None
 
 
