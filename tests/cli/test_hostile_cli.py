@@ -11,6 +11,7 @@ import pytest
 from cli_support import Invoke, one_json
 from hostile_servers import HostileServer, json_answer
 
+import exotel_contacts._import as importer
 from exotel_contacts_mock.testing import RunningMock
 
 ESC = "\x1b"
@@ -58,8 +59,6 @@ def test_an_unusable_output_of_errors_stops_before_anything_is_sent(
 def test_when_writing_the_error_csv_fails_at_the_end_the_report_is_still_printed(
     invoke: Invoke, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import exotel_contacts._import as importer
-
     def refuse(*args: Any, **kwargs: Any) -> None:
         raise PermissionError(13, "Permission denied")
 
@@ -94,8 +93,6 @@ def test_create_with_bad_utf8_mid_stream_reports_every_contact_sent_and_exits_2(
 def test_the_unexpected_path_still_prints_the_partial_result(
     invoke: Invoke, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import exotel_contacts._import as importer
-
     def broken(self: Any, *args: Any, **kwargs: Any) -> None:
         raise RuntimeError("a bug")
 

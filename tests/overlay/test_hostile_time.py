@@ -8,6 +8,7 @@ from __future__ import annotations
 import time
 from typing import Any
 
+import httpx
 import pytest
 from hostile_servers import HostileServer, json_answer, serving, stall, trickle
 
@@ -21,24 +22,12 @@ from exotel_contacts import (
     RetryPolicy,
 )
 
-from .conftest import ACCEPTED, SID, Either, FakeExotel, ccm_status, envelope, make_client
-
-
-@pytest.fixture(params=["sync", "async"])
-def kind(request: pytest.FixtureRequest) -> str:
-    return str(request.param)
-
-
-async def real(kind: str, url: str, **kwargs: Any) -> Either:
-    """A client of ``kind`` talking to ``url`` over real sockets."""
-    options: dict[str, Any] = {"transport": None, "ccm_base_url": url, "campaign_base_url": url}
-    options.update(kwargs)
-    return Either(make_client(kind, FakeExotel(), **options))
+from .conftest import ACCEPTED, SID, Either, FakeExotel, ccm_status, envelope, make_client, real
 
 
 async def test_a_trickling_answer_ends_at_the_attempt_deadline_and_is_replayed_when_safe(kind: str) -> None:
     with serving(lambda s: trickle(s.stop)) as server:
-        client = await real(kind, server.url, attempt_timeout=0.3, retry=RetryPolicy(max_attempts=2))
+        client = real(kind, server.url, attempt_timeout=0.3, retry=RetryPolicy(max_attempts=2))
         started = time.monotonic()
         with pytest.raises(APITimeoutError, match="deadline"):
             await client.call("get_upload_status", "up_1")
@@ -50,7 +39,7 @@ async def test_a_trickling_answer_ends_at_the_attempt_deadline_and_is_replayed_w
 
 async def test_a_trickling_answer_to_an_unsafe_upload_is_an_unknown_outcome_never_replayed(kind: str) -> None:
     with serving(lambda s: trickle(s.stop)) as server:
-        client = await real(kind, server.url, attempt_timeout=0.3)
+        client = real(kind, server.url, attempt_timeout=0.3)
         with pytest.raises(OutcomeUnknownError):
             await client.call(
                 "upload_contacts", b"phone_number\n+919876543210\n", duplicate_action="create_new"
@@ -61,7 +50,7 @@ async def test_a_trickling_answer_to_an_unsafe_upload_is_an_unknown_outcome_neve
 
 async def test_the_call_deadline_bounds_every_attempt_and_wait_together(kind: str) -> None:
     with serving(lambda s: trickle(s.stop)) as server:
-        client = await real(
+        client = real(
             kind, server.url, attempt_timeout=0.3, call_timeout=0.8, retry=RetryPolicy(max_attempts=50)
         )
         started = time.monotonic()
@@ -77,9 +66,7 @@ async def test_a_server_that_never_answers_ends_at_the_attempt_deadline_not_the_
     kind: str,
 ) -> None:
     with serving(lambda s: stall(s.stop)) as server:
-        client = await real(
-            kind, server.url, timeout=30, attempt_timeout=0.3, retry=RetryPolicy(max_attempts=1)
-        )
+        client = real(kind, server.url, timeout=30, attempt_timeout=0.3, retry=RetryPolicy(max_attempts=1))
         started = time.monotonic()
         with pytest.raises(APITimeoutError):
             await client.call("get_upload_status", "up_1")
@@ -173,11 +160,9 @@ async def test_an_absurd_estimate_from_the_server_is_an_invalid_response_not_a_c
         + estimate
         + b"}}}"
     )
-    import httpx
-
     fake.add("POST", "/contacts/upload", httpx.Response(202, content=body))
     fake.add("GET", "/contacts/upload/up_1", ccm_status())
-    with pytest.raises(InvalidResponseError, match="out of range|not JSON"):
+    with pytest.raises(InvalidResponseError, match=r"out of range|not JSON"):
         await either.call("upload_and_wait", b"phone_number\n+919876543210\n")
 
 
@@ -188,7 +173,8 @@ async def test_a_large_but_representable_estimate_is_clamped(either: Either, fak
     fake.add("GET", "/contacts/upload/up_1", ccm_status())
     status = await either.call("upload_and_wait", b"phone_number\n+919876543210\n", timeout=None)
     assert status.status == "completed"
-    assert either.sleeps and max(either.sleeps) <= 86_400
+    assert either.sleeps
+    assert max(either.sleeps) <= 86_400
 
 
 async def test_a_huge_count_in_a_status_is_refused(either: Either, fake: FakeExotel) -> None:
@@ -202,8 +188,6 @@ async def test_a_huge_count_in_a_status_is_refused(either: Either, fake: FakeExo
 
 
 async def test_import_survives_an_absurd_estimate(tmp_path: Any, either: Either, fake: FakeExotel) -> None:
-    import httpx
-
     body = (
         b'{"request_id":"r","method":"POST","http_code":202,"response":{"code":202,"status":"accepted",'
         b'"data":{"upload_id":"up_1","total_records":1,"status":"processing","estimated_time_seconds":1e400}}}'
