@@ -32,9 +32,9 @@ __all__ = [
     "EXIT_NETWORK",
     "EXIT_OK",
     "EXIT_ROWS_FAILED",
+    "CommandResult",
     "DebugOption",
     "JsonOption",
-    "Outcome",
     "Partial",
     "PartialResult",
     "State",
@@ -138,7 +138,7 @@ def _configure(
 
 
 @dataclass
-class Outcome:
+class CommandResult:
     """What a command produced: the JSON-able result, its exit code, and how to show it to a person.
 
     ``problems`` are failures that came after the work was done (an output file that could not be
@@ -154,13 +154,13 @@ class Outcome:
 class PartialResult(ExotelError):
     """Raised by a command's action: ``error`` stopped the work, ``outcome`` is what was done before it."""
 
-    def __init__(self, error: ExotelError, outcome: Outcome) -> None:
+    def __init__(self, error: ExotelError, outcome: CommandResult) -> None:
         super().__init__(error.message)
         self.error = error
         self.outcome = outcome
 
 
-Partial = Callable[[], "Outcome | None"]
+Partial = Callable[[], "CommandResult | None"]
 """What a command has done so far, for the unexpected path (``None`` when nothing was sent)."""
 
 
@@ -240,7 +240,7 @@ def cell(value: object) -> str:
     return clean("" if value is None else str(value))
 
 
-def _safe_partial(partial: Partial | None) -> Outcome | None:
+def _safe_partial(partial: Partial | None) -> CommandResult | None:
     if partial is None:
         return None
     try:
@@ -250,7 +250,7 @@ def _safe_partial(partial: Partial | None) -> Outcome | None:
         return None
 
 
-def _print(outcome: Outcome, json_out: bool, error: dict[str, Any] | None = None) -> None:
+def _print(outcome: CommandResult, json_out: bool, error: dict[str, Any] | None = None) -> None:
     if json_out:
         document: dict[str, Any] = {
             "ok": outcome.exit_code == EXIT_OK and error is None and not outcome.problems,
@@ -281,7 +281,7 @@ def configure_logging(debug: bool) -> None:
 
 
 def run_command(
-    action: Callable[[], Outcome], *, json_out: bool, debug: bool, partial: Partial | None = None
+    action: Callable[[], CommandResult], *, json_out: bool, debug: bool, partial: Partial | None = None
 ) -> None:
     """Run a command's action; print its result (or its error in one line) and exit with its code.
 

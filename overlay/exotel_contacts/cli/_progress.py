@@ -12,7 +12,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TaskID, TextC
 
 from .._bulk import BulkProgress
 from .._import import ImportProgress
-from ._app import Outcome, interactive, stderr_console
+from ._app import CommandResult, interactive, stderr_console
 
 __all__ = ["BulkDisplay", "ImportDisplay", "bulk_display", "import_display", "progress_outcome"]
 
@@ -80,7 +80,7 @@ class BulkDisplay:
         self._progress.update(self._task, completed=event.done)
 
 
-def progress_outcome(display: ImportDisplay | BulkDisplay | None) -> Outcome | None:
+def progress_outcome(display: ImportDisplay | BulkDisplay | None) -> CommandResult | None:
     """The counts of the latest progress event, as a result to print when a command stops unexpectedly."""
     last = display.last if display is not None else None
     if last is None:
@@ -96,7 +96,7 @@ def progress_outcome(display: ImportDisplay | BulkDisplay | None) -> Outcome | N
             markup=False,
         )
 
-    return Outcome(document, render=render)
+    return CommandResult(document, render=render)
 
 
 def _bars(console: Console) -> Progress:

@@ -23,6 +23,7 @@ from ._app import (
     EXIT_CODES_HELP,
     EXIT_OK,
     EXIT_ROWS_FAILED,
+    CommandResult,
     DebugOption,
     JsonOption,
     PartialResult,
@@ -31,7 +32,6 @@ from ._app import (
     run_command,
     write_output,
 )
-from ._app import Outcome as CommandOutcome
 from ._client import make_client
 from ._progress import BulkDisplay, bulk_display, progress_outcome
 from ._shared_options import DefaultRegionOption, ErrorsOutOption, FileArgument, StrictOption
@@ -168,7 +168,7 @@ def create(
 
     display: list[BulkDisplay] = []
 
-    def action() -> CommandOutcome:
+    def action() -> CommandResult:
         check_input_file(file)
         if errors_out is not None:
             check_output_file(errors_out, what="--errors-out")
@@ -187,7 +187,7 @@ def create(
             raise PartialResult(stopped, _outcome(result=stopped.result, source=source)) from None
         return _outcome(result=result, source=source)
 
-    def _outcome(*, result: BulkCreateResult, source: _Input) -> CommandOutcome:
+    def _outcome(*, result: BulkCreateResult, source: _Input) -> CommandResult:
         failures = _failures(result, source)
         problems = write_output(errors_out, lambda path: _write_failures(path, failures))
         # "total" is what was sent; "input" also counts the rows that failed locally and were not sent.
@@ -225,7 +225,7 @@ def create(
             if errors_out is not None and not problems:
                 console.print(f"error CSV: {errors_out}", markup=False)
 
-        return CommandOutcome(document, EXIT_ROWS_FAILED if failures else EXIT_OK, render, problems)
+        return CommandResult(document, EXIT_ROWS_FAILED if failures else EXIT_OK, render, problems)
 
     run_command(
         action,

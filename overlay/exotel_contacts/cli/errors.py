@@ -15,9 +15,9 @@ from ._app import (
     EXIT_CODES_HELP,
     EXIT_OK,
     EXIT_ROWS_FAILED,
+    CommandResult,
     DebugOption,
     JsonOption,
-    Outcome,
     app,
     cell,
     run_command,
@@ -39,7 +39,7 @@ def errors(
 ) -> None:
     """List a CCM upload's failed rows (row number, phone number, code, message)."""
 
-    def action() -> Outcome:
+    def action() -> CommandResult:
         if output is not None:
             check_output_file(output, what="--output")
         problems: list[str] = []
@@ -67,6 +67,8 @@ def errors(
             if saved:
                 console.print(f"error CSV written to {output}")
 
-        return Outcome(result, EXIT_ROWS_FAILED if data.get("error_count") else EXIT_OK, render, problems)
+        return CommandResult(
+            result, EXIT_ROWS_FAILED if data.get("error_count") else EXIT_OK, render, problems
+        )
 
     run_command(action, json_out=json_out, debug=debug)

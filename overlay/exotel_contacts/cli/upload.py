@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 
 from .._local_paths import check_input_file, check_output_file
-from ._app import EXIT_CODES_HELP, DebugOption, JsonOption, Outcome, app, run_command
+from ._app import EXIT_CODES_HELP, CommandResult, DebugOption, JsonOption, app, run_command
 from ._client import make_client
 from ._import_output import import_outcome
 from ._progress import ImportDisplay, import_display, progress_outcome
@@ -49,7 +49,7 @@ def upload(
 
     display: list[ImportDisplay] = []
 
-    def action() -> Outcome:
+    def action() -> CommandResult:
         check_input_file(file)
         if errors_out is not None:
             check_output_file(errors_out, what="--errors-out")

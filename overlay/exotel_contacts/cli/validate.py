@@ -13,9 +13,9 @@ from ._app import (
     EXIT_CODES_HELP,
     EXIT_OK,
     EXIT_ROWS_FAILED,
+    CommandResult,
     DebugOption,
     JsonOption,
-    Outcome,
     app,
     cell,
     run_command,
@@ -39,7 +39,7 @@ def validate(
 ) -> None:
     """Check a contact CSV without sending it: encoding, columns, phone numbers, emails, duplicates."""
 
-    def action() -> Outcome:
+    def action() -> CommandResult:
         check_input_file(file)
         if errors_out is not None:
             check_output_file(errors_out, what="--errors-out")
@@ -93,6 +93,6 @@ def validate(
             if errors_out is not None and not problems:
                 console.print(f"error CSV: {errors_out}", markup=False)
 
-        return Outcome(document, EXIT_ROWS_FAILED if failures else EXIT_OK, render, problems)
+        return CommandResult(document, EXIT_ROWS_FAILED if failures else EXIT_OK, render, problems)
 
     run_command(action, json_out=json_out, debug=debug)

@@ -6,8 +6,8 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Literal
 
+from .._config import Family
 from .errors import DuplicateColumnError, MissingHeaderError, MissingPhoneColumnError
 
 __all__ = [
@@ -21,7 +21,6 @@ __all__ = [
     "unknown_columns_warning",
 ]
 
-Family = Literal["ccm", "campaign"]
 
 # Canonical names are the CCM ones; the Campaign family renames two of them and has no custom field.
 CANONICAL_COLUMNS: tuple[str, ...] = (
