@@ -15,20 +15,34 @@ from __future__ import annotations
 
 import time
 import zlib
-from collections.abc import AsyncIterator, Callable, Iterator
+from collections.abc import Callable
 
+import attrs
 import httpx
+
+from ._config import (
+    DEFAULT_ATTEMPT_TIMEOUT,
+    DEFAULT_CALL_TIMEOUT,
+    DEFAULT_MAX_DOWNLOAD_BYTES,
+    DEFAULT_MAX_RESPONSE_BYTES,
+    ClientConfig,
+)
+from ._retry import RetryState
 
 __all__ = [
     "ACCEPT_ENCODING",
+    "STREAMED",
     "AnswerTooLarge",
     "AttemptTimedOut",
     "BoundedDecoder",
+    "Bounds",
     "Deadline",
-    "aread_bounded",
-    "read_bounded",
+    "limit_timeouts",
+    "rebuilt",
 ]
 
+#: Request extension: the caller reads (and replays) the body itself, streaming; the transport must not.
+STREAMED = "exotel_contacts.streamed"
 #: The encodings :class:`BoundedDecoder` can inflate within a limit.
 ACCEPT_ENCODING = "gzip, deflate"
 _WBITS = {"gzip": zlib.MAX_WBITS | 16, "x-gzip": zlib.MAX_WBITS | 16, "deflate": zlib.MAX_WBITS}
@@ -38,12 +52,12 @@ _IDENTITY = "identity"
 class AnswerTooLarge(httpx.DecodingError):
     """The answer decodes to more bytes than the client's limit; the rest was not read."""
 
-    def __init__(self, limit: int, *, request: httpx.Request) -> None:
+    def __init__(self, limit: int, *, setting: str, request: httpx.Request) -> None:
         super().__init__(
-            f"the answer is larger than {limit} bytes (max_response_bytes / EXOTEL_MAX_RESPONSE_BYTES)",
-            request=request,
+            f"the answer is larger than {limit} bytes ({setting} / EXOTEL_{setting.upper()})", request=request
         )
         self.limit = limit
+        self.setting = setting
 
 
 class AttemptTimedOut(httpx.ReadTimeout):
@@ -62,14 +76,64 @@ class Deadline:
         """Seconds left."""
         return max(0.0, self.at - self.clock())
 
-    def check(self, request: httpx.Request, what: str = "attempt") -> None:
+    def check(self, request: httpx.Request) -> None:
         """Raise :class:`AttemptTimedOut` once the deadline has passed."""
         if self.clock() >= self.at:
-            raise AttemptTimedOut(
-                f"the {what} took longer than its deadline of {self.seconds:g} s "
-                "(attempt_timeout / EXOTEL_ATTEMPT_TIMEOUT, call_timeout / EXOTEL_CALL_TIMEOUT)",
+            raise self.expired(request)
+
+    def expired(self, request: httpx.Request) -> AttemptTimedOut:
+        """The error for an attempt still running at the deadline."""
+        return AttemptTimedOut(
+            f"the attempt took longer than its deadline of {self.seconds:.3g} s "
+            "(attempt_timeout / EXOTEL_ATTEMPT_TIMEOUT, call_timeout / EXOTEL_CALL_TIMEOUT)",
+            request=request,
+        )
+
+
+@attrs.frozen
+class Bounds:
+    """The limits every exchange of a client keeps (see :class:`~exotel_contacts.ClientConfig`)."""
+
+    attempt_timeout: float = DEFAULT_ATTEMPT_TIMEOUT
+    call_timeout: float = DEFAULT_CALL_TIMEOUT
+    max_response_bytes: int = DEFAULT_MAX_RESPONSE_BYTES
+    max_download_bytes: int = DEFAULT_MAX_DOWNLOAD_BYTES
+
+    @classmethod
+    def of(cls, config: ClientConfig) -> Bounds:
+        """The bounds a configuration sets."""
+        return cls(
+            attempt_timeout=config.attempt_timeout,
+            call_timeout=config.call_timeout,
+            max_response_bytes=config.max_response_bytes,
+            max_download_bytes=config.max_download_bytes,
+        )
+
+    def attempt_deadline(self, state: RetryState, request: httpx.Request) -> Deadline:
+        """The deadline of the attempt about to start: its own, or what is left of the call's."""
+        seconds = min(self.attempt_timeout, state.remaining())
+        if seconds <= 0:
+            # Nothing was sent: a "never left" failure, so no replay rule treats it as maybe-acted.
+            raise httpx.ConnectTimeout(
+                f"the call's deadline of {self.call_timeout:g} s passed before this attempt could start "
+                "(call_timeout / EXOTEL_CALL_TIMEOUT)",
                 request=request,
             )
+        return Deadline(seconds, state.policy.clock)
+
+
+def limit_timeouts(request: httpx.Request, deadline: Deadline, original: dict[str, float | None]) -> None:
+    """Cap the request's connect/read/write/pool timeouts at the time left before ``deadline``.
+
+    httpx's timeouts apply to each network operation; capped, no single connect, read or write can
+    outlast the attempt (sync clients rely on this and on the check after each chunk).
+    """
+    left = deadline.remaining()
+    capped: dict[str, float] = {}
+    for key in original.keys() or ("connect", "read", "write", "pool"):
+        value = original.get(key)
+        capped[key] = left if value is None else min(value, left)
+    request.extensions["timeout"] = capped
 
 
 class _Inflate:
@@ -109,9 +173,17 @@ class _Inflate:
 class BoundedDecoder:
     """Decodes a body's ``Content-Encoding`` chunk by chunk; refuses past ``limit`` decoded bytes."""
 
-    def __init__(self, request: httpx.Request, content_encoding: str | None, limit: int) -> None:
+    def __init__(
+        self,
+        request: httpx.Request,
+        content_encoding: str | None,
+        limit: int,
+        *,
+        setting: str = "max_response_bytes",
+    ) -> None:
         self.request = request
         self.limit = limit
+        self.setting = setting
         self.size = 0
         self._stages: list[_Inflate] = []
         codings = [c.strip().lower() for c in (content_encoding or "").split(",") if c.strip()]
@@ -125,6 +197,12 @@ class BoundedDecoder:
                     request=request,
                 )
 
+    def count(self, decoded: bytes) -> None:
+        """Count bytes decoded elsewhere; :class:`AnswerTooLarge` past the limit."""
+        self.size += len(decoded)
+        if self.size > self.limit:
+            raise AnswerTooLarge(self.limit, setting=self.setting, request=self.request)
+
     def feed(self, raw: bytes) -> list[bytes]:
         """The decoded bytes of one raw chunk; :class:`AnswerTooLarge` past the limit."""
         chunks = [raw]
@@ -133,58 +211,25 @@ class BoundedDecoder:
                 decoded: list[bytes] = []
                 for chunk in chunks:
                     if stage.feed(chunk, self.limit - self.size, decoded) > self.limit - self.size:
-                        raise AnswerTooLarge(self.limit, request=self.request)
+                        raise AnswerTooLarge(self.limit, setting=self.setting, request=self.request)
                 chunks = decoded
         except zlib.error as exc:
             message = f"the answer's compressed body is corrupt ({exc})"
             raise httpx.DecodingError(message, request=self.request) from None
         self.size += sum(len(chunk) for chunk in chunks)
         if self.size > self.limit:
-            raise AnswerTooLarge(self.limit, request=self.request)
+            raise AnswerTooLarge(self.limit, setting=self.setting, request=self.request)
         return chunks
 
 
-def _rebuilt(response: httpx.Response, content: bytes) -> httpx.Response:
-    # The decoded body with headers that say so (no Content-Encoding; Content-Length recomputed).
-    headers = [
-        (k, v)
-        for k, v in response.headers.multi_items()
-        if k.lower() not in {"content-encoding", "content-length"}
-    ]
+def rebuilt(response: httpx.Response, request: httpx.Request, content: bytes) -> httpx.Response:
+    """``response`` with its decoded body, and headers that say so (no Content-Encoding, new length)."""
+    dropped = {"content-encoding", "content-length"}
+    headers = [(k, v) for k, v in response.headers.multi_items() if k.lower() not in dropped]
     return httpx.Response(
         response.status_code,
         headers=headers,
         content=content,
-        request=response.request,
+        request=request,
         extensions=response.extensions,
     )
-
-
-def read_bounded(response: httpx.Response, *, limit: int, deadline: Deadline) -> httpx.Response:
-    """``response`` with its body read, decoded within ``limit`` and before ``deadline``; then closed."""
-    request = response.request
-    try:
-        decoder = BoundedDecoder(request, response.headers.get("content-encoding"), limit)
-        parts: list[bytes] = []
-        raw_chunks: Iterator[bytes] = response.iter_raw()
-        for raw in raw_chunks:
-            deadline.check(request)
-            parts.extend(decoder.feed(raw))
-    finally:
-        response.close()
-    return _rebuilt(response, b"".join(parts))
-
-
-async def aread_bounded(response: httpx.Response, *, limit: int, deadline: Deadline) -> httpx.Response:
-    """Async twin of :func:`read_bounded`."""
-    request = response.request
-    try:
-        decoder = BoundedDecoder(request, response.headers.get("content-encoding"), limit)
-        parts: list[bytes] = []
-        raw_chunks: AsyncIterator[bytes] = response.aiter_raw()
-        async for raw in raw_chunks:
-            deadline.check(request)
-            parts.extend(decoder.feed(raw))
-    finally:
-        await response.aclose()
-    return _rebuilt(response, b"".join(parts))

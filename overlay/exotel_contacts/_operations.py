@@ -44,6 +44,7 @@ from ._exceptions import InvalidInputError, InvalidResponseError, TooManyContact
 from ._path_ids import path_request
 from ._polling import UploadProgress
 from ._response import Redactor, parse_model
+from ._settings import MAX_SECONDS
 
 __all__ = [
     "MAX_CONTACTS_PER_REQUEST",
@@ -117,7 +118,10 @@ def _check(ok: bool, what: str, response: httpx.Response) -> None:
 def first_wait(accepted: UploadAccepted) -> float:
     """When to look at an accepted upload first: the server's ``estimated_time_seconds`` (0 if none)."""
     estimate = accepted.estimated_time_seconds
-    return float(estimate) if isinstance(estimate, int) else 0.0
+    if not isinstance(estimate, int) or isinstance(estimate, bool):
+        return 0.0
+    # Clamped before float(): an integer of 400 digits is valid JSON and overflows a float.
+    return float(min(max(estimate, 0), int(MAX_SECONDS)))
 
 
 def upload_contacts(

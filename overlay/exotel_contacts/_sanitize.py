@@ -2,9 +2,11 @@
 
 A server (or a proxy in between) can put escape sequences in any string it sends: ``ESC [ 2 J`` clears
 the screen, ``ESC ] 0 ;`` sets the window title, a bare ``\\r`` or ``\\n`` forges a log line, and the
-Unicode bidi overrides reorder what a reader sees. :func:`clean` removes C0 and C1 control characters,
-DEL and the bidi embedding, override and isolate characters; whitespace controls (tab, newline, carriage
-return, vertical tab, form feed) become one space, so that words stay apart.
+Unicode bidi overrides reorder what a reader sees. :func:`clean` replaces C0 and C1 control characters,
+DEL and the bidi embedding, override and isolate characters with U+FFFD (so that a reader sees that
+something was there, and a value that needs them, like a URL with a NUL byte, still fails to parse
+instead of quietly becoming another value); whitespace controls (tab, newline, carriage return,
+vertical tab, form feed) become one space, so that words stay apart.
 
 It is applied at the roots: every decoded JSON answer (:func:`clean_json`, in
 :mod:`exotel_contacts._response`), every exception message and attribute (:class:`ExotelError`), and the
@@ -19,9 +21,10 @@ from typing import Any
 __all__ = ["clean", "clean_json", "clean_opt", "json_may_need_cleaning"]
 
 _SPACE = " "
-_TABLE: dict[int, str | None] = dict.fromkeys((*range(32), *range(127, 160)))
+_MARK = "\ufffd"
+_TABLE: dict[int, str] = dict.fromkeys((*range(32), *range(127, 160)), _MARK)
 _TABLE.update(dict.fromkeys((0x09, 0x0A, 0x0B, 0x0C, 0x0D), _SPACE))
-_TABLE.update(dict.fromkeys((*range(0x202A, 0x202F), *range(0x2066, 0x206A)), None))
+_TABLE.update(dict.fromkeys((*range(0x202A, 0x202F), *range(0x2066, 0x206A)), _MARK))
 _UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 # What a JSON document needs to hold to decode into an unsafe character: an escape of C0/C1/DEL
 # (\u00XX, \b \f \n \r \t), an escaped bidi control (\u202X, \u206X), or those characters raw.
@@ -36,7 +39,7 @@ _MARKERS = (b"\\", b"\x7f", b"\xc2", b"\xe2\x80", b"\xe2\x81")
 
 
 def clean(text: str) -> str:
-    """``text`` without control characters (whitespace controls become a space)."""
+    """``text`` without control characters (U+FFFD in their place; whitespace controls become a space)."""
     if _UNSAFE.search(text) is None:
         return text
     return text.translate(_TABLE)

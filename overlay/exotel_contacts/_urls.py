@@ -32,7 +32,8 @@ def server_url(value: str, *, base: str, what: str) -> httpx.URL:
     """``value`` (absolute, or relative to ``base``) as an http(s) URL that httpx can send to."""
     if len(value) > _MAX_URL:
         raise _refuse(what, value, f"longer than {_MAX_URL} characters")
-    if any(ord(ch) < 0x20 or ord(ch) == 0x7F for ch in value):
+    # U+FFFD is where the answer's decoding replaced a control character (see _sanitize).
+    if any(ord(ch) < 0x20 or 0x7F <= ord(ch) < 0xA0 or ch == "\ufffd" for ch in value):
         raise _refuse(what, value, "it contains control characters")
     try:
         url = httpx.URL(urljoin(base.rstrip("/") + "/", value))

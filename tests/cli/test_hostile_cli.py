@@ -184,4 +184,4 @@ def test_server_values_in_a_status_table_are_cleaned(invoke: Invoke) -> None:
     with HostileServer(json_answer(body)) as server:
         result = invoke("status", "up_1", env={"EXOTEL_CCM_BASE_URL": server.url})
     assert ESC not in result.stdout + result.stderr
-    assert "completed[2J" in result.stdout
+    assert "completed\ufffd[2J" in result.stdout
