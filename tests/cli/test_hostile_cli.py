@@ -96,7 +96,7 @@ def test_the_unexpected_path_still_prints_the_partial_result(
     def broken(self: Any, *args: Any, **kwargs: Any) -> None:
         raise RuntimeError("a bug")
 
-    monkeypatch.setattr(importer._Importer, "ccm_done", broken)
+    monkeypatch.setattr(importer.Importer, "ccm_done", broken)
     result = invoke("upload", str(contacts(tmp_path)), "--json")
     assert result.exit_code == 3
     document = one_json(result.stdout)
