@@ -47,6 +47,8 @@ STREAMED = "exotel_contacts.streamed"
 ACCEPT_ENCODING = "gzip, deflate"
 _WBITS = {"gzip": zlib.MAX_WBITS | 16, "x-gzip": zlib.MAX_WBITS | 16, "deflate": zlib.MAX_WBITS}
 _IDENTITY = "identity"
+# Inflate at most this much per call: memory stays at what was decoded so far, plus one step.
+_STEP = 256 * 1024
 
 
 class AnswerTooLarge(httpx.DecodingError):
@@ -145,10 +147,12 @@ class _Inflate:
         self.started = False
 
     def feed(self, data: bytes, room: int, out: list[bytes]) -> int:
+        """Inflate ``data`` into ``out``; the bytes produced (more than ``room``: stopped there)."""
         produced = 0
-        while data:
+        while True:
+            step = min(room - produced + 1, _STEP)
             try:
-                chunk = self.zlib.decompress(data, room - produced + 1)
+                chunk = self.zlib.decompress(data, step)
             except zlib.error:
                 if self.wbits == zlib.MAX_WBITS and not self.started:
                     # "deflate" is sent raw by some servers; retry the start without the zlib header.
@@ -163,11 +167,14 @@ class _Inflate:
             if chunk:
                 out.append(chunk)
             data = self.zlib.unconsumed_tail
-            if self.zlib.eof and self.zlib.unused_data:
+            if self.zlib.eof:
+                if not self.zlib.unused_data:
+                    return produced
                 # A second gzip member (concatenated files) starts a fresh stream.
                 data = self.zlib.unused_data
                 self.zlib = zlib.decompressobj(self.wbits)
-        return produced
+            elif not data and len(chunk) < step:
+                return produced  # all input taken and no output held back
 
 
 class BoundedDecoder:

@@ -9,6 +9,7 @@ import socket
 from pathlib import Path
 from typing import Any
 
+import httpx
 import pytest
 from hostile_servers import HostileServer, RawRequest, flood, gzip_bomb, head, json_answer, serving
 
@@ -145,3 +146,26 @@ def test_one_unknown_column_is_named_as_before(tmp_path: Path) -> None:
     source.write_text("phone_number,notes\n+919876543210,x\n")
     (warning,) = [w for w in validate_file(source).warnings if "not a contact field" in w]
     assert warning.startswith("column 'notes' is not a contact field")
+
+
+@pytest.mark.parametrize("encoding", ["gzip", "deflate", "raw deflate", "two gzip members", "identity"])
+def test_the_bounded_decoder_gives_back_exactly_the_body(encoding: str) -> None:
+    import os
+    import zlib
+
+    from exotel_contacts._bodies import BoundedDecoder
+
+    data = os.urandom(100_000) + b"a" * 900_000
+    compressed = {
+        "gzip": gzip.compress(data),
+        "deflate": zlib.compress(data),
+        "raw deflate": zlib.compress(data)[2:-4],
+        "two gzip members": gzip.compress(data[:500]) + gzip.compress(data[500:]),
+        "identity": data,
+    }[encoding]
+    header = {"raw deflate": "deflate", "two gzip members": "gzip"}.get(encoding, encoding)
+    decoder = BoundedDecoder(httpx.Request("GET", "https://x.test/"), header, len(data))
+    out: list[bytes] = []
+    for start in range(0, len(compressed), 4099):
+        out += decoder.feed(compressed[start : start + 4099])
+    assert b"".join(out) == data
