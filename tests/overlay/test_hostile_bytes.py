@@ -5,7 +5,9 @@ from __future__ import annotations
 import gzip
 import io
 import json
+import os
 import socket
+import zlib
 from pathlib import Path
 from typing import Any
 
@@ -14,6 +16,7 @@ import pytest
 from hostile_servers import HostileServer, RawRequest, flood, gzip_bomb, head, json_answer, serving
 
 from exotel_contacts import ExotelError, InvalidResponseError
+from exotel_contacts._bodies import BoundedDecoder
 from exotel_contacts.importing import validate_file
 
 from .conftest import envelope, real
@@ -150,11 +153,6 @@ def test_one_unknown_column_is_named_as_before(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize("encoding", ["gzip", "deflate", "raw deflate", "two gzip members", "identity"])
 def test_the_bounded_decoder_gives_back_exactly_the_body(encoding: str) -> None:
-    import os
-    import zlib
-
-    from exotel_contacts._bodies import BoundedDecoder
-
     data = os.urandom(100_000) + b"a" * 900_000
     compressed = {
         "gzip": gzip.compress(data),
