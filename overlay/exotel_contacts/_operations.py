@@ -41,6 +41,7 @@ from exotel_contacts_api.types import UNSET, File
 
 from ._config import Family
 from ._exceptions import InvalidInputError, InvalidResponseError, TooManyContactsError
+from ._json import MAX_INT
 from ._path_ids import path_request
 from ._polling import UploadProgress
 from ._response import Redactor, parse_model
@@ -100,6 +101,15 @@ def _bad_shape(what: str, response: httpx.Response) -> InvalidResponseError:
 
 
 def _is_count(value: object) -> bool:
+    # Within 64 bits: a count of 10**400 is valid JSON, and no count of rows comes near 2**63.
+    return (
+        value is None
+        or value is UNSET
+        or (isinstance(value, int) and not isinstance(value, bool) and abs(value) <= MAX_INT)
+    )
+
+
+def _is_whole(value: object) -> bool:
     return value is None or value is UNSET or (isinstance(value, int) and not isinstance(value, bool))
 
 
@@ -154,7 +164,8 @@ def upload_contacts(
             and bool(data.upload_id)
             and isinstance(data.status, str)
             and _is_count(data.total_records)
-            and _is_count(data.estimated_time_seconds),
+            # Any whole number: first_wait clamps it (an estimate of 10**400 s means "a long time").
+            and _is_whole(data.estimated_time_seconds),
             "upload",
             response,
         )

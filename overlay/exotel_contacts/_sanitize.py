@@ -35,7 +35,8 @@ _RAW_UNSAFE = re.compile(
 
 
 # Every match of _RAW_UNSAFE contains one of these; a raw C0 byte cannot be inside a valid JSON string.
-_MARKERS = (b"\\", b"\x7f", b"\xc2", b"\xe2\x80", b"\xe2\x81")
+# Single bytes: their search runs at memchr speed (a two-byte pattern is 50x slower on a 2 MB answer).
+_MARKERS = (b"\\", b"\x7f", b"\xc2", b"\xe2")
 
 
 def clean(text: str) -> str:

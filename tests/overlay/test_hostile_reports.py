@@ -138,7 +138,7 @@ def test_decoded_answers_are_cleaned_keys_included() -> None:
         b"[" * 5000 + b"]" * 5000,
         b'{"a": 1e999}',
         b'{"a": -Infinity}',
-        b'{"a": 123456789012345678901}',
+        b"[1" + b"0" * 5000 + b"]",
         b"\xff",
     ],
 )

@@ -150,7 +150,7 @@ async def test_wait_timeouts_are_range_checked(either: Either, name: str) -> Non
         await either.call(name, "up_1", timeout=1e10)
 
 
-@pytest.mark.parametrize("estimate", [b"1" + b"0" * 400, b"1e400", b"-1e400", b"NaN"])
+@pytest.mark.parametrize("estimate", [b"1e400", b"-1e400", b"NaN", b"Infinity"])
 async def test_an_absurd_estimate_from_the_server_is_an_invalid_response_not_a_crash(
     either: Either, fake: FakeExotel, estimate: bytes
 ) -> None:
@@ -166,9 +166,10 @@ async def test_an_absurd_estimate_from_the_server_is_an_invalid_response_not_a_c
         await either.call("upload_and_wait", b"phone_number\n+919876543210\n")
 
 
-async def test_a_large_but_representable_estimate_is_clamped(either: Either, fake: FakeExotel) -> None:
+@pytest.mark.parametrize("estimate", [10**15, 10**400])
+async def test_a_huge_whole_estimate_is_clamped(either: Either, fake: FakeExotel, estimate: int) -> None:
     accepted = {**ACCEPTED, "response": {**ACCEPTED["response"]}}
-    accepted["response"]["data"] = {**accepted["response"]["data"], "estimated_time_seconds": 10**15}
+    accepted["response"]["data"] = {**accepted["response"]["data"], "estimated_time_seconds": estimate}
     fake.add("POST", "/contacts/upload", accepted)
     fake.add("GET", "/contacts/upload/up_1", ccm_status())
     status = await either.call("upload_and_wait", b"phone_number\n+919876543210\n", timeout=None)
