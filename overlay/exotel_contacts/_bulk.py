@@ -355,10 +355,14 @@ ProgressCallback = Callable[[BulkProgress], object]
 
 
 def check_options(chunk_size: int, concurrency: int) -> None:
-    if not 1 <= chunk_size <= MAX_CONTACTS_PER_REQUEST:
+    if (
+        isinstance(chunk_size, bool)
+        or not isinstance(chunk_size, int)
+        or not 1 <= chunk_size <= MAX_CONTACTS_PER_REQUEST
+    ):
         raise InvalidInputError(f"chunk_size must be 1 to {MAX_CONTACTS_PER_REQUEST}, got {chunk_size!r}")
-    if concurrency < 1:
-        raise InvalidInputError(f"concurrency must be at least 1, got {concurrency!r}")
+    if isinstance(concurrency, bool) or not isinstance(concurrency, int) or not 1 <= concurrency <= 100:
+        raise InvalidInputError(f"concurrency must be a whole number from 1 to 100, got {concurrency!r}")
 
 
 def _problem(contact: dict[str, Any]) -> str | None:
