@@ -185,3 +185,43 @@ def test_server_values_in_a_status_table_are_cleaned(invoke: Invoke) -> None:
         result = invoke("status", "up_1", env={"EXOTEL_CCM_BASE_URL": server.url})
     assert ESC not in result.stdout + result.stderr
     assert "completed\ufffd[2J" in result.stdout
+
+
+def test_errors_prints_the_report_when_the_download_fails(invoke: Invoke, tmp_path: Path) -> None:
+    report = {
+        "request_id": "r",
+        "method": "GET",
+        "http_code": 200,
+        "response": {
+            "code": 200,
+            "status": "success",
+            "data": {
+                "upload_id": "up_1",
+                "error_count": 1,
+                "errors": [
+                    {
+                        "row_number": 7,
+                        "phone_number": "123",
+                        "error_code": "INVALID_PHONE",
+                        "error_message": "bad",
+                    }
+                ],
+                "error_file_url": "http://[::1",
+            },
+        },
+    }
+    with HostileServer(json_answer(report)) as server:
+        result = invoke(
+            "errors",
+            "up_1",
+            "--output",
+            str(tmp_path / "e.csv"),
+            "--json",
+            env={"EXOTEL_CCM_BASE_URL": server.url},
+        )
+    assert result.exit_code == 2
+    document = one_json(result.stdout)
+    assert document["errors"]["errors"][0]["row_number"] == 7  # the report is there
+    assert document["error_file"] is None
+    assert "error_file_url" in result.stderr
+    assert list(tmp_path.iterdir()) == []

@@ -167,3 +167,40 @@ def test_the_bounded_decoder_gives_back_exactly_the_body(encoding: str) -> None:
     for start in range(0, len(compressed), 4099):
         out += decoder.feed(compressed[start : start + 4099])
     assert b"".join(out) == data
+
+
+def _redirecting(location: str) -> Any:
+    def build(server: HostileServer) -> Any:
+        def answer(request: RawRequest, conn: socket.socket) -> None:
+            if request.path.endswith("/errors"):
+                body = _errors_answer(server.url)
+                conn.sendall(head(200, len(body), Content_Type="application/json") + body)
+            elif request.path.endswith("/moved.csv"):
+                conn.sendall(head(200, len(FILE), Content_Type="text/csv") + FILE)
+            else:
+                target = location.replace("SELF", server.url)
+                conn.sendall(head(302, 0, Location=target))
+
+        return answer
+
+    return build
+
+
+async def test_a_redirect_to_the_file_is_followed(kind: str, tmp_path: Path) -> None:
+    with serving(_redirecting("SELF/files/moved.csv")) as server:
+        client = real(kind, server.url)
+        assert await client.call("download_error_file", "up_1", tmp_path / "e.csv") is True
+        await client.close()
+    assert (tmp_path / "e.csv").read_bytes() == FILE
+
+
+@pytest.mark.parametrize("location", ["http://[::1", "ftp://files.test/x.csv", "SELF/files/again.csv"])
+async def test_a_bad_or_endless_redirect_is_an_invalid_response(
+    kind: str, tmp_path: Path, location: str
+) -> None:
+    with serving(_redirecting(location)) as server:
+        client = real(kind, server.url)
+        with pytest.raises(InvalidResponseError, match="redirect"):
+            await client.call("download_error_file", "up_1", tmp_path / "e.csv")
+        await client.close()
+    assert list(tmp_path.iterdir()) == []

@@ -11,8 +11,10 @@ import httpx
 import stamina
 
 from .._bodies import STREAMED, Bounds, limit_timeouts
+from .._exceptions import InvalidResponseError
 from .._limits import RateLimiter
 from .._retry import ATTEMPTS, RetryableResponse, RetryPolicy, RetryState
+from .._urls import server_url
 from ._primitives import time_limit
 from .reading import aread_bounded
 
@@ -51,7 +53,9 @@ class AsyncRetryTransport(httpx.AsyncBaseTransport):
         if request.extensions.get(STREAMED):
             if self.limiter is not None:
                 await self.limiter.acquire_async()
-            return await self.wrapped.handle_async_request(request)
+            response = await self.wrapped.handle_async_request(request)
+            await self._check_location(request, response)
+            return response
         # Waits come from RetryState.decide (it returns the seconds to wait), so stamina's own back-off
         # settings never apply; the attempt cap is passed so stamina's test switch can honour it.
         state = RetryState(self.policy, request, call_timeout=self.bounds.call_timeout)
@@ -80,6 +84,19 @@ class AsyncRetryTransport(httpx.AsyncBaseTransport):
         except RetryableResponse as exc:
             return exc.response
         raise AssertionError("unreachable: stamina yields until an attempt returns or raises")
+
+    @staticmethod
+    async def _check_location(request: httpx.Request, response: httpx.Response) -> None:
+        # httpx parses a redirect's Location before anyone can look at it, and fails with a
+        # RemoteProtocolError that would be replayed; an unusable one is an unreadable answer instead.
+        location = response.headers.get("location")
+        if location is None or not 300 <= response.status_code < 400:
+            return
+        try:
+            server_url(location, base=str(request.url), what="redirect")
+        except InvalidResponseError as exc:
+            await response.aclose()
+            raise httpx.DecodingError(exc.message, request=request) from None
 
     async def aclose(self) -> None:
         """Close the wrapped transport."""

@@ -13,8 +13,10 @@ import httpx
 import stamina
 
 from .._bodies import STREAMED, Bounds, limit_timeouts
+from .._exceptions import InvalidResponseError
 from .._limits import RateLimiter
 from .._retry import ATTEMPTS, RetryableResponse, RetryPolicy, RetryState
+from .._urls import server_url
 from ._primitives import time_limit
 from .reading import read_bounded
 
@@ -53,7 +55,9 @@ class RetryTransport(httpx.BaseTransport):
         if request.extensions.get(STREAMED):
             if self.limiter is not None:
                 self.limiter.acquire()
-            return self.wrapped.handle_request(request)
+            response = self.wrapped.handle_request(request)
+            self._check_location(request, response)
+            return response
         # Waits come from RetryState.decide (it returns the seconds to wait), so stamina's own back-off
         # settings never apply; the attempt cap is passed so stamina's test switch can honour it.
         state = RetryState(self.policy, request, call_timeout=self.bounds.call_timeout)
@@ -82,6 +86,19 @@ class RetryTransport(httpx.BaseTransport):
         except RetryableResponse as exc:
             return exc.response
         raise AssertionError("unreachable: stamina yields until an attempt returns or raises")
+
+    @staticmethod
+    def _check_location(request: httpx.Request, response: httpx.Response) -> None:
+        # httpx parses a redirect's Location before anyone can look at it, and fails with a
+        # RemoteProtocolError that would be replayed; an unusable one is an unreadable answer instead.
+        location = response.headers.get("location")
+        if location is None or not 300 <= response.status_code < 400:
+            return
+        try:
+            server_url(location, base=str(request.url), what="redirect")
+        except InvalidResponseError as exc:
+            response.close()
+            raise httpx.DecodingError(exc.message, request=request) from None
 
     def close(self) -> None:
         """Close the wrapped transport."""
