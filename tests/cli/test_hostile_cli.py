@@ -225,3 +225,15 @@ def test_errors_prints_the_report_when_the_download_fails(invoke: Invoke, tmp_pa
     assert document["error_file"] is None
     assert "error_file_url" in result.stderr
     assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize("value", ["soon", "1e10", "nan", "-1"])
+def test_an_unusable_timeout_is_one_line_before_anything_is_sent(
+    invoke: Invoke, counting: HostileServer, value: str
+) -> None:
+    result = invoke("status", "up_1", env={"EXOTEL_TIMEOUT": value, "EXOTEL_CCM_BASE_URL": counting.url})
+    assert result.exit_code == 2
+    lines = [line for line in result.stderr.splitlines() if line.strip()]
+    assert len(lines) == 1, result.stderr
+    assert "EXOTEL_TIMEOUT" in lines[0]
+    assert counting.requests == []

@@ -15,7 +15,7 @@ from exotel_contacts import BulkAbortedError, BulkInputError, InvalidInputError,
 from exotel_contacts._json import Unreadable, decode_answer
 from exotel_contacts._response import error_from_response
 
-from .conftest import Either, FakeExotel, json_response
+from .conftest import Either, FakeExotel, json_response, make_client
 
 ESC = "\x1b"
 
@@ -40,17 +40,7 @@ async def _acontacts(n: int) -> AsyncIterator[dict[str, Any]]:
         yield contact
 
 
-@pytest.mark.parametrize("source", ["iterable", "async iterable"])
-async def test_an_input_that_raises_part_way_ends_with_the_partial_result(
-    either: Either, fake: FakeExotel, source: str
-) -> None:
-    if source == "async iterable" and not either.is_async:
-        pytest.skip("async iterables are for the async client")
-    fake.add("POST", "/contacts", _echo)
-    contacts = _contacts(7000) if source == "iterable" else _acontacts(7000)
-    with pytest.raises(BulkInputError) as raised:
-        await either.call("create_contacts_bulk", contacts)
-    error = raised.value
+def _check_partial(error: BulkInputError, fake: FakeExotel) -> None:
     assert isinstance(error, BulkAbortedError)
     assert isinstance(error, InvalidInputError)
     assert isinstance(error.__cause__, ValueError)
@@ -60,6 +50,24 @@ async def test_an_input_that_raises_part_way_ends_with_the_partial_result(
     assert error.result.counts[Outcome.CREATED] == 7000
     assert error.result[6999].sid == "s+919870006999"
     assert fake.count("POST", "/contacts") == 2
+
+
+async def test_an_input_that_raises_part_way_ends_with_the_partial_result(
+    either: Either, fake: FakeExotel
+) -> None:
+    fake.add("POST", "/contacts", _echo)
+    with pytest.raises(BulkInputError) as raised:
+        await either.call("create_contacts_bulk", _contacts(7000))
+    _check_partial(raised.value, fake)
+
+
+async def test_an_async_input_that_raises_part_way_ends_with_the_partial_result(fake: FakeExotel) -> None:
+    fake.add("POST", "/contacts", _echo)
+    client = Either(make_client("async", fake))
+    with pytest.raises(BulkInputError) as raised:
+        await client.call("create_contacts_bulk", _acontacts(7000))
+    await client.close()
+    _check_partial(raised.value, fake)
 
 
 async def test_an_input_that_raises_an_exotel_error_keeps_it(either: Either, fake: FakeExotel) -> None:

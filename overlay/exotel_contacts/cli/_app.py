@@ -119,8 +119,10 @@ def _configure(
         ),
     ] = None,
     timeout: Annotated[
-        float | None,
-        typer.Option(envvar="EXOTEL_TIMEOUT", help="Seconds per network operation"),
+        # Text, not float: a value that is not a number then fails in one line, from the client's own
+        # range check, instead of in Click's usage box.
+        str | None,
+        typer.Option(envvar="EXOTEL_TIMEOUT", help="Seconds per network operation (0 < s <= 86400)"),
     ] = None,
 ) -> None:
     ctx.obj = State(
