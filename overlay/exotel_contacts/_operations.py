@@ -42,7 +42,7 @@ from exotel_contacts_api.types import UNSET, File
 from ._config import Family
 from ._exceptions import InvalidInputError, InvalidResponseError, TooManyContactsError
 from ._json import MAX_INT
-from ._path_ids import path_request
+from ._path_ids import is_path_id, path_request
 from ._polling import UploadProgress
 from ._response import Redactor, parse_model
 from ._settings import MAX_SECONDS
@@ -160,8 +160,7 @@ def upload_contacts(
         data = parse_model(response, UploadAcceptedResponse.from_dict, redact=redact).response.data
         _check(
             isinstance(data, UploadAccepted)
-            and isinstance(data.upload_id, str)
-            and bool(data.upload_id)
+            and is_path_id(data.upload_id)
             and isinstance(data.status, str)
             and _is_count(data.total_records)
             # Any whole number: first_wait clamps it (an estimate of 10**400 s means "a long time").
@@ -259,8 +258,7 @@ def csv_upload(
         data = parse_model(response, CsvUploadResponse.from_dict, redact=redact).response.data
         _check(
             isinstance(data, CsvUploadData)
-            and isinstance(data.summary.upload_id, str)
-            and bool(data.summary.upload_id)
+            and is_path_id(data.summary.upload_id)
             and isinstance(data.summary.status, str),
             "CSV upload",
             response,

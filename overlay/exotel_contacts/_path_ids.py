@@ -17,7 +17,7 @@ from typing import Any
 
 from ._exceptions import InvalidInputError
 
-__all__ = ["check_path_id", "path_request"]
+__all__ = ["check_path_id", "is_path_id", "path_request"]
 
 
 def check_path_id(name: str, value: object) -> str:
@@ -33,6 +33,15 @@ def check_path_id(name: str, value: object) -> str:
             f"{name} {value!r} is not an id: a path segment of dots would name another resource"
         )
     return value
+
+
+def is_path_id(value: object) -> bool:
+    """Whether ``value`` can be sent as a path segment (an id the server hands out must be one)."""
+    try:
+        check_path_id("id", value)
+    except InvalidInputError:
+        return False
+    return True
 
 
 @functools.cache

@@ -187,3 +187,18 @@ async def test_numbers_the_server_normalised_still_match(either: Either, fake: F
     fake.add("POST", "/contacts", httpx.Response(207, json=_items(SENT)))
     result = await either.call("create_contacts_bulk", [{"number": n} for n in sent])
     assert result.counts[Outcome.CREATED] == 3
+
+
+@pytest.mark.parametrize("bad", ["..", ".", "", " up_1"])
+async def test_an_upload_id_from_the_server_that_cannot_be_a_path_is_an_invalid_response(
+    either: Either, fake: FakeExotel, bad: str
+) -> None:
+    accepted = {
+        "request_id": "r",
+        "method": "POST",
+        "http_code": 202,
+        "response": {"code": 202, "status": "accepted", "data": {"upload_id": bad, "status": "processing"}},
+    }
+    fake.add("POST", "/contacts/upload", accepted)
+    with pytest.raises(InvalidResponseError):
+        await either.call("upload_contacts", b"phone_number\n+919876543210\n")
