@@ -191,8 +191,12 @@ class Client(BaseClient):
     def download_error_file(self, upload_id: str, dest: Destination) -> bool:
         """Write the upload's error CSV to ``dest``; ``False`` when the upload has no error file.
 
-        The pre-signed ``error_file_url`` is fetched as given, without credentials. Raises
-        :class:`~exotel_contacts.ErrorFileExpiredError` when the file has expired.
+        The pre-signed ``error_file_url`` is fetched as given, without credentials. The file streams
+        to a temporary file (beside ``dest`` when it is a path) and reaches ``dest`` only complete, so
+        ``dest`` never holds part of a file; a replayed download starts again from the first byte.
+        Raises :class:`~exotel_contacts.ErrorFileExpiredError` when the file has expired,
+        :class:`~exotel_contacts.InvalidResponseError` for an unusable URL or a file over
+        ``max_download_bytes``.
         """
         if isinstance(dest, str | os.PathLike):
             check_output_file(dest, what="download destination")
