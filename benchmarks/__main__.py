@@ -42,6 +42,7 @@ EXPECTED = (
     "bench_bulk",
     "bench_download",
     "bench_memory",
+    "bench_mock_latency",
     "bench_pacing",
     "bench_polling",
     "bench_startup",

@@ -34,6 +34,7 @@ from ._exceptions import (
     ServerError,
 )
 from ._json import Unreadable, decode_answer
+from ._model_check import first_mismatch
 from ._retry import is_replay_safe, parse_retry_after
 from ._rules import MAY_HAVE_ACTED_ERRORS, MAY_HAVE_ACTED_STATUSES
 from ._sanitize import clean
@@ -223,7 +224,11 @@ def parse_model(
     """Parse a success answer with a generated model's ``from_dict``; any failure is an ExotelError."""
     body = parse_json(response, redact=redact)
     try:
-        return from_dict(body)
+        model = from_dict(body)
+        # The generated parsers hand back a raw value where a union does not parse (see _model_check).
+        wrong = first_mismatch(model)
+        if wrong is not None:
+            raise TypeError(f"{wrong} is not what the spec documents")
     except Exception as exc:
         raise InvalidResponseError(
             redact(f"Exotel's answer does not have the documented shape ({type(exc).__name__}: {exc})"),
@@ -231,3 +236,4 @@ def parse_model(
             request_id=_redact_opt(redact, _request_id(response, body)),
             response=response,
         ) from exc
+    return model
