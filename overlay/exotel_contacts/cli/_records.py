@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Sequence
 from typing import Any
 
@@ -10,18 +9,17 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
+from ._app import cell
+
 __all__ = ["CONTACT_COLUMNS", "LIST_COLUMNS", "as_dict", "print_record", "records_table", "safe"]
 
-# C0 and C1 controls and DEL: a name holding ESC sequences must not move the cursor or recolour output.
-_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 CONTACT_COLUMNS = ("sid", "number", "first_name", "last_name", "company_name", "email", "tag")
 LIST_COLUMNS = ("sid", "name", "tag", "contact_count", "date_created")
 
 
 def safe(value: object) -> Text:
-    """A table cell of server-supplied text: control characters shown as ``\\xNN``, no rich markup."""
-    text = "" if value is None else str(value)
-    return Text(_CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", text))
+    """A table cell of server-supplied text: no control characters (:func:`cell`), no rich markup."""
+    return Text(cell(value))
 
 
 def as_dict(record: Any) -> dict[str, Any]:
