@@ -12,7 +12,7 @@ from ._async.client import AsyncClient
 from ._async.polling import apoll_upload
 from ._async.quota import AsyncRateLimiter
 from ._async.transport import AsyncRetryTransport
-from ._bulk import BulkAbortedError, BulkCreateResult, BulkProgress, ContactOutcome, Outcome
+from ._bulk import BulkAbortedError, BulkCreateResult, BulkInputError, BulkProgress, ContactOutcome, Outcome
 from ._catalog import CATALOG_SCHEMAS, CodeInfo, explain
 from ._config import DEFAULT_TIMEOUT, REGIONS, ClientConfig
 from ._exceptions import (
@@ -28,6 +28,7 @@ from ._exceptions import (
     ExotelError,
     InvalidInputError,
     InvalidResponseError,
+    InvalidSettingError,
     JournalMismatchError,
     NotFoundError,
     OutcomeUnknownError,
@@ -42,6 +43,17 @@ from ._exceptions import (
     ValidationError,
 )
 from ._files import FileInput
+from ._list_operations import MAX_PAGE_SIZE, Page
+from ._list_results import (
+    AddToListProgress,
+    AddToListResult,
+    MemberOutcome,
+    MemberResult,
+    SyncChange,
+    SyncFailure,
+    SyncListResult,
+    SyncProgress,
+)
 from ._operations import MAX_CONTACTS_PER_REQUEST
 from ._polling import TERMINAL_STATUSES, PollSchedule, UploadProgress
 from ._retry import REPLAY_SAFE, RetryPolicy, RetryRecord
@@ -54,7 +66,9 @@ from ._types import (
     Contact,
     ContactCreate,
     ContactList,
+    ContactPatch,
     ContactResult,
+    ContactUpdate,
     CreateContactsResponse,
     CsvStatus,
     CsvUploadData,
@@ -62,7 +76,17 @@ from ._types import (
     CsvUploadSummary,
     DuplicateAction,
     ErrorData,
+    ListCreate,
+    ListMembership,
+    ListPatch,
+    ListReference,
+    ListResult,
+    ListsMultiStatus,
     ListType,
+    ListUpdate,
+    MembershipResult,
+    MembershipsMultiStatus,
+    SortOrder,
     UploadAccepted,
     UploadErrors,
     UploadRowError,
@@ -74,6 +98,7 @@ __all__ = [
     "CATALOG_SCHEMAS",
     "DEFAULT_TIMEOUT",
     "MAX_CONTACTS_PER_REQUEST",
+    "MAX_PAGE_SIZE",
     "REGIONS",
     "REPLAY_SAFE",
     "TERMINAL_STATUSES",
@@ -81,6 +106,8 @@ __all__ = [
     "APIError",
     "APIStatusError",
     "APITimeoutError",
+    "AddToListProgress",
+    "AddToListResult",
     "AsyncClient",
     "AsyncRateLimiter",
     "AsyncRetryTransport",
@@ -88,6 +115,7 @@ __all__ = [
     "BadRequestError",
     "BulkAbortedError",
     "BulkCreateResult",
+    "BulkInputError",
     "BulkMetadata",
     "BulkProgress",
     "Client",
@@ -99,7 +127,9 @@ __all__ = [
     "ContactCreate",
     "ContactList",
     "ContactOutcome",
+    "ContactPatch",
     "ContactResult",
+    "ContactUpdate",
     "CreateContactsResponse",
     "CsvStatus",
     "CsvUploadData",
@@ -114,11 +144,24 @@ __all__ = [
     "ImportResult",
     "InvalidInputError",
     "InvalidResponseError",
+    "InvalidSettingError",
     "JournalMismatchError",
+    "ListCreate",
+    "ListMembership",
+    "ListPatch",
+    "ListReference",
+    "ListResult",
     "ListType",
+    "ListUpdate",
+    "ListsMultiStatus",
+    "MemberOutcome",
+    "MemberResult",
+    "MembershipResult",
+    "MembershipsMultiStatus",
     "NotFoundError",
     "Outcome",
     "OutcomeUnknownError",
+    "Page",
     "PartResult",
     "PayloadTooLargeError",
     "PaymentRequiredError",
@@ -126,10 +169,16 @@ __all__ = [
     "PollSchedule",
     "RateLimitError",
     "RateLimiter",
+    "ReconciliationResult",
     "RetryPolicy",
     "RetryRecord",
     "RetryTransport",
     "ServerError",
+    "SortOrder",
+    "SyncChange",
+    "SyncFailure",
+    "SyncListResult",
+    "SyncProgress",
     "TooManyContactsError",
     "UploadAccepted",
     "UploadErrors",
@@ -147,6 +196,7 @@ __all__ = [
 
 
 _LAZY = {"ImportProgress", "ImportResult", "PartResult"}
+_LAZY_REPORT = {"ReconciliationResult"}
 
 
 def __getattr__(name: str) -> object:
@@ -156,4 +206,8 @@ def __getattr__(name: str) -> object:
         from . import _import  # noqa: PLC0415
 
         return getattr(_import, name)
+    if name in _LAZY_REPORT:
+        from . import _campaign_report  # noqa: PLC0415
+
+        return getattr(_campaign_report, name)
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

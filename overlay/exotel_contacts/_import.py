@@ -12,16 +12,27 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
+import attrs
+
 from exotel_contacts_api.models import CsvStatus, UploadErrors, UploadStatus
 
-from ._exceptions import ExotelError, InvalidInputError, OutcomeUnknownError, UploadTimeoutError
+from ._campaign_report import ReconciliationResult, parse_timestamp
+from ._exceptions import (
+    ExotelError,
+    InvalidInputError,
+    InvalidResponseError,
+    OutcomeUnknownError,
+    UploadTimeoutError,
+)
 from ._journal import Journal, file_identity
+from ._local_paths import check_input_file, check_output_file
 from ._operations import upload_replay_safe
 from ._options import ImportKwargs, ImportOptions
-from ._polling import UploadProgress
+from ._polling import UploadProgress, check_wait_timeout
 from ._rules import IMPORT_FATAL, MAY_HAVE_ACTED_ERRORS, is_failed, is_terminal, upload_outcome
 from .importing import (
     Family,
@@ -111,6 +122,10 @@ class ImportResult:
     parts: list[PartResult] = field(default_factory=list)
     error_file: Path | None = None
     aborted: ExotelError | None = None
+    reconciled: ReconciliationResult | None = None
+    """Campaign: what reading the list back found (None: not done)."""
+    problems: list[str] = field(default_factory=list)
+    """Failures after the import itself (the error CSV could not be written): the result is whole."""
 
     @property
     def total(self) -> int:
@@ -159,6 +174,8 @@ class ImportResult:
             "warnings": list(self.report.warnings),
             "error_file": str(self.error_file) if self.error_file else None,
             "aborted": str(self.aborted) if self.aborted else None,
+            "reconciled": attrs.asdict(self.reconciled) if self.reconciled else None,
+            "problems": list(self.problems),
             "parts": [part.to_dict() for part in self.parts],
             "failures": [failure._asdict() for failure in self.failures()],
         }
@@ -195,6 +212,10 @@ class Importer:
         self._processed = [0] * len(split.parts)
         self._on_progress = on_progress
         self._fatal: ExotelError | None = None
+        self.list_sid: str | None = None
+        """Campaign: the list the parts went into."""
+        self.started: datetime | None = None
+        """Campaign: when the first upload began (the server's ``date_created``)."""
 
     # ---- progress ------------------------------------------------------------------------------
     def emit(self, stage: Literal["checked", "uploaded", "processing", "done"]) -> None:
@@ -315,7 +336,9 @@ class Importer:
         upload_id = self.result.parts[part.index - 1].upload_id
         unknown = (
             upload_id is not None
-            or isinstance(error, OutcomeUnknownError)
+            # An answer that could not be read (too large, too deep, absurd numbers) is still an answer:
+            # the server got the upload and may have accepted it.
+            or isinstance(error, OutcomeUnknownError | InvalidResponseError)
             or isinstance(error.__cause__, MAY_HAVE_ACTED_ERRORS)
         )
         code = OUTCOME_UNKNOWN if unknown else UPLOAD_FAILED
@@ -404,10 +427,37 @@ class Importer:
             self._processed[part.index - 1] = part.rows
         self.emit("processing")
 
+    def campaign_uploaded(self, list_sid: str | None, started: str | None) -> None:
+        """Remember the Campaign list and the earliest upload time, for the reconciliation."""
+        with self._lock:
+            self.list_sid = self.list_sid or list_sid
+            stamp = parse_timestamp(started)
+            if stamp is not None and (self.started is None or stamp < self.started):
+                self.started = stamp
+
+    def reconcilable_rows(self) -> set[int]:
+        """Original row numbers of the parts the server finished (``completed``)."""
+        return {
+            row
+            for part in self.split.parts
+            if self.result.parts[part.index - 1].status == "completed"
+            and self.result.parts[part.index - 1].error is None
+            for row in part.row_map
+        }
+
     def finish(self, errors_out: Path | None) -> ImportResult:
         if errors_out is not None:
-            write_error_csv(self.result.report, errors_out)
-            self.result.error_file = errors_out
+            try:
+                write_error_csv(self.result.report, errors_out)
+            except OSError as exc:
+                # Checked before sending, yet it failed now (disk full, folder removed): the import
+                # happened, so its result is returned whole and the failure is named in it.
+                self.result.problems.append(
+                    f"could not write the error CSV {str(errors_out)!r} "
+                    f"({exc.strerror or type(exc).__name__}); the failed rows are in this result"
+                )
+            else:
+                self.result.error_file = errors_out
         self.emit("done")
         return self.result
 
@@ -429,9 +479,10 @@ def prepare(path: str | Path, options: ImportOptions, work_dir: Path) -> tuple[P
         raise InvalidInputError(f"family must be 'ccm' or 'campaign', not {options.family!r}")
     if options.type not in ("static", "dynamic"):
         raise InvalidInputError(f"type must be 'static' or 'dynamic', not {options.type!r}")
-    source = Path(path)
-    if not source.is_file():
-        raise InvalidInputError(f"{source}: no such file; give the path of a CSV contact file")
+    check_wait_timeout(options.timeout)
+    source = check_input_file(path, what="contact file")
+    if options.errors_out is not None:
+        check_output_file(options.errors_out, what="errors_out")
     on_progress = options.on_progress
     split = split_file(
         source,

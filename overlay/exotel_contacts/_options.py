@@ -40,6 +40,10 @@ class ClientOptions(TypedDict, total=False):
     ccm_base_url: str | None
     campaign_base_url: str | None
     timeout: float | None
+    attempt_timeout: float | None
+    call_timeout: float | None
+    max_response_bytes: int | None
+    max_download_bytes: int | None
     retry: RetryPolicy | None
     rate_limit: RateInput | Unset
     ccm_rate_limit: RateInput | Unset
@@ -71,6 +75,7 @@ class ImportKwargs(TypedDict, total=False):
     limits: Limits | None
     on_progress: Callable[[ImportProgress], None] | None
     journal: str | Path | None
+    reconcile: bool
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -107,3 +112,6 @@ class ImportOptions:
     """Called after each step with an ``ImportProgress``."""
     journal: str | Path | None = None
     """A file recording the plan and each step, so that running again after a crash resumes the import."""
+    reconcile: bool = True
+    """Campaign, with ``wait``: read the list back afterwards and name, by original row number, the rows
+    the server only counted (``source="reconciliation"``)."""

@@ -17,6 +17,7 @@ from .._bulk import (
     BulkAbortedError,
     BulkCreateResult,
     ContactInput,
+    InputFailure,
     ProgressCallback,
     _achunks,
     _body,
@@ -31,7 +32,7 @@ from .._bulk import (
 from .._exceptions import ExotelError
 from .._journal import opened
 from .._operations import MAX_CONTACTS_PER_REQUEST
-from .._retry import RetryableResponse, RetryState
+from .._retry import RetryableResponse
 from .._rules import MAY_HAVE_ACTED_STATUSES
 from ._primitives import Window
 from .hooks import AsyncClientHooks
@@ -41,7 +42,7 @@ __all__ = ["acreate_contacts_bulk"]
 
 async def _exchange(http: httpx.AsyncClient, job: _Job, chunk: _Chunk, body: bytes) -> _Last:
     """Send one body, replaying ambiguous failures; the last answer, or the last failure."""
-    state = RetryState(job.policy, job.probe)
+    state = job.retry_state()
     response: httpx.Response | None = None
     try:
         async for attempt in stamina.retry_context(
@@ -84,7 +85,8 @@ async def acreate_contacts_bulk(
     check_options(chunk_size, concurrency)
     http = client._http("campaign")
     result = BulkCreateResult()
-    chunks = _achunks(contacts, chunk_size)
+    failure = InputFailure()
+    chunks = _achunks(contacts, chunk_size, failure)
     fatal: ExotelError | None = None
     plan = {"chunk_size": chunk_size, "source": dict(journal_source or {})}
     with opened(journal, "bulk create", plan) as journal_file:
@@ -109,4 +111,5 @@ async def acreate_contacts_bulk(
                         on_progress(result._progress())
     if fatal is not None:
         raise BulkAbortedError(fatal, result)
+    failure.raise_if_failed(result)
     return result

@@ -13,6 +13,10 @@ from collections.abc import Callable, Iterator
 from types import TracebackType
 from typing import Any, Generic, ParamSpec, Self, TypeVar
 
+import httpx
+
+from .._bodies import Deadline
+
 __all__ = [
     "ASYNC_SIDE",
     "Event",
@@ -24,6 +28,7 @@ __all__ = [
     "repeat",
     "run_blocking",
     "sleep",
+    "time_limit",
 ]
 
 T = TypeVar("T")
@@ -74,6 +79,13 @@ Event = threading.Event
 def sleep(seconds: float) -> None:
     """Block the calling thread (``time.sleep``, looked up at each call)."""
     time.sleep(seconds)
+
+
+@contextlib.contextmanager
+def time_limit(deadline: Deadline, request: httpx.Request) -> Iterator[None]:
+    """Nothing to do here: a thread cannot be interrupted. The sync side keeps the deadline with
+    timeouts capped at the time left (``limit_timeouts``) and a check after every chunk."""
+    yield
 
 
 def run_blocking(fn: Callable[P, T], /, *args: P.args, **kwargs: P.kwargs) -> T:

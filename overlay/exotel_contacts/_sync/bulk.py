@@ -19,6 +19,7 @@ from .._bulk import (
     BulkAbortedError,
     BulkCreateResult,
     ContactInput,
+    InputFailure,
     ProgressCallback,
     _body,
     _Chunk,
@@ -33,7 +34,7 @@ from .._bulk import (
 from .._exceptions import ExotelError
 from .._journal import opened
 from .._operations import MAX_CONTACTS_PER_REQUEST
-from .._retry import RetryableResponse, RetryState
+from .._retry import RetryableResponse
 from .._rules import MAY_HAVE_ACTED_STATUSES
 from ._primitives import Window
 from .hooks import ClientHooks
@@ -43,7 +44,7 @@ __all__ = ["create_contacts_bulk"]
 
 def _exchange(http: httpx.Client, job: _Job, chunk: _Chunk, body: bytes) -> _Last:
     """Send one body, replaying ambiguous failures; the last answer, or the last failure."""
-    state = RetryState(job.policy, job.probe)
+    state = job.retry_state()
     response: httpx.Response | None = None
     try:
         for attempt in stamina.retry_context(
@@ -86,7 +87,8 @@ def create_contacts_bulk(
     check_options(chunk_size, concurrency)
     http = client._http("campaign")
     result = BulkCreateResult()
-    chunks = _chunks(contacts, chunk_size)
+    failure = InputFailure()
+    chunks = _chunks(contacts, chunk_size, failure)
     fatal: ExotelError | None = None
     plan = {"chunk_size": chunk_size, "source": dict(journal_source or {})}
     with opened(journal, "bulk create", plan) as journal_file:
@@ -111,4 +113,5 @@ def create_contacts_bulk(
                         on_progress(result._progress())
     if fatal is not None:
         raise BulkAbortedError(fatal, result)
+    failure.raise_if_failed(result)
     return result

@@ -14,15 +14,29 @@ from typing import Literal
 import httpx
 import stamina
 
+from .._bodies import STREAMED, Bounds, limit_timeouts
+from .._exceptions import InvalidResponseError
+from .._limits import Permit
 from .._rates import quota_family
 from .._retry import ATTEMPTS, RetryableResponse, RetryPolicy, RetryState
+from .._urls import server_url
+from ._primitives import time_limit
 from .quota import RateLimiter
+from .reading import read_bounded
 
 __all__ = ["RetryTransport"]
 
 
 class RetryTransport(httpx.BaseTransport):
-    """Wraps an httpx transport: rate limit before each attempt, replay what is safe to replay."""
+    """Wraps an httpx transport: rate limit before each attempt, replay what is safe to replay.
+
+    Every attempt ends by its deadline (``bounds.attempt_timeout``, or what is left of
+    ``bounds.call_timeout``): connect, send and the whole answer, however slowly it trickles. An attempt
+    still running then fails as ``AttemptTimedOut``, a ``ReadTimeout``, so the replay rules treat it
+    as "sent, answer lost". The answer's body is read here, decoded, within ``bounds.max_response_bytes``
+    (``AnswerTooLarge``, never replayed). Requests marked :data:`~exotel_contacts._bodies.STREAMED`
+    (downloads) get one attempt and an unread body: the download reads and replays them itself.
+    """
 
     def __init__(
         self,
@@ -30,11 +44,13 @@ class RetryTransport(httpx.BaseTransport):
         *,
         policy: RetryPolicy | None = None,
         limiter: RateLimiter | None = None,
+        bounds: Bounds | None = None,
         api: Literal["ccm", "campaign"] = "ccm",
     ) -> None:
         self.wrapped = wrapped if wrapped is not None else httpx.HTTPTransport()
         self.policy = policy if policy is not None else RetryPolicy()
         self.limiter = limiter
+        self.bounds = bounds if bounds is not None else Bounds()
         self.api: Literal["ccm", "campaign"] = api
 
     def handle_request(self, request: httpx.Request) -> httpx.Response:
@@ -42,39 +58,67 @@ class RetryTransport(httpx.BaseTransport):
 
         The answer carries its attempt count in ``response.extensions[ATTEMPTS]``.
         """
+        if request.extensions.get(STREAMED):
+            permit = self._turn(request)
+            try:
+                response = self.wrapped.handle_request(request)
+            finally:
+                self._settle(permit)
+            self._check_location(request, response)
+            return response
         # Waits come from RetryState.decide (it returns the seconds to wait), so stamina's own back-off
         # settings never apply; the attempt cap is passed so stamina's test switch can honour it.
-        state = RetryState(self.policy, request)
+        state = RetryState(self.policy, request, call_timeout=self.bounds.call_timeout)
+        timeouts = dict(request.extensions.get("timeout") or {})
         try:
             for attempt in stamina.retry_context(
                 on=state.decide, attempts=self.policy.max_attempts, timeout=None
             ):
                 with attempt:
                     state.begin_attempt()
-                    response = self._send(request)
+                    permit = self._turn(request)
+                    try:
+                        deadline = self.bounds.attempt_deadline(state, request)
+                        limit_timeouts(request, deadline, timeouts)
+                        with time_limit(deadline, request):
+                            response = self.wrapped.handle_request(request)
+                            # Read the body inside the attempt: a connection dropped mid-answer raises
+                            # here, where the policy can replay it when that is safe, not in the caller.
+                            response = read_bounded(
+                                response, request, limit=self.bounds.max_response_bytes, deadline=deadline
+                            )
+                    finally:
+                        self._settle(permit)
                     if state.should_replay(response):
-                        # Read the body now: the last replayable answer is returned to the caller.
-                        response.read()
-                        response.close()
                         raise RetryableResponse(response)
-                    # Read the body inside the attempt: a connection dropped mid-answer raises here,
-                    # where the policy can replay it when that is safe, not later in the caller.
-                    response.read()
                     response.extensions[ATTEMPTS] = state.attempt
                     return response
         except RetryableResponse as exc:
             return exc.response
         raise AssertionError("unreachable: stamina yields until an attempt returns or raises")
 
-    def _send(self, request: httpx.Request) -> httpx.Response:
-        # One attempt under the rate limit: a turn before it, and the turn settled when it is over.
+    def _turn(self, request: httpx.Request) -> Permit | None:
+        # A turn of the request's family before each attempt; settled when the attempt is over.
         if self.limiter is None:
-            return self.wrapped.handle_request(request)
-        permit = self.limiter.acquire(quota_family(self.api, request.method))
-        try:
-            return self.wrapped.handle_request(request)
-        finally:
+            return None
+        return self.limiter.acquire(quota_family(self.api, request.method))
+
+    def _settle(self, permit: Permit | None) -> None:
+        if self.limiter is not None:
             self.limiter.settle(permit)
+
+    @staticmethod
+    def _check_location(request: httpx.Request, response: httpx.Response) -> None:
+        # httpx parses a redirect's Location before anyone can look at it, and fails with a
+        # RemoteProtocolError that would be replayed; an unusable one is an unreadable answer instead.
+        location = response.headers.get("location")
+        if location is None or not 300 <= response.status_code < 400:
+            return
+        try:
+            server_url(location, base=str(request.url), what="redirect")
+        except InvalidResponseError as exc:
+            response.close()
+            raise httpx.DecodingError(exc.message, request=request) from None
 
     def close(self) -> None:
         """Close the wrapped transport."""

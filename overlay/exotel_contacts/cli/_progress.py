@@ -2,17 +2,28 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterator
 from contextlib import contextmanager
 
+import attrs
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TaskID, TextColumn, TimeElapsedColumn
 
 from .._bulk import BulkProgress
 from .._import import ImportProgress
-from ._app import interactive, stderr_console
+from .._list_results import AddToListProgress, SyncProgress
+from ._app import CommandResult, interactive, stderr_console
 
-__all__ = ["BulkDisplay", "ImportDisplay", "bulk_display", "import_display"]
+__all__ = [
+    "BulkDisplay",
+    "ImportDisplay",
+    "ListDisplay",
+    "bulk_display",
+    "import_display",
+    "list_display",
+    "progress_outcome",
+]
 
 
 class ImportDisplay:
@@ -23,8 +34,11 @@ class ImportDisplay:
         self._console = console
         self._tasks: dict[str, TaskID] = {}
         self._last_stage = ""
+        self.last: ImportProgress | None = None
+        """The latest event: what an unexpected error leaves to report."""
 
     def __call__(self, event: ImportProgress) -> None:
+        self.last = event
         if self._progress is None:
             self._plain(event)
             return
@@ -63,13 +77,59 @@ class BulkDisplay:
         self._progress = progress
         self._console = console
         self._task: TaskID | None = None
+        self.last: BulkProgress | None = None
+        """The latest event: what an unexpected error leaves to report."""
 
     def __call__(self, event: BulkProgress) -> None:
+        self.last = event
         if self._progress is None:
             return
         if self._task is None:
             self._task = self._progress.add_task("contacts sent", total=None)
         self._progress.update(self._task, completed=event.done)
+
+
+class ListDisplay:
+    """Receives ``add_to_list`` (:class:`AddToListProgress`) and ``sync_list`` (:class:`SyncProgress`)
+    events: a bar of contacts added on a terminal, one line per stage otherwise."""
+
+    def __init__(self, progress: Progress | None, console: Console) -> None:
+        self._progress = progress
+        self._console = console
+        self._task: TaskID | None = None
+        self._stage = ""
+
+    def __call__(self, event: AddToListProgress | SyncProgress) -> None:
+        if isinstance(event, SyncProgress):
+            if event.stage not in (self._stage, "done"):
+                self._stage = event.stage
+                detail = f" ({event.total})" if event.total else ""
+                self._console.print(f"{event.stage.replace('_', ' ')}{detail}")
+            return
+        if self._progress is None:
+            return
+        if self._task is None:
+            self._task = self._progress.add_task("contacts added to the list", total=event.total)
+        self._progress.update(self._task, completed=event.done)
+
+
+def progress_outcome(display: ImportDisplay | BulkDisplay | None) -> CommandResult | None:
+    """The counts of the latest progress event, as a result to print when a command stops unexpectedly."""
+    last = display.last if display is not None else None
+    if last is None:
+        return None
+    counts: dict[str, object] = (
+        attrs.asdict(last) if isinstance(last, BulkProgress) else dataclasses.asdict(last)
+    )
+    document = {"partial": {"note": "stopped before the end; these are the last counts seen", **counts}}
+
+    def render(console: Console) -> None:
+        console.print(
+            "stopped before the end; last counts seen: " + ", ".join(f"{k}={v}" for k, v in counts.items()),
+            markup=False,
+        )
+
+    return CommandResult(document, render=render)
 
 
 def _bars(console: Console) -> Progress:
@@ -103,3 +163,17 @@ def bulk_display(*, quiet: bool = False) -> Iterator[BulkDisplay]:
         return
     with _bars(console) as progress:
         yield BulkDisplay(progress, console)
+
+
+@contextmanager
+def list_display(*, quiet: bool = False) -> Iterator[ListDisplay]:
+    """Progress of ``lists add`` and ``lists sync``: bars on a terminal, stage lines on stderr otherwise."""
+    console = stderr_console()
+    if quiet:
+        yield ListDisplay(None, Console(quiet=True))
+        return
+    if not interactive():
+        yield ListDisplay(None, console)
+        return
+    with _bars(console) as progress:
+        yield ListDisplay(progress, console)

@@ -1,0 +1,99 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.contact_result import ContactResult
+
+
+T = TypeVar("T", bound="ContactResponse")
+
+
+@_attrs_define
+class ContactResponse:
+    """The answer of `getContact`, `updateContact` and `deleteContact`.
+
+    Attributes:
+        response (ContactResult): The outcome of one input contact: `code` 200 with the contact in `data`, or 400
+            (invalid, `error_data.code` 1002) / 409 (duplicate, `error_data.code` 1008) with `data` null.
+        request_id (str | Unset): Unique id of the request; quote it to Exotel support.
+        method (str | Unset): The request's HTTP method (`GET`, `POST`, ...).
+        http_code (int | Unset): The HTTP status, repeated in the body. A seen quirk: some 409 duplicates arrive with
+            `http_code` 200 and the inner `response.code` 409; trust the inner code.
+    """
+
+    response: ContactResult
+    request_id: str | Unset = UNSET
+    method: str | Unset = UNSET
+    http_code: int | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        response = self.response.to_dict()
+
+        request_id = self.request_id
+
+        method = self.method
+
+        http_code = self.http_code
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "response": response,
+            }
+        )
+        if request_id is not UNSET:
+            field_dict["request_id"] = request_id
+        if method is not UNSET:
+            field_dict["method"] = method
+        if http_code is not UNSET:
+            field_dict["http_code"] = http_code
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.contact_result import ContactResult  # noqa: PLC0415
+
+        d = dict(src_dict)
+        response = ContactResult.from_dict(d.pop("response"))
+
+        request_id = d.pop("request_id", UNSET)
+
+        method = d.pop("method", UNSET)
+
+        http_code = d.pop("http_code", UNSET)
+
+        contact_response = cls(
+            response=response,
+            request_id=request_id,
+            method=method,
+            http_code=http_code,
+        )
+
+        contact_response.additional_properties = d
+        return contact_response
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties
