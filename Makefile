@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: setup generate unasync test lint typecheck spec-check unit demo fuzz bench soak clean
+.PHONY: setup generate unasync test lint typecheck spec-check unit demo fuzz bench soak clean redis-server
 
 $(STAMP): pyproject.toml package.json package-lock.json
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -30,8 +30,17 @@ lint: $(STAMP)
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy
 
+## redis-server for the shared-quota tests and benchmarks: Debian's package, installed when missing
+## (the tests start and stop their own server; without one they skip, and fail under CI).
+redis-server:
+	@command -v redis-server >/dev/null 2>&1 || { \
+	  echo "Installing Debian's redis-server for the shared-quota tests"; \
+	  { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
+	    --no-install-recommends redis-server; } >/dev/null 2>&1 \
+	  || echo "WARNING: could not install redis-server; shared-quota tests will skip (and fail under CI)"; }
+
 ## Every test: lint, types, spec checks (validator, Spectral, TypeScript), unit, integration, fuzzing.
-test: lint
+test: lint redis-server
 	PATH="$(CURDIR)/$(BIN):$$PATH" $(BIN)/pytest
 
 ## Start the mock in-process, import a realistic sample file through it, print the report.
@@ -44,7 +53,7 @@ fuzz: $(STAMP)
 	PATH="$(CURDIR)/$(BIN):$$PATH" scripts/fuzz_live.sh
 
 ## Benchmarks against baselines measured in the same run; writes BENCHMARKS.md.
-bench: $(STAMP)
+bench: $(STAMP) redis-server
 	$(BIN)/python -m benchmarks
 
 ## The fault soak at full size.

@@ -10,6 +10,7 @@ Start with :class:`Client` (or :class:`AsyncClient`)::
 
 from ._async.client import AsyncClient
 from ._async.polling import apoll_upload
+from ._async.quota import AsyncRateLimiter
 from ._async.transport import AsyncRetryTransport
 from ._bulk import BulkAbortedError, BulkCreateResult, BulkInputError, BulkProgress, ContactOutcome, Outcome
 from ._catalog import CATALOG_SCHEMAS, CodeInfo, explain
@@ -28,6 +29,7 @@ from ._exceptions import (
     InvalidInputError,
     InvalidResponseError,
     InvalidSettingError,
+    JournalMismatchError,
     NotFoundError,
     OutcomeUnknownError,
     PayloadTooLargeError,
@@ -41,7 +43,6 @@ from ._exceptions import (
     ValidationError,
 )
 from ._files import FileInput
-from ._limits import RateLimiter
 from ._list_operations import MAX_PAGE_SIZE, Page
 from ._list_results import (
     AddToListProgress,
@@ -58,6 +59,7 @@ from ._polling import TERMINAL_STATUSES, PollSchedule, UploadProgress
 from ._retry import REPLAY_SAFE, RetryPolicy, RetryRecord
 from ._sync.client import Client
 from ._sync.polling import poll_upload
+from ._sync.quota import RateLimiter
 from ._sync.transport import RetryTransport
 from ._types import (
     BulkMetadata,
@@ -107,6 +109,7 @@ __all__ = [
     "AddToListProgress",
     "AddToListResult",
     "AsyncClient",
+    "AsyncRateLimiter",
     "AsyncRetryTransport",
     "AuthenticationError",
     "BadRequestError",
@@ -142,6 +145,7 @@ __all__ = [
     "InvalidInputError",
     "InvalidResponseError",
     "InvalidSettingError",
+    "JournalMismatchError",
     "ListCreate",
     "ListMembership",
     "ListPatch",
