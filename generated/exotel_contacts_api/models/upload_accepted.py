@@ -16,7 +16,7 @@ class UploadAccepted:
     """An accepted CCM upload.
 
     Attributes:
-        upload_id (str): Follow the upload with this id.
+        upload_id (str): A CCM upload's id; follow the upload with it. Example: upload_abc123.
         status (str): CCM upload status. Known values: `processing`, `completed`, `failed`. An open set: treat unknown
             values as not yet terminal. Example: processing.
         total_records (int | Unset): Data rows in the file (the header is not counted).

@@ -1,0 +1,97 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..models.failure_status import FailureStatus
+from ..models.http_413 import Http413
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.payload_too_large_error_data import PayloadTooLargeErrorData
+
+
+T = TypeVar("T", bound="PayloadTooLargeErrorResult")
+
+
+@_attrs_define
+class PayloadTooLargeErrorResult:
+    """The inner `response` of a 413 answer.
+
+    Attributes:
+        code (Http413): HTTP 413 (Payload Too Large), repeated in the body (`http_code`, `response.code`).
+        status (FailureStatus): `failure` on every error answer.
+        error_data (PayloadTooLargeErrorData): What went wrong; always sent with a 413.
+        data (None | Unset):
+    """
+
+    code: Http413
+    status: FailureStatus
+    error_data: PayloadTooLargeErrorData
+    data: None | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        code = self.code.value
+
+        status = self.status.value
+
+        error_data = self.error_data.to_dict()
+
+        data = self.data
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "code": code,
+                "status": status,
+                "error_data": error_data,
+            }
+        )
+        if data is not UNSET:
+            field_dict["data"] = data
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.payload_too_large_error_data import PayloadTooLargeErrorData  # noqa: PLC0415
+
+        d = dict(src_dict)
+        code = Http413(d.pop("code"))
+
+        status = FailureStatus(d.pop("status"))
+
+        error_data = PayloadTooLargeErrorData.from_dict(d.pop("error_data"))
+
+        data = d.pop("data", UNSET)
+
+        payload_too_large_error_result = cls(
+            code=code,
+            status=status,
+            error_data=error_data,
+            data=data,
+        )
+
+        payload_too_large_error_result.additional_properties = d
+        return payload_too_large_error_result
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties
