@@ -25,7 +25,7 @@ class ContactResult:
         Attributes:
             code (ResultCode): The outcome of one bulk item: 200 (created), 400 (invalid number or email, `error_data.code`
                 1002) or 409 (duplicate, `error_data.code` 1008).
-            status (str): `success` or `failure` (open set).
+            status (str): `success` or `failure` (open set of lower-case words).
             error_data (ErrorData | None | Unset): What went wrong with one item of a bulk answer: `code` 1002 (invalid
                 number or email, item `code` 400) or 1008 (duplicate, item `code` 409), `message` the category, `description`
                 the detail. Null on a successful item (nullable here because OpenAPI 3.0 cannot make a `$ref` nullable at the

@@ -23,7 +23,9 @@ class CreateContactsResponse:
 
     Attributes:
         metadata (BulkMetadata): Counts of a bulk request.
-        response (list[ContactResult]): One item per input contact, in input order.
+        response (list[ContactResult]): One item per input contact, in input order (so at most 5000, the request's
+            `maxItems`; not repeated here as `maxItems`, which random-data mocks such as Prism's take as the length to
+            generate).
         request_id (str | Unset): Unique id of the request; quote it to Exotel support. Example:
             256c7bb3b18d477a8f11089841841092.
         method (str | Unset): The request's HTTP method (`GET`, `POST`, ...). Example: POST.
