@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: setup generate test lint typecheck spec-check unit demo fuzz bench soak clean
+.PHONY: setup generate unasync test lint typecheck spec-check unit demo fuzz bench soak clean
 
 $(STAMP): pyproject.toml package.json package-lock.json
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -19,8 +19,13 @@ setup: $(STAMP)
 generate: $(STAMP)
 	PATH="$(CURDIR)/$(BIN):$$PATH" scripts/generate.sh
 
-## Lint and format checks (generated/ excluded), mypy --strict on overlay/ and mock/.
+## Rewrite overlay/exotel_contacts/_sync/ from its async source _async/ (after editing _async/).
+unasync: $(STAMP)
+	$(BIN)/python scripts/unasync.py
+
+## Lint and format checks (generated/ excluded), stale sync twins, mypy --strict on overlay/ and mock/.
 lint: $(STAMP)
+	$(BIN)/python scripts/unasync.py --check
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy

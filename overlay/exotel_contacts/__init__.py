@@ -8,10 +8,11 @@ Start with :class:`Client` (or :class:`AsyncClient`)::
         status = client.upload_and_wait("contacts.csv")
 """
 
-from ._async_client import AsyncClient
+from ._async.client import AsyncClient
+from ._async.polling import apoll_upload
+from ._async.transport import AsyncRetryTransport
 from ._bulk import BulkAbortedError, BulkCreateResult, BulkProgress, ContactOutcome, Outcome
 from ._catalog import CATALOG_SCHEMAS, CodeInfo, explain
-from ._client import Client
 from ._config import DEFAULT_TIMEOUT, REGIONS, ClientConfig
 from ._exceptions import (
     APIConnectionError,
@@ -41,9 +42,11 @@ from ._exceptions import (
 from ._files import FileInput
 from ._limits import RateLimiter
 from ._operations import MAX_CONTACTS_PER_REQUEST
-from ._polling import TERMINAL_STATUSES, PollSchedule, UploadProgress, apoll_upload, poll_upload
+from ._polling import TERMINAL_STATUSES, PollSchedule, UploadProgress
 from ._retry import REPLAY_SAFE, RetryPolicy, RetryRecord
-from ._transport import AsyncRetryTransport, RetryTransport
+from ._sync.client import Client
+from ._sync.polling import poll_upload
+from ._sync.transport import RetryTransport
 from ._types import (
     BulkMetadata,
     Contact,

@@ -6,9 +6,10 @@ import sys
 import time
 from collections.abc import Mapping
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, Any, Generic, Protocol, TypeVar
 from urllib.parse import urljoin
 
+import attrs
 import httpx
 from pyrate_limiter import AbstractBucket
 
@@ -20,19 +21,22 @@ from ._config import ClientConfig
 from ._exceptions import InvalidInputError, UploadFailedError
 from ._limits import DEFAULT_MAX_CONCURRENT_UPLOADS, DEFAULT_RATE_PER_MINUTE, RateLimiter
 from ._operations import Family
-from ._polling import PollSchedule, is_terminal
+from ._polling import PollSchedule
 from ._retry import RetryPolicy
 from ._version import __version__
 
 __all__ = [
     "DEFAULT_WAIT_TIMEOUT",
     "BaseClient",
+    "BaseHooks",
     "Destination",
+    "Sent",
     "ccm_failure",
     "csv_failure",
-    "failed_status",
     "user_agent",
 ]
+
+T = TypeVar("T")
 
 #: Seconds ``wait_for_upload`` and friends wait by default before raising ``UploadTimeoutError``.
 DEFAULT_WAIT_TIMEOUT = 1800.0
@@ -47,14 +51,39 @@ def user_agent() -> str:
     return f"exotel-contacts/{__version__} python/{py} httpx/{httpx.__version__}"
 
 
+@attrs.frozen
+class Sent(Generic[T]):
+    """An operation's parsed result and how many attempts its answer took (1: it was not replayed)."""
+
+    value: T
+    attempts: int
+
+    @property
+    def replayed(self) -> bool:
+        """Whether the request was sent again after an attempt whose answer was lost or refused."""
+        return self.attempts > 1
+
+
+class BaseHooks(Protocol):
+    """What methods built on a client (bulk create, import) use of it on either side.
+
+    The side-specific hooks (``_http(family)``, ``_send_counted(operation)``, the counted uploads and
+    the waits) extend it in :class:`exotel_contacts._async.hooks.AsyncClientHooks` and its generated
+    sync twin; :class:`BaseClient` and the two clients provide them.
+    """
+
+    _config: ClientConfig
+    _retry_policy: RetryPolicy
+    _max_concurrent_uploads: int
+
+
 class BaseClient:
     """Configuration and plumbing shared by :class:`Client` and :class:`AsyncClient`.
 
-    Hooks for methods built on top (bulk create, import): ``_config`` (:class:`ClientConfig`),
-    ``_limiter`` (:class:`RateLimiter` or ``None``, applied by the transport to every attempt),
-    ``_retry_policy`` (:class:`RetryPolicy`), ``_upload_slots`` (semaphore of CCM uploads in flight),
-    ``_send(operation)`` (send an :class:`~exotel_contacts._operations.Operation`, map errors),
-    ``_http(family)`` (the authenticated httpx client of a family), ``_sleep``/``_clock`` (polling).
+    ``_config`` (:class:`ClientConfig`), ``_limiter`` (:class:`RateLimiter` or ``None``, applied by the
+    transport to every attempt), ``_retry_policy`` (:class:`RetryPolicy`), ``_max_concurrent_uploads``,
+    ``_poll_schedule`` and ``_clock``; each client adds ``_upload_slots``, ``_sleep``, ``_http`` and
+    ``_send``. Methods built on top are typed against :class:`BaseHooks` and its side's extension.
     """
 
     def __init__(
@@ -138,11 +167,6 @@ class BaseClient:
     def _files_client_kwargs(self) -> dict[str, Any]:
         # No auth: the error file URL is pre-signed and may be on another host; credentials stay home.
         return {"headers": dict(self._headers), "timeout": self._timeout, "follow_redirects": True}
-
-
-def failed_status(status: str) -> bool:
-    """Whether an upload status is the terminal ``failed``."""
-    return is_terminal(status) and status.strip().lower() == "failed"
 
 
 def ccm_failure(status: UploadStatus, errors: UploadErrors | None) -> UploadFailedError:

@@ -29,38 +29,24 @@ from the chunk's, or that cannot be read, makes the chunk's contacts ``unknown``
 
 from __future__ import annotations
 
-import asyncio
-import concurrent.futures
 import enum
 import itertools
 import json
 from collections.abc import AsyncIterable, AsyncIterator, Callable, Iterable, Iterator, Mapping
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import attrs
 import httpx
-import stamina
 
 from exotel_contacts_api.api.campaign import create_contacts as _create_contacts
 from exotel_contacts_api.models import ContactCreate, CreateContactsRequest
 
-from ._exceptions import (
-    AuthenticationError,
-    ExotelError,
-    InvalidInputError,
-    InvalidResponseError,
-    NotFoundError,
-    OutcomeUnknownError,
-    PaymentRequiredError,
-    PermissionDeniedError,
-)
+from ._base_client import BaseHooks
+from ._exceptions import ExotelError, InvalidInputError, InvalidResponseError, OutcomeUnknownError
 from ._operations import MAX_CONTACTS_PER_REQUEST
 from ._response import error_from_response, error_from_transport, parse_json
 from ._retry import REPLAY_SAFE, RetryableResponse, RetryState
-
-if TYPE_CHECKING:
-    from ._async_client import AsyncClient
-    from ._client import Client
+from ._rules import BULK_FATAL, MAY_HAVE_ACTED_ERRORS, MAY_HAVE_ACTED_STATUSES
 
 __all__ = [
     "DEFAULT_BULK_CONCURRENCY",
@@ -70,8 +56,6 @@ __all__ = [
     "ContactInput",
     "ContactOutcome",
     "Outcome",
-    "acreate_contacts_bulk",
-    "create_contacts_bulk",
 ]
 
 #: Chunks in flight at once by default: enough to hide latency, far below 200 requests per minute.
@@ -84,24 +68,8 @@ ContactInput = ContactCreate | Mapping[str, Any]
 _CREATED, _FAILED, _EXISTED, _UNKNOWN = 0, 1, 2, 3
 _DUPLICATE_CODE = 1008
 _NOT_SENT = "not sent: "
-_AMBIGUOUS_STATUSES = frozenset({500, 502, 504})
-# Failures after which the request may have taken effect: the same list as the transport's.
-_AMBIGUOUS_ERRORS: tuple[type[Exception], ...] = (
-    httpx.ReadTimeout,
-    httpx.WriteTimeout,
-    httpx.RemoteProtocolError,
-    httpx.ReadError,
-    httpx.WriteError,
-)
-# Errors that every further chunk would hit too: stop instead of failing the rest one by one.
-_FATAL: tuple[type[ExotelError], ...] = (
-    AuthenticationError,
-    PaymentRequiredError,
-    PermissionDeniedError,
-    NotFoundError,
-)
-# ContactCreate's string fields and their maxLength in openapi.yaml: a violation fails the whole
-# request (schema validation), so it is caught here and fails only that contact.
+# ContactCreate's string fields and their maxLength in openapi.yaml (a test compares them): a violation
+# fails the whole request (schema validation), so it is caught here and fails only that contact.
 _MAX_LENGTHS = {
     "number": 64,
     "first_name": 255,
@@ -354,7 +322,7 @@ ProgressCallback = Callable[[BulkProgress], object]
 # ---- building chunks ---------------------------------------------------------------------------
 
 
-def _check_options(chunk_size: int, concurrency: int) -> None:
+def check_options(chunk_size: int, concurrency: int) -> None:
     if not 1 <= chunk_size <= MAX_CONTACTS_PER_REQUEST:
         raise InvalidInputError(f"chunk_size must be 1 to {MAX_CONTACTS_PER_REQUEST}, got {chunk_size!r}")
     if concurrency < 1:
@@ -431,7 +399,14 @@ def _chunks(contacts: Iterable[ContactInput], chunk_size: int) -> Iterator[_Chun
         yield chunk
 
 
-async def _achunks(contacts: AsyncIterable[ContactInput], chunk_size: int) -> AsyncIterator[_Chunk]:
+async def _achunks(
+    contacts: Iterable[ContactInput] | AsyncIterable[ContactInput], chunk_size: int
+) -> AsyncIterator[_Chunk]:
+    """Chunks read lazily from an iterable or an async iterable."""
+    if not isinstance(contacts, AsyncIterable):
+        for chunk in _chunks(contacts, chunk_size):
+            yield chunk
+        return
     start = 0
     chunk = _Chunk(start)
     async for contact in contacts:
@@ -473,7 +448,7 @@ def _body(chunk: _Chunk) -> bytes | None:
 class _Job:
     """What every chunk of one job shares: the request's shape, the policy and the redactor."""
 
-    def __init__(self, client: Client | AsyncClient) -> None:
+    def __init__(self, client: BaseHooks, http: httpx.Client | httpx.AsyncClient) -> None:
         base = _create_contacts._get_kwargs(
             client._config.account_sid, body=CreateContactsRequest(contacts=[])
         )
@@ -482,7 +457,6 @@ class _Job:
         self.request = base
         self.policy = client._retry_policy
         self.redact = client._config.redact
-        http = client._http("campaign")
         # The URL and replay-safety mark the retry bookkeeping sees (the one sent is marked unsafe).
         self.probe = http.build_request(base["method"], base["url"], extensions={REPLAY_SAFE: True})
 
@@ -493,7 +467,7 @@ class _Job:
         """The stamina ``on=`` predicate: replay ambiguous failures only, with the client's policy."""
 
         def decide(exc: Exception) -> bool | float:
-            if isinstance(exc, (RetryableResponse, *_AMBIGUOUS_ERRORS)):
+            if isinstance(exc, (RetryableResponse, *MAY_HAVE_ACTED_ERRORS)):
                 return state.decide(exc)
             return False
 
@@ -565,7 +539,7 @@ def _chunk_error(chunk: _Chunk, error: ExotelError) -> None:
     # unreadable answer or a lost one (OutcomeUnknownError: 500/502/504, read failures) says nothing.
     ambiguous = chunk.after_replay or isinstance(error, InvalidResponseError | OutcomeUnknownError)
     status = error.status_code
-    if not ambiguous and isinstance(error, _FATAL):
+    if not ambiguous and isinstance(error, BULK_FATAL):
         chunk.fatal = error
     kind = _UNKNOWN if ambiguous else _FAILED
     _fill(chunk, kind, (status, error.code, error.message))
@@ -573,7 +547,7 @@ def _chunk_error(chunk: _Chunk, error: ExotelError) -> None:
 
 def _finish(chunk: _Chunk, response: httpx.Response | None, exc: Exception | None, job: _Job) -> None:
     """Record the chunk's outcomes from its last answer (or failure), then drop what was sent."""
-    if response is not None and response.status_code not in _AMBIGUOUS_STATUSES:
+    if response is not None and response.status_code not in MAY_HAVE_ACTED_STATUSES:
         _read_items(chunk, response, job)
     elif response is not None:
         _chunk_error(chunk, error_from_response(response, redact=job.redact))
@@ -593,164 +567,7 @@ def _note_attempt(chunk: _Chunk, state: RetryState) -> None:
         chunk.after_replay = True
 
 
-def _resend(chunk: _Chunk, response: httpx.Response | None) -> bool:
+def resend(chunk: _Chunk, response: httpx.Response | None) -> bool:
     """Whether to send the chunk again: a 400 (which did nothing) and contacts the schema refuses,
     now failed locally. Never after an ambiguous attempt: that one may have acted."""
     return response is not None and response.status_code == 400 and not chunk.after_replay and _recheck(chunk)
-
-
-# ---- sending: sync -----------------------------------------------------------------------------
-
-
-def _exchange(client: Client, job: _Job, chunk: _Chunk, body: bytes) -> _Last:
-    """Send one body, replaying ambiguous failures; the last answer, or the last failure."""
-    http = client._http("campaign")
-    state = RetryState(job.policy, job.probe)
-    response: httpx.Response | None = None
-    try:
-        for attempt in stamina.retry_context(
-            on=job.retry_on(state), attempts=job.policy.max_attempts, timeout=None
-        ):
-            with attempt:
-                _note_attempt(chunk, state)
-                response = None
-                response = http.request(**job.kwargs(body))
-                if response.status_code in _AMBIGUOUS_STATUSES:
-                    raise RetryableResponse(response)
-    except RetryableResponse as exc:
-        return exc.response, None
-    except httpx.HTTPError as exc:
-        return None, exc
-    return response, None
-
-
-def _send_chunk(client: Client, job: _Job, chunk: _Chunk) -> _Chunk:
-    while (body := _body(chunk)) is not None:
-        response, error = _exchange(client, job, chunk, body)
-        if not _resend(chunk, response):
-            _finish(chunk, response, error, job)
-            break
-    return chunk
-
-
-def create_contacts_bulk(
-    client: Client,
-    contacts: Iterable[ContactInput],
-    *,
-    chunk_size: int = MAX_CONTACTS_PER_REQUEST,
-    concurrency: int = DEFAULT_BULK_CONCURRENCY,
-    on_progress: ProgressCallback | None = None,
-) -> BulkCreateResult:
-    """Create any number of contacts with ``client`` (see :meth:`Client.create_contacts_bulk`)."""
-    _check_options(chunk_size, concurrency)
-    job = _Job(client)
-    result = BulkCreateResult()
-    chunks = _chunks(contacts, chunk_size)
-    fatal: ExotelError | None = None
-    with concurrent.futures.ThreadPoolExecutor(concurrency, thread_name_prefix="exotel-bulk") as pool:
-        # A bounded window: the next chunk is read from the input only when a slot is free.
-        window = {
-            pool.submit(_send_chunk, client, job, chunk) for chunk in itertools.islice(chunks, concurrency)
-        }
-        while window:
-            done, window = concurrent.futures.wait(window, return_when=concurrent.futures.FIRST_COMPLETED)
-            for future in done:
-                chunk = future.result()
-                result._add(chunk)
-                fatal = fatal or chunk.fatal
-                if fatal is None:
-                    window |= {pool.submit(_send_chunk, client, job, c) for c in itertools.islice(chunks, 1)}
-                if on_progress is not None:
-                    on_progress(result._progress())
-    if fatal is not None:
-        raise BulkAbortedError(fatal, result)
-    return result
-
-
-# ---- sending: async ----------------------------------------------------------------------------
-
-
-async def _aexchange(client: AsyncClient, job: _Job, chunk: _Chunk, body: bytes) -> _Last:
-    http = client._http("campaign")
-    state = RetryState(job.policy, job.probe)
-    response: httpx.Response | None = None
-    try:
-        async for attempt in stamina.retry_context(
-            on=job.retry_on(state), attempts=job.policy.max_attempts, timeout=None
-        ):
-            with attempt:
-                _note_attempt(chunk, state)
-                response = None
-                response = await http.request(**job.kwargs(body))
-                if response.status_code in _AMBIGUOUS_STATUSES:
-                    raise RetryableResponse(response)
-    except RetryableResponse as exc:
-        return exc.response, None
-    except httpx.HTTPError as exc:
-        return None, exc
-    return response, None
-
-
-async def _asend_chunk(client: AsyncClient, job: _Job, chunk: _Chunk) -> _Chunk:
-    while (body := _body(chunk)) is not None:
-        response, error = await _aexchange(client, job, chunk, body)
-        if not _resend(chunk, response):
-            _finish(chunk, response, error, job)
-            break
-    return chunk
-
-
-async def _anext_chunk(chunks: Iterator[_Chunk] | AsyncIterator[_Chunk]) -> _Chunk | None:
-    if isinstance(chunks, AsyncIterator):
-        return await anext(chunks, None)
-    return next(chunks, None)
-
-
-async def acreate_contacts_bulk(
-    client: AsyncClient,
-    contacts: Iterable[ContactInput] | AsyncIterable[ContactInput],
-    *,
-    chunk_size: int = MAX_CONTACTS_PER_REQUEST,
-    concurrency: int = DEFAULT_BULK_CONCURRENCY,
-    on_progress: ProgressCallback | None = None,
-) -> BulkCreateResult:
-    """Create any number of contacts with ``client`` (see :meth:`AsyncClient.create_contacts_bulk`)."""
-    _check_options(chunk_size, concurrency)
-    job = _Job(client)
-    result = BulkCreateResult()
-    chunks: Iterator[_Chunk] | AsyncIterator[_Chunk] = (
-        _achunks(contacts, chunk_size)
-        if isinstance(contacts, AsyncIterable)
-        else _chunks(contacts, chunk_size)
-    )
-    fatal: ExotelError | None = None
-    window: set[asyncio.Task[_Chunk]] = set()
-
-    async def refill() -> None:
-        while fatal is None and len(window) < concurrency:
-            chunk = await _anext_chunk(chunks)
-            if chunk is None:
-                return
-            window.add(asyncio.create_task(_asend_chunk(client, job, chunk)))
-
-    try:
-        await refill()
-        while window:
-            done, _ = await asyncio.wait(window, return_when=asyncio.FIRST_COMPLETED)
-            window.difference_update(done)
-            for task in done:
-                chunk = task.result()
-                result._add(chunk)
-                fatal = fatal or chunk.fatal
-                if on_progress is not None:
-                    on_progress(result._progress())
-            await refill()
-    finally:
-        # Cancelled, or on_progress raised: stop what is in flight rather than leave it running.
-        for task in window:
-            task.cancel()
-        if window:
-            await asyncio.gather(*window, return_exceptions=True)
-    if fatal is not None:
-        raise BulkAbortedError(fatal, result)
-    return result

@@ -3,39 +3,25 @@ parts (at most five at a time), wait for the server, and report every failed row
 number.
 
 The local half (reading, checks, splitting, the report) lives in :mod:`exotel_contacts.importing`;
-this module sends the parts through a client and folds the server's verdicts back in. The sync and
-async drivers share everything but the sending: :class:`_Importer` holds the bookkeeping.
+this module holds the bookkeeping (:class:`Importer`) that folds the server's verdicts back in. The
+driver that sends the parts is :mod:`exotel_contacts._async.importer` and its generated sync twin.
 """
 
 from __future__ import annotations
 
-import asyncio
-import concurrent.futures
-import tempfile
 import threading
-from collections.abc import Awaitable, Callable
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
-import httpx
-
-from ._exceptions import (
-    AuthenticationError,
-    ConfigurationError,
-    ExotelError,
-    InvalidInputError,
-    OutcomeUnknownError,
-    PermissionDeniedError,
-    UploadTimeoutError,
-)
-from ._operations import first_wait
+from ._exceptions import ExotelError, InvalidInputError, OutcomeUnknownError, UploadTimeoutError
+from ._options import ImportKwargs, ImportOptions
 from ._polling import UploadProgress
-from ._retry import last_attempts
+from ._rules import IMPORT_FATAL, MAY_HAVE_ACTED_ERRORS, is_failed, is_terminal, upload_outcome
 from .importing import (
     Family,
     ImportReport,
-    Limits,
     Part,
     RowFailure,
     SplitResult,
@@ -46,25 +32,11 @@ from .importing import (
 if TYPE_CHECKING:
     from exotel_contacts_api.models import CsvStatus, UploadErrors, UploadStatus
 
-    from ._async_client import AsyncClient
-    from ._client import Client
-
-__all__ = ["ImportProgress", "ImportResult", "PartResult", "aimport_contacts", "import_contacts"]
+__all__ = ["ImportKwargs", "ImportOptions", "ImportProgress", "ImportResult", "Importer", "PartResult"]
 
 #: Row codes this client adds for rows whose part never got a verdict (not Exotel codes).
 UPLOAD_FAILED = "UPLOAD_FAILED"
 OUTCOME_UNKNOWN = "OUTCOME_UNKNOWN"
-#: Errors that no other part would escape either: stop sending instead of failing part after part.
-_FATAL = (AuthenticationError, PermissionDeniedError, ConfigurationError)
-#: Transport failures after the request was sent: it may have taken effect (even when it was marked
-#: replay-safe and the replays ran out or were not attempted).
-_SENT_NO_ANSWER = (
-    httpx.ReadTimeout,
-    httpx.WriteTimeout,
-    httpx.RemoteProtocolError,
-    httpx.ReadError,
-    httpx.WriteError,
-)
 
 
 @dataclass(frozen=True)
@@ -96,13 +68,20 @@ class PartResult:
     status: str | None = None
     error: str | None = None
     error_type: str | None = None
+    """The name of ``exception``'s type (for JSON output)."""
     replayed: bool = False
     """The upload was sent again after an answer was lost; its duplicates may be its own first attempt's."""
+    exception: ExotelError | None = field(default=None, repr=False, compare=False)
+    """The error that left this part without a verdict, if any."""
 
     @property
     def confirmed(self) -> bool:
         """Whether the server finished judging this part's rows."""
-        return self.status in {"completed", "failed"} and self.error is None
+        return is_terminal(self.status) and self.error is None
+
+    def to_dict(self) -> dict[str, Any]:
+        """A JSON-able record of the part."""
+        return {name: value for name, value in vars(self).items() if name != "exception"}
 
 
 @dataclass
@@ -167,12 +146,12 @@ class ImportResult:
             "warnings": list(self.report.warnings),
             "error_file": str(self.error_file) if self.error_file else None,
             "aborted": str(self.aborted) if self.aborted else None,
-            "parts": [vars(part) for part in self.parts],
+            "parts": [part.to_dict() for part in self.parts],
             "failures": [failure._asdict() for failure in self.failures()],
         }
 
 
-class _Importer:
+class Importer:
     """The bookkeeping of one import, shared by the sync and async drivers (thread-safe)."""
 
     def __init__(
@@ -207,7 +186,7 @@ class _Importer:
                 stage=stage,
                 parts=len(parts),
                 parts_uploaded=sum(1 for p in parts if p.upload_id is not None or p.error is not None),
-                parts_done=sum(1 for p in parts if p.status in {"completed", "failed"} or p.error),
+                parts_done=sum(1 for p in parts if is_terminal(p.status) or p.error),
                 rows_checked=self.split.validation.total_rows,
                 rows_sent=self.split.sent_rows,
                 rows_processed=sum(self._processed),
@@ -233,11 +212,11 @@ class _Importer:
         self.part_failed(part, self._fatal)
         return True
 
-    def uploaded(self, part: Part, upload_id: str) -> None:
+    def uploaded(self, part: Part, upload_id: str, *, replayed: bool) -> None:
+        """The part's upload was accepted (``replayed``: after a lost answer, see ``PartResult``)."""
         record = self.result.parts[part.index - 1]
         record.upload_id = upload_id
-        # Read right after the upload, in the thread or task that sent it.
-        record.replayed = last_attempts() > 1
+        record.replayed = replayed
         self.answered(part)
         self.emit("uploaded")
 
@@ -257,7 +236,7 @@ class _Importer:
         unknown = (
             upload_id is not None
             or isinstance(error, OutcomeUnknownError)
-            or isinstance(error.__cause__, _SENT_NO_ANSWER)
+            or isinstance(error.__cause__, MAY_HAVE_ACTED_ERRORS)
         )
         code = OUTCOME_UNKNOWN if unknown else UPLOAD_FAILED
         if upload_id is not None:
@@ -274,8 +253,8 @@ class _Importer:
             message = f"part {part.index} was not imported: {error.message}"
         with self._lock:
             record = self.result.parts[part.index - 1]
-            record.error, record.error_type = str(error), type(error).__name__
-            if isinstance(error, _FATAL) and self._fatal is None:
+            record.error, record.error_type, record.exception = str(error), type(error).__name__, error
+            if isinstance(error, IMPORT_FATAL) and self._fatal is None:
                 self._fatal = error
                 self.result.aborted = error
             self.result.report.add_part_failure(part, code, message)
@@ -301,10 +280,10 @@ class _Importer:
                     )
         counted = _int(status.failed) + _int(status.duplicates_skipped)
         with self._lock:
-            self.result.parts[part.index - 1].status = status.status
+            self.result.parts[part.index - 1].status = _final(status.status)
             report = self.result.report
             report.add_server_failures(part, listed)
-            if status.status == "failed":
+            if is_failed(status.status):
                 judged = {int(str(e["row_number"])) for e in listed}
                 report.add_rows_failure(
                     part,
@@ -324,8 +303,8 @@ class _Importer:
         duplicates = _int(getattr(stats, "duplicate", 0))
         success = _int(getattr(stats, "success", 0))
         with self._lock:
-            self.result.parts[part.index - 1].status = status.status
-            if status.status == "failed":
+            self.result.parts[part.index - 1].status = _final(status.status)
+            if is_failed(status.status):
                 failed = max(failed, part.rows - success - duplicates)
             self.result.report.add_server_counts(failed=failed, duplicates=duplicates)
             self._processed[part.index - 1] = part.rows
@@ -339,231 +318,52 @@ class _Importer:
         return self.result
 
 
+def _final(status: object) -> str:
+    """A finished part's status as recorded: ``completed``/``failed`` whatever its case and spaces."""
+    outcome = upload_outcome(status)
+    return outcome if outcome is not None else str(status)
+
+
 def _int(value: object) -> int:
     return value if isinstance(value, int) and not isinstance(value, bool) else 0
 
 
-def _prepare(
-    path: str | Path,
-    family: str,
-    work_dir: Path,
-    *,
-    limits: Limits | None,
-    list_type: str,
-    send_invalid: bool,
-    strict: bool,
-    default_region: str | None,
-    detect_duplicates: bool = True,
-    on_progress: Callable[[ImportProgress], None] | None = None,
-) -> tuple[Path, Family, SplitResult]:
-    if family not in ("ccm", "campaign"):
-        raise InvalidInputError(f"family must be 'ccm' or 'campaign', not {family!r}")
-    if list_type not in ("static", "dynamic"):
-        raise InvalidInputError(f"type must be 'static' or 'dynamic', not {list_type!r}")
+def prepare(path: str | Path, options: ImportOptions, work_dir: Path) -> tuple[Path, Family, SplitResult]:
+    """Check the options and the file, then check and split the file into ``work_dir``."""
+    check_target(options.family, options.list_name)
+    if options.family not in ("ccm", "campaign"):
+        raise InvalidInputError(f"family must be 'ccm' or 'campaign', not {options.family!r}")
+    if options.type not in ("static", "dynamic"):
+        raise InvalidInputError(f"type must be 'static' or 'dynamic', not {options.type!r}")
     source = Path(path)
     if not source.is_file():
         raise InvalidInputError(f"{source}: no such file; give the path of a CSV contact file")
+    on_progress = options.on_progress
     split = split_file(
         source,
-        family=family,  # type: ignore[arg-type]
+        family=options.family,  # type: ignore[arg-type]
         out_dir=work_dir,
-        limits=limits,
-        list_type=list_type,  # type: ignore[arg-type]
-        send_invalid=send_invalid,
-        strict=strict,
-        default_region=default_region,
-        detect_duplicates=detect_duplicates,
+        limits=options.limits,
+        list_type=options.type,  # type: ignore[arg-type]
+        send_invalid=options.send_invalid,
+        strict=options.strict,
+        default_region=options.default_region,
+        detect_duplicates=options.detect_duplicates,
         on_rows=None if on_progress is None else lambda rows: on_progress(_checking(rows)),
     )
-    return source, family, split  # type: ignore[return-value]
+    return source, options.family, split  # type: ignore[return-value]
 
 
-def _has_error_rows(status: UploadStatus) -> bool:
+def has_error_rows(status: UploadStatus) -> bool:
     """Whether a finished CCM upload has rows to read from its error report."""
-    return bool(_int(status.failed) + _int(status.duplicates_skipped)) or status.status == "failed"
+    return bool(_int(status.failed) + _int(status.duplicates_skipped)) or is_failed(status.status)
 
 
 def _checking(rows: int) -> ImportProgress:
     return ImportProgress("checking", 0, 0, 0, rows, 0, 0)
 
 
-def _check_target(family: Family, list_name: str | None) -> None:
+def check_target(family: str, list_name: str | None) -> None:
+    """A Campaign import needs the list's name before anything is read."""
     if family == "campaign" and not list_name:
         raise InvalidInputError("a Campaign import needs list_name: the list the contacts go into")
-
-
-def import_contacts(
-    client: Client,
-    path: str | Path,
-    *,
-    family: str = "ccm",
-    list_id: str | None = None,
-    duplicate_action: str = "skip",
-    list_name: str | None = None,
-    type: str = "static",
-    strict: bool = False,
-    default_region: str | None = None,
-    send_invalid: bool = False,
-    detect_duplicates: bool = True,
-    wait: bool = True,
-    timeout: float | None = 3600.0,
-    errors_out: str | Path | None = None,
-    limits: Limits | None = None,
-    on_progress: Callable[[ImportProgress], None] | None = None,
-) -> ImportResult:
-    """See :meth:`exotel_contacts.Client.import_contacts`."""
-    _check_target(family, list_name)  # type: ignore[arg-type]
-    with tempfile.TemporaryDirectory(prefix="exotel-import-") as tmp:
-        source, fam, split = _prepare(
-            path,
-            family,
-            Path(tmp),
-            limits=limits,
-            list_type=type,
-            send_invalid=send_invalid,
-            strict=strict,
-            default_region=default_region,
-            detect_duplicates=detect_duplicates,
-            on_progress=on_progress,
-        )
-        first_answer = threading.Event()
-        job = _Importer(source, fam, split, on_progress, first_answer.set)
-        job.emit("checked")
-
-        def run(part: Part) -> None:
-            if part.index > 1:
-                first_answer.wait()
-            if job.skip_if_aborted(part):
-                return
-            try:
-                if fam == "ccm":
-                    accepted = client.upload_contacts(
-                        part.path, list_id=list_id, duplicate_action=duplicate_action
-                    )
-                    job.uploaded(part, accepted.upload_id)
-                    if not wait:
-                        return
-                    status = client.wait_for_upload(
-                        accepted.upload_id,
-                        timeout=timeout,
-                        first_wait=first_wait(accepted),
-                        on_progress=job.watcher(part),
-                        raise_on_failure=False,
-                    )
-                    errors = client.get_upload_errors(accepted.upload_id) if _has_error_rows(status) else None
-                    job.ccm_done(part, status, errors)
-                else:
-                    data = client.csv_upload(part.path, list_name=list_name or "", type=type)
-                    job.uploaded(part, data.summary.upload_id)
-                    if wait:
-                        job.campaign_done(
-                            part,
-                            client.wait_for_csv_upload(
-                                data.summary.upload_id,
-                                timeout=timeout,
-                                on_progress=job.watcher(part),
-                                raise_on_failure=False,
-                            ),
-                        )
-            except UploadTimeoutError as error:
-                job.timed_out(part, error)
-            except ExotelError as error:
-                job.part_failed(part, error)
-            finally:
-                job.answered(part)
-
-        workers = max(1, min(client._max_concurrent_uploads, len(split.parts)))
-        with concurrent.futures.ThreadPoolExecutor(workers, thread_name_prefix="exotel-import") as pool:
-            for future in [pool.submit(run, part) for part in split.parts]:
-                future.result()
-        return job.finish(Path(errors_out) if errors_out is not None else None)
-
-
-async def aimport_contacts(
-    client: AsyncClient,
-    path: str | Path,
-    *,
-    family: str = "ccm",
-    list_id: str | None = None,
-    duplicate_action: str = "skip",
-    list_name: str | None = None,
-    type: str = "static",
-    strict: bool = False,
-    default_region: str | None = None,
-    send_invalid: bool = False,
-    detect_duplicates: bool = True,
-    wait: bool = True,
-    timeout: float | None = 3600.0,
-    errors_out: str | Path | None = None,
-    limits: Limits | None = None,
-    on_progress: Callable[[ImportProgress], None] | None = None,
-) -> ImportResult:
-    """See :meth:`exotel_contacts.AsyncClient.import_contacts`."""
-    _check_target(family, list_name)  # type: ignore[arg-type]
-    with tempfile.TemporaryDirectory(prefix="exotel-import-") as tmp:
-        # Reading and splitting is CPU and disk work: keep it off the event loop.
-        source, fam, split = await asyncio.to_thread(
-            _prepare,
-            path,
-            family,
-            Path(tmp),
-            limits=limits,
-            list_type=type,
-            send_invalid=send_invalid,
-            strict=strict,
-            default_region=default_region,
-            detect_duplicates=detect_duplicates,
-            on_progress=on_progress,
-        )
-        first_answer = asyncio.Event()
-        job = _Importer(source, fam, split, on_progress, first_answer.set)
-        job.emit("checked")
-        slots = asyncio.Semaphore(max(1, client._max_concurrent_uploads))
-
-        async def guarded(part: Part, send: Callable[[Part], Awaitable[None]]) -> None:
-            if part.index > 1:
-                await first_answer.wait()
-            async with slots:
-                if job.skip_if_aborted(part):
-                    return
-                try:
-                    await send(part)
-                except UploadTimeoutError as error:
-                    job.timed_out(part, error)
-                except ExotelError as error:
-                    job.part_failed(part, error)
-                finally:
-                    job.answered(part)
-
-        async def send_ccm(part: Part) -> None:
-            accepted = await client.upload_contacts(
-                part.path, list_id=list_id, duplicate_action=duplicate_action
-            )
-            job.uploaded(part, accepted.upload_id)
-            if not wait:
-                return
-            status = await client.wait_for_upload(
-                accepted.upload_id,
-                timeout=timeout,
-                first_wait=first_wait(accepted),
-                on_progress=job.watcher(part),
-                raise_on_failure=False,
-            )
-            errors = await client.get_upload_errors(accepted.upload_id) if _has_error_rows(status) else None
-            job.ccm_done(part, status, errors)
-
-        async def send_campaign(part: Part) -> None:
-            data = await client.csv_upload(part.path, list_name=list_name or "", type=type)
-            job.uploaded(part, data.summary.upload_id)
-            if wait:
-                status = await client.wait_for_csv_upload(
-                    data.summary.upload_id,
-                    timeout=timeout,
-                    on_progress=job.watcher(part),
-                    raise_on_failure=False,
-                )
-                job.campaign_done(part, status)
-
-        send = send_ccm if fam == "ccm" else send_campaign
-        await asyncio.gather(*(guarded(part, send) for part in split.parts))
-        return job.finish(Path(errors_out) if errors_out is not None else None)

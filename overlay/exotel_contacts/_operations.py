@@ -7,7 +7,7 @@ extension point for new client methods: build an ``Operation`` and pass it to ``
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
-from typing import Any, BinaryIO, Generic, Literal, TypeVar
+from typing import Any, BinaryIO, Generic, TypeVar
 
 import attrs
 import httpx
@@ -39,6 +39,7 @@ from exotel_contacts_api.models import (
 )
 from exotel_contacts_api.types import UNSET, File
 
+from ._config import Family
 from ._exceptions import InvalidInputError, InvalidResponseError, TooManyContactsError
 from ._polling import UploadProgress
 from ._response import Redactor, parse_model
@@ -59,7 +60,6 @@ __all__ = [
 ]
 
 T = TypeVar("T")
-Family = Literal["ccm", "campaign"]
 
 #: createContacts takes at most this many contacts per request.
 MAX_CONTACTS_PER_REQUEST = 5000

@@ -1,4 +1,6 @@
-"""Waiting for an upload to finish: plain functions with sync and async twins.
+"""Waiting for an upload to finish: the schedule and what each look shows.
+
+The waiting itself is :func:`exotel_contacts._async.polling.apoll_upload` and its generated sync twin.
 
 The schedule keeps detection delay within ``max(min_interval, ratio * processing time)`` while asking
 far less often than once a second: the first look comes after the server's ``estimated_time_seconds``,
@@ -9,32 +11,18 @@ this client has never seen, means "not yet".
 
 from __future__ import annotations
 
-import time
-from collections.abc import Awaitable, Callable
-from typing import Any, TypeVar
-
 import attrs
 
 from ._exceptions import UploadTimeoutError
+from ._rules import TERMINAL_STATUSES, is_terminal
 
 __all__ = [
     "TERMINAL_STATUSES",
     "PollSchedule",
     "UploadProgress",
-    "apoll_upload",
     "is_terminal",
-    "poll_upload",
+    "timed_out",
 ]
-
-S = TypeVar("S")
-
-#: Upload statuses after which nothing changes any more.
-TERMINAL_STATUSES = frozenset({"completed", "failed"})
-
-
-def is_terminal(status: object) -> bool:
-    """Whether an upload status string is final (unknown values are not)."""
-    return isinstance(status, str) and status.strip().lower() in TERMINAL_STATUSES
 
 
 @attrs.frozen
@@ -93,7 +81,8 @@ class PollSchedule:
         return min(self.max_interval, max(self.min_interval, self.ratio * elapsed))
 
 
-def _timed_out(upload_id: str, last: object, waited: float) -> UploadTimeoutError:
+def timed_out(upload_id: str, last: object, waited: float) -> UploadTimeoutError:
+    """The error for a wait that reached its deadline, carrying the last status seen."""
     return UploadTimeoutError(
         f"Upload {upload_id} was not finished after {waited:.1f} s (last status: {_status_text(last)})",
         upload_id=upload_id,
@@ -105,84 +94,3 @@ def _timed_out(upload_id: str, last: object, waited: float) -> UploadTimeoutErro
 def _status_text(status: object) -> str:
     value = getattr(status, "status", None)
     return value if isinstance(value, str) else "none seen"
-
-
-def poll_upload(
-    fetch: Callable[[], S],
-    progress_of: Callable[[S, float], UploadProgress],
-    *,
-    upload_id: str,
-    first_wait: float = 0.0,
-    timeout: float | None = None,
-    schedule: PollSchedule | None = None,
-    on_progress: Callable[[UploadProgress], Any] | None = None,
-    sleep: Callable[[float], Any] = time.sleep,
-    clock: Callable[[], float] = time.monotonic,
-) -> S:
-    """Call ``fetch`` until the status is terminal; return the last status.
-
-    Raises :class:`UploadTimeoutError` (carrying the last status) when ``timeout`` seconds pass first.
-    """
-    schedule = schedule or PollSchedule()
-    start = clock()
-    last: S | None = None
-    wait = schedule.first_wait(first_wait)
-    while True:
-        if wait > 0:
-            if timeout is not None:
-                remaining = timeout - (clock() - start)
-                if remaining <= 0:
-                    raise _timed_out(upload_id, last, clock() - start)
-                wait = min(wait, remaining)
-            sleep(wait)
-        last = fetch()
-        elapsed = clock() - start
-        progress = progress_of(last, elapsed)
-        if on_progress is not None:
-            on_progress(progress)
-        if progress.done:
-            return last
-        if timeout is not None and elapsed >= timeout:
-            raise _timed_out(upload_id, last, elapsed)
-        wait = schedule.next_wait(elapsed)
-
-
-async def apoll_upload(
-    fetch: Callable[[], Awaitable[S]],
-    progress_of: Callable[[S, float], UploadProgress],
-    *,
-    upload_id: str,
-    first_wait: float = 0.0,
-    timeout: float | None = None,
-    schedule: PollSchedule | None = None,
-    on_progress: Callable[[UploadProgress], Any] | None = None,
-    sleep: Callable[[float], Awaitable[Any]] | None = None,
-    clock: Callable[[], float] = time.monotonic,
-) -> S:
-    """Async twin of :func:`poll_upload` (``sleep`` defaults to ``asyncio.sleep``)."""
-    if sleep is None:
-        import asyncio  # noqa: PLC0415 - only the async path needs it
-
-        sleep = asyncio.sleep
-    schedule = schedule or PollSchedule()
-    start = clock()
-    last: S | None = None
-    wait = schedule.first_wait(first_wait)
-    while True:
-        if wait > 0:
-            if timeout is not None:
-                remaining = timeout - (clock() - start)
-                if remaining <= 0:
-                    raise _timed_out(upload_id, last, clock() - start)
-                wait = min(wait, remaining)
-            await sleep(wait)
-        last = await fetch()
-        elapsed = clock() - start
-        progress = progress_of(last, elapsed)
-        if on_progress is not None:
-            on_progress(progress)
-        if progress.done:
-            return last
-        if timeout is not None and elapsed >= timeout:
-            raise _timed_out(upload_id, last, elapsed)
-        wait = schedule.next_wait(elapsed)

@@ -34,6 +34,7 @@ from ._exceptions import (
     ServerError,
 )
 from ._retry import is_replay_safe, parse_retry_after
+from ._rules import MAY_HAVE_ACTED_ERRORS, MAY_HAVE_ACTED_STATUSES
 
 __all__ = ["Redactor", "error_from_response", "error_from_transport", "parse_json", "parse_model"]
 
@@ -58,7 +59,6 @@ _BY_CODE: dict[int, type[APIStatusError]] = {
     1003: PermissionDeniedError,
     1008: ConflictError,
 }
-_UNKNOWN_OUTCOME_STATUSES = frozenset({500, 502, 504})
 _SNIPPET = 200
 
 
@@ -147,7 +147,7 @@ def error_from_response(response: httpx.Response, *, redact: Redactor = _no_reda
         return RateLimitError(message, description=description, retry_after=retry_after, **common)
     if cls is not None:
         return cls(message, description=description, **common)
-    if status in _UNKNOWN_OUTCOME_STATUSES and not is_replay_safe(response.request):
+    if status in MAY_HAVE_ACTED_STATUSES and not is_replay_safe(response.request):
         return OutcomeUnknownError(
             f"{message}. The request may or may not have taken effect and was not replayed, "
             "because replaying it could create duplicate contacts",
@@ -168,14 +168,7 @@ def error_from_transport(exc: httpx.HTTPError, *, redact: Redactor = _no_redacti
         request = None
     where = f"{request.method} {request.url.copy_with(query=None)}" if request is not None else "request"
     reason = redact(f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__)
-    unknown_outcome = (
-        httpx.ReadTimeout,
-        httpx.WriteTimeout,
-        httpx.RemoteProtocolError,
-        httpx.ReadError,
-        httpx.WriteError,
-    )
-    if isinstance(exc, unknown_outcome) and request is not None and not is_replay_safe(request):
+    if isinstance(exc, MAY_HAVE_ACTED_ERRORS) and request is not None and not is_replay_safe(request):
         return OutcomeUnknownError(
             f"{where} failed after it was sent ({reason}); it may or may not have taken effect and was not "
             "replayed, because replaying it could create duplicate contacts",

@@ -1,6 +1,7 @@
 """Which failures are replayed, how long to wait, and the record each retry leaves.
 
-Replayed for every request, because the request provably did nothing or the server refused it:
+The sets themselves live in :mod:`exotel_contacts._rules`. Replayed for every request, because the
+request provably did nothing or the server refused it:
 
 * 429 Too Many Requests and 503 Service Unavailable, honouring ``Retry-After`` (seconds or an HTTP
   date, capped at ``retry_after_max``);
@@ -22,7 +23,6 @@ CCM uploads with ``create_new`` unsafe, so their unknown outcomes surface as ``O
 
 from __future__ import annotations
 
-import contextvars
 import email.utils
 import logging
 import math
@@ -34,6 +34,14 @@ from datetime import UTC, datetime
 import attrs
 import httpx
 
+from ._rules import (
+    MAY_HAVE_ACTED_ERRORS,
+    MAY_HAVE_ACTED_STATUSES,
+    NEVER_SENT_ERRORS,
+    REFUSED_STATUSES,
+    SAFE_METHODS,
+)
+
 __all__ = [
     "ATTEMPTS",
     "REPLAY_SAFE",
@@ -41,9 +49,7 @@ __all__ = [
     "RetryRecord",
     "RetryState",
     "is_replay_safe",
-    "last_attempts",
     "parse_retry_after",
-    "record_attempts",
 ]
 
 logger = logging.getLogger("exotel_contacts")
@@ -52,41 +58,13 @@ logger = logging.getLogger("exotel_contacts")
 REPLAY_SAFE = "exotel_contacts.replay_safe"
 #: Response extension set by the retry transports: how many attempts the answer took (1 = no replay).
 ATTEMPTS = "exotel_contacts.attempts"
-_LAST_ATTEMPTS: contextvars.ContextVar[int] = contextvars.ContextVar("exotel_last_attempts", default=1)
-
-
-def record_attempts(response: httpx.Response) -> None:
-    """Remember, for this thread or task, how many attempts the answer just read took."""
-    _LAST_ATTEMPTS.set(int(response.extensions.get(ATTEMPTS, 1)))
-
-
-def last_attempts() -> int:
-    """Attempts of the last answer this thread or task received through a client (1 = not replayed).
-
-    An import uses it to tell that a part's upload was replayed after a lost answer, so that rows the
-    replay reports as duplicates may be the first attempt's own.
-    """
-    return _LAST_ATTEMPTS.get()
-
-
-_SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
-_REFUSED_STATUSES = frozenset({429, 503})
-_UNKNOWN_OUTCOME_STATUSES = frozenset({500, 502, 504})
-_NEVER_LEFT: tuple[type[Exception], ...] = (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout)
-_UNKNOWN_OUTCOME: tuple[type[Exception], ...] = (
-    httpx.ReadTimeout,
-    httpx.WriteTimeout,
-    httpx.RemoteProtocolError,
-    httpx.ReadError,
-    httpx.WriteError,
-)
 
 
 def is_replay_safe(request: httpx.Request) -> bool:
     """Whether replaying ``request`` cannot create duplicates (the overlay's mark, else the method)."""
     mark = request.extensions.get(REPLAY_SAFE)
     if mark is None:
-        return request.method in _SAFE_METHODS
+        return request.method in SAFE_METHODS
     return bool(mark)
 
 
@@ -183,7 +161,7 @@ class RetryState:
     def should_replay(self, response: httpx.Response) -> bool:
         """Whether ``response`` is one to replay (the attempt budget is checked in :meth:`decide`)."""
         status = response.status_code
-        return status in _REFUSED_STATUSES or (self.safe and status in _UNKNOWN_OUTCOME_STATUSES)
+        return status in REFUSED_STATUSES or (self.safe and status in MAY_HAVE_ACTED_STATUSES)
 
     def decide(self, exc: Exception) -> bool | float:
         """``False`` to stop, else the seconds to wait before the next attempt."""
@@ -192,9 +170,9 @@ class RetryState:
         if isinstance(exc, RetryableResponse):
             status = exc.response.status_code
             reason = str(status)
-            if status in _REFUSED_STATUSES:
+            if status in REFUSED_STATUSES:
                 retry_after = parse_retry_after(exc.response.headers.get("Retry-After"))
-        elif isinstance(exc, _NEVER_LEFT) or (self.safe and isinstance(exc, _UNKNOWN_OUTCOME)):
+        elif isinstance(exc, NEVER_SENT_ERRORS) or (self.safe and isinstance(exc, MAY_HAVE_ACTED_ERRORS)):
             reason = type(exc).__name__
         else:
             return False

@@ -27,7 +27,7 @@ def test_exported_names() -> None:
             "ImportReport",
             "Limits",
             "ListCapExceededError",
-            "ListType",
+            "ListKind",
             "MalformedCsvError",
             "MissingHeaderError",
             "MissingPhoneColumnError",

@@ -30,9 +30,9 @@ __all__ = [
     "EXIT_NETWORK",
     "EXIT_OK",
     "EXIT_ROWS_FAILED",
+    "CommandResult",
     "DebugOption",
     "JsonOption",
-    "Outcome",
     "State",
     "app",
     "configure_logging",
@@ -132,7 +132,7 @@ def _configure(
 
 
 @dataclass
-class Outcome:
+class CommandResult:
     """What a command produced: the JSON-able result, its exit code, and how to show it to a person."""
 
     result: dict[str, Any]
@@ -196,7 +196,7 @@ def configure_logging(debug: bool) -> None:
     logging.getLogger("stamina").setLevel(logging.DEBUG if debug else logging.ERROR)
 
 
-def run_command(action: Callable[[], Outcome], *, json_out: bool, debug: bool) -> None:
+def run_command(action: Callable[[], CommandResult], *, json_out: bool, debug: bool) -> None:
     """Run a command's action; print its result (or its error in one line) and exit with its code."""
     configure_logging(debug)
     console = stderr_console()

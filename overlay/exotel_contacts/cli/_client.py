@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import typer
 
-from .._client import Client
+from .._sync.client import Client
 from ._app import State
 
 __all__ = ["make_client"]

@@ -9,11 +9,13 @@ from rich.table import Table
 
 from .._exceptions import APIConnectionError, UploadTimeoutError
 from .._import import ImportResult
-from ._app import EXIT_API_ERROR, EXIT_NETWORK, EXIT_OK, EXIT_ROWS_FAILED, Outcome, exit_code_for
+from ._app import EXIT_API_ERROR, EXIT_NETWORK, EXIT_OK, EXIT_ROWS_FAILED, CommandResult, exit_code_for
 
 __all__ = ["import_outcome"]
 
 _SHOWN_FAILURES = 20
+# Parts that failed only with these (APITimeoutError included) failed on the way to Exotel, not in it.
+_NETWORK_ERRORS = (APIConnectionError, UploadTimeoutError)
 
 
 def _exit_code(result: ImportResult) -> int:
@@ -21,12 +23,12 @@ def _exit_code(result: ImportResult) -> int:
         return exit_code_for(result.aborted)
     errors = [part for part in result.parts if part.error is not None]
     if errors:
-        network = {APIConnectionError.__name__, "APITimeoutError", UploadTimeoutError.__name__}
-        return EXIT_NETWORK if all(part.error_type in network for part in errors) else EXIT_API_ERROR
+        network = all(isinstance(part.exception, _NETWORK_ERRORS) for part in errors)
+        return EXIT_NETWORK if network else EXIT_API_ERROR
     return EXIT_ROWS_FAILED if result.failed or result.duplicates else EXIT_OK
 
 
-def import_outcome(result: ImportResult) -> Outcome:
+def import_outcome(result: ImportResult) -> CommandResult:
     """The command's result document, exit code and human rendering for an import."""
     document: dict[str, Any] = {"import": result.to_dict()}
 
@@ -74,4 +76,4 @@ def import_outcome(result: ImportResult) -> Outcome:
                 "`exotel-contacts status UPLOAD_ID`"
             )
 
-    return Outcome(document, _exit_code(result), render)
+    return CommandResult(document, _exit_code(result), render)

@@ -16,8 +16,16 @@ from rich.table import Table
 
 from .._bulk import BulkCreateResult, Outcome
 from ..importing import Limits, RowFailure, split_file
-from ._app import EXIT_CODES_HELP, EXIT_OK, EXIT_ROWS_FAILED, DebugOption, JsonOption, app, run_command
-from ._app import Outcome as CommandOutcome
+from ._app import (
+    EXIT_CODES_HELP,
+    EXIT_OK,
+    EXIT_ROWS_FAILED,
+    CommandResult,
+    DebugOption,
+    JsonOption,
+    app,
+    run_command,
+)
 from ._client import make_client
 from ._progress import bulk_display
 from ._shared_options import DefaultRegionOption, ErrorsOutOption, FileArgument, StrictOption
@@ -114,7 +122,7 @@ def create(
     """Create Campaign contacts from FILE (CSV, or JSON Lines when it ends in .jsonl/.ndjson) in
     requests of up to 5000; report each contact: created, failed, already existed, or unknown."""
 
-    def action() -> CommandOutcome:
+    def action() -> CommandResult:
         source = _Input()
         with tempfile.TemporaryDirectory(prefix="exotel-create-") as tmp, make_client(ctx) as client:
             if Path(file).suffix.lower() in {".jsonl", ".ndjson"}:
@@ -169,6 +177,6 @@ def create(
             if errors_out is not None:
                 console.print(f"error CSV: {errors_out}", markup=False)
 
-        return CommandOutcome(document, EXIT_ROWS_FAILED if failures else EXIT_OK, render)
+        return CommandResult(document, EXIT_ROWS_FAILED if failures else EXIT_OK, render)
 
     run_command(action, json_out=json_out, debug=debug)

@@ -12,9 +12,9 @@ from ._app import (
     EXIT_CODES_HELP,
     EXIT_OK,
     EXIT_ROWS_FAILED,
+    CommandResult,
     DebugOption,
     JsonOption,
-    Outcome,
     app,
     run_command,
 )
@@ -32,7 +32,7 @@ def csv_status(
 ) -> None:
     """Show a Campaign CSV upload's status: in-progress/completed and its stats."""
 
-    def action() -> Outcome:
+    def action() -> CommandResult:
         with make_client(ctx) as client:
             current = client.get_csv_status(upload_id)
         data = current.to_dict()
@@ -48,6 +48,6 @@ def csv_status(
                 table.add_row(f"stats.{key}", str(value))
             console.print(table)
 
-        return Outcome({"csv_upload": data}, EXIT_ROWS_FAILED if failed else EXIT_OK, render)
+        return CommandResult({"csv_upload": data}, EXIT_ROWS_FAILED if failed else EXIT_OK, render)
 
     run_command(action, json_out=json_out, debug=debug)

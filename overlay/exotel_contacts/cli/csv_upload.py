@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from ._app import EXIT_CODES_HELP, DebugOption, JsonOption, Outcome, app, run_command
+from ._app import EXIT_CODES_HELP, CommandResult, DebugOption, JsonOption, app, run_command
 from ._client import make_client
 from ._import_output import import_outcome
 from ._progress import import_display
@@ -46,7 +46,7 @@ def csv_upload(
     """Check a contact CSV, split it into parts within the Campaign limit (60 MB), upload them into
     the list, wait for Exotel, and report failed rows (Campaign reports counts, not rows)."""
 
-    def action() -> Outcome:
+    def action() -> CommandResult:
         with make_client(ctx) as client, import_display(quiet=json_out) as display:
             result = client.import_contacts(
                 Path(file),

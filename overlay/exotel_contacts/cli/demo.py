@@ -13,14 +13,14 @@ from typing import Annotated
 import typer
 from rich.console import Console
 
-from .._client import Client
+from .._sync.client import Client
 from ._app import (
     EXIT_BAD_INPUT,
     EXIT_CODES_HELP,
     EXIT_OK,
+    CommandResult,
     DebugOption,
     JsonOption,
-    Outcome,
     app,
     run_command,
     stderr_console,
@@ -55,7 +55,7 @@ def demo(
         )
         raise typer.Exit(EXIT_BAD_INPUT) from None
 
-    def action() -> Outcome:
+    def action() -> CommandResult:
         say = stderr_console()
         output_dir.mkdir(parents=True, exist_ok=True)
         sample = output_dir / "sample_contacts.csv"
@@ -100,6 +100,6 @@ def demo(
             )
 
         # The demo succeeds when the flow ran; the planted bad rows are expected failures.
-        return Outcome(outcome.result, EXIT_OK, render)
+        return CommandResult(outcome.result, EXIT_OK, render)
 
     run_command(action, json_out=json_out, debug=debug)

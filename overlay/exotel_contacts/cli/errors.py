@@ -13,9 +13,9 @@ from ._app import (
     EXIT_CODES_HELP,
     EXIT_OK,
     EXIT_ROWS_FAILED,
+    CommandResult,
     DebugOption,
     JsonOption,
-    Outcome,
     app,
     run_command,
 )
@@ -36,7 +36,7 @@ def errors(
 ) -> None:
     """List a CCM upload's failed rows (row number, phone number, code, message)."""
 
-    def action() -> Outcome:
+    def action() -> CommandResult:
         with make_client(ctx) as client:
             report = client.get_upload_errors(upload_id)
             saved = client.download_error_file(upload_id, output) if output is not None else False
@@ -58,6 +58,6 @@ def errors(
             if saved:
                 console.print(f"error CSV written to {output}")
 
-        return Outcome(result, EXIT_ROWS_FAILED if data.get("error_count") else EXIT_OK, render)
+        return CommandResult(result, EXIT_ROWS_FAILED if data.get("error_count") else EXIT_OK, render)
 
     run_command(action, json_out=json_out, debug=debug)

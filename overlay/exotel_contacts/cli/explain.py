@@ -10,7 +10,7 @@ from rich.console import Console
 
 from .._catalog import explain as lookup
 from .._exceptions import InvalidInputError
-from ._app import EXIT_CODES_HELP, DebugOption, JsonOption, Outcome, app, run_command
+from ._app import EXIT_CODES_HELP, CommandResult, DebugOption, JsonOption, app, run_command
 
 __all__ = ["explain"]
 
@@ -28,7 +28,7 @@ def explain(
 ) -> None:
     """Explain a code from Exotel's error dictionary (e.g. 429, 1010, INVALID_PHONE, 23080)."""
 
-    def action() -> Outcome:
+    def action() -> CommandResult:
         info = lookup(code)
         if info is None:
             raise InvalidInputError(
@@ -44,6 +44,6 @@ def explain(
             if info.how_to_fix:
                 console.print(f"How to fix: {info.how_to_fix}", markup=False)
 
-        return Outcome({"code": data}, render=render)
+        return CommandResult({"code": data}, render=render)
 
     run_command(action, json_out=json_out, debug=debug)

@@ -12,9 +12,9 @@ from ._app import (
     EXIT_CODES_HELP,
     EXIT_OK,
     EXIT_ROWS_FAILED,
+    CommandResult,
     DebugOption,
     JsonOption,
-    Outcome,
     app,
     run_command,
 )
@@ -32,7 +32,7 @@ def status(
 ) -> None:
     """Show a CCM upload's status: processing/completed and its counts."""
 
-    def action() -> Outcome:
+    def action() -> CommandResult:
         with make_client(ctx) as client:
             current = client.get_upload_status(upload_id)
         data = current.to_dict()
@@ -44,6 +44,6 @@ def status(
                 table.add_row(key, str(value))
             console.print(table)
 
-        return Outcome({"upload": data}, EXIT_ROWS_FAILED if failed else EXIT_OK, render)
+        return CommandResult({"upload": data}, EXIT_ROWS_FAILED if failed else EXIT_OK, render)
 
     run_command(action, json_out=json_out, debug=debug)

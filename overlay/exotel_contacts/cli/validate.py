@@ -12,9 +12,9 @@ from ._app import (
     EXIT_CODES_HELP,
     EXIT_OK,
     EXIT_ROWS_FAILED,
+    CommandResult,
     DebugOption,
     JsonOption,
-    Outcome,
     app,
     run_command,
 )
@@ -36,7 +36,7 @@ def validate(
 ) -> None:
     """Check a contact CSV without sending it: encoding, columns, phone numbers, emails, duplicates."""
 
-    def action() -> Outcome:
+    def action() -> CommandResult:
         report = validate_file(Path(file), strict=strict, default_region=default_region)
         if errors_out is not None:
             write_error_csv(report, errors_out)
@@ -83,6 +83,6 @@ def validate(
             if errors_out is not None:
                 console.print(f"error CSV: {errors_out}", markup=False)
 
-        return Outcome(document, EXIT_ROWS_FAILED if failures else EXIT_OK, render)
+        return CommandResult(document, EXIT_ROWS_FAILED if failures else EXIT_OK, render)
 
     run_command(action, json_out=json_out, debug=debug)

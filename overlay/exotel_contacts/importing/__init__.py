@@ -45,7 +45,7 @@ from .limits import Limits
 from .reader import ContactSource, ValidationReport, read_contacts, validate_file
 from .report import ERROR_CSV_COLUMNS, HasFailures, ImportReport, neutralise_cell, write_error_csv
 from .rows import FailureSource, RowErrorCode, RowFailure, RowResult
-from .split import ListType, Part, SplitResult, split_file
+from .split import ListKind, Part, SplitResult, split_file
 
 __all__ = [
     "CAMPAIGN_COLUMNS",
@@ -67,7 +67,7 @@ __all__ = [
     "ImportReport",
     "Limits",
     "ListCapExceededError",
-    "ListType",
+    "ListKind",
     "MalformedCsvError",
     "MissingHeaderError",
     "MissingPhoneColumnError",

@@ -6,8 +6,8 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Literal
 
+from .._config import Family
 from .errors import DuplicateColumnError, MissingHeaderError, MissingPhoneColumnError
 
 __all__ = [
@@ -20,7 +20,6 @@ __all__ = [
     "target_columns",
 ]
 
-Family = Literal["ccm", "campaign"]
 
 # Canonical names are the CCM ones; the Campaign family renames two of them and has no custom field.
 CANONICAL_COLUMNS: tuple[str, ...] = (

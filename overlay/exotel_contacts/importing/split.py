@@ -22,9 +22,9 @@ from .limits import Limits
 from .reader import ContactSource, ValidationReport
 from .rows import RowFailure
 
-__all__ = ["ListType", "Part", "SplitResult", "split_file"]
+__all__ = ["ListKind", "Part", "SplitResult", "split_file"]
 
-ListType = Literal["static", "dynamic"]
+ListKind = Literal["static", "dynamic"]
 _PROGRESS_EVERY = 5_000
 
 
@@ -157,7 +157,7 @@ def split_file(
     family: Family,
     out_dir: str | Path,
     limits: Limits | None = None,
-    list_type: ListType = "static",
+    list_type: ListKind = "static",
     existing_contacts: int = 0,
     send_invalid: bool = False,
     strict: bool = False,

@@ -1,13 +1,12 @@
-"""The asynchronous client: the same methods as :class:`~exotel_contacts.Client`, awaitable."""
+"""The Exotel contacts client: every operation of both API families, configured once."""
 
 from __future__ import annotations
 
-import asyncio
 import os
 from collections.abc import AsyncIterable, Awaitable, Callable, Iterable, Mapping, Sequence
 from pathlib import Path
 from types import TracebackType
-from typing import TYPE_CHECKING, Any, Self, TypeVar
+from typing import TYPE_CHECKING, Any, Self, TypeVar, Unpack
 
 import httpx
 
@@ -23,35 +22,33 @@ from exotel_contacts_api.models import (
     UploadStatus,
 )
 
-from . import _bulk
-from . import _operations as ops
-from ._base_client import (
-    DEFAULT_WAIT_TIMEOUT,
-    BaseClient,
-    Destination,
-    ccm_failure,
-    csv_failure,
-    failed_status,
-)
-from ._exceptions import ErrorFileExpiredError, NotFoundError, UploadFailedError
-from ._files import FileInput, open_upload
-from ._polling import UploadProgress, apoll_upload
-from ._response import error_from_response, error_from_transport
-from ._retry import REPLAY_SAFE, record_attempts
-from ._transport import AsyncRetryTransport
+from .. import _bulk
+from .. import _operations as ops
+from .._base_client import DEFAULT_WAIT_TIMEOUT, BaseClient, Destination, Sent, ccm_failure, csv_failure
+from .._exceptions import ErrorFileExpiredError, NotFoundError, UploadFailedError
+from .._files import FileInput, open_upload
+from .._polling import UploadProgress
+from .._response import error_from_response, error_from_transport
+from .._retry import ATTEMPTS, REPLAY_SAFE
+from .._rules import is_failed
+from . import bulk
+from ._primitives import Semaphore, sleep
+from .polling import apoll_upload
+from .transport import AsyncRetryTransport
 
 if TYPE_CHECKING:
-    from . import _import
-    from .importing import Limits
+    from .._import import ImportResult
+    from .._options import ClientOptions, ImportKwargs
 
 __all__ = ["AsyncClient"]
 
 T = TypeVar("T")
+S = TypeVar("S")
 ProgressCallback = Callable[[UploadProgress], Any]
 
 
 class AsyncClient(BaseClient):
-    """Asynchronous Exotel contacts client; safe to share between tasks of one event loop.
+    """Exotel contacts client; safe to share between tasks of one event loop.
 
     Configure with keyword arguments, else ``EXOTEL_*`` environment variables, else defaults (see
     :class:`~exotel_contacts.ClientConfig`). ``transport`` replaces the innermost httpx transport
@@ -59,11 +56,13 @@ class AsyncClient(BaseClient):
     await :meth:`close`.
     """
 
-    def __init__(self, *, transport: httpx.AsyncBaseTransport | None = None, **kwargs: Any) -> None:
-        super().__init__(**kwargs)
+    def __init__(
+        self, *, transport: httpx.AsyncBaseTransport | None = None, **options: Unpack[ClientOptions]
+    ) -> None:
+        super().__init__(**options)
         inner = transport if transport is not None else httpx.AsyncHTTPTransport()
-        self._upload_slots = asyncio.Semaphore(self._max_concurrent_uploads)
-        self._sleep: Callable[[float], Awaitable[Any]] = asyncio.sleep
+        self._upload_slots = Semaphore(self._max_concurrent_uploads)
+        self._sleep: Callable[[float], Awaitable[Any]] = sleep
         self._ccm = self._generated(
             "ccm", AsyncRetryTransport(inner, policy=self._retry_policy, limiter=self._limiter)
         )
@@ -85,12 +84,18 @@ class AsyncClient(BaseClient):
 
     async def _send(self, operation: ops.Operation[T]) -> T:
         """Send ``operation`` (taking an upload slot when it is an upload) and parse its answer."""
+        sent = await self._send_counted(operation)
+        return sent.value
+
+    async def _send_counted(self, operation: ops.Operation[T]) -> Sent[T]:
+        """As :meth:`_send`, with the number of attempts the answer took."""
         if operation.upload:
             async with self._upload_slots:
                 response = await self._request(operation)
         else:
             response = await self._request(operation)
-        return operation.parse(response, self._config.redact)
+        attempts = int(response.extensions.get(ATTEMPTS, 1))
+        return Sent(operation.parse(response, self._config.redact), attempts)
 
     async def _request(self, operation: ops.Operation[Any]) -> httpx.Response:
         try:
@@ -99,8 +104,30 @@ class AsyncClient(BaseClient):
             )
         except httpx.HTTPError as exc:
             raise error_from_transport(exc, redact=self._config.redact) from exc
-        record_attempts(response)
         return response
+
+    async def _poll(
+        self,
+        fetch: Callable[[], Awaitable[S]],
+        progress_of: Callable[[S, float], UploadProgress],
+        upload_id: str,
+        *,
+        timeout: float | None,
+        first_wait: float,
+        on_progress: ProgressCallback | None,
+    ) -> S:
+        """Poll one upload on this client's schedule, sleep and clock."""
+        return await apoll_upload(
+            fetch,
+            progress_of,
+            upload_id=upload_id,
+            first_wait=first_wait,
+            timeout=timeout,
+            schedule=self._poll_schedule,
+            on_progress=on_progress,
+            sleep=self._sleep,
+            clock=self._clock,
+        )
 
     async def close(self) -> None:
         """Close connections and stop the rate limiter's background task."""
@@ -133,11 +160,17 @@ class AsyncClient(BaseClient):
         Replayed on transient failures unless ``duplicate_action="create_new"``, whose unknown
         outcomes raise :class:`~exotel_contacts.OutcomeUnknownError` instead.
         """
+        sent = await self._upload_contacts(file, list_id=list_id, duplicate_action=duplicate_action)
+        return sent.value
+
+    async def _upload_contacts(
+        self, file: FileInput, *, list_id: str | None, duplicate_action: str | DuplicateAction
+    ) -> Sent[UploadAccepted]:
         with open_upload(file) as (name, stream):
             operation = ops.upload_contacts(
                 self._config.account_sid, name, stream, list_id=list_id, duplicate_action=duplicate_action
             )
-            return await self._send(operation)
+            return await self._send_counted(operation)
 
     async def get_upload_status(self, upload_id: str) -> UploadStatus:
         """The status and counts of a CCM upload."""
@@ -189,18 +222,15 @@ class AsyncClient(BaseClient):
         Raises :class:`~exotel_contacts.UploadFailedError` (with the error report) when it failed and
         ``raise_on_failure``, :class:`~exotel_contacts.UploadTimeoutError` after ``timeout`` seconds.
         """
-        status = await apoll_upload(
+        status = await self._poll(
             lambda: self.get_upload_status(upload_id),
             ops.upload_progress,
-            upload_id=upload_id,
-            first_wait=first_wait,
+            upload_id,
             timeout=timeout,
-            schedule=self._poll_schedule,
+            first_wait=first_wait,
             on_progress=on_progress,
-            sleep=self._sleep,
-            clock=self._clock,
         )
-        if raise_on_failure and failed_status(status.status):
+        if raise_on_failure and is_failed(status.status):
             raise await self._upload_failed(status)
         return status
 
@@ -238,10 +268,15 @@ class AsyncClient(BaseClient):
         self, file: FileInput, *, list_name: str, type: str | ListType = "static"
     ) -> CsvUploadData:
         """Add a CSV's contacts to the list ``list_name`` (created if new); returns the list and summary."""
+        sent = await self._csv_upload(file, list_name=list_name, type=type)
+        return sent.value
+
+    async def _csv_upload(
+        self, file: FileInput, *, list_name: str, type: str | ListType
+    ) -> Sent[CsvUploadData]:
         with open_upload(file) as (name, stream):
-            return await self._send(
-                ops.csv_upload(self._config.account_sid, name, stream, list_name=list_name, type=type)
-            )
+            operation = ops.csv_upload(self._config.account_sid, name, stream, list_name=list_name, type=type)
+            return await self._send_counted(operation)
 
     async def get_csv_status(self, upload_id: str) -> CsvStatus:
         """The status and stats of a Campaign CSV upload."""
@@ -257,18 +292,15 @@ class AsyncClient(BaseClient):
         raise_on_failure: bool = True,
     ) -> CsvStatus:
         """Poll a Campaign CSV upload until ``completed`` or ``failed``; return its final status."""
-        status = await apoll_upload(
+        status = await self._poll(
             lambda: self.get_csv_status(upload_id),
             ops.csv_progress,
-            upload_id=upload_id,
-            first_wait=first_wait,
+            upload_id,
             timeout=timeout,
-            schedule=self._poll_schedule,
+            first_wait=first_wait,
             on_progress=on_progress,
-            sleep=self._sleep,
-            clock=self._clock,
         )
-        if raise_on_failure and failed_status(status.status):
+        if raise_on_failure and is_failed(status.status):
             raise csv_failure(status)
         return status
 
@@ -312,31 +344,16 @@ class AsyncClient(BaseClient):
         """Create any number of contacts: chunks of ``chunk_size`` (at most 5000), ``concurrency`` at once.
 
         ``contacts`` is any iterable or async iterable of dicts or ``ContactCreate``, read lazily as
-        chunks are sent; chunks run as tasks. Otherwise as :meth:`Client.create_contacts_bulk`.
+        chunks are sent; chunks run as tasks. Every input contact ends created, failed, already existed
+        or unknown in the returned :class:`~exotel_contacts.BulkCreateResult`, by input position.
+        ``on_progress`` gets a :class:`~exotel_contacts.BulkProgress` after each chunk, in the caller.
+        Raises :class:`~exotel_contacts.BulkAbortedError` (with the partial result) on 401/402/403/404.
         """
-        return await _bulk.acreate_contacts_bulk(
+        return await bulk.acreate_contacts_bulk(
             self, contacts, chunk_size=chunk_size, concurrency=concurrency, on_progress=on_progress
         )
 
-    async def import_contacts(
-        self,
-        path: str | Path,
-        *,
-        family: str = "ccm",
-        list_id: str | None = None,
-        duplicate_action: str = "skip",
-        list_name: str | None = None,
-        type: str = "static",
-        strict: bool = False,
-        default_region: str | None = None,
-        send_invalid: bool = False,
-        detect_duplicates: bool = True,
-        wait: bool = True,
-        timeout: float | None = 3600.0,
-        errors_out: str | Path | None = None,
-        limits: Limits | None = None,
-        on_progress: Callable[[_import.ImportProgress], None] | None = None,
-    ) -> _import.ImportResult:
+    async def import_contacts(self, path: str | Path, **options: Unpack[ImportKwargs]) -> ImportResult:
         """Import a contact file of any size into CCM (``family="ccm"``) or a Campaign list.
 
         The file is checked locally first (columns of either family, E.164 numbers or, with
@@ -353,23 +370,7 @@ class AsyncClient(BaseClient):
         of distinct phone numbers (about 140 bytes each); the server still reports duplicates.
         """
         # Imported here: the file checks pull in phonenumbers and email-validator, which only imports need.
-        from . import _import  # noqa: PLC0415
+        from .._import import ImportOptions  # noqa: PLC0415
+        from . import importer  # noqa: PLC0415
 
-        return await _import.aimport_contacts(
-            self,
-            path,
-            family=family,
-            list_id=list_id,
-            duplicate_action=duplicate_action,
-            list_name=list_name,
-            type=type,
-            strict=strict,
-            default_region=default_region,
-            send_invalid=send_invalid,
-            detect_duplicates=detect_duplicates,
-            wait=wait,
-            timeout=timeout,
-            errors_out=errors_out,
-            limits=limits,
-            on_progress=on_progress,
-        )
+        return await importer.aimport_contacts(self, path, ImportOptions(**options))

@@ -1,0 +1,102 @@
+"""Bulk create, the sending half: chunks go out through the client, ``concurrency`` at a time.
+
+What a chunk is, how its answer is read and what the result holds: :mod:`exotel_contacts._bulk`
+(its docstring says why chunks are sent marked not replay-safe and replayed here instead).
+"""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterable, Iterable
+
+import httpx
+import stamina
+
+from .._bulk import (
+    DEFAULT_BULK_CONCURRENCY,
+    BulkAbortedError,
+    BulkCreateResult,
+    ContactInput,
+    ProgressCallback,
+    _achunks,
+    _body,
+    _Chunk,
+    _finish,
+    _Job,
+    _Last,
+    _note_attempt,
+    check_options,
+    resend,
+)
+from .._exceptions import ExotelError
+from .._operations import MAX_CONTACTS_PER_REQUEST
+from .._retry import RetryableResponse, RetryState
+from .._rules import MAY_HAVE_ACTED_STATUSES
+from ._primitives import Window
+from .hooks import AsyncClientHooks
+
+__all__ = ["acreate_contacts_bulk"]
+
+
+async def _exchange(http: httpx.AsyncClient, job: _Job, chunk: _Chunk, body: bytes) -> _Last:
+    """Send one body, replaying ambiguous failures; the last answer, or the last failure."""
+    state = RetryState(job.policy, job.probe)
+    response: httpx.Response | None = None
+    try:
+        async for attempt in stamina.retry_context(
+            on=job.retry_on(state), attempts=job.policy.max_attempts, timeout=None
+        ):
+            with attempt:
+                _note_attempt(chunk, state)
+                response = None
+                response = await http.request(**job.kwargs(body))
+                if response.status_code in MAY_HAVE_ACTED_STATUSES:
+                    raise RetryableResponse(response)
+    except RetryableResponse as exc:
+        return exc.response, None
+    except httpx.HTTPError as exc:
+        return None, exc
+    return response, None
+
+
+async def _send_chunk(http: httpx.AsyncClient, job: _Job, chunk: _Chunk) -> _Chunk:
+    while (body := _body(chunk)) is not None:
+        response, error = await _exchange(http, job, chunk, body)
+        if not resend(chunk, response):
+            _finish(chunk, response, error, job)
+            break
+    return chunk
+
+
+async def acreate_contacts_bulk(
+    client: AsyncClientHooks,
+    contacts: Iterable[ContactInput] | AsyncIterable[ContactInput],
+    *,
+    chunk_size: int = MAX_CONTACTS_PER_REQUEST,
+    concurrency: int = DEFAULT_BULK_CONCURRENCY,
+    on_progress: ProgressCallback | None = None,
+) -> BulkCreateResult:
+    """Create any number of contacts with ``client`` (see ``AsyncClient.create_contacts_bulk``)."""
+    check_options(chunk_size, concurrency)
+    http = client._http("campaign")
+    job = _Job(client, http)
+    result = BulkCreateResult()
+    chunks = _achunks(contacts, chunk_size)
+    fatal: ExotelError | None = None
+    # A bounded window: the next chunk is read from the input only when a slot is free.
+    async with Window[_Chunk](concurrency, name="exotel-bulk") as window:
+        while True:
+            while fatal is None and window.has_room:
+                chunk = await anext(chunks, None)
+                if chunk is None:
+                    break
+                window.start(_send_chunk, http, job, chunk)
+            if not window:
+                break
+            for done in await window.next_done():
+                result._add(done)
+                fatal = fatal or done.fatal
+                if on_progress is not None:
+                    on_progress(result._progress())
+    if fatal is not None:
+        raise BulkAbortedError(fatal, result)
+    return result

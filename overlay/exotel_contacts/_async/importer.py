@@ -1,0 +1,93 @@
+"""Import, the sending half: upload the parts of a checked file, at most five at a time, and wait.
+
+Checking and splitting the file, and the bookkeeping that folds each part's verdict into the report,
+are in :mod:`exotel_contacts._import`.
+"""
+
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+
+from .._exceptions import ExotelError, UploadTimeoutError
+from .._import import Importer, ImportOptions, ImportResult, has_error_rows, prepare
+from .._operations import first_wait
+from ..importing import Part
+from ._primitives import Event, Window, run_blocking
+from .hooks import AsyncClientHooks
+
+__all__ = ["aimport_contacts"]
+
+
+async def _send_ccm(client: AsyncClientHooks, job: Importer, part: Part, options: ImportOptions) -> None:
+    sent = await client._upload_contacts(
+        part.path, list_id=options.list_id, duplicate_action=options.duplicate_action
+    )
+    accepted = sent.value
+    job.uploaded(part, accepted.upload_id, replayed=sent.replayed)
+    if not options.wait:
+        return
+    status = await client.wait_for_upload(
+        accepted.upload_id,
+        timeout=options.timeout,
+        first_wait=first_wait(accepted),
+        on_progress=job.watcher(part),
+        raise_on_failure=False,
+    )
+    errors = await client.get_upload_errors(accepted.upload_id) if has_error_rows(status) else None
+    job.ccm_done(part, status, errors)
+
+
+async def _send_campaign(client: AsyncClientHooks, job: Importer, part: Part, options: ImportOptions) -> None:
+    sent = await client._csv_upload(part.path, list_name=options.list_name or "", type=options.type)
+    upload_id = sent.value.summary.upload_id
+    job.uploaded(part, upload_id, replayed=sent.replayed)
+    if options.wait:
+        status = await client.wait_for_csv_upload(
+            upload_id, timeout=options.timeout, on_progress=job.watcher(part), raise_on_failure=False
+        )
+        job.campaign_done(part, status)
+
+
+async def _run_part(
+    client: AsyncClientHooks, job: Importer, part: Part, options: ImportOptions, first_answer: Event
+) -> None:
+    # Until the first part has its answer the others wait: bad credentials cost one request.
+    if part.index > 1:
+        await first_answer.wait()
+    if job.skip_if_aborted(part):
+        return
+    try:
+        if job.result.family == "ccm":
+            await _send_ccm(client, job, part, options)
+        else:
+            await _send_campaign(client, job, part, options)
+    except UploadTimeoutError as error:
+        job.timed_out(part, error)
+    except ExotelError as error:
+        job.part_failed(part, error)
+    finally:
+        job.answered(part)
+
+
+async def aimport_contacts(
+    client: AsyncClientHooks, path: str | Path, options: ImportOptions
+) -> ImportResult:
+    """Import ``path`` with ``client`` (see ``AsyncClient.import_contacts``)."""
+    with tempfile.TemporaryDirectory(prefix="exotel-import-") as tmp:
+        # Reading and splitting is CPU and disk work: on the async side it runs off the event loop.
+        source, family, split = await run_blocking(prepare, path, options, Path(tmp))
+        first_answer = Event()
+        job = Importer(source, family, split, options.on_progress, first_answer.set)
+        job.emit("checked")
+        parts = iter(split.parts)
+        workers = max(1, min(client._max_concurrent_uploads, len(split.parts)))
+        async with Window[None](workers, name="exotel-import") as window:
+            while True:
+                while window.has_room and (part := next(parts, None)) is not None:
+                    window.start(_run_part, client, job, part, options, first_answer)
+                if not window:
+                    break
+                await window.next_done()
+        errors_out = options.errors_out
+        return job.finish(Path(errors_out) if errors_out is not None else None)

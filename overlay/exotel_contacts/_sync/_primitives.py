@@ -1,0 +1,73 @@
+"""What truly differs on the sync side (hand-written; the async side is :mod:`.._async._primitives`).
+
+The generated sync modules import these names where their async sources import the async ones.
+"""
+
+from __future__ import annotations
+
+import concurrent.futures
+import threading
+import time
+from collections.abc import Callable
+from types import TracebackType
+from typing import Generic, ParamSpec, Self, TypeVar
+
+__all__ = ["Event", "Semaphore", "Window", "run_blocking", "sleep"]
+
+T = TypeVar("T")
+P = ParamSpec("P")
+
+Semaphore = threading.BoundedSemaphore
+"""Limits what is in flight at once (``with``)."""
+Event = threading.Event
+"""Set once, waited for by the others."""
+
+
+def sleep(seconds: float) -> None:
+    """Block the calling thread (``time.sleep``, looked up at each call)."""
+    time.sleep(seconds)
+
+
+def run_blocking(fn: Callable[P, T], /, *args: P.args, **kwargs: P.kwargs) -> T:
+    """Run CPU or disk work in the calling thread (the async side moves it off the event loop)."""
+    return fn(*args, **kwargs)
+
+
+class Window(Generic[T]):
+    """At most ``size`` calls in flight, each in a worker thread named ``name``; leaving it waits for them.
+
+    Threads cannot be cancelled: on leaving, calls still running finish first (none is started after).
+    """
+
+    def __init__(self, size: int, *, name: str) -> None:
+        self.size = size
+        self.name = name
+        self._pool = concurrent.futures.ThreadPoolExecutor(size, thread_name_prefix=name)
+        self._futures: set[concurrent.futures.Future[T]] = set()
+
+    def __len__(self) -> int:
+        return len(self._futures)
+
+    @property
+    def has_room(self) -> bool:
+        """Whether another call may start."""
+        return len(self._futures) < self.size
+
+    def start(self, fn: Callable[P, T], /, *args: P.args, **kwargs: P.kwargs) -> None:
+        """Start ``fn(*args, **kwargs)`` in a worker thread."""
+        self._futures.add(self._pool.submit(fn, *args, **kwargs))
+
+    def next_done(self) -> list[T]:
+        """Wait until at least one call ends; the results of those that ended (a failure raises)."""
+        done, pending = concurrent.futures.wait(self._futures, return_when=concurrent.futures.FIRST_COMPLETED)
+        self._futures = pending
+        return [future.result() for future in done]
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        self._pool.shutdown(wait=True)
+        self._futures = set()

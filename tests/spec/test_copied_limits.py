@@ -1,0 +1,55 @@
+"""Limits copied from openapi.yaml by hand (overlay and mock) still say what the spec says."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from exotel_contacts import _bulk, _limits
+from exotel_contacts._operations import MAX_CONTACTS_PER_REQUEST
+from exotel_contacts.importing import Limits
+from exotel_contacts_mock.config import MockConfig
+
+
+def _operation(spec: dict[str, Any], operation_id: str) -> dict[str, Any]:
+    for item in spec["paths"].values():
+        for operation in item.values():
+            if isinstance(operation, dict) and operation.get("operationId") == operation_id:
+                return operation
+    raise AssertionError(f"no operation {operation_id}")
+
+
+def test_bulk_max_lengths_are_the_contact_schema_ones(spec: dict[str, Any]) -> None:
+    properties = spec["components"]["schemas"]["ContactCreate"]["properties"]
+    from_spec = {name: p["maxLength"] for name, p in properties.items() if "maxLength" in p}
+    assert from_spec == _bulk._MAX_LENGTHS
+
+
+def test_contacts_per_request_is_the_spec_one(spec: dict[str, Any]) -> None:
+    contacts = spec["components"]["schemas"]["CreateContactsRequest"]["properties"]["contacts"]
+    assert contacts["maxItems"] == MAX_CONTACTS_PER_REQUEST
+
+
+def test_import_limits_are_the_upload_operations_ones(spec: dict[str, Any]) -> None:
+    ccm = _operation(spec, "uploadContacts")["x-limits"]
+    campaign = _operation(spec, "csvUploadContacts")["x-limits"]
+    limits = Limits()
+    # The client reads "MB" as 10**6 bytes, the smaller reading, so a part fits either reading.
+    assert limits.ccm_max_bytes == ccm["max_file_mb"] * 10**6
+    assert limits.ccm_max_rows == ccm["max_records"]
+    assert limits.campaign_max_bytes == campaign["max_file_mb"] * 10**6
+    assert limits.campaign_static_list_cap == campaign["static_list_cap"]
+    assert limits.campaign_dynamic_list_cap == campaign["dynamic_list_cap"]
+    assert ccm["max_uploads_in_progress"] == _limits.DEFAULT_MAX_CONCURRENT_UPLOADS
+
+
+def test_mock_defaults_are_the_upload_operations_ones(spec: dict[str, Any]) -> None:
+    ccm = _operation(spec, "uploadContacts")["x-limits"]
+    campaign = _operation(spec, "csvUploadContacts")["x-limits"]
+    config = MockConfig()
+    # The mock reads "MB" as 2**20 bytes, the larger reading: it refuses only what both readings refuse.
+    assert config.ccm_max_file_bytes == ccm["max_file_mb"] * 2**20
+    assert config.ccm_max_records == ccm["max_records"]
+    assert config.ccm_max_concurrent_uploads == ccm["max_uploads_in_progress"]
+    assert config.campaign_max_file_bytes == campaign["max_file_mb"] * 2**20
+    assert config.static_list_cap == campaign["static_list_cap"]
+    assert config.dynamic_list_cap == campaign["dynamic_list_cap"]
