@@ -20,7 +20,8 @@ class UploadAccepted:
         status (str): CCM upload status. Known values: `processing`, `completed`, `failed`. An open set: treat unknown
             values as not yet terminal. Example: processing.
         total_records (int | Unset): Data rows in the file (the header is not counted).
-        estimated_time_seconds (int | Unset): How long processing is expected to take; a good first wait before polling.
+        estimated_time_seconds (int | Unset): How long processing is expected to take (at most a day); a good first wait
+            before polling.
     """
 
     upload_id: str
