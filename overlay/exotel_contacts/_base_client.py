@@ -18,7 +18,7 @@ from exotel_contacts_api.models import CsvStatus, UploadErrors, UploadStatus
 
 from ._auth import auth_for
 from ._config import ClientConfig
-from ._exceptions import InvalidInputError, UploadFailedError
+from ._exceptions import InvalidInputError, InvalidResponseError, UploadFailedError
 from ._limits import DEFAULT_MAX_CONCURRENT_UPLOADS, DEFAULT_RATE_PER_MINUTE, RateLimiter
 from ._operations import Family
 from ._polling import PollSchedule
@@ -158,7 +158,16 @@ class BaseClient:
         if not isinstance(url, str) or not url.strip():
             return None
         # The spec promises an absolute (pre-signed) URL; a relative one is taken as on the CCM host.
-        return urljoin(self._config.ccm_base_url + "/", url.strip())
+        try:
+            joined = urljoin(self._config.ccm_base_url + "/", url.strip())
+            parsed = httpx.URL(joined)
+            usable = parsed.scheme in ("http", "https") and bool(parsed.host)
+        except (httpx.InvalidURL, ValueError):  # includes UnicodeError, from a bad IDNA host
+            usable = False
+        if not usable:
+            # Not quoted: a pre-signed URL is a credential.
+            raise InvalidResponseError("Exotel's error_file_url is not an http(s) URL this client can fetch")
+        return joined
 
     @staticmethod
     def _part_path(dest: Path) -> Path:
