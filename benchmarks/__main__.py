@@ -41,6 +41,7 @@ PYTHON = ".venv/bin/python"
 EXPECTED = (
     "bench_bulk",
     "bench_memory",
+    "bench_mock_latency",
     "bench_pacing",
     "bench_polling",
     "bench_startup",

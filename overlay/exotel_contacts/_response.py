@@ -33,6 +33,7 @@ from ._exceptions import (
     RateLimitError,
     ServerError,
 )
+from ._model_check import first_mismatch
 from ._retry import is_replay_safe, parse_retry_after
 from ._rules import MAY_HAVE_ACTED_ERRORS, MAY_HAVE_ACTED_STATUSES
 
@@ -214,7 +215,11 @@ def parse_model(
     """Parse a success answer with a generated model's ``from_dict``; any failure is an ExotelError."""
     body = parse_json(response, redact=redact)
     try:
-        return from_dict(body)
+        model = from_dict(body)
+        # The generated parsers hand back a raw value where a union does not parse (see _model_check).
+        wrong = first_mismatch(model)
+        if wrong is not None:
+            raise TypeError(f"{wrong} is not what the spec documents")
     except Exception as exc:
         raise InvalidResponseError(
             redact(f"Exotel's answer does not have the documented shape ({type(exc).__name__}: {exc})"),
@@ -222,3 +227,4 @@ def parse_model(
             request_id=_redact_opt(redact, _request_id(response, body)),
             response=response,
         ) from exc
+    return model

@@ -72,6 +72,8 @@ from .internal_error_data_code import InternalErrorDataCode
 from .internal_error_response import InternalErrorResponse
 from .internal_error_result import InternalErrorResult
 from .list_type import ListType
+from .no_data import NoData
+from .no_error_data import NoErrorData
 from .not_found_error_data import NotFoundErrorData
 from .not_found_error_data_code import NotFoundErrorDataCode
 from .not_found_error_response import NotFoundErrorResponse
@@ -188,6 +190,8 @@ __all__ = (
     "InternalErrorResponse",
     "InternalErrorResult",
     "ListType",
+    "NoData",
+    "NoErrorData",
     "NotFoundErrorData",
     "NotFoundErrorDataCode",
     "NotFoundErrorResponse",

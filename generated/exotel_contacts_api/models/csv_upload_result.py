@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -11,6 +11,7 @@ from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
     from ..models.csv_upload_data import CsvUploadData
+    from ..models.no_error_data import NoErrorData
 
 
 T = TypeVar("T", bound="CsvUploadResult")
@@ -23,23 +24,33 @@ class CsvUploadResult:
         code (Http200): HTTP 200 (OK), repeated in the body (`http_code`, `response.code`).
         status (str): `success` or `accepted` on success answers (open set of lower-case words). Example: success.
         data (CsvUploadData):
-        error_data (None | Unset):
+        error_data (NoErrorData | None | Unset): `error_data` of a success answer: always null. (Said as a nullable
+            object without properties: `enum: [null]` would be exact, but Prism then silently skips validating the whole
+            answer.)
     """
 
     code: Http200
     status: str
     data: CsvUploadData
-    error_data: None | Unset = UNSET
+    error_data: NoErrorData | None | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        from ..models.no_error_data import NoErrorData  # noqa: PLC0415
+
         code = self.code.value
 
         status = self.status
 
         data = self.data.to_dict()
 
-        error_data = self.error_data
+        error_data: dict[str, Any] | None | Unset
+        if isinstance(self.error_data, Unset):
+            error_data = UNSET
+        elif isinstance(self.error_data, NoErrorData):
+            error_data = self.error_data.to_dict()
+        else:
+            error_data = self.error_data
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -58,6 +69,7 @@ class CsvUploadResult:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         from ..models.csv_upload_data import CsvUploadData  # noqa: PLC0415
+        from ..models.no_error_data import NoErrorData  # noqa: PLC0415
 
         d = dict(src_dict)
         code = Http200(d.pop("code"))
@@ -66,7 +78,22 @@ class CsvUploadResult:
 
         data = CsvUploadData.from_dict(d.pop("data"))
 
-        error_data = d.pop("error_data", UNSET)
+        def _parse_error_data(data: object) -> NoErrorData | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                componentsschemas_no_error_data_type_0 = NoErrorData.from_dict(data)
+
+                return componentsschemas_no_error_data_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(NoErrorData | None | Unset, data)
+
+        error_data = _parse_error_data(d.pop("error_data", UNSET))
 
         csv_upload_result = cls(
             code=code,

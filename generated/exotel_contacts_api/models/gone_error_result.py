@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -12,6 +12,7 @@ from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
     from ..models.gone_error_data import GoneErrorData
+    from ..models.no_data import NoData
 
 
 T = TypeVar("T", bound="GoneErrorResult")
@@ -25,23 +26,31 @@ class GoneErrorResult:
         code (Http410): HTTP 410 (Gone), repeated in the body (`http_code`, `response.code`).
         status (FailureStatus): `failure` on every error answer.
         error_data (GoneErrorData): What went wrong; always sent with a 410.
-        data (None | Unset):
+        data (NoData | None | Unset): `data` of an error answer: always null (see `NoErrorData` for the form).
     """
 
     code: Http410
     status: FailureStatus
     error_data: GoneErrorData
-    data: None | Unset = UNSET
+    data: NoData | None | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        from ..models.no_data import NoData  # noqa: PLC0415
+
         code = self.code.value
 
         status = self.status.value
 
         error_data = self.error_data.to_dict()
 
-        data = self.data
+        data: dict[str, Any] | None | Unset
+        if isinstance(self.data, Unset):
+            data = UNSET
+        elif isinstance(self.data, NoData):
+            data = self.data.to_dict()
+        else:
+            data = self.data
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -60,6 +69,7 @@ class GoneErrorResult:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         from ..models.gone_error_data import GoneErrorData  # noqa: PLC0415
+        from ..models.no_data import NoData  # noqa: PLC0415
 
         d = dict(src_dict)
         code = Http410(d.pop("code"))
@@ -68,7 +78,22 @@ class GoneErrorResult:
 
         error_data = GoneErrorData.from_dict(d.pop("error_data"))
 
-        data = d.pop("data", UNSET)
+        def _parse_data(data: object) -> NoData | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                componentsschemas_no_data_type_0 = NoData.from_dict(data)
+
+                return componentsschemas_no_data_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(NoData | None | Unset, data)
+
+        data = _parse_data(d.pop("data", UNSET))
 
         gone_error_result = cls(
             code=code,

@@ -187,8 +187,8 @@ def sync_detailed(
     out of balance gets 402.
 
     A number the account's address book already has is counted in `stats.duplicate` and not
-    created again, as is a number repeated within the file; rows with an invalid number or email
-    are counted in `stats.failed`.
+    created again, as is a number repeated within the file; rows with an invalid number, or a
+    non-empty email that is not an `EmailAddress`, are counted in `stats.failed`.
 
     The seeds' code samples send JSON with a multipart content type and a key `filepath`; Exotel's
     reference page and public client code send the file as the multipart part `file_name`,
@@ -253,8 +253,8 @@ def sync(
     out of balance gets 402.
 
     A number the account's address book already has is counted in `stats.duplicate` and not
-    created again, as is a number repeated within the file; rows with an invalid number or email
-    are counted in `stats.failed`.
+    created again, as is a number repeated within the file; rows with an invalid number, or a
+    non-empty email that is not an `EmailAddress`, are counted in `stats.failed`.
 
     The seeds' code samples send JSON with a multipart content type and a key `filepath`; Exotel's
     reference page and public client code send the file as the multipart part `file_name`,
@@ -313,8 +313,8 @@ async def asyncio_detailed(
     out of balance gets 402.
 
     A number the account's address book already has is counted in `stats.duplicate` and not
-    created again, as is a number repeated within the file; rows with an invalid number or email
-    are counted in `stats.failed`.
+    created again, as is a number repeated within the file; rows with an invalid number, or a
+    non-empty email that is not an `EmailAddress`, are counted in `stats.failed`.
 
     The seeds' code samples send JSON with a multipart content type and a key `filepath`; Exotel's
     reference page and public client code send the file as the multipart part `file_name`,
@@ -377,8 +377,8 @@ async def asyncio(
     out of balance gets 402.
 
     A number the account's address book already has is counted in `stats.duplicate` and not
-    created again, as is a number repeated within the file; rows with an invalid number or email
-    are counted in `stats.failed`.
+    created again, as is a number repeated within the file; rows with an invalid number, or a
+    non-empty email that is not an `EmailAddress`, are counted in `stats.failed`.
 
     The seeds' code samples send JSON with a multipart content type and a key `filepath`; Exotel's
     reference page and public client code send the file as the multipart part `file_name`,

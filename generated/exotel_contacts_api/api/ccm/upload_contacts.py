@@ -187,8 +187,9 @@ def sync_detailed(
     account's contact limit fail one by one with `QUOTA_EXCEEDED`).
 
     Each row is checked and a failing row gets one of the `ContactUploadErrorCode` codes:
-    `INVALID_PHONE` (not E.164), `MISSING_REQUIRED` (no phone number), `INVALID_EMAIL`,
-    `INVALID_FORMAT`, `DUPLICATE_ENTRY` (the number exists already, or earlier in the file,
+    `INVALID_PHONE` (not E.164), `MISSING_REQUIRED` (no phone number), `INVALID_EMAIL` (a
+    non-empty email that is not an `EmailAddress`), `INVALID_FORMAT`, `DUPLICATE_ENTRY` (the number
+    exists already, or earlier in the file,
     and `duplicate_action` is `skip`), `QUOTA_EXCEEDED` (the account's contact limit).
 
     `duplicate_action` says what happens to a row whose phone number the account already has:
@@ -256,8 +257,9 @@ def sync(
     account's contact limit fail one by one with `QUOTA_EXCEEDED`).
 
     Each row is checked and a failing row gets one of the `ContactUploadErrorCode` codes:
-    `INVALID_PHONE` (not E.164), `MISSING_REQUIRED` (no phone number), `INVALID_EMAIL`,
-    `INVALID_FORMAT`, `DUPLICATE_ENTRY` (the number exists already, or earlier in the file,
+    `INVALID_PHONE` (not E.164), `MISSING_REQUIRED` (no phone number), `INVALID_EMAIL` (a
+    non-empty email that is not an `EmailAddress`), `INVALID_FORMAT`, `DUPLICATE_ENTRY` (the number
+    exists already, or earlier in the file,
     and `duplicate_action` is `skip`), `QUOTA_EXCEEDED` (the account's contact limit).
 
     `duplicate_action` says what happens to a row whose phone number the account already has:
@@ -319,8 +321,9 @@ async def asyncio_detailed(
     account's contact limit fail one by one with `QUOTA_EXCEEDED`).
 
     Each row is checked and a failing row gets one of the `ContactUploadErrorCode` codes:
-    `INVALID_PHONE` (not E.164), `MISSING_REQUIRED` (no phone number), `INVALID_EMAIL`,
-    `INVALID_FORMAT`, `DUPLICATE_ENTRY` (the number exists already, or earlier in the file,
+    `INVALID_PHONE` (not E.164), `MISSING_REQUIRED` (no phone number), `INVALID_EMAIL` (a
+    non-empty email that is not an `EmailAddress`), `INVALID_FORMAT`, `DUPLICATE_ENTRY` (the number
+    exists already, or earlier in the file,
     and `duplicate_action` is `skip`), `QUOTA_EXCEEDED` (the account's contact limit).
 
     `duplicate_action` says what happens to a row whose phone number the account already has:
@@ -386,8 +389,9 @@ async def asyncio(
     account's contact limit fail one by one with `QUOTA_EXCEEDED`).
 
     Each row is checked and a failing row gets one of the `ContactUploadErrorCode` codes:
-    `INVALID_PHONE` (not E.164), `MISSING_REQUIRED` (no phone number), `INVALID_EMAIL`,
-    `INVALID_FORMAT`, `DUPLICATE_ENTRY` (the number exists already, or earlier in the file,
+    `INVALID_PHONE` (not E.164), `MISSING_REQUIRED` (no phone number), `INVALID_EMAIL` (a
+    non-empty email that is not an `EmailAddress`), `INVALID_FORMAT`, `DUPLICATE_ENTRY` (the number
+    exists already, or earlier in the file,
     and `duplicate_action` is `skip`), `QUOTA_EXCEEDED` (the account's contact limit).
 
     `duplicate_action` says what happens to a row whose phone number the account already has:
