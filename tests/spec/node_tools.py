@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import ctypes
 import os
 import signal
 import socket
 import subprocess
+import sys
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -33,11 +35,29 @@ def free_port() -> int:
     return port
 
 
+# Looked up in the parent, so that the forked child only makes the system call.
+_PRCTL = ctypes.CDLL(None).prctl if sys.platform == "linux" else None
+
+
+def _die_with_parent() -> None:
+    """In the child: get SIGTERM when the test process dies, even killed (Linux's PR_SET_PDEATHSIG)."""
+    if _PRCTL is not None:
+        _PRCTL(1, signal.SIGTERM)  # 1 = PR_SET_PDEATHSIG
+
+
 @contextmanager
 def serve(cmd: list[str], probe: str, *, timeout: float = 60.0) -> Iterator[subprocess.Popen[bytes]]:
     """Run ``cmd`` (a server) in its own process group until the block ends; wait until ``probe`` answers."""
     log = open(os.devnull, "wb")  # noqa: SIM115 - closed in finally
-    process = subprocess.Popen(cmd, cwd=ROOT, stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
+    # A server left behind by a killed test run would hold its port and CPU: it dies with this process.
+    process = subprocess.Popen(
+        cmd,
+        cwd=ROOT,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+        start_new_session=True,
+        preexec_fn=_die_with_parent,  # noqa: PLW1509 - only a system call, no locks taken in the child
+    )
     try:
         deadline = time.monotonic() + timeout
         while True:
