@@ -40,6 +40,7 @@ PYTHON = ".venv/bin/python"
 #: Scripts that should exist; a missing one is a row that says so.
 EXPECTED = (
     "bench_bulk",
+    "bench_download",
     "bench_memory",
     "bench_mock_latency",
     "bench_pacing",

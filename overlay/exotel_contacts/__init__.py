@@ -11,7 +11,7 @@ Start with :class:`Client` (or :class:`AsyncClient`)::
 from ._async.client import AsyncClient
 from ._async.polling import apoll_upload
 from ._async.transport import AsyncRetryTransport
-from ._bulk import BulkAbortedError, BulkCreateResult, BulkProgress, ContactOutcome, Outcome
+from ._bulk import BulkAbortedError, BulkCreateResult, BulkInputError, BulkProgress, ContactOutcome, Outcome
 from ._catalog import CATALOG_SCHEMAS, CodeInfo, explain
 from ._config import DEFAULT_TIMEOUT, REGIONS, ClientConfig
 from ._exceptions import (
@@ -27,6 +27,7 @@ from ._exceptions import (
     ExotelError,
     InvalidInputError,
     InvalidResponseError,
+    InvalidSettingError,
     NotFoundError,
     OutcomeUnknownError,
     PayloadTooLargeError,
@@ -85,6 +86,7 @@ __all__ = [
     "BadRequestError",
     "BulkAbortedError",
     "BulkCreateResult",
+    "BulkInputError",
     "BulkMetadata",
     "BulkProgress",
     "Client",
@@ -111,6 +113,7 @@ __all__ = [
     "ImportResult",
     "InvalidInputError",
     "InvalidResponseError",
+    "InvalidSettingError",
     "ListType",
     "NotFoundError",
     "Outcome",

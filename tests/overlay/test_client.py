@@ -188,24 +188,6 @@ async def test_download_error_file_expired_and_absent(
     assert await either.call("download_error_file", "up_1", tmp_path / "e.csv") is False
 
 
-@pytest.mark.parametrize(
-    "url", ["http://xn--a/errors.csv", "file:///etc/passwd", "ftp://files.example.net/e.csv", "http://[::1/x"]
-)
-async def test_download_error_file_refuses_an_unusable_url(
-    either: Either, fake: FakeExotel, tmp_path: Path, url: str
-) -> None:
-    fake.add(
-        "GET",
-        "/contacts/upload/up_1/errors",
-        envelope({"upload_id": "up_1", "error_count": 1, "errors": [], "error_file_url": url}),
-    )
-    with pytest.raises(exotel_contacts.InvalidResponseError, match="error_file_url") as info:
-        await either.call("download_error_file", "up_1", tmp_path / "e.csv")
-    assert url not in str(info.value)
-    assert len(fake.requests) == 1
-    assert not (tmp_path / "e.csv").exists()
-
-
 async def test_campaign_without_basic_credentials_fails_before_sending(fake: FakeExotel) -> None:
     for kind in ("sync", "async"):
         client = make_client(kind, fake, api_key=None, api_token=None, access_token="tok")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import typer
 
+from .._settings import env_number
 from .._sync.client import Client
 from ._app import State
 
@@ -13,4 +14,8 @@ __all__ = ["make_client"]
 def make_client(ctx: typer.Context) -> Client:
     """A :class:`Client` from the global options, else the ``EXOTEL_*`` environment."""
     state = ctx.find_object(State) or State()
-    return Client(**state.client_options())
+    options = state.client_options()
+    if "timeout" in options:
+        # Checked here, inside the command, so that a bad value is a one-line error (exit 2).
+        options["timeout"] = env_number(options["timeout"], "--timeout / EXOTEL_TIMEOUT")
+    return Client(**options)
