@@ -42,6 +42,17 @@ from ._exceptions import (
 )
 from ._files import FileInput
 from ._limits import RateLimiter
+from ._list_operations import MAX_PAGE_SIZE, Page
+from ._list_results import (
+    AddToListProgress,
+    AddToListResult,
+    MemberOutcome,
+    MemberResult,
+    SyncChange,
+    SyncFailure,
+    SyncListResult,
+    SyncProgress,
+)
 from ._operations import MAX_CONTACTS_PER_REQUEST
 from ._polling import TERMINAL_STATUSES, PollSchedule, UploadProgress
 from ._retry import REPLAY_SAFE, RetryPolicy, RetryRecord
@@ -53,7 +64,9 @@ from ._types import (
     Contact,
     ContactCreate,
     ContactList,
+    ContactPatch,
     ContactResult,
+    ContactUpdate,
     CreateContactsResponse,
     CsvStatus,
     CsvUploadData,
@@ -61,7 +74,17 @@ from ._types import (
     CsvUploadSummary,
     DuplicateAction,
     ErrorData,
+    ListCreate,
+    ListMembership,
+    ListPatch,
+    ListReference,
+    ListResult,
+    ListsMultiStatus,
     ListType,
+    ListUpdate,
+    MembershipResult,
+    MembershipsMultiStatus,
+    SortOrder,
     UploadAccepted,
     UploadErrors,
     UploadRowError,
@@ -73,6 +96,7 @@ __all__ = [
     "CATALOG_SCHEMAS",
     "DEFAULT_TIMEOUT",
     "MAX_CONTACTS_PER_REQUEST",
+    "MAX_PAGE_SIZE",
     "REGIONS",
     "REPLAY_SAFE",
     "TERMINAL_STATUSES",
@@ -80,6 +104,8 @@ __all__ = [
     "APIError",
     "APIStatusError",
     "APITimeoutError",
+    "AddToListProgress",
+    "AddToListResult",
     "AsyncClient",
     "AsyncRetryTransport",
     "AuthenticationError",
@@ -98,7 +124,9 @@ __all__ = [
     "ContactCreate",
     "ContactList",
     "ContactOutcome",
+    "ContactPatch",
     "ContactResult",
+    "ContactUpdate",
     "CreateContactsResponse",
     "CsvStatus",
     "CsvUploadData",
@@ -114,10 +142,22 @@ __all__ = [
     "InvalidInputError",
     "InvalidResponseError",
     "InvalidSettingError",
+    "ListCreate",
+    "ListMembership",
+    "ListPatch",
+    "ListReference",
+    "ListResult",
     "ListType",
+    "ListUpdate",
+    "ListsMultiStatus",
+    "MemberOutcome",
+    "MemberResult",
+    "MembershipResult",
+    "MembershipsMultiStatus",
     "NotFoundError",
     "Outcome",
     "OutcomeUnknownError",
+    "Page",
     "PartResult",
     "PayloadTooLargeError",
     "PaymentRequiredError",
@@ -125,10 +165,16 @@ __all__ = [
     "PollSchedule",
     "RateLimitError",
     "RateLimiter",
+    "ReconciliationResult",
     "RetryPolicy",
     "RetryRecord",
     "RetryTransport",
     "ServerError",
+    "SortOrder",
+    "SyncChange",
+    "SyncFailure",
+    "SyncListResult",
+    "SyncProgress",
     "TooManyContactsError",
     "UploadAccepted",
     "UploadErrors",
@@ -146,6 +192,7 @@ __all__ = [
 
 
 _LAZY = {"ImportProgress", "ImportResult", "PartResult"}
+_LAZY_REPORT = {"ReconciliationResult"}
 
 
 def __getattr__(name: str) -> object:
@@ -155,4 +202,8 @@ def __getattr__(name: str) -> object:
         from . import _import  # noqa: PLC0415
 
         return getattr(_import, name)
+    if name in _LAZY_REPORT:
+        from . import _campaign_report  # noqa: PLC0415
+
+        return getattr(_campaign_report, name)
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

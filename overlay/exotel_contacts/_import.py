@@ -12,9 +12,13 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
+import attrs
+
+from ._campaign_report import ReconciliationResult, parse_timestamp
 from ._exceptions import (
     ExotelError,
     InvalidInputError,
@@ -105,6 +109,8 @@ class ImportResult:
     parts: list[PartResult] = field(default_factory=list)
     error_file: Path | None = None
     aborted: ExotelError | None = None
+    reconciled: ReconciliationResult | None = None
+    """Campaign: what reading the list back found (None: not done)."""
     problems: list[str] = field(default_factory=list)
     """Failures after the import itself (the error CSV could not be written): the result is whole."""
 
@@ -155,6 +161,7 @@ class ImportResult:
             "warnings": list(self.report.warnings),
             "error_file": str(self.error_file) if self.error_file else None,
             "aborted": str(self.aborted) if self.aborted else None,
+            "reconciled": attrs.asdict(self.reconciled) if self.reconciled else None,
             "problems": list(self.problems),
             "parts": [part.to_dict() for part in self.parts],
             "failures": [failure._asdict() for failure in self.failures()],
@@ -185,6 +192,10 @@ class Importer:
         self._processed = [0] * len(split.parts)
         self._on_progress = on_progress
         self._fatal: ExotelError | None = None
+        self.list_sid: str | None = None
+        """Campaign: the list the parts went into."""
+        self.started: datetime | None = None
+        """Campaign: when the first upload began (the server's ``date_created``)."""
 
     # ---- progress ------------------------------------------------------------------------------
     def emit(self, stage: Literal["checked", "uploaded", "processing", "done"]) -> None:
@@ -321,6 +332,24 @@ class Importer:
             self.result.report.add_server_counts(failed=failed, duplicates=duplicates)
             self._processed[part.index - 1] = part.rows
         self.emit("processing")
+
+    def campaign_uploaded(self, list_sid: str | None, started: str | None) -> None:
+        """Remember the Campaign list and the earliest upload time, for the reconciliation."""
+        with self._lock:
+            self.list_sid = self.list_sid or list_sid
+            stamp = parse_timestamp(started)
+            if stamp is not None and (self.started is None or stamp < self.started):
+                self.started = stamp
+
+    def reconcilable_rows(self) -> set[int]:
+        """Original row numbers of the parts the server finished (``completed``)."""
+        return {
+            row
+            for part in self.split.parts
+            if self.result.parts[part.index - 1].status == "completed"
+            and self.result.parts[part.index - 1].error is None
+            for row in part.row_map
+        }
 
     def finish(self, errors_out: Path | None) -> ImportResult:
         if errors_out is not None:

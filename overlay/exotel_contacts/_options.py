@@ -68,6 +68,7 @@ class ImportKwargs(TypedDict, total=False):
     errors_out: str | Path | None
     limits: Limits | None
     on_progress: Callable[[ImportProgress], None] | None
+    reconcile: bool
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -102,3 +103,6 @@ class ImportOptions:
     """The split's caps (default: Exotel's documented limits)."""
     on_progress: Callable[[ImportProgress], None] | None = None
     """Called after each step with an ``ImportProgress``."""
+    reconcile: bool = True
+    """Campaign, with ``wait``: read the list back afterwards and name, by original row number, the rows
+    the server only counted (``source="reconciliation"``)."""

@@ -22,6 +22,10 @@ EXPECTED = {
     "TERMINAL_STATUSES", "TooManyContactsError", "UploadAccepted", "UploadErrors", "UploadFailedError",
     "UploadProgress", "UploadRowError", "UploadStatus", "UploadTimeoutError", "ValidationError",
     "__version__", "apoll_upload", "explain", "poll_upload",
+    "MAX_PAGE_SIZE", "Page", "AddToListProgress", "AddToListResult", "MemberOutcome", "MemberResult",
+    "SyncChange", "SyncFailure", "SyncListResult", "SyncProgress", "ReconciliationResult",
+    "ContactPatch", "ContactUpdate", "ListCreate", "ListMembership", "ListPatch", "ListReference",
+    "ListResult", "ListUpdate", "ListsMultiStatus", "MembershipResult", "MembershipsMultiStatus", "SortOrder",
 }  # fmt: skip
 
 

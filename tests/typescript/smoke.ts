@@ -129,6 +129,8 @@ function describe(item: ContactResult): string {
       return `created ${item.data?.sid ?? "?"}`;
     case 400:
       return `invalid (${item.error_data?.code ?? "?"})`;
+    case 404:
+      return `not found (${item.error_data?.code ?? "?"})`;
     case 409:
       return `duplicate (${item.error_data?.code ?? "?"})`;
   }

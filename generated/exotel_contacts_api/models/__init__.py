@@ -1,5 +1,6 @@
 """Contains all the data models used in inputs/outputs"""
 
+from .add_contacts_to_list_request import AddContactsToListRequest
 from .api_error_code import ApiErrorCode
 from .bad_gateway_error_data import BadGatewayErrorData
 from .bad_gateway_error_data_code import BadGatewayErrorDataCode
@@ -18,11 +19,18 @@ from .conflict_error_response_http_code import ConflictErrorResponseHttpCode
 from .conflict_error_result import ConflictErrorResult
 from .contact import Contact
 from .contact_create import ContactCreate
+from .contact_filter import ContactFilter
 from .contact_list import ContactList
+from .contact_patch import ContactPatch
+from .contact_reference import ContactReference
+from .contact_response import ContactResponse
 from .contact_result import ContactResult
+from .contact_update import ContactUpdate
 from .contact_upload_error_code import ContactUploadErrorCode
+from .contacts_page import ContactsPage
 from .create_contacts_request import CreateContactsRequest
 from .create_contacts_response import CreateContactsResponse
+from .create_lists_request import CreateListsRequest
 from .csv_status import CsvStatus
 from .csv_status_response import CsvStatusResponse
 from .csv_status_result import CsvStatusResult
@@ -71,13 +79,26 @@ from .internal_error_data import InternalErrorData
 from .internal_error_data_code import InternalErrorDataCode
 from .internal_error_response import InternalErrorResponse
 from .internal_error_result import InternalErrorResult
+from .list_create import ListCreate
+from .list_membership import ListMembership
+from .list_patch import ListPatch
+from .list_reference import ListReference
+from .list_response import ListResponse
+from .list_result import ListResult
 from .list_type import ListType
+from .list_update import ListUpdate
+from .lists_multi_status import ListsMultiStatus
+from .lists_page import ListsPage
+from .membership_response import MembershipResponse
+from .membership_result import MembershipResult
+from .memberships_multi_status import MembershipsMultiStatus
 from .no_data import NoData
 from .no_error_data import NoErrorData
 from .not_found_error_data import NotFoundErrorData
 from .not_found_error_data_code import NotFoundErrorDataCode
 from .not_found_error_response import NotFoundErrorResponse
 from .not_found_error_result import NotFoundErrorResult
+from .page_metadata import PageMetadata
 from .payload_too_large_error_data import PayloadTooLargeErrorData
 from .payload_too_large_error_data_code import PayloadTooLargeErrorDataCode
 from .payload_too_large_error_response import PayloadTooLargeErrorResponse
@@ -92,6 +113,7 @@ from .service_unavailable_error_data_code import ServiceUnavailableErrorDataCode
 from .service_unavailable_error_response import ServiceUnavailableErrorResponse
 from .service_unavailable_error_result import ServiceUnavailableErrorResult
 from .sms_status_code import SmsStatusCode
+from .sort_order import SortOrder
 from .too_many_requests_error_data import TooManyRequestsErrorData
 from .too_many_requests_error_data_code import TooManyRequestsErrorDataCode
 from .too_many_requests_error_response import TooManyRequestsErrorResponse
@@ -104,6 +126,8 @@ from .unsupported_media_type_error_data import UnsupportedMediaTypeErrorData
 from .unsupported_media_type_error_data_code import UnsupportedMediaTypeErrorDataCode
 from .unsupported_media_type_error_response import UnsupportedMediaTypeErrorResponse
 from .unsupported_media_type_error_result import UnsupportedMediaTypeErrorResult
+from .update_contacts_request import UpdateContactsRequest
+from .update_lists_request import UpdateListsRequest
 from .upload_accepted import UploadAccepted
 from .upload_accepted_response import UploadAcceptedResponse
 from .upload_accepted_result import UploadAcceptedResult
@@ -118,6 +142,7 @@ from .upload_status_result import UploadStatusResult
 from .whats_app_status_code import WhatsAppStatusCode
 
 __all__ = (
+    "AddContactsToListRequest",
     "ApiErrorCode",
     "BadGatewayErrorData",
     "BadGatewayErrorDataCode",
@@ -136,11 +161,18 @@ __all__ = (
     "ConflictErrorResult",
     "Contact",
     "ContactCreate",
+    "ContactFilter",
     "ContactList",
+    "ContactPatch",
+    "ContactReference",
+    "ContactResponse",
     "ContactResult",
+    "ContactsPage",
+    "ContactUpdate",
     "ContactUploadErrorCode",
     "CreateContactsRequest",
     "CreateContactsResponse",
+    "CreateListsRequest",
     "CsvStatus",
     "CsvStatusResponse",
     "CsvStatusResult",
@@ -189,13 +221,26 @@ __all__ = (
     "InternalErrorDataCode",
     "InternalErrorResponse",
     "InternalErrorResult",
+    "ListCreate",
+    "ListMembership",
+    "ListPatch",
+    "ListReference",
+    "ListResponse",
+    "ListResult",
+    "ListsMultiStatus",
+    "ListsPage",
     "ListType",
+    "ListUpdate",
+    "MembershipResponse",
+    "MembershipResult",
+    "MembershipsMultiStatus",
     "NoData",
     "NoErrorData",
     "NotFoundErrorData",
     "NotFoundErrorDataCode",
     "NotFoundErrorResponse",
     "NotFoundErrorResult",
+    "PageMetadata",
     "PayloadTooLargeErrorData",
     "PayloadTooLargeErrorDataCode",
     "PayloadTooLargeErrorResponse",
@@ -210,6 +255,7 @@ __all__ = (
     "ServiceUnavailableErrorResponse",
     "ServiceUnavailableErrorResult",
     "SmsStatusCode",
+    "SortOrder",
     "TooManyRequestsErrorData",
     "TooManyRequestsErrorDataCode",
     "TooManyRequestsErrorResponse",
@@ -222,6 +268,8 @@ __all__ = (
     "UnsupportedMediaTypeErrorDataCode",
     "UnsupportedMediaTypeErrorResponse",
     "UnsupportedMediaTypeErrorResult",
+    "UpdateContactsRequest",
+    "UpdateListsRequest",
     "UploadAccepted",
     "UploadAcceptedResponse",
     "UploadAcceptedResult",

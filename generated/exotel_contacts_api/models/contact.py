@@ -10,6 +10,7 @@ from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
     from ..models.custom_field import CustomField
+    from ..models.list_reference import ListReference
 
 
 T = TypeVar("T", bound="Contact")
@@ -48,6 +49,7 @@ class Contact:
                 key both mean no custom data; a created `Contact` always carries the key, null when it has none, like its other
                 optional fields (nullable here because OpenAPI 3.0 cannot make a `$ref` nullable at the point of use).
             uri (str | Unset): The contact's path.
+            lists (list[ListReference] | Unset): The lists holding the contact; sent only with `filter=show_list`.
     """
 
     sid: str
@@ -62,6 +64,7 @@ class Contact:
     tag: None | str | Unset = UNSET
     custom_field: CustomField | None | Unset = UNSET
     uri: str | Unset = UNSET
+    lists: list[ListReference] | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -117,6 +120,13 @@ class Contact:
 
         uri = self.uri
 
+        lists: list[dict[str, Any]] | Unset = UNSET
+        if not isinstance(self.lists, Unset):
+            lists = []
+            for lists_item_data in self.lists:
+                lists_item = lists_item_data.to_dict()
+                lists.append(lists_item)
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -145,12 +155,15 @@ class Contact:
             field_dict["custom_field"] = custom_field
         if uri is not UNSET:
             field_dict["uri"] = uri
+        if lists is not UNSET:
+            field_dict["lists"] = lists
 
         return field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         from ..models.custom_field import CustomField  # noqa: PLC0415
+        from ..models.list_reference import ListReference  # noqa: PLC0415
 
         d = dict(src_dict)
         sid = d.pop("sid")
@@ -227,6 +240,15 @@ class Contact:
 
         uri = d.pop("uri", UNSET)
 
+        _lists = d.pop("lists", UNSET)
+        lists: list[ListReference] | Unset = UNSET
+        if _lists is not UNSET:
+            lists = []
+            for lists_item_data in _lists:
+                lists_item = ListReference.from_dict(lists_item_data)
+
+                lists.append(lists_item)
+
         contact = cls(
             sid=sid,
             number=number,
@@ -240,6 +262,7 @@ class Contact:
             tag=tag,
             custom_field=custom_field,
             uri=uri,
+            lists=lists,
         )
 
         contact.additional_properties = d

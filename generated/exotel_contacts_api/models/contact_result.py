@@ -23,13 +23,15 @@ class ContactResult:
     409 (duplicate, `error_data.code` 1008) with `data` null.
 
         Attributes:
-            code (ResultCode): The outcome of one bulk item: 200 (created), 400 (invalid number or email, `error_data.code`
-                1002) or 409 (duplicate, `error_data.code` 1008).
+            code (ResultCode): The outcome of one item of a multi-status answer (`createContacts`, `updateContacts`,
+                `createLists`, `updateLists`, `addContactsToList`), or the single result of a list answer: 200 (done), 400
+                (invalid value, `error_data.code` 1002), 404 (no such contact or list, 1000) or 409 (duplicate, 1008).
             status (str): `success` or `failure` (open set of lower-case words).
-            error_data (ErrorData | None | Unset): What went wrong with one item of a bulk answer: `code` 1002 (invalid
-                number or email, item `code` 400) or 1008 (duplicate, item `code` 409), `message` the category, `description`
-                the detail. Null on a successful item (nullable here because OpenAPI 3.0 cannot make a `$ref` nullable at the
-                point of use). Error answers carry their own, non-null `error_data` (`<Name>ErrorData`, one per status).
+            error_data (ErrorData | None | Unset): What went wrong with one item of a multi-status answer (or one list or
+                membership result): `code` 1002 (invalid value, item `code` 400), 1000 (no such list or contact, 404) or 1008
+                (duplicate, 409), `message` the category, `description` the detail. Null on a successful item (nullable here
+                because OpenAPI 3.0 cannot make a `$ref` nullable at the point of use). Error answers carry their own, non-null
+                `error_data` (`<Name>ErrorData`, one per status).
             data (Contact | None | Unset): A created Campaign contact (null in a failed `ContactResult`; nullable here
                 because OpenAPI 3.0 cannot make a `$ref` nullable at the point of use).
     """

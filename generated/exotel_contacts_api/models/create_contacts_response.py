@@ -19,7 +19,7 @@ T = TypeVar("T", bound="CreateContactsResponse")
 
 @_attrs_define
 class CreateContactsResponse:
-    """The 207 multi-status answer of `createContacts`.
+    """The 207 multi-status answer of `createContacts` and `updateContacts`.
 
     Attributes:
         metadata (BulkMetadata): Counts of a bulk request.

@@ -35,6 +35,7 @@ from .._rules import is_failed
 from .._spool import Spool
 from . import bulk
 from ._primitives import Semaphore, sleep
+from .directory import AsyncDirectory
 from .download import adownload
 from .polling import apoll_upload
 from .transport import AsyncRetryTransport
@@ -50,7 +51,7 @@ S = TypeVar("S")
 ProgressCallback = Callable[[UploadProgress], Any]
 
 
-class AsyncClient(BaseClient):
+class AsyncClient(AsyncDirectory, BaseClient):
     """Exotel contacts client; safe to share between tasks of one event loop.
 
     Configure with keyword arguments, else ``EXOTEL_*`` environment variables, else defaults (see

@@ -37,6 +37,7 @@ from .._rules import is_failed
 from .._spool import Spool
 from . import bulk
 from ._primitives import Semaphore, sleep
+from .directory import Directory
 from .download import download
 from .polling import poll_upload
 from .transport import RetryTransport
@@ -52,7 +53,7 @@ S = TypeVar("S")
 ProgressCallback = Callable[[UploadProgress], Any]
 
 
-class Client(BaseClient):
+class Client(Directory, BaseClient):
     """Exotel contacts client; safe to share between threads.
 
     Configure with keyword arguments, else ``EXOTEL_*`` environment variables, else defaults (see

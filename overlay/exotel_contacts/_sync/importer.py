@@ -17,6 +17,7 @@ from .._operations import first_wait
 from ..importing import Part
 from ._primitives import Event, Window, run_blocking
 from .hooks import ClientHooks
+from .lists import reconcile_campaign
 
 __all__ = ["import_contacts"]
 
@@ -42,7 +43,10 @@ def _send_ccm(client: ClientHooks, job: Importer, part: Part, options: ImportOpt
 
 def _send_campaign(client: ClientHooks, job: Importer, part: Part, options: ImportOptions) -> None:
     sent = client._csv_upload(part.path, list_name=options.list_name or "", type=options.type)
-    upload_id = sent.value.summary.upload_id
+    summary = sent.value.summary
+    upload_id = summary.upload_id
+    started = summary.date_created if isinstance(summary.date_created, str) else None
+    job.campaign_uploaded(summary.list_sid, started)
     job.uploaded(part, upload_id, replayed=sent.replayed)
     if options.wait:
         status = client.wait_for_csv_upload(
@@ -89,5 +93,32 @@ def import_contacts(client: ClientHooks, path: str | Path, options: ImportOption
                 if not window:
                     break
                 window.next_done()
+        if family == "campaign" and options.wait and options.reconcile and job.list_sid is not None:
+            _reconcile(client, job, source, options)
         errors_out = options.errors_out
         return job.finish(Path(errors_out) if errors_out is not None else None)
+
+
+def _reconcile(client: ClientHooks, job: Importer, source: Path, options: ImportOptions) -> None:
+    """Name the rows the Campaign status only counted, by reading the list back (see ``_campaign_report``)."""
+    sent = job.reconcilable_rows()
+    if not sent or job.list_sid is None:
+        return
+    report = job.result.report
+    try:
+        found = reconcile_campaign(
+            client,
+            report,
+            source,
+            job.list_sid,
+            started=job.started,
+            sent=sent,
+            default_region=options.default_region,
+            strict=options.strict,
+        )
+    except ExotelError as error:
+        report.warnings.append(
+            f"The list could not be read back to name the rows the server counted: {error}"
+        )
+        return
+    job.result.reconciled = found
