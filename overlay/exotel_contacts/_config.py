@@ -10,12 +10,11 @@ from typing import Literal
 import attrs
 
 from ._exceptions import ConfigurationError
+from ._families import Family
 
 __all__ = ["DEFAULT_TIMEOUT", "REGIONS", "ClientConfig", "Family", "Region"]
 
 Region = Literal["singapore", "mumbai"]
-Family = Literal["ccm", "campaign"]
-"""The two API families: CCM (contact center uploads) and Campaign (lists and contacts)."""
 
 #: Base URLs per region: (CCM, Campaign). Generators ignore the spec's ``servers``, so we map here.
 REGIONS: Mapping[str, tuple[str, str]] = {

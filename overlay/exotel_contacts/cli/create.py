@@ -4,18 +4,13 @@ from __future__ import annotations
 
 import csv
 import json
-import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import typer
-from rich.console import Console
-from rich.table import Table
 
-from .._bulk import BulkCreateResult, Outcome
-from ..importing import Limits, RowFailure, split_file
 from ._app import (
     EXIT_CODES_HELP,
     EXIT_OK,
@@ -27,13 +22,17 @@ from ._app import (
     run_command,
 )
 from ._client import make_client
-from ._progress import bulk_display
 from ._shared_options import DefaultRegionOption, ErrorsOutOption, FileArgument, StrictOption
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+    from .._bulk import BulkCreateResult
+    from ..importing import RowFailure
 
 __all__ = ["create"]
 
 _SHOWN = 20
-_ONE_PART = Limits(campaign_max_bytes=2**62, campaign_static_list_cap=2**31, campaign_dynamic_list_cap=2**31)
 
 
 @dataclass
@@ -45,6 +44,8 @@ class _Input:
 
 
 def _from_jsonl(path: Path, source: _Input) -> Iterator[dict[str, Any]]:
+    from ..importing import RowFailure  # the file checks load when a file is read
+
     with path.open(encoding="utf-8-sig") as handle:
         for line_number, line in enumerate(handle, 1):
             if not line.strip():
@@ -71,8 +72,14 @@ def _from_csv(
     path: Path, work: Path, source: _Input, strict: bool, region: str | None
 ) -> Iterator[dict[str, Any]]:
     # The same local checks and column mapping as an import; parts are in Campaign's column names.
+    from ..importing import Limits, split_file  # the file checks load when a file is read
+
+    # One part whatever the size: contacts are sent in batches, not as one upload.
+    one_part = Limits(
+        campaign_max_bytes=2**62, campaign_static_list_cap=2**31, campaign_dynamic_list_cap=2**31
+    )
     split = split_file(
-        path, family="campaign", out_dir=work, limits=_ONE_PART, strict=strict, default_region=region
+        path, family="campaign", out_dir=work, limits=one_part, strict=strict, default_region=region
     )
     source.local_failures.extend(split.validation.failures)
     for part in split.parts:
@@ -83,6 +90,8 @@ def _from_csv(
 
 
 def _failures(result: BulkCreateResult, source: _Input) -> list[dict[str, Any]]:
+    from .._bulk import Outcome  # the network stack loads only when contacts are sent
+
     listed = [
         {
             "row": source.rows[item.index],
@@ -123,6 +132,10 @@ def create(
     requests of up to 5000; report each contact: created, failed, already existed, or unknown."""
 
     def action() -> CommandResult:
+        import tempfile
+
+        from ._progress import bulk_display  # with the network stack
+
         source = _Input()
         with tempfile.TemporaryDirectory(prefix="exotel-create-") as tmp, make_client(ctx) as client:
             if Path(file).suffix.lower() in {".jsonl", ".ndjson"}:
@@ -153,6 +166,8 @@ def create(
         }
 
         def render(console: Console) -> None:
+            from rich.table import Table  # rich loads when there is something to print
+
             table = Table(title=f"contacts from {file}", show_header=False)
             for key, value in counts.items():
                 table.add_row(key, str(value))

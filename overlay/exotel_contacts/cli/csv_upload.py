@@ -9,8 +9,6 @@ import typer
 
 from ._app import EXIT_CODES_HELP, CommandResult, DebugOption, JsonOption, app, run_command
 from ._client import make_client
-from ._import_output import import_outcome
-from ._progress import import_display
 from ._shared_options import (
     DefaultRegionOption,
     DuplicateCheckOption,
@@ -47,6 +45,9 @@ def csv_upload(
     the list, wait for Exotel, and report failed rows (Campaign reports counts, not rows)."""
 
     def action() -> CommandResult:
+        from ._import_output import import_outcome  # the import stack loads when used
+        from ._progress import import_display
+
         with make_client(ctx) as client, import_display(quiet=json_out) as display:
             result = client.import_contacts(
                 Path(file),

@@ -3,11 +3,8 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from rich.console import Console
-from rich.table import Table
-
-from ..importing import validate_file, write_error_csv
 from ._app import (
     EXIT_CODES_HELP,
     EXIT_OK,
@@ -19,6 +16,9 @@ from ._app import (
     run_command,
 )
 from ._shared_options import DefaultRegionOption, ErrorsOutOption, FileArgument, StrictOption
+
+if TYPE_CHECKING:
+    from rich.console import Console
 
 __all__ = ["validate"]
 
@@ -37,6 +37,8 @@ def validate(
     """Check a contact CSV without sending it: encoding, columns, phone numbers, emails, duplicates."""
 
     def action() -> CommandResult:
+        from ..importing import validate_file, write_error_csv  # the file checks load when used
+
         report = validate_file(Path(file), strict=strict, default_region=default_region)
         if errors_out is not None:
             write_error_csv(report, errors_out)
@@ -57,6 +59,8 @@ def validate(
         }
 
         def render(console: Console) -> None:
+            from rich.table import Table  # rich loads when there is something to print
+
             console.print(
                 f"{file}: {report.total_rows} rows, {report.valid_rows} valid, {report.invalid_rows} invalid "
                 f"({report.duplicate_rows} duplicates), {report.blank_rows} blank",

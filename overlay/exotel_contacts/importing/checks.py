@@ -7,6 +7,9 @@ Emails: `email_validator.validate_email` (deliverability off) is the authority, 
 ~20 microseconds. `EMAIL_FAST` accepts only a plain ASCII subset of what email-validator accepts
 (a property test pins this), so calling email-validator only when the regex does not match gives
 the same verdicts at a fraction of the cost.
+
+Both libraries load on first use (the slow paths): checking a file of plain E.164 numbers and
+common addresses never imports them, which keeps `exotel-contacts validate` quick to start.
 """
 
 from __future__ import annotations
@@ -14,13 +17,11 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-import phonenumbers
-from email_validator import SPECIAL_USE_DOMAIN_NAMES, EmailNotValidError, validate_email
-
 __all__ = [
     "E164",
     "EMAIL_FAST",
     "EMAIL_FAST_OR_EMPTY",
+    "SPECIAL_USE_DOMAIN_NAMES",
     "PhoneCheck",
     "check_email",
     "make_phone_check",
@@ -35,6 +36,9 @@ E164 = re.compile(r"\+[1-9][0-9]{1,14}")
 # "--" that IDNA rules reject); an all-letter TLD that is not special-use (".test", ".local"...).
 # Possessive quantifiers: nothing here needs backtracking, and skipping it saves a third of the time.
 # One fixed-width look-behind per special-use name: cheaper than a look-ahead alternation.
+SPECIAL_USE_DOMAIN_NAMES = ("arpa", "invalid", "local", "localhost", "onion", "test")
+"""email-validator's `SPECIAL_USE_DOMAIN_NAMES` (a test pins the copy), spelled out here so the fast
+path does not import email-validator (and idna) at start-up."""
 _NOT_SPECIAL_USE = "".join(rf"(?<!\.(?i:{re.escape(name)}))" for name in sorted(SPECIAL_USE_DOMAIN_NAMES))
 _ATEXT = "[A-Za-z0-9!#$%&'*+/=?^_`{|}~\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f-]"
 EMAIL_FAST = re.compile(
@@ -92,6 +96,8 @@ def make_phone_check(*, strict: bool, default_region: str | None) -> PhoneCheck:
             return value, None, None
         if region is None and not e164_fullmatch(value):
             return None, "INVALID_PHONE", _not_e164(value)
+        import phonenumbers  # noqa: PLC0415 - tens of ms to import; only national numbers and strict mode need it
+
         try:
             parsed = phonenumbers.parse(value, region)
         except phonenumbers.NumberParseException:
@@ -138,6 +144,8 @@ def check_email(raw: str) -> str | None:
     obvious = _obvious_email_problem(value)
     if obvious is not None:
         return f"Email address {value!r} is invalid: {obvious} Fix the address or leave the cell empty"
+    from email_validator import EmailNotValidError, validate_email  # noqa: PLC0415 - see the docstring
+
     try:
         validate_email(value, check_deliverability=False)
     except EmailNotValidError as exc:

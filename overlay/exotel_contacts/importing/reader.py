@@ -279,9 +279,11 @@ class ContactSource:
 
     def _grow(self, seen: SeenNumbers, row_number: int) -> None:
         """Resize the duplicate table for the rows this file probably has (from the bytes read so far)."""
+        # Bytes the text layer has taken from the file (its own decode buffer is a few KiB).
+        buffer = getattr(self._handle, "buffer", None)
         try:
-            read = self._handle.buffer.tell()
-        except (AttributeError, OSError, ValueError):
+            read = buffer.tell() if buffer is not None else 0
+        except (OSError, ValueError):
             read = 0
         expected = row_number * self._file_bytes // read if read > 0 else 2 * row_number
         seen.grow(max(expected, row_number) * 21 // 20)
