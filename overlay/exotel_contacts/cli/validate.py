@@ -54,7 +54,8 @@ def validate(
                 "blank_rows": report.blank_rows,
                 "warnings": list(report.warnings),
                 "error_file": str(errors_out) if errors_out else None,
-                "failures": [failure._asdict() for failure in failures],
+                # Only --json prints the document: skip a dict per failed row otherwise.
+                "failures": [failure._asdict() for failure in failures] if json_out else [],
             }
         }
 
