@@ -40,7 +40,9 @@ PYTHON = ".venv/bin/python"
 #: Scripts that should exist; a missing one is a row that says so.
 EXPECTED = (
     "bench_bulk",
+    "bench_download",
     "bench_memory",
+    "bench_mock_latency",
     "bench_pacing",
     "bench_polling",
     "bench_startup",

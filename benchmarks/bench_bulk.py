@@ -35,21 +35,23 @@ SERVER = r"""
 import json, sys
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
-def item(i):
+def item(i, number):
     return {"code": 200, "status": "success", "error_data": None, "data": {
-        "sid": f"{i:032x}", "account_sid": "bench", "number": f"+9198{i:08d}", "first_name": "First",
+        "sid": f"{i:032x}", "account_sid": "bench", "number": number, "first_name": "First",
         "last_name": "Last", "company_name": None, "email": None, "tag": "bench", "custom_field": None,
         "date_created": "2026-01-01T00:00:00+00:00", "date_updated": "2026-01-01T00:00:00+00:00",
         "uri": f"/v2/accounts/bench/contacts/{i:032x}"}}
 
-BODY = json.dumps({"request_id": "r", "method": "POST", "http_code": 207,
-    "metadata": {"total": 5000, "success": 5000, "failed": 0},
-    "response": [item(i) for i in range(5000)]}).encode()
+# Each item names the number sent at its position, as Exotel's do (the client checks it).
+def body(contacts):
+    return json.dumps({"request_id": "r", "method": "POST", "http_code": 207,
+        "metadata": {"total": len(contacts), "success": len(contacts), "failed": 0},
+        "response": [item(i, c["number"]) for i, c in enumerate(contacts)]}).encode()
 
 class Handler(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"
     def do_POST(self):
-        self.rfile.read(int(self.headers["Content-Length"]))
+        BODY = body(json.loads(self.rfile.read(int(self.headers["Content-Length"])))["contacts"])
         self.send_response(207)
         self.send_header("Content-Type", "application/json")
         self.send_header("Content-Length", str(len(BODY)))

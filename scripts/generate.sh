@@ -12,6 +12,7 @@ trap 'rm -rf "$tmp"' EXIT
 log="$tmp/log"
 (cd "$root" && PATH="$bin:$PATH" openapi-python-client generate \
   --path openapi.yaml --config openapi-python-client.yaml \
+  --custom-template-path scripts/generator-templates \
   --output-path "$tmp/pkg" --meta none --overwrite) >"$log" 2>&1 || { cat "$log"; exit 1; }
 if grep -qiE 'warning|error' "$log"; then
   cat "$log"
@@ -22,3 +23,6 @@ rm -rf "$out"
 mkdir -p "$(dirname "$out")"
 mv "$tmp/pkg" "$out"
 touch "$out/py.typed"
+# The package carries the spec it was generated from (see spec_file() in its __init__.py): the
+# mock routes from it and the overlay's error catalog reads it, without depending on each other.
+cp "$root/openapi.yaml" "$out/openapi.yaml"

@@ -10,6 +10,8 @@
 
 from __future__ import annotations
 
+import json
+
 from starlette.applications import Starlette
 from starlette.requests import Request
 from starlette.responses import JSONResponse
@@ -37,15 +39,15 @@ def admin_app(store: Store) -> Starlette:
         return JSONResponse(store.lists(request.path_params["sid"]))
 
     async def add_account(request: Request) -> JSONResponse:
-        data = await request.json()
         try:
+            data = json.loads(await request.body())
             credentials = Credentials(
                 str(data["account_sid"]),
                 str(data["api_key"]),
                 str(data["api_token"]),
                 str(data["access_token"]),
             )
-        except (KeyError, TypeError):
+        except (KeyError, TypeError, ValueError, RecursionError):
             return JSONResponse(
                 {"error": "account_sid, api_key, api_token and access_token are required"}, 400
             )

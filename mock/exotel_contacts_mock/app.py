@@ -17,13 +17,13 @@ from connexion.validators import FormDataValidator
 from starlette.exceptions import HTTPException
 from starlette.types import Receive, Scope, Send
 
-from exotel_contacts._catalog import spec_path as catalog_spec_path
+from exotel_contacts_api import spec_file
 
 from .admin import admin_app
 from .auth import security_map
 from .config import MockConfig
 from .envelope import MockError, error_body
-from .forms import JsonBodyValidator, form_validator
+from .forms import form_validator, json_validator
 from .handlers import Handlers
 from .middleware import EnvelopeGuard, FaultInjection, RateLimit
 from .store import Store
@@ -33,8 +33,8 @@ __all__ = ["MockApp", "create_app", "spec_path"]
 
 
 def spec_path() -> Path:
-    """openapi.yaml: the one place both the overlay's catalog and the mock find the spec."""
-    return catalog_spec_path()
+    """openapi.yaml on disk: the copy the generated package carries (the mock never imports the client)."""
+    return Path(str(spec_file()))
 
 
 # jsonschema's wording for a value that breaks its schema (a parameter or field: 1002); any other
@@ -114,7 +114,7 @@ class MockApp:
 
     def __init__(self, config: MockConfig) -> None:
         self.config = config
-        self.store = Store(config.db_path, config.credentials())
+        self.store = Store(config.db_path, config.credentials(), reset=config.reset)
         self.store.contact_quota = config.contact_quota
         self.worker = Worker(self.store, rate=config.processing_rate, error_file_ttl=config.error_file_ttl)
         self.handlers = Handlers(self.store, config, self.worker)
@@ -134,7 +134,7 @@ class MockApp:
 
         body_validators = MediaTypeDict(
             {
-                "*/*json": JsonBodyValidator,
+                "*/*json": json_validator(max_bytes=limits.max_json_bytes, max_depth=limits.max_json_depth),
                 "application/x-www-form-urlencoded": FormDataValidator,
                 "multipart/form-data": form_validator(limit_for),
             }
@@ -147,7 +147,7 @@ class MockApp:
             validator_map={"body": body_validators},
             swagger_ui_options=no_ui,
         )
-        spec = yaml.safe_load(spec_path().read_text(encoding="utf-8"))
+        spec = yaml.safe_load(spec_file().read_text(encoding="utf-8"))
         app.add_api(
             spec,
             resolver=Resolver(function_resolver=self.handlers.resolve),

@@ -8,6 +8,7 @@ this account"), which every authenticated operation declares; see `require_accou
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Callable
 from typing import Any
 
@@ -22,12 +23,17 @@ __all__ = ["require_account", "security_map"]
 def security_map(store: Store) -> dict[str, type]:
     """Connexion security handlers that resolve credentials to an account sid."""
 
-    def basic_info(username: str, password: str) -> dict[str, Any] | None:
-        sid = store.account_for_basic(username, password)
+    # Connexion hands over the header's text decoded as Latin-1 (Basic after base64 too), which
+    # maps every byte to one character: encoding it back gives exactly the bytes the client sent,
+    # whatever they are (UTF-8 "tökén", raw b"\xff\xfe"), and bytes are what is compared.
+    # The look-ups run in a thread, like every store call of a request (see `handlers.Handlers`).
+    async def basic_info(username: str, password: str) -> dict[str, Any] | None:
+        key, token = username.encode("latin-1"), password.encode("latin-1")
+        sid = await asyncio.to_thread(store.account_for_basic, key, token)
         return None if sid is None else {"sub": sid, "scheme": "basic"}
 
-    def bearer_info(token: str) -> dict[str, Any] | None:
-        sid = store.account_for_bearer(token)
+    async def bearer_info(token: str) -> dict[str, Any] | None:
+        sid = await asyncio.to_thread(store.account_for_bearer, token.encode("latin-1"))
         return None if sid is None else {"sub": sid, "scheme": "bearer"}
 
     class Basic(BasicSecurityHandler):  # type: ignore[misc]

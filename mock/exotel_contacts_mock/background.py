@@ -12,7 +12,7 @@ import uvicorn
 
 from .app import MockApp, create_app
 from .config import MockConfig
-from .server import bind_socket
+from .server import bind_socket, uvicorn_config
 from .store import Store
 
 __all__ = ["RunningMock", "running_mock"]
@@ -39,7 +39,7 @@ def running_mock(config: MockConfig | None = None) -> Iterator[RunningMock]:
     app = create_app(config)
     sock = bind_socket("127.0.0.1", 0)
     port = sock.getsockname()[1]
-    server = uvicorn.Server(uvicorn.Config(app, log_level="warning", lifespan="on"))
+    server = uvicorn.Server(uvicorn_config(app, log_level="warning"))
     thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True)
     thread.start()
     deadline = time.monotonic() + 10

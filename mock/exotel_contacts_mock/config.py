@@ -33,6 +33,9 @@ class MockConfig:
     access_token: str = "demo-access-token"  # noqa: S105 - well-known demo credential
     extra_accounts: tuple[Credentials, ...] = ()
     db_path: str = ":memory:"
+    """SQLite file holding the state across restarts; ":memory:" keeps it in memory only."""
+    reset: bool = False
+    """Start `db_path` clean (drop what it holds) instead of resuming from it."""
     processing_rate: float = 500.0
     """CCM and Campaign rows processed per second, across all uploads; 0 = as fast as possible."""
     error_file_ttl: float = 24 * 3600.0
@@ -51,6 +54,8 @@ class MockConfig:
     max_field_length: int = 255
     """Longest CSV field (characters); longer fields fail the row with INVALID_FORMAT."""
     max_json_bytes: int = 16 * MB
+    max_json_depth: int = 32
+    """Deepest nesting of a JSON body (`x-max-depth` of CreateContactsRequest); deeper is 400 (1007)."""
     default_country_code: str = "91"
     seed: int = 0
     fault_rates: tuple[tuple[str, float], ...] = field(default=())

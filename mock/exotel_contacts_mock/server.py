@@ -6,10 +6,11 @@ import socket
 
 import uvicorn
 
-from .app import create_app
+from .app import MockApp, create_app
 from .config import MockConfig
+from .protocol import http_protocol
 
-__all__ = ["bind_socket", "make_server", "serve"]
+__all__ = ["bind_socket", "make_server", "serve", "uvicorn_config"]
 
 
 def bind_socket(host: str, port: int) -> socket.socket:
@@ -21,19 +22,26 @@ def bind_socket(host: str, port: int) -> socket.socket:
     return sock
 
 
-def make_server(config: MockConfig, *, log_level: str = "info") -> tuple[uvicorn.Server, object]:
+def uvicorn_config(app: MockApp, *, log_level: str) -> uvicorn.Config:
+    """How every server of the mock runs `app` (framing errors answered in the envelope)."""
+    return uvicorn.Config(app, log_level=log_level, lifespan="on", http=http_protocol())
+
+
+def make_server(config: MockConfig, *, log_level: str = "info") -> tuple[uvicorn.Server, MockApp]:
     """A uvicorn server over a new app; returns (server, app)."""
     app = create_app(config)
-    server = uvicorn.Server(uvicorn.Config(app, log_level=log_level, lifespan="on"))
-    return server, app
+    return uvicorn.Server(uvicorn_config(app, log_level=log_level)), app
 
 
 def serve(config: MockConfig, host: str, port: int) -> None:
-    """Serve both API families on one port until interrupted; prints the base URL first."""
-    sock = bind_socket(host, port)
+    """Serve both API families on one port until interrupted; prints the base URL first.
+
+    Raises `StoreError` (before listening) when the `--db` file cannot be used.
+    """
     server, app = make_server(config)
-    print(f"Exotel contacts mock listening on http://{host}:{sock.getsockname()[1]}", flush=True)
     try:
+        sock = bind_socket(host, port)
+        print(f"Exotel contacts mock listening on http://{host}:{sock.getsockname()[1]}", flush=True)
         server.run(sockets=[sock])
     finally:
-        app.close()  # type: ignore[attr-defined]
+        app.close()

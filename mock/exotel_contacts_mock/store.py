@@ -2,10 +2,17 @@
 
 Accounts and credentials, CCM contacts and uploads (each row with its outcome), error files,
 the Campaign address book, lists and CSV uploads. Every query is scoped by account.
+
+A file database persists: it runs in WAL mode and every unit of work (an upload stored with all
+its rows, one processing batch with its counts, one bulk create) is one transaction, so a process
+killed at any moment leaves the state of the last committed unit, and processing resumes where it
+stopped. The schema carries a version (`PRAGMA user_version`); a file of another version is
+refused with `StoreError` rather than misread.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 import secrets
 import sqlite3
@@ -19,10 +26,17 @@ from typing import Any
 from .config import Credentials
 from .csvfile import CsvRow
 
-__all__ = ["Store", "now_iso"]
+__all__ = ["SCHEMA_VERSION", "Store", "StoreError", "now_iso"]
 
+SCHEMA_VERSION = 1
+"""The version of `_SCHEMA`, kept in the file's `user_version`; bump it with any change to the schema."""
+
+# Credentials are found by the SHA-256 of what was presented, never by the secret itself, so an
+# index lookup's timing says nothing about the secret; the secret is then compared in constant time.
 _SCHEMA = """
-CREATE TABLE accounts (sid TEXT PRIMARY KEY, api_key TEXT UNIQUE, api_token TEXT, access_token TEXT UNIQUE);
+CREATE TABLE accounts (
+  sid TEXT PRIMARY KEY, api_key TEXT, api_token TEXT, access_token TEXT,
+  key_digest BLOB UNIQUE, access_digest BLOB UNIQUE);
 CREATE TABLE ccm_contacts (
   id INTEGER PRIMARY KEY, contact_id TEXT, account_sid TEXT, phone_number TEXT, first_name TEXT,
   last_name TEXT, email TEXT, company TEXT, tag TEXT, custom_field_1 TEXT, list_id TEXT,
@@ -55,6 +69,19 @@ CREATE TABLE csv_rows (
   email TEXT, tag TEXT, error_code TEXT, PRIMARY KEY (upload_id, row_number));
 """
 
+_CONTACT_COLUMNS = (
+    "sid",
+    "account_sid",
+    "number",
+    "first_name",
+    "last_name",
+    "company_name",
+    "email",
+    "tag",
+    "custom_field",
+    "date_created",
+    "date_updated",
+)
 _CCM_FIELDS = ("phone_number", "first_name", "last_name", "email", "company", "tag", "custom_field_1")
 _CSV_FIELDS = ("number", "first_name", "last_name", "company_name", "email", "tag")
 _DUPLICATE_MESSAGE = "Contact with this phone number already exists"
@@ -69,16 +96,67 @@ def _sid() -> str:
     return secrets.token_hex(16)
 
 
+def _digest(secret: bytes) -> bytes:
+    return hashlib.sha256(secret).digest()
+
+
+class StoreError(Exception):
+    """The database cannot be used as it is (another schema version, not a database)."""
+
+
 class Store:
     """The mock's state. Safe to share between threads; each method is one transaction."""
 
-    def __init__(self, db_path: str, accounts: Iterable[Credentials]) -> None:
+    def __init__(self, db_path: str, accounts: Iterable[Credentials], *, reset: bool = False) -> None:
+        """Open (or create) the database at `db_path` (":memory:": nothing persists).
+
+        A file keeps what it holds; `reset` starts it clean. The configured `accounts` are added
+        (or their credentials updated) either way. Raises `StoreError` for an unusable file.
+        """
         self._lock = threading.RLock()
-        self._seq = 0
-        self._db = sqlite3.connect(db_path, check_same_thread=False, isolation_level=None)
-        self._db.row_factory = sqlite3.Row
         self._accounts = tuple(accounts)
-        self.reset()
+        try:
+            self._db = sqlite3.connect(db_path, check_same_thread=False, isolation_level=None)
+        except sqlite3.Error as exc:
+            raise StoreError(f"{db_path} cannot be opened ({exc})") from None
+        try:
+            self._db.row_factory = sqlite3.Row
+            if db_path != ":memory:":
+                # NORMAL is durable across a killed process in WAL mode (only a power loss may drop
+                # the last transactions), and it does not fsync on every commit.
+                self._db.execute("PRAGMA journal_mode=WAL")
+                self._db.execute("PRAGMA synchronous=NORMAL")
+            if reset:
+                self.reset()
+            else:
+                self._open(db_path)
+        except sqlite3.DatabaseError as exc:
+            self._db.close()
+            raise StoreError(f"{db_path} is not a usable SQLite database ({exc})") from None
+        except StoreError:
+            self._db.close()
+            raise
+
+    def _open(self, db_path: str) -> None:
+        with self._lock:
+            version = self._db.execute("PRAGMA user_version").fetchone()[0]
+            tables = self._db.execute("SELECT COUNT(*) FROM sqlite_master WHERE type='table'").fetchone()[0]
+            if version == 0 and tables == 0:
+                self.reset()
+                return
+            if version != SCHEMA_VERSION:
+                raise StoreError(
+                    f"{db_path} holds mock state of schema version {version}; this mock uses version "
+                    f"{SCHEMA_VERSION}. Start with --reset to discard it, or use another --db file"
+                )
+            self._seq = int(
+                self._db.execute(
+                    "SELECT MAX(COALESCE((SELECT MAX(seq) FROM ccm_uploads), 0),"
+                    " COALESCE((SELECT MAX(seq) FROM csv_uploads), 0))"
+                ).fetchone()[0]
+            )
+            for account in self._accounts:
+                self.add_account(account)
 
     @contextmanager
     def _tx(self) -> Iterator[sqlite3.Connection]:
@@ -97,13 +175,17 @@ class Store:
 
     def reset(self) -> None:
         """Drop every table and start again with the configured accounts only."""
-        with self._lock:
-            tables = [r[0] for r in self._db.execute("SELECT name FROM sqlite_master WHERE type='table'")]
+        with self._tx() as db:  # one transaction: a reset killed halfway leaves the old state
+            tables = [r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type='table'")]
             for table in tables:
-                self._db.execute(f"DROP TABLE {table}")
-            self._db.executescript(_SCHEMA)
-            for account in self._accounts:
-                self.add_account(account)
+                db.execute(f"DROP TABLE {table}")
+            for statement in _SCHEMA.split(";"):
+                if statement.strip():
+                    db.execute(statement)
+            db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+            self._seq = 0
+        for account in self._accounts:
+            self.add_account(account)
 
     def close(self) -> None:
         """Close the database."""
@@ -115,32 +197,38 @@ class Store:
         """Create (or replace) an account with its credentials."""
         with self._tx() as db:
             db.execute(
-                "INSERT OR REPLACE INTO accounts VALUES (?, ?, ?, ?)",
+                "INSERT OR REPLACE INTO accounts VALUES (?, ?, ?, ?, ?, ?)",
                 (
                     credentials.account_sid,
                     credentials.api_key,
                     credentials.api_token,
                     credentials.access_token,
+                    _digest(credentials.api_key.encode()),
+                    _digest(credentials.access_token.encode()),
                 ),
             )
 
-    def account_for_basic(self, api_key: str, api_token: str) -> str | None:
-        """The account an API key and token belong to, or None."""
+    def account_for_basic(self, api_key: bytes, api_token: bytes) -> str | None:
+        """The account an API key and token (the bytes sent) belong to, or None."""
         with self._lock:
             row = self._db.execute(
-                "SELECT sid, api_token FROM accounts WHERE api_key = ?", (api_key,)
+                "SELECT sid, api_token FROM accounts WHERE key_digest = ?", (_digest(api_key),)
             ).fetchone()
-        if row is None or not secrets.compare_digest(str(row["api_token"]), api_token):
+        # Compared for an unknown key too, so the answer's timing does not tell known keys apart.
+        stored = b"\0" if row is None else str(row["api_token"]).encode()
+        if not secrets.compare_digest(stored, api_token) or row is None:
             return None
         return str(row["sid"])
 
-    def account_for_bearer(self, access_token: str) -> str | None:
-        """The account an access token belongs to, or None."""
+    def account_for_bearer(self, access_token: bytes) -> str | None:
+        """The account an access token (the bytes sent) belongs to, or None."""
         with self._lock:
             row = self._db.execute(
-                "SELECT sid FROM accounts WHERE access_token = ?", (access_token,)
+                "SELECT sid, access_token FROM accounts WHERE access_digest = ?", (_digest(access_token),)
             ).fetchone()
-        return None if row is None else str(row["sid"])
+        if row is None or not secrets.compare_digest(str(row["access_token"]).encode(), access_token):
+            return None
+        return str(row["sid"])
 
     # ---- CCM uploads ------------------------------------------------------------------------
     def create_ccm_upload(
@@ -332,7 +420,8 @@ class Store:
     ) -> tuple[dict[str, Any], dict[str, Any]]:
         """Store a Campaign CSV upload (creating the list); return (list, upload).
 
-        Raises ValueError when the list would exceed `cap` contacts.
+        Raises ValueError when the list would exceed `cap` contacts: its members, the rows its
+        uploads in progress still hold, and this upload's rows.
         """
         upload_id = _sid()
         with self._tx() as db:
@@ -348,10 +437,18 @@ class Store:
                     (account_sid, list_name),
                 ).fetchone()
             )
+            # Rows still waiting in the list's earlier uploads count too: they join it once
+            # processed, and an upload sent meanwhile must not take the list past its cap.
+            pending = db.execute(
+                "SELECT COALESCE(SUM(total - processed), 0) FROM csv_uploads"
+                " WHERE list_sid = ? AND status = 'in-progress'",
+                (list_row["sid"],),
+            ).fetchone()[0]
+            held = list_row["contact_count"] + int(pending)
             total = 0
             for row in rows:
                 total = row.number
-                if list_row["contact_count"] + total > cap:
+                if held + total > cap:
                     raise ValueError(f"The list would hold more than {cap} contacts")
                 db.execute(
                     "INSERT INTO csv_rows VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -400,12 +497,14 @@ class Store:
                     counts["failed"] += 1
                     continue
                 contact = {name: row[name] for name in _CSV_FIELDS}
-                sid = self._insert_contact(db, upload["account_sid"], contact)
-                if sid is None:
+                created = self._insert_contact(db, upload["account_sid"], contact)
+                if created is None:
                     counts["duplicate"] += 1
                     continue
                 counts["success"] += 1
-                db.execute("INSERT OR IGNORE INTO list_members VALUES (?, ?)", (upload["list_sid"], sid))
+                db.execute(
+                    "INSERT OR IGNORE INTO list_members VALUES (?, ?)", (upload["list_sid"], created["sid"])
+                )
             processed = upload["processed"] + len(rows)
             status = "completed" if processed >= upload["total"] else "in-progress"
             db.execute(
@@ -424,42 +523,35 @@ class Store:
             return len(rows)
 
     @staticmethod
-    def _insert_contact(db: sqlite3.Connection, account_sid: str, contact: dict[str, Any]) -> str | None:
+    def _insert_contact(
+        db: sqlite3.Connection, account_sid: str, contact: dict[str, Any]
+    ) -> dict[str, Any] | None:
+        """Insert one contact; its stored row as a dict, or None when the number exists already."""
         stamp = now_iso()
-        sid = _sid()
-        cursor = db.execute(
-            "INSERT OR IGNORE INTO contacts VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (
-                sid,
-                account_sid,
-                contact["number"],
-                contact.get("first_name"),
-                contact.get("last_name"),
-                contact.get("company_name"),
-                contact.get("email"),
-                contact.get("tag"),
-                json.dumps(contact["custom_field"]) if contact.get("custom_field") is not None else None,
-                stamp,
-                stamp,
-            ),
+        custom = contact.get("custom_field")
+        values = (
+            _sid(),
+            account_sid,
+            contact["number"],
+            contact.get("first_name"),
+            contact.get("last_name"),
+            contact.get("company_name"),
+            contact.get("email"),
+            contact.get("tag"),
+            None if custom is None else json.dumps(custom),
+            stamp,
+            stamp,
         )
-        return sid if cursor.rowcount == 1 else None
+        cursor = db.execute("INSERT OR IGNORE INTO contacts VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", values)
+        return dict(zip(_CONTACT_COLUMNS, values, strict=True)) if cursor.rowcount == 1 else None
 
     def create_contacts(
         self, account_sid: str, contacts: list[dict[str, Any] | None]
     ) -> list[dict[str, Any] | None]:
         """Create valid contacts (None entries are skipped); a duplicate number gives None."""
-        created: list[dict[str, Any] | None] = []
         with self._tx() as db:
-            for contact in contacts:
-                sid = None if contact is None else self._insert_contact(db, account_sid, contact)
-                row = (
-                    None
-                    if sid is None
-                    else db.execute("SELECT * FROM contacts WHERE sid = ?", (sid,)).fetchone()
-                )
-                created.append(None if row is None else _contact(row))
-        return created
+            rows = [None if c is None else self._insert_contact(db, account_sid, c) for c in contacts]
+        return [None if row is None else _contact(row) for row in rows]
 
     def contacts(self, account_sid: str) -> list[dict[str, Any]]:
         """The account's Campaign address book, oldest first."""
@@ -486,7 +578,7 @@ class Store:
         return result
 
 
-def _contact(row: sqlite3.Row) -> dict[str, Any]:
+def _contact(row: sqlite3.Row | dict[str, Any]) -> dict[str, Any]:
     data = dict(row)
     data["custom_field"] = json.loads(data["custom_field"]) if data["custom_field"] else None
     data["uri"] = f"/v2/accounts/{data['account_sid']}/contacts/{data['sid']}"

@@ -7,6 +7,7 @@ Start with :class:`Client` (or :class:`AsyncClient`)::
     with exotel_contacts.Client() as client:  # EXOTEL_ACCOUNT_SID, EXOTEL_API_KEY, EXOTEL_API_TOKEN
         status = client.upload_and_wait("contacts.csv")
 
+
 Every public name loads on first use (module ``__getattr__``): ``import exotel_contacts`` costs
 less than ``import httpx``, and a command that sends nothing never loads the network stack, the
 generated models or the rate limiter. Type checkers read the same names from the
@@ -21,12 +22,19 @@ from typing import TYPE_CHECKING, Any
 from ._version import __version__
 
 if TYPE_CHECKING:
-    from ._async.client import AsyncClient
-    from ._async.polling import apoll_upload
-    from ._async.transport import AsyncRetryTransport
+    from ._async.client import (
+        AsyncClient,
+    )
+    from ._async.polling import (
+        apoll_upload,
+    )
+    from ._async.transport import (
+        AsyncRetryTransport,
+    )
     from ._bulk import (
         BulkAbortedError,
         BulkCreateResult,
+        BulkInputError,
         BulkProgress,
         ContactOutcome,
         Outcome,
@@ -54,6 +62,7 @@ if TYPE_CHECKING:
         ExotelError,
         InvalidInputError,
         InvalidResponseError,
+        InvalidSettingError,
         NotFoundError,
         OutcomeUnknownError,
         PayloadTooLargeError,
@@ -66,14 +75,20 @@ if TYPE_CHECKING:
         UploadTimeoutError,
         ValidationError,
     )
-    from ._files import FileInput
+    from ._files import (
+        FileInput,
+    )
     from ._import import (
         ImportProgress,
         ImportResult,
         PartResult,
     )
-    from ._limits import RateLimiter
-    from ._operations import MAX_CONTACTS_PER_REQUEST
+    from ._limits import (
+        RateLimiter,
+    )
+    from ._operations import (
+        MAX_CONTACTS_PER_REQUEST,
+    )
     from ._polling import (
         TERMINAL_STATUSES,
         PollSchedule,
@@ -84,9 +99,15 @@ if TYPE_CHECKING:
         RetryPolicy,
         RetryRecord,
     )
-    from ._sync.client import Client
-    from ._sync.polling import poll_upload
-    from ._sync.transport import RetryTransport
+    from ._sync.client import (
+        Client,
+    )
+    from ._sync.polling import (
+        poll_upload,
+    )
+    from ._sync.transport import (
+        RetryTransport,
+    )
     from ._types import (
         BulkMetadata,
         Contact,
@@ -113,6 +134,7 @@ _MODULE_OF: dict[str, str] = {
     "AsyncRetryTransport": "._async.transport",
     "BulkAbortedError": "._bulk",
     "BulkCreateResult": "._bulk",
+    "BulkInputError": "._bulk",
     "BulkProgress": "._bulk",
     "ContactOutcome": "._bulk",
     "Outcome": "._bulk",
@@ -134,6 +156,7 @@ _MODULE_OF: dict[str, str] = {
     "ExotelError": "._exceptions",
     "InvalidInputError": "._exceptions",
     "InvalidResponseError": "._exceptions",
+    "InvalidSettingError": "._exceptions",
     "NotFoundError": "._exceptions",
     "OutcomeUnknownError": "._exceptions",
     "PayloadTooLargeError": "._exceptions",
@@ -197,6 +220,7 @@ __all__ = [
     "BadRequestError",
     "BulkAbortedError",
     "BulkCreateResult",
+    "BulkInputError",
     "BulkMetadata",
     "BulkProgress",
     "Client",
@@ -223,6 +247,7 @@ __all__ = [
     "ImportResult",
     "InvalidInputError",
     "InvalidResponseError",
+    "InvalidSettingError",
     "ListType",
     "NotFoundError",
     "Outcome",

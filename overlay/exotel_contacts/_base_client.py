@@ -7,7 +7,6 @@ import time
 from collections.abc import Mapping
 from pathlib import Path
 from typing import IO, Any, Generic, Protocol, TypeVar
-from urllib.parse import urljoin
 
 import attrs
 import httpx
@@ -17,12 +16,15 @@ from exotel_contacts_api import Client as GeneratedClient
 from exotel_contacts_api.models import CsvStatus, UploadErrors, UploadStatus
 
 from ._auth import auth_for
+from ._bodies import ACCEPT_ENCODING, Bounds
 from ._config import ClientConfig
-from ._exceptions import InvalidInputError, UploadFailedError
+from ._exceptions import UploadFailedError
 from ._limits import DEFAULT_MAX_CONCURRENT_UPLOADS, DEFAULT_RATE_PER_MINUTE, RateLimiter
 from ._operations import Family
 from ._polling import PollSchedule
 from ._retry import RetryPolicy
+from ._settings import check_count
+from ._urls import server_url
 from ._version import __version__
 
 __all__ = [
@@ -97,6 +99,10 @@ class BaseClient:
         ccm_base_url: str | None = None,
         campaign_base_url: str | None = None,
         timeout: float | None = None,
+        attempt_timeout: float | None = None,
+        call_timeout: float | None = None,
+        max_response_bytes: int | None = None,
+        max_download_bytes: int | None = None,
         retry: RetryPolicy | None = None,
         rate_limit_per_minute: int | None = DEFAULT_RATE_PER_MINUTE,
         rate_limit_bucket: AbstractBucket | None = None,
@@ -113,10 +119,15 @@ class BaseClient:
             ccm_base_url=ccm_base_url,
             campaign_base_url=campaign_base_url,
             timeout=timeout,
+            attempt_timeout=attempt_timeout,
+            call_timeout=call_timeout,
+            max_response_bytes=max_response_bytes,
+            max_download_bytes=max_download_bytes,
             environ=environ,
         )
-        if max_concurrent_uploads < 1:
-            raise InvalidInputError("max_concurrent_uploads must be at least 1")
+        check_count(max_concurrent_uploads, "max_concurrent_uploads", minimum=1, maximum=1000)
+        if rate_limit_per_minute is not None:
+            check_count(rate_limit_per_minute, "rate_limit_per_minute", minimum=1, maximum=1_000_000)
         self._retry_policy = retry if retry is not None else RetryPolicy()
         self._limiter: RateLimiter | None = None
         if rate_limit_bucket is not None or rate_limit_per_minute is not None:
@@ -128,8 +139,10 @@ class BaseClient:
         self._max_concurrent_uploads = max_concurrent_uploads
         self._poll_schedule = poll_schedule if poll_schedule is not None else PollSchedule()
         self._clock = time.monotonic
-        self._headers = {"User-Agent": user_agent()}
+        # Only the encodings that can be inflated within max_response_bytes (see _bodies).
+        self._headers = {"User-Agent": user_agent(), "Accept-Encoding": ACCEPT_ENCODING}
         self._timeout = httpx.Timeout(self._config.timeout)
+        self._bounds = Bounds.of(self._config)
 
     def __repr__(self) -> str:
         cfg = self._config
@@ -154,19 +167,16 @@ class BaseClient:
             httpx_args={"transport": transport, "auth": auth_for(self._config, family)},
         )
 
-    def _error_file_url(self, url: object) -> str | None:
+    def _error_file_url(self, url: object) -> httpx.URL | None:
         if not isinstance(url, str) or not url.strip():
             return None
         # The spec promises an absolute (pre-signed) URL; a relative one is taken as on the CCM host.
-        return urljoin(self._config.ccm_base_url + "/", url.strip())
-
-    @staticmethod
-    def _part_path(dest: Path) -> Path:
-        return dest.with_name(dest.name + ".part")
+        return server_url(url.strip(), base=self._config.ccm_base_url, what="error_file_url")
 
     def _files_client_kwargs(self) -> dict[str, Any]:
         # No auth: the error file URL is pre-signed and may be on another host; credentials stay home.
-        return {"headers": dict(self._headers), "timeout": self._timeout, "follow_redirects": True}
+        # Redirects are followed by the download itself, which parses each Location like any server URL.
+        return {"headers": dict(self._headers), "timeout": self._timeout, "follow_redirects": False}
 
 
 def ccm_failure(status: UploadStatus, errors: UploadErrors | None) -> UploadFailedError:

@@ -44,6 +44,7 @@ from exotel_contacts_api.models import ContactCreate, CreateContactsRequest
 from ._base_client import BaseHooks
 from ._exceptions import ExotelError, InvalidInputError, InvalidResponseError, OutcomeUnknownError
 from ._operations import MAX_CONTACTS_PER_REQUEST
+from ._path_ids import path_request
 from ._response import error_from_response, error_from_transport, parse_json
 from ._retry import REPLAY_SAFE, RetryableResponse, RetryState
 from ._rules import BULK_FATAL, MAY_HAVE_ACTED_ERRORS, MAY_HAVE_ACTED_STATUSES
@@ -52,6 +53,7 @@ __all__ = [
     "DEFAULT_BULK_CONCURRENCY",
     "BulkAbortedError",
     "BulkCreateResult",
+    "BulkInputError",
     "BulkProgress",
     "ContactInput",
     "ContactOutcome",
@@ -316,6 +318,36 @@ class BulkAbortedError(ExotelError):
         self.result = result
 
 
+class BulkInputError(BulkAbortedError, InvalidInputError):
+    """The contacts iterable raised part-way (a bad byte in a file being read, a bug in a generator).
+
+    The contacts read before it were sent; ``result`` has each with its outcome, and nothing after it
+    was read. ``error`` says what the input raised (its original exception is the ``__cause__``).
+    """
+
+
+class InputFailure:
+    """Where the chunk reader leaves the exception the input raised, for the driver to report."""
+
+    __slots__ = ("error",)
+
+    def __init__(self) -> None:
+        self.error: BaseException | None = None
+
+    def raise_if_failed(self, result: BulkCreateResult) -> None:
+        """Raise :class:`BulkInputError` with ``result`` when the input raised."""
+        if self.error is None:
+            return
+        error = self.error
+        stop = error if isinstance(error, ExotelError) else None
+        if stop is None:
+            stop = InvalidInputError(
+                f"reading the contacts failed after {result.total} of them ({type(error).__name__}: {error})",
+                how_to_fix="Fix the input at that point, then send the contacts after it again",
+            )
+        raise BulkInputError(stop, result) from error
+
+
 ProgressCallback = Callable[[BulkProgress], object]
 
 
@@ -323,10 +355,14 @@ ProgressCallback = Callable[[BulkProgress], object]
 
 
 def check_options(chunk_size: int, concurrency: int) -> None:
-    if not 1 <= chunk_size <= MAX_CONTACTS_PER_REQUEST:
+    if (
+        isinstance(chunk_size, bool)
+        or not isinstance(chunk_size, int)
+        or not 1 <= chunk_size <= MAX_CONTACTS_PER_REQUEST
+    ):
         raise InvalidInputError(f"chunk_size must be 1 to {MAX_CONTACTS_PER_REQUEST}, got {chunk_size!r}")
-    if concurrency < 1:
-        raise InvalidInputError(f"concurrency must be at least 1, got {concurrency!r}")
+    if isinstance(concurrency, bool) or not isinstance(concurrency, int) or not 1 <= concurrency <= 100:
+        raise InvalidInputError(f"concurrency must be a whole number from 1 to 100, got {concurrency!r}")
 
 
 def _problem(contact: dict[str, Any]) -> str | None:
@@ -383,16 +419,26 @@ def _recheck(chunk: _Chunk) -> bool:
     return found
 
 
-def _chunks(contacts: Iterable[ContactInput], chunk_size: int) -> Iterator[_Chunk]:
-    """Chunks read lazily from ``contacts``: the next one only when asked for."""
+def _chunks(contacts: Iterable[ContactInput], chunk_size: int, failure: InputFailure) -> Iterator[_Chunk]:
+    """Chunks read lazily from ``contacts``: the next one only when asked for.
+
+    When the input raises, the contacts read before it still form a last chunk (they are sent and
+    reported), the exception goes to ``failure`` and reading stops.
+    """
     if isinstance(contacts, str | bytes | Mapping):
         raise InvalidInputError("contacts must be an iterable of ContactCreate objects or dicts")
-    iterator = iter(contacts)
+    try:
+        iterator = iter(contacts)
+    except TypeError:
+        raise InvalidInputError("contacts must be an iterable of ContactCreate objects or dicts") from None
     start = 0
-    while True:
+    while failure.error is None:
         chunk = _Chunk(start)
-        for offset, contact in enumerate(itertools.islice(iterator, chunk_size)):
-            _add_contact(chunk, offset, contact)
+        try:
+            for offset, contact in enumerate(itertools.islice(iterator, chunk_size)):
+                _add_contact(chunk, offset, contact)
+        except Exception as exc:  # the input's own failure, whatever it is: stop reading, report it
+            failure.error = exc
         if not chunk.kinds:
             return
         start += len(chunk.kinds)
@@ -400,21 +446,24 @@ def _chunks(contacts: Iterable[ContactInput], chunk_size: int) -> Iterator[_Chun
 
 
 async def _achunks(
-    contacts: Iterable[ContactInput] | AsyncIterable[ContactInput], chunk_size: int
+    contacts: Iterable[ContactInput] | AsyncIterable[ContactInput], chunk_size: int, failure: InputFailure
 ) -> AsyncIterator[_Chunk]:
-    """Chunks read lazily from an iterable or an async iterable."""
+    """Chunks read lazily from an iterable or an async iterable (input failures: see :func:`_chunks`)."""
     if not isinstance(contacts, AsyncIterable):
-        for chunk in _chunks(contacts, chunk_size):
+        for chunk in _chunks(contacts, chunk_size, failure):
             yield chunk
         return
     start = 0
     chunk = _Chunk(start)
-    async for contact in contacts:
-        _add_contact(chunk, len(chunk.kinds), contact)
-        if len(chunk.kinds) == chunk_size:
-            yield chunk
-            start += chunk_size
-            chunk = _Chunk(start)
+    try:
+        async for contact in contacts:
+            _add_contact(chunk, len(chunk.kinds), contact)
+            if len(chunk.kinds) == chunk_size:
+                yield chunk
+                start += chunk_size
+                chunk = _Chunk(start)
+    except Exception as exc:  # see _chunks
+        failure.error = exc
     if chunk.kinds:
         yield chunk
 
@@ -449,16 +498,21 @@ class _Job:
     """What every chunk of one job shares: the request's shape, the policy and the redactor."""
 
     def __init__(self, client: BaseHooks, http: httpx.Client | httpx.AsyncClient) -> None:
-        base = _create_contacts._get_kwargs(
-            client._config.account_sid, body=CreateContactsRequest(contacts=[])
+        base = path_request(
+            _create_contacts._get_kwargs, client._config.account_sid, body=CreateContactsRequest(contacts=[])
         )
         # The generated endpoint gives method, path and headers; the body is serialised here.
         del base["json"]
         self.request = base
         self.policy = client._retry_policy
+        self.call_timeout = client._config.call_timeout
         self.redact = client._config.redact
         # The URL and replay-safety mark the retry bookkeeping sees (the one sent is marked unsafe).
         self.probe = http.build_request(base["method"], base["url"], extensions={REPLAY_SAFE: True})
+
+    def retry_state(self) -> RetryState:
+        """The bookkeeping of one chunk's exchange (the client's policy and call deadline)."""
+        return RetryState(self.policy, self.probe, call_timeout=self.call_timeout)
 
     def kwargs(self, body: bytes) -> dict[str, Any]:
         return {**self.request, "content": body, "extensions": {REPLAY_SAFE: False}}
@@ -504,10 +558,22 @@ def _read_items(chunk: _Chunk, response: httpx.Response, job: _Job) -> None:
     sids: list[str | None] = [None] * len(chunk.kinds)
     kinds = chunk.kinds
     details = chunk.details
+    numbers = chunk.numbers
     for offset, item in zip(chunk.sent, items, strict=True):
         # The hot loop: plain dict look-ups only (see the module docstring).
         try:
             code = item["code"]
+            data = item.get("data")
+            if type(data) is dict:
+                answered = data.get("number")
+                sent = numbers[offset]
+                if answered is not None and answered != sent and not same_number(sent, answered):
+                    details[offset] = (
+                        code if type(code) is int else None,
+                        None,
+                        _other_number(sent, answered),
+                    )
+                    continue
             if code == 200:
                 sid = item["data"]["sid"]
                 if type(sid) is str and sid and item.get("status") != "failure":
@@ -530,6 +596,44 @@ def _read_items(chunk: _Chunk, response: httpx.Response, job: _Job) -> None:
         except (KeyError, TypeError, AttributeError):
             details[offset] = (None, None, "an item this client cannot read")
     chunk.sids = sids
+
+
+_SEPARATORS = str.maketrans("", "", " -.()/\u00a0")
+# A country code has one to three digits: "+" and those, in front of a national number's digits.
+_COUNTRY_CODE_LENGTHS = range(2, 5)
+
+
+def same_number(sent: str | None, answered: object) -> bool:
+    """Whether ``answered`` (an item's ``data.number``) is ``sent`` after the server's normalisation.
+
+    The server drops separators and writes national numbers (``0...``) and ``00`` prefixes in E.164;
+    it does not say with which country code, so a national number matches on its digits.
+    """
+    if not isinstance(sent, str) or not isinstance(answered, str):
+        return False
+    mine, theirs = sent.translate(_SEPARATORS), answered.translate(_SEPARATORS)
+    if mine == theirs:
+        return True
+    if not theirs.startswith("+"):
+        return False
+    if mine.startswith("00"):
+        return theirs == "+" + mine[2:]
+    if mine.startswith("+"):
+        return False
+    national = mine.removeprefix("0")
+    return (
+        national.isdigit()
+        and theirs.endswith(national)
+        and len(theirs) - len(national) in _COUNTRY_CODE_LENGTHS
+    )
+
+
+def _other_number(sent: str | None, answered: object) -> str:
+    shown = answered if isinstance(answered, str) else type(answered).__name__
+    return (
+        f"the answer's item for this position names the number {shown!r}, not {sent!r}: the server's "
+        "items are not in the request's order, so this contact's outcome is unknown; check the address book"
+    )
 
 
 def _chunk_error(chunk: _Chunk, error: ExotelError) -> None:

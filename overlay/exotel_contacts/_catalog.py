@@ -1,17 +1,18 @@
 """Look up any Exotel code: HTTP statuses, API error codes, upload row codes, SMS, WhatsApp, call statuses.
 
-The single source is openapi.yaml: the enum schemas of ``components.schemas`` that carry
-``x-enum-descriptions``. The spec is read on the first look-up, not at import (start-up time matters).
+The single source is openapi.yaml (the copy the generated package carries, `spec_file()`): the enum
+schemas of ``components.schemas`` that carry ``x-enum-descriptions``. The spec is read on the first
+look-up, not at import (start-up time matters).
 """
 
 from __future__ import annotations
 
 import functools
-from importlib import resources
-from pathlib import Path
 from typing import Any
 
 import attrs
+
+from exotel_contacts_api import spec_file
 
 __all__ = ["CATALOG_SCHEMAS", "CodeInfo", "explain"]
 
@@ -44,15 +45,6 @@ class CodeInfo:
     category: str | None = None
 
 
-def spec_path() -> Path:
-    """openapi.yaml: the copy a wheel carries in the generated package, else the checkout's root one."""
-    packaged = resources.files("exotel_contacts_api") / "openapi.yaml"
-    if packaged.is_file():
-        return Path(str(packaged))
-    # Repository / editable install: overlay/exotel_contacts/_catalog.py -> repository root.
-    return Path(__file__).resolve().parents[2] / "openapi.yaml"
-
-
 def _at(values: Any, index: int) -> Any:
     return values[index] if isinstance(values, list) and index < len(values) else None
 
@@ -62,7 +54,7 @@ def _catalog() -> dict[int | str, CodeInfo]:
     import yaml  # noqa: PLC0415 - imported on first look-up to keep `import exotel_contacts` fast
 
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-    with spec_path().open(encoding="utf-8") as stream:
+    with spec_file().open(encoding="utf-8") as stream:
         spec = yaml.load(stream, Loader=loader)  # noqa: S506 - a safe loader, chosen above
     schemas = spec["components"]["schemas"]
     table: dict[int | str, CodeInfo] = {}

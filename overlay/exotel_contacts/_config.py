@@ -11,8 +11,19 @@ import attrs
 
 from ._exceptions import ConfigurationError
 from ._families import Family
+from ._settings import check_count, check_seconds, env_number
 
-__all__ = ["DEFAULT_TIMEOUT", "REGIONS", "ClientConfig", "Family", "Region"]
+__all__ = [
+    "DEFAULT_ATTEMPT_TIMEOUT",
+    "DEFAULT_CALL_TIMEOUT",
+    "DEFAULT_MAX_DOWNLOAD_BYTES",
+    "DEFAULT_MAX_RESPONSE_BYTES",
+    "DEFAULT_TIMEOUT",
+    "REGIONS",
+    "ClientConfig",
+    "Family",
+    "Region",
+]
 
 Region = Literal["singapore", "mumbai"]
 
@@ -24,6 +35,17 @@ REGIONS: Mapping[str, tuple[str, str]] = {
 
 #: Seconds for each network operation (connect, read, write, pool); the generated client has none.
 DEFAULT_TIMEOUT = 30.0
+#: Seconds for one attempt, connect to last byte: a 60 MB Campaign upload at 2 Mbit/s fits.
+DEFAULT_ATTEMPT_TIMEOUT = 300.0
+#: Seconds for one call: every attempt and every wait between them.
+DEFAULT_CALL_TIMEOUT = 600.0
+#: Bytes of one JSON answer, decoded: 40x the largest legitimate one (a 5000-item 207, ~1.5 MB).
+DEFAULT_MAX_RESPONSE_BYTES = 64 * 1024 * 1024
+#: Bytes of one downloaded error file (written to disk as it arrives, never held in memory).
+DEFAULT_MAX_DOWNLOAD_BYTES = 2 * 1024 * 1024 * 1024
+_MIN_BYTES = 1024
+_MAX_RESPONSE_BYTES = 4 * 1024**3
+_MAX_DOWNLOAD_BYTES = 1024**4
 
 
 @attrs.frozen
@@ -44,6 +66,14 @@ class ClientConfig:
     ccm_base_url: str = REGIONS["singapore"][0]
     campaign_base_url: str = REGIONS["singapore"][1]
     timeout: float = DEFAULT_TIMEOUT
+    attempt_timeout: float = DEFAULT_ATTEMPT_TIMEOUT
+    """Seconds one attempt may take, connect to last byte, however slowly the bytes arrive."""
+    call_timeout: float = DEFAULT_CALL_TIMEOUT
+    """Seconds one call may take: every attempt and every wait between them."""
+    max_response_bytes: int = DEFAULT_MAX_RESPONSE_BYTES
+    """Largest JSON answer read, counted decoded (a gzip bomb stops here)."""
+    max_download_bytes: int = DEFAULT_MAX_DOWNLOAD_BYTES
+    """Largest error file downloaded."""
 
     @property
     def has_basic(self) -> bool:
@@ -76,6 +106,10 @@ class ClientConfig:
         ccm_base_url: str | None = None,
         campaign_base_url: str | None = None,
         timeout: float | None = None,
+        attempt_timeout: float | None = None,
+        call_timeout: float | None = None,
+        max_response_bytes: int | None = None,
+        max_download_bytes: int | None = None,
         environ: Mapping[str, str] | None = None,
     ) -> ClientConfig:
         """Resolve each setting from its argument, else its ``EXOTEL_*`` variable, else the default.
@@ -143,7 +177,11 @@ class ClientConfig:
             region=region_name,
             ccm_base_url=ccm,
             campaign_base_url=campaign,
-            timeout=_check_timeout(timeout, env.get("EXOTEL_TIMEOUT")),
+            timeout=_seconds("timeout", timeout, env),
+            attempt_timeout=_seconds("attempt_timeout", attempt_timeout, env),
+            call_timeout=_seconds("call_timeout", call_timeout, env),
+            max_response_bytes=_bytes("max_response_bytes", max_response_bytes, env),
+            max_download_bytes=_bytes("max_download_bytes", max_download_bytes, env),
         )
 
 
@@ -164,16 +202,31 @@ def _check_url(url: str, var: str) -> str:
     return url.rstrip("/")
 
 
-def _check_timeout(value: float | None, env_value: str | None) -> float:
-    if value is None and env_value is not None and env_value.strip():
-        try:
-            value = float(env_value)
-        except ValueError:
-            raise ConfigurationError(
-                f"EXOTEL_TIMEOUT must be a number of seconds, got {env_value!r}"
-            ) from None
-    if value is None:
-        return DEFAULT_TIMEOUT
-    if isinstance(value, bool) or not isinstance(value, int | float) or not 0 < value < float("inf"):
-        raise ConfigurationError(f"timeout (EXOTEL_TIMEOUT) must be a positive finite number, got {value!r}")
-    return float(value)
+_DEFAULT_SECONDS = {
+    "timeout": DEFAULT_TIMEOUT,
+    "attempt_timeout": DEFAULT_ATTEMPT_TIMEOUT,
+    "call_timeout": DEFAULT_CALL_TIMEOUT,
+}
+_BYTES = {  # default, largest
+    "max_response_bytes": (DEFAULT_MAX_RESPONSE_BYTES, _MAX_RESPONSE_BYTES),
+    "max_download_bytes": (DEFAULT_MAX_DOWNLOAD_BYTES, _MAX_DOWNLOAD_BYTES),
+}
+
+
+def _var(name: str) -> str:
+    return f"EXOTEL_{name.upper()}"
+
+
+def _seconds(name: str, value: float | None, env: Mapping[str, str]) -> float:
+    var = _var(name)
+    number = env_number(env.get(var), var) if value is None else value
+    return _DEFAULT_SECONDS[name] if number is None else check_seconds(number, name, var=var)
+
+
+def _bytes(name: str, value: int | None, env: Mapping[str, str]) -> int:
+    var = _var(name)
+    default, largest = _BYTES[name]
+    number: object = env_number(env.get(var), var) if value is None else value
+    if number is None:
+        return default
+    return check_count(number, name, minimum=_MIN_BYTES, maximum=largest, var=var)

@@ -1,11 +1,15 @@
 """The exception hierarchy: everything the overlay raises is an :class:`ExotelError`.
 
-Responses become exceptions in one place only, :mod:`exotel_contacts._response`.
+Responses become exceptions in one place only, :mod:`exotel_contacts._response`. Every text an error
+carries is cleaned of control characters here, where it enters (see :mod:`exotel_contacts._sanitize`):
+messages, descriptions and request ids often quote the server.
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
+
+from ._sanitize import clean, clean_opt
 
 if TYPE_CHECKING:
     import httpx
@@ -23,6 +27,7 @@ __all__ = [
     "ExotelError",
     "InvalidInputError",
     "InvalidResponseError",
+    "InvalidSettingError",
     "NotFoundError",
     "OutcomeUnknownError",
     "PayloadTooLargeError",
@@ -59,11 +64,11 @@ class ExotelError(Exception):
         request_id: str | None = None,
         how_to_fix: str | None = None,
     ) -> None:
-        self.message = message
+        self.message = message = clean(message)
         self.status_code = status_code
-        self.code = code
-        self.request_id = request_id
-        self.how_to_fix = how_to_fix
+        self.code = clean(code) if isinstance(code, str) else code
+        self.request_id = clean_opt(request_id)
+        self.how_to_fix = clean_opt(how_to_fix)
         super().__init__(message)
 
     def __str__(self) -> str:
@@ -81,6 +86,10 @@ class ConfigurationError(ExotelError):
 
 class InvalidInputError(ExotelError, ValueError):
     """An argument cannot be sent as given; raised before any request."""
+
+
+class InvalidSettingError(ConfigurationError, InvalidInputError):
+    """A numeric setting is not a number or outside its range; raised when the setting is given."""
 
 
 class TooManyContactsError(InvalidInputError):
@@ -102,7 +111,7 @@ class APIStatusError(APIError):
 
     def __init__(self, message: str, *, description: str | None = None, **kwargs: Any) -> None:
         super().__init__(message, **kwargs)
-        self.description = description
+        self.description = clean_opt(description)
 
 
 class BadRequestError(APIStatusError):

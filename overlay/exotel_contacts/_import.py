@@ -15,9 +15,16 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
-from ._exceptions import ExotelError, InvalidInputError, OutcomeUnknownError, UploadTimeoutError
+from ._exceptions import (
+    ExotelError,
+    InvalidInputError,
+    InvalidResponseError,
+    OutcomeUnknownError,
+    UploadTimeoutError,
+)
+from ._local_paths import check_input_file, check_output_file
 from ._options import ImportKwargs, ImportOptions
-from ._polling import UploadProgress
+from ._polling import UploadProgress, check_wait_timeout
 from ._rules import IMPORT_FATAL, MAY_HAVE_ACTED_ERRORS, is_failed, is_terminal, upload_outcome
 from .importing import (
     Family,
@@ -98,6 +105,8 @@ class ImportResult:
     parts: list[PartResult] = field(default_factory=list)
     error_file: Path | None = None
     aborted: ExotelError | None = None
+    problems: list[str] = field(default_factory=list)
+    """Failures after the import itself (the error CSV could not be written): the result is whole."""
 
     @property
     def total(self) -> int:
@@ -146,6 +155,7 @@ class ImportResult:
             "warnings": list(self.report.warnings),
             "error_file": str(self.error_file) if self.error_file else None,
             "aborted": str(self.aborted) if self.aborted else None,
+            "problems": list(self.problems),
             "parts": [part.to_dict() for part in self.parts],
             "failures": [failure._asdict() for failure in self.failures()],
         }
@@ -235,7 +245,9 @@ class Importer:
         upload_id = self.result.parts[part.index - 1].upload_id
         unknown = (
             upload_id is not None
-            or isinstance(error, OutcomeUnknownError)
+            # An answer that could not be read (too large, too deep, absurd numbers) is still an answer:
+            # the server got the upload and may have accepted it.
+            or isinstance(error, OutcomeUnknownError | InvalidResponseError)
             or isinstance(error.__cause__, MAY_HAVE_ACTED_ERRORS)
         )
         code = OUTCOME_UNKNOWN if unknown else UPLOAD_FAILED
@@ -312,8 +324,17 @@ class Importer:
 
     def finish(self, errors_out: Path | None) -> ImportResult:
         if errors_out is not None:
-            write_error_csv(self.result.report, errors_out)
-            self.result.error_file = errors_out
+            try:
+                write_error_csv(self.result.report, errors_out)
+            except OSError as exc:
+                # Checked before sending, yet it failed now (disk full, folder removed): the import
+                # happened, so its result is returned whole and the failure is named in it.
+                self.result.problems.append(
+                    f"could not write the error CSV {str(errors_out)!r} "
+                    f"({exc.strerror or type(exc).__name__}); the failed rows are in this result"
+                )
+            else:
+                self.result.error_file = errors_out
         self.emit("done")
         return self.result
 
@@ -335,9 +356,10 @@ def prepare(path: str | Path, options: ImportOptions, work_dir: Path) -> tuple[P
         raise InvalidInputError(f"family must be 'ccm' or 'campaign', not {options.family!r}")
     if options.type not in ("static", "dynamic"):
         raise InvalidInputError(f"type must be 'static' or 'dynamic', not {options.type!r}")
-    source = Path(path)
-    if not source.is_file():
-        raise InvalidInputError(f"{source}: no such file; give the path of a CSV contact file")
+    check_wait_timeout(options.timeout)
+    source = check_input_file(path, what="contact file")
+    if options.errors_out is not None:
+        check_output_file(options.errors_out, what="errors_out")
     on_progress = options.on_progress
     split = split_file(
         source,

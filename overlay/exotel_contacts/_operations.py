@@ -41,8 +41,11 @@ from exotel_contacts_api.types import UNSET, File
 
 from ._config import Family
 from ._exceptions import InvalidInputError, InvalidResponseError, TooManyContactsError
+from ._json import MAX_INT
+from ._path_ids import is_path_id, path_request
 from ._polling import UploadProgress
 from ._response import Redactor, parse_model
+from ._settings import MAX_SECONDS
 
 __all__ = [
     "MAX_CONTACTS_PER_REQUEST",
@@ -98,6 +101,15 @@ def _bad_shape(what: str, response: httpx.Response) -> InvalidResponseError:
 
 
 def _is_count(value: object) -> bool:
+    # Within 64 bits: a count of 10**400 is valid JSON, and no count of rows comes near 2**63.
+    return (
+        value is None
+        or value is UNSET
+        or (isinstance(value, int) and not isinstance(value, bool) and abs(value) <= MAX_INT)
+    )
+
+
+def _is_whole(value: object) -> bool:
     return value is None or value is UNSET or (isinstance(value, int) and not isinstance(value, bool))
 
 
@@ -116,7 +128,10 @@ def _check(ok: bool, what: str, response: httpx.Response) -> None:
 def first_wait(accepted: UploadAccepted) -> float:
     """When to look at an accepted upload first: the server's ``estimated_time_seconds`` (0 if none)."""
     estimate = accepted.estimated_time_seconds
-    return float(estimate) if isinstance(estimate, int) else 0.0
+    if not isinstance(estimate, int) or isinstance(estimate, bool):
+        return 0.0
+    # Clamped before float(): an integer of 400 digits is valid JSON and overflows a float.
+    return float(min(max(estimate, 0), int(MAX_SECONDS)))
 
 
 def upload_contacts(
@@ -145,11 +160,11 @@ def upload_contacts(
         data = parse_model(response, UploadAcceptedResponse.from_dict, redact=redact).response.data
         _check(
             isinstance(data, UploadAccepted)
-            and isinstance(data.upload_id, str)
-            and bool(data.upload_id)
+            and is_path_id(data.upload_id)
             and isinstance(data.status, str)
             and _is_count(data.total_records)
-            and _is_count(data.estimated_time_seconds),
+            # Any whole number: first_wait clamps it (an estimate of 10**400 s means "a long time").
+            and _is_whole(data.estimated_time_seconds),
             "upload",
             response,
         )
@@ -157,7 +172,7 @@ def upload_contacts(
 
     return Operation(
         family="ccm",
-        request=_multipart(_upload_contacts._get_kwargs(account_sid, body=body)),
+        request=_multipart(path_request(_upload_contacts._get_kwargs, account_sid, body=body)),
         replay_safe=action in _REPLAY_SAFE_DUPLICATE_ACTIONS,
         parse=parse,
         upload=True,
@@ -166,7 +181,6 @@ def upload_contacts(
 
 def get_upload_status(account_sid: str, upload_id: str) -> Operation[UploadStatus]:
     """GET a CCM upload's status."""
-    _check_id(upload_id)
 
     def parse(response: httpx.Response, redact: Redactor) -> UploadStatus:
         data = parse_model(response, UploadStatusResponse.from_dict, redact=redact).response.data
@@ -183,12 +197,11 @@ def get_upload_status(account_sid: str, upload_id: str) -> Operation[UploadStatu
         )
         return data
 
-    return Operation("ccm", _get_upload_status._get_kwargs(account_sid, upload_id), True, parse)
+    return Operation("ccm", path_request(_get_upload_status._get_kwargs, account_sid, upload_id), True, parse)
 
 
 def get_upload_errors(account_sid: str, upload_id: str) -> Operation[UploadErrors]:
     """GET a CCM upload's failed rows."""
-    _check_id(upload_id)
 
     def parse(response: httpx.Response, redact: Redactor) -> UploadErrors:
         data = parse_model(response, UploadErrorsResponse.from_dict, redact=redact).response.data
@@ -206,7 +219,7 @@ def get_upload_errors(account_sid: str, upload_id: str) -> Operation[UploadError
         )
         return data
 
-    return Operation("ccm", _get_upload_errors._get_kwargs(account_sid, upload_id), True, parse)
+    return Operation("ccm", path_request(_get_upload_errors._get_kwargs, account_sid, upload_id), True, parse)
 
 
 def upload_progress(status: UploadStatus, elapsed: float) -> UploadProgress:
@@ -245,20 +258,20 @@ def csv_upload(
         data = parse_model(response, CsvUploadResponse.from_dict, redact=redact).response.data
         _check(
             isinstance(data, CsvUploadData)
-            and isinstance(data.summary.upload_id, str)
-            and bool(data.summary.upload_id)
+            and is_path_id(data.summary.upload_id)
             and isinstance(data.summary.status, str),
             "CSV upload",
             response,
         )
         return data
 
-    return Operation("campaign", _multipart(_csv_upload._get_kwargs(account_sid, body=body)), True, parse)
+    return Operation(
+        "campaign", _multipart(path_request(_csv_upload._get_kwargs, account_sid, body=body)), True, parse
+    )
 
 
 def get_csv_status(account_sid: str, upload_id: str) -> Operation[CsvStatus]:
     """GET a Campaign CSV upload's status."""
-    _check_id(upload_id)
 
     def parse(response: httpx.Response, redact: Redactor) -> CsvStatus:
         data = parse_model(response, CsvStatusResponse.from_dict, redact=redact).response.data
@@ -278,7 +291,9 @@ def get_csv_status(account_sid: str, upload_id: str) -> Operation[CsvStatus]:
         )
         return data
 
-    return Operation("campaign", _get_csv_status._get_kwargs(account_sid, upload_id), True, parse)
+    return Operation(
+        "campaign", path_request(_get_csv_status._get_kwargs, account_sid, upload_id), True, parse
+    )
 
 
 def csv_progress(status: CsvStatus, elapsed: float) -> UploadProgress:
@@ -328,9 +343,6 @@ def create_contacts(
         return result
 
     body = CreateContactsRequest(contacts=items)
-    return Operation("campaign", _create_contacts._get_kwargs(account_sid, body=body), True, parse)
-
-
-def _check_id(upload_id: str) -> None:
-    if not isinstance(upload_id, str) or not upload_id.strip():
-        raise InvalidInputError(f"upload_id must be a non-empty string, got {upload_id!r}")
+    return Operation(
+        "campaign", path_request(_create_contacts._get_kwargs, account_sid, body=body), True, parse
+    )

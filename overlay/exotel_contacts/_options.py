@@ -39,6 +39,10 @@ class ClientOptions(TypedDict, total=False):
     ccm_base_url: str | None
     campaign_base_url: str | None
     timeout: float | None
+    attempt_timeout: float | None
+    call_timeout: float | None
+    max_response_bytes: int | None
+    max_download_bytes: int | None
     retry: RetryPolicy | None
     rate_limit_per_minute: int | None
     rate_limit_bucket: AbstractBucket | None

@@ -16,17 +16,28 @@ from __future__ import annotations
 
 import attrs
 
-from ._exceptions import UploadTimeoutError
+from ._exceptions import InvalidSettingError, UploadTimeoutError
 from ._rules import TERMINAL_STATUSES, is_terminal
+from ._settings import MAX_SECONDS, check_fraction, check_seconds
 
 __all__ = [
+    "MAX_WAIT",
     "TERMINAL_STATUSES",
     "PollSchedule",
     "UploadProgress",
+    "check_wait_timeout",
     "is_terminal",
     "predicted_remaining",
     "timed_out",
 ]
+
+#: The longest wait for an upload: a week.
+MAX_WAIT = 7 * 86_400.0
+
+
+def check_wait_timeout(timeout: float | None) -> float | None:
+    """A wait's ``timeout``: ``None`` (no limit) or seconds up to :data:`MAX_WAIT`."""
+    return None if timeout is None else check_seconds(timeout, "timeout", maximum=MAX_WAIT)
 
 
 @attrs.frozen
@@ -70,15 +81,23 @@ class PollSchedule:
     ``overshoot`` is how long after the predicted end to look.
     """
 
-    min_interval: float = 1.0
-    max_interval: float = 30.0
-    ratio: float = 0.1
-    hedge_from: float = 40.0
-    hedge_ratio: float = 0.5
+    min_interval: float = attrs.field(default=1.0, validator=lambda _, a, v: check_seconds(v, a.name))
+    max_interval: float = attrs.field(default=30.0, validator=lambda _, a, v: check_seconds(v, a.name))
+    ratio: float = attrs.field(default=0.1, validator=lambda _, a, v: check_fraction(v, a.name))
+    hedge_from: float = attrs.field(
+        default=40.0, validator=lambda _, a, v: check_seconds(v, a.name, allow_zero=True)
+    )
+    hedge_ratio: float = attrs.field(default=0.5, validator=lambda _, a, v: check_fraction(v, a.name))
+
+    def __attrs_post_init__(self) -> None:
+        if self.max_interval < self.min_interval:
+            raise InvalidSettingError(
+                f"max_interval ({self.max_interval:g}) is below min_interval ({self.min_interval:g})"
+            )
 
     def first_wait(self, estimate: float) -> float:
-        """Seconds to wait before the first look, given the server's estimate."""
-        estimate = max(0.0, estimate)
+        """Seconds to wait before the first look, given the server's estimate (at most a day)."""
+        estimate = min(max(0.0, estimate), MAX_SECONDS)
         return estimate * self.hedge_ratio if estimate >= self.hedge_from else estimate
 
     overshoot: float = 0.25

@@ -7,13 +7,13 @@ generated models.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable
 from http import HTTPStatus
 from typing import Any, TypeVar
 
 import httpx
 
+from ._bodies import AnswerTooLarge
 from ._catalog import explain
 from ._exceptions import (
     APIConnectionError,
@@ -33,8 +33,11 @@ from ._exceptions import (
     RateLimitError,
     ServerError,
 )
+from ._json import Unreadable, decode_answer
+from ._model_check import first_mismatch
 from ._retry import is_replay_safe, parse_retry_after
 from ._rules import MAY_HAVE_ACTED_ERRORS, MAY_HAVE_ACTED_STATUSES
+from ._sanitize import clean
 
 __all__ = ["Redactor", "error_from_response", "error_from_transport", "parse_json", "parse_model"]
 
@@ -84,15 +87,16 @@ def _request_id(response: httpx.Response, body: Any) -> str | None:
 
 
 def _decode(response: httpx.Response) -> Any:
+    """The answer's JSON (cleaned of control characters), or an :class:`Unreadable` with the reason."""
     try:
-        return json.loads(response.content)
-    except (ValueError, UnicodeDecodeError):
-        return None
+        return decode_answer(response.content)
+    except Unreadable as unreadable:
+        return unreadable
 
 
 def _snippet(response: httpx.Response) -> str:
     text = response.content[:_SNIPPET].decode("utf-8", errors="replace")
-    return " ".join(text.split())
+    return " ".join(clean(text).split())
 
 
 def error_from_response(response: httpx.Response, *, redact: Redactor = _no_redaction) -> ExotelError:
@@ -128,8 +132,8 @@ def error_from_response(response: httpx.Response, *, redact: Redactor = _no_reda
     except ValueError:
         phrase = "Unknown status"
     detail = ": ".join(part for part in (category, description) if part)
-    if not detail and body is None and response.content:
-        detail = f"non-JSON answer: {_snippet(response)!r}"
+    if not detail and isinstance(body, Unreadable) and response.content:
+        detail = f"unreadable answer ({body.reason}): {_snippet(response)!r}"
     message = f"{status} {phrase}" + (f" (Exotel code {code})" if code is not None else "")
     message = redact(message + (f": {detail}" if detail else ""))
     common: dict[str, Any] = {
@@ -179,6 +183,11 @@ def error_from_transport(exc: httpx.HTTPError, *, redact: Redactor = _no_redacti
             f"{where} timed out ({reason})",
             how_to_fix="Raise the timeout (timeout= or EXOTEL_TIMEOUT) or retry later",
         )
+    if isinstance(exc, AnswerTooLarge):
+        return InvalidResponseError(
+            f"{where}: {exc}; nothing more was read",
+            how_to_fix=f"If the answer is legitimate, raise {exc.setting} (EXOTEL_{exc.setting.upper()})",
+        )
     if isinstance(exc, httpx.DecodingError):
         return InvalidResponseError(f"{where}: the answer could not be decoded ({reason})")
     return APIConnectionError(
@@ -193,8 +202,9 @@ def parse_json(response: httpx.Response, *, redact: Redactor = _no_redaction) ->
         raise error_from_response(response, redact=redact)
     body = _decode(response)
     if not isinstance(body, dict):
+        why = f" ({body.reason})" if isinstance(body, Unreadable) else ""
         raise InvalidResponseError(
-            redact(f"Expected a JSON object from Exotel, got {_snippet(response)!r}"),
+            redact(f"Expected a JSON object from Exotel{why}, got {_snippet(response)!r}"),
             status_code=response.status_code,
             request_id=_redact_opt(redact, _request_id(response, None)),
             response=response,
@@ -214,7 +224,11 @@ def parse_model(
     """Parse a success answer with a generated model's ``from_dict``; any failure is an ExotelError."""
     body = parse_json(response, redact=redact)
     try:
-        return from_dict(body)
+        model = from_dict(body)
+        # The generated parsers hand back a raw value where a union does not parse (see _model_check).
+        wrong = first_mismatch(model)
+        if wrong is not None:
+            raise TypeError(f"{wrong} is not what the spec documents")
     except Exception as exc:
         raise InvalidResponseError(
             redact(f"Exotel's answer does not have the documented shape ({type(exc).__name__}: {exc})"),
@@ -222,3 +236,4 @@ def parse_model(
             request_id=_redact_opt(redact, _request_id(response, body)),
             response=response,
         ) from exc
+    return model

@@ -30,6 +30,7 @@ import random
 import time
 from collections.abc import Callable
 from datetime import UTC, datetime
+from typing import Any
 
 import attrs
 import httpx
@@ -41,6 +42,7 @@ from ._rules import (
     REFUSED_STATUSES,
     SAFE_METHODS,
 )
+from ._settings import MAX_SECONDS, check_count, check_fraction, check_seconds
 
 __all__ = [
     "ATTEMPTS",
@@ -107,22 +109,38 @@ class RetryRecord:
     """Seconds since the first attempt started."""
 
 
+def _seconds(*, zero: bool = False, maximum: float = MAX_SECONDS) -> Callable[[Any, Any, object], None]:
+    def validate(instance: Any, attribute: Any, value: object) -> None:
+        check_seconds(value, attribute.name, allow_zero=zero, maximum=maximum)
+
+    return validate
+
+
+def _count(minimum: int, maximum: int) -> Callable[[Any, Any, object], None]:
+    def validate(instance: Any, attribute: Any, value: object) -> None:
+        check_count(value, attribute.name, minimum=minimum, maximum=maximum)
+
+    return validate
+
+
 @attrs.frozen
 class RetryPolicy:
     """How the transport retries: attempts, overall deadline, back-off, and a hook per retry.
 
     Back-off is ``wait_initial * 2**(attempt-1)`` capped at ``wait_max``, times a jitter factor in
     ``[1 - jitter, 1]``; a ``Retry-After`` answer replaces it (capped at ``retry_after_max``). A retry
-    that would end past ``deadline`` seconds after the first attempt is not made. To remove the waits
+    that would end past ``deadline`` seconds after the first attempt is not made (the client's
+    ``call_timeout`` also ends attempts in flight). Every number is range-checked here
+    (:class:`~exotel_contacts.InvalidSettingError`). To remove the waits
     in tests use stamina's switch: ``stamina.set_testing(True, attempts=100, cap=True)``.
     """
 
-    max_attempts: int = attrs.field(default=5, validator=attrs.validators.ge(1))
-    deadline: float = 180.0
-    wait_initial: float = 0.5
-    wait_max: float = 8.0
-    jitter: float = 0.25
-    retry_after_max: float = 120.0
+    max_attempts: int = attrs.field(default=5, validator=_count(1, 100))
+    deadline: float = attrs.field(default=180.0, validator=_seconds())
+    wait_initial: float = attrs.field(default=0.5, validator=_seconds(zero=True, maximum=3600))
+    wait_max: float = attrs.field(default=8.0, validator=_seconds(zero=True, maximum=3600))
+    jitter: float = attrs.field(default=0.25, validator=lambda _, a, v: check_fraction(v, a.name))
+    retry_after_max: float = attrs.field(default=120.0, validator=_seconds(zero=True))
     on_retry: Callable[[RetryRecord], object] | None = attrs.field(default=None, eq=False)
     clock: Callable[[], float] = attrs.field(default=time.monotonic, eq=False, repr=False)
     random: Callable[[], float] = attrs.field(default=random.random, eq=False, repr=False)
@@ -147,12 +165,21 @@ class RetryableResponse(Exception):
 class RetryState:
     """The retry bookkeeping of one request; :meth:`decide` is the stamina ``on=`` predicate."""
 
-    def __init__(self, policy: RetryPolicy, request: httpx.Request) -> None:
+    def __init__(
+        self, policy: RetryPolicy, request: httpx.Request, *, call_timeout: float | None = None
+    ) -> None:
         self.policy = policy
         self.request = request
         self.safe = is_replay_safe(request)
         self.attempt = 0
         self.started = policy.clock()
+        self.call_timeout = call_timeout
+
+    def remaining(self) -> float:
+        """Seconds left of the call's deadline (``call_timeout``); infinite without one."""
+        if self.call_timeout is None:
+            return math.inf
+        return max(0.0, self.call_timeout - (self.policy.clock() - self.started))
 
     def begin_attempt(self) -> None:
         """Count an attempt about to be made."""
@@ -184,7 +211,7 @@ class RetryState:
         else:
             wait = policy.backoff(self.attempt)
         elapsed = policy.clock() - self.started
-        if elapsed + wait > policy.deadline:
+        if elapsed + wait > policy.deadline or elapsed + wait >= (self.call_timeout or math.inf):
             return False
         record = RetryRecord(
             method=self.request.method,

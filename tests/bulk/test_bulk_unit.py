@@ -229,7 +229,7 @@ async def test_unreadable_answer_is_unknown(either: Either, fake: FakeCampaign) 
 
 
 async def test_unreadable_item_is_unknown_alone(either: Either, fake: FakeCampaign) -> None:
-    good = {"code": 200, "status": "success", "data": {"sid": "s1", "number": "+91"}}
+    good = {"code": 200, "status": "success", "data": {"sid": "s1", "number": numbers(1)[0]}}
     items = [good, "junk", {"code": 200, "status": "success", "data": None}, {"code": 302}]
     fake.script = [httpx.Response(207, json={"response": items})]
     result = await either.bulk([{"number": n} for n in numbers(4)])

@@ -6,12 +6,10 @@ import random
 import tracemalloc
 from pathlib import Path
 
-import email_validator
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from exotel_contacts.importing import read_contacts, split_file, validate_file
-from exotel_contacts.importing.checks import SPECIAL_USE_DOMAIN_NAMES
 from exotel_contacts.importing.seen import SeenNumbers, next_prime
 
 HEADER = "phone_number,first_name,last_name,email,company,tag\n"
@@ -121,7 +119,3 @@ def test_table_memory_is_a_small_constant_per_row(tmp_path: Path) -> None:
 def test_next_prime() -> None:
     assert [next_prime(n) for n in (0, 2, 14, 16_400, 7919)] == [2, 2, 17, 16_411, 7919]
     assert next_prime(2**61 - 2) == 2**61 - 1
-
-
-def test_special_use_names_match_email_validator() -> None:
-    assert set(SPECIAL_USE_DOMAIN_NAMES) == set(email_validator.SPECIAL_USE_DOMAIN_NAMES)

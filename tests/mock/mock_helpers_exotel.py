@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import signal
+import subprocess
+import sys
 import time
 from collections.abc import Callable
 from typing import Any
@@ -66,3 +69,46 @@ def assert_envelope(response: httpx.Response, status: int, code: int) -> dict[st
     assert body["response"]["error_data"]["code"] == code, body
     assert body["request_id"]
     return body
+
+
+class MockProcess:
+    """`python -m exotel_contacts_mock` in a child process on a free port (stopped by `kill` or `stop`)."""
+
+    def __init__(self, *args: str, env: dict[str, str] | None = None) -> None:
+        self.proc = subprocess.Popen(
+            [sys.executable, "-m", "exotel_contacts_mock", "--port", "0", *args],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+            env=env,
+        )
+        assert self.proc.stdout is not None
+        line = self.proc.stdout.readline()  # the first line names the port, or it is empty on failure
+        if "listening on" not in line:
+            self.proc.kill()
+            _, err = self.proc.communicate(timeout=10)
+            raise RuntimeError(f"the mock did not start: {line}{err}")
+        self.base_url = line.strip().rsplit(" ", 1)[-1]
+
+    def client(self) -> httpx.Client:
+        """An httpx client authenticated as the demo account."""
+        return httpx.Client(base_url=self.base_url, auth=("demo-key", "demo-token"), timeout=10)
+
+    def kill(self) -> None:
+        """SIGKILL: no shutdown code runs."""
+        self.proc.send_signal(signal.SIGKILL)
+        self.proc.communicate(timeout=10)
+
+    def stop(self) -> None:
+        """SIGTERM and wait (uvicorn shuts down, the store closes)."""
+        if self.proc.poll() is None:
+            self.proc.terminate()
+            self.proc.communicate(timeout=10)
+
+    def __enter__(self) -> MockProcess:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self.proc.poll() is None:
+            self.proc.kill()
+            self.proc.communicate(timeout=10)

@@ -213,6 +213,19 @@ async def either(request: pytest.FixtureRequest, fake: FakeExotel) -> AsyncItera
     await wrapper.close()
 
 
+@pytest.fixture(params=["sync", "async"])
+def kind(request: pytest.FixtureRequest) -> str:
+    """``"sync"`` or ``"async"``: for tests that build their own clients (real sockets)."""
+    return str(request.param)
+
+
+def real(kind: str, url: str, **kwargs: Any) -> Either:
+    """A client of ``kind`` talking to ``url`` over real sockets (tests/hostile_servers.py)."""
+    options: dict[str, Any] = {"transport": None, "ccm_base_url": url, "campaign_base_url": url}
+    options.update(kwargs)
+    return Either(make_client(kind, FakeExotel(), **options))
+
+
 def json_response(status: int, body: Any, **headers: str) -> httpx.Response:
     return httpx.Response(
         status, content=json.dumps(body).encode(), headers={"content-type": "application/json", **headers}

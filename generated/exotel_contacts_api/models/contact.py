@@ -31,10 +31,19 @@ class Contact:
             first_name (None | str | Unset):
             last_name (None | str | Unset):
             company_name (None | str | Unset):
-            email (None | str | Unset):
+            email (None | str | Unset): The one rule for an acceptable email address, in requests (bulk create, both CSV
+                uploads) and answers: ASCII only, at most 254 characters, a dot-atom local part (RFC 5322 atext separated by
+                single dots; no quoted strings), `@`, and a host name of two or more labels (letters, digits and inner hyphens,
+                at most 63 characters each) whose last label starts with a letter. No domain literals, no internationalised
+                (SMTPUTF8 or IDN) addresses: write an IDN domain in its `xn--` form. Every address of this form also passes
+                `format: email` as JSON Schema validators check it. Null in a `Contact` without an email (nullable here because
+                OpenAPI 3.0 cannot make a `$ref` nullable at the point of use).
             tag (None | str | Unset):
-            custom_field (CustomField | Unset): A contact's custom data: any key-value pairs, as JSON. The seed's table
-                names the field `custom`; its examples, and Exotel's, send `custom_field`, the name used here.
+            custom_field (CustomField | None | Unset): A contact's custom data: any key-value pairs, as JSON, nested at most
+                32 levels (counted from the request body; a deeper body is answered 400, 1007). The seed's table names the field
+                `custom`; its examples, and Exotel's, send `custom_field`, the name used here. In a request, null and an omitted
+                key both mean no custom data; a created `Contact` always carries the key, null when it has none, like its other
+                optional fields (nullable here because OpenAPI 3.0 cannot make a `$ref` nullable at the point of use).
             uri (str | Unset): The contact's path.
     """
 
@@ -48,11 +57,13 @@ class Contact:
     company_name: None | str | Unset = UNSET
     email: None | str | Unset = UNSET
     tag: None | str | Unset = UNSET
-    custom_field: CustomField | Unset = UNSET
+    custom_field: CustomField | None | Unset = UNSET
     uri: str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        from ..models.custom_field import CustomField  # noqa: PLC0415
+
         sid = self.sid
 
         number = self.number
@@ -93,9 +104,13 @@ class Contact:
         else:
             tag = self.tag
 
-        custom_field: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.custom_field, Unset):
+        custom_field: dict[str, Any] | None | Unset
+        if isinstance(self.custom_field, Unset):
+            custom_field = UNSET
+        elif isinstance(self.custom_field, CustomField):
             custom_field = self.custom_field.to_dict()
+        else:
+            custom_field = self.custom_field
 
         uri = self.uri
 
@@ -190,12 +205,22 @@ class Contact:
 
         tag = _parse_tag(d.pop("tag", UNSET))
 
-        _custom_field = d.pop("custom_field", UNSET)
-        custom_field: CustomField | Unset
-        if isinstance(_custom_field, Unset):
-            custom_field = UNSET
-        else:
-            custom_field = CustomField.from_dict(_custom_field)
+        def _parse_custom_field(data: object) -> CustomField | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                componentsschemas_custom_field_type_0 = CustomField.from_dict(data)
+
+                return componentsschemas_custom_field_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(CustomField | None | Unset, data)
+
+        custom_field = _parse_custom_field(d.pop("custom_field", UNSET))
 
         uri = d.pop("uri", UNSET)
 

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -26,10 +26,14 @@ class ContactCreate:
             first_name (str | Unset):
             last_name (str | Unset):
             company_name (str | Unset):
-            email (str | Unset): The contact's email address; an invalid one fails this item (400, 1002).
+            email (str | Unset): The contact's email address. One that is not an `EmailAddress` fails this item (400, 1002)
+                rather than the request, which is why the rule is not applied here as a schema.
             tag (str | Unset):
-            custom_field (CustomField | Unset): A contact's custom data: any key-value pairs, as JSON. The seed's table
-                names the field `custom`; its examples, and Exotel's, send `custom_field`, the name used here.
+            custom_field (CustomField | None | Unset): A contact's custom data: any key-value pairs, as JSON, nested at most
+                32 levels (counted from the request body; a deeper body is answered 400, 1007). The seed's table names the field
+                `custom`; its examples, and Exotel's, send `custom_field`, the name used here. In a request, null and an omitted
+                key both mean no custom data; a created `Contact` always carries the key, null when it has none, like its other
+                optional fields (nullable here because OpenAPI 3.0 cannot make a `$ref` nullable at the point of use).
     """
 
     number: str
@@ -38,10 +42,12 @@ class ContactCreate:
     company_name: str | Unset = UNSET
     email: str | Unset = UNSET
     tag: str | Unset = UNSET
-    custom_field: CustomField | Unset = UNSET
+    custom_field: CustomField | None | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        from ..models.custom_field import CustomField  # noqa: PLC0415
+
         number = self.number
 
         first_name = self.first_name
@@ -54,9 +60,13 @@ class ContactCreate:
 
         tag = self.tag
 
-        custom_field: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.custom_field, Unset):
+        custom_field: dict[str, Any] | None | Unset
+        if isinstance(self.custom_field, Unset):
+            custom_field = UNSET
+        elif isinstance(self.custom_field, CustomField):
             custom_field = self.custom_field.to_dict()
+        else:
+            custom_field = self.custom_field
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -97,12 +107,22 @@ class ContactCreate:
 
         tag = d.pop("tag", UNSET)
 
-        _custom_field = d.pop("custom_field", UNSET)
-        custom_field: CustomField | Unset
-        if isinstance(_custom_field, Unset):
-            custom_field = UNSET
-        else:
-            custom_field = CustomField.from_dict(_custom_field)
+        def _parse_custom_field(data: object) -> CustomField | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                componentsschemas_custom_field_type_0 = CustomField.from_dict(data)
+
+                return componentsschemas_custom_field_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(CustomField | None | Unset, data)
+
+        custom_field = _parse_custom_field(d.pop("custom_field", UNSET))
 
         contact_create = cls(
             number=number,

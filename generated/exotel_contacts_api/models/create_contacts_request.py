@@ -15,10 +15,11 @@ T = TypeVar("T", bound="CreateContactsRequest")
 
 @_attrs_define
 class CreateContactsRequest:
-    """Up to 5000 contacts.
+    """Up to 5000 contacts. The body nests at most `x-max-depth` levels (this object is level 1, `contacts` level 2, a
+    contact level 3); a deeper one is answered 400 (1007) as a whole.
 
-    Attributes:
-        contacts (list[ContactCreate]):
+        Attributes:
+            contacts (list[ContactCreate]):
     """
 
     contacts: list[ContactCreate]

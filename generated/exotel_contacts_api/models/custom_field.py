@@ -11,8 +11,11 @@ T = TypeVar("T", bound="CustomField")
 
 @_attrs_define
 class CustomField:
-    """A contact's custom data: any key-value pairs, as JSON. The seed's table names the field `custom`; its examples, and
-    Exotel's, send `custom_field`, the name used here.
+    """A contact's custom data: any key-value pairs, as JSON, nested at most 32 levels (counted from the request body; a
+    deeper body is answered 400, 1007). The seed's table names the field `custom`; its examples, and Exotel's, send
+    `custom_field`, the name used here. In a request, null and an omitted key both mean no custom data; a created
+    `Contact` always carries the key, null when it has none, like its other optional fields (nullable here because
+    OpenAPI 3.0 cannot make a `$ref` nullable at the point of use).
 
     """
 

@@ -7,11 +7,16 @@ names and signatures alike.
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Callable, Coroutine
+import contextlib
+from collections.abc import AsyncIterator, Callable, Coroutine
 from types import TracebackType
 from typing import Any, Generic, ParamSpec, Self, TypeVar
 
-__all__ = ["Event", "Semaphore", "Window", "run_blocking", "sleep"]
+import httpx
+
+from .._bodies import Deadline
+
+__all__ = ["Event", "Semaphore", "Window", "run_blocking", "sleep", "time_limit"]
 
 T = TypeVar("T")
 P = ParamSpec("P")
@@ -25,6 +30,16 @@ Event = asyncio.Event
 async def sleep(seconds: float) -> None:
     """Wait without blocking the event loop (``asyncio.sleep``, looked up at each call)."""
     await asyncio.sleep(seconds)
+
+
+@contextlib.asynccontextmanager
+async def time_limit(deadline: Deadline, request: httpx.Request) -> AsyncIterator[None]:
+    """End the block at ``deadline`` exactly, as the deadline's ``AttemptTimedOut`` (a ``ReadTimeout``)."""
+    try:
+        async with asyncio.timeout(deadline.remaining()):
+            yield
+    except TimeoutError:
+        raise deadline.expired(request) from None
 
 
 async def run_blocking(fn: Callable[P, T], /, *args: P.args, **kwargs: P.kwargs) -> T:

@@ -16,6 +16,7 @@ from .._bulk import (
     BulkAbortedError,
     BulkCreateResult,
     ContactInput,
+    InputFailure,
     ProgressCallback,
     _achunks,
     _body,
@@ -29,7 +30,7 @@ from .._bulk import (
 )
 from .._exceptions import ExotelError
 from .._operations import MAX_CONTACTS_PER_REQUEST
-from .._retry import RetryableResponse, RetryState
+from .._retry import RetryableResponse
 from .._rules import MAY_HAVE_ACTED_STATUSES
 from ._primitives import Window
 from .hooks import AsyncClientHooks
@@ -39,7 +40,7 @@ __all__ = ["acreate_contacts_bulk"]
 
 async def _exchange(http: httpx.AsyncClient, job: _Job, chunk: _Chunk, body: bytes) -> _Last:
     """Send one body, replaying ambiguous failures; the last answer, or the last failure."""
-    state = RetryState(job.policy, job.probe)
+    state = job.retry_state()
     response: httpx.Response | None = None
     try:
         async for attempt in stamina.retry_context(
@@ -80,7 +81,8 @@ async def acreate_contacts_bulk(
     http = client._http("campaign")
     job = _Job(client, http)
     result = BulkCreateResult()
-    chunks = _achunks(contacts, chunk_size)
+    failure = InputFailure()
+    chunks = _achunks(contacts, chunk_size, failure)
     fatal: ExotelError | None = None
     # A bounded window: the next chunk is read from the input only when a slot is free.
     async with Window[_Chunk](concurrency, name="exotel-bulk") as window:
@@ -99,4 +101,5 @@ async def acreate_contacts_bulk(
                     on_progress(result._progress())
     if fatal is not None:
         raise BulkAbortedError(fatal, result)
+    failure.raise_if_failed(result)
     return result

@@ -27,12 +27,15 @@ from .. import _operations as ops
 from .._base_client import DEFAULT_WAIT_TIMEOUT, BaseClient, Destination, Sent, ccm_failure, csv_failure
 from .._exceptions import ErrorFileExpiredError, NotFoundError, UploadFailedError
 from .._files import FileInput, open_upload
+from .._local_paths import check_output_file
 from .._polling import UploadProgress
-from .._response import error_from_response, error_from_transport
+from .._response import error_from_transport
 from .._retry import ATTEMPTS, REPLAY_SAFE
 from .._rules import is_failed
+from .._spool import Spool
 from . import bulk
 from ._primitives import Semaphore, sleep
+from .download import adownload
 from .polling import apoll_upload
 from .transport import AsyncRetryTransport
 
@@ -64,17 +67,20 @@ class AsyncClient(BaseClient):
         self._upload_slots = Semaphore(self._max_concurrent_uploads)
         self._sleep: Callable[[float], Awaitable[Any]] = sleep
         self._ccm = self._generated(
-            "ccm", AsyncRetryTransport(inner, policy=self._retry_policy, limiter=self._limiter)
+            "ccm",
+            AsyncRetryTransport(inner, policy=self._retry_policy, limiter=self._limiter, bounds=self._bounds),
         )
         self._campaign = self._generated(
-            "campaign", AsyncRetryTransport(inner, policy=self._retry_policy, limiter=self._limiter)
+            "campaign",
+            AsyncRetryTransport(inner, policy=self._retry_policy, limiter=self._limiter, bounds=self._bounds),
         )
         self._clients = {
             "ccm": self._ccm.get_async_httpx_client(),
             "campaign": self._campaign.get_async_httpx_client(),
         }
         self._files_http = httpx.AsyncClient(
-            transport=AsyncRetryTransport(inner, policy=self._retry_policy), **self._files_client_kwargs()
+            transport=AsyncRetryTransport(inner, policy=self._retry_policy, bounds=self._bounds),
+            **self._files_client_kwargs(),
         )
 
     # ---- plumbing (also the hooks for methods built on top) -------------------------------------
@@ -183,29 +189,28 @@ class AsyncClient(BaseClient):
     async def download_error_file(self, upload_id: str, dest: Destination) -> bool:
         """Write the upload's error CSV to ``dest``; ``False`` when the upload has no error file.
 
-        The pre-signed ``error_file_url`` is fetched as given, without credentials. Raises
-        :class:`~exotel_contacts.ErrorFileExpiredError` when the file has expired.
+        The pre-signed ``error_file_url`` is fetched as given, without credentials. The file streams
+        to a temporary file (beside ``dest`` when it is a path) and reaches ``dest`` only complete, so
+        ``dest`` never holds part of a file; a replayed download starts again from the first byte.
+        Raises :class:`~exotel_contacts.ErrorFileExpiredError` when the file has expired,
+        :class:`~exotel_contacts.InvalidResponseError` for an unusable URL or a file over
+        ``max_download_bytes``.
         """
+        if isinstance(dest, str | os.PathLike):
+            check_output_file(dest, what="download destination")
         url = self._error_file_url((await self.get_upload_errors(upload_id)).error_file_url)
         if url is None:
             return False
-        try:
-            async with self._files_http.stream("GET", url) as response:
-                if response.status_code != 200:
-                    await response.aread()
-                    raise error_from_response(response, redact=self._config.redact)
-                if isinstance(dest, str | os.PathLike):
-                    path = Path(dest)
-                    part = self._part_path(path)
-                    with part.open("wb") as out:
-                        async for chunk in response.aiter_bytes():
-                            out.write(chunk)
-                    part.replace(path)
-                else:
-                    async for chunk in response.aiter_bytes():
-                        dest.write(chunk)
-        except httpx.HTTPError as exc:
-            raise error_from_transport(exc, redact=self._config.redact) from exc
+        with Spool(dest) as spool:
+            await adownload(
+                self._files_http,
+                url,
+                spool,
+                policy=self._retry_policy,
+                bounds=self._bounds,
+                redact=self._config.redact,
+            )
+            spool.commit()
         return True
 
     async def wait_for_upload(

@@ -6,13 +6,18 @@ The generated sync modules import these names where their async sources import t
 from __future__ import annotations
 
 import concurrent.futures
+import contextlib
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from types import TracebackType
 from typing import Generic, ParamSpec, Self, TypeVar
 
-__all__ = ["Event", "Semaphore", "Window", "run_blocking", "sleep"]
+import httpx
+
+from .._bodies import Deadline
+
+__all__ = ["Event", "Semaphore", "Window", "run_blocking", "sleep", "time_limit"]
 
 T = TypeVar("T")
 P = ParamSpec("P")
@@ -26,6 +31,13 @@ Event = threading.Event
 def sleep(seconds: float) -> None:
     """Block the calling thread (``time.sleep``, looked up at each call)."""
     time.sleep(seconds)
+
+
+@contextlib.contextmanager
+def time_limit(deadline: Deadline, request: httpx.Request) -> Iterator[None]:
+    """Nothing to do here: a thread cannot be interrupted. The sync side keeps the deadline with
+    timeouts capped at the time left (``limit_timeouts``) and a check after every chunk."""
+    yield
 
 
 def run_blocking(fn: Callable[P, T], /, *args: P.args, **kwargs: P.kwargs) -> T:

@@ -18,6 +18,7 @@ from .._bulk import (
     BulkAbortedError,
     BulkCreateResult,
     ContactInput,
+    InputFailure,
     ProgressCallback,
     _body,
     _Chunk,
@@ -31,7 +32,7 @@ from .._bulk import (
 )
 from .._exceptions import ExotelError
 from .._operations import MAX_CONTACTS_PER_REQUEST
-from .._retry import RetryableResponse, RetryState
+from .._retry import RetryableResponse
 from .._rules import MAY_HAVE_ACTED_STATUSES
 from ._primitives import Window
 from .hooks import ClientHooks
@@ -41,7 +42,7 @@ __all__ = ["create_contacts_bulk"]
 
 def _exchange(http: httpx.Client, job: _Job, chunk: _Chunk, body: bytes) -> _Last:
     """Send one body, replaying ambiguous failures; the last answer, or the last failure."""
-    state = RetryState(job.policy, job.probe)
+    state = job.retry_state()
     response: httpx.Response | None = None
     try:
         for attempt in stamina.retry_context(
@@ -82,7 +83,8 @@ def create_contacts_bulk(
     http = client._http("campaign")
     job = _Job(client, http)
     result = BulkCreateResult()
-    chunks = _chunks(contacts, chunk_size)
+    failure = InputFailure()
+    chunks = _chunks(contacts, chunk_size, failure)
     fatal: ExotelError | None = None
     # A bounded window: the next chunk is read from the input only when a slot is free.
     with Window[_Chunk](concurrency, name="exotel-bulk") as window:
@@ -101,4 +103,5 @@ def create_contacts_bulk(
                     on_progress(result._progress())
     if fatal is not None:
         raise BulkAbortedError(fatal, result)
+    failure.raise_if_failed(result)
     return result

@@ -29,12 +29,15 @@ from .. import _operations as ops
 from .._base_client import DEFAULT_WAIT_TIMEOUT, BaseClient, Destination, Sent, ccm_failure, csv_failure
 from .._exceptions import ErrorFileExpiredError, NotFoundError, UploadFailedError
 from .._files import FileInput, open_upload
+from .._local_paths import check_output_file
 from .._polling import UploadProgress
-from .._response import error_from_response, error_from_transport
+from .._response import error_from_transport
 from .._retry import ATTEMPTS, REPLAY_SAFE
 from .._rules import is_failed
+from .._spool import Spool
 from . import bulk
 from ._primitives import Semaphore, sleep
+from .download import download
 from .polling import poll_upload
 from .transport import RetryTransport
 
@@ -66,17 +69,20 @@ class Client(BaseClient):
         self._upload_slots = Semaphore(self._max_concurrent_uploads)
         self._sleep: Callable[[float], Any] = sleep
         self._ccm = self._generated(
-            "ccm", RetryTransport(inner, policy=self._retry_policy, limiter=self._limiter)
+            "ccm",
+            RetryTransport(inner, policy=self._retry_policy, limiter=self._limiter, bounds=self._bounds),
         )
         self._campaign = self._generated(
-            "campaign", RetryTransport(inner, policy=self._retry_policy, limiter=self._limiter)
+            "campaign",
+            RetryTransport(inner, policy=self._retry_policy, limiter=self._limiter, bounds=self._bounds),
         )
         self._clients = {
             "ccm": self._ccm.get_httpx_client(),
             "campaign": self._campaign.get_httpx_client(),
         }
         self._files_http = httpx.Client(
-            transport=RetryTransport(inner, policy=self._retry_policy), **self._files_client_kwargs()
+            transport=RetryTransport(inner, policy=self._retry_policy, bounds=self._bounds),
+            **self._files_client_kwargs(),
         )
 
     # ---- plumbing (also the hooks for methods built on top) -------------------------------------
@@ -185,29 +191,28 @@ class Client(BaseClient):
     def download_error_file(self, upload_id: str, dest: Destination) -> bool:
         """Write the upload's error CSV to ``dest``; ``False`` when the upload has no error file.
 
-        The pre-signed ``error_file_url`` is fetched as given, without credentials. Raises
-        :class:`~exotel_contacts.ErrorFileExpiredError` when the file has expired.
+        The pre-signed ``error_file_url`` is fetched as given, without credentials. The file streams
+        to a temporary file (beside ``dest`` when it is a path) and reaches ``dest`` only complete, so
+        ``dest`` never holds part of a file; a replayed download starts again from the first byte.
+        Raises :class:`~exotel_contacts.ErrorFileExpiredError` when the file has expired,
+        :class:`~exotel_contacts.InvalidResponseError` for an unusable URL or a file over
+        ``max_download_bytes``.
         """
+        if isinstance(dest, str | os.PathLike):
+            check_output_file(dest, what="download destination")
         url = self._error_file_url((self.get_upload_errors(upload_id)).error_file_url)
         if url is None:
             return False
-        try:
-            with self._files_http.stream("GET", url) as response:
-                if response.status_code != 200:
-                    response.read()
-                    raise error_from_response(response, redact=self._config.redact)
-                if isinstance(dest, str | os.PathLike):
-                    path = Path(dest)
-                    part = self._part_path(path)
-                    with part.open("wb") as out:
-                        for chunk in response.iter_bytes():
-                            out.write(chunk)
-                    part.replace(path)
-                else:
-                    for chunk in response.iter_bytes():
-                        dest.write(chunk)
-        except httpx.HTTPError as exc:
-            raise error_from_transport(exc, redact=self._config.redact) from exc
+        with Spool(dest) as spool:
+            download(
+                self._files_http,
+                url,
+                spool,
+                policy=self._retry_policy,
+                bounds=self._bounds,
+                redact=self._config.redact,
+            )
+            spool.commit()
         return True
 
     def wait_for_upload(

@@ -12,7 +12,7 @@ import time
 from collections.abc import Callable
 from typing import Any, TypeVar
 
-from .._polling import PollSchedule, UploadProgress, timed_out
+from .._polling import PollSchedule, UploadProgress, check_wait_timeout, timed_out
 from ._primitives import sleep as default_sleep
 
 __all__ = ["poll_upload"]
@@ -39,6 +39,7 @@ def poll_upload(
     Raises :class:`~exotel_contacts.UploadTimeoutError` (carrying the last status) when ``timeout``
     seconds pass first.
     """
+    timeout = check_wait_timeout(timeout)
     schedule = schedule or PollSchedule()
     start = clock()
     last: S | None = None

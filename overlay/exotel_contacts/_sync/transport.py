@@ -12,14 +12,27 @@ from __future__ import annotations
 import httpx
 import stamina
 
+from .._bodies import STREAMED, Bounds, limit_timeouts
+from .._exceptions import InvalidResponseError
 from .._limits import RateLimiter
 from .._retry import ATTEMPTS, RetryableResponse, RetryPolicy, RetryState
+from .._urls import server_url
+from ._primitives import time_limit
+from .reading import read_bounded
 
 __all__ = ["RetryTransport"]
 
 
 class RetryTransport(httpx.BaseTransport):
-    """Wraps an httpx transport: rate limit before each attempt, replay what is safe to replay."""
+    """Wraps an httpx transport: rate limit before each attempt, replay what is safe to replay.
+
+    Every attempt ends by its deadline (``bounds.attempt_timeout``, or what is left of
+    ``bounds.call_timeout``): connect, send and the whole answer, however slowly it trickles. An attempt
+    still running then fails as ``AttemptTimedOut``, a ``ReadTimeout``, so the replay rules treat it
+    as "sent, answer lost". The answer's body is read here, decoded, within ``bounds.max_response_bytes``
+    (``AnswerTooLarge``, never replayed). Requests marked :data:`~exotel_contacts._bodies.STREAMED`
+    (downloads) get one attempt and an unread body: the download reads and replays them itself.
+    """
 
     def __init__(
         self,
@@ -27,19 +40,28 @@ class RetryTransport(httpx.BaseTransport):
         *,
         policy: RetryPolicy | None = None,
         limiter: RateLimiter | None = None,
+        bounds: Bounds | None = None,
     ) -> None:
         self.wrapped = wrapped if wrapped is not None else httpx.HTTPTransport()
         self.policy = policy if policy is not None else RetryPolicy()
         self.limiter = limiter
+        self.bounds = bounds if bounds is not None else Bounds()
 
     def handle_request(self, request: httpx.Request) -> httpx.Response:
         """Send ``request``, replaying it per the policy; the last answer is returned as is.
 
         The answer carries its attempt count in ``response.extensions[ATTEMPTS]``.
         """
+        if request.extensions.get(STREAMED):
+            if self.limiter is not None:
+                self.limiter.acquire()
+            response = self.wrapped.handle_request(request)
+            self._check_location(request, response)
+            return response
         # Waits come from RetryState.decide (it returns the seconds to wait), so stamina's own back-off
         # settings never apply; the attempt cap is passed so stamina's test switch can honour it.
-        state = RetryState(self.policy, request)
+        state = RetryState(self.policy, request, call_timeout=self.bounds.call_timeout)
+        timeouts = dict(request.extensions.get("timeout") or {})
         try:
             for attempt in stamina.retry_context(
                 on=state.decide, attempts=self.policy.max_attempts, timeout=None
@@ -48,20 +70,35 @@ class RetryTransport(httpx.BaseTransport):
                     state.begin_attempt()
                     if self.limiter is not None:
                         self.limiter.acquire()
-                    response = self.wrapped.handle_request(request)
+                    deadline = self.bounds.attempt_deadline(state, request)
+                    limit_timeouts(request, deadline, timeouts)
+                    with time_limit(deadline, request):
+                        response = self.wrapped.handle_request(request)
+                        # Read the body inside the attempt: a connection dropped mid-answer raises here,
+                        # where the policy can replay it when that is safe, not later in the caller.
+                        response = read_bounded(
+                            response, request, limit=self.bounds.max_response_bytes, deadline=deadline
+                        )
                     if state.should_replay(response):
-                        # Read the body now: the last replayable answer is returned to the caller.
-                        response.read()
-                        response.close()
                         raise RetryableResponse(response)
-                    # Read the body inside the attempt: a connection dropped mid-answer raises here,
-                    # where the policy can replay it when that is safe, not later in the caller.
-                    response.read()
                     response.extensions[ATTEMPTS] = state.attempt
                     return response
         except RetryableResponse as exc:
             return exc.response
         raise AssertionError("unreachable: stamina yields until an attempt returns or raises")
+
+    @staticmethod
+    def _check_location(request: httpx.Request, response: httpx.Response) -> None:
+        # httpx parses a redirect's Location before anyone can look at it, and fails with a
+        # RemoteProtocolError that would be replayed; an unusable one is an unreadable answer instead.
+        location = response.headers.get("location")
+        if location is None or not 300 <= response.status_code < 400:
+            return
+        try:
+            server_url(location, base=str(request.url), what="redirect")
+        except InvalidResponseError as exc:
+            response.close()
+            raise httpx.DecodingError(exc.message, request=request) from None
 
     def close(self) -> None:
         """Close the wrapped transport."""

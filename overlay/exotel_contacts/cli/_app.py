@@ -10,6 +10,7 @@ import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
@@ -21,6 +22,7 @@ from .._exceptions import (
     InvalidInputError,
     UploadTimeoutError,
 )
+from .._sanitize import clean
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -35,10 +37,14 @@ __all__ = [
     "CommandResult",
     "DebugOption",
     "JsonOption",
+    "Partial",
+    "PartialResult",
     "State",
     "app",
+    "cell",
     "configure_logging",
     "run_command",
+    "write_output",
 ]
 
 EXIT_OK = 0
@@ -118,8 +124,10 @@ def _configure(
         ),
     ] = None,
     timeout: Annotated[
-        float | None,
-        typer.Option(envvar="EXOTEL_TIMEOUT", help="Seconds per network operation"),
+        # Text, not float: a value that is not a number then fails in one line, from the client's own
+        # range check, instead of in Click's usage box.
+        str | None,
+        typer.Option(envvar="EXOTEL_TIMEOUT", help="Seconds per network operation (0 < s <= 86400)"),
     ] = None,
 ) -> None:
     ctx.obj = State(
@@ -138,11 +146,29 @@ def _configure(
 
 @dataclass
 class CommandResult:
-    """What a command produced: the JSON-able result, its exit code, and how to show it to a person."""
+    """What a command produced: the JSON-able result, its exit code, and how to show it to a person.
+
+    ``problems`` are failures that came after the work was done (an output file that could not be
+    written): the result is still printed, then each problem on one line.
+    """
 
     result: dict[str, Any]
     exit_code: int = EXIT_OK
     render: Callable[[Console], None] | None = None
+    problems: list[str] = field(default_factory=list)
+
+
+class PartialResult(ExotelError):
+    """Raised by a command's action: ``error`` stopped the work, ``outcome`` is what was done before it."""
+
+    def __init__(self, error: ExotelError, outcome: CommandResult) -> None:
+        super().__init__(error.message)
+        self.error = error
+        self.outcome = outcome
+
+
+Partial = Callable[[], "CommandResult | None"]
+"""What a command has done so far, for the unexpected path (``None`` when nothing was sent)."""
 
 
 def stderr_console() -> Console:
@@ -177,7 +203,7 @@ def error_document(error: ExotelError) -> dict[str, Any]:
 
 
 @contextmanager
-def _debuggable(debug: bool) -> Iterator[None]:
+def _debuggable(debug: bool, json_out: bool, partial: Partial | None) -> Iterator[None]:
     try:
         yield
     except (typer.Exit, typer.Abort, KeyboardInterrupt):
@@ -185,10 +211,72 @@ def _debuggable(debug: bool) -> Iterator[None]:
     except Exception as error:
         if debug:
             raise
-        stderr_console().print(
-            f"error: unexpected {type(error).__name__}: {error} (run with --debug for details)"
-        )
+        line = f"unexpected {type(error).__name__}: {clean(str(error))} (run with --debug for details)"
+        outcome = _safe_partial(partial)
+        if outcome is not None:
+            outcome.exit_code = EXIT_API_ERROR
+            _print(outcome, json_out, {"type": type(error).__name__, "message": line})
+        elif json_out:
+            typer.echo(
+                json.dumps(
+                    {
+                        "ok": False,
+                        "exit_code": EXIT_API_ERROR,
+                        "error": {"type": type(error).__name__, "message": line},
+                    }
+                )
+            )
+        stderr_console().print(f"error: {line}", markup=False)
         raise typer.Exit(EXIT_API_ERROR) from None
+
+
+def write_output(
+    path: Path | None, write: Callable[[Path], object], *, what: str = "--errors-out"
+) -> list[str]:
+    """Write an output file at the end of a command; a failure becomes a problem line, never a lost result."""
+    if path is None:
+        return []
+    try:
+        write(path)
+    except OSError as exc:
+        reason = exc.strerror or type(exc).__name__
+        return [f"could not write {what} {str(path)!r} ({reason}); the result is shown here instead"]
+    return []
+
+
+def cell(value: object) -> str:
+    """A value as table text, without control characters (files and servers can hold escape sequences)."""
+    return clean("" if value is None else str(value))
+
+
+def _safe_partial(partial: Partial | None) -> CommandResult | None:
+    if partial is None:
+        return None
+    try:
+        return partial()
+    except Exception:
+        # The unexpected path must not fail in turn; the error line is still printed.
+        return None
+
+
+def _print(outcome: CommandResult, json_out: bool, error: dict[str, Any] | None = None) -> None:
+    if json_out:
+        document: dict[str, Any] = {
+            "ok": outcome.exit_code == EXIT_OK and error is None and not outcome.problems,
+            "exit_code": outcome.exit_code,
+            **outcome.result,
+        }
+        if error is not None:
+            document["error"] = error
+        if outcome.problems:
+            document["problems"] = outcome.problems
+        typer.echo(json.dumps(document, default=str))
+    elif outcome.render is not None:
+        from rich.console import Console  # see stderr_console
+
+        outcome.render(Console(highlight=False, soft_wrap=True))
+    else:
+        typer.echo(json.dumps(outcome.result, indent=2, default=str))
 
 
 def configure_logging(debug: bool) -> None:
@@ -203,13 +291,27 @@ def configure_logging(debug: bool) -> None:
     logging.getLogger("stamina").setLevel(logging.DEBUG if debug else logging.ERROR)
 
 
-def run_command(action: Callable[[], CommandResult], *, json_out: bool, debug: bool) -> None:
-    """Run a command's action; print its result (or its error in one line) and exit with its code."""
+def run_command(
+    action: Callable[[], CommandResult], *, json_out: bool, debug: bool, partial: Partial | None = None
+) -> None:
+    """Run a command's action; print its result (or its error in one line) and exit with its code.
+
+    Whatever reached the server is printed on every path: a :class:`PartialResult` carries it, and on an
+    unexpected error ``partial()`` says what was done so far.
+    """
     configure_logging(debug)
     console = stderr_console()
-    with _debuggable(debug):
+    with _debuggable(debug, json_out, partial):
         try:
             outcome = action()
+        except PartialResult as stopped:
+            if debug:
+                raise
+            outcome = stopped.outcome
+            outcome.exit_code = exit_code_for(stopped.error)
+            _print(outcome, json_out, error_document(stopped.error))
+            console.print(f"error: {stopped.error}", markup=False)
+            raise typer.Exit(outcome.exit_code) from None
         except ExotelError as error:
             if debug:
                 raise
@@ -218,17 +320,9 @@ def run_command(action: Callable[[], CommandResult], *, json_out: bool, debug: b
             if json_out:
                 typer.echo(json.dumps({"ok": False, "exit_code": code, "error": error_document(error)}))
             raise typer.Exit(code) from None
-        if json_out:
-            typer.echo(
-                json.dumps(
-                    {"ok": outcome.exit_code == EXIT_OK, "exit_code": outcome.exit_code, **outcome.result},
-                    default=str,
-                )
-            )
-        elif outcome.render is not None:
-            from rich.console import Console  # see stderr_console
-
-            outcome.render(Console(highlight=False, soft_wrap=True))
-        else:
-            typer.echo(json.dumps(outcome.result, indent=2, default=str))
+        if outcome.problems and outcome.exit_code in {EXIT_OK, EXIT_ROWS_FAILED}:
+            outcome.exit_code = EXIT_BAD_INPUT  # the work is done, but not all of its output was written
+        _print(outcome, json_out)
+        for problem in outcome.problems:
+            console.print(f"error: {problem}", markup=False)
         raise typer.Exit(outcome.exit_code)

@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING
 
 import typer
 
+from .._settings import env_number
 from ._app import State
 
 if TYPE_CHECKING:
@@ -19,4 +20,8 @@ def make_client(ctx: typer.Context) -> Client:
     from .._sync.client import Client  # the network stack loads only for commands that use it
 
     state = ctx.find_object(State) or State()
-    return Client(**state.client_options())
+    options = state.client_options()
+    if "timeout" in options:
+        # Checked here, inside the command, so that a bad value is a one-line error (exit 2).
+        options["timeout"] = env_number(options["timeout"], "--timeout / EXOTEL_TIMEOUT")
+    return Client(**options)

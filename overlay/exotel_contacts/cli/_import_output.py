@@ -76,4 +76,4 @@ def import_outcome(result: ImportResult) -> CommandResult:
                 "`exotel-contacts status UPLOAD_ID`"
             )
 
-    return CommandResult(document, _exit_code(result), render)
+    return CommandResult(document, _exit_code(result), render, list(result.problems))

@@ -2,17 +2,19 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterator
 from contextlib import contextmanager
 
+import attrs
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TaskID, TextColumn, TimeElapsedColumn
 
 from .._bulk import BulkProgress
 from .._import import ImportProgress
-from ._app import interactive, stderr_console
+from ._app import CommandResult, interactive, stderr_console
 
-__all__ = ["BulkDisplay", "ImportDisplay", "bulk_display", "import_display"]
+__all__ = ["BulkDisplay", "ImportDisplay", "bulk_display", "import_display", "progress_outcome"]
 
 
 class ImportDisplay:
@@ -23,8 +25,11 @@ class ImportDisplay:
         self._console = console
         self._tasks: dict[str, TaskID] = {}
         self._last_stage = ""
+        self.last: ImportProgress | None = None
+        """The latest event: what an unexpected error leaves to report."""
 
     def __call__(self, event: ImportProgress) -> None:
+        self.last = event
         if self._progress is None:
             self._plain(event)
             return
@@ -63,13 +68,35 @@ class BulkDisplay:
         self._progress = progress
         self._console = console
         self._task: TaskID | None = None
+        self.last: BulkProgress | None = None
+        """The latest event: what an unexpected error leaves to report."""
 
     def __call__(self, event: BulkProgress) -> None:
+        self.last = event
         if self._progress is None:
             return
         if self._task is None:
             self._task = self._progress.add_task("contacts sent", total=None)
         self._progress.update(self._task, completed=event.done)
+
+
+def progress_outcome(display: ImportDisplay | BulkDisplay | None) -> CommandResult | None:
+    """The counts of the latest progress event, as a result to print when a command stops unexpectedly."""
+    last = display.last if display is not None else None
+    if last is None:
+        return None
+    counts: dict[str, object] = (
+        attrs.asdict(last) if isinstance(last, BulkProgress) else dataclasses.asdict(last)
+    )
+    document = {"partial": {"note": "stopped before the end; these are the last counts seen", **counts}}
+
+    def render(console: Console) -> None:
+        console.print(
+            "stopped before the end; last counts seen: " + ", ".join(f"{k}={v}" for k, v in counts.items()),
+            markup=False,
+        )
+
+    return CommandResult(document, render=render)
 
 
 def _bars(console: Console) -> Progress:

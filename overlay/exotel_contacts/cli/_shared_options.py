@@ -18,13 +18,12 @@ __all__ = [
     "WaitTimeoutOption",
 ]
 
+# Not Click's exists/readable checks: those print a multi-line usage box. Commands check the file with
+# check_input_file, which fails in one line (exit 2) like every other input error.
 FileArgument = Annotated[
     Path,
     typer.Argument(
         help="The contact CSV (UTF-8; columns of either family: phone_number or number, ...).",
-        exists=True,
-        dir_okay=False,
-        readable=True,
     ),
 ]
 WaitOption = Annotated[

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 import csv
 import json
 from collections.abc import Iterator
@@ -11,6 +12,8 @@ from typing import TYPE_CHECKING, Any
 
 import typer
 
+from .._exceptions import InvalidInputError
+from .._local_paths import check_input_file, check_output_file
 from ._app import (
     EXIT_CODES_HELP,
     EXIT_OK,
@@ -18,8 +21,11 @@ from ._app import (
     CommandResult,
     DebugOption,
     JsonOption,
+    PartialResult,
     app,
+    cell,
     run_command,
+    write_output,
 )
 from ._client import make_client
 from ._shared_options import DefaultRegionOption, ErrorsOutOption, FileArgument, StrictOption
@@ -29,10 +35,13 @@ if TYPE_CHECKING:
 
     from .._bulk import BulkCreateResult
     from ..importing import RowFailure
+    from ._progress import BulkDisplay
 
 __all__ = ["create"]
 
 _SHOWN = 20
+#: Longest JSON Lines line taken (one contact is well under 2 KB).
+_MAX_LINE = 1 << 20
 
 
 @dataclass
@@ -46,16 +55,45 @@ class _Input:
 def _from_jsonl(path: Path, source: _Input) -> Iterator[dict[str, Any]]:
     from ..importing import RowFailure  # the file checks load when a file is read
 
-    with path.open(encoding="utf-8-sig") as handle:
-        for line_number, line in enumerate(handle, 1):
+    # Read as bytes, one bounded line at a time: a line is one contact, so memory per row stays small
+    # even when a file has no newlines at all, and a byte that is not UTF-8 is named by its line.
+    with path.open("rb") as handle:
+        line_number = 0
+        while raw := handle.readline(_MAX_LINE + 1):
+            line_number += 1
+            if line_number == 1:
+                raw = raw.removeprefix(codecs.BOM_UTF8)
+            if len(raw) > _MAX_LINE and not raw.endswith(b"\n"):
+                while (rest := handle.readline(_MAX_LINE)) and not rest.endswith(b"\n"):
+                    pass
+                source.local_failures.append(
+                    RowFailure(
+                        line_number,
+                        "",
+                        "",
+                        "",
+                        "INVALID_FORMAT",
+                        f"line {line_number} is longer than {_MAX_LINE} bytes; write one contact per line",
+                        "local",
+                    )
+                )
+                continue
+            try:
+                line = raw.decode("utf-8")
+            except UnicodeDecodeError as error:
+                raise InvalidInputError(
+                    f"{path}: line {line_number} is not UTF-8 text (byte 0x{raw[error.start]:02x} at byte "
+                    f"{error.start + 1} of the line); save the file as UTF-8. Contacts before it were sent"
+                ) from None
             if not line.strip():
                 continue
             try:
                 contact = json.loads(line)
-            except json.JSONDecodeError as error:
+            except (ValueError, RecursionError) as error:
+                detail = error.msg if isinstance(error, json.JSONDecodeError) else type(error).__name__
                 contact, reason = (
                     None,
-                    f"line {line_number} is not JSON ({error.msg}); write one object per line",
+                    f"line {line_number} is not JSON ({detail}); write one object per line",
                 )
             else:
                 reason = "each line must be a JSON object with at least a 'number'"
@@ -74,7 +112,6 @@ def _from_csv(
     # The same local checks and column mapping as an import; parts are in Campaign's column names.
     from ..importing import Limits, split_file  # the file checks load when a file is read
 
-    # One part whatever the size: contacts are sent in batches, not as one upload.
     one_part = Limits(
         campaign_max_bytes=2**62, campaign_static_list_cap=2**31, campaign_dynamic_list_cap=2**31
     )
@@ -90,7 +127,7 @@ def _from_csv(
 
 
 def _failures(result: BulkCreateResult, source: _Input) -> list[dict[str, Any]]:
-    from .._bulk import Outcome  # the network stack loads only when contacts are sent
+    from .._bulk import Outcome  # loaded with the client by then
 
     listed = [
         {
@@ -118,6 +155,13 @@ def _failures(result: BulkCreateResult, source: _Input) -> list[dict[str, Any]]:
     return sorted(listed, key=lambda item: int(item["row"]))
 
 
+def _write_failures(path: Path, failures: list[dict[str, Any]]) -> None:
+    with path.open("w", newline="", encoding="utf-8") as handle:
+        writer = csv.DictWriter(handle, ["row", "number", "outcome", "status_code", "code", "reason"])
+        writer.writeheader()
+        writer.writerows(failures)
+
+
 @app.command(epilog=EXIT_CODES_HELP)
 def create(
     ctx: typer.Context,
@@ -131,25 +175,36 @@ def create(
     """Create Campaign contacts from FILE (CSV, or JSON Lines when it ends in .jsonl/.ndjson) in
     requests of up to 5000; report each contact: created, failed, already existed, or unknown."""
 
+    # The network stack, the progress bars and rich load when the command runs.
+    import tempfile
+
+    from .._bulk import BulkAbortedError
+    from ._progress import bulk_display, progress_outcome
+
+    display: list[BulkDisplay] = []
+
     def action() -> CommandResult:
-        import tempfile
-
-        from ._progress import bulk_display  # with the network stack
-
-        source = _Input()
-        with tempfile.TemporaryDirectory(prefix="exotel-create-") as tmp, make_client(ctx) as client:
-            if Path(file).suffix.lower() in {".jsonl", ".ndjson"}:
-                contacts = _from_jsonl(Path(file), source)
-            else:
-                contacts = _from_csv(Path(file), Path(tmp), source, strict, default_region)
-            with bulk_display(quiet=json_out) as display:
-                result = client.create_contacts_bulk(contacts, on_progress=display)
-        failures = _failures(result, source)
+        check_input_file(file)
         if errors_out is not None:
-            with Path(errors_out).open("w", newline="", encoding="utf-8") as handle:
-                writer = csv.DictWriter(handle, ["row", "number", "outcome", "status_code", "code", "reason"])
-                writer.writeheader()
-                writer.writerows(failures)
+            check_output_file(errors_out, what="--errors-out")
+        source = _Input()
+        try:
+            with tempfile.TemporaryDirectory(prefix="exotel-create-") as tmp, make_client(ctx) as client:
+                if Path(file).suffix.lower() in {".jsonl", ".ndjson"}:
+                    contacts = _from_jsonl(Path(file), source)
+                else:
+                    contacts = _from_csv(Path(file), Path(tmp), source, strict, default_region)
+                with bulk_display(quiet=json_out) as shown:
+                    display.append(shown)
+                    result = client.create_contacts_bulk(contacts, on_progress=shown)
+        except BulkAbortedError as stopped:
+            # What was sent before the stop is reported in full, then the error that stopped it.
+            raise PartialResult(stopped, _outcome(result=stopped.result, source=source)) from None
+        return _outcome(result=result, source=source)
+
+    def _outcome(*, result: BulkCreateResult, source: _Input) -> CommandResult:
+        failures = _failures(result, source)
+        problems = write_output(errors_out, lambda path: _write_failures(path, failures))
         # "total" is what was sent; "input" also counts the rows that failed locally and were not sent.
         counts = {
             "input": result.total + len(source.local_failures),
@@ -161,14 +216,14 @@ def create(
                 "path": str(file),
                 "counts": counts,
                 "failures": failures,
-                "error_file": str(errors_out) if errors_out else None,
+                "error_file": str(errors_out) if errors_out and not problems else None,
             }
         }
 
         def render(console: Console) -> None:
             from rich.table import Table  # rich loads when there is something to print
 
-            table = Table(title=f"contacts from {file}", show_header=False)
+            table = Table(title=f"contacts from {cell(file)}", show_header=False)
             for key, value in counts.items():
                 table.add_row(key, str(value))
             console.print(table)
@@ -182,16 +237,16 @@ def create(
                     title=f"not created ({len(failures)}; first {min(len(failures), _SHOWN)})",
                 )
                 for item in failures[:_SHOWN]:
-                    shown.add_row(
-                        *(
-                            str(item[k] if item[k] is not None else "")
-                            for k in ("row", "number", "outcome", "code", "reason")
-                        )
-                    )
+                    shown.add_row(*(cell(item[k]) for k in ("row", "number", "outcome", "code", "reason")))
                 console.print(shown)
-            if errors_out is not None:
+            if errors_out is not None and not problems:
                 console.print(f"error CSV: {errors_out}", markup=False)
 
-        return CommandResult(document, EXIT_ROWS_FAILED if failures else EXIT_OK, render)
+        return CommandResult(document, EXIT_ROWS_FAILED if failures else EXIT_OK, render, problems)
 
-    run_command(action, json_out=json_out, debug=debug)
+    run_command(
+        action,
+        json_out=json_out,
+        debug=debug,
+        partial=lambda: progress_outcome(display[-1] if display else None),
+    )

@@ -14,6 +14,7 @@ from ._app import (
     DebugOption,
     JsonOption,
     app,
+    cell,
     run_command,
 )
 from ._client import make_client
@@ -43,12 +44,12 @@ def csv_status(
         def render(console: Console) -> None:
             from rich.table import Table  # rich loads when there is something to print
 
-            table = Table(title=f"CSV upload {upload_id}", show_header=False)
+            table = Table(title=f"CSV upload {cell(upload_id)}", show_header=False)
             for key, value in data.items():
                 if key != "stats":
-                    table.add_row(key, str(value))
+                    table.add_row(cell(key), cell(value))
             for key, value in stats.items():
-                table.add_row(f"stats.{key}", str(value))
+                table.add_row(f"stats.{cell(key)}", cell(value))
             console.print(table)
 
         return CommandResult({"csv_upload": data}, EXIT_ROWS_FAILED if failed else EXIT_OK, render)

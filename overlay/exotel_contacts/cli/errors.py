@@ -7,6 +7,8 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from .._exceptions import ExotelError
+from .._local_paths import check_output_file
 from ._app import (
     EXIT_CODES_HELP,
     EXIT_OK,
@@ -15,6 +17,7 @@ from ._app import (
     DebugOption,
     JsonOption,
     app,
+    cell,
     run_command,
 )
 from ._client import make_client
@@ -38,29 +41,37 @@ def errors(
     """List a CCM upload's failed rows (row number, phone number, code, message)."""
 
     def action() -> CommandResult:
+        if output is not None:
+            check_output_file(output, what="--output")
+        problems: list[str] = []
+        saved = False
         with make_client(ctx) as client:
             report = client.get_upload_errors(upload_id)
-            saved = client.download_error_file(upload_id, output) if output is not None else False
+            if output is not None:
+                # The report is in hand: a failed download is named after it, never instead of it.
+                try:
+                    saved = client.download_error_file(upload_id, output)
+                except ExotelError as error:
+                    problems.append(f"the error CSV was not downloaded to {str(output)!r}: {error}")
         data = report.to_dict()
         result = {"errors": data, "error_file": str(output) if saved else None}
 
         def render(console: Console) -> None:
             from rich.table import Table  # rich loads when there is something to print
 
-            table = Table(title=f"{data.get('error_count', 0)} failed rows of upload {upload_id}")
+            table = Table(title=f"{cell(data.get('error_count', 0))} failed rows of upload {cell(upload_id)}")
             for column in ("row_number", "phone_number", "error_code", "error_message"):
                 table.add_column(column)
             for row in data.get("errors", []):
                 table.add_row(
-                    *(
-                        str(row.get(c, ""))
-                        for c in ("row_number", "phone_number", "error_code", "error_message")
-                    )
+                    *(cell(row.get(c)) for c in ("row_number", "phone_number", "error_code", "error_message"))
                 )
             console.print(table)
             if saved:
                 console.print(f"error CSV written to {output}")
 
-        return CommandResult(result, EXIT_ROWS_FAILED if data.get("error_count") else EXIT_OK, render)
+        return CommandResult(
+            result, EXIT_ROWS_FAILED if data.get("error_count") else EXIT_OK, render, problems
+        )
 
     run_command(action, json_out=json_out, debug=debug)

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from .._local_paths import check_input_file, check_output_file
 from ._app import EXIT_CODES_HELP, CommandResult, DebugOption, JsonOption, app, run_command
 from ._client import make_client
 from ._shared_options import (
@@ -19,6 +20,9 @@ from ._shared_options import (
     WaitOption,
     WaitTimeoutOption,
 )
+
+if TYPE_CHECKING:
+    from ._progress import ImportDisplay
 
 __all__ = ["upload"]
 
@@ -44,11 +48,18 @@ def upload(
     """Check a contact CSV, split it into parts within CCM's limits (10 MB, 50,000 rows), upload them
     (five at a time), wait for Exotel, and report every failed row by its row number in FILE."""
 
-    def action() -> CommandResult:
-        from ._import_output import import_outcome  # the import stack loads when used
-        from ._progress import import_display
+    # The import stack (client, progress bars, rich) loads when the command runs.
+    from ._import_output import import_outcome
+    from ._progress import import_display, progress_outcome
 
-        with make_client(ctx) as client, import_display(quiet=json_out) as display:
+    display: list[ImportDisplay] = []
+
+    def action() -> CommandResult:
+        check_input_file(file)
+        if errors_out is not None:
+            check_output_file(errors_out, what="--errors-out")
+        with make_client(ctx) as client, import_display(quiet=json_out) as shown:
+            display.append(shown)
             result = client.import_contacts(
                 Path(file),
                 family="ccm",
@@ -61,8 +72,13 @@ def upload(
                 wait=wait,
                 timeout=wait_timeout,
                 errors_out=errors_out,
-                on_progress=display,
+                on_progress=shown,
             )
         return import_outcome(result)
 
-    run_command(action, json_out=json_out, debug=debug)
+    run_command(
+        action,
+        json_out=json_out,
+        debug=debug,
+        partial=lambda: progress_outcome(display[-1] if display else None),
+    )

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from .._local_paths import check_input_file, check_output_file
 from ._app import (
     EXIT_CODES_HELP,
     EXIT_OK,
@@ -13,7 +14,9 @@ from ._app import (
     DebugOption,
     JsonOption,
     app,
+    cell,
     run_command,
+    write_output,
 )
 from ._shared_options import DefaultRegionOption, ErrorsOutOption, FileArgument, StrictOption
 
@@ -39,9 +42,11 @@ def validate(
     def action() -> CommandResult:
         from ..importing import validate_file, write_error_csv  # the file checks load when used
 
-        report = validate_file(Path(file), strict=strict, default_region=default_region)
+        check_input_file(file)
         if errors_out is not None:
-            write_error_csv(report, errors_out)
+            check_output_file(errors_out, what="--errors-out")
+        report = validate_file(Path(file), strict=strict, default_region=default_region)
+        problems = write_output(errors_out, lambda path: write_error_csv(report, path))
         failures = sorted(report.failures, key=lambda failure: failure.row_number)
         document = {
             "validation": {
@@ -53,7 +58,7 @@ def validate(
                 "duplicates": report.duplicate_rows,
                 "blank_rows": report.blank_rows,
                 "warnings": list(report.warnings),
-                "error_file": str(errors_out) if errors_out else None,
+                "error_file": str(errors_out) if errors_out and not problems else None,
                 # Only --json prints the document: skip a dict per failed row otherwise.
                 "failures": [failure._asdict() for failure in failures] if json_out else [],
             }
@@ -77,17 +82,22 @@ def validate(
                 )
                 for failure in failures[:_SHOWN_FAILURES]:
                     table.add_row(
-                        str(failure.row_number),
-                        failure.phone_number,
-                        failure.error_code,
-                        failure.error_message,
+                        *map(
+                            cell,
+                            (
+                                failure.row_number,
+                                failure.phone_number,
+                                failure.error_code,
+                                failure.error_message,
+                            ),
+                        )
                     )
                 console.print(table)
             for warning in report.warnings:
-                console.print(f"warning: {warning}", markup=False)
-            if errors_out is not None:
+                console.print(f"warning: {cell(warning)}", markup=False)
+            if errors_out is not None and not problems:
                 console.print(f"error CSV: {errors_out}", markup=False)
 
-        return CommandResult(document, EXIT_ROWS_FAILED if failures else EXIT_OK, render)
+        return CommandResult(document, EXIT_ROWS_FAILED if failures else EXIT_OK, render, problems)
 
     run_command(action, json_out=json_out, debug=debug)

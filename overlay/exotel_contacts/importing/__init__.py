@@ -22,8 +22,8 @@ Decisions (where the seeds are silent):
 - Phones: default is the E.164 shape; `default_region` normalises national numbers with
   phonenumbers (possible-number check); `strict` demands `is_valid_number`. Parts carry the
   normalised, trimmed values.
-- Emails: the verdict is email-validator's (deliverability off); a regex that accepts only a subset
-  of what it accepts answers first, so the expensive call is made only for unusual addresses.
+- Emails: the verdict is the spec's `EmailAddress` rule (ASCII dot-atom @ host name, at most 254
+  characters), the one the server applies; email-validator only words the reason for a rejection.
 - "MB" in the limits is 10**6 bytes (the stricter reading); part sizes count the header.
 """
 

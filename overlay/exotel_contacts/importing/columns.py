@@ -18,6 +18,7 @@ __all__ = [
     "HeaderPlan",
     "plan_header",
     "target_columns",
+    "unknown_columns_warning",
 ]
 
 
@@ -111,6 +112,29 @@ def plan_header(header: Sequence[str], *, path: str | Path | None = None) -> Hea
     if "phone_number" not in index:
         raise MissingPhoneColumnError(_missing_phone_message(header), path=path, line=1)
     return HeaderPlan(width=len(header), index=index, unknown=tuple(unknown))
+
+
+#: Unknown column names shown in the warning; the rest are counted (a header may have millions).
+_SHOWN_UNKNOWN = 5
+_SHOWN_NAME = 40
+
+
+def unknown_columns_warning(names: Sequence[str]) -> str | None:
+    """One warning for the dropped columns: how many, and the first few names; ``None`` for none."""
+    if not names:
+        return None
+    shown = [_short(name.strip()) for name in names[:_SHOWN_UNKNOWN]]
+    listed = ", ".join(repr(name) for name in shown)
+    more = f" and {len(names) - len(shown)} more" if len(names) > len(shown) else ""
+    subject = f"column {listed} is" if len(names) == 1 else f"{len(names)} columns ({listed}{more}) are"
+    return (
+        f"{subject} not a contact field of either family (phone_number/number, first_name, last_name, "
+        "email, company/company_name, tag, custom_field_1) and dropped"
+    )
+
+
+def _short(name: str) -> str:
+    return name if len(name) <= _SHOWN_NAME else name[: _SHOWN_NAME - 3] + "..."
 
 
 def _missing_phone_message(header: Sequence[str]) -> str:

@@ -4,7 +4,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from .._settings import check_count
+
 __all__ = ["Limits"]
+
+_LARGEST = 2**62
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,6 +31,6 @@ class Limits:
     """Contacts a dynamic Campaign list may hold in all."""
 
     def __post_init__(self) -> None:
+        # InvalidSettingError is a ValueError too, as this check's error was.
         for name in self.__dataclass_fields__:
-            if getattr(self, name) < 1:
-                raise ValueError(f"Limits.{name} must be at least 1")
+            check_count(getattr(self, name), f"Limits.{name}", minimum=1, maximum=_LARGEST)

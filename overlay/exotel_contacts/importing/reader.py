@@ -19,7 +19,7 @@ from types import TracebackType
 from typing import IO
 
 from .checks import E164, EMAIL_FAST_OR_EMPTY, check_email, make_phone_check
-from .columns import HeaderPlan, plan_header
+from .columns import HeaderPlan, plan_header, unknown_columns_warning
 from .errors import (
     EmptyFileError,
     FieldTooLargeError,
@@ -202,11 +202,8 @@ class ContactSource:
 
     def warnings(self) -> list[str]:
         """Warnings about the header (unknown columns are dropped, never silently)."""
-        notes = [
-            f"column {name.strip()!r} is not a contact field of either family (phone_number/number, "
-            "first_name, last_name, email, company/company_name, tag, custom_field_1) and is dropped"
-            for name in self.plan.unknown
-        ]
+        unknown = unknown_columns_warning(self.plan.unknown)
+        notes = [unknown] if unknown is not None else []
         if self.rows_read == 0:
             notes.append("the file has a header but no data rows")
         return notes

@@ -124,7 +124,8 @@ def sync_detailed(
 
     Per-contact checks are answered per item, not by failing the request, so one bad contact
     does not sink the other 4999; that is why the item schema constrains types, not values:
-    - an invalid number or email: item `code` 400, `error_data.code` 1002;
+    - an invalid number, or an email that is not an `EmailAddress`: item `code` 400,
+      `error_data.code` 1002;
     - a number the account's address book already has, or that appears earlier in the same
       request: item `code` 409, `error_data.code` 1008 (duplicate resource), and nothing is
       created. This is the same rule as the CSV upload's duplicate count. Exotel publishes no
@@ -137,9 +138,14 @@ def sync_detailed(
     The seed's parameter table calls the custom data `custom`; its examples and Exotel's own
     examples send `custom_field` (an object), which is what this operation takes.
 
+    The body may be sent with `Content-Length` or `Transfer-Encoding: chunked`. A body nested
+    more than 32 levels deep is answered 400 (`error_data.code` 1007) as a whole.
+
     Args:
         account_sid (str):
-        body (CreateContactsRequest): Up to 5000 contacts.
+        body (CreateContactsRequest): Up to 5000 contacts. The body nests at most `x-max-depth`
+            levels (this object is level 1, `contacts` level 2, a contact level 3); a deeper one is
+            answered 400 (1007) as a whole.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -176,7 +182,8 @@ def sync(
 
     Per-contact checks are answered per item, not by failing the request, so one bad contact
     does not sink the other 4999; that is why the item schema constrains types, not values:
-    - an invalid number or email: item `code` 400, `error_data.code` 1002;
+    - an invalid number, or an email that is not an `EmailAddress`: item `code` 400,
+      `error_data.code` 1002;
     - a number the account's address book already has, or that appears earlier in the same
       request: item `code` 409, `error_data.code` 1008 (duplicate resource), and nothing is
       created. This is the same rule as the CSV upload's duplicate count. Exotel publishes no
@@ -189,9 +196,14 @@ def sync(
     The seed's parameter table calls the custom data `custom`; its examples and Exotel's own
     examples send `custom_field` (an object), which is what this operation takes.
 
+    The body may be sent with `Content-Length` or `Transfer-Encoding: chunked`. A body nested
+    more than 32 levels deep is answered 400 (`error_data.code` 1007) as a whole.
+
     Args:
         account_sid (str):
-        body (CreateContactsRequest): Up to 5000 contacts.
+        body (CreateContactsRequest): Up to 5000 contacts. The body nests at most `x-max-depth`
+            levels (this object is level 1, `contacts` level 2, a contact level 3); a deeper one is
+            answered 400 (1007) as a whole.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -223,7 +235,8 @@ async def asyncio_detailed(
 
     Per-contact checks are answered per item, not by failing the request, so one bad contact
     does not sink the other 4999; that is why the item schema constrains types, not values:
-    - an invalid number or email: item `code` 400, `error_data.code` 1002;
+    - an invalid number, or an email that is not an `EmailAddress`: item `code` 400,
+      `error_data.code` 1002;
     - a number the account's address book already has, or that appears earlier in the same
       request: item `code` 409, `error_data.code` 1008 (duplicate resource), and nothing is
       created. This is the same rule as the CSV upload's duplicate count. Exotel publishes no
@@ -236,9 +249,14 @@ async def asyncio_detailed(
     The seed's parameter table calls the custom data `custom`; its examples and Exotel's own
     examples send `custom_field` (an object), which is what this operation takes.
 
+    The body may be sent with `Content-Length` or `Transfer-Encoding: chunked`. A body nested
+    more than 32 levels deep is answered 400 (`error_data.code` 1007) as a whole.
+
     Args:
         account_sid (str):
-        body (CreateContactsRequest): Up to 5000 contacts.
+        body (CreateContactsRequest): Up to 5000 contacts. The body nests at most `x-max-depth`
+            levels (this object is level 1, `contacts` level 2, a contact level 3); a deeper one is
+            answered 400 (1007) as a whole.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -273,7 +291,8 @@ async def asyncio(
 
     Per-contact checks are answered per item, not by failing the request, so one bad contact
     does not sink the other 4999; that is why the item schema constrains types, not values:
-    - an invalid number or email: item `code` 400, `error_data.code` 1002;
+    - an invalid number, or an email that is not an `EmailAddress`: item `code` 400,
+      `error_data.code` 1002;
     - a number the account's address book already has, or that appears earlier in the same
       request: item `code` 409, `error_data.code` 1008 (duplicate resource), and nothing is
       created. This is the same rule as the CSV upload's duplicate count. Exotel publishes no
@@ -286,9 +305,14 @@ async def asyncio(
     The seed's parameter table calls the custom data `custom`; its examples and Exotel's own
     examples send `custom_field` (an object), which is what this operation takes.
 
+    The body may be sent with `Content-Length` or `Transfer-Encoding: chunked`. A body nested
+    more than 32 levels deep is answered 400 (`error_data.code` 1007) as a whole.
+
     Args:
         account_sid (str):
-        body (CreateContactsRequest): Up to 5000 contacts.
+        body (CreateContactsRequest): Up to 5000 contacts. The body nests at most `x-max-depth`
+            levels (this object is level 1, `contacts` level 2, a contact level 3); a deeper one is
+            answered 400 (1007) as a whole.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

@@ -129,8 +129,8 @@ def sync_detailed(
     that would take the list past its cap is refused with 400.
 
     A number the account's address book already has is counted in `stats.duplicate` and not
-    created again, as is a number repeated within the file; rows with an invalid number or email
-    are counted in `stats.failed`.
+    created again, as is a number repeated within the file; rows with an invalid number, or a
+    non-empty email that is not an `EmailAddress`, are counted in `stats.failed`.
 
     The seeds' code samples send JSON with a multipart content type and a key `filepath`; Exotel's
     reference page and public client code send the file as the multipart part `file_name`,
@@ -180,8 +180,8 @@ def sync(
     that would take the list past its cap is refused with 400.
 
     A number the account's address book already has is counted in `stats.duplicate` and not
-    created again, as is a number repeated within the file; rows with an invalid number or email
-    are counted in `stats.failed`.
+    created again, as is a number repeated within the file; rows with an invalid number, or a
+    non-empty email that is not an `EmailAddress`, are counted in `stats.failed`.
 
     The seeds' code samples send JSON with a multipart content type and a key `filepath`; Exotel's
     reference page and public client code send the file as the multipart part `file_name`,
@@ -226,8 +226,8 @@ async def asyncio_detailed(
     that would take the list past its cap is refused with 400.
 
     A number the account's address book already has is counted in `stats.duplicate` and not
-    created again, as is a number repeated within the file; rows with an invalid number or email
-    are counted in `stats.failed`.
+    created again, as is a number repeated within the file; rows with an invalid number, or a
+    non-empty email that is not an `EmailAddress`, are counted in `stats.failed`.
 
     The seeds' code samples send JSON with a multipart content type and a key `filepath`; Exotel's
     reference page and public client code send the file as the multipart part `file_name`,
@@ -275,8 +275,8 @@ async def asyncio(
     that would take the list past its cap is refused with 400.
 
     A number the account's address book already has is counted in `stats.duplicate` and not
-    created again, as is a number repeated within the file; rows with an invalid number or email
-    are counted in `stats.failed`.
+    created again, as is a number repeated within the file; rows with an invalid number, or a
+    non-empty email that is not an `EmailAddress`, are counted in `stats.failed`.
 
     The seeds' code samples send JSON with a multipart content type and a key `filepath`; Exotel's
     reference page and public client code send the file as the multipart part `file_name`,

@@ -128,8 +128,9 @@ def sync_detailed(
     only; at most 5 uploads in progress per account (a sixth: 429).
 
     Each row is checked and a failing row gets one of the `ContactUploadErrorCode` codes:
-    `INVALID_PHONE` (not E.164), `MISSING_REQUIRED` (no phone number), `INVALID_EMAIL`,
-    `INVALID_FORMAT`, `DUPLICATE_ENTRY` (the number exists already, or earlier in the file,
+    `INVALID_PHONE` (not E.164), `MISSING_REQUIRED` (no phone number), `INVALID_EMAIL` (a
+    non-empty email that is not an `EmailAddress`), `INVALID_FORMAT`, `DUPLICATE_ENTRY` (the number
+    exists already, or earlier in the file,
     and `duplicate_action` is `skip`), `QUOTA_EXCEEDED` (the account's contact limit).
 
     `duplicate_action` says what happens to a row whose phone number the account already has:
@@ -181,8 +182,9 @@ def sync(
     only; at most 5 uploads in progress per account (a sixth: 429).
 
     Each row is checked and a failing row gets one of the `ContactUploadErrorCode` codes:
-    `INVALID_PHONE` (not E.164), `MISSING_REQUIRED` (no phone number), `INVALID_EMAIL`,
-    `INVALID_FORMAT`, `DUPLICATE_ENTRY` (the number exists already, or earlier in the file,
+    `INVALID_PHONE` (not E.164), `MISSING_REQUIRED` (no phone number), `INVALID_EMAIL` (a
+    non-empty email that is not an `EmailAddress`), `INVALID_FORMAT`, `DUPLICATE_ENTRY` (the number
+    exists already, or earlier in the file,
     and `duplicate_action` is `skip`), `QUOTA_EXCEEDED` (the account's contact limit).
 
     `duplicate_action` says what happens to a row whose phone number the account already has:
@@ -229,8 +231,9 @@ async def asyncio_detailed(
     only; at most 5 uploads in progress per account (a sixth: 429).
 
     Each row is checked and a failing row gets one of the `ContactUploadErrorCode` codes:
-    `INVALID_PHONE` (not E.164), `MISSING_REQUIRED` (no phone number), `INVALID_EMAIL`,
-    `INVALID_FORMAT`, `DUPLICATE_ENTRY` (the number exists already, or earlier in the file,
+    `INVALID_PHONE` (not E.164), `MISSING_REQUIRED` (no phone number), `INVALID_EMAIL` (a
+    non-empty email that is not an `EmailAddress`), `INVALID_FORMAT`, `DUPLICATE_ENTRY` (the number
+    exists already, or earlier in the file,
     and `duplicate_action` is `skip`), `QUOTA_EXCEEDED` (the account's contact limit).
 
     `duplicate_action` says what happens to a row whose phone number the account already has:
@@ -280,8 +283,9 @@ async def asyncio(
     only; at most 5 uploads in progress per account (a sixth: 429).
 
     Each row is checked and a failing row gets one of the `ContactUploadErrorCode` codes:
-    `INVALID_PHONE` (not E.164), `MISSING_REQUIRED` (no phone number), `INVALID_EMAIL`,
-    `INVALID_FORMAT`, `DUPLICATE_ENTRY` (the number exists already, or earlier in the file,
+    `INVALID_PHONE` (not E.164), `MISSING_REQUIRED` (no phone number), `INVALID_EMAIL` (a
+    non-empty email that is not an `EmailAddress`), `INVALID_FORMAT`, `DUPLICATE_ENTRY` (the number
+    exists already, or earlier in the file,
     and `duplicate_action` is `skip`), `QUOTA_EXCEEDED` (the account's contact limit).
 
     `duplicate_action` says what happens to a row whose phone number the account already has:

@@ -1,0 +1,121 @@
+"""Does a parsed answer hold what its model's annotations promise?
+
+The generated parsers fall back to the raw value when a union fails to parse: a nullable object
+(`Contact | None`, `CustomField | None`) that does not parse comes back as the plain dict, and a
+nullable string or integer is taken as it is (`first_name: 5`). `first_mismatch` walks a parsed
+model against its type annotations, so that the one place that parses answers (`parse_model`) turns
+any such value into an `InvalidResponseError` instead of handing a dict where a model is promised.
+
+A checker is built once per annotation (closures over `isinstance` tuples), so the walk costs a
+fraction of the parse itself.
+"""
+
+from __future__ import annotations
+
+import functools
+import sys
+import types
+import typing
+from collections.abc import Callable
+from typing import Any
+
+import attrs
+
+from exotel_contacts_api import models
+
+__all__ = ["first_mismatch"]
+
+Checker = Callable[[Any], str | None]
+"""None when the value fits, else the path below it that does not ("" for the value itself)."""
+
+
+def _fits(value: Any) -> str | None:
+    return None
+
+
+def _instance_of(kinds: tuple[type, ...]) -> Checker:
+    def check(value: Any) -> str | None:
+        return None if isinstance(value, kinds) else ""
+
+    return check
+
+
+def _list_of(item: Checker) -> Checker:
+    def check(value: Any) -> str | None:
+        if not isinstance(value, list):
+            return ""
+        for index, element in enumerate(value):
+            found = item(element)
+            if found is not None:
+                return f"[{index}]{found}"
+        return None
+
+    return check
+
+
+def _one_of(plain: tuple[type, ...], models_: tuple[type, ...], others: tuple[Checker, ...]) -> Checker:
+    def check(value: Any) -> str | None:
+        if isinstance(value, plain):
+            return None
+        if isinstance(value, models_):
+            kind: Any = type(value)  # mypy takes type[object] for unhashable
+            return _model(kind)(value)
+        if any(other(value) is None for other in others):
+            return None
+        return ""
+
+    return check
+
+
+@functools.cache
+def _checker(hint: Any) -> Checker:  # noqa: PLR0911 - one return per kind of annotation
+    origin = typing.get_origin(hint)
+    if origin is typing.Union or origin is types.UnionType:
+        members = typing.get_args(hint)
+        simple = [m for m in members if isinstance(m, type) and typing.get_origin(m) is None]
+        plain = tuple(m for m in simple if not attrs.has(m))
+        plain += (int,) if float in plain else ()
+        return _one_of(
+            plain,
+            tuple(m for m in simple if attrs.has(m)),
+            tuple(_checker(m) for m in members if m not in simple),
+        )
+    if origin is list:
+        return _list_of(_checker(typing.get_args(hint)[0]))
+    if origin is dict:
+        return _instance_of((dict,))
+    if hint is float:
+        return _instance_of((int, float))
+    if isinstance(hint, type) and attrs.has(hint):
+        return _one_of((), (hint,), ())
+    if isinstance(hint, type):
+        return _instance_of((hint,))
+    return _fits  # Any, and anything the generator may add that this does not know
+
+
+@functools.cache
+def _model(cls: Any) -> Checker:
+    # The generated modules import their models under TYPE_CHECKING only: resolve the annotations
+    # against the models package as well as the module's own names.
+    namespace = {**vars(models), **vars(sys.modules[cls.__module__])}
+    hints = typing.get_type_hints(cls, globalns=namespace)
+    fields = [(f.name, hints[f.name]) for f in attrs.fields(cls) if f.name != "additional_properties"]
+    compiled: list[tuple[str, Checker]] = []
+
+    def check(value: Any) -> str | None:
+        if not compiled:  # filled on first use: a model may refer to itself through a field
+            compiled.extend((name, _checker(hint)) for name, hint in fields)
+        for name, field_check in compiled:
+            found = field_check(getattr(value, name))
+            if found is not None:
+                return f".{name}{found}"
+        return None
+
+    return check
+
+
+def first_mismatch(model: Any) -> str | None:
+    """The dotted path of the first field whose value its annotation does not allow, or None."""
+    kind: Any = type(model)
+    found = _model(kind)(model)
+    return None if found is None else found.removeprefix(".")
