@@ -1,4 +1,4 @@
-"""The in-file duplicate check's compact table: exact, names the row repeated, memory a constant per row."""
+"""Memory that must not grow with the file: the duplicate check's compact table and the parts' row maps."""
 
 from __future__ import annotations
 
@@ -9,7 +9,8 @@ from pathlib import Path
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from exotel_contacts.importing import read_contacts, split_file, validate_file
+from exotel_contacts.importing import Limits, read_contacts, split_file, validate_file
+from exotel_contacts.importing.rowmap import RowMap
 from exotel_contacts.importing.seen import SeenNumbers, next_prime
 
 HEADER = "phone_number,first_name,last_name,email,company,tag\n"
@@ -119,3 +120,26 @@ def test_table_memory_is_a_small_constant_per_row(tmp_path: Path) -> None:
 def test_next_prime() -> None:
     assert [next_prime(n) for n in (0, 2, 14, 16_400, 7919)] == [2, 2, 17, 16_411, 7919]
     assert next_prime(2**61 - 2) == 2**61 - 1
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.integers(min_value=1, max_value=6), max_size=60))
+def test_row_map_is_the_list_it_stands_for(gaps: list[int]) -> None:
+    rows, row = [], 0
+    for gap in gaps:
+        row += gap
+        rows.append(row)
+    mapped = RowMap(rows)
+    assert list(mapped) == rows
+    assert len(mapped) == len(rows)
+    assert [mapped[i] for i in range(-len(rows), len(rows))] == rows + rows
+    assert mapped[1:-1:2] == rows[1:-1:2]
+    assert mapped.runs == sum(1 for i, r in enumerate(rows) if i == 0 or r != rows[i - 1] + 1)
+
+
+def test_row_map_of_a_clean_file_is_one_run_per_part(tmp_path: Path) -> None:
+    path = write_rows(tmp_path / "clean.csv", [f"+9198{i:08d}" for i in range(20_000)])
+    split = split_file(path, family="ccm", out_dir=tmp_path / "parts", limits=Limits(ccm_max_rows=5_000))
+    assert [(p.row_map.runs, p.row_map[0], p.row_map[-1]) for p in split.parts] == [
+        (1, 1 + 5_000 * i, 5_000 * (i + 1)) for i in range(4)
+    ]
