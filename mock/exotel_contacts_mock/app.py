@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 from typing import Any
 
@@ -82,15 +83,41 @@ def _on_mock_error(request: ConnexionRequest, exc: Exception) -> ConnexionRespon
     return result
 
 
+_SPEC: dict[str, Any] = yaml.safe_load(spec_path().read_text(encoding="utf-8"))
+_HTTP_METHODS = ("get", "put", "post", "delete", "patch")
+# Query parameter names of every operation (all are shared components).
+_QUERY_NAMES = frozenset(
+    str(p["name"]) for p in _SPEC["components"]["parameters"].values() if p.get("in") == "query"
+)
+# Each path template as a pattern, with its methods; literal paths first, as the router matches them.
+_PATH_METHODS = sorted(
+    (
+        (
+            re.compile("^" + re.sub(r"\\{[^}]+\\}", "[^/]+", re.escape(template)) + "$"),
+            ", ".join(m.upper() for m in _HTTP_METHODS if m in item),
+            template.count("{"),
+        )
+        for template, item in _SPEC["paths"].items()
+    ),
+    key=lambda entry: entry[2],
+)
+
+
+def _allowed(path: str) -> str | None:
+    """The methods the spec gives the path (the router's Allow names only one operation's)."""
+    return next((methods for pattern, methods, _ in _PATH_METHODS if pattern.match(path)), None)
+
+
 def _on_problem(request: ConnexionRequest, exc: Exception) -> ConnexionResponse:
     assert isinstance(exc, ProblemException)  # noqa: S101 - registered for ProblemException only
     status = int(exc.status)
     detail = str(exc.detail or exc.title or "")
     if status == 401:
         detail = "Verify API key and token"
-    if status == 400 and request.method == "GET":
-        # A GET's only inputs are path ids; one that breaks its schema names nothing that exists. The
-        # GET operations document 404 for that, not 400.
+    if status == 400 and request.method in ("GET", "DELETE") and not _QUERY_NAMES & set(request.query_params):
+        # Without query parameters a GET's or DELETE's only inputs are path ids; one that breaks its
+        # schema names nothing that exists, and those operations document 404 for it, not 400. (Query
+        # parameters are checked first; every operation that has them documents 400.)
         status, detail = 404, f"No such resource: {detail.splitlines()[0]}"
     result: ConnexionResponse = _envelope(request, status, _code_for(status, detail), detail, exc.headers)
     return result
@@ -100,7 +127,11 @@ def _on_http(request: ConnexionRequest, exc: Exception) -> ConnexionResponse:
     assert isinstance(exc, HTTPException)  # noqa: S101 - registered for HTTPException only
     status = exc.status_code
     detail = {404: "No such resource", 405: "Method not allowed"}.get(status, str(exc.detail))
-    result: ConnexionResponse = _envelope(request, status, _code_for(status, detail), detail, exc.headers)
+    headers = dict(exc.headers or {})
+    allowed = _allowed(request.url.path) if status == 405 else None
+    if allowed is not None:
+        headers["Allow"] = allowed
+    result: ConnexionResponse = _envelope(request, status, _code_for(status, detail), detail, headers)
     return result
 
 

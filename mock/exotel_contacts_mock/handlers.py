@@ -19,6 +19,7 @@ from starlette.responses import Response
 from .auth import require_account
 from .config import MockConfig
 from .csvfile import CAMPAIGN_COLUMNS, CCM_COLUMNS, CsvProblem, CsvRow, read_rows
+from .directory_handlers import DirectoryHandlers
 from .envelope import MockError, new_request_id, success_body
 from .forms import parsed_form
 from .rules import check_email, check_fields, normalise_number
@@ -65,10 +66,13 @@ class Handlers:
         self.store = store
         self.config = config
         self.worker = worker
+        self.directory = DirectoryHandlers(store, config)
 
     def resolve(self, operation_id: str) -> Callable[..., Any]:
-        """The handler of an operationId (connexion's resolver function)."""
-        handler: Callable[..., Any] = getattr(self, operation_id)
+        """The handler of an operationId (connexion's resolver function): uploads here, the contact
+        and list operations in `DirectoryHandlers`."""
+        owner = self if hasattr(self, operation_id) else self.directory
+        handler: Callable[..., Any] = getattr(owner, operation_id)
         return handler
 
     def _authorise(self, account_sid: str) -> None:

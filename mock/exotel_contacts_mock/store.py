@@ -28,7 +28,7 @@ from .csvfile import CsvRow
 
 __all__ = ["SCHEMA_VERSION", "Store", "StoreError", "now_iso"]
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 """The version of `_SCHEMA`, kept in the file's `user_version`; bump it with any change to the schema."""
 
 # Credentials are found by the SHA-256 of what was presented, never by the secret itself, so an
@@ -58,7 +58,7 @@ CREATE TABLE contacts (
   UNIQUE (account_sid, number));
 CREATE TABLE lists (
   sid TEXT PRIMARY KEY, account_sid TEXT, name TEXT, type TEXT, date_created TEXT, date_updated TEXT,
-  UNIQUE (account_sid, name));
+  tag TEXT, UNIQUE (account_sid, name));
 CREATE TABLE list_members (list_sid TEXT, contact_sid TEXT, PRIMARY KEY (list_sid, contact_sid));
 CREATE TABLE csv_uploads (
   upload_id TEXT PRIMARY KEY, seq INTEGER, account_sid TEXT, list_sid TEXT, status TEXT, total INTEGER,
@@ -82,6 +82,11 @@ _CONTACT_COLUMNS = (
     "date_created",
     "date_updated",
 )
+# Each migration takes a file from schema version N (the key) to N + 1, in one transaction.
+_MIGRATIONS = {
+    1: "ALTER TABLE lists ADD COLUMN tag TEXT",  # version 2: a list's tag (issue 13, createLists)
+}
+
 _CCM_FIELDS = ("phone_number", "first_name", "last_name", "email", "company", "tag", "custom_field_1")
 _CSV_FIELDS = ("number", "first_name", "last_name", "company_name", "email", "tag")
 _DUPLICATE_MESSAGE = "Contact with this phone number already exists"
@@ -144,6 +149,12 @@ class Store:
             if version == 0 and tables == 0:
                 self.reset()
                 return
+            for step in range(version, SCHEMA_VERSION):
+                if step in _MIGRATIONS:
+                    with self._tx() as db:
+                        db.execute(_MIGRATIONS[step])
+                        db.execute(f"PRAGMA user_version = {step + 1}")
+                        version = step + 1
             if version != SCHEMA_VERSION:
                 raise StoreError(
                     f"{db_path} holds mock state of schema version {version}; this mock uses version "
@@ -427,7 +438,8 @@ class Store:
         with self._tx() as db:
             stamp = now_iso()
             db.execute(
-                "INSERT OR IGNORE INTO lists VALUES (?, ?, ?, ?, ?, ?)",
+                "INSERT OR IGNORE INTO lists (sid, account_sid, name, type, date_created, date_updated)"
+                " VALUES (?, ?, ?, ?, ?, ?)",
                 (_sid(), account_sid, list_name, list_type, stamp, stamp),
             )
             list_row = dict(
@@ -499,11 +511,22 @@ class Store:
                 contact = {name: row[name] for name in _CSV_FIELDS}
                 created = self._insert_contact(db, upload["account_sid"], contact)
                 if created is None:
+                    # Already in the address book (or earlier in the file): not created again, but the
+                    # existing contact joins the list, so the list holds every valid number of the file.
                     counts["duplicate"] += 1
-                    continue
-                counts["success"] += 1
+                    existing = db.execute(
+                        "SELECT sid FROM contacts WHERE account_sid = ? AND number = ?",
+                        (upload["account_sid"], contact["number"]),
+                    ).fetchone()
+                    sid = existing["sid"]
+                else:
+                    counts["success"] += 1
+                    sid = created["sid"]
+                # A list deleted while its upload runs gets no members back.
                 db.execute(
-                    "INSERT OR IGNORE INTO list_members VALUES (?, ?)", (upload["list_sid"], created["sid"])
+                    "INSERT OR IGNORE INTO list_members SELECT ?, ?"
+                    " WHERE EXISTS (SELECT 1 FROM lists WHERE sid = ?)",
+                    (upload["list_sid"], sid, upload["list_sid"]),
                 )
             processed = upload["processed"] + len(rows)
             status = "completed" if processed >= upload["total"] else "in-progress"

@@ -19,9 +19,10 @@ from ._auth import auth_for
 from ._bodies import ACCEPT_ENCODING, Bounds
 from ._config import ClientConfig
 from ._exceptions import UploadFailedError
-from ._limits import DEFAULT_MAX_CONCURRENT_UPLOADS, DEFAULT_RATE_PER_MINUTE, RateLimiter
+from ._limits import DEFAULT_MAX_CONCURRENT_UPLOADS, redis_url_setting
 from ._operations import Family
 from ._polling import PollSchedule
+from ._rates import UNSET, RateInput, RateSettings, Unset
 from ._retry import RetryPolicy
 from ._settings import check_count
 from ._urls import server_url
@@ -82,10 +83,11 @@ class BaseHooks(Protocol):
 class BaseClient:
     """Configuration and plumbing shared by :class:`Client` and :class:`AsyncClient`.
 
-    ``_config`` (:class:`ClientConfig`), ``_limiter`` (:class:`RateLimiter` or ``None``, applied by the
+    ``_config`` (:class:`ClientConfig`), ``_limiter`` (the rate limiter or ``None``, applied by the
     transport to every attempt), ``_retry_policy`` (:class:`RetryPolicy`), ``_max_concurrent_uploads``,
-    ``_poll_schedule`` and ``_clock``; each client adds ``_upload_slots``, ``_sleep``, ``_http`` and
-    ``_send``. Methods built on top are typed against :class:`BaseHooks` and its side's extension.
+    ``_poll_schedule`` and ``_clock``; each client adds ``_quota``, ``_upload_slots`` (``hold()``),
+    ``_sleep``, ``_http`` and ``_send``. Methods built on top are typed against :class:`BaseHooks` and
+    its side's extension.
     """
 
     def __init__(
@@ -104,8 +106,13 @@ class BaseClient:
         max_response_bytes: int | None = None,
         max_download_bytes: int | None = None,
         retry: RetryPolicy | None = None,
-        rate_limit_per_minute: int | None = DEFAULT_RATE_PER_MINUTE,
+        rate_limit: RateInput | Unset = UNSET,
+        ccm_rate_limit: RateInput | Unset = UNSET,
+        campaign_rate_limit: RateInput | Unset = UNSET,
+        reads_rate_limit: RateInput | Unset = UNSET,
+        rate_limit_per_minute: int | Unset | None = UNSET,
         rate_limit_bucket: AbstractBucket | None = None,
+        redis_url: str | None = None,
         max_concurrent_uploads: int = DEFAULT_MAX_CONCURRENT_UPLOADS,
         poll_schedule: PollSchedule | None = None,
         environ: Mapping[str, str] | None = None,
@@ -126,16 +133,19 @@ class BaseClient:
             environ=environ,
         )
         check_count(max_concurrent_uploads, "max_concurrent_uploads", minimum=1, maximum=1000)
-        if rate_limit_per_minute is not None:
+        if rate_limit_per_minute is not None and not isinstance(rate_limit_per_minute, Unset):
             check_count(rate_limit_per_minute, "rate_limit_per_minute", minimum=1, maximum=1_000_000)
         self._retry_policy = retry if retry is not None else RetryPolicy()
-        self._limiter: RateLimiter | None = None
-        if rate_limit_bucket is not None or rate_limit_per_minute is not None:
-            self._limiter = RateLimiter(
-                self._config.account_sid,
-                per_minute=rate_limit_per_minute or DEFAULT_RATE_PER_MINUTE,
-                bucket=rate_limit_bucket,
-            )
+        self._rates = RateSettings.resolve(
+            rate_limit=rate_limit,
+            ccm_rate_limit=ccm_rate_limit,
+            campaign_rate_limit=campaign_rate_limit,
+            reads_rate_limit=reads_rate_limit,
+            rate_limit_per_minute=rate_limit_per_minute,
+            environ=environ,
+        )
+        self._rate_limit_bucket = rate_limit_bucket
+        self._redis_url = redis_url_setting(redis_url, environ)
         self._max_concurrent_uploads = max_concurrent_uploads
         self._poll_schedule = poll_schedule if poll_schedule is not None else PollSchedule()
         self._clock = time.monotonic

@@ -30,6 +30,7 @@ from the chunk's, or that cannot be read, makes the chunk's contacts ``unknown``
 from __future__ import annotations
 
 import enum
+import hashlib
 import itertools
 import json
 from collections.abc import AsyncIterable, AsyncIterator, Callable, Iterable, Iterator, Mapping
@@ -42,7 +43,14 @@ from exotel_contacts_api.api.campaign import create_contacts as _create_contacts
 from exotel_contacts_api.models import ContactCreate, CreateContactsRequest
 
 from ._base_client import BaseHooks
-from ._exceptions import ExotelError, InvalidInputError, InvalidResponseError, OutcomeUnknownError
+from ._exceptions import (
+    ExotelError,
+    InvalidInputError,
+    InvalidResponseError,
+    JournalMismatchError,
+    OutcomeUnknownError,
+)
+from ._journal import Journal
 from ._operations import MAX_CONTACTS_PER_REQUEST
 from ._path_ids import path_request
 from ._response import error_from_response, error_from_transport, parse_json
@@ -497,7 +505,11 @@ def _body(chunk: _Chunk) -> bytes | None:
 class _Job:
     """What every chunk of one job shares: the request's shape, the policy and the redactor."""
 
-    def __init__(self, client: BaseHooks, http: httpx.Client | httpx.AsyncClient) -> None:
+    def __init__(
+        self, client: BaseHooks, http: httpx.Client | httpx.AsyncClient, journal: Journal | None = None
+    ) -> None:
+        self.journal = journal
+        self._steps = journal.latest() if journal is not None else {}
         base = path_request(
             _create_contacts._get_kwargs, client._config.account_sid, body=CreateContactsRequest(contacts=[])
         )
@@ -517,6 +529,64 @@ class _Job:
     def kwargs(self, body: bytes) -> dict[str, Any]:
         return {**self.request, "content": body, "extensions": {REPLAY_SAFE: False}}
 
+    # ---- the journal (see exotel_contacts._journal): a chunk is known by its first input position.
+    def resume(self, chunk: _Chunk) -> bool:
+        """Take what the journal says of ``chunk``; True when it is finished (its outcomes restored).
+
+        A chunk whose sending was cut off is sent again (bulk create is replay-safe: a contact the
+        cut-off attempt created answers 409), its 409s marked ``after_replay``.
+        """
+        steps = self._steps.get(chunk.start)
+        if not steps:
+            return False
+        for step in steps.values():
+            if step.get("digest") != _digest(chunk):
+                raise JournalMismatchError(
+                    f"The journal {self.journal.path if self.journal else ''} was written for other "
+                    f"contacts: the chunk at input position {chunk.start} differs; give the same contacts "
+                    "in the same order, or a new journal path"
+                )
+        done = steps.get("done")
+        if done is None:
+            chunk.after_replay = True
+            return False
+        _restore(chunk, done)
+        return True
+
+    def sending(self, chunk: _Chunk) -> None:
+        """The chunk is about to be sent (recorded first: a crash from here on may have created some)."""
+        if self.journal is not None and chunk.payload:
+            self.journal.append("sending", chunk.start, digest=_digest(chunk))
+
+    def done(self, chunk: _Chunk) -> None:
+        """The chunk has its outcomes: kept, unless it provably did nothing (then it counts as unsent)."""
+        if self.journal is None or not chunk.sent:
+            return
+        nothing = (
+            chunk.sids is None
+            and not chunk.after_replay
+            and all(chunk.kinds[offset] == _FAILED for offset in chunk.sent)
+        )
+        if nothing:
+            self.journal.append("not_sent", chunk.start)
+            return
+        # Every contact that was not created (failures are kept; created ones are a count).
+        listed = [
+            [offset, kind, *chunk.details.get(offset, (None, None, None))]
+            for offset, kind in enumerate(chunk.kinds)
+            if kind != _CREATED
+        ]
+        self.journal.append(
+            "done",
+            chunk.start,
+            digest=_digest(chunk),
+            listed=listed,
+            own=[offset for offset, _, *_ in listed if offset in chunk.details],
+            detail=list(chunk.detail),
+            request_id=chunk.request_id,
+            after_replay=chunk.after_replay,
+        )
+
     def retry_on(self, state: RetryState) -> Callable[[Exception], bool | float]:
         """The stamina ``on=`` predicate: replay ambiguous failures only, with the client's policy."""
 
@@ -526,6 +596,27 @@ class _Job:
             return False
 
         return decide
+
+
+def _digest(chunk: _Chunk) -> str:
+    """What identifies a chunk's input in a journal: a hash of its numbers, in order."""
+    return hashlib.sha256(_dumps(chunk.numbers)).hexdigest()[:32]
+
+
+def _restore(chunk: _Chunk, done: Mapping[str, Any]) -> None:
+    """A finished chunk's outcomes from its journal record (the sids of created contacts are not kept)."""
+    own = set(done.get("own") or ())
+    for offset in range(len(chunk.kinds)):
+        chunk.kinds[offset] = _CREATED
+    for offset, kind, status, code, reason in done["listed"]:
+        chunk.kinds[offset] = kind
+        if offset in own:
+            chunk.details[offset] = (status, code, reason)
+    status, code, reason = done["detail"]
+    chunk.detail = (status, code, reason)
+    chunk.request_id = done.get("request_id")
+    chunk.after_replay = bool(done.get("after_replay"))
+    chunk.payload, chunk.sent = [], []
 
 
 def _fill(chunk: _Chunk, kind: int, detail: _Detail) -> None:
@@ -657,6 +748,7 @@ def _finish(chunk: _Chunk, response: httpx.Response | None, exc: Exception | Non
         _chunk_error(chunk, error_from_response(response, redact=job.redact))
     elif isinstance(exc, httpx.HTTPError):
         _chunk_error(chunk, error_from_transport(exc, redact=job.redact))
+    job.done(chunk)
     # The contacts themselves are not kept: only numbers, outcomes and sids outlive the request.
     chunk.payload, chunk.sent = [], []
 

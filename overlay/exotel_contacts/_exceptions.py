@@ -28,6 +28,7 @@ __all__ = [
     "InvalidInputError",
     "InvalidResponseError",
     "InvalidSettingError",
+    "JournalMismatchError",
     "NotFoundError",
     "OutcomeUnknownError",
     "PayloadTooLargeError",
@@ -86,6 +87,10 @@ class ConfigurationError(ExotelError):
 
 class InvalidInputError(ExotelError, ValueError):
     """An argument cannot be sent as given; raised before any request."""
+
+
+class JournalMismatchError(InvalidInputError):
+    """A resume journal was written for another file, other options or another plan: it is not used."""
 
 
 class InvalidSettingError(ConfigurationError, InvalidInputError):

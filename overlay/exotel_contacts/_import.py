@@ -12,9 +12,15 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
+import attrs
+
+from exotel_contacts_api.models import CsvStatus, UploadErrors, UploadStatus
+
+from ._campaign_report import ReconciliationResult, parse_timestamp
 from ._exceptions import (
     ExotelError,
     InvalidInputError,
@@ -22,7 +28,9 @@ from ._exceptions import (
     OutcomeUnknownError,
     UploadTimeoutError,
 )
+from ._journal import Journal, file_identity
 from ._local_paths import check_input_file, check_output_file
+from ._operations import upload_replay_safe
 from ._options import ImportKwargs, ImportOptions
 from ._polling import UploadProgress, check_wait_timeout
 from ._rules import IMPORT_FATAL, MAY_HAVE_ACTED_ERRORS, is_failed, is_terminal, upload_outcome
@@ -37,9 +45,18 @@ from .importing import (
 )
 
 if TYPE_CHECKING:
-    from exotel_contacts_api.models import CsvStatus, UploadErrors, UploadStatus
+    from collections.abc import Mapping
 
-__all__ = ["ImportKwargs", "ImportOptions", "ImportProgress", "ImportResult", "Importer", "PartResult"]
+__all__ = [
+    "ImportKwargs",
+    "ImportOptions",
+    "ImportProgress",
+    "ImportResult",
+    "Importer",
+    "PartResult",
+    "journal_plan",
+    "part_replay_safe",
+]
 
 #: Row codes this client adds for rows whose part never got a verdict (not Exotel codes).
 UPLOAD_FAILED = "UPLOAD_FAILED"
@@ -105,6 +122,8 @@ class ImportResult:
     parts: list[PartResult] = field(default_factory=list)
     error_file: Path | None = None
     aborted: ExotelError | None = None
+    reconciled: ReconciliationResult | None = None
+    """Campaign: what reading the list back found (None: not done)."""
     problems: list[str] = field(default_factory=list)
     """Failures after the import itself (the error CSV could not be written): the result is whole."""
 
@@ -155,6 +174,7 @@ class ImportResult:
             "warnings": list(self.report.warnings),
             "error_file": str(self.error_file) if self.error_file else None,
             "aborted": str(self.aborted) if self.aborted else None,
+            "reconciled": attrs.asdict(self.reconciled) if self.reconciled else None,
             "problems": list(self.problems),
             "parts": [part.to_dict() for part in self.parts],
             "failures": [failure._asdict() for failure in self.failures()],
@@ -171,8 +191,15 @@ class Importer:
         split: SplitResult,
         on_progress: Callable[[ImportProgress], None] | None,
         release: Callable[[], None] = lambda: None,
+        *,
+        journal: Journal | None = None,
+        replay_safe: bool = True,
     ) -> None:
         self.split = split
+        self.journal = journal
+        # Whether a part whose sending a crash cut off may be sent again (see ``resume``).
+        self.replay_safe = replay_safe
+        self._steps = journal.latest() if journal is not None else {}
         # Called once the first part has its answer (accepted or not): until then the other parts
         # wait, so that bad credentials cost one request, not one per concurrent upload.
         self._release = release
@@ -185,6 +212,10 @@ class Importer:
         self._processed = [0] * len(split.parts)
         self._on_progress = on_progress
         self._fatal: ExotelError | None = None
+        self.list_sid: str | None = None
+        """Campaign: the list the parts went into."""
+        self.started: datetime | None = None
+        """Campaign: when the first upload began (the server's ``date_created``)."""
 
     # ---- progress ------------------------------------------------------------------------------
     def emit(self, stage: Literal["checked", "uploaded", "processing", "done"]) -> None:
@@ -214,19 +245,78 @@ class Importer:
 
         return watch
 
+    # ---- the journal -----------------------------------------------------------------------------
+    def _record(self, step: str, part: Part, **fields: Any) -> None:
+        if self.journal is not None:
+            self.journal.append(step, part.index, **fields)
+
+    def resume(self, part: Part) -> bool:
+        """Take what the journal says of ``part``; True when nothing is left to do for it.
+
+        Finished parts are folded into the report as they were; an accepted part keeps its upload id
+        (the driver waits for it instead of sending it); a part whose sending was cut off is sent again
+        when that is safe (``skip``, ``update``, Campaign), else its rows are ``OUTCOME_UNKNOWN``.
+        """
+        steps = self._steps.get(part.index)
+        if not steps:
+            return False
+        record = self.result.parts[part.index - 1]
+        if "accepted" in steps:
+            record.upload_id = str(steps["accepted"]["upload_id"])
+            record.replayed = bool(steps["accepted"].get("replayed"))
+        if "done" in steps:
+            self._restore_done(part, steps["done"])
+            return True
+        if "failed" in steps:
+            failed = steps["failed"]
+            with self._lock:
+                record.error, record.error_type = str(failed["error"]), str(failed["error_type"])
+                self.result.report.add_part_failure(part, str(failed["code"]), str(failed["message"]))
+            return True
+        if record.upload_id is not None:
+            return False
+        if self.replay_safe:
+            record.replayed = True  # its first sending may have reached the server
+            return False
+        self.part_failed(
+            part,
+            OutcomeUnknownError(
+                f"the run that sent part {part.index} stopped before its answer was recorded, and "
+                "sending it again could create its contacts twice"
+            ),
+        )
+        return True
+
+    def _restore_done(self, part: Part, done: Mapping[str, Any]) -> None:
+        if self.result.family == "ccm":
+            errors = done.get("errors")
+            self.ccm_done(
+                part,
+                UploadStatus.from_dict(done["status"]),
+                UploadErrors.from_dict(errors) if errors is not None else None,
+                record=False,
+            )
+        else:
+            self.campaign_done(part, CsvStatus.from_dict(done["status"]), record=False)
+
+    def sending(self, part: Part) -> None:
+        """The part's upload is about to be sent (recorded first: a crash from here on is "unknown")."""
+        self._record("sending", part)
+
     # ---- verdicts ------------------------------------------------------------------------------
     def skip_if_aborted(self, part: Part) -> bool:
         """After a fatal error no further part is sent; its rows are reported as not imported."""
         if self._fatal is None:
             return False
-        self.part_failed(part, self._fatal)
+        self.part_failed(part, self._fatal, sent=False)
         return True
 
     def uploaded(self, part: Part, upload_id: str, *, replayed: bool) -> None:
         """The part's upload was accepted (``replayed``: after a lost answer, see ``PartResult``)."""
         record = self.result.parts[part.index - 1]
         record.upload_id = upload_id
-        record.replayed = replayed
+        record.replayed = replayed or record.replayed
+        self._record("accepted", part, upload_id=upload_id, replayed=record.replayed)
         self.answered(part)
         self.emit("uploaded")
 
@@ -235,12 +325,13 @@ class Importer:
         if part.index == 1:
             self._release()
 
-    def part_failed(self, part: Part, error: ExotelError) -> None:
+    def part_failed(self, part: Part, error: ExotelError, *, sent: bool = True) -> None:
         """No verdict for this part: each of its rows is reported, never silently dropped.
 
         UPLOAD_FAILED only when the upload provably did nothing; when it was accepted (it has an upload
         id) and the verdict could not be read, or the request was sent and its answer lost, the rows
-        are OUTCOME_UNKNOWN: they may well be in the account.
+        are OUTCOME_UNKNOWN: they may well be in the account. The journal keeps OUTCOME_UNKNOWN as
+        final; a part that provably did nothing (or was not ``sent``) is sent again by a resumed run.
         """
         upload_id = self.result.parts[part.index - 1].upload_id
         unknown = (
@@ -270,6 +361,12 @@ class Importer:
                 self._fatal = error
                 self.result.aborted = error
             self.result.report.add_part_failure(part, code, message)
+        if code == OUTCOME_UNKNOWN:
+            self._record(
+                "failed", part, code=code, message=message, error=str(error), error_type=type(error).__name__
+            )
+        elif sent:
+            self._record("not_sent", part)
         self.answered(part)
         self.emit("processing")
 
@@ -280,8 +377,14 @@ class Importer:
             self.result.parts[part.index - 1].status = status if isinstance(status, str) else "processing"
         self.emit("processing")
 
-    def ccm_done(self, part: Part, status: UploadStatus, errors: UploadErrors | None) -> None:
-        """Fold a finished CCM part's status and error rows into the report."""
+    def ccm_done(
+        self, part: Part, status: UploadStatus, errors: UploadErrors | None, *, record: bool = True
+    ) -> None:
+        """Fold a finished CCM part's status and error rows into the report (and the journal)."""
+        if record:
+            self._record(
+                "done", part, status=status.to_dict(), errors=errors.to_dict() if errors is not None else None
+            )
         listed = [e.to_dict() for e in errors.errors] if errors is not None else []
         if self.result.parts[part.index - 1].replayed:
             for error in listed:
@@ -308,8 +411,10 @@ class Importer:
             self._processed[part.index - 1] = part.rows
         self.emit("processing")
 
-    def campaign_done(self, part: Part, status: CsvStatus) -> None:
+    def campaign_done(self, part: Part, status: CsvStatus, *, record: bool = True) -> None:
         """Fold a finished Campaign part's stats (counts only: Campaign names no rows) into the report."""
+        if record:
+            self._record("done", part, status=status.to_dict())
         stats = status.stats
         failed = _int(getattr(stats, "failed", 0))
         duplicates = _int(getattr(stats, "duplicate", 0))
@@ -321,6 +426,24 @@ class Importer:
             self.result.report.add_server_counts(failed=failed, duplicates=duplicates)
             self._processed[part.index - 1] = part.rows
         self.emit("processing")
+
+    def campaign_uploaded(self, list_sid: str | None, started: str | None) -> None:
+        """Remember the Campaign list and the earliest upload time, for the reconciliation."""
+        with self._lock:
+            self.list_sid = self.list_sid or list_sid
+            stamp = parse_timestamp(started)
+            if stamp is not None and (self.started is None or stamp < self.started):
+                self.started = stamp
+
+    def reconcilable_rows(self) -> set[int]:
+        """Original row numbers of the parts the server finished (``completed``)."""
+        return {
+            row
+            for part in self.split.parts
+            if self.result.parts[part.index - 1].status == "completed"
+            and self.result.parts[part.index - 1].error is None
+            for row in part.row_map
+        }
 
     def finish(self, errors_out: Path | None) -> ImportResult:
         if errors_out is not None:
@@ -374,6 +497,34 @@ def prepare(path: str | Path, options: ImportOptions, work_dir: Path) -> tuple[P
         on_rows=None if on_progress is None else lambda rows: on_progress(_checking(rows)),
     )
     return source, options.family, split  # type: ignore[return-value]
+
+
+def journal_plan(source: Path, options: ImportOptions, split: SplitResult) -> dict[str, Any]:
+    """What a journal checks before it is resumed: the file, the options that shape the parts, the parts."""
+    return {
+        "file": {"name": source.name, **file_identity(source)},
+        "options": {
+            "family": options.family,
+            "list_id": options.list_id,
+            "duplicate_action": options.duplicate_action,
+            "list_name": options.list_name,
+            "type": options.type,
+            "strict": options.strict,
+            "default_region": options.default_region,
+            "send_invalid": options.send_invalid,
+            "detect_duplicates": options.detect_duplicates,
+            "limits": repr(options.limits),
+        },
+        "parts": [
+            [p.index, p.rows, p.row_map[0] if p.rows else 0, p.row_map[-1] if p.rows else 0]
+            for p in split.parts
+        ],
+    }
+
+
+def part_replay_safe(options: ImportOptions) -> bool:
+    """Whether a part may be sent again without creating its contacts twice."""
+    return options.family == "campaign" or upload_replay_safe(options.duplicate_action)
 
 
 def has_error_rows(status: UploadStatus) -> bool:

@@ -60,6 +60,7 @@ __all__ = [
     "get_upload_status",
     "upload_contacts",
     "upload_progress",
+    "upload_replay_safe",
 ]
 
 T = TypeVar("T")
@@ -68,6 +69,11 @@ T = TypeVar("T")
 MAX_CONTACTS_PER_REQUEST = 5000
 _STAT_NAMES = ("total", "success", "failed", "duplicate")
 _REPLAY_SAFE_DUPLICATE_ACTIONS = frozenset({DuplicateAction.SKIP, DuplicateAction.UPDATE})
+
+
+def upload_replay_safe(duplicate_action: str) -> bool:
+    """Whether sending a CCM upload again cannot create a contact twice (not with ``create_new``)."""
+    return duplicate_action.strip().lower() in {action.value for action in _REPLAY_SAFE_DUPLICATE_ACTIONS}
 
 
 @attrs.frozen

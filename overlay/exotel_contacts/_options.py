@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, TypedDict
 from pyrate_limiter import AbstractBucket
 
 from ._polling import PollSchedule
+from ._rates import RateInput, Unset
 from ._retry import RetryPolicy
 
 if TYPE_CHECKING:
@@ -44,8 +45,13 @@ class ClientOptions(TypedDict, total=False):
     max_response_bytes: int | None
     max_download_bytes: int | None
     retry: RetryPolicy | None
-    rate_limit_per_minute: int | None
+    rate_limit: RateInput | Unset
+    ccm_rate_limit: RateInput | Unset
+    campaign_rate_limit: RateInput | Unset
+    reads_rate_limit: RateInput | Unset
+    rate_limit_per_minute: int | Unset | None
     rate_limit_bucket: AbstractBucket | None
+    redis_url: str | None
     max_concurrent_uploads: int
     poll_schedule: PollSchedule | None
     environ: Mapping[str, str] | None
@@ -68,6 +74,8 @@ class ImportKwargs(TypedDict, total=False):
     errors_out: str | Path | None
     limits: Limits | None
     on_progress: Callable[[ImportProgress], None] | None
+    journal: str | Path | None
+    reconcile: bool
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -102,3 +110,8 @@ class ImportOptions:
     """The split's caps (default: Exotel's documented limits)."""
     on_progress: Callable[[ImportProgress], None] | None = None
     """Called after each step with an ``ImportProgress``."""
+    journal: str | Path | None = None
+    """A file recording the plan and each step, so that running again after a crash resumes the import."""
+    reconcile: bool = True
+    """Campaign, with ``wait``: read the list back afterwards and name, by original row number, the rows
+    the server only counted (``source="reconciliation"``)."""

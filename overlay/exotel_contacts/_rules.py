@@ -19,7 +19,9 @@ from ._exceptions import (
     AuthenticationError,
     ConfigurationError,
     ExotelError,
+    InvalidResponseError,
     NotFoundError,
+    OutcomeUnknownError,
     PaymentRequiredError,
     PermissionDeniedError,
 )
@@ -36,6 +38,7 @@ __all__ = [
     "UploadOutcome",
     "is_failed",
     "is_terminal",
+    "may_have_acted",
     "upload_outcome",
 ]
 
@@ -72,6 +75,20 @@ BULK_FATAL: tuple[type[ExotelError], ...] = (*_ACCOUNT_FATAL, NotFoundError)
 #: Errors of one part that every further part would get too: import stops sending.
 #: NotFoundError is not: a part's 404 may come from its own status or error report, not the account.
 IMPORT_FATAL: tuple[type[ExotelError], ...] = _ACCOUNT_FATAL
+
+
+def may_have_acted(error: ExotelError) -> bool:
+    """Whether the request behind ``error`` may have taken effect (after the transport's replays).
+
+    A replay-safe request that ran out of replays on a 500/502/504 raises a plain status error, not
+    ``OutcomeUnknownError``: for the list workflows it is still unknown whether it acted.
+    """
+    if isinstance(error, OutcomeUnknownError | InvalidResponseError):
+        return True
+    if error.status_code in MAY_HAVE_ACTED_STATUSES:
+        return True
+    return isinstance(error.__cause__, MAY_HAVE_ACTED_ERRORS)
+
 
 UploadOutcome = Literal["completed", "failed"]
 #: Upload statuses after which nothing changes any more (compared case- and space-insensitively).

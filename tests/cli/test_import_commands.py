@@ -136,3 +136,34 @@ def test_help_documents_exit_codes(invoke: Invoke) -> None:
     result = invoke("--help")
     assert "Exit codes" in result.stdout
     assert "EXOTEL_API_TOKEN" in result.stdout
+
+
+def test_upload_and_create_with_a_journal_resume_and_refuse_another_file(
+    exotel_mock: RunningMock, invoke: Invoke, tmp_path: Path
+) -> None:
+    path = contact_file(tmp_path)
+    journal = tmp_path / "upload.journal"
+    first = one_json(invoke("upload", str(path), "--journal", str(journal), "--json").stdout)["import"]
+    stored = len(exotel_mock.store.ccm_contacts(exotel_mock.account_sid))
+    # Run again with the same journal: nothing is sent, the report is the same (not all duplicates).
+    again = one_json(invoke("upload", str(path), "--journal", str(journal), "--json").stdout)["import"]
+    assert len(exotel_mock.store.ccm_contacts(exotel_mock.account_sid)) == stored
+    assert (again["accepted"], again["failures"]) == (first["accepted"], first["failures"])
+    other = write(tmp_path, "other.csv", HEADER + "".join(GOOD[:3]))
+    refused = invoke("upload", str(other), "--journal", str(journal))
+    assert refused.exit_code == 2
+    assert "another job" in refused.stderr
+    assert "Traceback" not in refused.stderr
+    contacts = write(
+        tmp_path, "contacts.jsonl", "".join(json.dumps({"number": f"+91977{i:07d}"}) + "\n" for i in range(5))
+    )
+    create_journal = tmp_path / "create.journal"
+    made = one_json(invoke("create", str(contacts), "--journal", str(create_journal), "--json").stdout)[
+        "create"
+    ]
+    assert made["counts"]["created"] == 5
+    remade = one_json(invoke("create", str(contacts), "--journal", str(create_journal), "--json").stdout)[
+        "create"
+    ]
+    assert remade["counts"]["created"] == 5  # from the journal: not sent again, not "already existed"
+    assert invoke("create", str(other), "--journal", str(create_journal)).exit_code == 2

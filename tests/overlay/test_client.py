@@ -212,7 +212,11 @@ def test_clients_have_the_same_public_methods() -> None:
     sync, asynchronous = public(exotel_contacts.Client), public(exotel_contacts.AsyncClient)
     assert sync == asynchronous
     for name in sync:
-        assert inspect.iscoroutinefunction(getattr(exotel_contacts.AsyncClient, name)), name
+        member = getattr(exotel_contacts.AsyncClient, name)
+        # Awaitable, or an async iterator (iter_contacts and the other paging iterators).
+        assert inspect.iscoroutinefunction(member) or inspect.isasyncgenfunction(member), name
+        if inspect.isasyncgenfunction(member):
+            assert inspect.isgeneratorfunction(getattr(exotel_contacts.Client, name)), name
         assert getattr(exotel_contacts.Client, name).__doc__, name
 
 

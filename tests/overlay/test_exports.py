@@ -10,7 +10,7 @@ from pathlib import Path
 import exotel_contacts
 
 EXPECTED = {
-    "APIConnectionError", "APIError", "APIStatusError", "APITimeoutError", "AsyncClient", "AsyncRetryTransport",
+    "APIConnectionError", "APIError", "APIStatusError", "APITimeoutError", "AsyncClient", "AsyncRateLimiter", "AsyncRetryTransport", "JournalMismatchError",
     "AuthenticationError", "BadRequestError", "BulkAbortedError", "BulkInputError", "InvalidSettingError", "ImportProgress", "ImportResult", "PartResult", "BulkCreateResult", "BulkMetadata", "BulkProgress", "CATALOG_SCHEMAS", "Client", "ClientConfig",
     "CodeInfo", "ConfigurationError", "ConflictError", "Contact", "ContactCreate", "ContactList",
     "ContactOutcome", "ContactResult", "CreateContactsResponse", "CsvStatus", "CsvUploadData", "CsvUploadStats",
@@ -22,6 +22,10 @@ EXPECTED = {
     "TERMINAL_STATUSES", "TooManyContactsError", "UploadAccepted", "UploadErrors", "UploadFailedError",
     "UploadProgress", "UploadRowError", "UploadStatus", "UploadTimeoutError", "ValidationError",
     "__version__", "apoll_upload", "explain", "poll_upload",
+    "MAX_PAGE_SIZE", "Page", "AddToListProgress", "AddToListResult", "MemberOutcome", "MemberResult",
+    "SyncChange", "SyncFailure", "SyncListResult", "SyncProgress", "ReconciliationResult",
+    "ContactPatch", "ContactUpdate", "ListCreate", "ListMembership", "ListPatch", "ListReference",
+    "ListResult", "ListUpdate", "ListsMultiStatus", "MembershipResult", "MembershipsMultiStatus", "SortOrder",
 }  # fmt: skip
 
 

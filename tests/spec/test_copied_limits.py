@@ -53,3 +53,21 @@ def test_mock_defaults_are_the_upload_operations_ones(spec: dict[str, Any]) -> N
     assert config.campaign_max_file_bytes == campaign["max_file_mb"] * 2**20
     assert config.static_list_cap == campaign["static_list_cap"]
     assert config.dynamic_list_cap == campaign["dynamic_list_cap"]
+
+
+def test_list_limits_are_the_spec_ones(spec: dict[str, Any]) -> None:
+    from exotel_contacts import _list_operations as lops  # noqa: PLC0415
+
+    params = spec["components"]["parameters"]
+    assert params["Limit"]["schema"]["maximum"] == lops.MAX_PAGE_SIZE
+    assert params["ContactSid"]["schema"]["maxLength"] == lops.MAX_SID_LENGTH
+    assert params["ListSid"]["schema"]["maxLength"] == lops.MAX_SID_LENGTH
+    references = spec["components"]["schemas"]["AddContactsToListRequest"]["properties"]["contact_references"]
+    assert references["maxItems"] == lops.MAX_BULK_ITEMS
+
+
+def test_a_single_update_takes_emails_by_the_one_rule(spec: dict[str, Any]) -> None:
+    schemas = spec["components"]["schemas"]
+    email = schemas["ContactUpdate"]["properties"]["email"]
+    assert email["pattern"] == schemas["EmailAddress"]["pattern"]
+    assert email["maxLength"] == schemas["EmailAddress"]["maxLength"]

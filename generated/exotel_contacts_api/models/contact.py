@@ -10,6 +10,7 @@ from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
     from ..models.custom_field import CustomField
+    from ..models.list_reference import ListReference
 
 
 T = TypeVar("T", bound="Contact")
@@ -21,13 +22,16 @@ class Contact:
     nullable at the point of use).
 
         Attributes:
-            sid (str):
+            sid (str): A Campaign id (of a contact, list or CSV upload), 32 lower-case hex digits. Example:
+                f121e1f304654a668108127a1412b0fb.
             number (str): A phone number in E.164 format. Example: +919876543210.
             date_created (str | Unset): RFC 3339 timestamp. Exotel sends up to nanosecond precision
-                (`2021-06-03T16:42:26.522002459+05:30`), which several date-time parsers reject, so it is typed as a string.
+                (`2021-06-03T16:42:26.522002459+05:30`), which several date-time parsers reject, so it is typed as a string with
+                the RFC 3339 pattern rather than `format: date-time`. Example: 2021-06-03T16:42:26.522002459+05:30.
             date_updated (str | Unset): RFC 3339 timestamp. Exotel sends up to nanosecond precision
-                (`2021-06-03T16:42:26.522002459+05:30`), which several date-time parsers reject, so it is typed as a string.
-            account_sid (str | Unset):
+                (`2021-06-03T16:42:26.522002459+05:30`), which several date-time parsers reject, so it is typed as a string with
+                the RFC 3339 pattern rather than `format: date-time`. Example: 2021-06-03T16:42:26.522002459+05:30.
+            account_sid (str | Unset): The account SID, as in the path. Example: exotel.
             first_name (None | str | Unset):
             last_name (None | str | Unset):
             company_name (None | str | Unset):
@@ -45,6 +49,7 @@ class Contact:
                 key both mean no custom data; a created `Contact` always carries the key, null when it has none, like its other
                 optional fields (nullable here because OpenAPI 3.0 cannot make a `$ref` nullable at the point of use).
             uri (str | Unset): The contact's path.
+            lists (list[ListReference] | Unset): The lists holding the contact; sent only with `filter=show_list`.
     """
 
     sid: str
@@ -59,6 +64,7 @@ class Contact:
     tag: None | str | Unset = UNSET
     custom_field: CustomField | None | Unset = UNSET
     uri: str | Unset = UNSET
+    lists: list[ListReference] | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -114,6 +120,13 @@ class Contact:
 
         uri = self.uri
 
+        lists: list[dict[str, Any]] | Unset = UNSET
+        if not isinstance(self.lists, Unset):
+            lists = []
+            for lists_item_data in self.lists:
+                lists_item = lists_item_data.to_dict()
+                lists.append(lists_item)
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -142,12 +155,15 @@ class Contact:
             field_dict["custom_field"] = custom_field
         if uri is not UNSET:
             field_dict["uri"] = uri
+        if lists is not UNSET:
+            field_dict["lists"] = lists
 
         return field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         from ..models.custom_field import CustomField  # noqa: PLC0415
+        from ..models.list_reference import ListReference  # noqa: PLC0415
 
         d = dict(src_dict)
         sid = d.pop("sid")
@@ -224,6 +240,15 @@ class Contact:
 
         uri = d.pop("uri", UNSET)
 
+        _lists = d.pop("lists", UNSET)
+        lists: list[ListReference] | Unset = UNSET
+        if _lists is not UNSET:
+            lists = []
+            for lists_item_data in _lists:
+                lists_item = ListReference.from_dict(lists_item_data)
+
+                lists.append(lists_item)
+
         contact = cls(
             sid=sid,
             number=number,
@@ -237,6 +262,7 @@ class Contact:
             tag=tag,
             custom_field=custom_field,
             uri=uri,
+            lists=lists,
         )
 
         contact.additional_properties = d

@@ -16,10 +16,59 @@ import httpx
 
 from .._bodies import Deadline
 
-__all__ = ["Event", "Semaphore", "Window", "run_blocking", "sleep", "time_limit"]
+__all__ = [
+    "ASYNC_SIDE",
+    "Event",
+    "RedisClient",
+    "Semaphore",
+    "Window",
+    "bucket_turn",
+    "redis_client",
+    "repeat",
+    "run_blocking",
+    "sleep",
+    "time_limit",
+]
 
 T = TypeVar("T")
 P = ParamSpec("P")
+
+ASYNC_SIDE = True
+"""Which side this is (a pyrate-limiter bucket given to the sync side must be a sync one)."""
+RedisClient = Any
+"""``redis.asyncio.Redis`` (typed loosely: the redis extra is optional)."""
+
+
+def redis_client(url: str) -> RedisClient:
+    """A redis-py asyncio client for ``url`` (nothing is sent yet)."""
+    from .._redis_quota import connect_async  # noqa: PLC0415 - only with a Redis URL
+
+    return connect_async(url)
+
+
+async def bucket_turn(limiter: Any, name: str) -> bool:
+    """One blocking turn from a pyrate-limiter ``Limiter``: True when it was granted."""
+    result = await limiter.try_acquire_async(name, blocking=True)
+    return result is True
+
+
+@contextlib.asynccontextmanager
+async def repeat(every: float, fn: Callable[[], Coroutine[Any, Any, None]]) -> AsyncIterator[None]:
+    """Run ``fn`` every ``every`` seconds (as a task) while the block runs."""
+
+    async def loop() -> None:
+        while True:
+            await asyncio.sleep(every)
+            await fn()
+
+    task = asyncio.create_task(loop())
+    try:
+        yield
+    finally:
+        task.cancel()
+        with contextlib.suppress(asyncio.CancelledError):
+            await task
+
 
 Semaphore = asyncio.BoundedSemaphore
 """Limits what is in flight at once (``async with``)."""

@@ -34,9 +34,11 @@ from .._retry import ATTEMPTS, REPLAY_SAFE
 from .._rules import is_failed
 from .._spool import Spool
 from . import bulk
-from ._primitives import Semaphore, sleep
+from ._primitives import sleep
+from .directory import AsyncDirectory
 from .download import adownload
 from .polling import apoll_upload
+from .quota import AsyncQuota
 from .transport import AsyncRetryTransport
 
 if TYPE_CHECKING:
@@ -50,7 +52,7 @@ S = TypeVar("S")
 ProgressCallback = Callable[[UploadProgress], Any]
 
 
-class AsyncClient(BaseClient):
+class AsyncClient(AsyncDirectory, BaseClient):
     """Exotel contacts client; safe to share between tasks of one event loop.
 
     Configure with keyword arguments, else ``EXOTEL_*`` environment variables, else defaults (see
@@ -64,15 +66,27 @@ class AsyncClient(BaseClient):
     ) -> None:
         super().__init__(**options)
         inner = transport if transport is not None else httpx.AsyncHTTPTransport()
-        self._upload_slots = Semaphore(self._max_concurrent_uploads)
+        self._quota = AsyncQuota(
+            self._config.account_sid,
+            rates=self._rates,
+            bucket=self._rate_limit_bucket,
+            redis_url=self._redis_url,
+            max_uploads=self._max_concurrent_uploads,
+        )
+        self._limiter = self._quota.limiter
+        self._upload_slots = self._quota.uploads
         self._sleep: Callable[[float], Awaitable[Any]] = sleep
         self._ccm = self._generated(
             "ccm",
-            AsyncRetryTransport(inner, policy=self._retry_policy, limiter=self._limiter, bounds=self._bounds),
+            AsyncRetryTransport(
+                inner, policy=self._retry_policy, limiter=self._limiter, bounds=self._bounds, api="ccm"
+            ),
         )
         self._campaign = self._generated(
             "campaign",
-            AsyncRetryTransport(inner, policy=self._retry_policy, limiter=self._limiter, bounds=self._bounds),
+            AsyncRetryTransport(
+                inner, policy=self._retry_policy, limiter=self._limiter, bounds=self._bounds, api="campaign"
+            ),
         )
         self._clients = {
             "ccm": self._ccm.get_async_httpx_client(),
@@ -96,7 +110,7 @@ class AsyncClient(BaseClient):
     async def _send_counted(self, operation: ops.Operation[T]) -> Sent[T]:
         """As :meth:`_send`, with the number of attempts the answer took."""
         if operation.upload:
-            async with self._upload_slots:
+            async with self._upload_slots.hold():
                 response = await self._request(operation)
         else:
             response = await self._request(operation)
@@ -140,8 +154,7 @@ class AsyncClient(BaseClient):
         for http in self._clients.values():
             await http.aclose()
         await self._files_http.aclose()
-        if self._limiter is not None:
-            self._limiter.close()
+        await self._quota.close()
 
     async def __aenter__(self) -> Self:
         return self
@@ -345,6 +358,8 @@ class AsyncClient(BaseClient):
         chunk_size: int = ops.MAX_CONTACTS_PER_REQUEST,
         concurrency: int = _bulk.DEFAULT_BULK_CONCURRENCY,
         on_progress: Callable[[_bulk.BulkProgress], Any] | None = None,
+        journal: str | Path | None = None,
+        journal_source: Mapping[str, object] | None = None,
     ) -> _bulk.BulkCreateResult:
         """Create any number of contacts: chunks of ``chunk_size`` (at most 5000), ``concurrency`` at once.
 
@@ -353,9 +368,21 @@ class AsyncClient(BaseClient):
         or unknown in the returned :class:`~exotel_contacts.BulkCreateResult`, by input position.
         ``on_progress`` gets a :class:`~exotel_contacts.BulkProgress` after each chunk, in the caller.
         Raises :class:`~exotel_contacts.BulkAbortedError` (with the partial result) on 401/402/403/404.
+
+        ``journal=PATH`` makes the job resumable: the same call with the same contacts after a crash
+        skips the chunks that finished (their outcomes come from the journal; the ``sid`` of contacts
+        created before the crash is not kept) and sends the rest, a chunk cut off while sending
+        included (a contact it created answers 409: ``already_existed``, ``after_replay``).
+        ``journal_source`` (for example ``file_identity(path)``) is checked against the journal too.
         """
         return await bulk.acreate_contacts_bulk(
-            self, contacts, chunk_size=chunk_size, concurrency=concurrency, on_progress=on_progress
+            self,
+            contacts,
+            chunk_size=chunk_size,
+            concurrency=concurrency,
+            on_progress=on_progress,
+            journal=journal,
+            journal_source=journal_source,
         )
 
     async def import_contacts(self, path: str | Path, **options: Unpack[ImportKwargs]) -> ImportResult:
@@ -373,6 +400,12 @@ class AsyncClient(BaseClient):
 
         ``detect_duplicates=False`` skips the in-file duplicate check (about 17 bytes a row, see
         ``importing/seen.py``); the server still reports duplicates.
+
+        ``journal=PATH`` makes the import resumable: the plan and each step are written to PATH as they
+        happen, and the same call after a crash goes on where it stopped (accepted parts are waited
+        for, not sent again; a part whose sending was cut off is sent again only where that is safe,
+        else its rows are ``OUTCOME_UNKNOWN``) and returns the whole import's result. A journal of
+        another file or other options is refused (:class:`~exotel_contacts.JournalMismatchError`).
         """
         # Imported here: the file checks pull in phonenumbers and email-validator, which only imports need.
         from .._import import ImportOptions  # noqa: PLC0415

@@ -7,15 +7,19 @@ so replays count against the account's quota.
 
 from __future__ import annotations
 
+from typing import Literal
+
 import httpx
 import stamina
 
 from .._bodies import STREAMED, Bounds, limit_timeouts
 from .._exceptions import InvalidResponseError
-from .._limits import RateLimiter
+from .._limits import Permit
+from .._rates import quota_family
 from .._retry import ATTEMPTS, RetryableResponse, RetryPolicy, RetryState
 from .._urls import server_url
 from ._primitives import time_limit
+from .quota import AsyncRateLimiter
 from .reading import aread_bounded
 
 __all__ = ["AsyncRetryTransport"]
@@ -37,13 +41,15 @@ class AsyncRetryTransport(httpx.AsyncBaseTransport):
         wrapped: httpx.AsyncBaseTransport | None = None,
         *,
         policy: RetryPolicy | None = None,
-        limiter: RateLimiter | None = None,
+        limiter: AsyncRateLimiter | None = None,
         bounds: Bounds | None = None,
+        api: Literal["ccm", "campaign"] = "ccm",
     ) -> None:
         self.wrapped = wrapped if wrapped is not None else httpx.AsyncHTTPTransport()
         self.policy = policy if policy is not None else RetryPolicy()
         self.limiter = limiter
         self.bounds = bounds if bounds is not None else Bounds()
+        self.api: Literal["ccm", "campaign"] = api
 
     async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
         """Send ``request``, replaying it per the policy; the last answer is returned as is.
@@ -51,9 +57,11 @@ class AsyncRetryTransport(httpx.AsyncBaseTransport):
         The answer carries its attempt count in ``response.extensions[ATTEMPTS]``.
         """
         if request.extensions.get(STREAMED):
-            if self.limiter is not None:
-                await self.limiter.acquire_async()
-            response = await self.wrapped.handle_async_request(request)
+            permit = await self._turn(request)
+            try:
+                response = await self.wrapped.handle_async_request(request)
+            finally:
+                await self._settle(permit)
             await self._check_location(request, response)
             return response
         # Waits come from RetryState.decide (it returns the seconds to wait), so stamina's own back-off
@@ -66,17 +74,19 @@ class AsyncRetryTransport(httpx.AsyncBaseTransport):
             ):
                 with attempt:
                     state.begin_attempt()
-                    if self.limiter is not None:
-                        await self.limiter.acquire_async()
-                    deadline = self.bounds.attempt_deadline(state, request)
-                    limit_timeouts(request, deadline, timeouts)
-                    async with time_limit(deadline, request):
-                        response = await self.wrapped.handle_async_request(request)
-                        # Read the body inside the attempt: a connection dropped mid-answer raises here,
-                        # where the policy can replay it when that is safe, not later in the caller.
-                        response = await aread_bounded(
-                            response, request, limit=self.bounds.max_response_bytes, deadline=deadline
-                        )
+                    permit = await self._turn(request)
+                    try:
+                        deadline = self.bounds.attempt_deadline(state, request)
+                        limit_timeouts(request, deadline, timeouts)
+                        async with time_limit(deadline, request):
+                            response = await self.wrapped.handle_async_request(request)
+                            # Read the body inside the attempt: a connection dropped mid-answer raises
+                            # here, where the policy can replay it when that is safe, not in the caller.
+                            response = await aread_bounded(
+                                response, request, limit=self.bounds.max_response_bytes, deadline=deadline
+                            )
+                    finally:
+                        await self._settle(permit)
                     if state.should_replay(response):
                         raise RetryableResponse(response)
                     response.extensions[ATTEMPTS] = state.attempt
@@ -84,6 +94,16 @@ class AsyncRetryTransport(httpx.AsyncBaseTransport):
         except RetryableResponse as exc:
             return exc.response
         raise AssertionError("unreachable: stamina yields until an attempt returns or raises")
+
+    async def _turn(self, request: httpx.Request) -> Permit | None:
+        # A turn of the request's family before each attempt; settled when the attempt is over.
+        if self.limiter is None:
+            return None
+        return await self.limiter.acquire(quota_family(self.api, request.method))
+
+    async def _settle(self, permit: Permit | None) -> None:
+        if self.limiter is not None:
+            await self.limiter.settle(permit)
 
     @staticmethod
     async def _check_location(request: httpx.Request, response: httpx.Response) -> None:

@@ -11,16 +11,64 @@ import threading
 import time
 from collections.abc import Callable, Iterator
 from types import TracebackType
-from typing import Generic, ParamSpec, Self, TypeVar
+from typing import Any, Generic, ParamSpec, Self, TypeVar
 
 import httpx
 
 from .._bodies import Deadline
 
-__all__ = ["Event", "Semaphore", "Window", "run_blocking", "sleep", "time_limit"]
+__all__ = [
+    "ASYNC_SIDE",
+    "Event",
+    "RedisClient",
+    "Semaphore",
+    "Window",
+    "bucket_turn",
+    "redis_client",
+    "repeat",
+    "run_blocking",
+    "sleep",
+    "time_limit",
+]
 
 T = TypeVar("T")
 P = ParamSpec("P")
+
+ASYNC_SIDE = False
+"""Which side this is (a pyrate-limiter bucket given to the sync side must be a sync one)."""
+RedisClient = Any
+"""``redis.Redis`` (typed loosely: the redis extra is optional)."""
+
+
+def redis_client(url: str) -> RedisClient:
+    """A redis-py client for ``url`` (nothing is sent yet)."""
+    from .._redis_quota import connect  # noqa: PLC0415 - only with a Redis URL
+
+    return connect(url)
+
+
+def bucket_turn(limiter: Any, name: str) -> bool:
+    """One blocking turn from a pyrate-limiter ``Limiter``: True when it was granted."""
+    return limiter.try_acquire(name, blocking=True) is True
+
+
+@contextlib.contextmanager
+def repeat(every: float, fn: Callable[[], None]) -> Iterator[None]:
+    """Run ``fn`` every ``every`` seconds (in a thread) while the block runs."""
+    stop = threading.Event()
+
+    def loop() -> None:
+        while not stop.wait(every):
+            fn()
+
+    thread = threading.Thread(target=loop, daemon=True, name="exotel-renew")
+    thread.start()
+    try:
+        yield
+    finally:
+        stop.set()
+        thread.join()
+
 
 Semaphore = threading.BoundedSemaphore
 """Limits what is in flight at once (``with``)."""

@@ -8,7 +8,8 @@ What a chunk is, how its answer is read and what the result holds: :mod:`exotel_
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
+from os import PathLike
 
 import httpx
 import stamina
@@ -31,6 +32,7 @@ from .._bulk import (
     resend,
 )
 from .._exceptions import ExotelError
+from .._journal import opened
 from .._operations import MAX_CONTACTS_PER_REQUEST
 from .._retry import RetryableResponse
 from .._rules import MAY_HAVE_ACTED_STATUSES
@@ -62,6 +64,7 @@ def _exchange(http: httpx.Client, job: _Job, chunk: _Chunk, body: bytes) -> _Las
 
 
 def _send_chunk(http: httpx.Client, job: _Job, chunk: _Chunk) -> _Chunk:
+    job.sending(chunk)
     while (body := _body(chunk)) is not None:
         response, error = _exchange(http, job, chunk, body)
         if not resend(chunk, response):
@@ -77,30 +80,37 @@ def create_contacts_bulk(
     chunk_size: int = MAX_CONTACTS_PER_REQUEST,
     concurrency: int = DEFAULT_BULK_CONCURRENCY,
     on_progress: ProgressCallback | None = None,
+    journal: str | PathLike[str] | None = None,
+    journal_source: Mapping[str, object] | None = None,
 ) -> BulkCreateResult:
     """Create any number of contacts with ``client`` (see ``Client.create_contacts_bulk``)."""
     check_options(chunk_size, concurrency)
     http = client._http("campaign")
-    job = _Job(client, http)
     result = BulkCreateResult()
     failure = InputFailure()
     chunks = _chunks(contacts, chunk_size, failure)
     fatal: ExotelError | None = None
-    # A bounded window: the next chunk is read from the input only when a slot is free.
-    with Window[_Chunk](concurrency, name="exotel-bulk") as window:
-        while True:
-            while fatal is None and window.has_room:
-                chunk = next(chunks, None)
-                if chunk is None:
+    plan = {"chunk_size": chunk_size, "source": dict(journal_source or {})}
+    with opened(journal, "bulk create", plan) as journal_file:
+        job = _Job(client, http, journal_file)
+        # A bounded window: the next chunk is read from the input only when a slot is free.
+        with Window[_Chunk](concurrency, name="exotel-bulk") as window:
+            while True:
+                while fatal is None and window.has_room:
+                    chunk = next(chunks, None)
+                    if chunk is None:
+                        break
+                    if job.resume(chunk):  # finished before a crash: its outcomes, not sent again
+                        result._add(chunk)
+                        continue
+                    window.start(_send_chunk, http, job, chunk)
+                if not window:
                     break
-                window.start(_send_chunk, http, job, chunk)
-            if not window:
-                break
-            for done in window.next_done():
-                result._add(done)
-                fatal = fatal or done.fatal
-                if on_progress is not None:
-                    on_progress(result._progress())
+                for done in window.next_done():
+                    result._add(done)
+                    fatal = fatal or done.fatal
+                    if on_progress is not None:
+                        on_progress(result._progress())
     if fatal is not None:
         raise BulkAbortedError(fatal, result)
     failure.raise_if_failed(result)

@@ -12,38 +12,60 @@ import tempfile
 from pathlib import Path
 
 from .._exceptions import ExotelError, UploadTimeoutError
-from .._import import Importer, ImportOptions, ImportResult, has_error_rows, prepare
+from .._import import (
+    Importer,
+    ImportOptions,
+    ImportResult,
+    has_error_rows,
+    journal_plan,
+    part_replay_safe,
+    prepare,
+)
+from .._journal import opened
 from .._operations import first_wait
 from ..importing import Part
 from ._primitives import Event, Window, run_blocking
 from .hooks import ClientHooks
+from .lists import reconcile_campaign
 
 __all__ = ["import_contacts"]
 
 
 def _send_ccm(client: ClientHooks, job: Importer, part: Part, options: ImportOptions) -> None:
-    sent = client._upload_contacts(
-        part.path, list_id=options.list_id, duplicate_action=options.duplicate_action
-    )
-    accepted = sent.value
-    job.uploaded(part, accepted.upload_id, replayed=sent.replayed)
+    # A resumed part that was accepted before the crash is waited for, not sent again.
+    upload_id = job.result.parts[part.index - 1].upload_id
+    wait_first = 0.0
+    if upload_id is None:
+        job.sending(part)
+        sent = client._upload_contacts(
+            part.path, list_id=options.list_id, duplicate_action=options.duplicate_action
+        )
+        accepted = sent.value
+        upload_id, wait_first = accepted.upload_id, first_wait(accepted)
+        job.uploaded(part, upload_id, replayed=sent.replayed)
     if not options.wait:
         return
     status = client.wait_for_upload(
-        accepted.upload_id,
+        upload_id,
         timeout=options.timeout,
-        first_wait=first_wait(accepted),
+        first_wait=wait_first,
         on_progress=job.watcher(part),
         raise_on_failure=False,
     )
-    errors = client.get_upload_errors(accepted.upload_id) if has_error_rows(status) else None
+    errors = client.get_upload_errors(upload_id) if has_error_rows(status) else None
     job.ccm_done(part, status, errors)
 
 
 def _send_campaign(client: ClientHooks, job: Importer, part: Part, options: ImportOptions) -> None:
-    sent = client._csv_upload(part.path, list_name=options.list_name or "", type=options.type)
-    upload_id = sent.value.summary.upload_id
-    job.uploaded(part, upload_id, replayed=sent.replayed)
+    upload_id = job.result.parts[part.index - 1].upload_id
+    if upload_id is None:
+        job.sending(part)
+        sent = client._csv_upload(part.path, list_name=options.list_name or "", type=options.type)
+        summary = sent.value.summary
+        upload_id = summary.upload_id
+        started = summary.date_created if isinstance(summary.date_created, str) else None
+        job.campaign_uploaded(summary.list_sid, started)
+        job.uploaded(part, upload_id, replayed=sent.replayed)
     if options.wait:
         status = client.wait_for_csv_upload(
             upload_id, timeout=options.timeout, on_progress=job.watcher(part), raise_on_failure=False
@@ -60,6 +82,8 @@ def _run_part(
     if job.skip_if_aborted(part):
         return
     try:
+        if job.resume(part):
+            return
         if job.result.family == "ccm":
             _send_ccm(client, job, part, options)
         else:
@@ -77,17 +101,54 @@ def import_contacts(client: ClientHooks, path: str | Path, options: ImportOption
     with tempfile.TemporaryDirectory(prefix="exotel-import-") as tmp:
         # Reading and splitting is CPU and disk work: on the async side it runs off the event loop.
         source, family, split = run_blocking(prepare, path, options, Path(tmp))
-        first_answer = Event()
-        job = Importer(source, family, split, options.on_progress, first_answer.set)
-        job.emit("checked")
-        parts = iter(split.parts)
-        workers = max(1, min(client._max_concurrent_uploads, len(split.parts)))
-        with Window[None](workers, name="exotel-import") as window:
-            while True:
-                while window.has_room and (part := next(parts, None)) is not None:
-                    window.start(_run_part, client, job, part, options, first_answer)
-                if not window:
-                    break
-                window.next_done()
-        errors_out = options.errors_out
-        return job.finish(Path(errors_out) if errors_out is not None else None)
+        plan = journal_plan(source, options, split) if options.journal is not None else {}
+        with opened(options.journal, "import", plan) as journal:
+            first_answer = Event()
+            job = Importer(
+                source,
+                family,
+                split,
+                options.on_progress,
+                first_answer.set,
+                journal=journal,
+                replay_safe=part_replay_safe(options),
+            )
+            job.emit("checked")
+            parts = iter(split.parts)
+            workers = max(1, min(client._max_concurrent_uploads, len(split.parts)))
+            with Window[None](workers, name="exotel-import") as window:
+                while True:
+                    while window.has_room and (part := next(parts, None)) is not None:
+                        window.start(_run_part, client, job, part, options, first_answer)
+                    if not window:
+                        break
+                    window.next_done()
+            if family == "campaign" and options.wait and options.reconcile and job.list_sid is not None:
+                _reconcile(client, job, source, options)
+            errors_out = options.errors_out
+            return job.finish(Path(errors_out) if errors_out is not None else None)
+
+
+def _reconcile(client: ClientHooks, job: Importer, source: Path, options: ImportOptions) -> None:
+    """Name the rows the Campaign status only counted, by reading the list back (see ``_campaign_report``)."""
+    sent = job.reconcilable_rows()
+    if not sent or job.list_sid is None:
+        return
+    report = job.result.report
+    try:
+        found = reconcile_campaign(
+            client,
+            report,
+            source,
+            job.list_sid,
+            started=job.started,
+            sent=sent,
+            default_region=options.default_region,
+            strict=options.strict,
+        )
+    except ExotelError as error:
+        report.warnings.append(
+            f"The list could not be read back to name the rows the server counted: {error}"
+        )
+        return
+    job.result.reconciled = found

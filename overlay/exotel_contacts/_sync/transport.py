@@ -9,15 +9,19 @@ so replays count against the account's quota.
 
 from __future__ import annotations
 
+from typing import Literal
+
 import httpx
 import stamina
 
 from .._bodies import STREAMED, Bounds, limit_timeouts
 from .._exceptions import InvalidResponseError
-from .._limits import RateLimiter
+from .._limits import Permit
+from .._rates import quota_family
 from .._retry import ATTEMPTS, RetryableResponse, RetryPolicy, RetryState
 from .._urls import server_url
 from ._primitives import time_limit
+from .quota import RateLimiter
 from .reading import read_bounded
 
 __all__ = ["RetryTransport"]
@@ -41,11 +45,13 @@ class RetryTransport(httpx.BaseTransport):
         policy: RetryPolicy | None = None,
         limiter: RateLimiter | None = None,
         bounds: Bounds | None = None,
+        api: Literal["ccm", "campaign"] = "ccm",
     ) -> None:
         self.wrapped = wrapped if wrapped is not None else httpx.HTTPTransport()
         self.policy = policy if policy is not None else RetryPolicy()
         self.limiter = limiter
         self.bounds = bounds if bounds is not None else Bounds()
+        self.api: Literal["ccm", "campaign"] = api
 
     def handle_request(self, request: httpx.Request) -> httpx.Response:
         """Send ``request``, replaying it per the policy; the last answer is returned as is.
@@ -53,9 +59,11 @@ class RetryTransport(httpx.BaseTransport):
         The answer carries its attempt count in ``response.extensions[ATTEMPTS]``.
         """
         if request.extensions.get(STREAMED):
-            if self.limiter is not None:
-                self.limiter.acquire()
-            response = self.wrapped.handle_request(request)
+            permit = self._turn(request)
+            try:
+                response = self.wrapped.handle_request(request)
+            finally:
+                self._settle(permit)
             self._check_location(request, response)
             return response
         # Waits come from RetryState.decide (it returns the seconds to wait), so stamina's own back-off
@@ -68,17 +76,19 @@ class RetryTransport(httpx.BaseTransport):
             ):
                 with attempt:
                     state.begin_attempt()
-                    if self.limiter is not None:
-                        self.limiter.acquire()
-                    deadline = self.bounds.attempt_deadline(state, request)
-                    limit_timeouts(request, deadline, timeouts)
-                    with time_limit(deadline, request):
-                        response = self.wrapped.handle_request(request)
-                        # Read the body inside the attempt: a connection dropped mid-answer raises here,
-                        # where the policy can replay it when that is safe, not later in the caller.
-                        response = read_bounded(
-                            response, request, limit=self.bounds.max_response_bytes, deadline=deadline
-                        )
+                    permit = self._turn(request)
+                    try:
+                        deadline = self.bounds.attempt_deadline(state, request)
+                        limit_timeouts(request, deadline, timeouts)
+                        with time_limit(deadline, request):
+                            response = self.wrapped.handle_request(request)
+                            # Read the body inside the attempt: a connection dropped mid-answer raises
+                            # here, where the policy can replay it when that is safe, not in the caller.
+                            response = read_bounded(
+                                response, request, limit=self.bounds.max_response_bytes, deadline=deadline
+                            )
+                    finally:
+                        self._settle(permit)
                     if state.should_replay(response):
                         raise RetryableResponse(response)
                     response.extensions[ATTEMPTS] = state.attempt
@@ -86,6 +96,16 @@ class RetryTransport(httpx.BaseTransport):
         except RetryableResponse as exc:
             return exc.response
         raise AssertionError("unreachable: stamina yields until an attempt returns or raises")
+
+    def _turn(self, request: httpx.Request) -> Permit | None:
+        # A turn of the request's family before each attempt; settled when the attempt is over.
+        if self.limiter is None:
+            return None
+        return self.limiter.acquire(quota_family(self.api, request.method))
+
+    def _settle(self, permit: Permit | None) -> None:
+        if self.limiter is not None:
+            self.limiter.settle(permit)
 
     @staticmethod
     def _check_location(request: httpx.Request, response: httpx.Response) -> None:

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from . import (  # noqa: F401  (each module registers its command)
+    contacts,
     create,
     csv_status,
     csv_upload,
     demo,
     errors,
     explain,
+    lists,
     mock,
     status,
     upload,

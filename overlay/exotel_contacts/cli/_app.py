@@ -129,6 +129,23 @@ def _configure(
         str | None,
         typer.Option(envvar="EXOTEL_TIMEOUT", help="Seconds per network operation (0 < s <= 86400)"),
     ] = None,
+    redis_url: Annotated[
+        str | None,
+        typer.Option(
+            envvar="EXOTEL_REDIS_URL",
+            help="Share the account's rate limit and upload slots with every process using this Redis "
+            "(redis://[:password@]host:6379/0; needs the redis extra)",
+            show_default=False,
+        ),
+    ] = None,
+    rate_limit: Annotated[
+        str | None,
+        typer.Option(
+            envvar="EXOTEL_RATE_LIMIT",
+            help="Requests allowed per family, e.g. '200/minute' or 'off' (default: Exotel's limits; "
+            "EXOTEL_CCM_RATE_LIMIT, EXOTEL_CAMPAIGN_RATE_LIMIT, EXOTEL_READS_RATE_LIMIT per family)",
+        ),
+    ] = None,
 ) -> None:
     ctx.obj = State(
         client_kwargs={
@@ -140,6 +157,8 @@ def _configure(
             "ccm_base_url": ccm_base_url,
             "campaign_base_url": campaign_base_url,
             "timeout": timeout,
+            "redis_url": redis_url,
+            "rate_limit": rate_limit,
         }
     )
 

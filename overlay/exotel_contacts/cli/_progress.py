@@ -12,9 +12,18 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TaskID, TextC
 
 from .._bulk import BulkProgress
 from .._import import ImportProgress
+from .._list_results import AddToListProgress, SyncProgress
 from ._app import CommandResult, interactive, stderr_console
 
-__all__ = ["BulkDisplay", "ImportDisplay", "bulk_display", "import_display", "progress_outcome"]
+__all__ = [
+    "BulkDisplay",
+    "ImportDisplay",
+    "ListDisplay",
+    "bulk_display",
+    "import_display",
+    "list_display",
+    "progress_outcome",
+]
 
 
 class ImportDisplay:
@@ -80,6 +89,30 @@ class BulkDisplay:
         self._progress.update(self._task, completed=event.done)
 
 
+class ListDisplay:
+    """Receives ``add_to_list`` (:class:`AddToListProgress`) and ``sync_list`` (:class:`SyncProgress`)
+    events: a bar of contacts added on a terminal, one line per stage otherwise."""
+
+    def __init__(self, progress: Progress | None, console: Console) -> None:
+        self._progress = progress
+        self._console = console
+        self._task: TaskID | None = None
+        self._stage = ""
+
+    def __call__(self, event: AddToListProgress | SyncProgress) -> None:
+        if isinstance(event, SyncProgress):
+            if event.stage not in (self._stage, "done"):
+                self._stage = event.stage
+                detail = f" ({event.total})" if event.total else ""
+                self._console.print(f"{event.stage.replace('_', ' ')}{detail}")
+            return
+        if self._progress is None:
+            return
+        if self._task is None:
+            self._task = self._progress.add_task("contacts added to the list", total=event.total)
+        self._progress.update(self._task, completed=event.done)
+
+
 def progress_outcome(display: ImportDisplay | BulkDisplay | None) -> CommandResult | None:
     """The counts of the latest progress event, as a result to print when a command stops unexpectedly."""
     last = display.last if display is not None else None
@@ -130,3 +163,17 @@ def bulk_display(*, quiet: bool = False) -> Iterator[BulkDisplay]:
         return
     with _bars(console) as progress:
         yield BulkDisplay(progress, console)
+
+
+@contextmanager
+def list_display(*, quiet: bool = False) -> Iterator[ListDisplay]:
+    """Progress of ``lists add`` and ``lists sync``: bars on a terminal, stage lines on stderr otherwise."""
+    console = stderr_console()
+    if quiet:
+        yield ListDisplay(None, Console(quiet=True))
+        return
+    if not interactive():
+        yield ListDisplay(None, console)
+        return
+    with _bars(console) as progress:
+        yield ListDisplay(progress, console)

@@ -12,6 +12,7 @@ __all__ = [
     "DuplicateCheckOption",
     "ErrorsOutOption",
     "FileArgument",
+    "JournalOption",
     "SendInvalidOption",
     "StrictOption",
     "WaitOption",
@@ -50,5 +51,15 @@ DuplicateCheckOption = Annotated[
     typer.Option(
         "--duplicate-check/--no-duplicate-check",
         help="Find duplicate numbers within the file before sending (memory grows with distinct numbers).",
+    ),
+]
+
+JournalOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--journal",
+        help="Record the plan and each step in this file; after a crash, the same command with the "
+        "same --journal resumes where it stopped (a journal of another file or other options is refused).",
+        dir_okay=False,
     ),
 ]

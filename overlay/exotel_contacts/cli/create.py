@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 import typer
 
 from .._exceptions import InvalidInputError
+from .._journal import file_identity
 from .._local_paths import check_input_file, check_output_file
 from ._app import (
     EXIT_CODES_HELP,
@@ -28,7 +29,7 @@ from ._app import (
     write_output,
 )
 from ._client import make_client
-from ._shared_options import DefaultRegionOption, ErrorsOutOption, FileArgument, StrictOption
+from ._shared_options import DefaultRegionOption, ErrorsOutOption, FileArgument, JournalOption, StrictOption
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -126,6 +127,11 @@ def _from_csv(
                 yield {key: value for key, value in row.items() if value}
 
 
+def _source_of(path: Path, strict: bool, region: str | None) -> dict[str, Any]:
+    """What a resumed ``create`` checks besides the contacts: the same file, read the same way."""
+    return {"file": {"name": path.name, **file_identity(path)}, "strict": strict, "default_region": region}
+
+
 def _failures(result: BulkCreateResult, source: _Input) -> list[dict[str, Any]]:
     from .._bulk import Outcome  # loaded with the client by then
 
@@ -169,6 +175,7 @@ def create(
     errors_out: ErrorsOutOption = None,
     strict: StrictOption = False,
     default_region: DefaultRegionOption = None,
+    journal: JournalOption = None,
     json_out: JsonOption = False,
     debug: DebugOption = False,
 ) -> None:
@@ -196,7 +203,12 @@ def create(
                     contacts = _from_csv(Path(file), Path(tmp), source, strict, default_region)
                 with bulk_display(quiet=json_out) as shown:
                     display.append(shown)
-                    result = client.create_contacts_bulk(contacts, on_progress=shown)
+                    result = client.create_contacts_bulk(
+                        contacts,
+                        on_progress=shown,
+                        journal=journal,
+                        journal_source=_source_of(Path(file), strict, default_region) if journal else None,
+                    )
         except BulkAbortedError as stopped:
             # What was sent before the stop is reported in full, then the error that stopped it.
             raise PartialResult(stopped, _outcome(result=stopped.result, source=source)) from None

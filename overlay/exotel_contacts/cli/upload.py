@@ -15,6 +15,7 @@ from ._shared_options import (
     DuplicateCheckOption,
     ErrorsOutOption,
     FileArgument,
+    JournalOption,
     SendInvalidOption,
     StrictOption,
     WaitOption,
@@ -42,6 +43,7 @@ def upload(
     send_invalid: SendInvalidOption = False,
     duplicate_check: DuplicateCheckOption = True,
     wait_timeout: WaitTimeoutOption = 3600.0,
+    journal: JournalOption = None,
     json_out: JsonOption = False,
     debug: DebugOption = False,
 ) -> None:
@@ -73,6 +75,7 @@ def upload(
                 timeout=wait_timeout,
                 errors_out=errors_out,
                 on_progress=shown,
+                journal=journal,
             )
         return import_outcome(result)
 

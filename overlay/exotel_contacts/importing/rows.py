@@ -7,7 +7,7 @@ from typing import Literal, NamedTuple
 
 __all__ = ["FailureSource", "RowErrorCode", "RowFailure", "RowResult"]
 
-FailureSource = Literal["local", "server", "upload"]
+FailureSource = Literal["local", "server", "upload", "reconciliation"]
 
 
 class RowErrorCode(StrEnum):
@@ -36,7 +36,9 @@ class RowFailure(NamedTuple):
     error_message: str
     source: FailureSource
     """"local" when this client found it before sending, "server" when Exotel reported it, "upload"
-    when the row's part got no verdict (its upload failed, or its outcome is unknown)."""
+    when the row's part got no verdict (its upload failed, or its outcome is unknown), "reconciliation"
+    when a Campaign import's list was read back and the row's number was missing from it (or came from
+    the address book: a duplicate)."""
 
 
 class RowResult(NamedTuple):

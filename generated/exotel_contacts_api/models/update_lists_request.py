@@ -1,34 +1,63 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-T = TypeVar("T", bound="ErrorResultData")
+if TYPE_CHECKING:
+    from ..models.list_patch import ListPatch
+
+
+T = TypeVar("T", bound="UpdateListsRequest")
 
 
 @_attrs_define
-class ErrorResultData:
-    """Always null on errors."""
+class UpdateListsRequest:
+    """Up to 5000 list updates.
 
+    Attributes:
+        lists (list[ListPatch]):
+    """
+
+    lists: list[ListPatch]
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        lists = []
+        for lists_item_data in self.lists:
+            lists_item = lists_item_data.to_dict()
+            lists.append(lists_item)
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "lists": lists,
+            }
+        )
 
         return field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        error_result_data = cls()
+        from ..models.list_patch import ListPatch  # noqa: PLC0415
 
-        error_result_data.additional_properties = d
-        return error_result_data
+        d = dict(src_dict)
+        lists = []
+        _lists = d.pop("lists")
+        for lists_item_data in _lists:
+            lists_item = ListPatch.from_dict(lists_item_data)
+
+            lists.append(lists_item)
+
+        update_lists_request = cls(
+            lists=lists,
+        )
+
+        update_lists_request.additional_properties = d
+        return update_lists_request
 
     @property
     def additional_keys(self) -> list[str]:

@@ -1,0 +1,334 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.bad_gateway_error_response import BadGatewayErrorResponse
+from ...models.bad_request_error_response import BadRequestErrorResponse
+from ...models.contact_filter import ContactFilter
+from ...models.contact_response import ContactResponse
+from ...models.forbidden_error_response import ForbiddenErrorResponse
+from ...models.gateway_timeout_error_response import GatewayTimeoutErrorResponse
+from ...models.internal_error_response import InternalErrorResponse
+from ...models.not_found_error_response import NotFoundErrorResponse
+from ...models.service_unavailable_error_response import ServiceUnavailableErrorResponse
+from ...models.too_many_requests_error_response import TooManyRequestsErrorResponse
+from ...models.unauthorized_error_response import UnauthorizedErrorResponse
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    account_sid: str,
+    contact_sid: str,
+    *,
+    filter_: ContactFilter | Unset = UNSET,
+) -> dict[str, Any]:
+
+    params: dict[str, Any] = {}
+
+    json_filter_: str | Unset = UNSET
+    if not isinstance(filter_, Unset):
+        json_filter_ = filter_.value
+
+    params["filter"] = json_filter_
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/v2/accounts/{account_sid}/contacts/{contact_sid}".format(
+            account_sid=quote(str(account_sid), safe=""),
+            contact_sid=quote(str(contact_sid), safe=""),
+        ),
+        "params": params,
+    }
+
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> (
+    BadGatewayErrorResponse
+    | BadRequestErrorResponse
+    | ContactResponse
+    | ForbiddenErrorResponse
+    | GatewayTimeoutErrorResponse
+    | InternalErrorResponse
+    | NotFoundErrorResponse
+    | ServiceUnavailableErrorResponse
+    | TooManyRequestsErrorResponse
+    | UnauthorizedErrorResponse
+    | None
+):
+    if response.status_code == 200:
+        response_200 = ContactResponse.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = BadRequestErrorResponse.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = UnauthorizedErrorResponse.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = ForbiddenErrorResponse.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = NotFoundErrorResponse.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 429:
+        response_429 = TooManyRequestsErrorResponse.from_dict(response.json())
+
+        return response_429
+
+    if response.status_code == 500:
+        response_500 = InternalErrorResponse.from_dict(response.json())
+
+        return response_500
+
+    if response.status_code == 502:
+        response_502 = BadGatewayErrorResponse.from_dict(response.json())
+
+        return response_502
+
+    if response.status_code == 503:
+        response_503 = ServiceUnavailableErrorResponse.from_dict(response.json())
+
+        return response_503
+
+    if response.status_code == 504:
+        response_504 = GatewayTimeoutErrorResponse.from_dict(response.json())
+
+        return response_504
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[
+    BadGatewayErrorResponse
+    | BadRequestErrorResponse
+    | ContactResponse
+    | ForbiddenErrorResponse
+    | GatewayTimeoutErrorResponse
+    | InternalErrorResponse
+    | NotFoundErrorResponse
+    | ServiceUnavailableErrorResponse
+    | TooManyRequestsErrorResponse
+    | UnauthorizedErrorResponse
+]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    account_sid: str,
+    contact_sid: str,
+    *,
+    client: AuthenticatedClient,
+    filter_: ContactFilter | Unset = UNSET,
+) -> Response[
+    BadGatewayErrorResponse
+    | BadRequestErrorResponse
+    | ContactResponse
+    | ForbiddenErrorResponse
+    | GatewayTimeoutErrorResponse
+    | InternalErrorResponse
+    | NotFoundErrorResponse
+    | ServiceUnavailableErrorResponse
+    | TooManyRequestsErrorResponse
+    | UnauthorizedErrorResponse
+]:
+    """Get one contact (Campaign)
+
+     The contact with this `sid`; 404 (`error_data.code` 1000) when the account has none.
+    `filter=show_list` adds the lists holding it.
+
+    Args:
+        account_sid (str):
+        contact_sid (str):
+        filter_ (ContactFilter | Unset): `show_list`: each contact carries the lists holding it
+            (`Contact.lists`).
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[BadGatewayErrorResponse | BadRequestErrorResponse | ContactResponse | ForbiddenErrorResponse | GatewayTimeoutErrorResponse | InternalErrorResponse | NotFoundErrorResponse | ServiceUnavailableErrorResponse | TooManyRequestsErrorResponse | UnauthorizedErrorResponse]
+    """
+
+    kwargs = _get_kwargs(
+        account_sid=account_sid,
+        contact_sid=contact_sid,
+        filter_=filter_,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    account_sid: str,
+    contact_sid: str,
+    *,
+    client: AuthenticatedClient,
+    filter_: ContactFilter | Unset = UNSET,
+) -> (
+    BadGatewayErrorResponse
+    | BadRequestErrorResponse
+    | ContactResponse
+    | ForbiddenErrorResponse
+    | GatewayTimeoutErrorResponse
+    | InternalErrorResponse
+    | NotFoundErrorResponse
+    | ServiceUnavailableErrorResponse
+    | TooManyRequestsErrorResponse
+    | UnauthorizedErrorResponse
+    | None
+):
+    """Get one contact (Campaign)
+
+     The contact with this `sid`; 404 (`error_data.code` 1000) when the account has none.
+    `filter=show_list` adds the lists holding it.
+
+    Args:
+        account_sid (str):
+        contact_sid (str):
+        filter_ (ContactFilter | Unset): `show_list`: each contact carries the lists holding it
+            (`Contact.lists`).
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        BadGatewayErrorResponse | BadRequestErrorResponse | ContactResponse | ForbiddenErrorResponse | GatewayTimeoutErrorResponse | InternalErrorResponse | NotFoundErrorResponse | ServiceUnavailableErrorResponse | TooManyRequestsErrorResponse | UnauthorizedErrorResponse
+    """
+
+    return sync_detailed(
+        account_sid=account_sid,
+        contact_sid=contact_sid,
+        client=client,
+        filter_=filter_,
+    ).parsed
+
+
+async def asyncio_detailed(
+    account_sid: str,
+    contact_sid: str,
+    *,
+    client: AuthenticatedClient,
+    filter_: ContactFilter | Unset = UNSET,
+) -> Response[
+    BadGatewayErrorResponse
+    | BadRequestErrorResponse
+    | ContactResponse
+    | ForbiddenErrorResponse
+    | GatewayTimeoutErrorResponse
+    | InternalErrorResponse
+    | NotFoundErrorResponse
+    | ServiceUnavailableErrorResponse
+    | TooManyRequestsErrorResponse
+    | UnauthorizedErrorResponse
+]:
+    """Get one contact (Campaign)
+
+     The contact with this `sid`; 404 (`error_data.code` 1000) when the account has none.
+    `filter=show_list` adds the lists holding it.
+
+    Args:
+        account_sid (str):
+        contact_sid (str):
+        filter_ (ContactFilter | Unset): `show_list`: each contact carries the lists holding it
+            (`Contact.lists`).
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[BadGatewayErrorResponse | BadRequestErrorResponse | ContactResponse | ForbiddenErrorResponse | GatewayTimeoutErrorResponse | InternalErrorResponse | NotFoundErrorResponse | ServiceUnavailableErrorResponse | TooManyRequestsErrorResponse | UnauthorizedErrorResponse]
+    """
+
+    kwargs = _get_kwargs(
+        account_sid=account_sid,
+        contact_sid=contact_sid,
+        filter_=filter_,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    account_sid: str,
+    contact_sid: str,
+    *,
+    client: AuthenticatedClient,
+    filter_: ContactFilter | Unset = UNSET,
+) -> (
+    BadGatewayErrorResponse
+    | BadRequestErrorResponse
+    | ContactResponse
+    | ForbiddenErrorResponse
+    | GatewayTimeoutErrorResponse
+    | InternalErrorResponse
+    | NotFoundErrorResponse
+    | ServiceUnavailableErrorResponse
+    | TooManyRequestsErrorResponse
+    | UnauthorizedErrorResponse
+    | None
+):
+    """Get one contact (Campaign)
+
+     The contact with this `sid`; 404 (`error_data.code` 1000) when the account has none.
+    `filter=show_list` adds the lists holding it.
+
+    Args:
+        account_sid (str):
+        contact_sid (str):
+        filter_ (ContactFilter | Unset): `show_list`: each contact carries the lists holding it
+            (`Contact.lists`).
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        BadGatewayErrorResponse | BadRequestErrorResponse | ContactResponse | ForbiddenErrorResponse | GatewayTimeoutErrorResponse | InternalErrorResponse | NotFoundErrorResponse | ServiceUnavailableErrorResponse | TooManyRequestsErrorResponse | UnauthorizedErrorResponse
+    """
+
+    return (
+        await asyncio_detailed(
+            account_sid=account_sid,
+            contact_sid=contact_sid,
+            client=client,
+            filter_=filter_,
+        )
+    ).parsed

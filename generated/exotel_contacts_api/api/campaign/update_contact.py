@@ -1,0 +1,391 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.bad_gateway_error_response import BadGatewayErrorResponse
+from ...models.bad_request_error_response import BadRequestErrorResponse
+from ...models.conflict_error_response import ConflictErrorResponse
+from ...models.contact_response import ContactResponse
+from ...models.contact_update import ContactUpdate
+from ...models.forbidden_error_response import ForbiddenErrorResponse
+from ...models.gateway_timeout_error_response import GatewayTimeoutErrorResponse
+from ...models.internal_error_response import InternalErrorResponse
+from ...models.not_found_error_response import NotFoundErrorResponse
+from ...models.payload_too_large_error_response import PayloadTooLargeErrorResponse
+from ...models.service_unavailable_error_response import ServiceUnavailableErrorResponse
+from ...models.too_many_requests_error_response import TooManyRequestsErrorResponse
+from ...models.unauthorized_error_response import UnauthorizedErrorResponse
+from ...models.unsupported_media_type_error_response import (
+    UnsupportedMediaTypeErrorResponse,
+)
+from ...types import Response
+
+
+def _get_kwargs(
+    account_sid: str,
+    contact_sid: str,
+    *,
+    body: ContactUpdate,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+
+    _kwargs: dict[str, Any] = {
+        "method": "put",
+        "url": "/v2/accounts/{account_sid}/contacts/{contact_sid}".format(
+            account_sid=quote(str(account_sid), safe=""),
+            contact_sid=quote(str(contact_sid), safe=""),
+        ),
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> (
+    BadGatewayErrorResponse
+    | BadRequestErrorResponse
+    | ConflictErrorResponse
+    | ContactResponse
+    | ForbiddenErrorResponse
+    | GatewayTimeoutErrorResponse
+    | InternalErrorResponse
+    | NotFoundErrorResponse
+    | PayloadTooLargeErrorResponse
+    | ServiceUnavailableErrorResponse
+    | TooManyRequestsErrorResponse
+    | UnauthorizedErrorResponse
+    | UnsupportedMediaTypeErrorResponse
+    | None
+):
+    if response.status_code == 200:
+        response_200 = ContactResponse.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = BadRequestErrorResponse.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = UnauthorizedErrorResponse.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = ForbiddenErrorResponse.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = NotFoundErrorResponse.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 409:
+        response_409 = ConflictErrorResponse.from_dict(response.json())
+
+        return response_409
+
+    if response.status_code == 413:
+        response_413 = PayloadTooLargeErrorResponse.from_dict(response.json())
+
+        return response_413
+
+    if response.status_code == 415:
+        response_415 = UnsupportedMediaTypeErrorResponse.from_dict(response.json())
+
+        return response_415
+
+    if response.status_code == 429:
+        response_429 = TooManyRequestsErrorResponse.from_dict(response.json())
+
+        return response_429
+
+    if response.status_code == 500:
+        response_500 = InternalErrorResponse.from_dict(response.json())
+
+        return response_500
+
+    if response.status_code == 502:
+        response_502 = BadGatewayErrorResponse.from_dict(response.json())
+
+        return response_502
+
+    if response.status_code == 503:
+        response_503 = ServiceUnavailableErrorResponse.from_dict(response.json())
+
+        return response_503
+
+    if response.status_code == 504:
+        response_504 = GatewayTimeoutErrorResponse.from_dict(response.json())
+
+        return response_504
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[
+    BadGatewayErrorResponse
+    | BadRequestErrorResponse
+    | ConflictErrorResponse
+    | ContactResponse
+    | ForbiddenErrorResponse
+    | GatewayTimeoutErrorResponse
+    | InternalErrorResponse
+    | NotFoundErrorResponse
+    | PayloadTooLargeErrorResponse
+    | ServiceUnavailableErrorResponse
+    | TooManyRequestsErrorResponse
+    | UnauthorizedErrorResponse
+    | UnsupportedMediaTypeErrorResponse
+]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    account_sid: str,
+    contact_sid: str,
+    *,
+    client: AuthenticatedClient,
+    body: ContactUpdate,
+) -> Response[
+    BadGatewayErrorResponse
+    | BadRequestErrorResponse
+    | ConflictErrorResponse
+    | ContactResponse
+    | ForbiddenErrorResponse
+    | GatewayTimeoutErrorResponse
+    | InternalErrorResponse
+    | NotFoundErrorResponse
+    | PayloadTooLargeErrorResponse
+    | ServiceUnavailableErrorResponse
+    | TooManyRequestsErrorResponse
+    | UnauthorizedErrorResponse
+    | UnsupportedMediaTypeErrorResponse
+]:
+    """Update one contact (Campaign)
+
+     Sets the fields given (a partial contact, e.g. `{"first_name": "XYZ"}`); fields left out stay
+    as they are, and a field sent as null is cleared. Answers 200 with the updated contact. An
+    invalid number or email is 400 (1002); a number another contact has is 409 (1008); an unknown
+    `sid` is 404. Sending the same update again gives the same contact: safe to replay.
+
+    Args:
+        account_sid (str):
+        contact_sid (str):
+        body (ContactUpdate): A partial contact: the fields to change (at least one). A field sent
+            as null is cleared (`number` cannot be cleared). Unlike `createContacts`, which answers
+            per item, a single update either applies or is refused with 400, so its values are
+            constrained here: `number` is E.164 or a national number (a leading 0), `email` follows
+            `EmailAddress` (null clears it), the texts hold no control characters other than tab and
+            line breaks.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[BadGatewayErrorResponse | BadRequestErrorResponse | ConflictErrorResponse | ContactResponse | ForbiddenErrorResponse | GatewayTimeoutErrorResponse | InternalErrorResponse | NotFoundErrorResponse | PayloadTooLargeErrorResponse | ServiceUnavailableErrorResponse | TooManyRequestsErrorResponse | UnauthorizedErrorResponse | UnsupportedMediaTypeErrorResponse]
+    """
+
+    kwargs = _get_kwargs(
+        account_sid=account_sid,
+        contact_sid=contact_sid,
+        body=body,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    account_sid: str,
+    contact_sid: str,
+    *,
+    client: AuthenticatedClient,
+    body: ContactUpdate,
+) -> (
+    BadGatewayErrorResponse
+    | BadRequestErrorResponse
+    | ConflictErrorResponse
+    | ContactResponse
+    | ForbiddenErrorResponse
+    | GatewayTimeoutErrorResponse
+    | InternalErrorResponse
+    | NotFoundErrorResponse
+    | PayloadTooLargeErrorResponse
+    | ServiceUnavailableErrorResponse
+    | TooManyRequestsErrorResponse
+    | UnauthorizedErrorResponse
+    | UnsupportedMediaTypeErrorResponse
+    | None
+):
+    """Update one contact (Campaign)
+
+     Sets the fields given (a partial contact, e.g. `{"first_name": "XYZ"}`); fields left out stay
+    as they are, and a field sent as null is cleared. Answers 200 with the updated contact. An
+    invalid number or email is 400 (1002); a number another contact has is 409 (1008); an unknown
+    `sid` is 404. Sending the same update again gives the same contact: safe to replay.
+
+    Args:
+        account_sid (str):
+        contact_sid (str):
+        body (ContactUpdate): A partial contact: the fields to change (at least one). A field sent
+            as null is cleared (`number` cannot be cleared). Unlike `createContacts`, which answers
+            per item, a single update either applies or is refused with 400, so its values are
+            constrained here: `number` is E.164 or a national number (a leading 0), `email` follows
+            `EmailAddress` (null clears it), the texts hold no control characters other than tab and
+            line breaks.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        BadGatewayErrorResponse | BadRequestErrorResponse | ConflictErrorResponse | ContactResponse | ForbiddenErrorResponse | GatewayTimeoutErrorResponse | InternalErrorResponse | NotFoundErrorResponse | PayloadTooLargeErrorResponse | ServiceUnavailableErrorResponse | TooManyRequestsErrorResponse | UnauthorizedErrorResponse | UnsupportedMediaTypeErrorResponse
+    """
+
+    return sync_detailed(
+        account_sid=account_sid,
+        contact_sid=contact_sid,
+        client=client,
+        body=body,
+    ).parsed
+
+
+async def asyncio_detailed(
+    account_sid: str,
+    contact_sid: str,
+    *,
+    client: AuthenticatedClient,
+    body: ContactUpdate,
+) -> Response[
+    BadGatewayErrorResponse
+    | BadRequestErrorResponse
+    | ConflictErrorResponse
+    | ContactResponse
+    | ForbiddenErrorResponse
+    | GatewayTimeoutErrorResponse
+    | InternalErrorResponse
+    | NotFoundErrorResponse
+    | PayloadTooLargeErrorResponse
+    | ServiceUnavailableErrorResponse
+    | TooManyRequestsErrorResponse
+    | UnauthorizedErrorResponse
+    | UnsupportedMediaTypeErrorResponse
+]:
+    """Update one contact (Campaign)
+
+     Sets the fields given (a partial contact, e.g. `{"first_name": "XYZ"}`); fields left out stay
+    as they are, and a field sent as null is cleared. Answers 200 with the updated contact. An
+    invalid number or email is 400 (1002); a number another contact has is 409 (1008); an unknown
+    `sid` is 404. Sending the same update again gives the same contact: safe to replay.
+
+    Args:
+        account_sid (str):
+        contact_sid (str):
+        body (ContactUpdate): A partial contact: the fields to change (at least one). A field sent
+            as null is cleared (`number` cannot be cleared). Unlike `createContacts`, which answers
+            per item, a single update either applies or is refused with 400, so its values are
+            constrained here: `number` is E.164 or a national number (a leading 0), `email` follows
+            `EmailAddress` (null clears it), the texts hold no control characters other than tab and
+            line breaks.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[BadGatewayErrorResponse | BadRequestErrorResponse | ConflictErrorResponse | ContactResponse | ForbiddenErrorResponse | GatewayTimeoutErrorResponse | InternalErrorResponse | NotFoundErrorResponse | PayloadTooLargeErrorResponse | ServiceUnavailableErrorResponse | TooManyRequestsErrorResponse | UnauthorizedErrorResponse | UnsupportedMediaTypeErrorResponse]
+    """
+
+    kwargs = _get_kwargs(
+        account_sid=account_sid,
+        contact_sid=contact_sid,
+        body=body,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    account_sid: str,
+    contact_sid: str,
+    *,
+    client: AuthenticatedClient,
+    body: ContactUpdate,
+) -> (
+    BadGatewayErrorResponse
+    | BadRequestErrorResponse
+    | ConflictErrorResponse
+    | ContactResponse
+    | ForbiddenErrorResponse
+    | GatewayTimeoutErrorResponse
+    | InternalErrorResponse
+    | NotFoundErrorResponse
+    | PayloadTooLargeErrorResponse
+    | ServiceUnavailableErrorResponse
+    | TooManyRequestsErrorResponse
+    | UnauthorizedErrorResponse
+    | UnsupportedMediaTypeErrorResponse
+    | None
+):
+    """Update one contact (Campaign)
+
+     Sets the fields given (a partial contact, e.g. `{"first_name": "XYZ"}`); fields left out stay
+    as they are, and a field sent as null is cleared. Answers 200 with the updated contact. An
+    invalid number or email is 400 (1002); a number another contact has is 409 (1008); an unknown
+    `sid` is 404. Sending the same update again gives the same contact: safe to replay.
+
+    Args:
+        account_sid (str):
+        contact_sid (str):
+        body (ContactUpdate): A partial contact: the fields to change (at least one). A field sent
+            as null is cleared (`number` cannot be cleared). Unlike `createContacts`, which answers
+            per item, a single update either applies or is refused with 400, so its values are
+            constrained here: `number` is E.164 or a national number (a leading 0), `email` follows
+            `EmailAddress` (null clears it), the texts hold no control characters other than tab and
+            line breaks.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        BadGatewayErrorResponse | BadRequestErrorResponse | ConflictErrorResponse | ContactResponse | ForbiddenErrorResponse | GatewayTimeoutErrorResponse | InternalErrorResponse | NotFoundErrorResponse | PayloadTooLargeErrorResponse | ServiceUnavailableErrorResponse | TooManyRequestsErrorResponse | UnauthorizedErrorResponse | UnsupportedMediaTypeErrorResponse
+    """
+
+    return (
+        await asyncio_detailed(
+            account_sid=account_sid,
+            contact_sid=contact_sid,
+            client=client,
+            body=body,
+        )
+    ).parsed

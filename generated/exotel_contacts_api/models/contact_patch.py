@@ -1,0 +1,217 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, TypeVar, cast
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.custom_field import CustomField
+
+
+T = TypeVar("T", bound="ContactPatch")
+
+
+@_attrs_define
+class ContactPatch:
+    """One contact of a bulk update; `sid` names it, the other fields are as in `ContactUpdate`, except that `email` is
+    checked per item (the 207 answers for each contact).
+
+        Attributes:
+            sid (str):
+            number (str | Unset):
+            first_name (None | str | Unset):
+            last_name (None | str | Unset):
+            company_name (None | str | Unset):
+            email (None | str | Unset): Checked per contact like `createContacts`: an address outside `EmailAddress` fails
+                this item (400, 1002), not the request.
+            tag (None | str | Unset):
+            custom_field (CustomField | None | Unset): A contact's custom data: any key-value pairs, as JSON, nested at most
+                32 levels (counted from the request body; a deeper body is answered 400, 1007). The seed's table names the field
+                `custom`; its examples, and Exotel's, send `custom_field`, the name used here. In a request, null and an omitted
+                key both mean no custom data; a created `Contact` always carries the key, null when it has none, like its other
+                optional fields (nullable here because OpenAPI 3.0 cannot make a `$ref` nullable at the point of use).
+    """
+
+    sid: str
+    number: str | Unset = UNSET
+    first_name: None | str | Unset = UNSET
+    last_name: None | str | Unset = UNSET
+    company_name: None | str | Unset = UNSET
+    email: None | str | Unset = UNSET
+    tag: None | str | Unset = UNSET
+    custom_field: CustomField | None | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        from ..models.custom_field import CustomField  # noqa: PLC0415
+
+        sid = self.sid
+
+        number = self.number
+
+        first_name: None | str | Unset
+        if isinstance(self.first_name, Unset):
+            first_name = UNSET
+        else:
+            first_name = self.first_name
+
+        last_name: None | str | Unset
+        if isinstance(self.last_name, Unset):
+            last_name = UNSET
+        else:
+            last_name = self.last_name
+
+        company_name: None | str | Unset
+        if isinstance(self.company_name, Unset):
+            company_name = UNSET
+        else:
+            company_name = self.company_name
+
+        email: None | str | Unset
+        if isinstance(self.email, Unset):
+            email = UNSET
+        else:
+            email = self.email
+
+        tag: None | str | Unset
+        if isinstance(self.tag, Unset):
+            tag = UNSET
+        else:
+            tag = self.tag
+
+        custom_field: dict[str, Any] | None | Unset
+        if isinstance(self.custom_field, Unset):
+            custom_field = UNSET
+        elif isinstance(self.custom_field, CustomField):
+            custom_field = self.custom_field.to_dict()
+        else:
+            custom_field = self.custom_field
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "sid": sid,
+            }
+        )
+        if number is not UNSET:
+            field_dict["number"] = number
+        if first_name is not UNSET:
+            field_dict["first_name"] = first_name
+        if last_name is not UNSET:
+            field_dict["last_name"] = last_name
+        if company_name is not UNSET:
+            field_dict["company_name"] = company_name
+        if email is not UNSET:
+            field_dict["email"] = email
+        if tag is not UNSET:
+            field_dict["tag"] = tag
+        if custom_field is not UNSET:
+            field_dict["custom_field"] = custom_field
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.custom_field import CustomField  # noqa: PLC0415
+
+        d = dict(src_dict)
+        sid = d.pop("sid")
+
+        number = d.pop("number", UNSET)
+
+        def _parse_first_name(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        first_name = _parse_first_name(d.pop("first_name", UNSET))
+
+        def _parse_last_name(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        last_name = _parse_last_name(d.pop("last_name", UNSET))
+
+        def _parse_company_name(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        company_name = _parse_company_name(d.pop("company_name", UNSET))
+
+        def _parse_email(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        email = _parse_email(d.pop("email", UNSET))
+
+        def _parse_tag(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        tag = _parse_tag(d.pop("tag", UNSET))
+
+        def _parse_custom_field(data: object) -> CustomField | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                componentsschemas_custom_field_type_0 = CustomField.from_dict(data)
+
+                return componentsschemas_custom_field_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(CustomField | None | Unset, data)
+
+        custom_field = _parse_custom_field(d.pop("custom_field", UNSET))
+
+        contact_patch = cls(
+            sid=sid,
+            number=number,
+            first_name=first_name,
+            last_name=last_name,
+            company_name=company_name,
+            email=email,
+            tag=tag,
+            custom_field=custom_field,
+        )
+
+        contact_patch.additional_properties = d
+        return contact_patch
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

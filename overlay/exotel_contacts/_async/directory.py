@@ -1,0 +1,317 @@
+"""The Campaign address book and its lists: the client methods (mixed into the client)."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator, Callable, Iterable, Mapping, Sequence
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from exotel_contacts_api.models import (
+    Contact,
+    ContactList,
+    ContactPatch,
+    ContactUpdate,
+    CreateContactsResponse,
+    ListCreate,
+    ListMembership,
+    ListPatch,
+    ListsMultiStatus,
+    ListUpdate,
+    MembershipsMultiStatus,
+    SortOrder,
+)
+
+from .. import _list_operations as lops
+from .._exceptions import BadRequestError, ConflictError, ExotelError, NotFoundError
+from .._list_results import AddToListProgress, AddToListResult, SyncListResult, SyncProgress
+from . import lists
+
+if TYPE_CHECKING:
+    from .._base_client import Sent
+    from .._config import ClientConfig
+    from .._operations import Operation
+
+__all__ = ["AsyncDirectory"]
+
+T = TypeVar("T")
+_PAGE = lops.MAX_PAGE_SIZE
+
+
+def _fields(fields: Any, changes: Mapping[str, Any]) -> Any:
+    if fields is None:
+        return dict(changes)
+    if changes:
+        base = fields.to_dict() if hasattr(fields, "to_dict") else dict(fields)
+        return {**base, **changes}
+    return fields
+
+
+def _item_error(item: Any, what: str) -> ExotelError:
+    """The error for a failed item of a multi-status answer."""
+    error = item.error_data
+    code = getattr(error, "code", None)
+    reason = getattr(error, "description", None) or getattr(error, "message", None) or "failed"
+    message = f"{what}: {reason}"
+    if item.code == 409:
+        return ConflictError(message, status_code=409, code=code, how_to_fix="Choose another name")
+    if item.code == 404:
+        return NotFoundError(message, status_code=404, code=code)
+    return BadRequestError(message, status_code=item.code, code=code)
+
+
+class AsyncDirectory:
+    """Contacts and lists of the Campaign address book; part of the client.
+
+    Listings page by offset (20 a page, Exotel's maximum): ``list_*`` return one
+    :class:`~exotel_contacts.Page`, ``iter_*`` every record, each page one request under the rate
+    limiter and retries.
+    """
+
+    _config: ClientConfig
+
+    async def _send(self, operation: Operation[T]) -> T:
+        raise NotImplementedError  # the client's
+
+    async def _send_counted(self, operation: Operation[T]) -> Sent[T]:
+        raise NotImplementedError  # the client's
+
+    # ---- contacts --------------------------------------------------------------------------------
+
+    async def list_contacts(
+        self,
+        *,
+        offset: int = 0,
+        limit: int = _PAGE,
+        name: str | None = None,
+        sort_by: str | SortOrder | None = None,
+        list_sids: Iterable[str] | None = None,
+        show_lists: bool = False,
+    ) -> lops.Page[Contact]:
+        """One page of the address book (``limit`` at most 20); filters as :meth:`iter_contacts`."""
+        operation = lops.list_contacts(
+            self._config.account_sid,
+            offset=offset,
+            limit=limit,
+            name=name,
+            sort_by=sort_by,
+            list_sids=list_sids,
+            show_lists=show_lists,
+        )
+        return await self._send(operation)
+
+    async def iter_contacts(
+        self,
+        *,
+        name: str | None = None,
+        sort_by: str | SortOrder | None = None,
+        list_sids: Iterable[str] | None = None,
+        show_lists: bool = False,
+        page_size: int = _PAGE,
+    ) -> AsyncIterator[Contact]:
+        """Every contact of the address book, page by page.
+
+        ``name``: first or last name contains it (any case); ``sort_by``: ``date_created:asc`` (default),
+        ``date_created:desc``, ``name:asc``, ``name:desc``; ``list_sids``: only contacts of these lists;
+        ``show_lists``: each contact carries ``lists``.
+        """
+        sids = None if list_sids is None else list(list_sids)
+
+        async def fetch(offset: int, limit: int) -> lops.Page[Contact]:
+            return await self.list_contacts(
+                offset=offset, limit=limit, name=name, sort_by=sort_by, list_sids=sids, show_lists=show_lists
+            )
+
+        async for page in lists.pages(fetch, page_size=page_size):
+            for contact in page.items:
+                yield contact
+
+    async def get_contact(self, contact_sid: str, *, show_lists: bool = False) -> Contact:
+        """One contact; :class:`~exotel_contacts.NotFoundError` when there is none."""
+        return await self._send(
+            lops.get_contact(self._config.account_sid, contact_sid, show_lists=show_lists)
+        )
+
+    async def update_contact(
+        self, contact_sid: str, fields: ContactUpdate | Mapping[str, Any] | None = None, **changes: Any
+    ) -> Contact:
+        """Change some fields of a contact (``update_contact(sid, first_name="X")``); None clears one.
+
+        Replay-safe. :class:`~exotel_contacts.ConflictError` when the new number is another contact's.
+        """
+        operation = lops.update_contact(self._config.account_sid, contact_sid, _fields(fields, changes))
+        return await self._send(operation)
+
+    async def update_contacts(
+        self, changes: Sequence[ContactPatch | Mapping[str, Any]]
+    ) -> CreateContactsResponse:
+        """Update up to 5000 contacts (each change names its ``sid``); the 207 has one item per change."""
+        return await self._send(lops.update_contacts(self._config.account_sid, changes))
+
+    async def delete_contact(self, contact_sid: str) -> Contact | None:
+        """Delete a contact (it leaves every list); the contact as it was.
+
+        ``None`` when a replay after a lost answer found it gone (the lost attempt deleted it).
+        """
+        return await self._send(lops.delete_contact(self._config.account_sid, contact_sid))
+
+    # ---- lists -----------------------------------------------------------------------------------
+
+    async def create_lists(self, lists: Sequence[ListCreate | Mapping[str, Any] | str]) -> ListsMultiStatus:
+        """Create up to 5000 lists (names or ``{"name", "tag"}``); the 207 has one item per list.
+
+        A taken name is an item with code 409 (after a replay: possibly the lost attempt's own list).
+        """
+        return await self._send(lops.create_lists(self._config.account_sid, lists))
+
+    async def create_list(self, name: str, *, tag: str | None = None, exist_ok: bool = False) -> ContactList:
+        """Create one list. A taken name raises :class:`~exotel_contacts.ConflictError`, unless
+        ``exist_ok`` or the request was replayed after a lost answer: then the list of that name."""
+        given: dict[str, Any] = {"name": name} if tag is None else {"name": name, "tag": tag}
+        sent = await self._send_counted(lops.create_lists(self._config.account_sid, [given]))
+        item = sent.value.response[0]
+        if item.code == 200 and isinstance(item.data, ContactList):
+            return item.data
+        if item.code == 409 and (exist_ok or sent.replayed):
+            found = await self.find_list(name)
+            if found is not None:
+                return found
+        raise _item_error(item, f"List {name!r} was not created")
+
+    async def list_lists(
+        self,
+        *,
+        offset: int = 0,
+        limit: int = _PAGE,
+        name: str | None = None,
+        sort_by: str | SortOrder | None = None,
+    ) -> lops.Page[ContactList]:
+        """One page of the account's lists (``limit`` at most 20)."""
+        operation = lops.list_lists(
+            self._config.account_sid, offset=offset, limit=limit, name=name, sort_by=sort_by
+        )
+        return await self._send(operation)
+
+    async def iter_lists(
+        self, *, name: str | None = None, sort_by: str | SortOrder | None = None, page_size: int = _PAGE
+    ) -> AsyncIterator[ContactList]:
+        """Every list of the account (``name``: the list name contains it, any case), page by page."""
+
+        async def fetch(offset: int, limit: int) -> lops.Page[ContactList]:
+            return await self.list_lists(offset=offset, limit=limit, name=name, sort_by=sort_by)
+
+        async for page in lists.pages(fetch, page_size=page_size):
+            for found in page.items:
+                yield found
+
+    async def find_list(self, name: str) -> ContactList | None:
+        """The list named exactly ``name``, or None."""
+        async for found in self.iter_lists(name=name):
+            if found.name == name:
+                return found
+        return None
+
+    async def get_list(self, list_sid: str) -> ContactList:
+        """One list with its ``contact_count``; :class:`~exotel_contacts.NotFoundError` when there is none."""
+        return await self._send(lops.get_list(self._config.account_sid, list_sid))
+
+    async def update_list(
+        self, list_sid: str, fields: ListUpdate | Mapping[str, Any] | None = None, **changes: Any
+    ) -> ContactList:
+        """Rename or re-tag a list (``update_list(sid, name="new")``); replay-safe."""
+        return await self._send(
+            lops.update_list(self._config.account_sid, list_sid, _fields(fields, changes))
+        )
+
+    async def update_lists(self, changes: Sequence[ListPatch | Mapping[str, Any]]) -> ListsMultiStatus:
+        """Update up to 5000 lists (each change names its ``sid``); the 207 has one item per change."""
+        return await self._send(lops.update_lists(self._config.account_sid, changes))
+
+    async def delete_list(self, list_sid: str) -> ContactList | None:
+        """Delete a list (its contacts stay); the list as it was, ``None`` when a replay found it gone."""
+        return await self._send(lops.delete_list(self._config.account_sid, list_sid))
+
+    # ---- membership ------------------------------------------------------------------------------
+
+    async def add_contacts_to_list(
+        self, list_sid: str, contact_sids: Sequence[str]
+    ) -> MembershipsMultiStatus:
+        """Add up to 5000 existing contacts to a list in one request; the 207 has one item per sid."""
+        return await self._send(lops.add_contacts_to_list(self._config.account_sid, list_sid, contact_sids))
+
+    async def add_to_list(
+        self,
+        list_sid: str,
+        contact_sids: Iterable[str],
+        *,
+        chunk_size: int = lops.MAX_BULK_ITEMS,
+        concurrency: int = lists.DEFAULT_LIST_CONCURRENCY,
+        on_progress: Callable[[AddToListProgress], object] | None = None,
+    ) -> AddToListResult:
+        """Add any number of contacts to a list: chunks of at most 5000, ``concurrency`` at once.
+
+        One :class:`~exotel_contacts.MemberResult` per input, in input order: ``added``,
+        ``already_member`` (the list held it; membership is a set, so replays are safe), ``failed``
+        (no such contact, the list is full, a bad sid) or ``unknown`` (the answer was lost).
+        """
+        return await lists.add_to_list(
+            self,
+            list_sid,
+            contact_sids,
+            chunk_size=chunk_size,
+            concurrency=concurrency,
+            on_progress=on_progress,
+        )
+
+    async def list_list_contacts(
+        self, list_sid: str, *, offset: int = 0, limit: int = _PAGE
+    ) -> lops.Page[Contact]:
+        """One page of a list's contacts, in the order they joined it."""
+        return await self._send(
+            lops.list_list_contacts(self._config.account_sid, list_sid, offset=offset, limit=limit)
+        )
+
+    async def iter_list_contacts(self, list_sid: str, *, page_size: int = _PAGE) -> AsyncIterator[Contact]:
+        """Every contact of a list, page by page."""
+
+        async def fetch(offset: int, limit: int) -> lops.Page[Contact]:
+            return await self.list_list_contacts(list_sid, offset=offset, limit=limit)
+
+        async for page in lists.pages(fetch, page_size=page_size):
+            for contact in page.items:
+                yield contact
+
+    async def remove_contact_from_list(self, list_sid: str, contact_sid: str) -> ListMembership | None:
+        """Take a contact out of a list (it stays in the address book); ``None`` when a replay found it
+        out already."""
+        return await self._send(
+            lops.remove_contact_from_list(self._config.account_sid, list_sid, contact_sid)
+        )
+
+    async def sync_list(
+        self,
+        list_sid: str,
+        numbers: Iterable[str],
+        *,
+        dry_run: bool = False,
+        default_region: str | None = None,
+        strict: bool = False,
+        concurrency: int = lists.DEFAULT_LIST_CONCURRENCY,
+        on_progress: Callable[[SyncProgress], object] | None = None,
+    ) -> SyncListResult:
+        """Make the list hold exactly ``numbers``: create the contacts the address book lacks, add the
+        missing members, remove the others (their contacts stay).
+
+        Numbers are E.164 or, with ``default_region``, national (the import's rule); repeats count once.
+        The sids of numbers that exist outside the list are found by reading the address book (20 a
+        page, only as far as needed). ``dry_run`` changes nothing and returns the plan. The result names
+        every change and every failure (``result.ok``: the list now holds exactly the numbers).
+        """
+        return await lists.sync_list(
+            self,
+            list_sid,
+            numbers,
+            dry_run=dry_run,
+            default_region=default_region,
+            strict=strict,
+            concurrency=concurrency,
+            on_progress=on_progress,
+        )

@@ -1,0 +1,171 @@
+"""Journals that make an import or a bulk create resumable after a crash (``journal=PATH``).
+
+A journal is one file of JSON lines, appended and ``fsync``'d line by line: the first line is the plan
+(what is being sent: the source's identity and options, and the parts or the chunk size), every other
+line one step of one part or chunk (``sending``, ``accepted``, ``done``, ``failed``) as it happens. A
+SIGKILL at any moment loses at most the line being written, which the next run ignores. What it holds
+is a constant per part or chunk, plus the rows the server refused: the file's other rows, and the
+checks done locally, are worked out again from the file itself, so the journal stays small.
+
+One process at a time: the journal is locked (``flock``) while in use, and a second process that opens
+it gets a clear error. Sharing one import between workers is deliberately not offered: the account's
+limits (200 requests a minute, 5 uploads in progress), not the client, bound how fast an import goes,
+so a second worker on the same job only adds ways to send a part twice. Run one worker per file, share
+the quota through Redis (``redis_url=``), and resume a crashed worker's job with its journal.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import fcntl
+import hashlib
+import json
+import os
+import threading
+from collections.abc import Iterator, Mapping
+from pathlib import Path
+from typing import IO, Any, Final
+
+from ._exceptions import InvalidInputError, JournalMismatchError
+
+__all__ = ["HEAD_BYTES", "Journal", "file_identity", "opened"]
+
+#: Bytes of a file's head that its identity hashes (with its size and modification time).
+HEAD_BYTES: Final = 1024 * 1024
+VERSION: Final = 1
+
+
+def file_identity(path: Path) -> dict[str, Any]:
+    """What says a file is the same one: size, modification time (ns) and SHA-256 of its head."""
+    stat = path.stat()
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        digest.update(handle.read(HEAD_BYTES))
+    return {"size": stat.st_size, "mtime_ns": stat.st_mtime_ns, "head_sha256": digest.hexdigest()}
+
+
+def _describe(plan: Mapping[str, Any], found: Mapping[str, Any]) -> str:
+    for key in plan:
+        if plan[key] != found.get(key):
+            return f"{key}: the journal has {found.get(key)!r}, this run has {plan[key]!r}"
+    return "its plan differs"
+
+
+class Journal:
+    """One journal file, open for this process: its plan, its steps so far, and :meth:`append`.
+
+    ``plan`` is compared key by key with the plan in an existing file; the first key that differs is
+    named in the :class:`JournalMismatchError`. Steps are dicts with at least ``"step"`` and ``"at"``
+    (the part or chunk number).
+    """
+
+    def __init__(self, path: str | os.PathLike[str], kind: str, plan: Mapping[str, Any]) -> None:
+        self.path = Path(path)
+        self.kind = kind
+        self._lock = threading.Lock()
+        self._handle: IO[str] = self._open_locked()
+        try:
+            self.steps: list[dict[str, Any]] = []
+            self.resumed = self._load(plan)
+        except BaseException:
+            self._handle.close()
+            raise
+
+    def _open_locked(self) -> IO[str]:
+        try:
+            handle = self.path.open("a+", encoding="utf-8")
+        except OSError as exc:
+            raise InvalidInputError(f"Cannot open the journal {self.path}: {exc.strerror}") from None
+        try:
+            fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError:
+            handle.close()
+            raise InvalidInputError(
+                f"The journal {self.path} is in use by another process; one job runs in one process "
+                "at a time (start that other job with its own journal, or wait for it to end)"
+            ) from None
+        return handle
+
+    def _load(self, plan: Mapping[str, Any]) -> bool:
+        data = self.path.read_bytes()
+        lines = data.split(b"\n")
+        # A line cut short by a crash is the last one and ends without a newline: it is dropped.
+        complete, tail = lines[:-1], lines[-1]
+        if tail:
+            os.truncate(self.path, len(data) - len(tail))
+        records = []
+        for number, line in enumerate(complete, 1):
+            try:
+                record = json.loads(line)
+            except (json.JSONDecodeError, UnicodeDecodeError):
+                record = None
+            if not isinstance(record, dict):
+                raise InvalidInputError(
+                    f"The journal {self.path} is damaged at line {number}; it was not written by "
+                    "exotel-contacts, or was edited: give a new journal path"
+                )
+            records.append(record)
+        header = {"journal": f"exotel-contacts {self.kind}", "version": VERSION, **plan}
+        if not records:
+            self._write(header)
+            return False
+        found = records[0]
+        if found.get("journal") != header["journal"] or found.get("version") != VERSION:
+            raise JournalMismatchError(
+                f"The journal {self.path} is not an exotel-contacts {self.kind} journal "
+                f"(it says {found.get('journal')!r}); give the journal of this job or a new path"
+            )
+        if any(found.get(key) != value for key, value in plan.items()):
+            raise JournalMismatchError(
+                f"The journal {self.path} is for another job ({_describe(plan, found)}); "
+                "resume with the same file and options, or give a new journal path"
+            )
+        self.steps = records[1:]
+        return True
+
+    def _write(self, record: Mapping[str, Any]) -> None:
+        self._handle.write(json.dumps(record, ensure_ascii=False, separators=(",", ":")) + "\n")
+        self._handle.flush()
+        os.fsync(self._handle.fileno())
+
+    def append(self, step: str, at: int, **fields: Any) -> None:
+        """Write one step of part or chunk ``at`` durably (it is on disk when this returns)."""
+        record = {"step": step, "at": at, **fields}
+        with self._lock:
+            self._write(record)
+            self.steps.append(record)
+
+    def latest(self) -> dict[int, dict[str, dict[str, Any]]]:
+        """For each part or chunk, its last record of each step since its last ``not_sent``.
+
+        ``not_sent`` says the attempt provably did nothing (the part or chunk counts as never sent).
+        """
+        found: dict[int, dict[str, dict[str, Any]]] = {}
+        for record in self.steps:
+            at = int(record["at"])
+            if record["step"] == "not_sent":
+                found.pop(at, None)
+            else:
+                found.setdefault(at, {})[str(record["step"])] = record
+        return found
+
+    def close(self) -> None:
+        """Release the lock and close the file (the journal stays, for the record)."""
+        with self._lock, contextlib.suppress(OSError):
+            fcntl.flock(self._handle.fileno(), fcntl.LOCK_UN)
+        self._handle.close()
+
+
+@contextlib.contextmanager
+def opened(
+    path: str | os.PathLike[str] | None, kind: str, plan: Mapping[str, Any]
+) -> Iterator[Journal | None]:
+    """A :class:`Journal` at ``path`` for the block (None when ``path`` is None), closed after it."""
+    if path is None:
+        yield None
+        return
+    journal = Journal(path, kind, plan)
+    try:
+        yield journal
+    finally:
+        journal.close()

@@ -1,0 +1,140 @@
+"""``exotel-contacts contacts ...``: the Campaign address book: ls, show, update, rm."""
+
+from __future__ import annotations
+
+import itertools
+from typing import Annotated, Any
+
+import typer
+from rich.text import Text
+
+from .._exceptions import InvalidInputError
+from ._app import EXIT_CODES_HELP, EXIT_OK, CommandResult, DebugOption, JsonOption, app, run_command
+from ._client import make_client
+from ._records import CONTACT_COLUMNS, as_dict, print_record, records_table, safe
+
+__all__ = ["contacts_app"]
+
+contacts_app = typer.Typer(
+    help="The Campaign address book: list, show, update and delete contacts.",
+    no_args_is_help=True,
+    epilog=EXIT_CODES_HELP,
+)
+app.add_typer(contacts_app, name="contacts")
+
+SidArgument = Annotated[str, typer.Argument(help="The contact's sid.")]
+ShowListsOption = Annotated[
+    bool, typer.Option("--show-lists", help="Also show the lists holding each contact.")
+]
+
+
+@contacts_app.command("ls", epilog=EXIT_CODES_HELP)
+def ls(
+    ctx: typer.Context,
+    name: Annotated[
+        str | None, typer.Option(help="Only contacts whose first or last name contains this.")
+    ] = None,
+    list_sid: Annotated[
+        list[str] | None, typer.Option("--list", help="Only contacts of this list (sid; repeat for more).")
+    ] = None,
+    sort_by: Annotated[
+        str | None,
+        typer.Option("--sort-by", help="date_created:asc (default), date_created:desc, name:asc, name:desc"),
+    ] = None,
+    show_lists: ShowListsOption = False,
+    max_records: Annotated[
+        int | None, typer.Option("--max", min=1, help="Stop after this many contacts (default: all pages).")
+    ] = None,
+    json_out: JsonOption = False,
+    debug: DebugOption = False,
+) -> None:
+    """The contacts of the address book, every page (20 a request) unless --max."""
+
+    def action() -> CommandResult:
+        with make_client(ctx) as client:
+            found = client.iter_contacts(
+                name=name, list_sids=list_sid, sort_by=sort_by, show_lists=show_lists
+            )
+            records = [as_dict(c) for c in itertools.islice(found, max_records)]
+        columns = (*CONTACT_COLUMNS, "lists") if show_lists else CONTACT_COLUMNS
+        shown = [{**r, "lists": ", ".join(x["name"] for x in r.get("lists", []))} for r in records]
+        return CommandResult(
+            {"contacts": records},
+            EXIT_OK,
+            lambda console: console.print(records_table(f"contacts ({len(records)})", shown, columns)),
+        )
+
+    run_command(action, json_out=json_out, debug=debug)
+
+
+@contacts_app.command("show", epilog=EXIT_CODES_HELP)
+def show(
+    ctx: typer.Context,
+    sid: SidArgument,
+    show_lists: ShowListsOption = False,
+    json_out: JsonOption = False,
+    debug: DebugOption = False,
+) -> None:
+    """One contact."""
+
+    def action() -> CommandResult:
+        with make_client(ctx) as client:
+            data = as_dict(client.get_contact(sid, show_lists=show_lists))
+        return CommandResult(
+            {"contact": data}, EXIT_OK, lambda console: print_record(console, "contact", data)
+        )
+
+    run_command(action, json_out=json_out, debug=debug)
+
+
+@contacts_app.command("update", epilog=EXIT_CODES_HELP)
+def update(
+    ctx: typer.Context,
+    sid: SidArgument,
+    number: Annotated[str | None, typer.Option(help="New number (E.164).")] = None,
+    first_name: Annotated[str | None, typer.Option(help="New first name.")] = None,
+    last_name: Annotated[str | None, typer.Option(help="New last name.")] = None,
+    company_name: Annotated[str | None, typer.Option(help="New company name.")] = None,
+    email: Annotated[str | None, typer.Option(help="New email address.")] = None,
+    tag: Annotated[str | None, typer.Option(help="New tag.")] = None,
+    json_out: JsonOption = False,
+    debug: DebugOption = False,
+) -> None:
+    """Change some fields of a contact (the others stay)."""
+
+    def action() -> CommandResult:
+        given = {
+            "number": number,
+            "first_name": first_name,
+            "last_name": last_name,
+            "company_name": company_name,
+            "email": email,
+            "tag": tag,
+        }
+        changes: dict[str, Any] = {k: v for k, v in given.items() if v is not None}
+        if not changes:
+            raise InvalidInputError("give at least one field to change, e.g. --first-name NAME")
+        with make_client(ctx) as client:
+            data = as_dict(client.update_contact(sid, changes))
+        return CommandResult(
+            {"contact": data}, EXIT_OK, lambda console: print_record(console, "contact", data)
+        )
+
+    run_command(action, json_out=json_out, debug=debug)
+
+
+@contacts_app.command("rm", epilog=EXIT_CODES_HELP)
+def rm(
+    ctx: typer.Context, sid: SidArgument, json_out: JsonOption = False, debug: DebugOption = False
+) -> None:
+    """Delete a contact; it leaves every list that held it."""
+
+    def action() -> CommandResult:
+        with make_client(ctx) as client:
+            deleted = client.delete_contact(sid)
+        data = as_dict(deleted) if deleted is not None else {"sid": sid}
+        return CommandResult(
+            {"deleted": data}, EXIT_OK, lambda console: console.print(Text("deleted contact ") + safe(sid))
+        )
+
+    run_command(action, json_out=json_out, debug=debug)

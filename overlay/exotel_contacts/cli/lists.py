@@ -1,0 +1,267 @@
+"""``exotel-contacts lists ...``: Campaign lists: create, ls, show, rm, add (contacts), sync (numbers)."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from rich.console import Console
+from rich.text import Text
+
+from .._exceptions import InvalidInputError, NotFoundError
+from .._list_operations import MAX_SID_LENGTH
+from .._list_results import AddToListResult
+from .._sync.client import Client
+from ._app import (
+    EXIT_CODES_HELP,
+    EXIT_OK,
+    EXIT_ROWS_FAILED,
+    CommandResult,
+    DebugOption,
+    JsonOption,
+    app,
+    run_command,
+)
+from ._client import make_client
+from ._progress import list_display
+from ._records import CONTACT_COLUMNS, LIST_COLUMNS, as_dict, print_record, records_table, safe
+from ._shared_options import DefaultRegionOption, StrictOption
+
+__all__ = ["lists_app"]
+
+lists_app = typer.Typer(
+    help="Campaign lists: create, list, show, delete, add contacts, and sync a list to a set of numbers.",
+    no_args_is_help=True,
+    epilog=EXIT_CODES_HELP,
+)
+app.add_typer(lists_app, name="lists")
+
+_SHOWN = 20
+ListArgument = Annotated[str, typer.Argument(help="The list's sid, or its exact name.")]
+SortOption = Annotated[
+    str | None,
+    typer.Option("--sort-by", help="date_created:asc (default), date_created:desc, name:asc, name:desc"),
+]
+
+
+def resolve(client: Client, given: str) -> Any:
+    """The list with this sid, else the list with this exact name."""
+    if len(given) <= MAX_SID_LENGTH:
+        try:
+            return client.get_list(given)
+        except NotFoundError:
+            pass
+    found = client.find_list(given)
+    if found is None:
+        raise NotFoundError(f"No list with the sid or name {given!r}", status_code=404)
+    return found
+
+
+@lists_app.command("create", epilog=EXIT_CODES_HELP)
+def create(
+    ctx: typer.Context,
+    name: Annotated[str, typer.Argument(help="The new list's name (unique in the account).")],
+    tag: Annotated[str | None, typer.Option(help="A tag for the list.")] = None,
+    exist_ok: Annotated[
+        bool, typer.Option("--exist-ok", help="A list of this name already: show it.")
+    ] = False,
+    json_out: JsonOption = False,
+    debug: DebugOption = False,
+) -> None:
+    """Create a static list (at most 100,000 contacts)."""
+
+    def action() -> CommandResult:
+        with make_client(ctx) as client:
+            data = as_dict(client.create_list(name, tag=tag, exist_ok=exist_ok))
+        return CommandResult({"list": data}, EXIT_OK, lambda console: print_record(console, "list", data))
+
+    run_command(action, json_out=json_out, debug=debug)
+
+
+@lists_app.command("ls", epilog=EXIT_CODES_HELP)
+def ls(
+    ctx: typer.Context,
+    name: Annotated[str | None, typer.Option(help="Only lists whose name contains this text.")] = None,
+    sort_by: SortOption = None,
+    json_out: JsonOption = False,
+    debug: DebugOption = False,
+) -> None:
+    """Every list of the account with its contact count (all pages)."""
+
+    def action() -> CommandResult:
+        with make_client(ctx) as client:
+            found = [as_dict(item) for item in client.iter_lists(name=name, sort_by=sort_by)]
+        return CommandResult(
+            {"lists": found},
+            EXIT_OK,
+            lambda console: console.print(records_table(f"lists ({len(found)})", found, LIST_COLUMNS)),
+        )
+
+    run_command(action, json_out=json_out, debug=debug)
+
+
+@lists_app.command("show", epilog=EXIT_CODES_HELP)
+def show(
+    ctx: typer.Context,
+    target: ListArgument,
+    contacts: Annotated[bool, typer.Option("--contacts", help="Also list its contacts (all pages).")] = False,
+    json_out: JsonOption = False,
+    debug: DebugOption = False,
+) -> None:
+    """One list, and with --contacts its members."""
+
+    def action() -> CommandResult:
+        with make_client(ctx) as client:
+            found = resolve(client, target)
+            members = [as_dict(c) for c in client.iter_list_contacts(found.sid)] if contacts else None
+        data = as_dict(found)
+        document: dict[str, Any] = {"list": data}
+        if members is not None:
+            document["contacts"] = members
+
+        def render(console: Console) -> None:
+            print_record(console, "list", data)
+            if members is not None:
+                console.print(records_table(f"contacts ({len(members)})", members, CONTACT_COLUMNS))
+
+        return CommandResult(document, EXIT_OK, render)
+
+    run_command(action, json_out=json_out, debug=debug)
+
+
+@lists_app.command("rm", epilog=EXIT_CODES_HELP)
+def rm(
+    ctx: typer.Context, target: ListArgument, json_out: JsonOption = False, debug: DebugOption = False
+) -> None:
+    """Delete a list; its contacts stay in the address book."""
+
+    def action() -> CommandResult:
+        with make_client(ctx) as client:
+            found = resolve(client, target)
+            deleted = client.delete_list(found.sid)
+        data = as_dict(deleted if deleted is not None else found)
+        return CommandResult(
+            {"deleted": data},
+            EXIT_OK,
+            lambda console: console.print(Text("deleted list ") + safe(data["name"])),
+        )
+
+    run_command(action, json_out=json_out, debug=debug)
+
+
+def _sids_from(path: Path) -> list[str]:
+    with path.open(encoding="utf-8-sig") as handle:
+        return [line.strip() for line in handle if line.strip()]
+
+
+def _added(result: AddToListResult) -> CommandResult:
+    problems = [r._asdict() | {"outcome": str(r.outcome)} for r in result if not r.is_member]
+    document = {"add": {**result.summary(), "problems": problems}}
+
+    def render(console: Console) -> None:
+        print_record(
+            console, "added to the list", {k: v for k, v in result.summary().items() if v is not None}
+        )
+        if problems:
+            columns = ("position", "contact_sid", "outcome", "status_code", "reason")
+            console.print(records_table(f"not added ({len(problems)})", problems[:_SHOWN], columns))
+
+    return CommandResult(document, EXIT_ROWS_FAILED if problems else EXIT_OK, render)
+
+
+@lists_app.command("add", epilog=EXIT_CODES_HELP)
+def add(
+    ctx: typer.Context,
+    target: ListArgument,
+    contact_sids: Annotated[list[str] | None, typer.Argument(help="Contact sids to add.")] = None,
+    from_file: Annotated[
+        Path | None,
+        typer.Option("--from-file", help="A file of contact sids, one a line.", exists=True, dir_okay=False),
+    ] = None,
+    json_out: JsonOption = False,
+    debug: DebugOption = False,
+) -> None:
+    """Add existing contacts to a list, any number (requests of up to 5000); report each one."""
+
+    def action() -> CommandResult:
+        sids = [*(contact_sids or []), *(_sids_from(from_file) if from_file else [])]
+        if not sids:
+            raise InvalidInputError("give contact sids, or --from-file with one sid a line")
+        with make_client(ctx) as client, list_display(quiet=json_out) as display:
+            found = resolve(client, target)
+            result = client.add_to_list(found.sid, sids, on_progress=display)
+        if result.aborted is not None:
+            raise result.aborted
+        return _added(result)
+
+    run_command(action, json_out=json_out, debug=debug)
+
+
+def _numbers_from(path: Path) -> list[str]:
+    """Phone numbers from a CSV with a number or phone_number column, or one number a line."""
+    with path.open(encoding="utf-8-sig", newline="") as handle:
+        lines = handle.read().splitlines()
+    if not lines:
+        return []
+    header = [cell.strip().lower() for cell in next(csv.reader([lines[0]]))]
+    column = next((header.index(name) for name in ("number", "phone_number") if name in header), None)
+    if column is None:
+        return [line.strip() for line in lines if line.strip()]
+    return [row[column].strip() for row in csv.reader(lines[1:]) if len(row) > column and row[column].strip()]
+
+
+@lists_app.command("sync", epilog=EXIT_CODES_HELP)
+def sync(
+    ctx: typer.Context,
+    target: ListArgument,
+    file: Annotated[
+        Path,
+        typer.Argument(
+            help="The numbers the list must hold: a CSV with a number (or phone_number) column,"
+            " or one number a line.",
+            exists=True,
+            dir_okay=False,
+        ),
+    ],
+    dry_run: Annotated[bool, typer.Option("--dry-run", help="Change nothing; show the plan.")] = False,
+    default_region: DefaultRegionOption = None,
+    strict: StrictOption = False,
+    json_out: JsonOption = False,
+    debug: DebugOption = False,
+) -> None:
+    """Make a list hold exactly the numbers of FILE: create missing contacts, add missing members,
+    remove the others (their contacts stay). Every change and failure is listed."""
+
+    def action() -> CommandResult:
+        numbers = _numbers_from(file)
+        with make_client(ctx) as client, list_display(quiet=json_out) as display:
+            found = resolve(client, target)
+            result = client.sync_list(
+                found.sid,
+                numbers,
+                dry_run=dry_run,
+                default_region=default_region,
+                strict=strict,
+                on_progress=display,
+            )
+        document = {"sync": result.to_dict()}
+
+        def render(console: Console) -> None:
+            title = "plan (dry run: nothing changed)" if dry_run else "sync"
+            print_record(console, title, result.summary())
+            changes = [c._asdict() for c in (*result.created, *result.added, *result.removed)]
+            if changes:
+                console.print(records_table("changes", changes, ("action", "number", "contact_sid")))
+            if result.failures:
+                failures = [f._asdict() for f in result.failures]
+                console.print(
+                    records_table(
+                        f"failures ({len(failures)})", failures, ("stage", "number", "reason", "unknown")
+                    )
+                )
+
+        return CommandResult(document, EXIT_OK if result.ok else EXIT_ROWS_FAILED, render)
+
+    run_command(action, json_out=json_out, debug=debug)
