@@ -11,10 +11,9 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
-from rich.console import Console
 
 from .._exceptions import (
     APIConnectionError,
@@ -24,6 +23,9 @@ from .._exceptions import (
     UploadTimeoutError,
 )
 from .._sanitize import clean
+
+if TYPE_CHECKING:
+    from rich.console import Console
 
 __all__ = [
     "EXIT_API_ERROR",
@@ -67,6 +69,9 @@ app = typer.Typer(
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
+    # Plain (click) help and usage errors: rich-formatted help imports ~60 ms of rich modules
+    # (markdown, traceback, pretty) into every `--help` and every mistyped option (start-up is benchmarked).
+    rich_markup_mode=None,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
 
@@ -189,6 +194,8 @@ Partial = Callable[[], "CommandResult | None"]
 
 def stderr_console() -> Console:
     """Messages and progress go to stderr, so stdout stays clean for --json and pipes."""
+    from rich.console import Console  # rich loads when there is something to print
+
     return Console(stderr=True, highlight=False, soft_wrap=True)
 
 
@@ -300,6 +307,8 @@ def _print(outcome: CommandResult, json_out: bool, error: dict[str, Any] | None 
             document["problems"] = outcome.problems
         typer.echo(json.dumps(document, default=str))
     elif outcome.render is not None:
+        from rich.console import Console  # see stderr_console
+
         outcome.render(Console(highlight=False, soft_wrap=True))
     else:
         typer.echo(json.dumps(outcome.result, indent=2, default=str))
