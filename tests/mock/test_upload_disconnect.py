@@ -117,3 +117,20 @@ def test_a_client_gone_mid_upload_leaves_no_open_spool(
         gc.collect()
     leaks = [w for w in caught if issubclass(w.category, ResourceWarning)]
     assert not leaks, [str(w.message) for w in leaks]
+
+
+@pytest.mark.parametrize("operation", sorted(UPLOADS))
+def test_a_whole_request_whose_message_is_cut_short_is_refused(
+    exotel_mock: RunningMock, client: httpx.Client, operation: str
+) -> None:
+    path, payload = UPLOADS[operation]
+    before = open_spools()
+    cut = payload[: cut_points(payload)["file data on disk"]]  # honest framing, no closing boundary
+    answer = client.post(
+        f"/v2/accounts/{exotel_mock.account_sid}/{path}",
+        content=cut,
+        headers={"Content-Type": f"multipart/form-data; boundary={BOUNDARY}"},
+    )
+    assert answer.status_code == 400, answer.text
+    assert "closing boundary" in answer.text
+    assert open_spools() == before
