@@ -3,8 +3,9 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
+CHROMIUM := /usr/bin/chromium
 
-.PHONY: setup generate unasync test lint typecheck spec-check unit demo fuzz bench soak clean redis-server
+.PHONY: setup generate unasync test lint typecheck spec-check unit demo fuzz bench soak docs types chromium clean redis-server
 
 $(STAMP): pyproject.toml package.json package-lock.json
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -39,8 +40,9 @@ redis-server:
 	    --no-install-recommends redis-server; } >/dev/null 2>&1 \
 	  || echo "WARNING: could not install redis-server; shared-quota tests will skip (and fail under CI)"; }
 
-## Every test: lint, types, spec checks (validator, Spectral, TypeScript), unit, integration, fuzzing.
-test: lint redis-server
+## Every test: lint, types, spec checks (validator, Spectral, Prism random data, TypeScript smoke run,
+## reference docs in Chromium), unit, integration, fuzzing.
+test: lint redis-server chromium
 	PATH="$(CURDIR)/$(BIN):$$PATH" $(BIN)/pytest
 
 ## Start the mock in-process, import a realistic sample file through it, print the report.
@@ -60,5 +62,19 @@ bench: $(STAMP) redis-server
 soak: $(STAMP)
 	PATH="$(CURDIR)/$(BIN):$$PATH" EXOTEL_SOAK_FULL=1 $(BIN)/pytest tests/test_soak.py -s
 
+## HTML reference docs of openapi.yaml (Redocly CLI, self-contained, no network) into build/docs/.
+docs: $(STAMP)
+	PATH="$(CURDIR)/$(BIN):$$PATH" scripts/build_docs.sh
+
+## TypeScript types of openapi.yaml (openapi-typescript, file parts as Blob) into tests/typescript/generated/.
+types: $(STAMP)
+	node scripts/typescript-types.mjs
+
+## Debian's Chromium for the docs check (tests/docs), installed when missing (needs root, as in CI).
+chromium: $(CHROMIUM)
+$(CHROMIUM):
+	apt-get install -y --no-install-recommends chromium || \
+	  (apt-get update && apt-get install -y --no-install-recommends chromium)
+
 clean:
-	rm -rf $(VENV) node_modules .mypy_cache .ruff_cache .pytest_cache
+	rm -rf $(VENV) node_modules .mypy_cache .ruff_cache .pytest_cache build tests/typescript/generated

@@ -47,6 +47,12 @@ def spec() -> dict[str, Any]:
     return loaded
 
 
+@cache
+def error_envelopes() -> list[str]:
+    """The error envelopes of the spec, one per status (``NotFoundErrorResponse``, ...)."""
+    return sorted(name for name in spec()["components"]["schemas"] if name.endswith("ErrorResponse"))
+
+
 def resolve(schema: dict[str, Any]) -> dict[str, Any]:
     while "$ref" in schema:
         node: Any = spec()
@@ -273,7 +279,8 @@ def broken_answer(draw: st.DrawFn, operation: Operation) -> tuple[str, Answer]:
         content = json.dumps(broken).encode()
     elif kind == "error_envelope":
         # An error answer (maybe itself broken), with an error status or the "200 with inner 409" quirk.
-        error = draw(from_schema({"$ref": "#/components/schemas/ErrorResponse"}))
+        envelope = draw(st.sampled_from(error_envelopes()))
+        error = draw(from_schema({"$ref": f"#/components/schemas/{envelope}"}))
         if draw(st.booleans()):
             kind, error = draw(broken_body(error))
             kind = f"error_envelope/{kind}"

@@ -2,8 +2,21 @@
 
 from .add_contacts_to_list_request import AddContactsToListRequest
 from .api_error_code import ApiErrorCode
+from .bad_gateway_error_data import BadGatewayErrorData
+from .bad_gateway_error_data_code import BadGatewayErrorDataCode
+from .bad_gateway_error_response import BadGatewayErrorResponse
+from .bad_gateway_error_result import BadGatewayErrorResult
+from .bad_request_error_data import BadRequestErrorData
+from .bad_request_error_data_code import BadRequestErrorDataCode
+from .bad_request_error_response import BadRequestErrorResponse
+from .bad_request_error_result import BadRequestErrorResult
 from .bulk_metadata import BulkMetadata
 from .call_status import CallStatus
+from .conflict_error_data import ConflictErrorData
+from .conflict_error_data_code import ConflictErrorDataCode
+from .conflict_error_response import ConflictErrorResponse
+from .conflict_error_response_http_code import ConflictErrorResponseHttpCode
+from .conflict_error_result import ConflictErrorResult
 from .contact import Contact
 from .contact_create import ContactCreate
 from .contact_filter import ContactFilter
@@ -30,10 +43,42 @@ from .csv_upload_summary import CsvUploadSummary
 from .custom_field import CustomField
 from .duplicate_action import DuplicateAction
 from .error_data import ErrorData
-from .error_response import ErrorResponse
-from .error_result import ErrorResult
-from .error_result_data import ErrorResultData
+from .error_data_code import ErrorDataCode
+from .failure_status import FailureStatus
+from .forbidden_error_data import ForbiddenErrorData
+from .forbidden_error_data_code import ForbiddenErrorDataCode
+from .forbidden_error_response import ForbiddenErrorResponse
+from .forbidden_error_result import ForbiddenErrorResult
+from .gateway_timeout_error_data import GatewayTimeoutErrorData
+from .gateway_timeout_error_data_code import GatewayTimeoutErrorDataCode
+from .gateway_timeout_error_response import GatewayTimeoutErrorResponse
+from .gateway_timeout_error_result import GatewayTimeoutErrorResult
+from .gone_error_data import GoneErrorData
+from .gone_error_data_code import GoneErrorDataCode
+from .gone_error_response import GoneErrorResponse
+from .gone_error_result import GoneErrorResult
+from .http_200 import Http200
+from .http_202 import Http202
+from .http_207 import Http207
+from .http_400 import Http400
+from .http_401 import Http401
+from .http_402 import Http402
+from .http_403 import Http403
+from .http_404 import Http404
+from .http_409 import Http409
+from .http_410 import Http410
+from .http_413 import Http413
+from .http_415 import Http415
+from .http_429 import Http429
+from .http_500 import Http500
+from .http_502 import Http502
+from .http_503 import Http503
+from .http_504 import Http504
 from .http_status_code import HttpStatusCode
+from .internal_error_data import InternalErrorData
+from .internal_error_data_code import InternalErrorDataCode
+from .internal_error_response import InternalErrorResponse
+from .internal_error_result import InternalErrorResult
 from .list_create import ListCreate
 from .list_membership import ListMembership
 from .list_patch import ListPatch
@@ -47,9 +92,40 @@ from .lists_page import ListsPage
 from .membership_response import MembershipResponse
 from .membership_result import MembershipResult
 from .memberships_multi_status import MembershipsMultiStatus
+from .no_data import NoData
+from .no_error_data import NoErrorData
+from .not_found_error_data import NotFoundErrorData
+from .not_found_error_data_code import NotFoundErrorDataCode
+from .not_found_error_response import NotFoundErrorResponse
+from .not_found_error_result import NotFoundErrorResult
 from .page_metadata import PageMetadata
+from .payload_too_large_error_data import PayloadTooLargeErrorData
+from .payload_too_large_error_data_code import PayloadTooLargeErrorDataCode
+from .payload_too_large_error_response import PayloadTooLargeErrorResponse
+from .payload_too_large_error_result import PayloadTooLargeErrorResult
+from .payment_required_error_data import PaymentRequiredErrorData
+from .payment_required_error_data_code import PaymentRequiredErrorDataCode
+from .payment_required_error_response import PaymentRequiredErrorResponse
+from .payment_required_error_result import PaymentRequiredErrorResult
+from .result_code import ResultCode
+from .service_unavailable_error_data import ServiceUnavailableErrorData
+from .service_unavailable_error_data_code import ServiceUnavailableErrorDataCode
+from .service_unavailable_error_response import ServiceUnavailableErrorResponse
+from .service_unavailable_error_result import ServiceUnavailableErrorResult
 from .sms_status_code import SmsStatusCode
 from .sort_order import SortOrder
+from .too_many_requests_error_data import TooManyRequestsErrorData
+from .too_many_requests_error_data_code import TooManyRequestsErrorDataCode
+from .too_many_requests_error_response import TooManyRequestsErrorResponse
+from .too_many_requests_error_result import TooManyRequestsErrorResult
+from .unauthorized_error_data import UnauthorizedErrorData
+from .unauthorized_error_data_code import UnauthorizedErrorDataCode
+from .unauthorized_error_response import UnauthorizedErrorResponse
+from .unauthorized_error_result import UnauthorizedErrorResult
+from .unsupported_media_type_error_data import UnsupportedMediaTypeErrorData
+from .unsupported_media_type_error_data_code import UnsupportedMediaTypeErrorDataCode
+from .unsupported_media_type_error_response import UnsupportedMediaTypeErrorResponse
+from .unsupported_media_type_error_result import UnsupportedMediaTypeErrorResult
 from .update_contacts_request import UpdateContactsRequest
 from .update_lists_request import UpdateListsRequest
 from .upload_accepted import UploadAccepted
@@ -68,8 +144,21 @@ from .whats_app_status_code import WhatsAppStatusCode
 __all__ = (
     "AddContactsToListRequest",
     "ApiErrorCode",
+    "BadGatewayErrorData",
+    "BadGatewayErrorDataCode",
+    "BadGatewayErrorResponse",
+    "BadGatewayErrorResult",
+    "BadRequestErrorData",
+    "BadRequestErrorDataCode",
+    "BadRequestErrorResponse",
+    "BadRequestErrorResult",
     "BulkMetadata",
     "CallStatus",
+    "ConflictErrorData",
+    "ConflictErrorDataCode",
+    "ConflictErrorResponse",
+    "ConflictErrorResponseHttpCode",
+    "ConflictErrorResult",
     "Contact",
     "ContactCreate",
     "ContactFilter",
@@ -96,10 +185,42 @@ __all__ = (
     "CustomField",
     "DuplicateAction",
     "ErrorData",
-    "ErrorResponse",
-    "ErrorResult",
-    "ErrorResultData",
+    "ErrorDataCode",
+    "FailureStatus",
+    "ForbiddenErrorData",
+    "ForbiddenErrorDataCode",
+    "ForbiddenErrorResponse",
+    "ForbiddenErrorResult",
+    "GatewayTimeoutErrorData",
+    "GatewayTimeoutErrorDataCode",
+    "GatewayTimeoutErrorResponse",
+    "GatewayTimeoutErrorResult",
+    "GoneErrorData",
+    "GoneErrorDataCode",
+    "GoneErrorResponse",
+    "GoneErrorResult",
+    "Http200",
+    "Http202",
+    "Http207",
+    "Http400",
+    "Http401",
+    "Http402",
+    "Http403",
+    "Http404",
+    "Http409",
+    "Http410",
+    "Http413",
+    "Http415",
+    "Http429",
+    "Http500",
+    "Http502",
+    "Http503",
+    "Http504",
     "HttpStatusCode",
+    "InternalErrorData",
+    "InternalErrorDataCode",
+    "InternalErrorResponse",
+    "InternalErrorResult",
     "ListCreate",
     "ListMembership",
     "ListPatch",
@@ -113,9 +234,40 @@ __all__ = (
     "MembershipResponse",
     "MembershipResult",
     "MembershipsMultiStatus",
+    "NoData",
+    "NoErrorData",
+    "NotFoundErrorData",
+    "NotFoundErrorDataCode",
+    "NotFoundErrorResponse",
+    "NotFoundErrorResult",
     "PageMetadata",
+    "PayloadTooLargeErrorData",
+    "PayloadTooLargeErrorDataCode",
+    "PayloadTooLargeErrorResponse",
+    "PayloadTooLargeErrorResult",
+    "PaymentRequiredErrorData",
+    "PaymentRequiredErrorDataCode",
+    "PaymentRequiredErrorResponse",
+    "PaymentRequiredErrorResult",
+    "ResultCode",
+    "ServiceUnavailableErrorData",
+    "ServiceUnavailableErrorDataCode",
+    "ServiceUnavailableErrorResponse",
+    "ServiceUnavailableErrorResult",
     "SmsStatusCode",
     "SortOrder",
+    "TooManyRequestsErrorData",
+    "TooManyRequestsErrorDataCode",
+    "TooManyRequestsErrorResponse",
+    "TooManyRequestsErrorResult",
+    "UnauthorizedErrorData",
+    "UnauthorizedErrorDataCode",
+    "UnauthorizedErrorResponse",
+    "UnauthorizedErrorResult",
+    "UnsupportedMediaTypeErrorData",
+    "UnsupportedMediaTypeErrorDataCode",
+    "UnsupportedMediaTypeErrorResponse",
+    "UnsupportedMediaTypeErrorResult",
     "UpdateContactsRequest",
     "UpdateListsRequest",
     "UploadAccepted",

@@ -22,13 +22,16 @@ class Contact:
     nullable at the point of use).
 
         Attributes:
-            sid (str):
+            sid (str): A Campaign id (of a contact, list or CSV upload), 32 lower-case hex digits. Example:
+                f121e1f304654a668108127a1412b0fb.
             number (str): A phone number in E.164 format. Example: +919876543210.
             date_created (str | Unset): RFC 3339 timestamp. Exotel sends up to nanosecond precision
-                (`2021-06-03T16:42:26.522002459+05:30`), which several date-time parsers reject, so it is typed as a string.
+                (`2021-06-03T16:42:26.522002459+05:30`), which several date-time parsers reject, so it is typed as a string with
+                the RFC 3339 pattern rather than `format: date-time`. Example: 2021-06-03T16:42:26.522002459+05:30.
             date_updated (str | Unset): RFC 3339 timestamp. Exotel sends up to nanosecond precision
-                (`2021-06-03T16:42:26.522002459+05:30`), which several date-time parsers reject, so it is typed as a string.
-            account_sid (str | Unset):
+                (`2021-06-03T16:42:26.522002459+05:30`), which several date-time parsers reject, so it is typed as a string with
+                the RFC 3339 pattern rather than `format: date-time`. Example: 2021-06-03T16:42:26.522002459+05:30.
+            account_sid (str | Unset): The account SID, as in the path. Example: exotel.
             first_name (None | str | Unset):
             last_name (None | str | Unset):
             company_name (None | str | Unset):

@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING, Any, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..models.result_code import ResultCode
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
@@ -22,17 +23,20 @@ class ContactResult:
     409 (duplicate, `error_data.code` 1008) with `data` null.
 
         Attributes:
-            code (int): The status of this result (HTTP status semantics).
-            status (str): `success` or `failure` (open set).
-            error_data (ErrorData | None | Unset): What went wrong. `code` is an Exotel error code (see `ApiErrorCode`; an
-                HTTP status is used where Exotel has no code of its own), `message` its category, `description` the detail. Null
-                on success (nullable here because OpenAPI 3.0 cannot make a `$ref` nullable at the point of use); always present
-                on errors.
+            code (ResultCode): The outcome of one item of a multi-status answer (`createContacts`, `updateContacts`,
+                `createLists`, `updateLists`, `addContactsToList`), or the single result of a list answer: 200 (done), 400
+                (invalid value, `error_data.code` 1002), 404 (no such contact or list, 1000) or 409 (duplicate, 1008).
+            status (str): `success` or `failure` (open set of lower-case words).
+            error_data (ErrorData | None | Unset): What went wrong with one item of a multi-status answer (or one list or
+                membership result): `code` 1002 (invalid value, item `code` 400), 1000 (no such list or contact, 404) or 1008
+                (duplicate, 409), `message` the category, `description` the detail. Null on a successful item (nullable here
+                because OpenAPI 3.0 cannot make a `$ref` nullable at the point of use). Error answers carry their own, non-null
+                `error_data` (`<Name>ErrorData`, one per status).
             data (Contact | None | Unset): A created Campaign contact (null in a failed `ContactResult`; nullable here
                 because OpenAPI 3.0 cannot make a `$ref` nullable at the point of use).
     """
 
-    code: int
+    code: ResultCode
     status: str
     error_data: ErrorData | None | Unset = UNSET
     data: Contact | None | Unset = UNSET
@@ -42,7 +46,7 @@ class ContactResult:
         from ..models.contact import Contact  # noqa: PLC0415
         from ..models.error_data import ErrorData  # noqa: PLC0415
 
-        code = self.code
+        code = self.code.value
 
         status = self.status
 
@@ -83,7 +87,7 @@ class ContactResult:
         from ..models.error_data import ErrorData  # noqa: PLC0415
 
         d = dict(src_dict)
-        code = d.pop("code")
+        code = ResultCode(d.pop("code"))
 
         status = d.pop("status")
 

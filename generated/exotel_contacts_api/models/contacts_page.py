@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..models.http_200 import Http200
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
@@ -24,17 +25,17 @@ class ContactsPage:
         metadata (PageMetadata): Where a page sits in its listing. The listing ends when `offset + count` reaches
             `total`, or with a page shorter than `limit`; there is no next-page link.
         response (list[ContactResult]): The page's contacts, each as an item with `code` 200.
-        request_id (str | Unset): Unique id of the request; quote it to Exotel support.
-        method (str | Unset): The request's HTTP method (`GET`, `POST`, ...).
-        http_code (int | Unset): The HTTP status, repeated in the body. A seen quirk: some 409 duplicates arrive with
-            `http_code` 200 and the inner `response.code` 409; trust the inner code.
+        request_id (str | Unset): Unique id of the request; quote it to Exotel support. Example:
+            256c7bb3b18d477a8f11089841841092.
+        method (str | Unset): The request's HTTP method (`GET`, `POST`, ...). Example: POST.
+        http_code (Http200 | Unset): HTTP 200 (OK), repeated in the body (`http_code`, `response.code`).
     """
 
     metadata: PageMetadata
     response: list[ContactResult]
     request_id: str | Unset = UNSET
     method: str | Unset = UNSET
-    http_code: int | Unset = UNSET
+    http_code: Http200 | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -49,7 +50,9 @@ class ContactsPage:
 
         method = self.method
 
-        http_code = self.http_code
+        http_code: int | Unset = UNSET
+        if not isinstance(self.http_code, Unset):
+            http_code = self.http_code.value
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -87,7 +90,12 @@ class ContactsPage:
 
         method = d.pop("method", UNSET)
 
-        http_code = d.pop("http_code", UNSET)
+        _http_code = d.pop("http_code", UNSET)
+        http_code: Http200 | Unset
+        if isinstance(_http_code, Unset):
+            http_code = UNSET
+        else:
+            http_code = Http200(_http_code)
 
         contacts_page = cls(
             metadata=metadata,

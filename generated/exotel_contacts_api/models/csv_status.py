@@ -20,16 +20,20 @@ class CsvStatus:
     """A Campaign CSV upload's status.
 
     Attributes:
-        upload_id (str):
+        upload_id (str): A Campaign id (of a contact, list or CSV upload), 32 lower-case hex digits. Example:
+            f121e1f304654a668108127a1412b0fb.
         status (str): Campaign CSV upload status. Known values: `in-progress`, `completed`, `failed`. An open set: treat
             unknown values as not yet terminal. Example: in-progress.
-        list_sid (str | Unset):
-        url (str | Unset):
-        account_sid (str | Unset):
+        list_sid (str | Unset): A Campaign id (of a contact, list or CSV upload), 32 lower-case hex digits. Example:
+            f121e1f304654a668108127a1412b0fb.
+        url (str | Unset): Path of this status.
+        account_sid (str | Unset): The account SID, as in the path. Example: exotel.
         date_created (str | Unset): RFC 3339 timestamp. Exotel sends up to nanosecond precision
-            (`2021-06-03T16:42:26.522002459+05:30`), which several date-time parsers reject, so it is typed as a string.
+            (`2021-06-03T16:42:26.522002459+05:30`), which several date-time parsers reject, so it is typed as a string with
+            the RFC 3339 pattern rather than `format: date-time`. Example: 2021-06-03T16:42:26.522002459+05:30.
         date_updated (str | Unset): RFC 3339 timestamp. Exotel sends up to nanosecond precision
-            (`2021-06-03T16:42:26.522002459+05:30`), which several date-time parsers reject, so it is typed as a string.
+            (`2021-06-03T16:42:26.522002459+05:30`), which several date-time parsers reject, so it is typed as a string with
+            the RFC 3339 pattern rather than `format: date-time`. Example: 2021-06-03T16:42:26.522002459+05:30.
         stats (CsvUploadStats | Unset): Counts of a CSV upload; null while unknown.
     """
 

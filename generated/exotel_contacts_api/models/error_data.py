@@ -6,6 +6,7 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..models.error_data_code import ErrorDataCode
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="ErrorData")
@@ -13,23 +14,24 @@ T = TypeVar("T", bound="ErrorData")
 
 @_attrs_define
 class ErrorData:
-    """What went wrong. `code` is an Exotel error code (see `ApiErrorCode`; an HTTP status is used where Exotel has no code
-    of its own), `message` its category, `description` the detail. Null on success (nullable here because OpenAPI 3.0
-    cannot make a `$ref` nullable at the point of use); always present on errors.
+    """What went wrong with one item of a multi-status answer (or one list or membership result): `code` 1002 (invalid
+    value, item `code` 400), 1000 (no such list or contact, 404) or 1008 (duplicate, 409), `message` the category,
+    `description` the detail. Null on a successful item (nullable here because OpenAPI 3.0 cannot make a `$ref` nullable
+    at the point of use). Error answers carry their own, non-null `error_data` (`<Name>ErrorData`, one per status).
 
         Attributes:
-            code (int): Exotel error code; known values in `ApiErrorCode`.
-            message (str): The error's category.
-            description (str | Unset): The detail of this occurrence.
+            code (ErrorDataCode): Exotel error code; see `ApiErrorCode`.
+            message (str): The error's category (`Not found`, `Invalid parameter`, ...). Example: Invalid parameter.
+            description (str | Unset): The detail of this occurrence. Example: Phone number is not in valid E.164 format.
     """
 
-    code: int
+    code: ErrorDataCode
     message: str
     description: str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        code = self.code
+        code = self.code.value
 
         message = self.message
 
@@ -51,7 +53,7 @@ class ErrorData:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        code = d.pop("code")
+        code = ErrorDataCode(d.pop("code"))
 
         message = d.pop("message")
 

@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..models.http_207 import Http207
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
@@ -23,17 +24,17 @@ class ListsMultiStatus:
     Attributes:
         metadata (BulkMetadata): Counts of a bulk request.
         response (list[ListResult]): One item per input list, in input order.
-        request_id (str | Unset): Unique id of the request; quote it to Exotel support.
-        method (str | Unset): The request's HTTP method (`GET`, `POST`, ...).
-        http_code (int | Unset): The HTTP status, repeated in the body. A seen quirk: some 409 duplicates arrive with
-            `http_code` 200 and the inner `response.code` 409; trust the inner code.
+        request_id (str | Unset): Unique id of the request; quote it to Exotel support. Example:
+            256c7bb3b18d477a8f11089841841092.
+        method (str | Unset): The request's HTTP method (`GET`, `POST`, ...). Example: POST.
+        http_code (Http207 | Unset): HTTP 207 (Multi-Status), repeated in the body (`http_code`, `response.code`).
     """
 
     metadata: BulkMetadata
     response: list[ListResult]
     request_id: str | Unset = UNSET
     method: str | Unset = UNSET
-    http_code: int | Unset = UNSET
+    http_code: Http207 | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -48,7 +49,9 @@ class ListsMultiStatus:
 
         method = self.method
 
-        http_code = self.http_code
+        http_code: int | Unset = UNSET
+        if not isinstance(self.http_code, Unset):
+            http_code = self.http_code.value
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -86,7 +89,12 @@ class ListsMultiStatus:
 
         method = d.pop("method", UNSET)
 
-        http_code = d.pop("http_code", UNSET)
+        _http_code = d.pop("http_code", UNSET)
+        http_code: Http207 | Unset
+        if isinstance(_http_code, Unset):
+            http_code = UNSET
+        else:
+            http_code = Http207(_http_code)
 
         lists_multi_status = cls(
             metadata=metadata,

@@ -16,11 +16,12 @@ class UploadAccepted:
     """An accepted CCM upload.
 
     Attributes:
-        upload_id (str): Follow the upload with this id.
+        upload_id (str): A CCM upload's id; follow the upload with it. Example: upload_abc123.
         status (str): CCM upload status. Known values: `processing`, `completed`, `failed`. An open set: treat unknown
             values as not yet terminal. Example: processing.
         total_records (int | Unset): Data rows in the file (the header is not counted).
-        estimated_time_seconds (int | Unset): How long processing is expected to take; a good first wait before polling.
+        estimated_time_seconds (int | Unset): How long processing is expected to take (at most a day); a good first wait
+            before polling.
     """
 
     upload_id: str

@@ -6,10 +6,11 @@ from typing import TYPE_CHECKING, Any, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..models.http_202 import Http202
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
-    from ..models.error_data import ErrorData
+    from ..models.no_error_data import NoErrorData
     from ..models.upload_accepted import UploadAccepted
 
 
@@ -20,25 +21,24 @@ T = TypeVar("T", bound="UploadAcceptedResult")
 class UploadAcceptedResult:
     """
     Attributes:
-        code (int): The status of this result (HTTP status semantics).
-        status (str): `success`, `accepted` or `failure` (open set).
+        code (Http202): HTTP 202 (Accepted), repeated in the body (`http_code`, `response.code`).
+        status (str): `success` or `accepted` on success answers (open set of lower-case words). Example: success.
         data (UploadAccepted): An accepted CCM upload.
-        error_data (ErrorData | None | Unset): What went wrong. `code` is an Exotel error code (see `ApiErrorCode`; an
-            HTTP status is used where Exotel has no code of its own), `message` its category, `description` the detail. Null
-            on success (nullable here because OpenAPI 3.0 cannot make a `$ref` nullable at the point of use); always present
-            on errors.
+        error_data (NoErrorData | None | Unset): `error_data` of a success answer: always null. (Said as a nullable
+            object without properties: `enum: [null]` would be exact, but Prism then silently skips validating the whole
+            answer.)
     """
 
-    code: int
+    code: Http202
     status: str
     data: UploadAccepted
-    error_data: ErrorData | None | Unset = UNSET
+    error_data: NoErrorData | None | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.error_data import ErrorData  # noqa: PLC0415
+        from ..models.no_error_data import NoErrorData  # noqa: PLC0415
 
-        code = self.code
+        code = self.code.value
 
         status = self.status
 
@@ -47,7 +47,7 @@ class UploadAcceptedResult:
         error_data: dict[str, Any] | None | Unset
         if isinstance(self.error_data, Unset):
             error_data = UNSET
-        elif isinstance(self.error_data, ErrorData):
+        elif isinstance(self.error_data, NoErrorData):
             error_data = self.error_data.to_dict()
         else:
             error_data = self.error_data
@@ -68,17 +68,17 @@ class UploadAcceptedResult:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.error_data import ErrorData  # noqa: PLC0415
+        from ..models.no_error_data import NoErrorData  # noqa: PLC0415
         from ..models.upload_accepted import UploadAccepted  # noqa: PLC0415
 
         d = dict(src_dict)
-        code = d.pop("code")
+        code = Http202(d.pop("code"))
 
         status = d.pop("status")
 
         data = UploadAccepted.from_dict(d.pop("data"))
 
-        def _parse_error_data(data: object) -> ErrorData | None | Unset:
+        def _parse_error_data(data: object) -> NoErrorData | None | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):
@@ -86,12 +86,12 @@ class UploadAcceptedResult:
             try:
                 if not isinstance(data, dict):
                     raise TypeError()
-                componentsschemas_error_data_type_0 = ErrorData.from_dict(data)
+                componentsschemas_no_error_data_type_0 = NoErrorData.from_dict(data)
 
-                return componentsschemas_error_data_type_0
+                return componentsschemas_no_error_data_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(ErrorData | None | Unset, data)
+            return cast(NoErrorData | None | Unset, data)
 
         error_data = _parse_error_data(d.pop("error_data", UNSET))
 

@@ -20,11 +20,15 @@ class UploadErrors:
     """The failed rows of an upload.
 
     Attributes:
-        upload_id (str):
+        upload_id (str): A CCM upload's id; follow the upload with it. Example: upload_abc123.
         error_count (int):
         errors (list[UploadRowError]):
-        error_file_url (None | str | Unset): Absolute URL of the error CSV (see `downloadErrorFile` for its format);
-            fetch it as given, without credentials. Null when there are no failed rows.
+        error_file_url (None | str | Unset): Absolute URL of the error CSV (see `downloadErrorFile` for its format),
+            pre-signed: fetch it as given, without credentials. Null when there are no failed rows. The pattern keeps host
+            names valid (at most six labels of at most 40 characters, so never past DNS's 253); `x-faker` asks random-data
+            mocks for a readable URL. Example: https://exotel-ccm-error-files.s3.ap-
+            southeast-1.amazonaws.com/AC1234/errors_upload_abc123.csv?X-Amz-Algorithm=AWS4-HMAC-SHA256&X-Amz-
+            Expires=86400&X-Amz-Signature=3f1c0e5a9b7d.
     """
 
     upload_id: str

@@ -17,7 +17,7 @@ class UploadStatus:
     `total_records`.
 
         Attributes:
-            upload_id (str):
+            upload_id (str): A CCM upload's id; follow the upload with it. Example: upload_abc123.
             status (str): CCM upload status. Known values: `processing`, `completed`, `failed`. An open set: treat unknown
                 values as not yet terminal. Example: processing.
             total_records (int | Unset):

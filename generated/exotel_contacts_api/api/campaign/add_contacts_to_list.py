@@ -7,8 +7,20 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.add_contacts_to_list_request import AddContactsToListRequest
-from ...models.error_response import ErrorResponse
+from ...models.bad_gateway_error_response import BadGatewayErrorResponse
+from ...models.bad_request_error_response import BadRequestErrorResponse
+from ...models.forbidden_error_response import ForbiddenErrorResponse
+from ...models.gateway_timeout_error_response import GatewayTimeoutErrorResponse
+from ...models.internal_error_response import InternalErrorResponse
 from ...models.memberships_multi_status import MembershipsMultiStatus
+from ...models.not_found_error_response import NotFoundErrorResponse
+from ...models.payload_too_large_error_response import PayloadTooLargeErrorResponse
+from ...models.service_unavailable_error_response import ServiceUnavailableErrorResponse
+from ...models.too_many_requests_error_response import TooManyRequestsErrorResponse
+from ...models.unauthorized_error_response import UnauthorizedErrorResponse
+from ...models.unsupported_media_type_error_response import (
+    UnsupportedMediaTypeErrorResponse,
+)
 from ...types import Response
 
 
@@ -38,64 +50,78 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> ErrorResponse | MembershipsMultiStatus | None:
+) -> (
+    BadGatewayErrorResponse
+    | BadRequestErrorResponse
+    | ForbiddenErrorResponse
+    | GatewayTimeoutErrorResponse
+    | InternalErrorResponse
+    | MembershipsMultiStatus
+    | NotFoundErrorResponse
+    | PayloadTooLargeErrorResponse
+    | ServiceUnavailableErrorResponse
+    | TooManyRequestsErrorResponse
+    | UnauthorizedErrorResponse
+    | UnsupportedMediaTypeErrorResponse
+    | None
+):
     if response.status_code == 207:
         response_207 = MembershipsMultiStatus.from_dict(response.json())
 
         return response_207
 
     if response.status_code == 400:
-        response_400 = ErrorResponse.from_dict(response.json())
+        response_400 = BadRequestErrorResponse.from_dict(response.json())
 
         return response_400
 
     if response.status_code == 401:
-        response_401 = ErrorResponse.from_dict(response.json())
+        response_401 = UnauthorizedErrorResponse.from_dict(response.json())
 
         return response_401
 
     if response.status_code == 403:
-        response_403 = ErrorResponse.from_dict(response.json())
+        response_403 = ForbiddenErrorResponse.from_dict(response.json())
 
         return response_403
 
     if response.status_code == 404:
-        response_404 = ErrorResponse.from_dict(response.json())
+        response_404 = NotFoundErrorResponse.from_dict(response.json())
 
         return response_404
 
     if response.status_code == 413:
-        response_413 = ErrorResponse.from_dict(response.json())
+        response_413 = PayloadTooLargeErrorResponse.from_dict(response.json())
 
         return response_413
 
     if response.status_code == 415:
-        response_415 = ErrorResponse.from_dict(response.json())
+        response_415 = UnsupportedMediaTypeErrorResponse.from_dict(response.json())
 
         return response_415
 
     if response.status_code == 429:
-        response_429 = ErrorResponse.from_dict(response.json())
+        response_429 = TooManyRequestsErrorResponse.from_dict(response.json())
 
         return response_429
 
     if response.status_code == 500:
-        response_500 = ErrorResponse.from_dict(response.json())
+        response_500 = InternalErrorResponse.from_dict(response.json())
 
         return response_500
 
     if response.status_code == 502:
-        response_502 = ErrorResponse.from_dict(response.json())
+        response_502 = BadGatewayErrorResponse.from_dict(response.json())
 
         return response_502
 
     if response.status_code == 503:
-        response_503 = ErrorResponse.from_dict(response.json())
+        response_503 = ServiceUnavailableErrorResponse.from_dict(response.json())
 
         return response_503
 
     if response.status_code == 504:
-        response_504 = ErrorResponse.from_dict(response.json())
+        response_504 = GatewayTimeoutErrorResponse.from_dict(response.json())
 
         return response_504
 
@@ -107,7 +133,20 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[ErrorResponse | MembershipsMultiStatus]:
+) -> Response[
+    BadGatewayErrorResponse
+    | BadRequestErrorResponse
+    | ForbiddenErrorResponse
+    | GatewayTimeoutErrorResponse
+    | InternalErrorResponse
+    | MembershipsMultiStatus
+    | NotFoundErrorResponse
+    | PayloadTooLargeErrorResponse
+    | ServiceUnavailableErrorResponse
+    | TooManyRequestsErrorResponse
+    | UnauthorizedErrorResponse
+    | UnsupportedMediaTypeErrorResponse
+]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -122,7 +161,20 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: AddContactsToListRequest,
-) -> Response[ErrorResponse | MembershipsMultiStatus]:
+) -> Response[
+    BadGatewayErrorResponse
+    | BadRequestErrorResponse
+    | ForbiddenErrorResponse
+    | GatewayTimeoutErrorResponse
+    | InternalErrorResponse
+    | MembershipsMultiStatus
+    | NotFoundErrorResponse
+    | PayloadTooLargeErrorResponse
+    | ServiceUnavailableErrorResponse
+    | TooManyRequestsErrorResponse
+    | UnauthorizedErrorResponse
+    | UnsupportedMediaTypeErrorResponse
+]:
     """Add contacts to a list (Campaign)
 
      Adds existing contacts (from `createContacts` or a CSV upload) to the list, at most 5000
@@ -146,7 +198,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ErrorResponse | MembershipsMultiStatus]
+        Response[BadGatewayErrorResponse | BadRequestErrorResponse | ForbiddenErrorResponse | GatewayTimeoutErrorResponse | InternalErrorResponse | MembershipsMultiStatus | NotFoundErrorResponse | PayloadTooLargeErrorResponse | ServiceUnavailableErrorResponse | TooManyRequestsErrorResponse | UnauthorizedErrorResponse | UnsupportedMediaTypeErrorResponse]
     """
 
     kwargs = _get_kwargs(
@@ -168,7 +220,21 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: AddContactsToListRequest,
-) -> ErrorResponse | MembershipsMultiStatus | None:
+) -> (
+    BadGatewayErrorResponse
+    | BadRequestErrorResponse
+    | ForbiddenErrorResponse
+    | GatewayTimeoutErrorResponse
+    | InternalErrorResponse
+    | MembershipsMultiStatus
+    | NotFoundErrorResponse
+    | PayloadTooLargeErrorResponse
+    | ServiceUnavailableErrorResponse
+    | TooManyRequestsErrorResponse
+    | UnauthorizedErrorResponse
+    | UnsupportedMediaTypeErrorResponse
+    | None
+):
     """Add contacts to a list (Campaign)
 
      Adds existing contacts (from `createContacts` or a CSV upload) to the list, at most 5000
@@ -192,7 +258,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ErrorResponse | MembershipsMultiStatus
+        BadGatewayErrorResponse | BadRequestErrorResponse | ForbiddenErrorResponse | GatewayTimeoutErrorResponse | InternalErrorResponse | MembershipsMultiStatus | NotFoundErrorResponse | PayloadTooLargeErrorResponse | ServiceUnavailableErrorResponse | TooManyRequestsErrorResponse | UnauthorizedErrorResponse | UnsupportedMediaTypeErrorResponse
     """
 
     return sync_detailed(
@@ -209,7 +275,20 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: AddContactsToListRequest,
-) -> Response[ErrorResponse | MembershipsMultiStatus]:
+) -> Response[
+    BadGatewayErrorResponse
+    | BadRequestErrorResponse
+    | ForbiddenErrorResponse
+    | GatewayTimeoutErrorResponse
+    | InternalErrorResponse
+    | MembershipsMultiStatus
+    | NotFoundErrorResponse
+    | PayloadTooLargeErrorResponse
+    | ServiceUnavailableErrorResponse
+    | TooManyRequestsErrorResponse
+    | UnauthorizedErrorResponse
+    | UnsupportedMediaTypeErrorResponse
+]:
     """Add contacts to a list (Campaign)
 
      Adds existing contacts (from `createContacts` or a CSV upload) to the list, at most 5000
@@ -233,7 +312,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ErrorResponse | MembershipsMultiStatus]
+        Response[BadGatewayErrorResponse | BadRequestErrorResponse | ForbiddenErrorResponse | GatewayTimeoutErrorResponse | InternalErrorResponse | MembershipsMultiStatus | NotFoundErrorResponse | PayloadTooLargeErrorResponse | ServiceUnavailableErrorResponse | TooManyRequestsErrorResponse | UnauthorizedErrorResponse | UnsupportedMediaTypeErrorResponse]
     """
 
     kwargs = _get_kwargs(
@@ -253,7 +332,21 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: AddContactsToListRequest,
-) -> ErrorResponse | MembershipsMultiStatus | None:
+) -> (
+    BadGatewayErrorResponse
+    | BadRequestErrorResponse
+    | ForbiddenErrorResponse
+    | GatewayTimeoutErrorResponse
+    | InternalErrorResponse
+    | MembershipsMultiStatus
+    | NotFoundErrorResponse
+    | PayloadTooLargeErrorResponse
+    | ServiceUnavailableErrorResponse
+    | TooManyRequestsErrorResponse
+    | UnauthorizedErrorResponse
+    | UnsupportedMediaTypeErrorResponse
+    | None
+):
     """Add contacts to a list (Campaign)
 
      Adds existing contacts (from `createContacts` or a CSV upload) to the list, at most 5000
@@ -277,7 +370,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ErrorResponse | MembershipsMultiStatus
+        BadGatewayErrorResponse | BadRequestErrorResponse | ForbiddenErrorResponse | GatewayTimeoutErrorResponse | InternalErrorResponse | MembershipsMultiStatus | NotFoundErrorResponse | PayloadTooLargeErrorResponse | ServiceUnavailableErrorResponse | TooManyRequestsErrorResponse | UnauthorizedErrorResponse | UnsupportedMediaTypeErrorResponse
     """
 
     return (

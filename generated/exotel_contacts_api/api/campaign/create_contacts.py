@@ -6,9 +6,22 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
+from ...models.bad_gateway_error_response import BadGatewayErrorResponse
+from ...models.bad_request_error_response import BadRequestErrorResponse
+from ...models.conflict_error_response import ConflictErrorResponse
 from ...models.create_contacts_request import CreateContactsRequest
 from ...models.create_contacts_response import CreateContactsResponse
-from ...models.error_response import ErrorResponse
+from ...models.forbidden_error_response import ForbiddenErrorResponse
+from ...models.gateway_timeout_error_response import GatewayTimeoutErrorResponse
+from ...models.internal_error_response import InternalErrorResponse
+from ...models.payload_too_large_error_response import PayloadTooLargeErrorResponse
+from ...models.payment_required_error_response import PaymentRequiredErrorResponse
+from ...models.service_unavailable_error_response import ServiceUnavailableErrorResponse
+from ...models.too_many_requests_error_response import TooManyRequestsErrorResponse
+from ...models.unauthorized_error_response import UnauthorizedErrorResponse
+from ...models.unsupported_media_type_error_response import (
+    UnsupportedMediaTypeErrorResponse,
+)
 from ...types import Response
 
 
@@ -36,59 +49,84 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> CreateContactsResponse | ErrorResponse | None:
+) -> (
+    BadGatewayErrorResponse
+    | BadRequestErrorResponse
+    | ConflictErrorResponse
+    | CreateContactsResponse
+    | ForbiddenErrorResponse
+    | GatewayTimeoutErrorResponse
+    | InternalErrorResponse
+    | PayloadTooLargeErrorResponse
+    | PaymentRequiredErrorResponse
+    | ServiceUnavailableErrorResponse
+    | TooManyRequestsErrorResponse
+    | UnauthorizedErrorResponse
+    | UnsupportedMediaTypeErrorResponse
+    | None
+):
     if response.status_code == 207:
         response_207 = CreateContactsResponse.from_dict(response.json())
 
         return response_207
 
     if response.status_code == 400:
-        response_400 = ErrorResponse.from_dict(response.json())
+        response_400 = BadRequestErrorResponse.from_dict(response.json())
 
         return response_400
 
     if response.status_code == 401:
-        response_401 = ErrorResponse.from_dict(response.json())
+        response_401 = UnauthorizedErrorResponse.from_dict(response.json())
 
         return response_401
 
+    if response.status_code == 402:
+        response_402 = PaymentRequiredErrorResponse.from_dict(response.json())
+
+        return response_402
+
     if response.status_code == 403:
-        response_403 = ErrorResponse.from_dict(response.json())
+        response_403 = ForbiddenErrorResponse.from_dict(response.json())
 
         return response_403
 
+    if response.status_code == 409:
+        response_409 = ConflictErrorResponse.from_dict(response.json())
+
+        return response_409
+
     if response.status_code == 413:
-        response_413 = ErrorResponse.from_dict(response.json())
+        response_413 = PayloadTooLargeErrorResponse.from_dict(response.json())
 
         return response_413
 
     if response.status_code == 415:
-        response_415 = ErrorResponse.from_dict(response.json())
+        response_415 = UnsupportedMediaTypeErrorResponse.from_dict(response.json())
 
         return response_415
 
     if response.status_code == 429:
-        response_429 = ErrorResponse.from_dict(response.json())
+        response_429 = TooManyRequestsErrorResponse.from_dict(response.json())
 
         return response_429
 
     if response.status_code == 500:
-        response_500 = ErrorResponse.from_dict(response.json())
+        response_500 = InternalErrorResponse.from_dict(response.json())
 
         return response_500
 
     if response.status_code == 502:
-        response_502 = ErrorResponse.from_dict(response.json())
+        response_502 = BadGatewayErrorResponse.from_dict(response.json())
 
         return response_502
 
     if response.status_code == 503:
-        response_503 = ErrorResponse.from_dict(response.json())
+        response_503 = ServiceUnavailableErrorResponse.from_dict(response.json())
 
         return response_503
 
     if response.status_code == 504:
-        response_504 = ErrorResponse.from_dict(response.json())
+        response_504 = GatewayTimeoutErrorResponse.from_dict(response.json())
 
         return response_504
 
@@ -100,7 +138,21 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[CreateContactsResponse | ErrorResponse]:
+) -> Response[
+    BadGatewayErrorResponse
+    | BadRequestErrorResponse
+    | ConflictErrorResponse
+    | CreateContactsResponse
+    | ForbiddenErrorResponse
+    | GatewayTimeoutErrorResponse
+    | InternalErrorResponse
+    | PayloadTooLargeErrorResponse
+    | PaymentRequiredErrorResponse
+    | ServiceUnavailableErrorResponse
+    | TooManyRequestsErrorResponse
+    | UnauthorizedErrorResponse
+    | UnsupportedMediaTypeErrorResponse
+]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -114,7 +166,21 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: CreateContactsRequest,
-) -> Response[CreateContactsResponse | ErrorResponse]:
+) -> Response[
+    BadGatewayErrorResponse
+    | BadRequestErrorResponse
+    | ConflictErrorResponse
+    | CreateContactsResponse
+    | ForbiddenErrorResponse
+    | GatewayTimeoutErrorResponse
+    | InternalErrorResponse
+    | PayloadTooLargeErrorResponse
+    | PaymentRequiredErrorResponse
+    | ServiceUnavailableErrorResponse
+    | TooManyRequestsErrorResponse
+    | UnauthorizedErrorResponse
+    | UnsupportedMediaTypeErrorResponse
+]:
     """Create up to 5000 contacts in one request (Campaign)
 
      Creates contacts in the Campaigns address book. At most 5000 contacts per request (more:
@@ -131,6 +197,11 @@ def sync_detailed(
       created. This is the same rule as the CSV upload's duplicate count. Exotel publishes no
       example of this case; 409 + 1008 is what its v2 platform answers for duplicates.
       Because of this rule, sending the same contacts again never creates a second copy.
+
+    Request-level answers: 402 when the account is over its plan's limit or out of balance (nothing
+    is created); 409 (`error_data.code` 1008) when the v2 platform answers the request as a whole
+    as a duplicate rather than item by item (sometimes with `http_code` 200 and the inner code 409,
+    see the `Conflict` response); nothing is created then either.
 
     `number` is E.164 (`+919876543210`); a national number is also accepted and matched to a
     country, and a landline takes its STD code (`0XXXXXX2400`).
@@ -152,7 +223,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[CreateContactsResponse | ErrorResponse]
+        Response[BadGatewayErrorResponse | BadRequestErrorResponse | ConflictErrorResponse | CreateContactsResponse | ForbiddenErrorResponse | GatewayTimeoutErrorResponse | InternalErrorResponse | PayloadTooLargeErrorResponse | PaymentRequiredErrorResponse | ServiceUnavailableErrorResponse | TooManyRequestsErrorResponse | UnauthorizedErrorResponse | UnsupportedMediaTypeErrorResponse]
     """
 
     kwargs = _get_kwargs(
@@ -172,7 +243,22 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: CreateContactsRequest,
-) -> CreateContactsResponse | ErrorResponse | None:
+) -> (
+    BadGatewayErrorResponse
+    | BadRequestErrorResponse
+    | ConflictErrorResponse
+    | CreateContactsResponse
+    | ForbiddenErrorResponse
+    | GatewayTimeoutErrorResponse
+    | InternalErrorResponse
+    | PayloadTooLargeErrorResponse
+    | PaymentRequiredErrorResponse
+    | ServiceUnavailableErrorResponse
+    | TooManyRequestsErrorResponse
+    | UnauthorizedErrorResponse
+    | UnsupportedMediaTypeErrorResponse
+    | None
+):
     """Create up to 5000 contacts in one request (Campaign)
 
      Creates contacts in the Campaigns address book. At most 5000 contacts per request (more:
@@ -189,6 +275,11 @@ def sync(
       created. This is the same rule as the CSV upload's duplicate count. Exotel publishes no
       example of this case; 409 + 1008 is what its v2 platform answers for duplicates.
       Because of this rule, sending the same contacts again never creates a second copy.
+
+    Request-level answers: 402 when the account is over its plan's limit or out of balance (nothing
+    is created); 409 (`error_data.code` 1008) when the v2 platform answers the request as a whole
+    as a duplicate rather than item by item (sometimes with `http_code` 200 and the inner code 409,
+    see the `Conflict` response); nothing is created then either.
 
     `number` is E.164 (`+919876543210`); a national number is also accepted and matched to a
     country, and a landline takes its STD code (`0XXXXXX2400`).
@@ -210,7 +301,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        CreateContactsResponse | ErrorResponse
+        BadGatewayErrorResponse | BadRequestErrorResponse | ConflictErrorResponse | CreateContactsResponse | ForbiddenErrorResponse | GatewayTimeoutErrorResponse | InternalErrorResponse | PayloadTooLargeErrorResponse | PaymentRequiredErrorResponse | ServiceUnavailableErrorResponse | TooManyRequestsErrorResponse | UnauthorizedErrorResponse | UnsupportedMediaTypeErrorResponse
     """
 
     return sync_detailed(
@@ -225,7 +316,21 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: CreateContactsRequest,
-) -> Response[CreateContactsResponse | ErrorResponse]:
+) -> Response[
+    BadGatewayErrorResponse
+    | BadRequestErrorResponse
+    | ConflictErrorResponse
+    | CreateContactsResponse
+    | ForbiddenErrorResponse
+    | GatewayTimeoutErrorResponse
+    | InternalErrorResponse
+    | PayloadTooLargeErrorResponse
+    | PaymentRequiredErrorResponse
+    | ServiceUnavailableErrorResponse
+    | TooManyRequestsErrorResponse
+    | UnauthorizedErrorResponse
+    | UnsupportedMediaTypeErrorResponse
+]:
     """Create up to 5000 contacts in one request (Campaign)
 
      Creates contacts in the Campaigns address book. At most 5000 contacts per request (more:
@@ -242,6 +347,11 @@ async def asyncio_detailed(
       created. This is the same rule as the CSV upload's duplicate count. Exotel publishes no
       example of this case; 409 + 1008 is what its v2 platform answers for duplicates.
       Because of this rule, sending the same contacts again never creates a second copy.
+
+    Request-level answers: 402 when the account is over its plan's limit or out of balance (nothing
+    is created); 409 (`error_data.code` 1008) when the v2 platform answers the request as a whole
+    as a duplicate rather than item by item (sometimes with `http_code` 200 and the inner code 409,
+    see the `Conflict` response); nothing is created then either.
 
     `number` is E.164 (`+919876543210`); a national number is also accepted and matched to a
     country, and a landline takes its STD code (`0XXXXXX2400`).
@@ -263,7 +373,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[CreateContactsResponse | ErrorResponse]
+        Response[BadGatewayErrorResponse | BadRequestErrorResponse | ConflictErrorResponse | CreateContactsResponse | ForbiddenErrorResponse | GatewayTimeoutErrorResponse | InternalErrorResponse | PayloadTooLargeErrorResponse | PaymentRequiredErrorResponse | ServiceUnavailableErrorResponse | TooManyRequestsErrorResponse | UnauthorizedErrorResponse | UnsupportedMediaTypeErrorResponse]
     """
 
     kwargs = _get_kwargs(
@@ -281,7 +391,22 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: CreateContactsRequest,
-) -> CreateContactsResponse | ErrorResponse | None:
+) -> (
+    BadGatewayErrorResponse
+    | BadRequestErrorResponse
+    | ConflictErrorResponse
+    | CreateContactsResponse
+    | ForbiddenErrorResponse
+    | GatewayTimeoutErrorResponse
+    | InternalErrorResponse
+    | PayloadTooLargeErrorResponse
+    | PaymentRequiredErrorResponse
+    | ServiceUnavailableErrorResponse
+    | TooManyRequestsErrorResponse
+    | UnauthorizedErrorResponse
+    | UnsupportedMediaTypeErrorResponse
+    | None
+):
     """Create up to 5000 contacts in one request (Campaign)
 
      Creates contacts in the Campaigns address book. At most 5000 contacts per request (more:
@@ -298,6 +423,11 @@ async def asyncio(
       created. This is the same rule as the CSV upload's duplicate count. Exotel publishes no
       example of this case; 409 + 1008 is what its v2 platform answers for duplicates.
       Because of this rule, sending the same contacts again never creates a second copy.
+
+    Request-level answers: 402 when the account is over its plan's limit or out of balance (nothing
+    is created); 409 (`error_data.code` 1008) when the v2 platform answers the request as a whole
+    as a duplicate rather than item by item (sometimes with `http_code` 200 and the inner code 409,
+    see the `Conflict` response); nothing is created then either.
 
     `number` is E.164 (`+919876543210`); a national number is also accepted and matched to a
     country, and a landline takes its STD code (`0XXXXXX2400`).
@@ -319,7 +449,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        CreateContactsResponse | ErrorResponse
+        BadGatewayErrorResponse | BadRequestErrorResponse | ConflictErrorResponse | CreateContactsResponse | ForbiddenErrorResponse | GatewayTimeoutErrorResponse | InternalErrorResponse | PayloadTooLargeErrorResponse | PaymentRequiredErrorResponse | ServiceUnavailableErrorResponse | TooManyRequestsErrorResponse | UnauthorizedErrorResponse | UnsupportedMediaTypeErrorResponse
     """
 
     return (

@@ -6,9 +6,21 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
+from ...models.bad_gateway_error_response import BadGatewayErrorResponse
+from ...models.bad_request_error_response import BadRequestErrorResponse
 from ...models.csv_upload_request import CsvUploadRequest
 from ...models.csv_upload_response import CsvUploadResponse
-from ...models.error_response import ErrorResponse
+from ...models.forbidden_error_response import ForbiddenErrorResponse
+from ...models.gateway_timeout_error_response import GatewayTimeoutErrorResponse
+from ...models.internal_error_response import InternalErrorResponse
+from ...models.payload_too_large_error_response import PayloadTooLargeErrorResponse
+from ...models.payment_required_error_response import PaymentRequiredErrorResponse
+from ...models.service_unavailable_error_response import ServiceUnavailableErrorResponse
+from ...models.too_many_requests_error_response import TooManyRequestsErrorResponse
+from ...models.unauthorized_error_response import UnauthorizedErrorResponse
+from ...models.unsupported_media_type_error_response import (
+    UnsupportedMediaTypeErrorResponse,
+)
 from ...types import Response
 
 
@@ -36,59 +48,78 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> CsvUploadResponse | ErrorResponse | None:
+) -> (
+    BadGatewayErrorResponse
+    | BadRequestErrorResponse
+    | CsvUploadResponse
+    | ForbiddenErrorResponse
+    | GatewayTimeoutErrorResponse
+    | InternalErrorResponse
+    | PayloadTooLargeErrorResponse
+    | PaymentRequiredErrorResponse
+    | ServiceUnavailableErrorResponse
+    | TooManyRequestsErrorResponse
+    | UnauthorizedErrorResponse
+    | UnsupportedMediaTypeErrorResponse
+    | None
+):
     if response.status_code == 200:
         response_200 = CsvUploadResponse.from_dict(response.json())
 
         return response_200
 
     if response.status_code == 400:
-        response_400 = ErrorResponse.from_dict(response.json())
+        response_400 = BadRequestErrorResponse.from_dict(response.json())
 
         return response_400
 
     if response.status_code == 401:
-        response_401 = ErrorResponse.from_dict(response.json())
+        response_401 = UnauthorizedErrorResponse.from_dict(response.json())
 
         return response_401
 
+    if response.status_code == 402:
+        response_402 = PaymentRequiredErrorResponse.from_dict(response.json())
+
+        return response_402
+
     if response.status_code == 403:
-        response_403 = ErrorResponse.from_dict(response.json())
+        response_403 = ForbiddenErrorResponse.from_dict(response.json())
 
         return response_403
 
     if response.status_code == 413:
-        response_413 = ErrorResponse.from_dict(response.json())
+        response_413 = PayloadTooLargeErrorResponse.from_dict(response.json())
 
         return response_413
 
     if response.status_code == 415:
-        response_415 = ErrorResponse.from_dict(response.json())
+        response_415 = UnsupportedMediaTypeErrorResponse.from_dict(response.json())
 
         return response_415
 
     if response.status_code == 429:
-        response_429 = ErrorResponse.from_dict(response.json())
+        response_429 = TooManyRequestsErrorResponse.from_dict(response.json())
 
         return response_429
 
     if response.status_code == 500:
-        response_500 = ErrorResponse.from_dict(response.json())
+        response_500 = InternalErrorResponse.from_dict(response.json())
 
         return response_500
 
     if response.status_code == 502:
-        response_502 = ErrorResponse.from_dict(response.json())
+        response_502 = BadGatewayErrorResponse.from_dict(response.json())
 
         return response_502
 
     if response.status_code == 503:
-        response_503 = ErrorResponse.from_dict(response.json())
+        response_503 = ServiceUnavailableErrorResponse.from_dict(response.json())
 
         return response_503
 
     if response.status_code == 504:
-        response_504 = ErrorResponse.from_dict(response.json())
+        response_504 = GatewayTimeoutErrorResponse.from_dict(response.json())
 
         return response_504
 
@@ -100,7 +131,20 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[CsvUploadResponse | ErrorResponse]:
+) -> Response[
+    BadGatewayErrorResponse
+    | BadRequestErrorResponse
+    | CsvUploadResponse
+    | ForbiddenErrorResponse
+    | GatewayTimeoutErrorResponse
+    | InternalErrorResponse
+    | PayloadTooLargeErrorResponse
+    | PaymentRequiredErrorResponse
+    | ServiceUnavailableErrorResponse
+    | TooManyRequestsErrorResponse
+    | UnauthorizedErrorResponse
+    | UnsupportedMediaTypeErrorResponse
+]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -114,7 +158,20 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: CsvUploadRequest,
-) -> Response[CsvUploadResponse | ErrorResponse]:
+) -> Response[
+    BadGatewayErrorResponse
+    | BadRequestErrorResponse
+    | CsvUploadResponse
+    | ForbiddenErrorResponse
+    | GatewayTimeoutErrorResponse
+    | InternalErrorResponse
+    | PayloadTooLargeErrorResponse
+    | PaymentRequiredErrorResponse
+    | ServiceUnavailableErrorResponse
+    | TooManyRequestsErrorResponse
+    | UnauthorizedErrorResponse
+    | UnsupportedMediaTypeErrorResponse
+]:
     """Add contacts to a named list from a CSV file (Campaign)
 
      Adds the contacts of a CSV to the list named `list_name`, creating the list when it does
@@ -126,7 +183,8 @@ def sync_detailed(
 
     Limits: the file is at most 60 MB (larger: 413). A `static` list holds at most 100,000
     (1 lakh) contacts in all, a `dynamic` list 500,000 (5 lakh) with up to 5 variables; an upload
-    that would take the list past its cap is refused with 400.
+    that would take the list past its cap is refused with 400. An account over its plan's limit or
+    out of balance gets 402.
 
     A number the account's address book already has is counted in `stats.duplicate` and not
     created again, as is a number repeated within the file; rows with an invalid number, or a
@@ -145,7 +203,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[CsvUploadResponse | ErrorResponse]
+        Response[BadGatewayErrorResponse | BadRequestErrorResponse | CsvUploadResponse | ForbiddenErrorResponse | GatewayTimeoutErrorResponse | InternalErrorResponse | PayloadTooLargeErrorResponse | PaymentRequiredErrorResponse | ServiceUnavailableErrorResponse | TooManyRequestsErrorResponse | UnauthorizedErrorResponse | UnsupportedMediaTypeErrorResponse]
     """
 
     kwargs = _get_kwargs(
@@ -165,7 +223,21 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: CsvUploadRequest,
-) -> CsvUploadResponse | ErrorResponse | None:
+) -> (
+    BadGatewayErrorResponse
+    | BadRequestErrorResponse
+    | CsvUploadResponse
+    | ForbiddenErrorResponse
+    | GatewayTimeoutErrorResponse
+    | InternalErrorResponse
+    | PayloadTooLargeErrorResponse
+    | PaymentRequiredErrorResponse
+    | ServiceUnavailableErrorResponse
+    | TooManyRequestsErrorResponse
+    | UnauthorizedErrorResponse
+    | UnsupportedMediaTypeErrorResponse
+    | None
+):
     """Add contacts to a named list from a CSV file (Campaign)
 
      Adds the contacts of a CSV to the list named `list_name`, creating the list when it does
@@ -177,7 +249,8 @@ def sync(
 
     Limits: the file is at most 60 MB (larger: 413). A `static` list holds at most 100,000
     (1 lakh) contacts in all, a `dynamic` list 500,000 (5 lakh) with up to 5 variables; an upload
-    that would take the list past its cap is refused with 400.
+    that would take the list past its cap is refused with 400. An account over its plan's limit or
+    out of balance gets 402.
 
     A number the account's address book already has is counted in `stats.duplicate` and not
     created again, as is a number repeated within the file; rows with an invalid number, or a
@@ -196,7 +269,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        CsvUploadResponse | ErrorResponse
+        BadGatewayErrorResponse | BadRequestErrorResponse | CsvUploadResponse | ForbiddenErrorResponse | GatewayTimeoutErrorResponse | InternalErrorResponse | PayloadTooLargeErrorResponse | PaymentRequiredErrorResponse | ServiceUnavailableErrorResponse | TooManyRequestsErrorResponse | UnauthorizedErrorResponse | UnsupportedMediaTypeErrorResponse
     """
 
     return sync_detailed(
@@ -211,7 +284,20 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: CsvUploadRequest,
-) -> Response[CsvUploadResponse | ErrorResponse]:
+) -> Response[
+    BadGatewayErrorResponse
+    | BadRequestErrorResponse
+    | CsvUploadResponse
+    | ForbiddenErrorResponse
+    | GatewayTimeoutErrorResponse
+    | InternalErrorResponse
+    | PayloadTooLargeErrorResponse
+    | PaymentRequiredErrorResponse
+    | ServiceUnavailableErrorResponse
+    | TooManyRequestsErrorResponse
+    | UnauthorizedErrorResponse
+    | UnsupportedMediaTypeErrorResponse
+]:
     """Add contacts to a named list from a CSV file (Campaign)
 
      Adds the contacts of a CSV to the list named `list_name`, creating the list when it does
@@ -223,7 +309,8 @@ async def asyncio_detailed(
 
     Limits: the file is at most 60 MB (larger: 413). A `static` list holds at most 100,000
     (1 lakh) contacts in all, a `dynamic` list 500,000 (5 lakh) with up to 5 variables; an upload
-    that would take the list past its cap is refused with 400.
+    that would take the list past its cap is refused with 400. An account over its plan's limit or
+    out of balance gets 402.
 
     A number the account's address book already has is counted in `stats.duplicate` and not
     created again, as is a number repeated within the file; rows with an invalid number, or a
@@ -242,7 +329,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[CsvUploadResponse | ErrorResponse]
+        Response[BadGatewayErrorResponse | BadRequestErrorResponse | CsvUploadResponse | ForbiddenErrorResponse | GatewayTimeoutErrorResponse | InternalErrorResponse | PayloadTooLargeErrorResponse | PaymentRequiredErrorResponse | ServiceUnavailableErrorResponse | TooManyRequestsErrorResponse | UnauthorizedErrorResponse | UnsupportedMediaTypeErrorResponse]
     """
 
     kwargs = _get_kwargs(
@@ -260,7 +347,21 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: CsvUploadRequest,
-) -> CsvUploadResponse | ErrorResponse | None:
+) -> (
+    BadGatewayErrorResponse
+    | BadRequestErrorResponse
+    | CsvUploadResponse
+    | ForbiddenErrorResponse
+    | GatewayTimeoutErrorResponse
+    | InternalErrorResponse
+    | PayloadTooLargeErrorResponse
+    | PaymentRequiredErrorResponse
+    | ServiceUnavailableErrorResponse
+    | TooManyRequestsErrorResponse
+    | UnauthorizedErrorResponse
+    | UnsupportedMediaTypeErrorResponse
+    | None
+):
     """Add contacts to a named list from a CSV file (Campaign)
 
      Adds the contacts of a CSV to the list named `list_name`, creating the list when it does
@@ -272,7 +373,8 @@ async def asyncio(
 
     Limits: the file is at most 60 MB (larger: 413). A `static` list holds at most 100,000
     (1 lakh) contacts in all, a `dynamic` list 500,000 (5 lakh) with up to 5 variables; an upload
-    that would take the list past its cap is refused with 400.
+    that would take the list past its cap is refused with 400. An account over its plan's limit or
+    out of balance gets 402.
 
     A number the account's address book already has is counted in `stats.duplicate` and not
     created again, as is a number repeated within the file; rows with an invalid number, or a
@@ -291,7 +393,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        CsvUploadResponse | ErrorResponse
+        BadGatewayErrorResponse | BadRequestErrorResponse | CsvUploadResponse | ForbiddenErrorResponse | GatewayTimeoutErrorResponse | InternalErrorResponse | PayloadTooLargeErrorResponse | PaymentRequiredErrorResponse | ServiceUnavailableErrorResponse | TooManyRequestsErrorResponse | UnauthorizedErrorResponse | UnsupportedMediaTypeErrorResponse
     """
 
     return (

@@ -6,9 +6,17 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
+from ...models.bad_gateway_error_response import BadGatewayErrorResponse
+from ...models.bad_request_error_response import BadRequestErrorResponse
 from ...models.contact_filter import ContactFilter
 from ...models.contact_response import ContactResponse
-from ...models.error_response import ErrorResponse
+from ...models.forbidden_error_response import ForbiddenErrorResponse
+from ...models.gateway_timeout_error_response import GatewayTimeoutErrorResponse
+from ...models.internal_error_response import InternalErrorResponse
+from ...models.not_found_error_response import NotFoundErrorResponse
+from ...models.service_unavailable_error_response import ServiceUnavailableErrorResponse
+from ...models.too_many_requests_error_response import TooManyRequestsErrorResponse
+from ...models.unauthorized_error_response import UnauthorizedErrorResponse
 from ...types import UNSET, Response, Unset
 
 
@@ -43,54 +51,66 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> ContactResponse | ErrorResponse | None:
+) -> (
+    BadGatewayErrorResponse
+    | BadRequestErrorResponse
+    | ContactResponse
+    | ForbiddenErrorResponse
+    | GatewayTimeoutErrorResponse
+    | InternalErrorResponse
+    | NotFoundErrorResponse
+    | ServiceUnavailableErrorResponse
+    | TooManyRequestsErrorResponse
+    | UnauthorizedErrorResponse
+    | None
+):
     if response.status_code == 200:
         response_200 = ContactResponse.from_dict(response.json())
 
         return response_200
 
     if response.status_code == 400:
-        response_400 = ErrorResponse.from_dict(response.json())
+        response_400 = BadRequestErrorResponse.from_dict(response.json())
 
         return response_400
 
     if response.status_code == 401:
-        response_401 = ErrorResponse.from_dict(response.json())
+        response_401 = UnauthorizedErrorResponse.from_dict(response.json())
 
         return response_401
 
     if response.status_code == 403:
-        response_403 = ErrorResponse.from_dict(response.json())
+        response_403 = ForbiddenErrorResponse.from_dict(response.json())
 
         return response_403
 
     if response.status_code == 404:
-        response_404 = ErrorResponse.from_dict(response.json())
+        response_404 = NotFoundErrorResponse.from_dict(response.json())
 
         return response_404
 
     if response.status_code == 429:
-        response_429 = ErrorResponse.from_dict(response.json())
+        response_429 = TooManyRequestsErrorResponse.from_dict(response.json())
 
         return response_429
 
     if response.status_code == 500:
-        response_500 = ErrorResponse.from_dict(response.json())
+        response_500 = InternalErrorResponse.from_dict(response.json())
 
         return response_500
 
     if response.status_code == 502:
-        response_502 = ErrorResponse.from_dict(response.json())
+        response_502 = BadGatewayErrorResponse.from_dict(response.json())
 
         return response_502
 
     if response.status_code == 503:
-        response_503 = ErrorResponse.from_dict(response.json())
+        response_503 = ServiceUnavailableErrorResponse.from_dict(response.json())
 
         return response_503
 
     if response.status_code == 504:
-        response_504 = ErrorResponse.from_dict(response.json())
+        response_504 = GatewayTimeoutErrorResponse.from_dict(response.json())
 
         return response_504
 
@@ -102,7 +122,18 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[ContactResponse | ErrorResponse]:
+) -> Response[
+    BadGatewayErrorResponse
+    | BadRequestErrorResponse
+    | ContactResponse
+    | ForbiddenErrorResponse
+    | GatewayTimeoutErrorResponse
+    | InternalErrorResponse
+    | NotFoundErrorResponse
+    | ServiceUnavailableErrorResponse
+    | TooManyRequestsErrorResponse
+    | UnauthorizedErrorResponse
+]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -117,7 +148,18 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     filter_: ContactFilter | Unset = UNSET,
-) -> Response[ContactResponse | ErrorResponse]:
+) -> Response[
+    BadGatewayErrorResponse
+    | BadRequestErrorResponse
+    | ContactResponse
+    | ForbiddenErrorResponse
+    | GatewayTimeoutErrorResponse
+    | InternalErrorResponse
+    | NotFoundErrorResponse
+    | ServiceUnavailableErrorResponse
+    | TooManyRequestsErrorResponse
+    | UnauthorizedErrorResponse
+]:
     """Get one contact (Campaign)
 
      The contact with this `sid`; 404 (`error_data.code` 1000) when the account has none.
@@ -134,7 +176,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ContactResponse | ErrorResponse]
+        Response[BadGatewayErrorResponse | BadRequestErrorResponse | ContactResponse | ForbiddenErrorResponse | GatewayTimeoutErrorResponse | InternalErrorResponse | NotFoundErrorResponse | ServiceUnavailableErrorResponse | TooManyRequestsErrorResponse | UnauthorizedErrorResponse]
     """
 
     kwargs = _get_kwargs(
@@ -156,7 +198,19 @@ def sync(
     *,
     client: AuthenticatedClient,
     filter_: ContactFilter | Unset = UNSET,
-) -> ContactResponse | ErrorResponse | None:
+) -> (
+    BadGatewayErrorResponse
+    | BadRequestErrorResponse
+    | ContactResponse
+    | ForbiddenErrorResponse
+    | GatewayTimeoutErrorResponse
+    | InternalErrorResponse
+    | NotFoundErrorResponse
+    | ServiceUnavailableErrorResponse
+    | TooManyRequestsErrorResponse
+    | UnauthorizedErrorResponse
+    | None
+):
     """Get one contact (Campaign)
 
      The contact with this `sid`; 404 (`error_data.code` 1000) when the account has none.
@@ -173,7 +227,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ContactResponse | ErrorResponse
+        BadGatewayErrorResponse | BadRequestErrorResponse | ContactResponse | ForbiddenErrorResponse | GatewayTimeoutErrorResponse | InternalErrorResponse | NotFoundErrorResponse | ServiceUnavailableErrorResponse | TooManyRequestsErrorResponse | UnauthorizedErrorResponse
     """
 
     return sync_detailed(
@@ -190,7 +244,18 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     filter_: ContactFilter | Unset = UNSET,
-) -> Response[ContactResponse | ErrorResponse]:
+) -> Response[
+    BadGatewayErrorResponse
+    | BadRequestErrorResponse
+    | ContactResponse
+    | ForbiddenErrorResponse
+    | GatewayTimeoutErrorResponse
+    | InternalErrorResponse
+    | NotFoundErrorResponse
+    | ServiceUnavailableErrorResponse
+    | TooManyRequestsErrorResponse
+    | UnauthorizedErrorResponse
+]:
     """Get one contact (Campaign)
 
      The contact with this `sid`; 404 (`error_data.code` 1000) when the account has none.
@@ -207,7 +272,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ContactResponse | ErrorResponse]
+        Response[BadGatewayErrorResponse | BadRequestErrorResponse | ContactResponse | ForbiddenErrorResponse | GatewayTimeoutErrorResponse | InternalErrorResponse | NotFoundErrorResponse | ServiceUnavailableErrorResponse | TooManyRequestsErrorResponse | UnauthorizedErrorResponse]
     """
 
     kwargs = _get_kwargs(
@@ -227,7 +292,19 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     filter_: ContactFilter | Unset = UNSET,
-) -> ContactResponse | ErrorResponse | None:
+) -> (
+    BadGatewayErrorResponse
+    | BadRequestErrorResponse
+    | ContactResponse
+    | ForbiddenErrorResponse
+    | GatewayTimeoutErrorResponse
+    | InternalErrorResponse
+    | NotFoundErrorResponse
+    | ServiceUnavailableErrorResponse
+    | TooManyRequestsErrorResponse
+    | UnauthorizedErrorResponse
+    | None
+):
     """Get one contact (Campaign)
 
      The contact with this `sid`; 404 (`error_data.code` 1000) when the account has none.
@@ -244,7 +321,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ContactResponse | ErrorResponse
+        BadGatewayErrorResponse | BadRequestErrorResponse | ContactResponse | ForbiddenErrorResponse | GatewayTimeoutErrorResponse | InternalErrorResponse | NotFoundErrorResponse | ServiceUnavailableErrorResponse | TooManyRequestsErrorResponse | UnauthorizedErrorResponse
     """
 
     return (

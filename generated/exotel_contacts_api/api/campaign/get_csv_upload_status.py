@@ -6,8 +6,15 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
+from ...models.bad_gateway_error_response import BadGatewayErrorResponse
 from ...models.csv_status_response import CsvStatusResponse
-from ...models.error_response import ErrorResponse
+from ...models.forbidden_error_response import ForbiddenErrorResponse
+from ...models.gateway_timeout_error_response import GatewayTimeoutErrorResponse
+from ...models.internal_error_response import InternalErrorResponse
+from ...models.not_found_error_response import NotFoundErrorResponse
+from ...models.service_unavailable_error_response import ServiceUnavailableErrorResponse
+from ...models.too_many_requests_error_response import TooManyRequestsErrorResponse
+from ...models.unauthorized_error_response import UnauthorizedErrorResponse
 from ...types import Response
 
 
@@ -29,49 +36,60 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> CsvStatusResponse | ErrorResponse | None:
+) -> (
+    BadGatewayErrorResponse
+    | CsvStatusResponse
+    | ForbiddenErrorResponse
+    | GatewayTimeoutErrorResponse
+    | InternalErrorResponse
+    | NotFoundErrorResponse
+    | ServiceUnavailableErrorResponse
+    | TooManyRequestsErrorResponse
+    | UnauthorizedErrorResponse
+    | None
+):
     if response.status_code == 200:
         response_200 = CsvStatusResponse.from_dict(response.json())
 
         return response_200
 
     if response.status_code == 401:
-        response_401 = ErrorResponse.from_dict(response.json())
+        response_401 = UnauthorizedErrorResponse.from_dict(response.json())
 
         return response_401
 
     if response.status_code == 403:
-        response_403 = ErrorResponse.from_dict(response.json())
+        response_403 = ForbiddenErrorResponse.from_dict(response.json())
 
         return response_403
 
     if response.status_code == 404:
-        response_404 = ErrorResponse.from_dict(response.json())
+        response_404 = NotFoundErrorResponse.from_dict(response.json())
 
         return response_404
 
     if response.status_code == 429:
-        response_429 = ErrorResponse.from_dict(response.json())
+        response_429 = TooManyRequestsErrorResponse.from_dict(response.json())
 
         return response_429
 
     if response.status_code == 500:
-        response_500 = ErrorResponse.from_dict(response.json())
+        response_500 = InternalErrorResponse.from_dict(response.json())
 
         return response_500
 
     if response.status_code == 502:
-        response_502 = ErrorResponse.from_dict(response.json())
+        response_502 = BadGatewayErrorResponse.from_dict(response.json())
 
         return response_502
 
     if response.status_code == 503:
-        response_503 = ErrorResponse.from_dict(response.json())
+        response_503 = ServiceUnavailableErrorResponse.from_dict(response.json())
 
         return response_503
 
     if response.status_code == 504:
-        response_504 = ErrorResponse.from_dict(response.json())
+        response_504 = GatewayTimeoutErrorResponse.from_dict(response.json())
 
         return response_504
 
@@ -83,7 +101,17 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[CsvStatusResponse | ErrorResponse]:
+) -> Response[
+    BadGatewayErrorResponse
+    | CsvStatusResponse
+    | ForbiddenErrorResponse
+    | GatewayTimeoutErrorResponse
+    | InternalErrorResponse
+    | NotFoundErrorResponse
+    | ServiceUnavailableErrorResponse
+    | TooManyRequestsErrorResponse
+    | UnauthorizedErrorResponse
+]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -97,7 +125,17 @@ def sync_detailed(
     upload_id: str,
     *,
     client: AuthenticatedClient,
-) -> Response[CsvStatusResponse | ErrorResponse]:
+) -> Response[
+    BadGatewayErrorResponse
+    | CsvStatusResponse
+    | ForbiddenErrorResponse
+    | GatewayTimeoutErrorResponse
+    | InternalErrorResponse
+    | NotFoundErrorResponse
+    | ServiceUnavailableErrorResponse
+    | TooManyRequestsErrorResponse
+    | UnauthorizedErrorResponse
+]:
     """Check the status of a CSV upload into a list (Campaign)
 
      The live status and `stats` of a CSV upload. Known `status` values: `in-progress`,
@@ -113,7 +151,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[CsvStatusResponse | ErrorResponse]
+        Response[BadGatewayErrorResponse | CsvStatusResponse | ForbiddenErrorResponse | GatewayTimeoutErrorResponse | InternalErrorResponse | NotFoundErrorResponse | ServiceUnavailableErrorResponse | TooManyRequestsErrorResponse | UnauthorizedErrorResponse]
     """
 
     kwargs = _get_kwargs(
@@ -133,7 +171,18 @@ def sync(
     upload_id: str,
     *,
     client: AuthenticatedClient,
-) -> CsvStatusResponse | ErrorResponse | None:
+) -> (
+    BadGatewayErrorResponse
+    | CsvStatusResponse
+    | ForbiddenErrorResponse
+    | GatewayTimeoutErrorResponse
+    | InternalErrorResponse
+    | NotFoundErrorResponse
+    | ServiceUnavailableErrorResponse
+    | TooManyRequestsErrorResponse
+    | UnauthorizedErrorResponse
+    | None
+):
     """Check the status of a CSV upload into a list (Campaign)
 
      The live status and `stats` of a CSV upload. Known `status` values: `in-progress`,
@@ -149,7 +198,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        CsvStatusResponse | ErrorResponse
+        BadGatewayErrorResponse | CsvStatusResponse | ForbiddenErrorResponse | GatewayTimeoutErrorResponse | InternalErrorResponse | NotFoundErrorResponse | ServiceUnavailableErrorResponse | TooManyRequestsErrorResponse | UnauthorizedErrorResponse
     """
 
     return sync_detailed(
@@ -164,7 +213,17 @@ async def asyncio_detailed(
     upload_id: str,
     *,
     client: AuthenticatedClient,
-) -> Response[CsvStatusResponse | ErrorResponse]:
+) -> Response[
+    BadGatewayErrorResponse
+    | CsvStatusResponse
+    | ForbiddenErrorResponse
+    | GatewayTimeoutErrorResponse
+    | InternalErrorResponse
+    | NotFoundErrorResponse
+    | ServiceUnavailableErrorResponse
+    | TooManyRequestsErrorResponse
+    | UnauthorizedErrorResponse
+]:
     """Check the status of a CSV upload into a list (Campaign)
 
      The live status and `stats` of a CSV upload. Known `status` values: `in-progress`,
@@ -180,7 +239,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[CsvStatusResponse | ErrorResponse]
+        Response[BadGatewayErrorResponse | CsvStatusResponse | ForbiddenErrorResponse | GatewayTimeoutErrorResponse | InternalErrorResponse | NotFoundErrorResponse | ServiceUnavailableErrorResponse | TooManyRequestsErrorResponse | UnauthorizedErrorResponse]
     """
 
     kwargs = _get_kwargs(
@@ -198,7 +257,18 @@ async def asyncio(
     upload_id: str,
     *,
     client: AuthenticatedClient,
-) -> CsvStatusResponse | ErrorResponse | None:
+) -> (
+    BadGatewayErrorResponse
+    | CsvStatusResponse
+    | ForbiddenErrorResponse
+    | GatewayTimeoutErrorResponse
+    | InternalErrorResponse
+    | NotFoundErrorResponse
+    | ServiceUnavailableErrorResponse
+    | TooManyRequestsErrorResponse
+    | UnauthorizedErrorResponse
+    | None
+):
     """Check the status of a CSV upload into a list (Campaign)
 
      The live status and `stats` of a CSV upload. Known `status` values: `in-progress`,
@@ -214,7 +284,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        CsvStatusResponse | ErrorResponse
+        BadGatewayErrorResponse | CsvStatusResponse | ForbiddenErrorResponse | GatewayTimeoutErrorResponse | InternalErrorResponse | NotFoundErrorResponse | ServiceUnavailableErrorResponse | TooManyRequestsErrorResponse | UnauthorizedErrorResponse
     """
 
     return (

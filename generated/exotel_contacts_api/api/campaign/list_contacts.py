@@ -6,10 +6,17 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
+from ...models.bad_gateway_error_response import BadGatewayErrorResponse
+from ...models.bad_request_error_response import BadRequestErrorResponse
 from ...models.contact_filter import ContactFilter
 from ...models.contacts_page import ContactsPage
-from ...models.error_response import ErrorResponse
+from ...models.forbidden_error_response import ForbiddenErrorResponse
+from ...models.gateway_timeout_error_response import GatewayTimeoutErrorResponse
+from ...models.internal_error_response import InternalErrorResponse
+from ...models.service_unavailable_error_response import ServiceUnavailableErrorResponse
 from ...models.sort_order import SortOrder
+from ...models.too_many_requests_error_response import TooManyRequestsErrorResponse
+from ...models.unauthorized_error_response import UnauthorizedErrorResponse
 from ...types import UNSET, Response, Unset
 
 
@@ -65,49 +72,60 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> ContactsPage | ErrorResponse | None:
+) -> (
+    BadGatewayErrorResponse
+    | BadRequestErrorResponse
+    | ContactsPage
+    | ForbiddenErrorResponse
+    | GatewayTimeoutErrorResponse
+    | InternalErrorResponse
+    | ServiceUnavailableErrorResponse
+    | TooManyRequestsErrorResponse
+    | UnauthorizedErrorResponse
+    | None
+):
     if response.status_code == 200:
         response_200 = ContactsPage.from_dict(response.json())
 
         return response_200
 
     if response.status_code == 400:
-        response_400 = ErrorResponse.from_dict(response.json())
+        response_400 = BadRequestErrorResponse.from_dict(response.json())
 
         return response_400
 
     if response.status_code == 401:
-        response_401 = ErrorResponse.from_dict(response.json())
+        response_401 = UnauthorizedErrorResponse.from_dict(response.json())
 
         return response_401
 
     if response.status_code == 403:
-        response_403 = ErrorResponse.from_dict(response.json())
+        response_403 = ForbiddenErrorResponse.from_dict(response.json())
 
         return response_403
 
     if response.status_code == 429:
-        response_429 = ErrorResponse.from_dict(response.json())
+        response_429 = TooManyRequestsErrorResponse.from_dict(response.json())
 
         return response_429
 
     if response.status_code == 500:
-        response_500 = ErrorResponse.from_dict(response.json())
+        response_500 = InternalErrorResponse.from_dict(response.json())
 
         return response_500
 
     if response.status_code == 502:
-        response_502 = ErrorResponse.from_dict(response.json())
+        response_502 = BadGatewayErrorResponse.from_dict(response.json())
 
         return response_502
 
     if response.status_code == 503:
-        response_503 = ErrorResponse.from_dict(response.json())
+        response_503 = ServiceUnavailableErrorResponse.from_dict(response.json())
 
         return response_503
 
     if response.status_code == 504:
-        response_504 = ErrorResponse.from_dict(response.json())
+        response_504 = GatewayTimeoutErrorResponse.from_dict(response.json())
 
         return response_504
 
@@ -119,7 +137,17 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[ContactsPage | ErrorResponse]:
+) -> Response[
+    BadGatewayErrorResponse
+    | BadRequestErrorResponse
+    | ContactsPage
+    | ForbiddenErrorResponse
+    | GatewayTimeoutErrorResponse
+    | InternalErrorResponse
+    | ServiceUnavailableErrorResponse
+    | TooManyRequestsErrorResponse
+    | UnauthorizedErrorResponse
+]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -138,7 +166,17 @@ def sync_detailed(
     sort_by: SortOrder | Unset = UNSET,
     list_sids: list[str] | Unset = UNSET,
     filter_: ContactFilter | Unset = UNSET,
-) -> Response[ContactsPage | ErrorResponse]:
+) -> Response[
+    BadGatewayErrorResponse
+    | BadRequestErrorResponse
+    | ContactsPage
+    | ForbiddenErrorResponse
+    | GatewayTimeoutErrorResponse
+    | InternalErrorResponse
+    | ServiceUnavailableErrorResponse
+    | TooManyRequestsErrorResponse
+    | UnauthorizedErrorResponse
+]:
     """List the contacts of the address book, a page at a time (Campaign)
 
      One page of the Campaigns address book, oldest first unless `sort_by` says otherwise. Paging is by
@@ -171,7 +209,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ContactsPage | ErrorResponse]
+        Response[BadGatewayErrorResponse | BadRequestErrorResponse | ContactsPage | ForbiddenErrorResponse | GatewayTimeoutErrorResponse | InternalErrorResponse | ServiceUnavailableErrorResponse | TooManyRequestsErrorResponse | UnauthorizedErrorResponse]
     """
 
     kwargs = _get_kwargs(
@@ -201,7 +239,18 @@ def sync(
     sort_by: SortOrder | Unset = UNSET,
     list_sids: list[str] | Unset = UNSET,
     filter_: ContactFilter | Unset = UNSET,
-) -> ContactsPage | ErrorResponse | None:
+) -> (
+    BadGatewayErrorResponse
+    | BadRequestErrorResponse
+    | ContactsPage
+    | ForbiddenErrorResponse
+    | GatewayTimeoutErrorResponse
+    | InternalErrorResponse
+    | ServiceUnavailableErrorResponse
+    | TooManyRequestsErrorResponse
+    | UnauthorizedErrorResponse
+    | None
+):
     """List the contacts of the address book, a page at a time (Campaign)
 
      One page of the Campaigns address book, oldest first unless `sort_by` says otherwise. Paging is by
@@ -234,7 +283,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ContactsPage | ErrorResponse
+        BadGatewayErrorResponse | BadRequestErrorResponse | ContactsPage | ForbiddenErrorResponse | GatewayTimeoutErrorResponse | InternalErrorResponse | ServiceUnavailableErrorResponse | TooManyRequestsErrorResponse | UnauthorizedErrorResponse
     """
 
     return sync_detailed(
@@ -259,7 +308,17 @@ async def asyncio_detailed(
     sort_by: SortOrder | Unset = UNSET,
     list_sids: list[str] | Unset = UNSET,
     filter_: ContactFilter | Unset = UNSET,
-) -> Response[ContactsPage | ErrorResponse]:
+) -> Response[
+    BadGatewayErrorResponse
+    | BadRequestErrorResponse
+    | ContactsPage
+    | ForbiddenErrorResponse
+    | GatewayTimeoutErrorResponse
+    | InternalErrorResponse
+    | ServiceUnavailableErrorResponse
+    | TooManyRequestsErrorResponse
+    | UnauthorizedErrorResponse
+]:
     """List the contacts of the address book, a page at a time (Campaign)
 
      One page of the Campaigns address book, oldest first unless `sort_by` says otherwise. Paging is by
@@ -292,7 +351,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ContactsPage | ErrorResponse]
+        Response[BadGatewayErrorResponse | BadRequestErrorResponse | ContactsPage | ForbiddenErrorResponse | GatewayTimeoutErrorResponse | InternalErrorResponse | ServiceUnavailableErrorResponse | TooManyRequestsErrorResponse | UnauthorizedErrorResponse]
     """
 
     kwargs = _get_kwargs(
@@ -320,7 +379,18 @@ async def asyncio(
     sort_by: SortOrder | Unset = UNSET,
     list_sids: list[str] | Unset = UNSET,
     filter_: ContactFilter | Unset = UNSET,
-) -> ContactsPage | ErrorResponse | None:
+) -> (
+    BadGatewayErrorResponse
+    | BadRequestErrorResponse
+    | ContactsPage
+    | ForbiddenErrorResponse
+    | GatewayTimeoutErrorResponse
+    | InternalErrorResponse
+    | ServiceUnavailableErrorResponse
+    | TooManyRequestsErrorResponse
+    | UnauthorizedErrorResponse
+    | None
+):
     """List the contacts of the address book, a page at a time (Campaign)
 
      One page of the Campaigns address book, oldest first unless `sort_by` says otherwise. Paging is by
@@ -353,7 +423,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ContactsPage | ErrorResponse
+        BadGatewayErrorResponse | BadRequestErrorResponse | ContactsPage | ForbiddenErrorResponse | GatewayTimeoutErrorResponse | InternalErrorResponse | ServiceUnavailableErrorResponse | TooManyRequestsErrorResponse | UnauthorizedErrorResponse
     """
 
     return (

@@ -6,8 +6,16 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
+from ...models.bad_gateway_error_response import BadGatewayErrorResponse
+from ...models.bad_request_error_response import BadRequestErrorResponse
 from ...models.contacts_page import ContactsPage
-from ...models.error_response import ErrorResponse
+from ...models.forbidden_error_response import ForbiddenErrorResponse
+from ...models.gateway_timeout_error_response import GatewayTimeoutErrorResponse
+from ...models.internal_error_response import InternalErrorResponse
+from ...models.not_found_error_response import NotFoundErrorResponse
+from ...models.service_unavailable_error_response import ServiceUnavailableErrorResponse
+from ...models.too_many_requests_error_response import TooManyRequestsErrorResponse
+from ...models.unauthorized_error_response import UnauthorizedErrorResponse
 from ...types import UNSET, Response, Unset
 
 
@@ -41,54 +49,66 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> ContactsPage | ErrorResponse | None:
+) -> (
+    BadGatewayErrorResponse
+    | BadRequestErrorResponse
+    | ContactsPage
+    | ForbiddenErrorResponse
+    | GatewayTimeoutErrorResponse
+    | InternalErrorResponse
+    | NotFoundErrorResponse
+    | ServiceUnavailableErrorResponse
+    | TooManyRequestsErrorResponse
+    | UnauthorizedErrorResponse
+    | None
+):
     if response.status_code == 200:
         response_200 = ContactsPage.from_dict(response.json())
 
         return response_200
 
     if response.status_code == 400:
-        response_400 = ErrorResponse.from_dict(response.json())
+        response_400 = BadRequestErrorResponse.from_dict(response.json())
 
         return response_400
 
     if response.status_code == 401:
-        response_401 = ErrorResponse.from_dict(response.json())
+        response_401 = UnauthorizedErrorResponse.from_dict(response.json())
 
         return response_401
 
     if response.status_code == 403:
-        response_403 = ErrorResponse.from_dict(response.json())
+        response_403 = ForbiddenErrorResponse.from_dict(response.json())
 
         return response_403
 
     if response.status_code == 404:
-        response_404 = ErrorResponse.from_dict(response.json())
+        response_404 = NotFoundErrorResponse.from_dict(response.json())
 
         return response_404
 
     if response.status_code == 429:
-        response_429 = ErrorResponse.from_dict(response.json())
+        response_429 = TooManyRequestsErrorResponse.from_dict(response.json())
 
         return response_429
 
     if response.status_code == 500:
-        response_500 = ErrorResponse.from_dict(response.json())
+        response_500 = InternalErrorResponse.from_dict(response.json())
 
         return response_500
 
     if response.status_code == 502:
-        response_502 = ErrorResponse.from_dict(response.json())
+        response_502 = BadGatewayErrorResponse.from_dict(response.json())
 
         return response_502
 
     if response.status_code == 503:
-        response_503 = ErrorResponse.from_dict(response.json())
+        response_503 = ServiceUnavailableErrorResponse.from_dict(response.json())
 
         return response_503
 
     if response.status_code == 504:
-        response_504 = ErrorResponse.from_dict(response.json())
+        response_504 = GatewayTimeoutErrorResponse.from_dict(response.json())
 
         return response_504
 
@@ -100,7 +120,18 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[ContactsPage | ErrorResponse]:
+) -> Response[
+    BadGatewayErrorResponse
+    | BadRequestErrorResponse
+    | ContactsPage
+    | ForbiddenErrorResponse
+    | GatewayTimeoutErrorResponse
+    | InternalErrorResponse
+    | NotFoundErrorResponse
+    | ServiceUnavailableErrorResponse
+    | TooManyRequestsErrorResponse
+    | UnauthorizedErrorResponse
+]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -116,7 +147,18 @@ def sync_detailed(
     client: AuthenticatedClient,
     offset: int | Unset = 0,
     limit: int | Unset = 20,
-) -> Response[ContactsPage | ErrorResponse]:
+) -> Response[
+    BadGatewayErrorResponse
+    | BadRequestErrorResponse
+    | ContactsPage
+    | ForbiddenErrorResponse
+    | GatewayTimeoutErrorResponse
+    | InternalErrorResponse
+    | NotFoundErrorResponse
+    | ServiceUnavailableErrorResponse
+    | TooManyRequestsErrorResponse
+    | UnauthorizedErrorResponse
+]:
     """List the contacts of a list, a page at a time (Campaign)
 
      One page of the list's contacts, in the order they were added. Paging as in `listContacts`
@@ -133,7 +175,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ContactsPage | ErrorResponse]
+        Response[BadGatewayErrorResponse | BadRequestErrorResponse | ContactsPage | ForbiddenErrorResponse | GatewayTimeoutErrorResponse | InternalErrorResponse | NotFoundErrorResponse | ServiceUnavailableErrorResponse | TooManyRequestsErrorResponse | UnauthorizedErrorResponse]
     """
 
     kwargs = _get_kwargs(
@@ -157,7 +199,19 @@ def sync(
     client: AuthenticatedClient,
     offset: int | Unset = 0,
     limit: int | Unset = 20,
-) -> ContactsPage | ErrorResponse | None:
+) -> (
+    BadGatewayErrorResponse
+    | BadRequestErrorResponse
+    | ContactsPage
+    | ForbiddenErrorResponse
+    | GatewayTimeoutErrorResponse
+    | InternalErrorResponse
+    | NotFoundErrorResponse
+    | ServiceUnavailableErrorResponse
+    | TooManyRequestsErrorResponse
+    | UnauthorizedErrorResponse
+    | None
+):
     """List the contacts of a list, a page at a time (Campaign)
 
      One page of the list's contacts, in the order they were added. Paging as in `listContacts`
@@ -174,7 +228,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ContactsPage | ErrorResponse
+        BadGatewayErrorResponse | BadRequestErrorResponse | ContactsPage | ForbiddenErrorResponse | GatewayTimeoutErrorResponse | InternalErrorResponse | NotFoundErrorResponse | ServiceUnavailableErrorResponse | TooManyRequestsErrorResponse | UnauthorizedErrorResponse
     """
 
     return sync_detailed(
@@ -193,7 +247,18 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
     offset: int | Unset = 0,
     limit: int | Unset = 20,
-) -> Response[ContactsPage | ErrorResponse]:
+) -> Response[
+    BadGatewayErrorResponse
+    | BadRequestErrorResponse
+    | ContactsPage
+    | ForbiddenErrorResponse
+    | GatewayTimeoutErrorResponse
+    | InternalErrorResponse
+    | NotFoundErrorResponse
+    | ServiceUnavailableErrorResponse
+    | TooManyRequestsErrorResponse
+    | UnauthorizedErrorResponse
+]:
     """List the contacts of a list, a page at a time (Campaign)
 
      One page of the list's contacts, in the order they were added. Paging as in `listContacts`
@@ -210,7 +275,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ContactsPage | ErrorResponse]
+        Response[BadGatewayErrorResponse | BadRequestErrorResponse | ContactsPage | ForbiddenErrorResponse | GatewayTimeoutErrorResponse | InternalErrorResponse | NotFoundErrorResponse | ServiceUnavailableErrorResponse | TooManyRequestsErrorResponse | UnauthorizedErrorResponse]
     """
 
     kwargs = _get_kwargs(
@@ -232,7 +297,19 @@ async def asyncio(
     client: AuthenticatedClient,
     offset: int | Unset = 0,
     limit: int | Unset = 20,
-) -> ContactsPage | ErrorResponse | None:
+) -> (
+    BadGatewayErrorResponse
+    | BadRequestErrorResponse
+    | ContactsPage
+    | ForbiddenErrorResponse
+    | GatewayTimeoutErrorResponse
+    | InternalErrorResponse
+    | NotFoundErrorResponse
+    | ServiceUnavailableErrorResponse
+    | TooManyRequestsErrorResponse
+    | UnauthorizedErrorResponse
+    | None
+):
     """List the contacts of a list, a page at a time (Campaign)
 
      One page of the list's contacts, in the order they were added. Paging as in `listContacts`
@@ -249,7 +326,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ContactsPage | ErrorResponse
+        BadGatewayErrorResponse | BadRequestErrorResponse | ContactsPage | ForbiddenErrorResponse | GatewayTimeoutErrorResponse | InternalErrorResponse | NotFoundErrorResponse | ServiceUnavailableErrorResponse | TooManyRequestsErrorResponse | UnauthorizedErrorResponse
     """
 
     return (

@@ -6,9 +6,16 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.error_response import ErrorResponse
+from ...models.bad_gateway_error_response import BadGatewayErrorResponse
+from ...models.bad_request_error_response import BadRequestErrorResponse
+from ...models.forbidden_error_response import ForbiddenErrorResponse
+from ...models.gateway_timeout_error_response import GatewayTimeoutErrorResponse
+from ...models.internal_error_response import InternalErrorResponse
 from ...models.lists_page import ListsPage
+from ...models.service_unavailable_error_response import ServiceUnavailableErrorResponse
 from ...models.sort_order import SortOrder
+from ...models.too_many_requests_error_response import TooManyRequestsErrorResponse
+from ...models.unauthorized_error_response import UnauthorizedErrorResponse
 from ...types import UNSET, Response, Unset
 
 
@@ -50,49 +57,60 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> ErrorResponse | ListsPage | None:
+) -> (
+    BadGatewayErrorResponse
+    | BadRequestErrorResponse
+    | ForbiddenErrorResponse
+    | GatewayTimeoutErrorResponse
+    | InternalErrorResponse
+    | ListsPage
+    | ServiceUnavailableErrorResponse
+    | TooManyRequestsErrorResponse
+    | UnauthorizedErrorResponse
+    | None
+):
     if response.status_code == 200:
         response_200 = ListsPage.from_dict(response.json())
 
         return response_200
 
     if response.status_code == 400:
-        response_400 = ErrorResponse.from_dict(response.json())
+        response_400 = BadRequestErrorResponse.from_dict(response.json())
 
         return response_400
 
     if response.status_code == 401:
-        response_401 = ErrorResponse.from_dict(response.json())
+        response_401 = UnauthorizedErrorResponse.from_dict(response.json())
 
         return response_401
 
     if response.status_code == 403:
-        response_403 = ErrorResponse.from_dict(response.json())
+        response_403 = ForbiddenErrorResponse.from_dict(response.json())
 
         return response_403
 
     if response.status_code == 429:
-        response_429 = ErrorResponse.from_dict(response.json())
+        response_429 = TooManyRequestsErrorResponse.from_dict(response.json())
 
         return response_429
 
     if response.status_code == 500:
-        response_500 = ErrorResponse.from_dict(response.json())
+        response_500 = InternalErrorResponse.from_dict(response.json())
 
         return response_500
 
     if response.status_code == 502:
-        response_502 = ErrorResponse.from_dict(response.json())
+        response_502 = BadGatewayErrorResponse.from_dict(response.json())
 
         return response_502
 
     if response.status_code == 503:
-        response_503 = ErrorResponse.from_dict(response.json())
+        response_503 = ServiceUnavailableErrorResponse.from_dict(response.json())
 
         return response_503
 
     if response.status_code == 504:
-        response_504 = ErrorResponse.from_dict(response.json())
+        response_504 = GatewayTimeoutErrorResponse.from_dict(response.json())
 
         return response_504
 
@@ -104,7 +122,17 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[ErrorResponse | ListsPage]:
+) -> Response[
+    BadGatewayErrorResponse
+    | BadRequestErrorResponse
+    | ForbiddenErrorResponse
+    | GatewayTimeoutErrorResponse
+    | InternalErrorResponse
+    | ListsPage
+    | ServiceUnavailableErrorResponse
+    | TooManyRequestsErrorResponse
+    | UnauthorizedErrorResponse
+]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -121,7 +149,17 @@ def sync_detailed(
     limit: int | Unset = 20,
     name: str | Unset = UNSET,
     sort_by: SortOrder | Unset = UNSET,
-) -> Response[ErrorResponse | ListsPage]:
+) -> Response[
+    BadGatewayErrorResponse
+    | BadRequestErrorResponse
+    | ForbiddenErrorResponse
+    | GatewayTimeoutErrorResponse
+    | InternalErrorResponse
+    | ListsPage
+    | ServiceUnavailableErrorResponse
+    | TooManyRequestsErrorResponse
+    | UnauthorizedErrorResponse
+]:
     """List the account's lists, a page at a time (Campaign)
 
      One page of the account's lists, each with its `contact_count`. Paging as in `listContacts`
@@ -141,7 +179,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ErrorResponse | ListsPage]
+        Response[BadGatewayErrorResponse | BadRequestErrorResponse | ForbiddenErrorResponse | GatewayTimeoutErrorResponse | InternalErrorResponse | ListsPage | ServiceUnavailableErrorResponse | TooManyRequestsErrorResponse | UnauthorizedErrorResponse]
     """
 
     kwargs = _get_kwargs(
@@ -167,7 +205,18 @@ def sync(
     limit: int | Unset = 20,
     name: str | Unset = UNSET,
     sort_by: SortOrder | Unset = UNSET,
-) -> ErrorResponse | ListsPage | None:
+) -> (
+    BadGatewayErrorResponse
+    | BadRequestErrorResponse
+    | ForbiddenErrorResponse
+    | GatewayTimeoutErrorResponse
+    | InternalErrorResponse
+    | ListsPage
+    | ServiceUnavailableErrorResponse
+    | TooManyRequestsErrorResponse
+    | UnauthorizedErrorResponse
+    | None
+):
     """List the account's lists, a page at a time (Campaign)
 
      One page of the account's lists, each with its `contact_count`. Paging as in `listContacts`
@@ -187,7 +236,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ErrorResponse | ListsPage
+        BadGatewayErrorResponse | BadRequestErrorResponse | ForbiddenErrorResponse | GatewayTimeoutErrorResponse | InternalErrorResponse | ListsPage | ServiceUnavailableErrorResponse | TooManyRequestsErrorResponse | UnauthorizedErrorResponse
     """
 
     return sync_detailed(
@@ -208,7 +257,17 @@ async def asyncio_detailed(
     limit: int | Unset = 20,
     name: str | Unset = UNSET,
     sort_by: SortOrder | Unset = UNSET,
-) -> Response[ErrorResponse | ListsPage]:
+) -> Response[
+    BadGatewayErrorResponse
+    | BadRequestErrorResponse
+    | ForbiddenErrorResponse
+    | GatewayTimeoutErrorResponse
+    | InternalErrorResponse
+    | ListsPage
+    | ServiceUnavailableErrorResponse
+    | TooManyRequestsErrorResponse
+    | UnauthorizedErrorResponse
+]:
     """List the account's lists, a page at a time (Campaign)
 
      One page of the account's lists, each with its `contact_count`. Paging as in `listContacts`
@@ -228,7 +287,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ErrorResponse | ListsPage]
+        Response[BadGatewayErrorResponse | BadRequestErrorResponse | ForbiddenErrorResponse | GatewayTimeoutErrorResponse | InternalErrorResponse | ListsPage | ServiceUnavailableErrorResponse | TooManyRequestsErrorResponse | UnauthorizedErrorResponse]
     """
 
     kwargs = _get_kwargs(
@@ -252,7 +311,18 @@ async def asyncio(
     limit: int | Unset = 20,
     name: str | Unset = UNSET,
     sort_by: SortOrder | Unset = UNSET,
-) -> ErrorResponse | ListsPage | None:
+) -> (
+    BadGatewayErrorResponse
+    | BadRequestErrorResponse
+    | ForbiddenErrorResponse
+    | GatewayTimeoutErrorResponse
+    | InternalErrorResponse
+    | ListsPage
+    | ServiceUnavailableErrorResponse
+    | TooManyRequestsErrorResponse
+    | UnauthorizedErrorResponse
+    | None
+):
     """List the account's lists, a page at a time (Campaign)
 
      One page of the account's lists, each with its `contact_count`. Paging as in `listContacts`
@@ -272,7 +342,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ErrorResponse | ListsPage
+        BadGatewayErrorResponse | BadRequestErrorResponse | ForbiddenErrorResponse | GatewayTimeoutErrorResponse | InternalErrorResponse | ListsPage | ServiceUnavailableErrorResponse | TooManyRequestsErrorResponse | UnauthorizedErrorResponse
     """
 
     return (

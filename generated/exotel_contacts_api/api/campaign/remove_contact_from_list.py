@@ -6,8 +6,15 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.error_response import ErrorResponse
+from ...models.bad_gateway_error_response import BadGatewayErrorResponse
+from ...models.forbidden_error_response import ForbiddenErrorResponse
+from ...models.gateway_timeout_error_response import GatewayTimeoutErrorResponse
+from ...models.internal_error_response import InternalErrorResponse
 from ...models.membership_response import MembershipResponse
+from ...models.not_found_error_response import NotFoundErrorResponse
+from ...models.service_unavailable_error_response import ServiceUnavailableErrorResponse
+from ...models.too_many_requests_error_response import TooManyRequestsErrorResponse
+from ...models.unauthorized_error_response import UnauthorizedErrorResponse
 from ...types import Response
 
 
@@ -31,49 +38,60 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> ErrorResponse | MembershipResponse | None:
+) -> (
+    BadGatewayErrorResponse
+    | ForbiddenErrorResponse
+    | GatewayTimeoutErrorResponse
+    | InternalErrorResponse
+    | MembershipResponse
+    | NotFoundErrorResponse
+    | ServiceUnavailableErrorResponse
+    | TooManyRequestsErrorResponse
+    | UnauthorizedErrorResponse
+    | None
+):
     if response.status_code == 200:
         response_200 = MembershipResponse.from_dict(response.json())
 
         return response_200
 
     if response.status_code == 401:
-        response_401 = ErrorResponse.from_dict(response.json())
+        response_401 = UnauthorizedErrorResponse.from_dict(response.json())
 
         return response_401
 
     if response.status_code == 403:
-        response_403 = ErrorResponse.from_dict(response.json())
+        response_403 = ForbiddenErrorResponse.from_dict(response.json())
 
         return response_403
 
     if response.status_code == 404:
-        response_404 = ErrorResponse.from_dict(response.json())
+        response_404 = NotFoundErrorResponse.from_dict(response.json())
 
         return response_404
 
     if response.status_code == 429:
-        response_429 = ErrorResponse.from_dict(response.json())
+        response_429 = TooManyRequestsErrorResponse.from_dict(response.json())
 
         return response_429
 
     if response.status_code == 500:
-        response_500 = ErrorResponse.from_dict(response.json())
+        response_500 = InternalErrorResponse.from_dict(response.json())
 
         return response_500
 
     if response.status_code == 502:
-        response_502 = ErrorResponse.from_dict(response.json())
+        response_502 = BadGatewayErrorResponse.from_dict(response.json())
 
         return response_502
 
     if response.status_code == 503:
-        response_503 = ErrorResponse.from_dict(response.json())
+        response_503 = ServiceUnavailableErrorResponse.from_dict(response.json())
 
         return response_503
 
     if response.status_code == 504:
-        response_504 = ErrorResponse.from_dict(response.json())
+        response_504 = GatewayTimeoutErrorResponse.from_dict(response.json())
 
         return response_504
 
@@ -85,7 +103,17 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[ErrorResponse | MembershipResponse]:
+) -> Response[
+    BadGatewayErrorResponse
+    | ForbiddenErrorResponse
+    | GatewayTimeoutErrorResponse
+    | InternalErrorResponse
+    | MembershipResponse
+    | NotFoundErrorResponse
+    | ServiceUnavailableErrorResponse
+    | TooManyRequestsErrorResponse
+    | UnauthorizedErrorResponse
+]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -100,7 +128,17 @@ def sync_detailed(
     contact_sid: str,
     *,
     client: AuthenticatedClient,
-) -> Response[ErrorResponse | MembershipResponse]:
+) -> Response[
+    BadGatewayErrorResponse
+    | ForbiddenErrorResponse
+    | GatewayTimeoutErrorResponse
+    | InternalErrorResponse
+    | MembershipResponse
+    | NotFoundErrorResponse
+    | ServiceUnavailableErrorResponse
+    | TooManyRequestsErrorResponse
+    | UnauthorizedErrorResponse
+]:
     """Remove a contact from a list (Campaign)
 
      Takes the contact out of the list; the contact itself stays in the address book. Answers 200
@@ -117,7 +155,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ErrorResponse | MembershipResponse]
+        Response[BadGatewayErrorResponse | ForbiddenErrorResponse | GatewayTimeoutErrorResponse | InternalErrorResponse | MembershipResponse | NotFoundErrorResponse | ServiceUnavailableErrorResponse | TooManyRequestsErrorResponse | UnauthorizedErrorResponse]
     """
 
     kwargs = _get_kwargs(
@@ -139,7 +177,18 @@ def sync(
     contact_sid: str,
     *,
     client: AuthenticatedClient,
-) -> ErrorResponse | MembershipResponse | None:
+) -> (
+    BadGatewayErrorResponse
+    | ForbiddenErrorResponse
+    | GatewayTimeoutErrorResponse
+    | InternalErrorResponse
+    | MembershipResponse
+    | NotFoundErrorResponse
+    | ServiceUnavailableErrorResponse
+    | TooManyRequestsErrorResponse
+    | UnauthorizedErrorResponse
+    | None
+):
     """Remove a contact from a list (Campaign)
 
      Takes the contact out of the list; the contact itself stays in the address book. Answers 200
@@ -156,7 +205,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ErrorResponse | MembershipResponse
+        BadGatewayErrorResponse | ForbiddenErrorResponse | GatewayTimeoutErrorResponse | InternalErrorResponse | MembershipResponse | NotFoundErrorResponse | ServiceUnavailableErrorResponse | TooManyRequestsErrorResponse | UnauthorizedErrorResponse
     """
 
     return sync_detailed(
@@ -173,7 +222,17 @@ async def asyncio_detailed(
     contact_sid: str,
     *,
     client: AuthenticatedClient,
-) -> Response[ErrorResponse | MembershipResponse]:
+) -> Response[
+    BadGatewayErrorResponse
+    | ForbiddenErrorResponse
+    | GatewayTimeoutErrorResponse
+    | InternalErrorResponse
+    | MembershipResponse
+    | NotFoundErrorResponse
+    | ServiceUnavailableErrorResponse
+    | TooManyRequestsErrorResponse
+    | UnauthorizedErrorResponse
+]:
     """Remove a contact from a list (Campaign)
 
      Takes the contact out of the list; the contact itself stays in the address book. Answers 200
@@ -190,7 +249,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ErrorResponse | MembershipResponse]
+        Response[BadGatewayErrorResponse | ForbiddenErrorResponse | GatewayTimeoutErrorResponse | InternalErrorResponse | MembershipResponse | NotFoundErrorResponse | ServiceUnavailableErrorResponse | TooManyRequestsErrorResponse | UnauthorizedErrorResponse]
     """
 
     kwargs = _get_kwargs(
@@ -210,7 +269,18 @@ async def asyncio(
     contact_sid: str,
     *,
     client: AuthenticatedClient,
-) -> ErrorResponse | MembershipResponse | None:
+) -> (
+    BadGatewayErrorResponse
+    | ForbiddenErrorResponse
+    | GatewayTimeoutErrorResponse
+    | InternalErrorResponse
+    | MembershipResponse
+    | NotFoundErrorResponse
+    | ServiceUnavailableErrorResponse
+    | TooManyRequestsErrorResponse
+    | UnauthorizedErrorResponse
+    | None
+):
     """Remove a contact from a list (Campaign)
 
      Takes the contact out of the list; the contact itself stays in the address book. Answers 200
@@ -227,7 +297,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ErrorResponse | MembershipResponse
+        BadGatewayErrorResponse | ForbiddenErrorResponse | GatewayTimeoutErrorResponse | InternalErrorResponse | MembershipResponse | NotFoundErrorResponse | ServiceUnavailableErrorResponse | TooManyRequestsErrorResponse | UnauthorizedErrorResponse
     """
 
     return (

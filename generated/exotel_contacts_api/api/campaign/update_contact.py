@@ -6,9 +6,22 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
+from ...models.bad_gateway_error_response import BadGatewayErrorResponse
+from ...models.bad_request_error_response import BadRequestErrorResponse
+from ...models.conflict_error_response import ConflictErrorResponse
 from ...models.contact_response import ContactResponse
 from ...models.contact_update import ContactUpdate
-from ...models.error_response import ErrorResponse
+from ...models.forbidden_error_response import ForbiddenErrorResponse
+from ...models.gateway_timeout_error_response import GatewayTimeoutErrorResponse
+from ...models.internal_error_response import InternalErrorResponse
+from ...models.not_found_error_response import NotFoundErrorResponse
+from ...models.payload_too_large_error_response import PayloadTooLargeErrorResponse
+from ...models.service_unavailable_error_response import ServiceUnavailableErrorResponse
+from ...models.too_many_requests_error_response import TooManyRequestsErrorResponse
+from ...models.unauthorized_error_response import UnauthorizedErrorResponse
+from ...models.unsupported_media_type_error_response import (
+    UnsupportedMediaTypeErrorResponse,
+)
 from ...types import Response
 
 
@@ -38,69 +51,84 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> ContactResponse | ErrorResponse | None:
+) -> (
+    BadGatewayErrorResponse
+    | BadRequestErrorResponse
+    | ConflictErrorResponse
+    | ContactResponse
+    | ForbiddenErrorResponse
+    | GatewayTimeoutErrorResponse
+    | InternalErrorResponse
+    | NotFoundErrorResponse
+    | PayloadTooLargeErrorResponse
+    | ServiceUnavailableErrorResponse
+    | TooManyRequestsErrorResponse
+    | UnauthorizedErrorResponse
+    | UnsupportedMediaTypeErrorResponse
+    | None
+):
     if response.status_code == 200:
         response_200 = ContactResponse.from_dict(response.json())
 
         return response_200
 
     if response.status_code == 400:
-        response_400 = ErrorResponse.from_dict(response.json())
+        response_400 = BadRequestErrorResponse.from_dict(response.json())
 
         return response_400
 
     if response.status_code == 401:
-        response_401 = ErrorResponse.from_dict(response.json())
+        response_401 = UnauthorizedErrorResponse.from_dict(response.json())
 
         return response_401
 
     if response.status_code == 403:
-        response_403 = ErrorResponse.from_dict(response.json())
+        response_403 = ForbiddenErrorResponse.from_dict(response.json())
 
         return response_403
 
     if response.status_code == 404:
-        response_404 = ErrorResponse.from_dict(response.json())
+        response_404 = NotFoundErrorResponse.from_dict(response.json())
 
         return response_404
 
     if response.status_code == 409:
-        response_409 = ErrorResponse.from_dict(response.json())
+        response_409 = ConflictErrorResponse.from_dict(response.json())
 
         return response_409
 
     if response.status_code == 413:
-        response_413 = ErrorResponse.from_dict(response.json())
+        response_413 = PayloadTooLargeErrorResponse.from_dict(response.json())
 
         return response_413
 
     if response.status_code == 415:
-        response_415 = ErrorResponse.from_dict(response.json())
+        response_415 = UnsupportedMediaTypeErrorResponse.from_dict(response.json())
 
         return response_415
 
     if response.status_code == 429:
-        response_429 = ErrorResponse.from_dict(response.json())
+        response_429 = TooManyRequestsErrorResponse.from_dict(response.json())
 
         return response_429
 
     if response.status_code == 500:
-        response_500 = ErrorResponse.from_dict(response.json())
+        response_500 = InternalErrorResponse.from_dict(response.json())
 
         return response_500
 
     if response.status_code == 502:
-        response_502 = ErrorResponse.from_dict(response.json())
+        response_502 = BadGatewayErrorResponse.from_dict(response.json())
 
         return response_502
 
     if response.status_code == 503:
-        response_503 = ErrorResponse.from_dict(response.json())
+        response_503 = ServiceUnavailableErrorResponse.from_dict(response.json())
 
         return response_503
 
     if response.status_code == 504:
-        response_504 = ErrorResponse.from_dict(response.json())
+        response_504 = GatewayTimeoutErrorResponse.from_dict(response.json())
 
         return response_504
 
@@ -112,7 +140,21 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[ContactResponse | ErrorResponse]:
+) -> Response[
+    BadGatewayErrorResponse
+    | BadRequestErrorResponse
+    | ConflictErrorResponse
+    | ContactResponse
+    | ForbiddenErrorResponse
+    | GatewayTimeoutErrorResponse
+    | InternalErrorResponse
+    | NotFoundErrorResponse
+    | PayloadTooLargeErrorResponse
+    | ServiceUnavailableErrorResponse
+    | TooManyRequestsErrorResponse
+    | UnauthorizedErrorResponse
+    | UnsupportedMediaTypeErrorResponse
+]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -127,7 +169,21 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: ContactUpdate,
-) -> Response[ContactResponse | ErrorResponse]:
+) -> Response[
+    BadGatewayErrorResponse
+    | BadRequestErrorResponse
+    | ConflictErrorResponse
+    | ContactResponse
+    | ForbiddenErrorResponse
+    | GatewayTimeoutErrorResponse
+    | InternalErrorResponse
+    | NotFoundErrorResponse
+    | PayloadTooLargeErrorResponse
+    | ServiceUnavailableErrorResponse
+    | TooManyRequestsErrorResponse
+    | UnauthorizedErrorResponse
+    | UnsupportedMediaTypeErrorResponse
+]:
     """Update one contact (Campaign)
 
      Sets the fields given (a partial contact, e.g. `{"first_name": "XYZ"}`); fields left out stay
@@ -150,7 +206,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ContactResponse | ErrorResponse]
+        Response[BadGatewayErrorResponse | BadRequestErrorResponse | ConflictErrorResponse | ContactResponse | ForbiddenErrorResponse | GatewayTimeoutErrorResponse | InternalErrorResponse | NotFoundErrorResponse | PayloadTooLargeErrorResponse | ServiceUnavailableErrorResponse | TooManyRequestsErrorResponse | UnauthorizedErrorResponse | UnsupportedMediaTypeErrorResponse]
     """
 
     kwargs = _get_kwargs(
@@ -172,7 +228,22 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: ContactUpdate,
-) -> ContactResponse | ErrorResponse | None:
+) -> (
+    BadGatewayErrorResponse
+    | BadRequestErrorResponse
+    | ConflictErrorResponse
+    | ContactResponse
+    | ForbiddenErrorResponse
+    | GatewayTimeoutErrorResponse
+    | InternalErrorResponse
+    | NotFoundErrorResponse
+    | PayloadTooLargeErrorResponse
+    | ServiceUnavailableErrorResponse
+    | TooManyRequestsErrorResponse
+    | UnauthorizedErrorResponse
+    | UnsupportedMediaTypeErrorResponse
+    | None
+):
     """Update one contact (Campaign)
 
      Sets the fields given (a partial contact, e.g. `{"first_name": "XYZ"}`); fields left out stay
@@ -195,7 +266,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ContactResponse | ErrorResponse
+        BadGatewayErrorResponse | BadRequestErrorResponse | ConflictErrorResponse | ContactResponse | ForbiddenErrorResponse | GatewayTimeoutErrorResponse | InternalErrorResponse | NotFoundErrorResponse | PayloadTooLargeErrorResponse | ServiceUnavailableErrorResponse | TooManyRequestsErrorResponse | UnauthorizedErrorResponse | UnsupportedMediaTypeErrorResponse
     """
 
     return sync_detailed(
@@ -212,7 +283,21 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: ContactUpdate,
-) -> Response[ContactResponse | ErrorResponse]:
+) -> Response[
+    BadGatewayErrorResponse
+    | BadRequestErrorResponse
+    | ConflictErrorResponse
+    | ContactResponse
+    | ForbiddenErrorResponse
+    | GatewayTimeoutErrorResponse
+    | InternalErrorResponse
+    | NotFoundErrorResponse
+    | PayloadTooLargeErrorResponse
+    | ServiceUnavailableErrorResponse
+    | TooManyRequestsErrorResponse
+    | UnauthorizedErrorResponse
+    | UnsupportedMediaTypeErrorResponse
+]:
     """Update one contact (Campaign)
 
      Sets the fields given (a partial contact, e.g. `{"first_name": "XYZ"}`); fields left out stay
@@ -235,7 +320,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ContactResponse | ErrorResponse]
+        Response[BadGatewayErrorResponse | BadRequestErrorResponse | ConflictErrorResponse | ContactResponse | ForbiddenErrorResponse | GatewayTimeoutErrorResponse | InternalErrorResponse | NotFoundErrorResponse | PayloadTooLargeErrorResponse | ServiceUnavailableErrorResponse | TooManyRequestsErrorResponse | UnauthorizedErrorResponse | UnsupportedMediaTypeErrorResponse]
     """
 
     kwargs = _get_kwargs(
@@ -255,7 +340,22 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: ContactUpdate,
-) -> ContactResponse | ErrorResponse | None:
+) -> (
+    BadGatewayErrorResponse
+    | BadRequestErrorResponse
+    | ConflictErrorResponse
+    | ContactResponse
+    | ForbiddenErrorResponse
+    | GatewayTimeoutErrorResponse
+    | InternalErrorResponse
+    | NotFoundErrorResponse
+    | PayloadTooLargeErrorResponse
+    | ServiceUnavailableErrorResponse
+    | TooManyRequestsErrorResponse
+    | UnauthorizedErrorResponse
+    | UnsupportedMediaTypeErrorResponse
+    | None
+):
     """Update one contact (Campaign)
 
      Sets the fields given (a partial contact, e.g. `{"first_name": "XYZ"}`); fields left out stay
@@ -278,7 +378,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ContactResponse | ErrorResponse
+        BadGatewayErrorResponse | BadRequestErrorResponse | ConflictErrorResponse | ContactResponse | ForbiddenErrorResponse | GatewayTimeoutErrorResponse | InternalErrorResponse | NotFoundErrorResponse | PayloadTooLargeErrorResponse | ServiceUnavailableErrorResponse | TooManyRequestsErrorResponse | UnauthorizedErrorResponse | UnsupportedMediaTypeErrorResponse
     """
 
     return (

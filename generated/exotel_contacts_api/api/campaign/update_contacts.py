@@ -6,8 +6,19 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
+from ...models.bad_gateway_error_response import BadGatewayErrorResponse
+from ...models.bad_request_error_response import BadRequestErrorResponse
 from ...models.create_contacts_response import CreateContactsResponse
-from ...models.error_response import ErrorResponse
+from ...models.forbidden_error_response import ForbiddenErrorResponse
+from ...models.gateway_timeout_error_response import GatewayTimeoutErrorResponse
+from ...models.internal_error_response import InternalErrorResponse
+from ...models.payload_too_large_error_response import PayloadTooLargeErrorResponse
+from ...models.service_unavailable_error_response import ServiceUnavailableErrorResponse
+from ...models.too_many_requests_error_response import TooManyRequestsErrorResponse
+from ...models.unauthorized_error_response import UnauthorizedErrorResponse
+from ...models.unsupported_media_type_error_response import (
+    UnsupportedMediaTypeErrorResponse,
+)
 from ...models.update_contacts_request import UpdateContactsRequest
 from ...types import Response
 
@@ -36,59 +47,72 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> CreateContactsResponse | ErrorResponse | None:
+) -> (
+    BadGatewayErrorResponse
+    | BadRequestErrorResponse
+    | CreateContactsResponse
+    | ForbiddenErrorResponse
+    | GatewayTimeoutErrorResponse
+    | InternalErrorResponse
+    | PayloadTooLargeErrorResponse
+    | ServiceUnavailableErrorResponse
+    | TooManyRequestsErrorResponse
+    | UnauthorizedErrorResponse
+    | UnsupportedMediaTypeErrorResponse
+    | None
+):
     if response.status_code == 207:
         response_207 = CreateContactsResponse.from_dict(response.json())
 
         return response_207
 
     if response.status_code == 400:
-        response_400 = ErrorResponse.from_dict(response.json())
+        response_400 = BadRequestErrorResponse.from_dict(response.json())
 
         return response_400
 
     if response.status_code == 401:
-        response_401 = ErrorResponse.from_dict(response.json())
+        response_401 = UnauthorizedErrorResponse.from_dict(response.json())
 
         return response_401
 
     if response.status_code == 403:
-        response_403 = ErrorResponse.from_dict(response.json())
+        response_403 = ForbiddenErrorResponse.from_dict(response.json())
 
         return response_403
 
     if response.status_code == 413:
-        response_413 = ErrorResponse.from_dict(response.json())
+        response_413 = PayloadTooLargeErrorResponse.from_dict(response.json())
 
         return response_413
 
     if response.status_code == 415:
-        response_415 = ErrorResponse.from_dict(response.json())
+        response_415 = UnsupportedMediaTypeErrorResponse.from_dict(response.json())
 
         return response_415
 
     if response.status_code == 429:
-        response_429 = ErrorResponse.from_dict(response.json())
+        response_429 = TooManyRequestsErrorResponse.from_dict(response.json())
 
         return response_429
 
     if response.status_code == 500:
-        response_500 = ErrorResponse.from_dict(response.json())
+        response_500 = InternalErrorResponse.from_dict(response.json())
 
         return response_500
 
     if response.status_code == 502:
-        response_502 = ErrorResponse.from_dict(response.json())
+        response_502 = BadGatewayErrorResponse.from_dict(response.json())
 
         return response_502
 
     if response.status_code == 503:
-        response_503 = ErrorResponse.from_dict(response.json())
+        response_503 = ServiceUnavailableErrorResponse.from_dict(response.json())
 
         return response_503
 
     if response.status_code == 504:
-        response_504 = ErrorResponse.from_dict(response.json())
+        response_504 = GatewayTimeoutErrorResponse.from_dict(response.json())
 
         return response_504
 
@@ -100,7 +124,19 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[CreateContactsResponse | ErrorResponse]:
+) -> Response[
+    BadGatewayErrorResponse
+    | BadRequestErrorResponse
+    | CreateContactsResponse
+    | ForbiddenErrorResponse
+    | GatewayTimeoutErrorResponse
+    | InternalErrorResponse
+    | PayloadTooLargeErrorResponse
+    | ServiceUnavailableErrorResponse
+    | TooManyRequestsErrorResponse
+    | UnauthorizedErrorResponse
+    | UnsupportedMediaTypeErrorResponse
+]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -114,7 +150,19 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: UpdateContactsRequest,
-) -> Response[CreateContactsResponse | ErrorResponse]:
+) -> Response[
+    BadGatewayErrorResponse
+    | BadRequestErrorResponse
+    | CreateContactsResponse
+    | ForbiddenErrorResponse
+    | GatewayTimeoutErrorResponse
+    | InternalErrorResponse
+    | PayloadTooLargeErrorResponse
+    | ServiceUnavailableErrorResponse
+    | TooManyRequestsErrorResponse
+    | UnauthorizedErrorResponse
+    | UnsupportedMediaTypeErrorResponse
+]:
     """Update up to 5000 contacts in one request (Campaign)
 
      Updates the fields given for each contact (`sid` names it; fields left out stay as they are). The
@@ -135,7 +183,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[CreateContactsResponse | ErrorResponse]
+        Response[BadGatewayErrorResponse | BadRequestErrorResponse | CreateContactsResponse | ForbiddenErrorResponse | GatewayTimeoutErrorResponse | InternalErrorResponse | PayloadTooLargeErrorResponse | ServiceUnavailableErrorResponse | TooManyRequestsErrorResponse | UnauthorizedErrorResponse | UnsupportedMediaTypeErrorResponse]
     """
 
     kwargs = _get_kwargs(
@@ -155,7 +203,20 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: UpdateContactsRequest,
-) -> CreateContactsResponse | ErrorResponse | None:
+) -> (
+    BadGatewayErrorResponse
+    | BadRequestErrorResponse
+    | CreateContactsResponse
+    | ForbiddenErrorResponse
+    | GatewayTimeoutErrorResponse
+    | InternalErrorResponse
+    | PayloadTooLargeErrorResponse
+    | ServiceUnavailableErrorResponse
+    | TooManyRequestsErrorResponse
+    | UnauthorizedErrorResponse
+    | UnsupportedMediaTypeErrorResponse
+    | None
+):
     """Update up to 5000 contacts in one request (Campaign)
 
      Updates the fields given for each contact (`sid` names it; fields left out stay as they are). The
@@ -176,7 +237,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        CreateContactsResponse | ErrorResponse
+        BadGatewayErrorResponse | BadRequestErrorResponse | CreateContactsResponse | ForbiddenErrorResponse | GatewayTimeoutErrorResponse | InternalErrorResponse | PayloadTooLargeErrorResponse | ServiceUnavailableErrorResponse | TooManyRequestsErrorResponse | UnauthorizedErrorResponse | UnsupportedMediaTypeErrorResponse
     """
 
     return sync_detailed(
@@ -191,7 +252,19 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: UpdateContactsRequest,
-) -> Response[CreateContactsResponse | ErrorResponse]:
+) -> Response[
+    BadGatewayErrorResponse
+    | BadRequestErrorResponse
+    | CreateContactsResponse
+    | ForbiddenErrorResponse
+    | GatewayTimeoutErrorResponse
+    | InternalErrorResponse
+    | PayloadTooLargeErrorResponse
+    | ServiceUnavailableErrorResponse
+    | TooManyRequestsErrorResponse
+    | UnauthorizedErrorResponse
+    | UnsupportedMediaTypeErrorResponse
+]:
     """Update up to 5000 contacts in one request (Campaign)
 
      Updates the fields given for each contact (`sid` names it; fields left out stay as they are). The
@@ -212,7 +285,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[CreateContactsResponse | ErrorResponse]
+        Response[BadGatewayErrorResponse | BadRequestErrorResponse | CreateContactsResponse | ForbiddenErrorResponse | GatewayTimeoutErrorResponse | InternalErrorResponse | PayloadTooLargeErrorResponse | ServiceUnavailableErrorResponse | TooManyRequestsErrorResponse | UnauthorizedErrorResponse | UnsupportedMediaTypeErrorResponse]
     """
 
     kwargs = _get_kwargs(
@@ -230,7 +303,20 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: UpdateContactsRequest,
-) -> CreateContactsResponse | ErrorResponse | None:
+) -> (
+    BadGatewayErrorResponse
+    | BadRequestErrorResponse
+    | CreateContactsResponse
+    | ForbiddenErrorResponse
+    | GatewayTimeoutErrorResponse
+    | InternalErrorResponse
+    | PayloadTooLargeErrorResponse
+    | ServiceUnavailableErrorResponse
+    | TooManyRequestsErrorResponse
+    | UnauthorizedErrorResponse
+    | UnsupportedMediaTypeErrorResponse
+    | None
+):
     """Update up to 5000 contacts in one request (Campaign)
 
      Updates the fields given for each contact (`sid` names it; fields left out stay as they are). The
@@ -251,7 +337,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        CreateContactsResponse | ErrorResponse
+        BadGatewayErrorResponse | BadRequestErrorResponse | CreateContactsResponse | ForbiddenErrorResponse | GatewayTimeoutErrorResponse | InternalErrorResponse | PayloadTooLargeErrorResponse | ServiceUnavailableErrorResponse | TooManyRequestsErrorResponse | UnauthorizedErrorResponse | UnsupportedMediaTypeErrorResponse
     """
 
     return (

@@ -6,7 +6,13 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.error_response import ErrorResponse
+from ...models.bad_gateway_error_response import BadGatewayErrorResponse
+from ...models.gateway_timeout_error_response import GatewayTimeoutErrorResponse
+from ...models.gone_error_response import GoneErrorResponse
+from ...models.internal_error_response import InternalErrorResponse
+from ...models.not_found_error_response import NotFoundErrorResponse
+from ...models.service_unavailable_error_response import ServiceUnavailableErrorResponse
+from ...models.too_many_requests_error_response import TooManyRequestsErrorResponse
 from ...types import Response
 
 
@@ -26,43 +32,53 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> ErrorResponse | str | None:
+) -> (
+    BadGatewayErrorResponse
+    | GatewayTimeoutErrorResponse
+    | GoneErrorResponse
+    | InternalErrorResponse
+    | NotFoundErrorResponse
+    | ServiceUnavailableErrorResponse
+    | TooManyRequestsErrorResponse
+    | str
+    | None
+):
     if response.status_code == 200:
         response_200 = response.text
         return response_200
 
     if response.status_code == 404:
-        response_404 = ErrorResponse.from_dict(response.json())
+        response_404 = NotFoundErrorResponse.from_dict(response.json())
 
         return response_404
 
     if response.status_code == 410:
-        response_410 = ErrorResponse.from_dict(response.json())
+        response_410 = GoneErrorResponse.from_dict(response.json())
 
         return response_410
 
     if response.status_code == 429:
-        response_429 = ErrorResponse.from_dict(response.json())
+        response_429 = TooManyRequestsErrorResponse.from_dict(response.json())
 
         return response_429
 
     if response.status_code == 500:
-        response_500 = ErrorResponse.from_dict(response.json())
+        response_500 = InternalErrorResponse.from_dict(response.json())
 
         return response_500
 
     if response.status_code == 502:
-        response_502 = ErrorResponse.from_dict(response.json())
+        response_502 = BadGatewayErrorResponse.from_dict(response.json())
 
         return response_502
 
     if response.status_code == 503:
-        response_503 = ErrorResponse.from_dict(response.json())
+        response_503 = ServiceUnavailableErrorResponse.from_dict(response.json())
 
         return response_503
 
     if response.status_code == 504:
-        response_504 = ErrorResponse.from_dict(response.json())
+        response_504 = GatewayTimeoutErrorResponse.from_dict(response.json())
 
         return response_504
 
@@ -74,7 +90,16 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[ErrorResponse | str]:
+) -> Response[
+    BadGatewayErrorResponse
+    | GatewayTimeoutErrorResponse
+    | GoneErrorResponse
+    | InternalErrorResponse
+    | NotFoundErrorResponse
+    | ServiceUnavailableErrorResponse
+    | TooManyRequestsErrorResponse
+    | str
+]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -87,7 +112,16 @@ def sync_detailed(
     error_file_id: str,
     *,
     client: AuthenticatedClient | Client,
-) -> Response[ErrorResponse | str]:
+) -> Response[
+    BadGatewayErrorResponse
+    | GatewayTimeoutErrorResponse
+    | GoneErrorResponse
+    | InternalErrorResponse
+    | NotFoundErrorResponse
+    | ServiceUnavailableErrorResponse
+    | TooManyRequestsErrorResponse
+    | str
+]:
     """Download the error CSV of a contact upload (CCM)
 
      The format of the file behind `error_file_url`: a CSV with the header
@@ -105,7 +139,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ErrorResponse | str]
+        Response[BadGatewayErrorResponse | GatewayTimeoutErrorResponse | GoneErrorResponse | InternalErrorResponse | NotFoundErrorResponse | ServiceUnavailableErrorResponse | TooManyRequestsErrorResponse | str]
     """
 
     kwargs = _get_kwargs(
@@ -123,7 +157,17 @@ def sync(
     error_file_id: str,
     *,
     client: AuthenticatedClient | Client,
-) -> ErrorResponse | str | None:
+) -> (
+    BadGatewayErrorResponse
+    | GatewayTimeoutErrorResponse
+    | GoneErrorResponse
+    | InternalErrorResponse
+    | NotFoundErrorResponse
+    | ServiceUnavailableErrorResponse
+    | TooManyRequestsErrorResponse
+    | str
+    | None
+):
     """Download the error CSV of a contact upload (CCM)
 
      The format of the file behind `error_file_url`: a CSV with the header
@@ -141,7 +185,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ErrorResponse | str
+        BadGatewayErrorResponse | GatewayTimeoutErrorResponse | GoneErrorResponse | InternalErrorResponse | NotFoundErrorResponse | ServiceUnavailableErrorResponse | TooManyRequestsErrorResponse | str
     """
 
     return sync_detailed(
@@ -154,7 +198,16 @@ async def asyncio_detailed(
     error_file_id: str,
     *,
     client: AuthenticatedClient | Client,
-) -> Response[ErrorResponse | str]:
+) -> Response[
+    BadGatewayErrorResponse
+    | GatewayTimeoutErrorResponse
+    | GoneErrorResponse
+    | InternalErrorResponse
+    | NotFoundErrorResponse
+    | ServiceUnavailableErrorResponse
+    | TooManyRequestsErrorResponse
+    | str
+]:
     """Download the error CSV of a contact upload (CCM)
 
      The format of the file behind `error_file_url`: a CSV with the header
@@ -172,7 +225,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ErrorResponse | str]
+        Response[BadGatewayErrorResponse | GatewayTimeoutErrorResponse | GoneErrorResponse | InternalErrorResponse | NotFoundErrorResponse | ServiceUnavailableErrorResponse | TooManyRequestsErrorResponse | str]
     """
 
     kwargs = _get_kwargs(
@@ -188,7 +241,17 @@ async def asyncio(
     error_file_id: str,
     *,
     client: AuthenticatedClient | Client,
-) -> ErrorResponse | str | None:
+) -> (
+    BadGatewayErrorResponse
+    | GatewayTimeoutErrorResponse
+    | GoneErrorResponse
+    | InternalErrorResponse
+    | NotFoundErrorResponse
+    | ServiceUnavailableErrorResponse
+    | TooManyRequestsErrorResponse
+    | str
+    | None
+):
     """Download the error CSV of a contact upload (CCM)
 
      The format of the file behind `error_file_url`: a CSV with the header
@@ -206,7 +269,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ErrorResponse | str
+        BadGatewayErrorResponse | GatewayTimeoutErrorResponse | GoneErrorResponse | InternalErrorResponse | NotFoundErrorResponse | ServiceUnavailableErrorResponse | TooManyRequestsErrorResponse | str
     """
 
     return (

@@ -6,7 +6,15 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.error_response import ErrorResponse
+from ...models.bad_gateway_error_response import BadGatewayErrorResponse
+from ...models.forbidden_error_response import ForbiddenErrorResponse
+from ...models.gateway_timeout_error_response import GatewayTimeoutErrorResponse
+from ...models.gone_error_response import GoneErrorResponse
+from ...models.internal_error_response import InternalErrorResponse
+from ...models.not_found_error_response import NotFoundErrorResponse
+from ...models.service_unavailable_error_response import ServiceUnavailableErrorResponse
+from ...models.too_many_requests_error_response import TooManyRequestsErrorResponse
+from ...models.unauthorized_error_response import UnauthorizedErrorResponse
 from ...models.upload_errors_response import UploadErrorsResponse
 from ...types import Response
 
@@ -29,54 +37,66 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> ErrorResponse | UploadErrorsResponse | None:
+) -> (
+    BadGatewayErrorResponse
+    | ForbiddenErrorResponse
+    | GatewayTimeoutErrorResponse
+    | GoneErrorResponse
+    | InternalErrorResponse
+    | NotFoundErrorResponse
+    | ServiceUnavailableErrorResponse
+    | TooManyRequestsErrorResponse
+    | UnauthorizedErrorResponse
+    | UploadErrorsResponse
+    | None
+):
     if response.status_code == 200:
         response_200 = UploadErrorsResponse.from_dict(response.json())
 
         return response_200
 
     if response.status_code == 401:
-        response_401 = ErrorResponse.from_dict(response.json())
+        response_401 = UnauthorizedErrorResponse.from_dict(response.json())
 
         return response_401
 
     if response.status_code == 403:
-        response_403 = ErrorResponse.from_dict(response.json())
+        response_403 = ForbiddenErrorResponse.from_dict(response.json())
 
         return response_403
 
     if response.status_code == 404:
-        response_404 = ErrorResponse.from_dict(response.json())
+        response_404 = NotFoundErrorResponse.from_dict(response.json())
 
         return response_404
 
     if response.status_code == 410:
-        response_410 = ErrorResponse.from_dict(response.json())
+        response_410 = GoneErrorResponse.from_dict(response.json())
 
         return response_410
 
     if response.status_code == 429:
-        response_429 = ErrorResponse.from_dict(response.json())
+        response_429 = TooManyRequestsErrorResponse.from_dict(response.json())
 
         return response_429
 
     if response.status_code == 500:
-        response_500 = ErrorResponse.from_dict(response.json())
+        response_500 = InternalErrorResponse.from_dict(response.json())
 
         return response_500
 
     if response.status_code == 502:
-        response_502 = ErrorResponse.from_dict(response.json())
+        response_502 = BadGatewayErrorResponse.from_dict(response.json())
 
         return response_502
 
     if response.status_code == 503:
-        response_503 = ErrorResponse.from_dict(response.json())
+        response_503 = ServiceUnavailableErrorResponse.from_dict(response.json())
 
         return response_503
 
     if response.status_code == 504:
-        response_504 = ErrorResponse.from_dict(response.json())
+        response_504 = GatewayTimeoutErrorResponse.from_dict(response.json())
 
         return response_504
 
@@ -88,7 +108,18 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[ErrorResponse | UploadErrorsResponse]:
+) -> Response[
+    BadGatewayErrorResponse
+    | ForbiddenErrorResponse
+    | GatewayTimeoutErrorResponse
+    | GoneErrorResponse
+    | InternalErrorResponse
+    | NotFoundErrorResponse
+    | ServiceUnavailableErrorResponse
+    | TooManyRequestsErrorResponse
+    | UnauthorizedErrorResponse
+    | UploadErrorsResponse
+]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -102,7 +133,18 @@ def sync_detailed(
     upload_id: str,
     *,
     client: AuthenticatedClient,
-) -> Response[ErrorResponse | UploadErrorsResponse]:
+) -> Response[
+    BadGatewayErrorResponse
+    | ForbiddenErrorResponse
+    | GatewayTimeoutErrorResponse
+    | GoneErrorResponse
+    | InternalErrorResponse
+    | NotFoundErrorResponse
+    | ServiceUnavailableErrorResponse
+    | TooManyRequestsErrorResponse
+    | UnauthorizedErrorResponse
+    | UploadErrorsResponse
+]:
     """Get the error details of a contact CSV upload (CCM)
 
      The rows of an upload that failed, each with its 1-based `row_number` (the header is not
@@ -119,7 +161,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ErrorResponse | UploadErrorsResponse]
+        Response[BadGatewayErrorResponse | ForbiddenErrorResponse | GatewayTimeoutErrorResponse | GoneErrorResponse | InternalErrorResponse | NotFoundErrorResponse | ServiceUnavailableErrorResponse | TooManyRequestsErrorResponse | UnauthorizedErrorResponse | UploadErrorsResponse]
     """
 
     kwargs = _get_kwargs(
@@ -139,7 +181,19 @@ def sync(
     upload_id: str,
     *,
     client: AuthenticatedClient,
-) -> ErrorResponse | UploadErrorsResponse | None:
+) -> (
+    BadGatewayErrorResponse
+    | ForbiddenErrorResponse
+    | GatewayTimeoutErrorResponse
+    | GoneErrorResponse
+    | InternalErrorResponse
+    | NotFoundErrorResponse
+    | ServiceUnavailableErrorResponse
+    | TooManyRequestsErrorResponse
+    | UnauthorizedErrorResponse
+    | UploadErrorsResponse
+    | None
+):
     """Get the error details of a contact CSV upload (CCM)
 
      The rows of an upload that failed, each with its 1-based `row_number` (the header is not
@@ -156,7 +210,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ErrorResponse | UploadErrorsResponse
+        BadGatewayErrorResponse | ForbiddenErrorResponse | GatewayTimeoutErrorResponse | GoneErrorResponse | InternalErrorResponse | NotFoundErrorResponse | ServiceUnavailableErrorResponse | TooManyRequestsErrorResponse | UnauthorizedErrorResponse | UploadErrorsResponse
     """
 
     return sync_detailed(
@@ -171,7 +225,18 @@ async def asyncio_detailed(
     upload_id: str,
     *,
     client: AuthenticatedClient,
-) -> Response[ErrorResponse | UploadErrorsResponse]:
+) -> Response[
+    BadGatewayErrorResponse
+    | ForbiddenErrorResponse
+    | GatewayTimeoutErrorResponse
+    | GoneErrorResponse
+    | InternalErrorResponse
+    | NotFoundErrorResponse
+    | ServiceUnavailableErrorResponse
+    | TooManyRequestsErrorResponse
+    | UnauthorizedErrorResponse
+    | UploadErrorsResponse
+]:
     """Get the error details of a contact CSV upload (CCM)
 
      The rows of an upload that failed, each with its 1-based `row_number` (the header is not
@@ -188,7 +253,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ErrorResponse | UploadErrorsResponse]
+        Response[BadGatewayErrorResponse | ForbiddenErrorResponse | GatewayTimeoutErrorResponse | GoneErrorResponse | InternalErrorResponse | NotFoundErrorResponse | ServiceUnavailableErrorResponse | TooManyRequestsErrorResponse | UnauthorizedErrorResponse | UploadErrorsResponse]
     """
 
     kwargs = _get_kwargs(
@@ -206,7 +271,19 @@ async def asyncio(
     upload_id: str,
     *,
     client: AuthenticatedClient,
-) -> ErrorResponse | UploadErrorsResponse | None:
+) -> (
+    BadGatewayErrorResponse
+    | ForbiddenErrorResponse
+    | GatewayTimeoutErrorResponse
+    | GoneErrorResponse
+    | InternalErrorResponse
+    | NotFoundErrorResponse
+    | ServiceUnavailableErrorResponse
+    | TooManyRequestsErrorResponse
+    | UnauthorizedErrorResponse
+    | UploadErrorsResponse
+    | None
+):
     """Get the error details of a contact CSV upload (CCM)
 
      The rows of an upload that failed, each with its 1-based `row_number` (the header is not
@@ -223,7 +300,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ErrorResponse | UploadErrorsResponse
+        BadGatewayErrorResponse | ForbiddenErrorResponse | GatewayTimeoutErrorResponse | GoneErrorResponse | InternalErrorResponse | NotFoundErrorResponse | ServiceUnavailableErrorResponse | TooManyRequestsErrorResponse | UnauthorizedErrorResponse | UploadErrorsResponse
     """
 
     return (

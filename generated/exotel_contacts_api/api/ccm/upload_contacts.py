@@ -6,7 +6,19 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.error_response import ErrorResponse
+from ...models.bad_gateway_error_response import BadGatewayErrorResponse
+from ...models.bad_request_error_response import BadRequestErrorResponse
+from ...models.forbidden_error_response import ForbiddenErrorResponse
+from ...models.gateway_timeout_error_response import GatewayTimeoutErrorResponse
+from ...models.internal_error_response import InternalErrorResponse
+from ...models.payload_too_large_error_response import PayloadTooLargeErrorResponse
+from ...models.payment_required_error_response import PaymentRequiredErrorResponse
+from ...models.service_unavailable_error_response import ServiceUnavailableErrorResponse
+from ...models.too_many_requests_error_response import TooManyRequestsErrorResponse
+from ...models.unauthorized_error_response import UnauthorizedErrorResponse
+from ...models.unsupported_media_type_error_response import (
+    UnsupportedMediaTypeErrorResponse,
+)
 from ...models.upload_accepted_response import UploadAcceptedResponse
 from ...models.upload_contacts_request import UploadContactsRequest
 from ...types import Response
@@ -36,59 +48,78 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> ErrorResponse | UploadAcceptedResponse | None:
+) -> (
+    BadGatewayErrorResponse
+    | BadRequestErrorResponse
+    | ForbiddenErrorResponse
+    | GatewayTimeoutErrorResponse
+    | InternalErrorResponse
+    | PayloadTooLargeErrorResponse
+    | PaymentRequiredErrorResponse
+    | ServiceUnavailableErrorResponse
+    | TooManyRequestsErrorResponse
+    | UnauthorizedErrorResponse
+    | UnsupportedMediaTypeErrorResponse
+    | UploadAcceptedResponse
+    | None
+):
     if response.status_code == 202:
         response_202 = UploadAcceptedResponse.from_dict(response.json())
 
         return response_202
 
     if response.status_code == 400:
-        response_400 = ErrorResponse.from_dict(response.json())
+        response_400 = BadRequestErrorResponse.from_dict(response.json())
 
         return response_400
 
     if response.status_code == 401:
-        response_401 = ErrorResponse.from_dict(response.json())
+        response_401 = UnauthorizedErrorResponse.from_dict(response.json())
 
         return response_401
 
+    if response.status_code == 402:
+        response_402 = PaymentRequiredErrorResponse.from_dict(response.json())
+
+        return response_402
+
     if response.status_code == 403:
-        response_403 = ErrorResponse.from_dict(response.json())
+        response_403 = ForbiddenErrorResponse.from_dict(response.json())
 
         return response_403
 
     if response.status_code == 413:
-        response_413 = ErrorResponse.from_dict(response.json())
+        response_413 = PayloadTooLargeErrorResponse.from_dict(response.json())
 
         return response_413
 
     if response.status_code == 415:
-        response_415 = ErrorResponse.from_dict(response.json())
+        response_415 = UnsupportedMediaTypeErrorResponse.from_dict(response.json())
 
         return response_415
 
     if response.status_code == 429:
-        response_429 = ErrorResponse.from_dict(response.json())
+        response_429 = TooManyRequestsErrorResponse.from_dict(response.json())
 
         return response_429
 
     if response.status_code == 500:
-        response_500 = ErrorResponse.from_dict(response.json())
+        response_500 = InternalErrorResponse.from_dict(response.json())
 
         return response_500
 
     if response.status_code == 502:
-        response_502 = ErrorResponse.from_dict(response.json())
+        response_502 = BadGatewayErrorResponse.from_dict(response.json())
 
         return response_502
 
     if response.status_code == 503:
-        response_503 = ErrorResponse.from_dict(response.json())
+        response_503 = ServiceUnavailableErrorResponse.from_dict(response.json())
 
         return response_503
 
     if response.status_code == 504:
-        response_504 = ErrorResponse.from_dict(response.json())
+        response_504 = GatewayTimeoutErrorResponse.from_dict(response.json())
 
         return response_504
 
@@ -100,7 +131,20 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[ErrorResponse | UploadAcceptedResponse]:
+) -> Response[
+    BadGatewayErrorResponse
+    | BadRequestErrorResponse
+    | ForbiddenErrorResponse
+    | GatewayTimeoutErrorResponse
+    | InternalErrorResponse
+    | PayloadTooLargeErrorResponse
+    | PaymentRequiredErrorResponse
+    | ServiceUnavailableErrorResponse
+    | TooManyRequestsErrorResponse
+    | UnauthorizedErrorResponse
+    | UnsupportedMediaTypeErrorResponse
+    | UploadAcceptedResponse
+]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -114,7 +158,20 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: UploadContactsRequest,
-) -> Response[ErrorResponse | UploadAcceptedResponse]:
+) -> Response[
+    BadGatewayErrorResponse
+    | BadRequestErrorResponse
+    | ForbiddenErrorResponse
+    | GatewayTimeoutErrorResponse
+    | InternalErrorResponse
+    | PayloadTooLargeErrorResponse
+    | PaymentRequiredErrorResponse
+    | ServiceUnavailableErrorResponse
+    | TooManyRequestsErrorResponse
+    | UnauthorizedErrorResponse
+    | UnsupportedMediaTypeErrorResponse
+    | UploadAcceptedResponse
+]:
     """Upload contacts from a CSV file (CCM)
 
      Uploads a CSV of contacts for contact center campaigns and call queues. The upload is
@@ -125,7 +182,9 @@ def sync_detailed(
     `last_name`, `email`, `company`, `tag`, `custom_field_1`. The first line is the header.
 
     Limits: the file is at most 10 MB (larger: 413) and 50,000 records (more: 400); `.csv`
-    only; at most 5 uploads in progress per account (a sixth: 429).
+    only; at most 5 uploads in progress per account (a sixth: 429). An account over its plan's
+    limit or out of balance gets 402 for the whole upload (rows that would only pass the
+    account's contact limit fail one by one with `QUOTA_EXCEEDED`).
 
     Each row is checked and a failing row gets one of the `ContactUploadErrorCode` codes:
     `INVALID_PHONE` (not E.164), `MISSING_REQUIRED` (no phone number), `INVALID_EMAIL` (a
@@ -148,7 +207,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ErrorResponse | UploadAcceptedResponse]
+        Response[BadGatewayErrorResponse | BadRequestErrorResponse | ForbiddenErrorResponse | GatewayTimeoutErrorResponse | InternalErrorResponse | PayloadTooLargeErrorResponse | PaymentRequiredErrorResponse | ServiceUnavailableErrorResponse | TooManyRequestsErrorResponse | UnauthorizedErrorResponse | UnsupportedMediaTypeErrorResponse | UploadAcceptedResponse]
     """
 
     kwargs = _get_kwargs(
@@ -168,7 +227,21 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: UploadContactsRequest,
-) -> ErrorResponse | UploadAcceptedResponse | None:
+) -> (
+    BadGatewayErrorResponse
+    | BadRequestErrorResponse
+    | ForbiddenErrorResponse
+    | GatewayTimeoutErrorResponse
+    | InternalErrorResponse
+    | PayloadTooLargeErrorResponse
+    | PaymentRequiredErrorResponse
+    | ServiceUnavailableErrorResponse
+    | TooManyRequestsErrorResponse
+    | UnauthorizedErrorResponse
+    | UnsupportedMediaTypeErrorResponse
+    | UploadAcceptedResponse
+    | None
+):
     """Upload contacts from a CSV file (CCM)
 
      Uploads a CSV of contacts for contact center campaigns and call queues. The upload is
@@ -179,7 +252,9 @@ def sync(
     `last_name`, `email`, `company`, `tag`, `custom_field_1`. The first line is the header.
 
     Limits: the file is at most 10 MB (larger: 413) and 50,000 records (more: 400); `.csv`
-    only; at most 5 uploads in progress per account (a sixth: 429).
+    only; at most 5 uploads in progress per account (a sixth: 429). An account over its plan's
+    limit or out of balance gets 402 for the whole upload (rows that would only pass the
+    account's contact limit fail one by one with `QUOTA_EXCEEDED`).
 
     Each row is checked and a failing row gets one of the `ContactUploadErrorCode` codes:
     `INVALID_PHONE` (not E.164), `MISSING_REQUIRED` (no phone number), `INVALID_EMAIL` (a
@@ -202,7 +277,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ErrorResponse | UploadAcceptedResponse
+        BadGatewayErrorResponse | BadRequestErrorResponse | ForbiddenErrorResponse | GatewayTimeoutErrorResponse | InternalErrorResponse | PayloadTooLargeErrorResponse | PaymentRequiredErrorResponse | ServiceUnavailableErrorResponse | TooManyRequestsErrorResponse | UnauthorizedErrorResponse | UnsupportedMediaTypeErrorResponse | UploadAcceptedResponse
     """
 
     return sync_detailed(
@@ -217,7 +292,20 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: UploadContactsRequest,
-) -> Response[ErrorResponse | UploadAcceptedResponse]:
+) -> Response[
+    BadGatewayErrorResponse
+    | BadRequestErrorResponse
+    | ForbiddenErrorResponse
+    | GatewayTimeoutErrorResponse
+    | InternalErrorResponse
+    | PayloadTooLargeErrorResponse
+    | PaymentRequiredErrorResponse
+    | ServiceUnavailableErrorResponse
+    | TooManyRequestsErrorResponse
+    | UnauthorizedErrorResponse
+    | UnsupportedMediaTypeErrorResponse
+    | UploadAcceptedResponse
+]:
     """Upload contacts from a CSV file (CCM)
 
      Uploads a CSV of contacts for contact center campaigns and call queues. The upload is
@@ -228,7 +316,9 @@ async def asyncio_detailed(
     `last_name`, `email`, `company`, `tag`, `custom_field_1`. The first line is the header.
 
     Limits: the file is at most 10 MB (larger: 413) and 50,000 records (more: 400); `.csv`
-    only; at most 5 uploads in progress per account (a sixth: 429).
+    only; at most 5 uploads in progress per account (a sixth: 429). An account over its plan's
+    limit or out of balance gets 402 for the whole upload (rows that would only pass the
+    account's contact limit fail one by one with `QUOTA_EXCEEDED`).
 
     Each row is checked and a failing row gets one of the `ContactUploadErrorCode` codes:
     `INVALID_PHONE` (not E.164), `MISSING_REQUIRED` (no phone number), `INVALID_EMAIL` (a
@@ -251,7 +341,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ErrorResponse | UploadAcceptedResponse]
+        Response[BadGatewayErrorResponse | BadRequestErrorResponse | ForbiddenErrorResponse | GatewayTimeoutErrorResponse | InternalErrorResponse | PayloadTooLargeErrorResponse | PaymentRequiredErrorResponse | ServiceUnavailableErrorResponse | TooManyRequestsErrorResponse | UnauthorizedErrorResponse | UnsupportedMediaTypeErrorResponse | UploadAcceptedResponse]
     """
 
     kwargs = _get_kwargs(
@@ -269,7 +359,21 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: UploadContactsRequest,
-) -> ErrorResponse | UploadAcceptedResponse | None:
+) -> (
+    BadGatewayErrorResponse
+    | BadRequestErrorResponse
+    | ForbiddenErrorResponse
+    | GatewayTimeoutErrorResponse
+    | InternalErrorResponse
+    | PayloadTooLargeErrorResponse
+    | PaymentRequiredErrorResponse
+    | ServiceUnavailableErrorResponse
+    | TooManyRequestsErrorResponse
+    | UnauthorizedErrorResponse
+    | UnsupportedMediaTypeErrorResponse
+    | UploadAcceptedResponse
+    | None
+):
     """Upload contacts from a CSV file (CCM)
 
      Uploads a CSV of contacts for contact center campaigns and call queues. The upload is
@@ -280,7 +384,9 @@ async def asyncio(
     `last_name`, `email`, `company`, `tag`, `custom_field_1`. The first line is the header.
 
     Limits: the file is at most 10 MB (larger: 413) and 50,000 records (more: 400); `.csv`
-    only; at most 5 uploads in progress per account (a sixth: 429).
+    only; at most 5 uploads in progress per account (a sixth: 429). An account over its plan's
+    limit or out of balance gets 402 for the whole upload (rows that would only pass the
+    account's contact limit fail one by one with `QUOTA_EXCEEDED`).
 
     Each row is checked and a failing row gets one of the `ContactUploadErrorCode` codes:
     `INVALID_PHONE` (not E.164), `MISSING_REQUIRED` (no phone number), `INVALID_EMAIL` (a
@@ -303,7 +409,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ErrorResponse | UploadAcceptedResponse
+        BadGatewayErrorResponse | BadRequestErrorResponse | ForbiddenErrorResponse | GatewayTimeoutErrorResponse | InternalErrorResponse | PayloadTooLargeErrorResponse | PaymentRequiredErrorResponse | ServiceUnavailableErrorResponse | TooManyRequestsErrorResponse | UnauthorizedErrorResponse | UnsupportedMediaTypeErrorResponse | UploadAcceptedResponse
     """
 
     return (

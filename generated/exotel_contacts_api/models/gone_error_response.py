@@ -6,31 +6,32 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..models.http_410 import Http410
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
-    from ..models.error_result import ErrorResult
+    from ..models.gone_error_result import GoneErrorResult
 
 
-T = TypeVar("T", bound="ErrorResponse")
+T = TypeVar("T", bound="GoneErrorResponse")
 
 
 @_attrs_define
-class ErrorResponse:
-    """The v2 envelope of every error answer.
+class GoneErrorResponse:
+    """The v2 envelope of a 410 answer.
 
     Attributes:
-        response (ErrorResult): The inner `response` of an error answer.
-        request_id (str | Unset): Unique id of the request; quote it to Exotel support.
-        method (str | Unset): The request's HTTP method (`GET`, `POST`, ...).
-        http_code (int | Unset): The HTTP status, repeated in the body. A seen quirk: some 409 duplicates arrive with
-            `http_code` 200 and the inner `response.code` 409; trust the inner code.
+        response (GoneErrorResult): The inner `response` of a 410 answer.
+        request_id (str | Unset): Unique id of the request; quote it to Exotel support. Example:
+            256c7bb3b18d477a8f11089841841092.
+        method (str | Unset): The request's HTTP method (`GET`, `POST`, ...). Example: POST.
+        http_code (Http410 | Unset): HTTP 410 (Gone), repeated in the body (`http_code`, `response.code`).
     """
 
-    response: ErrorResult
+    response: GoneErrorResult
     request_id: str | Unset = UNSET
     method: str | Unset = UNSET
-    http_code: int | Unset = UNSET
+    http_code: Http410 | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -40,7 +41,9 @@ class ErrorResponse:
 
         method = self.method
 
-        http_code = self.http_code
+        http_code: int | Unset = UNSET
+        if not isinstance(self.http_code, Unset):
+            http_code = self.http_code.value
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -60,26 +63,31 @@ class ErrorResponse:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.error_result import ErrorResult  # noqa: PLC0415
+        from ..models.gone_error_result import GoneErrorResult  # noqa: PLC0415
 
         d = dict(src_dict)
-        response = ErrorResult.from_dict(d.pop("response"))
+        response = GoneErrorResult.from_dict(d.pop("response"))
 
         request_id = d.pop("request_id", UNSET)
 
         method = d.pop("method", UNSET)
 
-        http_code = d.pop("http_code", UNSET)
+        _http_code = d.pop("http_code", UNSET)
+        http_code: Http410 | Unset
+        if isinstance(_http_code, Unset):
+            http_code = UNSET
+        else:
+            http_code = Http410(_http_code)
 
-        error_response = cls(
+        gone_error_response = cls(
             response=response,
             request_id=request_id,
             method=method,
             http_code=http_code,
         )
 
-        error_response.additional_properties = d
-        return error_response
+        gone_error_response.additional_properties = d
+        return gone_error_response
 
     @property
     def additional_keys(self) -> list[str]:

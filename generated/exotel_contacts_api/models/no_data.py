@@ -6,12 +6,12 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-T = TypeVar("T", bound="ErrorResultData")
+T = TypeVar("T", bound="NoData")
 
 
 @_attrs_define
-class ErrorResultData:
-    """Always null on errors."""
+class NoData:
+    """`data` of an error answer: always null (see `NoErrorData` for the form)."""
 
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
@@ -25,10 +25,10 @@ class ErrorResultData:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        error_result_data = cls()
+        no_data = cls()
 
-        error_result_data.additional_properties = d
-        return error_result_data
+        no_data.additional_properties = d
+        return no_data
 
     @property
     def additional_keys(self) -> list[str]:

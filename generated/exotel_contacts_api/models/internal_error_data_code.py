@@ -1,0 +1,8 @@
+from enum import IntEnum
+
+
+class InternalErrorDataCode(IntEnum):
+    VALUE_1100 = 1100
+
+    def __str__(self) -> str:
+        return str(self.value)

@@ -1,0 +1,8 @@
+from enum import IntEnum
+
+
+class PaymentRequiredErrorDataCode(IntEnum):
+    VALUE_402 = 402
+
+    def __str__(self) -> str:
+        return str(self.value)

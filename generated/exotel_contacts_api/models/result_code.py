@@ -1,0 +1,11 @@
+from enum import IntEnum
+
+
+class ResultCode(IntEnum):
+    VALUE_200 = 200
+    VALUE_400 = 400
+    VALUE_404 = 404
+    VALUE_409 = 409
+
+    def __str__(self) -> str:
+        return str(self.value)
