@@ -12,7 +12,8 @@ Rows:
 * CCM import of ``--large`` rows (default 500,000: ten parts of 50,000) against ``--small`` rows
   (default 50,000: one part), all six CCM columns. Target: the larger costs at most 1.1x the smaller.
 * One ~``--campaign-mb`` MB Campaign file (default 59, one part of the 60 MB limit, a dynamic list)
-  against the bare interpreter with the package imported. Target (ours, the seeds give none): the
+  against an interpreter that has loaded the client and the import code and opened a client, sending
+  nothing (the package itself loads its modules on first use). Target (ours, the seeds give none): the
   upload streams the file, so the peak grows by less than half the file's size.
 """
 
@@ -45,7 +46,14 @@ import json, resource, sys, time
 import exotel_contacts as ec
 mode, path, base_url = sys.argv[1], sys.argv[2], sys.argv[3]
 out = {"mode": mode}
-if mode != "baseline":
+if mode == "baseline":
+    # The package loads its modules on first use: load what an import uses (the client, the import
+    # driver, the file checks) and open a client, sending nothing, so growth is what the file adds.
+    import exotel_contacts._import
+    with ec.Client(account_sid="demo", api_key="demo-key", api_token="demo-token", environ={},
+                   ccm_base_url=base_url, campaign_base_url=base_url, rate_limit_per_minute=None):
+        pass
+else:
     started = time.perf_counter()
     with ec.Client(account_sid="demo", api_key="demo-key", api_token="demo-token", environ={},
                    ccm_base_url=base_url, campaign_base_url=base_url, rate_limit_per_minute=None) as client:
@@ -198,7 +206,7 @@ def main() -> None:
         {
             "name": f"import_contacts peak RSS, one {sizes['campaign.csv'] / 1e6:.0f} MB Campaign file",
             "figure": f"{mb(campaign_run['maxrss_kb'])} MB",
-            "baseline": f"{mb(baseline['maxrss_kb'])} MB (interpreter, package imported)",
+            "baseline": f"{mb(baseline['maxrss_kb'])} MB (interpreter, client loaded, nothing sent)",
             "ratio": round(campaign_run["maxrss_kb"] / baseline["maxrss_kb"], 3),
             "target": "growth < half the file size",
             "met": campaign_met,

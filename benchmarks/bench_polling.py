@@ -2,16 +2,19 @@
 
 Run ``python benchmarks/bench_polling.py [--samples K] [--quick]``; prints JSON.
 
-A real :class:`exotel_contacts.Client` runs ``upload_and_wait`` (default :class:`PollSchedule`, first look
-after the server's ``estimated_time_seconds``) against an ``httpx.MockTransport`` fake of CCM whose
-upload turns ``completed`` once the processing time has passed. Time is a fake clock advanced by the
+A real :class:`exotel_contacts.Client` runs ``upload_and_wait`` (CCM; first look after the server's
+``estimated_time_seconds``) or ``csv_upload_and_wait`` (Campaign; its answer has no estimate) with the
+default :class:`PollSchedule` against an ``httpx.MockTransport`` fake whose upload processes
+``RATE`` rows a second and reports its counts while ``processing`` (as the mock and Exotel do), then
+turns ``completed`` once the processing time has passed. Time is a fake clock advanced by the
 client's injected sleep, so a 5-minute upload takes milliseconds and the figures are exact, not noisy.
 The baseline is the same client polling once a second (first look at 1 s).
 
 Each nominal processing time T is sampled ``--samples`` times between 0.95 T and 1.05 T (the phase at
 which the upload ends against the polling grid changes the figures); the server's estimate is the
 sample's time rounded to a whole second, times an error factor: 1 (accurate), 0.5 (too short), 2 (too
-long), or missing. Median and spread are over the samples.
+long), or missing. Campaign uploads carry no estimate, so its rows are "missing" only. Median and
+spread are over the samples.
 
 Target: detection delay at most max(1 s, 10 % of the sample's processing time) in every sample, and
 at most a fifth of the baseline's status requests (median over the samples).
@@ -32,17 +35,21 @@ import exotel_contacts as ec
 
 TARGET_REQUEST_RATIO = 0.2
 PROCESSING_TIMES = (1.0, 5.0, 30.0, 120.0, 300.0)
+RATE = 100
+"""Rows the fake processes per second (its file has RATE * T rows)."""
 ESTIMATES: dict[str, float | None] = {"accurate": 1.0, "half": 0.5, "double": 2.0, "missing": None}
 CSV = b"phone_number\n+919876543210\n"
 UPLOAD_ID = "up_bench"
 
 
-class FakeCCM:
-    """CCM in fake time: accepts one upload, answers ``processing`` until ``processing_time`` has passed."""
+class FakeServer:
+    """CCM or Campaign in fake time: one upload, ``processing`` (with counts) until ``processing_time``."""
 
-    def __init__(self, processing_time: float, estimate: int | None) -> None:
+    def __init__(self, family: str, processing_time: float, estimate: int | None) -> None:
+        self.family = family
         self.processing_time = processing_time
         self.estimate = estimate
+        self.total = max(1, round(RATE * processing_time))
         self.now = 0.0
         self.status_requests = 0
         self.detected_at: float | None = None
@@ -55,23 +62,45 @@ class FakeCCM:
 
     def __call__(self, request: httpx.Request) -> httpx.Response:
         if request.method == "POST":
-            data: dict[str, Any] = {"upload_id": UPLOAD_ID, "status": "processing", "total_records": 1}
-            if self.estimate is not None:
-                data["estimated_time_seconds"] = self.estimate
-            return httpx.Response(202, json=envelope(data, 202))
+            return self._accepted()
         self.status_requests += 1
         done = self.now >= self.processing_time
         if done and self.detected_at is None:
             self.detected_at = self.now
-        status = {
-            "upload_id": UPLOAD_ID,
-            "status": "completed" if done else "processing",
-            "total_records": 1,
-            "successful": 1 if done else 0,
-            "failed": 0,
-            "duplicates_skipped": 0,
+        processed = self.total if done else min(self.total, int(self.total * self.now / self.processing_time))
+        status = "completed" if done else "processing"
+        if self.family == "ccm":
+            data: dict[str, Any] = {
+                "upload_id": UPLOAD_ID,
+                "status": status,
+                "total_records": self.total,
+                "successful": processed,
+                "failed": 0,
+                "duplicates_skipped": 0,
+            }
+        else:
+            data = {
+                "upload_id": UPLOAD_ID,
+                "status": status,
+                "stats": {"total": self.total, "success": processed, "failed": 0, "duplicate": 0},
+            }
+        return httpx.Response(200, json=envelope(data, 200))
+
+    def _accepted(self) -> httpx.Response:
+        if self.family == "ccm":
+            data: dict[str, Any] = {
+                "upload_id": UPLOAD_ID,
+                "status": "processing",
+                "total_records": self.total,
+            }
+            if self.estimate is not None:
+                data["estimated_time_seconds"] = self.estimate
+            return httpx.Response(202, json=envelope(data, 202))
+        data = {
+            "list": {"sid": "list_bench", "name": "bench"},
+            "summary": {"upload_id": UPLOAD_ID, "list_sid": "list_bench", "status": "in-progress"},
         }
-        return httpx.Response(200, json=envelope(status, 200))
+        return httpx.Response(200, json=envelope(data, 200))
 
 
 def envelope(data: dict[str, Any], code: int) -> dict[str, Any]:
@@ -83,9 +112,11 @@ def envelope(data: dict[str, Any], code: int) -> dict[str, Any]:
     }
 
 
-def run_once(processing_time: float, estimate: int | None, *, every_second: bool) -> tuple[float, int]:
+def run_once(
+    family: str, processing_time: float, estimate: int | None, *, every_second: bool
+) -> tuple[float, int]:
     """One upload: (detection delay in seconds, status requests)."""
-    fake = FakeCCM(processing_time, estimate)
+    fake = FakeServer(family, processing_time, estimate)
     options: dict[str, Any] = {}
     if every_second:
         options["poll_schedule"] = ec.PollSchedule(min_interval=1.0, max_interval=1.0, ratio=0.0)
@@ -103,7 +134,14 @@ def run_once(processing_time: float, estimate: int | None, *, every_second: bool
         # The documented polling hooks (BaseClient): the fake clock instead of time.monotonic/sleep.
         client._clock = fake.clock
         client._sleep = fake.sleep
-        if every_second:
+        status: Any
+        if family == "campaign":
+            if every_second:
+                data = client.csv_upload(CSV, list_name="bench", type="dynamic")
+                status = client.wait_for_csv_upload(data.summary.upload_id, first_wait=1.0, timeout=None)
+            else:
+                status = client.csv_upload_and_wait(CSV, list_name="bench", type="dynamic", timeout=None)
+        elif every_second:
             accepted = client.upload_contacts(CSV)
             status = client.wait_for_upload(accepted.upload_id, first_wait=1.0, timeout=None)
         else:
@@ -120,12 +158,12 @@ def samples(nominal: float, count: int) -> list[float]:
     return [nominal * (0.95 + 0.1 * i / (count - 1)) for i in range(count)]
 
 
-def measure(nominal: float, label: str, factor: float | None, count: int) -> dict[str, Any]:
+def measure(family: str, nominal: float, label: str, factor: float | None, count: int) -> dict[str, Any]:
     delays, requests, base_delays, base_requests, ratios, overshoot = [], [], [], [], [], []
     for processing in samples(nominal, count):
         estimate = None if factor is None else max(0, round(round(processing) * factor))
-        delay, n = run_once(processing, estimate, every_second=False)
-        base_delay, base_n = run_once(processing, estimate, every_second=True)
+        delay, n = run_once(family, processing, estimate, every_second=False)
+        base_delay, base_n = run_once(family, processing, estimate, every_second=True)
         delays.append(delay)
         requests.append(n)
         base_delays.append(base_delay)
@@ -136,6 +174,7 @@ def measure(nominal: float, label: str, factor: float | None, count: int) -> dic
     delay_met = max(overshoot) <= 1 + 1e-9
     requests_met = ratio <= TARGET_REQUEST_RATIO
     return {
+        "family": family,
         "processing_s": nominal,
         "estimate": label,
         "samples": count,
@@ -160,7 +199,7 @@ def measure(nominal: float, label: str, factor: float | None, count: int) -> dic
 def row(case: dict[str, Any], command: str) -> dict[str, Any]:
     """The runner's table row for one case."""
     return {
-        "name": f"polling T={case['processing_s']:g}s, estimate {case['estimate']}",
+        "name": f"polling {case['family']} T={case['processing_s']:g}s, estimate {case['estimate']}",
         "figure": f"{case['requests_median']:g} req, delay {case['delay_s_median']:g} s "
         f"(max {case['delay_s_max']:g})",
         "baseline": f"{case['baseline_requests_median']:g} req, delay {case['baseline_delay_s_median']:g} s",
@@ -184,10 +223,11 @@ def main(argv: list[str] | None = None) -> int:
     count = 3 if args.quick else args.samples
     command = f".venv/bin/python benchmarks/bench_polling.py --samples {count}"
     cases = [
-        measure(nominal, label, factor, count)
+        measure("ccm", nominal, label, factor, count)
         for label, factor in ESTIMATES.items()
         for nominal in PROCESSING_TIMES
     ]
+    cases += [measure("campaign", nominal, "missing", None, count) for nominal in PROCESSING_TIMES]
     print(
         json.dumps(
             {

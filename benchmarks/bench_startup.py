@@ -2,13 +2,17 @@
 
 Run ``python benchmarks/bench_startup.py [--runs K] [--quick]``; prints JSON.
 
-Each run starts a new interpreter (``python -c "import X"``) and times it from outside (wall clock,
-``time.perf_counter``); the three commands (``pass``, ``import httpx``, ``import exotel_contacts``) take
-turns so drift hits them alike. Reported: median and min-max per command, the ratio of the medians
-(whole process, what a CLI user waits for) and the ratio net of the bare interpreter (``pass``, what the
-import itself costs). One ``-X importtime`` run lists the modules that cost most.
+Each run starts a new process and times it from outside (wall clock, ``time.perf_counter``); the
+commands take turns so drift hits them alike: ``python -c pass``, ``python -c "import httpx"``,
+``python -c "import exotel_contacts"``, ``exotel-contacts --help``, ``exotel-contacts validate`` of a
+10-row file (SMALL), and, ``--big-runs`` times, ``exotel-contacts validate`` of a ``--rows``-row file
+(bench_validation's generator, 1 % duplicates) against a bare ``csv.reader`` pass over it in a fresh
+interpreter. Output goes to a pipe. Reported: medians, spreads of the per-round ratios, and the
+ratios of the medians. One ``-X importtime`` run lists the modules that cost most.
 
-No target is set: the figure is informational (the CLI keeps ``--help`` fast by importing lazily).
+Targets (issue 14): ``--help`` and ``validate SMALL`` <= 0.75x ``import httpx``; ``import
+exotel_contacts`` <= 1.5x ``import httpx``; ``validate`` of the big file >= 0.35x the bare pass's speed
+(bare time / validate time), whole processes.
 """
 
 from __future__ import annotations
@@ -20,8 +24,12 @@ import re
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
+from pathlib import Path
 from typing import Any
+
+from bench_validation import generate
 
 COMMANDS = {
     "bare": "pass",
@@ -31,10 +39,42 @@ COMMANDS = {
 _IMPORTTIME = re.compile(r"import time:\s+(\d+)\s+\|\s+(\d+)\s+\|(\s*)(\S+)")
 
 
+CLI = str(Path(sys.executable).with_name("exotel-contacts"))
+BARE_CSV = (
+    "import csv, collections, sys; h = open(sys.argv[1], encoding='utf-8-sig', newline=''); "
+    "collections.deque(csv.reader(h), maxlen=0)"
+)
+
+
 def once(code: str) -> float:
+    return run([sys.executable, "-c", code])
+
+
+def run(argv: list[str], ok: tuple[int, ...] = (0,)) -> float:
     started = time.perf_counter()
-    subprocess.run([sys.executable, "-c", code], check=True)  # noqa: S603 - our own interpreter
-    return time.perf_counter() - started
+    done = subprocess.run(argv, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, check=False)  # noqa: S603
+    seconds = time.perf_counter() - started
+    if done.returncode not in ok:
+        raise SystemExit(f"{argv} exited {done.returncode}: {done.stderr.decode()[-500:]}")
+    return seconds
+
+
+def ratio_row(
+    name: str, ours: list[float], base: list[float], target: float, *, speed: bool = False
+) -> dict[str, Any]:
+    """A table row: median of ours against the median of the baseline, per-round ratio spread."""
+    m_ours, m_base = statistics.median(ours), statistics.median(base)
+    per_round = [(b / o) if speed else (o / b) for o, b in zip(ours, base, strict=True)]
+    ratio = m_base / m_ours if speed else m_ours / m_base
+    return {
+        "name": name,
+        "figure": f"{m_ours * 1000:.0f} ms",
+        "baseline": f"{m_base * 1000:.0f} ms",
+        "ratio": round(ratio, 3),
+        "target": f">= {target}x (speed)" if speed else f"<= {target}x",
+        "met": ratio >= target if speed else ratio <= target,
+        "spread": f"ratio {min(per_round):.2f}-{max(per_round):.2f} over {len(ours)} rounds",
+    }
 
 
 def importtime(module: str, top: int) -> dict[str, Any]:
@@ -75,42 +115,69 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--runs", type=int, default=15, help="fresh interpreters per command")
     parser.add_argument("--quick", action="store_true", help="5 runs (smoke run)")
+    parser.add_argument("--rows", type=int, default=500_000, help="rows of the big validate file")
+    parser.add_argument("--big-runs", type=int, default=5, help="rounds of the big validate comparison")
     args = parser.parse_args(argv)
     runs = 5 if args.quick else args.runs
-    for code in COMMANDS.values():  # warm the file-system cache and the .pyc files
-        once(code)
-    times: dict[str, list[float]] = {name: [] for name in COMMANDS}
-    for _ in range(runs):
-        for name, code in COMMANDS.items():
-            times[name].append(once(code))
-    median = {name: statistics.median(values) for name, values in times.items()}
-    ratios = [ec / hx for ec, hx in zip(times["exotel_contacts"], times["httpx"], strict=True)]
-    net_ours = median["exotel_contacts"] - median["bare"]
-    net_httpx = median["httpx"] - median["bare"]
-    ratio = median["exotel_contacts"] / median["httpx"]
-    command = f".venv/bin/python benchmarks/bench_startup.py --runs {runs}"
+    big_runs = 2 if args.quick else args.big_runs
+    rows_big = 50_000 if args.quick else args.rows
+    with tempfile.TemporaryDirectory(prefix="bench-startup-") as tmp:
+        small, big = Path(tmp, "small.csv"), Path(tmp, "big.csv")
+        generate(small, 10)
+        generate(big, rows_big)
+        commands: dict[str, list[str]] = {
+            "bare": [sys.executable, "-c", "pass"],
+            "httpx": [sys.executable, "-c", "import httpx"],
+            "exotel_contacts": [sys.executable, "-c", "import exotel_contacts"],
+            "help": [CLI, "--help"],
+            "validate_small": [CLI, "validate", str(small)],
+        }
+        for argv_ in commands.values():  # warm the file-system cache and the .pyc files
+            run(argv_, ok=(0, 1))
+        times: dict[str, list[float]] = {name: [] for name in commands}
+        for _ in range(runs):
+            for name, argv_ in commands.items():
+                times[name].append(run(argv_, ok=(0, 1)))
+        big_times: dict[str, list[float]] = {"bare_csv": [], "validate_big": []}
+        for _ in range(big_runs):
+            big_times["bare_csv"].append(run([sys.executable, "-c", BARE_CSV, str(big)]))
+            big_times["validate_big"].append(run([CLI, "validate", str(big)], ok=(0, 1)))
+    median = {name: statistics.median(values) for name, values in {**times, **big_times}.items()}
+    command = (
+        f".venv/bin/python benchmarks/bench_startup.py --runs {runs} --rows {rows_big} --big-runs {big_runs}"
+    )
     rows = [
-        {
-            "name": "start-up: python -c 'import exotel_contacts' vs 'import httpx' (whole process)",
-            "figure": f"{median['exotel_contacts'] * 1000:.0f} ms",
-            "baseline": f"{median['httpx'] * 1000:.0f} ms",
-            "ratio": round(ratio, 3),
-            "target": "none (informational)",
-            "met": None,
-            "spread": f"ratio {min(ratios):.2f}-{max(ratios):.2f} over {runs} runs",
-            "command": command,
-        },
-        {
-            "name": "start-up: import cost net of a bare interpreter",
-            "figure": f"{net_ours * 1000:.0f} ms",
-            "baseline": f"{net_httpx * 1000:.0f} ms",
-            "ratio": round(net_ours / net_httpx, 3) if net_httpx > 0 else None,
-            "target": "none (informational)",
-            "met": None,
-            "spread": f"bare interpreter {median['bare'] * 1000:.0f} ms",
-            "command": command,
-        },
+        ratio_row(
+            "start-up: python -c 'import exotel_contacts' vs 'import httpx'",
+            times["exotel_contacts"],
+            times["httpx"],
+            1.5,
+        ),
+        ratio_row(
+            "start-up: exotel-contacts --help vs python -c 'import httpx'",
+            times["help"],
+            times["httpx"],
+            0.75,
+        ),
+        ratio_row(
+            "start-up: exotel-contacts validate SMALL (10 rows) vs 'import httpx'",
+            times["validate_small"],
+            times["httpx"],
+            0.75,
+        ),
+        ratio_row(
+            f"validate, whole process: exotel-contacts validate {rows_big} rows vs a bare csv.reader process",
+            big_times["validate_big"],
+            big_times["bare_csv"],
+            0.35,
+            speed=True,
+        ),
     ]
+    for row in rows:
+        row["command"] = command
+    rows[0]["spread"] += f"; bare interpreter {median['bare'] * 1000:.0f} ms"
+    ratio = median["exotel_contacts"] / median["httpx"]
+    ratios = [ec / hx for ec, hx in zip(times["exotel_contacts"], times["httpx"], strict=True)]
     print(
         json.dumps(
             {
@@ -123,7 +190,7 @@ def main(argv: list[str] | None = None) -> int:
                         "min_ms": round(min(values) * 1000, 1),
                         "max_ms": round(max(values) * 1000, 1),
                     }
-                    for name, values in times.items()
+                    for name, values in {**times, **big_times}.items()
                 },
                 "ratio_median": round(ratio, 3),
                 "ratio_min": round(min(ratios), 3),

@@ -6,93 +6,260 @@ Start with :class:`Client` (or :class:`AsyncClient`)::
 
     with exotel_contacts.Client() as client:  # EXOTEL_ACCOUNT_SID, EXOTEL_API_KEY, EXOTEL_API_TOKEN
         status = client.upload_and_wait("contacts.csv")
+
+
+Every public name loads on first use (module ``__getattr__``): ``import exotel_contacts`` costs
+less than ``import httpx``, and a command that sends nothing never loads the network stack, the
+generated models or the rate limiter. Type checkers read the same names from the
+``TYPE_CHECKING`` imports below.
 """
 
-from ._async.client import AsyncClient
-from ._async.polling import apoll_upload
-from ._async.quota import AsyncRateLimiter
-from ._async.transport import AsyncRetryTransport
-from ._bulk import BulkAbortedError, BulkCreateResult, BulkInputError, BulkProgress, ContactOutcome, Outcome
-from ._catalog import CATALOG_SCHEMAS, CodeInfo, explain
-from ._config import DEFAULT_TIMEOUT, REGIONS, ClientConfig
-from ._exceptions import (
-    APIConnectionError,
-    APIError,
-    APIStatusError,
-    APITimeoutError,
-    AuthenticationError,
-    BadRequestError,
-    ConfigurationError,
-    ConflictError,
-    ErrorFileExpiredError,
-    ExotelError,
-    InvalidInputError,
-    InvalidResponseError,
-    InvalidSettingError,
-    JournalMismatchError,
-    NotFoundError,
-    OutcomeUnknownError,
-    PayloadTooLargeError,
-    PaymentRequiredError,
-    PermissionDeniedError,
-    RateLimitError,
-    ServerError,
-    TooManyContactsError,
-    UploadFailedError,
-    UploadTimeoutError,
-    ValidationError,
-)
-from ._files import FileInput
-from ._list_operations import MAX_PAGE_SIZE, Page
-from ._list_results import (
-    AddToListProgress,
-    AddToListResult,
-    MemberOutcome,
-    MemberResult,
-    SyncChange,
-    SyncFailure,
-    SyncListResult,
-    SyncProgress,
-)
-from ._operations import MAX_CONTACTS_PER_REQUEST
-from ._polling import TERMINAL_STATUSES, PollSchedule, UploadProgress
-from ._retry import REPLAY_SAFE, RetryPolicy, RetryRecord
-from ._sync.client import Client
-from ._sync.polling import poll_upload
-from ._sync.quota import RateLimiter
-from ._sync.transport import RetryTransport
-from ._types import (
-    BulkMetadata,
-    Contact,
-    ContactCreate,
-    ContactList,
-    ContactPatch,
-    ContactResult,
-    ContactUpdate,
-    CreateContactsResponse,
-    CsvStatus,
-    CsvUploadData,
-    CsvUploadStats,
-    CsvUploadSummary,
-    DuplicateAction,
-    ErrorData,
-    ListCreate,
-    ListMembership,
-    ListPatch,
-    ListReference,
-    ListResult,
-    ListsMultiStatus,
-    ListType,
-    ListUpdate,
-    MembershipResult,
-    MembershipsMultiStatus,
-    SortOrder,
-    UploadAccepted,
-    UploadErrors,
-    UploadRowError,
-    UploadStatus,
-)
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
 from ._version import __version__
+
+if TYPE_CHECKING:
+    from ._async.client import (
+        AsyncClient,
+    )
+    from ._async.polling import (
+        apoll_upload,
+    )
+    from ._async.quota import (
+        AsyncRateLimiter,
+    )
+    from ._async.transport import (
+        AsyncRetryTransport,
+    )
+    from ._bulk import (
+        BulkAbortedError,
+        BulkCreateResult,
+        BulkInputError,
+        BulkProgress,
+        ContactOutcome,
+        Outcome,
+    )
+    from ._campaign_report import (
+        ReconciliationResult,
+    )
+    from ._catalog import (
+        CATALOG_SCHEMAS,
+        CodeInfo,
+        explain,
+    )
+    from ._config import (
+        DEFAULT_TIMEOUT,
+        REGIONS,
+        ClientConfig,
+    )
+    from ._exceptions import (
+        APIConnectionError,
+        APIError,
+        APIStatusError,
+        APITimeoutError,
+        AuthenticationError,
+        BadRequestError,
+        ConfigurationError,
+        ConflictError,
+        ErrorFileExpiredError,
+        ExotelError,
+        InvalidInputError,
+        InvalidResponseError,
+        InvalidSettingError,
+        JournalMismatchError,
+        NotFoundError,
+        OutcomeUnknownError,
+        PayloadTooLargeError,
+        PaymentRequiredError,
+        PermissionDeniedError,
+        RateLimitError,
+        ServerError,
+        TooManyContactsError,
+        UploadFailedError,
+        UploadTimeoutError,
+        ValidationError,
+    )
+    from ._files import (
+        FileInput,
+    )
+    from ._import import (
+        ImportProgress,
+        ImportResult,
+        PartResult,
+    )
+    from ._list_operations import (
+        MAX_PAGE_SIZE,
+        Page,
+    )
+    from ._list_results import (
+        AddToListProgress,
+        AddToListResult,
+        MemberOutcome,
+        MemberResult,
+        SyncChange,
+        SyncFailure,
+        SyncListResult,
+        SyncProgress,
+    )
+    from ._operations import (
+        MAX_CONTACTS_PER_REQUEST,
+    )
+    from ._polling import (
+        TERMINAL_STATUSES,
+        PollSchedule,
+        UploadProgress,
+    )
+    from ._retry import (
+        REPLAY_SAFE,
+        RetryPolicy,
+        RetryRecord,
+    )
+    from ._sync.client import (
+        Client,
+    )
+    from ._sync.polling import (
+        poll_upload,
+    )
+    from ._sync.quota import (
+        RateLimiter,
+    )
+    from ._sync.transport import (
+        RetryTransport,
+    )
+    from ._types import (
+        BulkMetadata,
+        Contact,
+        ContactCreate,
+        ContactList,
+        ContactPatch,
+        ContactResult,
+        ContactUpdate,
+        CreateContactsResponse,
+        CsvStatus,
+        CsvUploadData,
+        CsvUploadStats,
+        CsvUploadSummary,
+        DuplicateAction,
+        ErrorData,
+        ListCreate,
+        ListMembership,
+        ListPatch,
+        ListReference,
+        ListResult,
+        ListsMultiStatus,
+        ListType,
+        ListUpdate,
+        MembershipResult,
+        MembershipsMultiStatus,
+        SortOrder,
+        UploadAccepted,
+        UploadErrors,
+        UploadRowError,
+        UploadStatus,
+    )
+
+_MODULE_OF: dict[str, str] = {
+    "AsyncClient": "._async.client",
+    "apoll_upload": "._async.polling",
+    "AsyncRateLimiter": "._async.quota",
+    "AsyncRetryTransport": "._async.transport",
+    "BulkAbortedError": "._bulk",
+    "BulkCreateResult": "._bulk",
+    "BulkInputError": "._bulk",
+    "BulkProgress": "._bulk",
+    "ContactOutcome": "._bulk",
+    "Outcome": "._bulk",
+    "ReconciliationResult": "._campaign_report",
+    "CATALOG_SCHEMAS": "._catalog",
+    "CodeInfo": "._catalog",
+    "explain": "._catalog",
+    "ClientConfig": "._config",
+    "DEFAULT_TIMEOUT": "._config",
+    "REGIONS": "._config",
+    "APIConnectionError": "._exceptions",
+    "APIError": "._exceptions",
+    "APIStatusError": "._exceptions",
+    "APITimeoutError": "._exceptions",
+    "AuthenticationError": "._exceptions",
+    "BadRequestError": "._exceptions",
+    "ConfigurationError": "._exceptions",
+    "ConflictError": "._exceptions",
+    "ErrorFileExpiredError": "._exceptions",
+    "ExotelError": "._exceptions",
+    "InvalidInputError": "._exceptions",
+    "InvalidResponseError": "._exceptions",
+    "InvalidSettingError": "._exceptions",
+    "JournalMismatchError": "._exceptions",
+    "NotFoundError": "._exceptions",
+    "OutcomeUnknownError": "._exceptions",
+    "PayloadTooLargeError": "._exceptions",
+    "PaymentRequiredError": "._exceptions",
+    "PermissionDeniedError": "._exceptions",
+    "RateLimitError": "._exceptions",
+    "ServerError": "._exceptions",
+    "TooManyContactsError": "._exceptions",
+    "UploadFailedError": "._exceptions",
+    "UploadTimeoutError": "._exceptions",
+    "ValidationError": "._exceptions",
+    "FileInput": "._files",
+    "ImportProgress": "._import",
+    "ImportResult": "._import",
+    "PartResult": "._import",
+    "MAX_PAGE_SIZE": "._list_operations",
+    "Page": "._list_operations",
+    "AddToListProgress": "._list_results",
+    "AddToListResult": "._list_results",
+    "MemberOutcome": "._list_results",
+    "MemberResult": "._list_results",
+    "SyncChange": "._list_results",
+    "SyncFailure": "._list_results",
+    "SyncListResult": "._list_results",
+    "SyncProgress": "._list_results",
+    "MAX_CONTACTS_PER_REQUEST": "._operations",
+    "PollSchedule": "._polling",
+    "TERMINAL_STATUSES": "._polling",
+    "UploadProgress": "._polling",
+    "REPLAY_SAFE": "._retry",
+    "RetryPolicy": "._retry",
+    "RetryRecord": "._retry",
+    "Client": "._sync.client",
+    "poll_upload": "._sync.polling",
+    "RateLimiter": "._sync.quota",
+    "RetryTransport": "._sync.transport",
+    "BulkMetadata": "._types",
+    "Contact": "._types",
+    "ContactCreate": "._types",
+    "ContactList": "._types",
+    "ContactPatch": "._types",
+    "ContactResult": "._types",
+    "ContactUpdate": "._types",
+    "CreateContactsResponse": "._types",
+    "CsvStatus": "._types",
+    "CsvUploadData": "._types",
+    "CsvUploadStats": "._types",
+    "CsvUploadSummary": "._types",
+    "DuplicateAction": "._types",
+    "ErrorData": "._types",
+    "ListCreate": "._types",
+    "ListMembership": "._types",
+    "ListPatch": "._types",
+    "ListReference": "._types",
+    "ListResult": "._types",
+    "ListType": "._types",
+    "ListUpdate": "._types",
+    "ListsMultiStatus": "._types",
+    "MembershipResult": "._types",
+    "MembershipsMultiStatus": "._types",
+    "SortOrder": "._types",
+    "UploadAccepted": "._types",
+    "UploadErrors": "._types",
+    "UploadRowError": "._types",
+    "UploadStatus": "._types",
+}
+"""Where each public name lives, relative to this package."""
 
 __all__ = [
     "CATALOG_SCHEMAS",
@@ -195,19 +362,15 @@ __all__ = [
 ]
 
 
-_LAZY = {"ImportProgress", "ImportResult", "PartResult"}
-_LAZY_REPORT = {"ReconciliationResult"}
+def __getattr__(name: str) -> Any:
+    """Load a public name from its module on first use, then keep it in this module's namespace."""
+    module = _MODULE_OF.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(module, __name__), name)
+    globals()[name] = value
+    return value
 
 
-def __getattr__(name: str) -> object:
-    # The import types load on first use: their module pulls in phonenumbers and email-validator,
-    # which `import exotel_contacts` should not pay for (start-up is benchmarked).
-    if name in _LAZY:
-        from . import _import  # noqa: PLC0415
-
-        return getattr(_import, name)
-    if name in _LAZY_REPORT:
-        from . import _campaign_report  # noqa: PLC0415
-
-        return getattr(_campaign_report, name)
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+def __dir__() -> list[str]:
+    return sorted({*globals(), *__all__})

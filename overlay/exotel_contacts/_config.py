@@ -10,6 +10,7 @@ from typing import Literal
 import attrs
 
 from ._exceptions import ConfigurationError
+from ._families import Family
 from ._settings import check_count, check_seconds, env_number
 
 __all__ = [
@@ -25,8 +26,6 @@ __all__ = [
 ]
 
 Region = Literal["singapore", "mumbai"]
-Family = Literal["ccm", "campaign"]
-"""The two API families: CCM (contact center uploads) and Campaign (lists and contacts)."""
 
 #: Base URLs per region: (CCM, Campaign). Generators ignore the spec's ``servers``, so we map here.
 REGIONS: Mapping[str, tuple[str, str]] = {

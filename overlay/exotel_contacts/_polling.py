@@ -2,11 +2,14 @@
 
 The waiting itself is :func:`exotel_contacts._async.polling.apoll_upload` and its generated sync twin.
 
-The schedule keeps detection delay within ``max(min_interval, ratio * processing time)`` while asking
-far less often than once a second: the first look comes after the server's ``estimated_time_seconds``,
-then the interval grows with the time already waited (``ratio`` of it, floored at ``min_interval`` and
-capped at ``max_interval``). ``completed`` and ``failed`` end the wait; any other status, including one
-this client has never seen, means "not yet".
+The schedule reads progress. The first look comes after the server's ``estimated_time_seconds``
+(hedged when long). Each look that shows counts (``processed`` of ``total``) predicts the end: from
+the rate between the last two looks, or, after one look, from the rate since the wait began (then no
+later than the plain schedule would look). The next look comes ``overshoot`` seconds after the
+predicted end, floored at ``min_interval`` and capped at ``max_interval``, so a wrong estimate, or
+none, is corrected at every look. Without counts the interval grows with the time already waited
+(``ratio`` of it, within the same floor and ceiling). ``completed`` and ``failed`` end the wait; any
+other status, including one this client has never seen, means "not yet".
 """
 
 from __future__ import annotations
@@ -24,6 +27,7 @@ __all__ = [
     "UploadProgress",
     "check_wait_timeout",
     "is_terminal",
+    "predicted_remaining",
     "timed_out",
 ]
 
@@ -73,7 +77,8 @@ class PollSchedule:
     The first look comes after the server's estimate; an estimate of ``hedge_from`` seconds or more
     is hedged: the first look comes at ``hedge_ratio`` of it, so an estimate that is too long costs
     a few extra looks instead of a late detection. Below ``hedge_from`` those looks would cost more
-    than polling is worth, and the estimate is trusted.
+    than polling is worth, and the estimate is trusted. After that, ``wait_after`` decides.
+    ``overshoot`` is how long after the predicted end to look.
     """
 
     min_interval: float = attrs.field(default=1.0, validator=lambda _, a, v: check_seconds(v, a.name))
@@ -95,9 +100,42 @@ class PollSchedule:
         estimate = min(max(0.0, estimate), MAX_SECONDS)
         return estimate * self.hedge_ratio if estimate >= self.hedge_from else estimate
 
+    overshoot: float = 0.25
+
     def next_wait(self, elapsed: float) -> float:
-        """Seconds to wait after a look made ``elapsed`` seconds into the wait."""
+        """Seconds to wait after a look made ``elapsed`` seconds into the wait (no progress known)."""
         return min(self.max_interval, max(self.min_interval, self.ratio * elapsed))
+
+    def wait_after(self, look: UploadProgress, previous: UploadProgress | None = None) -> float:
+        """Seconds to wait after ``look``, predicting the end from its progress and ``previous``'s."""
+        plain = self.next_wait(look.elapsed)
+        remaining, from_two_looks = predicted_remaining(look, previous)
+        if remaining is None:
+            return plain
+        wait = remaining + self.overshoot
+        if not from_two_looks:
+            # One look: processing may have queued before it began, so the rate since the start can
+            # be too low; never look later than the plain schedule would.
+            wait = min(wait, plain)
+        return min(self.max_interval, max(self.min_interval, wait))
+
+
+def predicted_remaining(look: UploadProgress, previous: UploadProgress | None) -> tuple[float | None, bool]:
+    """Seconds of processing left, from the rate between two looks (True) or since the start (False).
+
+    ``None`` when the counts are unknown or show no progress to extrapolate.
+    """
+    processed, total = look.processed, look.total
+    if processed is None or total is None or total <= 0:
+        return None, False
+    left = max(0, total - processed)
+    if previous is not None and previous.processed is not None:
+        done, took = processed - previous.processed, look.elapsed - previous.elapsed
+        if done > 0 and took > 0:
+            return left * took / done, True
+    if processed > 0 and look.elapsed > 0:
+        return left * look.elapsed / processed, False
+    return None, False
 
 
 def timed_out(upload_id: str, last: object, waited: float) -> UploadTimeoutError:

@@ -193,3 +193,73 @@ async def test_apoll_upload_default_sleep_is_asyncio(monkeypatch: pytest.MonkeyP
 
 def _unused(*_: Any) -> None:
     """Keeps imports used in type positions only."""
+
+
+def look(elapsed: float, processed: int | None, total: int | None = 1000) -> UploadProgress:
+    return UploadProgress(
+        "u", "processing", total, processed, 0 if processed is not None else None, 0, elapsed
+    )
+
+
+def test_two_looks_predict_the_end_from_the_rate_between_them() -> None:
+    schedule = PollSchedule()
+    # 100 rows in 2 s between the looks, 300 left: 6 s, then a quarter second to be sure.
+    assert schedule.wait_after(look(12.0, 700), look(10.0, 600)) == pytest.approx(6.25)
+
+
+def test_the_prediction_is_floored_capped_and_corrected_at_each_look() -> None:
+    schedule = PollSchedule(min_interval=1.0, max_interval=30.0)
+    assert schedule.wait_after(look(50.0, 999), look(40.0, 900)) == 1.0  # 0.1 s left: the floor
+    assert schedule.wait_after(look(2.0, 20), look(1.0, 10)) == 30.0  # 98 s left: the ceiling
+    # The rate changed: the next prediction follows the last two looks, not the first.
+    assert schedule.wait_after(look(32.0, 320), look(2.0, 20)) == pytest.approx(min(30.0, 680 / 10 + 0.25))
+    assert schedule.wait_after(look(34.0, 400), look(32.0, 320)) == pytest.approx(600 / 40 + 0.25)
+
+
+def test_one_look_predicts_from_the_start_but_never_later_than_the_plain_schedule() -> None:
+    schedule = PollSchedule()
+    assert schedule.wait_after(look(30.0, 990)) == pytest.approx(max(1.0, 10 * 30 / 990 + 0.25))
+    assert schedule.wait_after(look(30.0, 100)) == schedule.next_wait(30.0)  # 270 s left: plain 3 s
+
+
+def test_without_counts_or_progress_the_plain_schedule_applies() -> None:
+    schedule = PollSchedule()
+    assert schedule.wait_after(look(20.0, None)) == schedule.next_wait(20.0)
+    assert schedule.wait_after(look(20.0, 500, total=None)) == schedule.next_wait(20.0)
+    assert schedule.wait_after(look(20.0, 500), look(10.0, 500)) == pytest.approx(
+        min(2.0, 500 * 20 / 500 + 0.25)
+    )
+
+
+class CountingJob(Job):
+    """A fake upload of `rows` rows processed at an even rate, reporting its counts while processing."""
+
+    def __init__(self, duration: float, rows: int = 10_000) -> None:
+        super().__init__(duration)
+        self.rows = rows
+
+    def fetch_counts(self) -> UploadProgress:
+        self.looks += 1
+        done = self.now >= self.duration
+        processed = self.rows if done else int(self.rows * self.now / self.duration)
+        return UploadProgress(
+            "u", "completed" if done else "processing", self.rows, processed, 0, 0, self.now
+        )
+
+
+@pytest.mark.parametrize("duration", [30, 120, 300, 1200])
+@pytest.mark.parametrize("estimate", [None, 0.5, 1.0, 2.0])
+def test_reading_progress_meets_delay_and_budget_for_every_estimate(
+    duration: float, estimate: float | None
+) -> None:
+    job = CountingJob(duration * 1.013)
+    poll_upload(
+        job.fetch_counts,
+        lambda p, elapsed: p,
+        upload_id="u",
+        first_wait=0.0 if estimate is None else duration * estimate,
+        sleep=job.sleep,
+        clock=lambda: job.now,
+    )
+    assert job.now - job.duration <= max(1.0, 0.1 * job.duration)
+    assert job.looks <= job.duration / 5

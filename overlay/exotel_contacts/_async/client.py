@@ -398,8 +398,8 @@ class AsyncClient(AsyncDirectory, BaseClient):
         (``UPLOAD_FAILED``, or ``OUTCOME_UNKNOWN`` when it may have been imported); after an
         authentication or permission error no further part is sent.
 
-        ``detect_duplicates=False`` skips the in-file duplicate check, whose memory grows with the number
-        of distinct phone numbers (about 140 bytes each); the server still reports duplicates.
+        ``detect_duplicates=False`` skips the in-file duplicate check (about 17 bytes a row, see
+        ``importing/seen.py``); the server still reports duplicates.
 
         ``journal=PATH`` makes the import resumable: the plan and each step are written to PATH as they
         happen, and the same call after a crash goes on where it stopped (accepted parts are waited

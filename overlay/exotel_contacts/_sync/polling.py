@@ -34,7 +34,8 @@ def poll_upload(
 ) -> S:
     """Call ``fetch`` until the status is terminal; return the last status.
 
-    The first look comes after ``first_wait`` (the server's estimate, hedged by the schedule).
+    The first look comes after ``first_wait`` (the server's estimate, hedged by the schedule); each
+    later one when the progress seen so far says processing ends (``PollSchedule.wait_after``).
     Raises :class:`~exotel_contacts.UploadTimeoutError` (carrying the last status) when ``timeout``
     seconds pass first.
     """
@@ -42,6 +43,7 @@ def poll_upload(
     schedule = schedule or PollSchedule()
     start = clock()
     last: S | None = None
+    previous: UploadProgress | None = None
     wait = schedule.first_wait(first_wait)
     while True:
         if wait > 0:
@@ -60,4 +62,5 @@ def poll_upload(
             return last
         if timeout is not None and elapsed >= timeout:
             raise timed_out(upload_id, last, elapsed)
-        wait = schedule.next_wait(elapsed)
+        wait = schedule.wait_after(progress, previous)
+        previous = progress

@@ -11,10 +11,9 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
-from rich.console import Console
 
 from .._exceptions import (
     APIConnectionError,
@@ -25,10 +24,14 @@ from .._exceptions import (
 )
 from .._sanitize import clean
 
+if TYPE_CHECKING:
+    from rich.console import Console
+
 __all__ = [
     "EXIT_API_ERROR",
     "EXIT_BAD_INPUT",
     "EXIT_CODES_HELP",
+    "EXIT_INTERRUPTED",
     "EXIT_NETWORK",
     "EXIT_OK",
     "EXIT_ROWS_FAILED",
@@ -50,11 +53,12 @@ EXIT_ROWS_FAILED = 1
 EXIT_BAD_INPUT = 2
 EXIT_API_ERROR = 3
 EXIT_NETWORK = 4
+EXIT_INTERRUPTED = 130
 
 EXIT_CODES_HELP = (
     "Exit codes: 0 everything accepted; 1 some rows or contacts failed; 2 usage or bad input "
     "(options, configuration, the contact file); 3 API error (including authentication); "
-    "4 network error or timeout."
+    "4 network error or timeout; 130 interrupted (Ctrl-C), after printing what was done."
 )
 
 app = typer.Typer(
@@ -65,6 +69,9 @@ app = typer.Typer(
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
+    # Plain (click) help and usage errors: rich-formatted help imports ~60 ms of rich modules
+    # (markdown, traceback, pretty) into every `--help` and every mistyped option (start-up is benchmarked).
+    rich_markup_mode=None,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
 
@@ -187,6 +194,8 @@ Partial = Callable[[], "CommandResult | None"]
 
 def stderr_console() -> Console:
     """Messages and progress go to stderr, so stdout stays clean for --json and pipes."""
+    from rich.console import Console  # rich loads when there is something to print
+
     return Console(stderr=True, highlight=False, soft_wrap=True)
 
 
@@ -218,8 +227,22 @@ def error_document(error: ExotelError) -> dict[str, Any]:
 def _debuggable(debug: bool, json_out: bool, partial: Partial | None) -> Iterator[None]:
     try:
         yield
-    except (typer.Exit, typer.Abort, KeyboardInterrupt):
+    except (typer.Exit, typer.Abort):
         raise
+    except KeyboardInterrupt:
+        if debug:
+            raise
+        # Ctrl-C: the work that reached the server so far is printed, as on the unexpected path.
+        line = "interrupted (Ctrl-C); what was sent before it stays sent"
+        outcome = _safe_partial(partial)
+        if outcome is not None:
+            outcome.exit_code = EXIT_INTERRUPTED
+            _print(outcome, json_out, {"type": "KeyboardInterrupt", "message": line})
+        elif json_out:
+            error = {"type": "KeyboardInterrupt", "message": line}
+            typer.echo(json.dumps({"ok": False, "exit_code": EXIT_INTERRUPTED, "error": error}))
+        stderr_console().print(f"error: {line}", markup=False)
+        raise typer.Exit(EXIT_INTERRUPTED) from None
     except Exception as error:
         if debug:
             raise
@@ -284,6 +307,8 @@ def _print(outcome: CommandResult, json_out: bool, error: dict[str, Any] | None 
             document["problems"] = outcome.problems
         typer.echo(json.dumps(document, default=str))
     elif outcome.render is not None:
+        from rich.console import Console  # see stderr_console
+
         outcome.render(Console(highlight=False, soft_wrap=True))
     else:
         typer.echo(json.dumps(outcome.result, indent=2, default=str))

@@ -5,21 +5,16 @@ from __future__ import annotations
 import codecs
 import csv
 import json
-import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import typer
-from rich.console import Console
-from rich.table import Table
 
-from .._bulk import BulkAbortedError, BulkCreateResult, Outcome
 from .._exceptions import InvalidInputError
 from .._journal import file_identity
 from .._local_paths import check_input_file, check_output_file
-from ..importing import Limits, RowFailure, split_file
 from ._app import (
     EXIT_CODES_HELP,
     EXIT_OK,
@@ -34,15 +29,20 @@ from ._app import (
     write_output,
 )
 from ._client import make_client
-from ._progress import BulkDisplay, bulk_display, progress_outcome
 from ._shared_options import DefaultRegionOption, ErrorsOutOption, FileArgument, JournalOption, StrictOption
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+    from .._bulk import BulkCreateResult
+    from ..importing import RowFailure
+    from ._progress import BulkDisplay
 
 __all__ = ["create"]
 
 _SHOWN = 20
 #: Longest JSON Lines line taken (one contact is well under 2 KB).
 _MAX_LINE = 1 << 20
-_ONE_PART = Limits(campaign_max_bytes=2**62, campaign_static_list_cap=2**31, campaign_dynamic_list_cap=2**31)
 
 
 @dataclass
@@ -54,6 +54,8 @@ class _Input:
 
 
 def _from_jsonl(path: Path, source: _Input) -> Iterator[dict[str, Any]]:
+    from ..importing import RowFailure  # the file checks load when a file is read
+
     # Read as bytes, one bounded line at a time: a line is one contact, so memory per row stays small
     # even when a file has no newlines at all, and a byte that is not UTF-8 is named by its line.
     with path.open("rb") as handle:
@@ -109,8 +111,13 @@ def _from_csv(
     path: Path, work: Path, source: _Input, strict: bool, region: str | None
 ) -> Iterator[dict[str, Any]]:
     # The same local checks and column mapping as an import; parts are in Campaign's column names.
+    from ..importing import Limits, split_file  # the file checks load when a file is read
+
+    one_part = Limits(
+        campaign_max_bytes=2**62, campaign_static_list_cap=2**31, campaign_dynamic_list_cap=2**31
+    )
     split = split_file(
-        path, family="campaign", out_dir=work, limits=_ONE_PART, strict=strict, default_region=region
+        path, family="campaign", out_dir=work, limits=one_part, strict=strict, default_region=region
     )
     source.local_failures.extend(split.validation.failures)
     for part in split.parts:
@@ -126,6 +133,8 @@ def _source_of(path: Path, strict: bool, region: str | None) -> dict[str, Any]:
 
 
 def _failures(result: BulkCreateResult, source: _Input) -> list[dict[str, Any]]:
+    from .._bulk import Outcome  # loaded with the client by then
+
     listed = [
         {
             "row": source.rows[item.index],
@@ -173,6 +182,12 @@ def create(
     """Create Campaign contacts from FILE (CSV, or JSON Lines when it ends in .jsonl/.ndjson) in
     requests of up to 5000; report each contact: created, failed, already existed, or unknown."""
 
+    # The network stack, the progress bars and rich load when the command runs.
+    import tempfile
+
+    from .._bulk import BulkAbortedError
+    from ._progress import bulk_display, progress_outcome
+
     display: list[BulkDisplay] = []
 
     def action() -> CommandResult:
@@ -218,6 +233,8 @@ def create(
         }
 
         def render(console: Console) -> None:
+            from rich.table import Table  # rich loads when there is something to print
+
             table = Table(title=f"contacts from {cell(file)}", show_header=False)
             for key, value in counts.items():
                 table.add_row(key, str(value))

@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
-from rich.console import Console
-from rich.table import Table
 
 from ._app import (
     EXIT_CODES_HELP,
@@ -20,6 +18,9 @@ from ._app import (
     run_command,
 )
 from ._client import make_client
+
+if TYPE_CHECKING:
+    from rich.console import Console
 
 __all__ = ["csv_status"]
 
@@ -41,6 +42,8 @@ def csv_status(
         failed = (stats.get("failed") or 0) + (stats.get("duplicate") or 0)
 
         def render(console: Console) -> None:
+            from rich.table import Table  # rich loads when there is something to print
+
             table = Table(title=f"CSV upload {cell(upload_id)}", show_header=False)
             for key, value in data.items():
                 if key != "stats":

@@ -8,12 +8,10 @@ of Campaign contacts in bulk, and prints the summary and the path of the error C
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
-from rich.console import Console
 
-from .._sync.client import Client
 from ._app import (
     EXIT_BAD_INPUT,
     EXIT_CODES_HELP,
@@ -25,9 +23,9 @@ from ._app import (
     run_command,
     stderr_console,
 )
-from ._import_output import import_outcome
-from ._progress import bulk_display, import_display
-from ._sample import write_sample_file
+
+if TYPE_CHECKING:
+    from rich.console import Console
 
 __all__ = ["demo"]
 
@@ -56,6 +54,11 @@ def demo(
         raise typer.Exit(EXIT_BAD_INPUT) from None
 
     def action() -> CommandResult:
+        from .._sync.client import Client  # the network stack loads when the command runs
+        from ._import_output import import_outcome
+        from ._progress import bulk_display, import_display
+        from ._sample import write_sample_file
+
         say = stderr_console()
         output_dir.mkdir(parents=True, exist_ok=True)
         sample = output_dir / "sample_contacts.csv"

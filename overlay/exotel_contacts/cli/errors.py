@@ -3,11 +3,9 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
-from rich.console import Console
-from rich.table import Table
 
 from .._exceptions import ExotelError
 from .._local_paths import check_output_file
@@ -23,6 +21,9 @@ from ._app import (
     run_command,
 )
 from ._client import make_client
+
+if TYPE_CHECKING:
+    from rich.console import Console
 
 __all__ = ["errors"]
 
@@ -56,6 +57,8 @@ def errors(
         result = {"errors": data, "error_file": str(output) if saved else None}
 
         def render(console: Console) -> None:
+            from rich.table import Table  # rich loads when there is something to print
+
             table = Table(title=f"{cell(data.get('error_count', 0))} failed rows of upload {cell(upload_id)}")
             for column in ("row_number", "phone_number", "error_code", "error_message"):
                 table.add_column(column)

@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
-import attrs
 import typer
-from rich.console import Console
 
-from .._catalog import explain as lookup
 from .._exceptions import InvalidInputError
 from ._app import EXIT_CODES_HELP, CommandResult, DebugOption, JsonOption, app, run_command
+
+if TYPE_CHECKING:
+    from rich.console import Console
 
 __all__ = ["explain"]
 
@@ -29,6 +29,10 @@ def explain(
     """Explain a code from Exotel's error dictionary (e.g. 429, 1010, INVALID_PHONE, 23080)."""
 
     def action() -> CommandResult:
+        import attrs  # the catalog (and attrs) load when the command runs
+
+        from .._catalog import explain as lookup
+
         info = lookup(code)
         if info is None:
             raise InvalidInputError(

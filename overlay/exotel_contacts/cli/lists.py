@@ -4,16 +4,13 @@ from __future__ import annotations
 
 import csv
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from rich.console import Console
 from rich.text import Text
 
 from .._exceptions import InvalidInputError, NotFoundError
-from .._list_operations import MAX_SID_LENGTH
-from .._list_results import AddToListResult
-from .._sync.client import Client
 from ._app import (
     EXIT_CODES_HELP,
     EXIT_OK,
@@ -25,9 +22,12 @@ from ._app import (
     run_command,
 )
 from ._client import make_client
-from ._progress import list_display
 from ._records import CONTACT_COLUMNS, LIST_COLUMNS, as_dict, print_record, records_table, safe
 from ._shared_options import DefaultRegionOption, StrictOption
+
+if TYPE_CHECKING:
+    from .._list_results import AddToListResult
+    from .._sync.client import Client
 
 __all__ = ["lists_app"]
 
@@ -48,6 +48,8 @@ SortOption = Annotated[
 
 def resolve(client: Client, given: str) -> Any:
     """The list with this sid, else the list with this exact name."""
+    from .._list_operations import MAX_SID_LENGTH  # the network stack is loaded by then
+
     if len(given) <= MAX_SID_LENGTH:
         try:
             return client.get_list(given)
@@ -189,6 +191,8 @@ def add(
         sids = [*(contact_sids or []), *(_sids_from(from_file) if from_file else [])]
         if not sids:
             raise InvalidInputError("give contact sids, or --from-file with one sid a line")
+        from ._progress import list_display  # the import stack loads when the command runs
+
         with make_client(ctx) as client, list_display(quiet=json_out) as display:
             found = resolve(client, target)
             result = client.add_to_list(found.sid, sids, on_progress=display)
@@ -236,6 +240,8 @@ def sync(
 
     def action() -> CommandResult:
         numbers = _numbers_from(file)
+        from ._progress import list_display  # the import stack loads when the command runs
+
         with make_client(ctx) as client, list_display(quiet=json_out) as display:
             found = resolve(client, target)
             result = client.sync_list(

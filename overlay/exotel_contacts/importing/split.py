@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import csv
 import io
-from array import array
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -20,6 +19,7 @@ from .columns import Family, target_columns
 from .errors import ListCapExceededError
 from .limits import Limits
 from .reader import ContactSource, ValidationReport
+from .rowmap import RowMap
 from .rows import RowFailure
 
 __all__ = ["ListKind", "Part", "SplitResult", "split_file"]
@@ -39,8 +39,8 @@ class Part:
     """Data rows in the part (header not counted)."""
     size_bytes: int
     """Size of the file on disk, header included."""
-    row_map: array[int] = field(repr=False)
-    """`row_map[i]` is the original row number of the part's data row i + 1 (4 bytes a row)."""
+    row_map: RowMap = field(repr=False)
+    """`row_map[i]` is the original row number of the part's data row i + 1 (a few bytes a run)."""
 
     def original_row(self, part_row: int) -> int:
         """The original file's row number of the part's 1-based data row `part_row`."""
@@ -85,7 +85,7 @@ class _PartWriter:
         self._handle: IO[str] | None = None
         self._rows = 0
         self._bytes = 0
-        self._map: array[int] = array("I")
+        self._map = RowMap()
 
     def _text(self, row: list[str]) -> str:
         buffer = self._buffer
@@ -124,7 +124,7 @@ class _PartWriter:
         self._handle.write(self.header_text)
         self._rows = 0
         self._bytes = self.header_bytes
-        self._map = array("I")
+        self._map = RowMap()
 
     def _close_part(self) -> None:
         if self._handle is None:

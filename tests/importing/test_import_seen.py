@@ -1,0 +1,145 @@
+"""Memory that must not grow with the file: the duplicate check's compact table and the parts' row maps."""
+
+from __future__ import annotations
+
+import random
+import tracemalloc
+from pathlib import Path
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from exotel_contacts.importing import Limits, read_contacts, split_file, validate_file
+from exotel_contacts.importing.rowmap import RowMap
+from exotel_contacts.importing.seen import SeenNumbers, next_prime
+
+HEADER = "phone_number,first_name,last_name,email,company,tag\n"
+
+
+def write_rows(path: Path, phones: list[str]) -> Path:
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        handle.write(HEADER)
+        for i, phone in enumerate(phones, 1):
+            handle.write(f"{phone},First{i},Last{i},,,\n")
+    return path
+
+
+def expected_duplicates(phones: list[str]) -> list[tuple[int, int]]:
+    """(row, first row) for every repeat, the way a dict would find them."""
+    first: dict[str, int] = {}
+    found = []
+    for row, phone in enumerate(phones, 1):
+        if first.setdefault(phone, row) != row:
+            found.append((row, first[phone]))
+    return found
+
+
+def duplicates_of(report_failures: object) -> list[tuple[int, int]]:
+    out = []
+    for failure in report_failures:  # type: ignore[attr-defined]
+        if failure.error_code == "DUPLICATE_ENTRY":
+            first = int(failure.error_message.split(" in row ")[1].split(" ")[0])
+            out.append((failure.row_number, first))
+    return out
+
+
+def test_duplicates_name_the_row_they_repeat_across_table_growth(tmp_path: Path) -> None:
+    # 30,000 rows: the table starts with room for ~8,000 and grows on the way.
+    rng = random.Random(5)
+    phones = [f"+9198{rng.randrange(10**8):08d}" for _ in range(30_000)]
+    for i in range(0, 30_000, 37):
+        phones[i] = phones[rng.randrange(30_000)]
+    path = write_rows(tmp_path / "many.csv", phones)
+    report = validate_file(path)
+    assert duplicates_of(report.failures) == expected_duplicates(phones)
+    assert report.duplicate_rows == len(expected_duplicates(phones)) > 500
+    dup = next(f for f in report.failures if f.error_code == "DUPLICATE_ENTRY")
+    assert dup.first_name == f"First{dup.row_number}"  # the duplicate row's own names
+
+
+def test_numbers_in_one_residue_class_still_resolve(tmp_path: Path) -> None:
+    # Numbers that differ by a multiple of the table size share a home slot; probing keeps them apart.
+    size = SeenNumbers().size
+    phones = [f"+{919800000000 + k * size}" for k in range(3000)] + ["+919800000000"]
+    report = validate_file(write_rows(tmp_path / "class.csv", phones))
+    assert duplicates_of(report.failures) == [(3001, 1)]
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.integers(min_value=0, max_value=40), min_size=1, max_size=200))
+def test_the_table_agrees_with_a_dict(tmp_path_factory: object, picks: list[int]) -> None:
+    tmp = tmp_path_factory.mktemp("seen")  # type: ignore[attr-defined]
+    phones = [f"+91987654{p:04d}" for p in picks]
+    report = validate_file(write_rows(tmp / "p.csv", phones))
+    assert duplicates_of(report.failures) == expected_duplicates(phones)
+
+
+def test_only_rows_that_pass_the_other_checks_count_as_first(tmp_path: Path) -> None:
+    path = tmp_path / "mixed.csv"
+    path.write_text(
+        HEADER
+        + "+919876543210,A,,bad@,,\n"  # fails email: not a first occurrence
+        + " +919876543210 ,B,,,,\n"  # trimmed on the slow path: the first
+        + "+919876543210,C,,,,\n",
+        encoding="utf-8",
+    )
+    report = validate_file(path)
+    assert [(f.row_number, f.error_code) for f in report.failures] == [
+        (1, "INVALID_EMAIL"),
+        (3, "DUPLICATE_ENTRY"),
+    ]
+    assert "row 2 " in report.failures[1].error_message
+
+
+def test_streaming_consumers_see_the_same_verdicts(tmp_path: Path) -> None:
+    phones = ["+919876543210", "+919876543211", "+919876543210", "+919876543211", "+919876543212"]
+    path = write_rows(tmp_path / "s.csv", phones)
+    verdicts = [(r.row_number, r.failure.error_code if r.failure else None) for r in read_contacts(path)]
+    assert verdicts == [(1, None), (2, None), (3, "DUPLICATE_ENTRY"), (4, "DUPLICATE_ENTRY"), (5, None)]
+    split = split_file(path, family="ccm", out_dir=tmp_path / "parts")
+    assert [list(p.row_map) for p in split.parts] == [[1, 2, 5]]
+    unchecked = split_file(path, family="ccm", out_dir=tmp_path / "all", detect_duplicates=False)
+    assert [list(p.row_map) for p in unchecked.parts] == [[1, 2, 3, 4, 5]]
+
+
+def test_table_memory_is_a_small_constant_per_row(tmp_path: Path) -> None:
+    def peak(rows: int) -> int:
+        path = write_rows(tmp_path / f"{rows}.csv", [f"+9198{i:08d}" for i in range(rows)])
+        tracemalloc.start()
+        try:
+            validate_file(path)
+            return tracemalloc.get_traced_memory()[1]
+        finally:
+            tracemalloc.stop()
+
+    small, large = peak(20_000), peak(80_000)
+    # ~17 bytes a row (8 for the number, ~9 for a half-empty index); a dict would be ~140.
+    assert (large - small) / 60_000 < 32
+
+
+def test_next_prime() -> None:
+    assert [next_prime(n) for n in (0, 2, 14, 16_400, 7919)] == [2, 2, 17, 16_411, 7919]
+    assert next_prime(2**61 - 2) == 2**61 - 1
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.integers(min_value=1, max_value=6), max_size=60))
+def test_row_map_is_the_list_it_stands_for(gaps: list[int]) -> None:
+    rows, row = [], 0
+    for gap in gaps:
+        row += gap
+        rows.append(row)
+    mapped = RowMap(rows)
+    assert list(mapped) == rows
+    assert len(mapped) == len(rows)
+    assert [mapped[i] for i in range(-len(rows), len(rows))] == rows + rows
+    assert mapped[1:-1:2] == rows[1:-1:2]
+    assert mapped.runs == sum(1 for i, r in enumerate(rows) if i == 0 or r != rows[i - 1] + 1)
+
+
+def test_row_map_of_a_clean_file_is_one_run_per_part(tmp_path: Path) -> None:
+    path = write_rows(tmp_path / "clean.csv", [f"+9198{i:08d}" for i in range(20_000)])
+    split = split_file(path, family="ccm", out_dir=tmp_path / "parts", limits=Limits(ccm_max_rows=5_000))
+    assert [(p.row_map.runs, p.row_map[0], p.row_map[-1]) for p in split.parts] == [
+        (1, 1 + 5_000 * i, 5_000 * (i + 1)) for i in range(4)
+    ]
