@@ -3,7 +3,11 @@
 Connexion's own multipart validator keeps every message of the body in memory and replays it to
 the handler, which parses it again. This one parses while receiving (files larger than 1 MB spill
 to disk), validates the plain fields against the spec's schema, hands the parsed form to the
-handler through the ASGI scope, and replays an empty body.
+handler through the ASGI scope, and replays an empty body. A body that ends before its closing
+boundary (a client that disconnects or dies mid-upload, a truncated message) is refused, and every
+spool file opened for it is closed then: python-multipart's `finalize()` does not check that the
+message ended, so Starlette returned a form without the cut-off part and left that part's spool file
+to the garbage collector (a `ResourceWarning`).
 
 Connexion's JSON validator takes a body without `Content-Length` for no body, so a chunked JSON
 body was "required"; a deeply nested document raised `RecursionError` in the parser; and its
@@ -71,7 +75,7 @@ def form_validator(limit_for: Callable[[dict[str, Any]], int]) -> type[MultiPart
                     if not too_large:
                         yield chunk
 
-            parser = MultiPartParser(headers, stream(), max_files=10, max_fields=100, max_part_size=limit)
+            parser = _WholeMessageParser(headers, stream(), max_files=10, max_fields=100, max_part_size=limit)
             try:
                 form = await parser.parse()
             except (MultiPartException, ValueError, KeyError) as exc:
@@ -80,10 +84,6 @@ def form_validator(limit_for: Callable[[dict[str, Any]], int]) -> type[MultiPart
                 raise BadRequestProblem(detail=f"Malformed multipart body: {exc}") from None
             files = [value for _, value in form.multi_items() if isinstance(value, UploadFile)]
             if too_large or any((upload.size or 0) > limit - _OVERHEAD for upload in files):
-                # A part cut off by the limit never reaches the form, so form.close() misses its spool
-                # file; starlette keeps every spool it opened in this list.
-                for spool in getattr(parser, "_files_to_close_on_error", ()):
-                    spool.close()
                 await form.close()
                 raise MockError(413, f"The file is larger than {limit - _OVERHEAD} bytes")
             try:
@@ -107,6 +107,31 @@ def form_validator(limit_for: Callable[[dict[str, Any]], int]) -> type[MultiPart
             return data
 
     return StreamingMultipartValidator
+
+
+class _WholeMessageParser(MultiPartParser):
+    """Starlette's parser, refusing a message that ends before its closing boundary.
+
+    Starlette opens a part's spool file when the part's headers end and puts the part in the form
+    when the part ends; it closes the spools it opened only when parsing raises. A message cut off
+    inside a file part (the stream just ends) parsed without error into a form that lacks that part,
+    and nothing closed its spool. Here such a message raises, with every spool it opened closed.
+    """
+
+    _ended = False
+
+    def on_end(self) -> None:
+        self._ended = True
+        super().on_end()
+
+    async def parse(self) -> FormData:
+        form: FormData = await super().parse()  # closes every spool itself when it raises
+        if not self._ended:
+            await form.close()
+            for spool in self._files_to_close_on_error:  # the cut-off part's spool is only here
+                spool.close()
+            raise MultiPartException("the body ended before its closing boundary")
+        return form
 
 
 def _without_body(scope: Scope) -> Scope:

@@ -23,7 +23,8 @@ __all__ = [
 E164 = re.compile(r"^\+[1-9]\d{1,14}$")
 _NATIONAL = re.compile(r"^0[1-9]\d{4,13}$")
 EMAIL_PATTERN = (
-    r"^[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*"
+    r"^(?:[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]{1,64}"
+    r"|[A-Za-z0-9!#$%&'*+/=?^_`{|}~-](?:\.?[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]){1,31})"
     r"@(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?$"
 )
 """The spec's `EmailAddress.pattern` (a test compares them): what is accepted is what is answered."""

@@ -217,6 +217,8 @@ def test_check_email_is_the_spec_rule(local: str, labels: list[str], tld: str, p
         ("john@", "something after"),
         ("a..b@example.com", "two periods"),
         ("x" * 250 + "@example.com", "longer than 254"),
+        ("x" * 65 + "@example.com", "longer than 64"),
+        ("first.last+" + "t" * 23 + "@example.com", "more than 32"),
     ],
 )
 def test_rejected_emails_say_what_to_fix(email: str, reason: str) -> None:

@@ -71,3 +71,4 @@ def test_a_single_update_takes_emails_by_the_one_rule(spec: dict[str, Any]) -> N
     email = schemas["ContactUpdate"]["properties"]["email"]
     assert email["pattern"] == schemas["EmailAddress"]["pattern"]
     assert email["maxLength"] == schemas["EmailAddress"]["maxLength"]
+    assert email["format"] == schemas["EmailAddress"]["format"]

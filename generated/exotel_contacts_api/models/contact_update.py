@@ -27,8 +27,8 @@ class ContactUpdate:
             first_name (None | str | Unset):
             last_name (None | str | Unset):
             company_name (None | str | Unset):
-            email (None | str | Unset): The `EmailAddress` rule (its pattern and length; `format: email` is left out because
-                validators differ on it, and a request this schema accepts must be accepted); null clears it.
+            email (None | str | Unset): The `EmailAddress` rule written out (its format, length and pattern, the same); null
+                clears it.
             tag (None | str | Unset):
             custom_field (CustomField | None | Unset): A contact's custom data: any key-value pairs, as JSON, nested at most
                 32 levels (counted from the request body; a deeper body is answered 400, 1007). The seed's table names the field
