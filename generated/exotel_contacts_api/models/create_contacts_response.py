@@ -41,14 +41,14 @@ class CreateContactsResponse:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.contact_result import ContactResult  # noqa: PLC0415
+        from ..models.failed_item import FailedItem  # noqa: PLC0415
 
         metadata = self.metadata.to_dict()
 
         response = []
         for response_item_data in self.response:
             response_item: dict[str, Any]
-            if isinstance(response_item_data, ContactResult):
+            if isinstance(response_item_data, FailedItem):
                 response_item = response_item_data.to_dict()
             else:
                 response_item = response_item_data.to_dict()
@@ -97,14 +97,14 @@ class CreateContactsResponse:
                 try:
                     if not isinstance(data, dict):
                         raise TypeError()
-                    response_item_type_0 = ContactResult.from_dict(data)
+                    response_item_type_0 = FailedItem.from_dict(data)
 
                     return response_item_type_0
                 except (TypeError, ValueError, AttributeError, KeyError):
                     pass
                 if not isinstance(data, dict):
                     raise TypeError()
-                response_item_type_1 = FailedItem.from_dict(data)
+                response_item_type_1 = ContactResult.from_dict(data)
 
                 return response_item_type_1
 
