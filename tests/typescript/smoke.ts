@@ -4,7 +4,8 @@
 import createClient from "openapi-fetch";
 import type { components, paths } from "./generated/schema";
 
-type ContactResult = components["schemas"]["ContactResult"];
+// One item of a 207: a done `ContactResult` (code 200, a contact) or a `FailedItem` (400/404/409, its error).
+type BulkItem = components["schemas"]["CreateContactsResponse"]["response"][number];
 
 const base = required("EXOTEL_MOCK_URL");
 const accountSid = required("EXOTEL_ACCOUNT_SID");
@@ -123,16 +124,17 @@ async function campaign(): Promise<void> {
   console.log(`campaign: list ${summary.list_sid}, ${stats.success} of ${stats.total} added`);
 }
 
-function describe(item: ContactResult): string {
+function describe(item: BulkItem): string {
+  // `code` narrows the union: a done item always has its contact, a failed one its error_data.
   switch (item.code) {
     case 200:
-      return `created ${item.data?.sid ?? "?"}`;
+      return `created ${item.data.sid}`;
     case 400:
-      return `invalid (${item.error_data?.code ?? "?"})`;
+      return `invalid (${item.error_data.code})`;
     case 404:
-      return `not found (${item.error_data?.code ?? "?"})`;
+      return `not found (${item.error_data.code})`;
     case 409:
-      return `duplicate (${item.error_data?.code ?? "?"})`;
+      return `duplicate (${item.error_data.code})`;
   }
 }
 
