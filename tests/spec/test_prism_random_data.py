@@ -251,6 +251,7 @@ def test_every_operation_reads_prism_random_answers(
     }, "an operation of the spec is not listed here"
     failures: list[str] = []
     answers = read = mismatches = 0
+    per_operation: dict[str, int] = {}
     for operation_id, (path, result_type, call) in OPERATIONS.items():
         prism.target = re.compile(path)
         for status in declared_statuses(spec, operation_id):
@@ -284,7 +285,9 @@ def test_every_operation_reads_prism_random_answers(
                     failures.append(f"{operation_id} {status}: {wrong}")
                 else:
                     read += 1
+                    per_operation[operation_id] = per_operation.get(operation_id, 0) + 1
     print(f"{answers} answers: {read} success answers read, {mismatches} multi-status of another length")
+    print("success answers read per operation:", per_operation)
     assert not failures, (
         f"{len(failures)} of {answers} Prism random-data answers not read as the spec says:\n"
         + "\n".join(failures[:20])
