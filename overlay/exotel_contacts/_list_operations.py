@@ -64,6 +64,7 @@ from exotel_contacts_api.types import UNSET, Unset
 
 from ._exceptions import InvalidInputError, InvalidResponseError, TooManyContactsError
 from ._operations import MAX_CONTACTS_PER_REQUEST, Operation, check_item_count
+from ._path_ids import path_request
 from ._response import Redactor, parse_model
 from ._retry import ATTEMPTS
 
@@ -264,7 +265,8 @@ def list_contacts(
     """GET a page of the address book."""
     _paging(offset, limit)
     sids = None if list_sids is None else [_sid(s, "list_sids item") for s in list_sids]
-    kwargs = _list_contacts._get_kwargs(
+    kwargs = path_request(
+        _list_contacts._get_kwargs,
         account_sid,
         offset=offset,
         limit=limit,
@@ -280,7 +282,8 @@ def list_contacts(
 
 def get_contact(account_sid: str, contact_sid: str, *, show_lists: bool = False) -> Operation[Contact]:
     """GET one contact."""
-    kwargs = _get_contact._get_kwargs(
+    kwargs = path_request(
+        _get_contact._get_kwargs,
         account_sid,
         _sid(contact_sid, "contact_sid"),
         filter_=ContactFilter.SHOW_LIST if show_lists else UNSET,
@@ -293,7 +296,9 @@ def update_contact(
 ) -> Operation[Contact]:
     """PUT a partial contact; replay-safe (the same update gives the same contact)."""
     body = _partial(fields, ContactUpdate)
-    kwargs = _update_contact._get_kwargs(account_sid, _sid(contact_sid, "contact_sid"), body=body)
+    kwargs = path_request(
+        _update_contact._get_kwargs, account_sid, _sid(contact_sid, "contact_sid"), body=body
+    )
     return Operation("campaign", kwargs, True, _one_of("contact", ContactResponse.from_dict, Contact))
 
 
@@ -304,12 +309,14 @@ def update_contacts(
     items = _patches(changes, ContactPatch, "contacts")
     body = UpdateContactsRequest(contacts=items)
     parse = _multi("updateContacts", CreateContactsResponse.from_dict, len(items))
-    return Operation("campaign", _update_contacts._get_kwargs(account_sid, body=body), True, parse)
+    return Operation(
+        "campaign", path_request(_update_contacts._get_kwargs, account_sid, body=body), True, parse
+    )
 
 
 def delete_contact(account_sid: str, contact_sid: str) -> Operation[Contact | None]:
     """DELETE a contact (and its memberships); ``None`` when a replay found it gone already."""
-    kwargs = _delete_contact._get_kwargs(account_sid, _sid(contact_sid, "contact_sid"))
+    kwargs = path_request(_delete_contact._get_kwargs, account_sid, _sid(contact_sid, "contact_sid"))
     parse = _one_of("contact", ContactResponse.from_dict, Contact, gone_ok=True)
     return Operation("campaign", kwargs, True, parse)
 
@@ -330,7 +337,7 @@ def create_lists(
     ]
     body = CreateListsRequest(lists=items)
     parse = _multi("createLists", ListsMultiStatus.from_dict, len(items))
-    return Operation("campaign", _create_lists._get_kwargs(account_sid, body=body), True, parse)
+    return Operation("campaign", path_request(_create_lists._get_kwargs, account_sid, body=body), True, parse)
 
 
 def list_lists(
@@ -343,15 +350,20 @@ def list_lists(
 ) -> Operation[Page[ContactList]]:
     """GET a page of the account's lists."""
     _paging(offset, limit)
-    kwargs = _list_lists._get_kwargs(
-        account_sid, offset=offset, limit=limit, name=_text(name, "name"), sort_by=_sort(sort_by)
+    kwargs = path_request(
+        _list_lists._get_kwargs,
+        account_sid,
+        offset=offset,
+        limit=limit,
+        name=_text(name, "name"),
+        sort_by=_sort(sort_by),
     )
     return Operation("campaign", kwargs, True, _page_of("lists page", ListsPage.from_dict, ContactList))
 
 
 def get_list(account_sid: str, list_sid: str) -> Operation[ContactList]:
     """GET one list with its contact count."""
-    kwargs = _get_list._get_kwargs(account_sid, _sid(list_sid, "list_sid"))
+    kwargs = path_request(_get_list._get_kwargs, account_sid, _sid(list_sid, "list_sid"))
     return Operation("campaign", kwargs, True, _one_of("list", ListResponse.from_dict, ContactList))
 
 
@@ -360,7 +372,7 @@ def update_list(
 ) -> Operation[ContactList]:
     """PUT a list's new name or tag; replay-safe."""
     body = _partial(fields, ListUpdate)
-    kwargs = _update_list._get_kwargs(account_sid, _sid(list_sid, "list_sid"), body=body)
+    kwargs = path_request(_update_list._get_kwargs, account_sid, _sid(list_sid, "list_sid"), body=body)
     return Operation("campaign", kwargs, True, _one_of("list", ListResponse.from_dict, ContactList))
 
 
@@ -371,12 +383,12 @@ def update_lists(
     items = _patches(changes, ListPatch, "lists")
     body = UpdateListsRequest(lists=items)
     parse = _multi("updateLists", ListsMultiStatus.from_dict, len(items))
-    return Operation("campaign", _update_lists._get_kwargs(account_sid, body=body), True, parse)
+    return Operation("campaign", path_request(_update_lists._get_kwargs, account_sid, body=body), True, parse)
 
 
 def delete_list(account_sid: str, list_sid: str) -> Operation[ContactList | None]:
     """DELETE a list (its contacts stay); ``None`` when a replay found it gone already."""
-    kwargs = _delete_list._get_kwargs(account_sid, _sid(list_sid, "list_sid"))
+    kwargs = path_request(_delete_list._get_kwargs, account_sid, _sid(list_sid, "list_sid"))
     parse = _one_of("list", ListResponse.from_dict, ContactList, gone_ok=True)
     return Operation("campaign", kwargs, True, parse)
 
@@ -390,8 +402,11 @@ def add_contacts_to_list(
     """POST up to 5000 contact sids into a list; replay-safe (membership is a set)."""
     _bulk_size(contact_sids, "contact sids")
     refs = [ContactReference(contact_sid=_sid(sid, "contact sid")) for sid in contact_sids]
-    kwargs = _add_contacts_to_list._get_kwargs(
-        account_sid, _sid(list_sid, "list_sid"), body=AddContactsToListRequest(contact_references=refs)
+    kwargs = path_request(
+        _add_contacts_to_list._get_kwargs,
+        account_sid,
+        _sid(list_sid, "list_sid"),
+        body=AddContactsToListRequest(contact_references=refs),
     )
     parse = _multi("addContactsToList", MembershipsMultiStatus.from_dict, len(refs))
     return Operation("campaign", kwargs, True, parse)
@@ -402,8 +417,8 @@ def list_list_contacts(
 ) -> Operation[Page[Contact]]:
     """GET a page of a list's contacts."""
     _paging(offset, limit)
-    kwargs = _list_list_contacts._get_kwargs(
-        account_sid, _sid(list_sid, "list_sid"), offset=offset, limit=limit
+    kwargs = path_request(
+        _list_list_contacts._get_kwargs, account_sid, _sid(list_sid, "list_sid"), offset=offset, limit=limit
     )
     return Operation("campaign", kwargs, True, _contacts_page)
 
@@ -412,8 +427,11 @@ def remove_contact_from_list(
     account_sid: str, list_sid: str, contact_sid: str
 ) -> Operation[ListMembership | None]:
     """DELETE a membership (the contact stays); ``None`` when a replay found it removed already."""
-    kwargs = _remove_contact_from_list._get_kwargs(
-        account_sid, _sid(list_sid, "list_sid"), _sid(contact_sid, "contact_sid")
+    kwargs = path_request(
+        _remove_contact_from_list._get_kwargs,
+        account_sid,
+        _sid(list_sid, "list_sid"),
+        _sid(contact_sid, "contact_sid"),
     )
     parse = _one_of("membership", MembershipResponse.from_dict, ListMembership, gone_ok=True)
     return Operation("campaign", kwargs, True, parse)

@@ -104,6 +104,25 @@ def test_the_unexpected_path_still_prints_the_partial_result(
     assert "unexpected RuntimeError" in result.stderr
 
 
+@pytest.mark.parametrize("json_mode", [True, False])
+def test_ctrl_c_prints_what_reached_the_server(
+    invoke: Invoke, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, json_mode: bool
+) -> None:
+    def interrupted(self: Any, *args: Any, **kwargs: Any) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(importer.Importer, "ccm_done", interrupted)
+    result = invoke("upload", str(contacts(tmp_path)), *(["--json"] if json_mode else []))
+    assert result.exit_code == 130
+    if json_mode:
+        document = one_json(result.stdout)
+        assert document["partial"]["parts_uploaded"] == 1
+        assert document["error"]["type"] == "KeyboardInterrupt"
+    else:
+        assert "parts_uploaded=1" in result.stdout
+    assert "interrupted" in result.stderr
+
+
 @pytest.mark.parametrize(
     "command", [["validate"], ["upload"], ["csv-upload", "--list-name", "l"], ["create"]]
 )

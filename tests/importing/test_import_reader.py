@@ -15,6 +15,7 @@ from exotel_contacts.importing import (
     EMAIL_FAST,
     ContactSource,
     FileEncodingError,
+    MalformedCsvError,
     MissingPhoneColumnError,
     NulByteError,
     check_email,
@@ -230,3 +231,26 @@ def test_rejected_emails_say_what_to_fix(email: str, reason: str) -> None:
 def test_check_email_never_raises_and_agrees_with_the_fast_path(text: str) -> None:
     value = text.strip()
     assert (check_email(text) is None) == (not value or EMAIL_FAST.fullmatch(value) is not None)
+
+
+@pytest.mark.parametrize(
+    ("text", "where"),
+    [
+        ('phone_number,first_name\n+919876543210,"John\n', "in data row 1"),
+        ('phone_number,first_name\n+919876543210,A\n+919876543211,"John\n', "in data row 2"),
+        ('phone_number,first_name\n+919876543210,"A"B\n', "in data row 1"),
+        ('phone_number,"first_name\n+919876543210,A\n', "in the header"),
+    ],
+)
+def test_a_csv_error_names_the_row_it_is_in(tmp_path: Path, text: str, where: str) -> None:
+    path = tmp_path / "c.csv"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(MalformedCsvError, match=where):
+        validate_file(path)
+
+
+def test_a_huge_field_in_the_first_row_is_not_called_the_header(tmp_path: Path) -> None:
+    path = tmp_path / "c.csv"
+    path.write_text("phone_number,first_name\n+919876543210," + "A" * 200_000 + "\n", encoding="utf-8")
+    with pytest.raises(MalformedCsvError, match="in data row 1"):
+        validate_file(path)

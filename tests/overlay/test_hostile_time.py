@@ -51,7 +51,13 @@ async def test_a_trickling_answer_to_an_unsafe_upload_is_an_unknown_outcome_neve
 async def test_the_call_deadline_bounds_every_attempt_and_wait_together(kind: str) -> None:
     with serving(lambda s: trickle(s.stop)) as server:
         client = real(
-            kind, server.url, attempt_timeout=0.3, call_timeout=0.8, retry=RetryPolicy(max_attempts=50)
+            kind,
+            server.url,
+            attempt_timeout=0.3,
+            call_timeout=0.8,
+            # Short waits: with the default 0.5 s first wait plus jitter, a second attempt did not
+            # always fit in the 0.8 s call (one GET; the test failed about one run in four).
+            retry=RetryPolicy(max_attempts=50, wait_initial=0.05, wait_max=0.1),
         )
         started = time.monotonic()
         with pytest.raises(APITimeoutError):

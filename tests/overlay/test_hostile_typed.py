@@ -202,3 +202,52 @@ async def test_an_upload_id_from_the_server_that_cannot_be_a_path_is_an_invalid_
     fake.add("POST", "/contacts/upload", accepted)
     with pytest.raises(InvalidResponseError):
         await either.call("upload_contacts", b"phone_number\n+919876543210\n")
+
+
+# The contact and list methods, each with its sid parameters and what it needs besides them.
+SID_METHODS: list[tuple[str, tuple[str, ...], dict[str, Any]]] = [
+    ("get_contact", ("contact_sid",), {}),
+    ("update_contact", ("contact_sid",), {"fields": {"first_name": "A"}}),
+    ("delete_contact", ("contact_sid",), {}),
+    ("get_list", ("list_sid",), {}),
+    ("update_list", ("list_sid",), {"fields": {"name": "n"}}),
+    ("delete_list", ("list_sid",), {}),
+    ("list_list_contacts", ("list_sid",), {}),
+    ("add_contacts_to_list", ("list_sid",), {"contact_sids": ["c_1"]}),
+    ("remove_contact_from_list", ("list_sid", "contact_sid"), {}),
+]
+
+
+@pytest.mark.parametrize(("method", "params", "kwargs"), SID_METHODS)
+async def test_dot_sids_are_refused_by_every_contact_and_list_method(
+    either: Either, fake: FakeExotel, method: str, params: tuple[str, ...], kwargs: dict[str, Any]
+) -> None:
+    # `get_contact("..")` would otherwise ask for /v2/accounts/<sid> after URL normalisation.
+    for bad in [".", "..", "..."]:
+        for position, name in enumerate(params):
+            sids = {p: (bad if i == position else "sid_1") for i, p in enumerate(params)}
+            with pytest.raises(InvalidInputError, match=name):
+                await either.call(method, **sids, **kwargs)
+    assert fake.requests == []
+
+
+@pytest.mark.parametrize(("method", "params", "kwargs"), [*SID_METHODS, ("list_lists", (), {})])
+@pytest.mark.parametrize("kind", ["sync", "async"])
+async def test_an_unsafe_account_sid_is_refused_by_every_contact_and_list_method(
+    kind: str, method: str, params: tuple[str, ...], kwargs: dict[str, Any]
+) -> None:
+    fake = FakeExotel()
+    either = Either(make_client(kind, fake, account_sid=".."))
+    with pytest.raises(InvalidInputError, match="account_sid"):
+        await either.call(method, **dict.fromkeys(params, "sid_1"), **kwargs)
+    await either.close()
+    assert fake.requests == []
+
+
+def test_every_generated_endpoint_in_the_overlay_is_built_through_the_path_check() -> None:
+    # Wherever the overlay builds a generated request, it goes through path_request.
+    for module in sorted(Path(exotel_contacts.__file__).parent.rglob("*.py")):
+        source = module.read_text()
+        built = re.findall(r"(\w+)\._get_kwargs\b", source)
+        checked = re.findall(r"path_request\(\s*(\w+)\._get_kwargs\b", source)
+        assert sorted(built) == sorted(checked), module.name

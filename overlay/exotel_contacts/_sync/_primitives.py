@@ -23,6 +23,7 @@ __all__ = [
     "RedisClient",
     "Semaphore",
     "Window",
+    "WindowLeft",
     "bucket_turn",
     "redis_client",
     "repeat",
@@ -76,9 +77,30 @@ Event = threading.Event
 """Set once, waited for by the others."""
 
 
+class WindowLeft(BaseException):
+    """Raised in a :class:`Window`'s worker that sleeps after the window was left on an exception.
+
+    A ``BaseException``, like ``asyncio.CancelledError`` on the async side, so that no ``except
+    Exception`` in the workflows reads it as a failure of the part or chunk.
+    """
+
+
+_worker = threading.local()
+"""``left``: the leaving event of the Window whose worker runs in this thread, if any."""
+
+
 def sleep(seconds: float) -> None:
-    """Block the calling thread (``time.sleep``, looked up at each call)."""
-    time.sleep(seconds)
+    """Block the calling thread (``time.sleep``, looked up at each call).
+
+    In a :class:`Window`'s worker, the sleep ends early with :class:`WindowLeft` once the window is left
+    on an exception (Ctrl-C included), as the async side cancels its tasks, so that leaving never waits
+    for a poll that could last hours.
+    """
+    left: threading.Event | None = getattr(_worker, "left", None)
+    if left is None:
+        time.sleep(seconds)
+    elif left.wait(seconds):
+        raise WindowLeft
 
 
 @contextlib.contextmanager
@@ -97,6 +119,8 @@ class Window(Generic[T]):
     """At most ``size`` calls in flight, each in a worker thread named ``name``; leaving it waits for them.
 
     Threads cannot be cancelled: on leaving, calls still running finish first (none is started after).
+    Leaving on an exception (Ctrl-C included) also ends their :func:`sleep` with :class:`WindowLeft`, so
+    what remains to wait for is at most the request each is in, which its timeouts bound.
     """
 
     def __init__(self, size: int, *, name: str) -> None:
@@ -104,6 +128,7 @@ class Window(Generic[T]):
         self.name = name
         self._pool = concurrent.futures.ThreadPoolExecutor(size, thread_name_prefix=name)
         self._futures: set[concurrent.futures.Future[T]] = set()
+        self._left = threading.Event()
 
     def __len__(self) -> int:
         return len(self._futures)
@@ -115,7 +140,14 @@ class Window(Generic[T]):
 
     def start(self, fn: Callable[P, T], /, *args: P.args, **kwargs: P.kwargs) -> None:
         """Start ``fn(*args, **kwargs)`` in a worker thread."""
-        self._futures.add(self._pool.submit(fn, *args, **kwargs))
+        self._futures.add(self._pool.submit(self._run, fn, *args, **kwargs))
+
+    def _run(self, fn: Callable[P, T], /, *args: P.args, **kwargs: P.kwargs) -> T:
+        _worker.left = self._left
+        try:
+            return fn(*args, **kwargs)
+        finally:
+            _worker.left = None
 
     def next_done(self) -> list[T]:
         """Wait until at least one call ends; the results of those that ended (a failure raises)."""
@@ -129,5 +161,7 @@ class Window(Generic[T]):
     def __exit__(
         self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
     ) -> None:
-        self._pool.shutdown(wait=True)
+        if exc is not None:
+            self._left.set()
+        self._pool.shutdown(wait=True, cancel_futures=exc is not None)
         self._futures = set()

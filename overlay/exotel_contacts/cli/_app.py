@@ -29,6 +29,7 @@ __all__ = [
     "EXIT_API_ERROR",
     "EXIT_BAD_INPUT",
     "EXIT_CODES_HELP",
+    "EXIT_INTERRUPTED",
     "EXIT_NETWORK",
     "EXIT_OK",
     "EXIT_ROWS_FAILED",
@@ -50,11 +51,12 @@ EXIT_ROWS_FAILED = 1
 EXIT_BAD_INPUT = 2
 EXIT_API_ERROR = 3
 EXIT_NETWORK = 4
+EXIT_INTERRUPTED = 130
 
 EXIT_CODES_HELP = (
     "Exit codes: 0 everything accepted; 1 some rows or contacts failed; 2 usage or bad input "
     "(options, configuration, the contact file); 3 API error (including authentication); "
-    "4 network error or timeout."
+    "4 network error or timeout; 130 interrupted (Ctrl-C), after printing what was done."
 )
 
 app = typer.Typer(
@@ -218,8 +220,22 @@ def error_document(error: ExotelError) -> dict[str, Any]:
 def _debuggable(debug: bool, json_out: bool, partial: Partial | None) -> Iterator[None]:
     try:
         yield
-    except (typer.Exit, typer.Abort, KeyboardInterrupt):
+    except (typer.Exit, typer.Abort):
         raise
+    except KeyboardInterrupt:
+        if debug:
+            raise
+        # Ctrl-C: the work that reached the server so far is printed, as on the unexpected path.
+        line = "interrupted (Ctrl-C); what was sent before it stays sent"
+        outcome = _safe_partial(partial)
+        if outcome is not None:
+            outcome.exit_code = EXIT_INTERRUPTED
+            _print(outcome, json_out, {"type": "KeyboardInterrupt", "message": line})
+        elif json_out:
+            error = {"type": "KeyboardInterrupt", "message": line}
+            typer.echo(json.dumps({"ok": False, "exit_code": EXIT_INTERRUPTED, "error": error}))
+        stderr_console().print(f"error: {line}", markup=False)
+        raise typer.Exit(EXIT_INTERRUPTED) from None
     except Exception as error:
         if debug:
             raise

@@ -209,11 +209,12 @@ class ContactSource:
         except UnicodeDecodeError:
             raise _decode_error(self.path) from None
         except csv.Error as exc:
-            raise self._csv_error(exc, 0) from None
+            raise self._csv_error(exc, None) from None
 
-    def _csv_error(self, exc: csv.Error, records: int) -> MalformedCsvError:
+    def _csv_error(self, exc: csv.Error, records: int | None) -> MalformedCsvError:
+        """``records``: the data rows read before the failing one; ``None`` while reading the header."""
         text = str(exc)
-        where = f"in data row {records + 1}" if records else "in the header"
+        where = "in the header" if records is None else f"in data row {records + 1}"
         if "field larger than field limit" in text:
             return FieldTooLargeError(
                 f"a field {where} is longer than {csv.field_size_limit()} characters; usually a quote "
