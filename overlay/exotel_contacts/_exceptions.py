@@ -28,6 +28,7 @@ __all__ = [
     "InvalidInputError",
     "InvalidResponseError",
     "InvalidSettingError",
+    "ItemCountMismatchError",
     "JournalMismatchError",
     "NotFoundError",
     "OutcomeUnknownError",
@@ -186,6 +187,22 @@ class APITimeoutError(APIConnectionError):
 
 class InvalidResponseError(APIError):
     """Exotel (or a proxy in between) sent an answer this client cannot read: not JSON, wrong shape."""
+
+
+class ItemCountMismatchError(InvalidResponseError):
+    """A multi-status (207) answer with a different number of items than the inputs sent.
+
+    Its items are "one per input, in input order", so with the wrong count none of them can be matched
+    to an input: every input's outcome is unknown (the request reached the server and may have acted).
+    ``expected`` is the number of inputs, ``received`` the number of items, ``answer`` the parsed
+    answer (for inspection only). The bulk and list workflows report such inputs as ``unknown``.
+    """
+
+    def __init__(self, message: str, *, expected: int, received: int, answer: Any, **kwargs: Any) -> None:
+        super().__init__(message, **kwargs)
+        self.expected = expected
+        self.received = received
+        self.answer = answer
 
 
 class UploadFailedError(ExotelError):

@@ -63,7 +63,7 @@ from exotel_contacts_api.models import (
 from exotel_contacts_api.types import UNSET, Unset
 
 from ._exceptions import InvalidInputError, InvalidResponseError, TooManyContactsError
-from ._operations import MAX_CONTACTS_PER_REQUEST, Operation
+from ._operations import MAX_CONTACTS_PER_REQUEST, Operation, check_item_count
 from ._path_ids import path_request
 from ._response import Redactor, parse_model
 from ._retry import ATTEMPTS
@@ -241,14 +241,9 @@ def _one_of(
 def _multi(
     what: str, from_dict: Callable[[dict[str, Any]], M], count: int
 ) -> Callable[[httpx.Response, Redactor], M]:
-    def parse(response: httpx.Response, redact: Redactor) -> M:
-        result = parse_model(response, from_dict, redact=redact)
-        items = getattr(result, "response", None)
-        if not isinstance(items, list) or len(items) != count:
-            raise _bad_shape(what, response)
-        return result
-
-    return parse
+    return lambda response, redact: check_item_count(
+        what, parse_model(response, from_dict, redact=redact), count, response
+    )
 
 
 _contacts_page = _page_of("contacts page", ContactsPage.from_dict, Contact)

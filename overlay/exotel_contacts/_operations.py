@@ -40,7 +40,7 @@ from exotel_contacts_api.models import (
 from exotel_contacts_api.types import UNSET, File
 
 from ._config import Family
-from ._exceptions import InvalidInputError, InvalidResponseError, TooManyContactsError
+from ._exceptions import InvalidInputError, InvalidResponseError, ItemCountMismatchError, TooManyContactsError
 from ._json import MAX_INT
 from ._path_ids import is_path_id, path_request
 from ._polling import UploadProgress
@@ -64,6 +64,7 @@ __all__ = [
 ]
 
 T = TypeVar("T")
+M = TypeVar("M")
 
 #: createContacts takes at most this many contacts per request.
 MAX_CONTACTS_PER_REQUEST = 5000
@@ -316,6 +317,31 @@ def csv_progress(status: CsvStatus, elapsed: float) -> UploadProgress:
     )
 
 
+def check_item_count(what: str, answer: M, count: int, response: httpx.Response) -> M:
+    """A multi-status answer, if it has one item per input (``count``); else ItemCountMismatchError.
+
+    The items are matched to the inputs by position only, so a different count leaves every input's
+    outcome unknown: the error says so, and the request may have acted.
+    """
+    items = getattr(answer, "response", None)
+    if not isinstance(items, list):
+        raise _bad_shape(what, response)
+    if len(items) != count:
+        raise ItemCountMismatchError(
+            f"Exotel's {what} answer has {len(items)} items for {count} inputs; the items cannot be "
+            "matched to the inputs, so each input's outcome is unknown (the request may have acted)",
+            expected=count,
+            received=len(items),
+            answer=answer,
+            status_code=response.status_code,
+            request_id=response.headers.get("x-request-id"),
+            response=response,
+            how_to_fix="Read the resources back (or replay: the operation is replay-safe) to learn "
+            "each input's outcome",
+        )
+    return answer
+
+
 def create_contacts(
     account_sid: str, contacts: Sequence[ContactCreate | Mapping[str, Any]]
 ) -> Operation[CreateContactsResponse]:
@@ -345,8 +371,7 @@ def create_contacts(
 
     def parse(response: httpx.Response, redact: Redactor) -> CreateContactsResponse:
         result = parse_model(response, CreateContactsResponse.from_dict, redact=redact)
-        _check(isinstance(result.response, list), "createContacts", response)
-        return result
+        return check_item_count("createContacts", result, len(items), response)
 
     body = CreateContactsRequest(contacts=items)
     return Operation(

@@ -4,7 +4,8 @@
 import createClient from "openapi-fetch";
 import type { components, paths } from "./generated/schema";
 
-type ContactResult = components["schemas"]["ContactResult"];
+// One item of a 207: a done `ContactResult` (code 200, a contact) or a `FailedItem` (400/404/409, its error).
+type BulkItem = components["schemas"]["CreateContactsResponse"]["response"][number];
 
 const base = required("EXOTEL_MOCK_URL");
 const accountSid = required("EXOTEL_ACCOUNT_SID");
@@ -123,20 +124,21 @@ async function campaign(): Promise<void> {
   console.log(`campaign: list ${summary.list_sid}, ${stats.success} of ${stats.total} added`);
 }
 
-function describe(item: ContactResult): string {
+function describe(item: BulkItem): string {
+  // `code` narrows the union: a done item always has its contact, a failed one its error_data.
   switch (item.code) {
     case 200:
-      return `created ${item.data?.sid ?? "?"}`;
+      return `created ${item.data.sid}`;
     case 400:
-      return `invalid (${item.error_data?.code ?? "?"})`;
+      return `invalid (${item.error_data.code})`;
     case 404:
-      return `not found (${item.error_data?.code ?? "?"})`;
+      return `not found (${item.error_data.code})`;
     case 409:
-      return `duplicate (${item.error_data?.code ?? "?"})`;
+      return `duplicate (${item.error_data.code})`;
   }
 }
 
-async function bulk(): Promise<void> {
+async function bulk(): Promise<string> {
   const { data, error, response } = await exotel.POST("/v2/accounts/{account_sid}/contacts", {
     params: account,
     body: {
@@ -157,12 +159,50 @@ async function bulk(): Promise<void> {
   );
   check(data.metadata.total === 3 && data.metadata.success === 1 && data.metadata.failed === 2, "metadata");
   console.log(`bulk: ${outcomes.join("; ")}`);
+  const first = data.response[0];
+  check(first !== undefined && first.code === 200, "first bulk item");
+  return first.data.sid;
+}
+
+/** A list flow: create a list, add a contact to it, page the list's contacts until a short page. */
+async function lists(contactSid: string): Promise<void> {
+  const created = await exotel.POST("/v2/accounts/{account_sid}/lists", {
+    params: account,
+    body: { lists: [{ name: "ts-smoke-members", tag: "smoke" }] }, // the CSV upload made "ts-smoke"
+  });
+  check(created.error === undefined && created.response.status === 207, `createLists answered ${created.response.status}`);
+  const made = created.data.response[0];
+  check(made !== undefined && made.code === 200, `createLists item ${JSON.stringify(made)}`);
+  const list = { path: { account_sid: accountSid, list_sid: made.data.sid } };
+  const added = await exotel.POST("/v2/accounts/{account_sid}/lists/{list_sid}/contacts", {
+    params: list,
+    body: { contact_references: [{ contact_sid: contactSid }] },
+  });
+  check(added.error === undefined, `addContactsToList answered ${added.response.status}`);
+  const member = added.data.response[0];
+  check(
+    added.data.response.length === 1 && member !== undefined && member.code === 200 && member.data.contact_sid === contactSid,
+    `addContactsToList items ${JSON.stringify(added.data.response)}`,
+  );
+  const seen: string[] = [];
+  for (let offset = 0, pages = 0; pages < 50; offset += 20, pages++) {
+    const page = await exotel.GET("/v2/accounts/{account_sid}/lists/{list_sid}/contacts", {
+      params: { ...list, query: { offset, limit: 20 } },
+    });
+    check(page.error === undefined, `listListContacts answered ${page.response.status}`);
+    // A page holds records only: each item is a done ContactResult with its contact.
+    for (const record of page.data.response) seen.push(record.data.sid);
+    const { count, total } = page.data.metadata;
+    if (page.data.response.length < 20 || offset + count >= total) break;
+  }
+  check(seen.length === 1 && seen[0] === contactSid, `list contacts ${seen.join(", ")}`);
+  console.log(`lists: ${made.data.name} (${made.data.sid}) holds ${seen.join(", ")}`);
 }
 
 async function main(): Promise<void> {
   await ccm();
   await campaign();
-  await bulk();
+  await lists(await bulk());
 }
 
 main().catch((error: unknown) => {

@@ -44,6 +44,7 @@ from .custom_field import CustomField
 from .duplicate_action import DuplicateAction
 from .error_data import ErrorData
 from .error_data_code import ErrorDataCode
+from .failed_item import FailedItem
 from .failure_status import FailureStatus
 from .forbidden_error_data import ForbiddenErrorData
 from .forbidden_error_data_code import ForbiddenErrorDataCode
@@ -186,6 +187,7 @@ __all__ = (
     "DuplicateAction",
     "ErrorData",
     "ErrorDataCode",
+    "FailedItem",
     "FailureStatus",
     "ForbiddenErrorData",
     "ForbiddenErrorDataCode",

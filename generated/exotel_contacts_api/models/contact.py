@@ -18,42 +18,41 @@ T = TypeVar("T", bound="Contact")
 
 @_attrs_define
 class Contact:
-    """A created Campaign contact (null in a failed `ContactResult`; nullable here because OpenAPI 3.0 cannot make a `$ref`
-    nullable at the point of use).
+    """A Campaign contact.
 
-        Attributes:
-            sid (str): A Campaign id (of a contact, list or CSV upload), 32 lower-case hex digits. Example:
-                f121e1f304654a668108127a1412b0fb.
-            number (str): A phone number in E.164 format. Example: +919876543210.
-            date_created (str | Unset): RFC 3339 timestamp. Exotel sends up to nanosecond precision
-                (`2021-06-03T16:42:26.522002459+05:30`), which several date-time parsers reject, so it is typed as a string with
-                the RFC 3339 pattern rather than `format: date-time`. Example: 2021-06-03T16:42:26.522002459+05:30.
-            date_updated (str | Unset): RFC 3339 timestamp. Exotel sends up to nanosecond precision
-                (`2021-06-03T16:42:26.522002459+05:30`), which several date-time parsers reject, so it is typed as a string with
-                the RFC 3339 pattern rather than `format: date-time`. Example: 2021-06-03T16:42:26.522002459+05:30.
-            account_sid (str | Unset): The account SID, as in the path. Example: exotel.
-            first_name (None | str | Unset):
-            last_name (None | str | Unset):
-            company_name (None | str | Unset):
-            email (None | str | Unset): The one rule for an acceptable email address, in requests (bulk create, both CSV
-                uploads) and answers: ASCII only, at most 254 characters, a dot-atom local part (RFC 5322 atext separated by
-                single dots; no quoted strings), `@`, and a host name of two or more labels (letters, digits and inner hyphens,
-                at most 63 characters each) whose last label starts with a letter. The local part is at most 64 characters (RFC
-                5321); the pattern, which has no lookarounds so that generators can draw values from it, says so as: at most 64
-                characters without dots, or at most 32 characters besides its dots. The 254-character limit keeps the host name
-                under its 253. No domain literals, no internationalised (SMTPUTF8 or IDN) addresses: write an IDN domain in its
-                `xn--` form. Every address of this form also passes `format: email` as JSON Schema validators check it (ajv-
-                formats, as Prism does; jsonschema-rs, as Schemathesis does, which also checks the 64 and 63 limits). Null in a
-                `Contact` without an email (nullable here because OpenAPI 3.0 cannot make a `$ref` nullable at the point of
-                use).
-            tag (None | str | Unset):
-            custom_field (CustomField | None | Unset): A contact's custom data: any key-value pairs, as JSON, nested at most
-                32 levels (counted from the request body; a deeper body is answered 400, 1007). The seed's table names the field
-                `custom`; its examples, and Exotel's, send `custom_field`, the name used here. In a request, null and an omitted
-                key both mean no custom data; a created `Contact` always carries the key, null when it has none, like its other
-                optional fields (nullable here because OpenAPI 3.0 cannot make a `$ref` nullable at the point of use).
-            uri (str | Unset): The contact's path.
-            lists (list[ListReference] | Unset): The lists holding the contact; sent only with `filter=show_list`.
+    Attributes:
+        sid (str): A Campaign id (of a contact, list or CSV upload), 32 lower-case hex digits. Example:
+            f121e1f304654a668108127a1412b0fb.
+        number (str): A phone number in E.164 format. Example: +919876543210.
+        date_created (str | Unset): RFC 3339 timestamp. Exotel sends up to nanosecond precision
+            (`2021-06-03T16:42:26.522002459+05:30`), which several date-time parsers reject, so it is typed as a string with
+            the RFC 3339 pattern rather than `format: date-time`. Example: 2021-06-03T16:42:26.522002459+05:30.
+        date_updated (str | Unset): RFC 3339 timestamp. Exotel sends up to nanosecond precision
+            (`2021-06-03T16:42:26.522002459+05:30`), which several date-time parsers reject, so it is typed as a string with
+            the RFC 3339 pattern rather than `format: date-time`. Example: 2021-06-03T16:42:26.522002459+05:30.
+        account_sid (str | Unset): The account SID, as in the path. Example: exotel.
+        first_name (None | str | Unset):
+        last_name (None | str | Unset):
+        company_name (None | str | Unset):
+        email (None | str | Unset): The one rule for an acceptable email address, in requests (bulk create, both CSV
+            uploads) and answers: ASCII only, at most 254 characters, a dot-atom local part (RFC 5322 atext separated by
+            single dots; no quoted strings), `@`, and a host name of two or more labels (letters, digits and inner hyphens,
+            at most 63 characters each) whose last label starts with a letter. The local part is at most 64 characters (RFC
+            5321); the pattern, which has no lookarounds so that generators can draw values from it, says so as: at most 64
+            characters without dots, or at most 32 characters besides its dots. The 254-character limit keeps the host name
+            under its 253. No domain literals, no internationalised (SMTPUTF8 or IDN) addresses: write an IDN domain in its
+            `xn--` form. Every address of this form also passes `format: email` as JSON Schema validators check it (ajv-
+            formats, as Prism does; jsonschema-rs, as Schemathesis does, which also checks the 64 and 63 limits). Null in a
+            `Contact` without an email (nullable here because OpenAPI 3.0 cannot make a `$ref` nullable at the point of
+            use).
+        tag (None | str | Unset):
+        custom_field (CustomField | None | Unset): A contact's custom data: any key-value pairs, as JSON, nested at most
+            32 levels (counted from the request body; a deeper body is answered 400, 1007). The seed's table names the field
+            `custom`; its examples, and Exotel's, send `custom_field`, the name used here. In a request, null and an omitted
+            key both mean no custom data; a created `Contact` always carries the key, null when it has none, like its other
+            optional fields (nullable here because OpenAPI 3.0 cannot make a `$ref` nullable at the point of use).
+        uri (str | Unset): The contact's path.
+        lists (list[ListReference] | Unset): The lists holding the contact; sent only with `filter=show_list`.
     """
 
     sid: str

@@ -13,23 +13,22 @@ T = TypeVar("T", bound="ContactList")
 
 @_attrs_define
 class ContactList:
-    """A list of Campaign contacts (null in a failed `ListResult`; nullable here because OpenAPI 3.0 cannot make a `$ref`
-    nullable at the point of use).
+    """A list of Campaign contacts.
 
-        Attributes:
-            sid (str): A Campaign id (of a contact, list or CSV upload), 32 lower-case hex digits. Example:
-                f121e1f304654a668108127a1412b0fb.
-            name (str):
-            date_created (str | Unset): RFC 3339 timestamp. Exotel sends up to nanosecond precision
-                (`2021-06-03T16:42:26.522002459+05:30`), which several date-time parsers reject, so it is typed as a string with
-                the RFC 3339 pattern rather than `format: date-time`. Example: 2021-06-03T16:42:26.522002459+05:30.
-            date_updated (str | Unset): RFC 3339 timestamp. Exotel sends up to nanosecond precision
-                (`2021-06-03T16:42:26.522002459+05:30`), which several date-time parsers reject, so it is typed as a string with
-                the RFC 3339 pattern rather than `format: date-time`. Example: 2021-06-03T16:42:26.522002459+05:30.
-            account_sid (str | Unset): The account SID, as in the path. Example: exotel.
-            uri (str | Unset): The list's path.
-            tag (None | str | Unset):
-            contact_count (int | Unset): Contacts in the list (not counting the upload in progress).
+    Attributes:
+        sid (str): A Campaign id (of a contact, list or CSV upload), 32 lower-case hex digits. Example:
+            f121e1f304654a668108127a1412b0fb.
+        name (str):
+        date_created (str | Unset): RFC 3339 timestamp. Exotel sends up to nanosecond precision
+            (`2021-06-03T16:42:26.522002459+05:30`), which several date-time parsers reject, so it is typed as a string with
+            the RFC 3339 pattern rather than `format: date-time`. Example: 2021-06-03T16:42:26.522002459+05:30.
+        date_updated (str | Unset): RFC 3339 timestamp. Exotel sends up to nanosecond precision
+            (`2021-06-03T16:42:26.522002459+05:30`), which several date-time parsers reject, so it is typed as a string with
+            the RFC 3339 pattern rather than `format: date-time`. Example: 2021-06-03T16:42:26.522002459+05:30.
+        account_sid (str | Unset): The account SID, as in the path. Example: exotel.
+        uri (str | Unset): The list's path.
+        tag (None | str | Unset):
+        contact_count (int | Unset): Contacts in the list (not counting the upload in progress).
     """
 
     sid: str

@@ -21,8 +21,8 @@ class ContactResponse:
     """The answer of `getContact`, `updateContact` and `deleteContact`.
 
     Attributes:
-        response (ContactResult): The outcome of one input contact: `code` 200 with the contact in `data`, or 400
-            (invalid, `error_data.code` 1002) / 409 (duplicate, `error_data.code` 1008) with `data` null.
+        response (ContactResult): One contact as an item: `code` 200 and the contact in `data` (a page's records, a
+            single contact's answer, a done item of a multi-status answer).
         request_id (str | Unset): Unique id of the request; quote it to Exotel support. Example:
             256c7bb3b18d477a8f11089841841092.
         method (str | Unset): The request's HTTP method (`GET`, `POST`, ...). Example: POST.

@@ -12,6 +12,7 @@ from ..types import UNSET, Unset
 if TYPE_CHECKING:
     from ..models.bulk_metadata import BulkMetadata
     from ..models.contact_result import ContactResult
+    from ..models.failed_item import FailedItem
 
 
 T = TypeVar("T", bound="CreateContactsResponse")
@@ -23,9 +24,9 @@ class CreateContactsResponse:
 
     Attributes:
         metadata (BulkMetadata): Counts of a bulk request.
-        response (list[ContactResult]): One item per input contact, in input order (so at most 5000, the request's
-            `maxItems`; not repeated here as `maxItems`, which random-data mocks such as Prism's take as the length to
-            generate).
+        response (list[ContactResult | FailedItem]): One item per input contact, in input order (so at most 5000, the
+            request's `maxItems`; not repeated here as `maxItems`, which random-data mocks such as Prism's take as the
+            length to generate).
         request_id (str | Unset): Unique id of the request; quote it to Exotel support. Example:
             256c7bb3b18d477a8f11089841841092.
         method (str | Unset): The request's HTTP method (`GET`, `POST`, ...). Example: POST.
@@ -33,18 +34,25 @@ class CreateContactsResponse:
     """
 
     metadata: BulkMetadata
-    response: list[ContactResult]
+    response: list[ContactResult | FailedItem]
     request_id: str | Unset = UNSET
     method: str | Unset = UNSET
     http_code: Http207 | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        from ..models.failed_item import FailedItem  # noqa: PLC0415
+
         metadata = self.metadata.to_dict()
 
         response = []
         for response_item_data in self.response:
-            response_item = response_item_data.to_dict()
+            response_item: dict[str, Any]
+            if isinstance(response_item_data, FailedItem):
+                response_item = response_item_data.to_dict()
+            else:
+                response_item = response_item_data.to_dict()
+
             response.append(response_item)
 
         request_id = self.request_id
@@ -76,6 +84,7 @@ class CreateContactsResponse:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         from ..models.bulk_metadata import BulkMetadata  # noqa: PLC0415
         from ..models.contact_result import ContactResult  # noqa: PLC0415
+        from ..models.failed_item import FailedItem  # noqa: PLC0415
 
         d = dict(src_dict)
         metadata = BulkMetadata.from_dict(d.pop("metadata"))
@@ -83,7 +92,23 @@ class CreateContactsResponse:
         response = []
         _response = d.pop("response")
         for response_item_data in _response:
-            response_item = ContactResult.from_dict(response_item_data)
+
+            def _parse_response_item(data: object) -> ContactResult | FailedItem:
+                try:
+                    if not isinstance(data, dict):
+                        raise TypeError()
+                    response_item_type_0 = FailedItem.from_dict(data)
+
+                    return response_item_type_0
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
+                if not isinstance(data, dict):
+                    raise TypeError()
+                response_item_type_1 = ContactResult.from_dict(data)
+
+                return response_item_type_1
+
+            response_item = _parse_response_item(response_item_data)
 
             response.append(response_item)
 

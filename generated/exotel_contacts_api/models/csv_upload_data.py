@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -18,24 +18,17 @@ T = TypeVar("T", bound="CsvUploadData")
 class CsvUploadData:
     """
     Attributes:
-        list_ (ContactList | None): A list of Campaign contacts (null in a failed `ListResult`; nullable here because
-            OpenAPI 3.0 cannot make a `$ref` nullable at the point of use).
+        list_ (ContactList): A list of Campaign contacts.
         summary (CsvUploadSummary): The upload started by a CSV upload. The seed spells the counts `Stats` here and
             `stats` in `CsvStatus`; both are modelled as the seed shows.
     """
 
-    list_: ContactList | None
+    list_: ContactList
     summary: CsvUploadSummary
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.contact_list import ContactList  # noqa: PLC0415
-
-        list_: dict[str, Any] | None
-        if isinstance(self.list_, ContactList):
-            list_ = self.list_.to_dict()
-        else:
-            list_ = self.list_
+        list_ = self.list_.to_dict()
 
         summary = self.summary.to_dict()
 
@@ -56,21 +49,7 @@ class CsvUploadData:
         from ..models.csv_upload_summary import CsvUploadSummary  # noqa: PLC0415
 
         d = dict(src_dict)
-
-        def _parse_list_(data: object) -> ContactList | None:
-            if data is None:
-                return data
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                componentsschemas_contact_list_type_0 = ContactList.from_dict(data)
-
-                return componentsschemas_contact_list_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(ContactList | None, data)
-
-        list_ = _parse_list_(d.pop("list"))
+        list_ = ContactList.from_dict(d.pop("list"))
 
         summary = CsvUploadSummary.from_dict(d.pop("summary"))
 

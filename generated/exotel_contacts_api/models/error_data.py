@@ -14,10 +14,10 @@ T = TypeVar("T", bound="ErrorData")
 
 @_attrs_define
 class ErrorData:
-    """What went wrong with one item of a multi-status answer (or one list or membership result): `code` 1002 (invalid
-    value, item `code` 400), 1000 (no such list or contact, 404) or 1008 (duplicate, 409), `message` the category,
-    `description` the detail. Null on a successful item (nullable here because OpenAPI 3.0 cannot make a `$ref` nullable
-    at the point of use). Error answers carry their own, non-null `error_data` (`<Name>ErrorData`, one per status).
+    """What went wrong with one failed item of a multi-status answer (`FailedItem`): `code` 1002 (invalid value, item
+    `code` 400), 1000 (no such list or contact, 404) or 1008 (duplicate, 409), `message` the category, `description` the
+    detail. A successful item carries `error_data: null` instead (`NoErrorData`). Error answers carry their own, non-
+    null `error_data` (`<Name>ErrorData`, one per status).
 
         Attributes:
             code (ErrorDataCode): Exotel error code; see `ApiErrorCode`.

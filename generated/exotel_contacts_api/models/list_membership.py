@@ -13,13 +13,14 @@ T = TypeVar("T", bound="ListMembership")
 
 @_attrs_define
 class ListMembership:
-    """A contact's place in a list (null in a failed `MembershipResult`; nullable here because OpenAPI 3.0 cannot make a
-    `$ref` nullable at the point of use).
+    """A contact's place in a list.
 
-        Attributes:
-            list_id (str): The list's sid.
-            contact_sid (str):
-            uri (str | Unset): The membership's path (`removeContactFromList`).
+    Attributes:
+        list_id (str): A Campaign id (of a contact, list or CSV upload), 32 lower-case hex digits. Example:
+            f121e1f304654a668108127a1412b0fb.
+        contact_sid (str): A Campaign id (of a contact, list or CSV upload), 32 lower-case hex digits. Example:
+            f121e1f304654a668108127a1412b0fb.
+        uri (str | Unset): The membership's path (`removeContactFromList`).
     """
 
     list_id: str

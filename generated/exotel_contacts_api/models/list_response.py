@@ -21,8 +21,8 @@ class ListResponse:
     """The answer of `getList`, `updateList` and `deleteList`.
 
     Attributes:
-        response (ListResult): The outcome for one list: `code` 200 with the list in `data`, or an error code with
-            `error_data` and `data` null (409 + 1008: the name is taken; 404 + 1000: no such list).
+        response (ListResult): One list as an item: `code` 200 and the list in `data` (a page's records, a single list's
+            answer, a done item of a multi-status answer).
         request_id (str | Unset): Unique id of the request; quote it to Exotel support. Example:
             256c7bb3b18d477a8f11089841841092.
         method (str | Unset): The request's HTTP method (`GET`, `POST`, ...). Example: POST.

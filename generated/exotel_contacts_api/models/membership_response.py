@@ -21,8 +21,8 @@ class MembershipResponse:
     """The answer of `removeContactFromList`.
 
     Attributes:
-        response (MembershipResult): The outcome for one contact reference: `code` 200 with the membership, or 404 (no
-            such contact, 1000), 409 (already in the list, 1008), 400 (the list is full, 1002) with `data` null.
+        response (MembershipResult): One membership as an item: `code` 200 and the membership in `data`
+            (`removeContactFromList`, a done item of `addContactsToList`).
         request_id (str | Unset): Unique id of the request; quote it to Exotel support. Example:
             256c7bb3b18d477a8f11089841841092.
         method (str | Unset): The request's HTTP method (`GET`, `POST`, ...). Example: POST.

@@ -6,12 +6,12 @@ from typing import TYPE_CHECKING, Any, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.result_code import ResultCode
+from ..models.http_200 import Http200
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
-    from ..models.error_data import ErrorData
     from ..models.list_membership import ListMembership
+    from ..models.no_error_data import NoErrorData
 
 
 T = TypeVar("T", bound="MembershipResult")
@@ -19,52 +19,40 @@ T = TypeVar("T", bound="MembershipResult")
 
 @_attrs_define
 class MembershipResult:
-    """The outcome for one contact reference: `code` 200 with the membership, or 404 (no such contact, 1000), 409 (already
-    in the list, 1008), 400 (the list is full, 1002) with `data` null.
+    """One membership as an item: `code` 200 and the membership in `data` (`removeContactFromList`, a done item of
+    `addContactsToList`).
 
         Attributes:
-            code (ResultCode): The outcome of one item of a multi-status answer (`createContacts`, `updateContacts`,
-                `createLists`, `updateLists`, `addContactsToList`), or the single result of a list answer: 200 (done), 400
-                (invalid value, `error_data.code` 1002), 404 (no such contact or list, 1000) or 409 (duplicate, 1008).
+            code (Http200): HTTP 200 (OK), repeated in the body (`http_code`, `response.code`).
             status (str): `success` or `accepted` on success answers (open set of lower-case words). Example: success.
-            error_data (ErrorData | None | Unset): What went wrong with one item of a multi-status answer (or one list or
-                membership result): `code` 1002 (invalid value, item `code` 400), 1000 (no such list or contact, 404) or 1008
-                (duplicate, 409), `message` the category, `description` the detail. Null on a successful item (nullable here
-                because OpenAPI 3.0 cannot make a `$ref` nullable at the point of use). Error answers carry their own, non-null
-                `error_data` (`<Name>ErrorData`, one per status).
-            data (ListMembership | None | Unset): A contact's place in a list (null in a failed `MembershipResult`; nullable
-                here because OpenAPI 3.0 cannot make a `$ref` nullable at the point of use).
+            data (ListMembership): A contact's place in a list.
+            error_data (NoErrorData | None | Unset): `error_data` of a success answer: always null. (Said as a nullable
+                object without properties: `enum: [null]` would be exact, but Prism then silently skips validating the whole
+                answer.)
     """
 
-    code: ResultCode
+    code: Http200
     status: str
-    error_data: ErrorData | None | Unset = UNSET
-    data: ListMembership | None | Unset = UNSET
+    data: ListMembership
+    error_data: NoErrorData | None | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.error_data import ErrorData  # noqa: PLC0415
-        from ..models.list_membership import ListMembership  # noqa: PLC0415
+        from ..models.no_error_data import NoErrorData  # noqa: PLC0415
 
         code = self.code.value
 
         status = self.status
 
+        data = self.data.to_dict()
+
         error_data: dict[str, Any] | None | Unset
         if isinstance(self.error_data, Unset):
             error_data = UNSET
-        elif isinstance(self.error_data, ErrorData):
+        elif isinstance(self.error_data, NoErrorData):
             error_data = self.error_data.to_dict()
         else:
             error_data = self.error_data
-
-        data: dict[str, Any] | None | Unset
-        if isinstance(self.data, Unset):
-            data = UNSET
-        elif isinstance(self.data, ListMembership):
-            data = self.data.to_dict()
-        else:
-            data = self.data
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -72,26 +60,27 @@ class MembershipResult:
             {
                 "code": code,
                 "status": status,
+                "data": data,
             }
         )
         if error_data is not UNSET:
             field_dict["error_data"] = error_data
-        if data is not UNSET:
-            field_dict["data"] = data
 
         return field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.error_data import ErrorData  # noqa: PLC0415
         from ..models.list_membership import ListMembership  # noqa: PLC0415
+        from ..models.no_error_data import NoErrorData  # noqa: PLC0415
 
         d = dict(src_dict)
-        code = ResultCode(d.pop("code"))
+        code = Http200(d.pop("code"))
 
         status = d.pop("status")
 
-        def _parse_error_data(data: object) -> ErrorData | None | Unset:
+        data = ListMembership.from_dict(d.pop("data"))
+
+        def _parse_error_data(data: object) -> NoErrorData | None | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):
@@ -99,39 +88,20 @@ class MembershipResult:
             try:
                 if not isinstance(data, dict):
                     raise TypeError()
-                componentsschemas_error_data_type_0 = ErrorData.from_dict(data)
+                componentsschemas_no_error_data_type_0 = NoErrorData.from_dict(data)
 
-                return componentsschemas_error_data_type_0
+                return componentsschemas_no_error_data_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(ErrorData | None | Unset, data)
+            return cast(NoErrorData | None | Unset, data)
 
         error_data = _parse_error_data(d.pop("error_data", UNSET))
-
-        def _parse_data(data: object) -> ListMembership | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                componentsschemas_list_membership_type_0 = ListMembership.from_dict(
-                    data
-                )
-
-                return componentsschemas_list_membership_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(ListMembership | None | Unset, data)
-
-        data = _parse_data(d.pop("data", UNSET))
 
         membership_result = cls(
             code=code,
             status=status,
-            error_data=error_data,
             data=data,
+            error_data=error_data,
         )
 
         membership_result.additional_properties = d

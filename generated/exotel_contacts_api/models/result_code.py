@@ -2,7 +2,6 @@ from enum import IntEnum
 
 
 class ResultCode(IntEnum):
-    VALUE_200 = 200
     VALUE_400 = 400
     VALUE_404 = 404
     VALUE_409 = 409
