@@ -2,19 +2,15 @@
 
 from __future__ import annotations
 
-import inspect
 from collections.abc import AsyncIterator
 from typing import Any
 
 import pytest
+from either_side import run
 
 import exotel_contacts as ec
 
 pytest.importorskip("exotel_contacts_mock.testing", reason="the mock's pytest plugin is missing")
-
-
-async def run(value: Any) -> Any:
-    return await value if inspect.isawaitable(value) else value
 
 
 @pytest.fixture(params=["sync", "async"])

@@ -4,25 +4,15 @@ report (rows named by reconciling the file against the list), sync the list, and
 from __future__ import annotations
 
 import csv
-import inspect
 from pathlib import Path
 from typing import Any
 
 import pytest
+from either_side import collect, run
 from import_e2e_support import client_options
 
 import exotel_contacts as ec
 from exotel_contacts_mock.testing import running_mock
-
-
-async def run(value: Any) -> Any:
-    return await value if inspect.isawaitable(value) else value
-
-
-async def collect(iterator: Any) -> list[Any]:
-    if hasattr(iterator, "__aiter__"):
-        return [item async for item in iterator]
-    return list(iterator)
 
 
 def number(i: int) -> str:

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import inspect
 from pathlib import Path
 from typing import Any
 
 import pytest
+from either_side import run
 
 import exotel_contacts as ec
 
@@ -17,10 +17,6 @@ exotel_mock = mock_testing.exotel_mock
 
 CCM_CSV = b"phone_number,first_name,email\n+919876543210,John,j@example.com\nnot-a-number,Bob,b@example.com\n"
 CAMPAIGN_CSV = b"number,first_name\n+919876543211,Jane\n+919876543212,Ann\n"
-
-
-async def run(value: Any) -> Any:
-    return await value if inspect.isawaitable(value) else value
 
 
 @pytest.fixture(params=["sync", "async"])

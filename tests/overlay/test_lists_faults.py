@@ -3,24 +3,14 @@ the list workflows still end in the right state, or name what they could not do.
 
 from __future__ import annotations
 
-import inspect
 from typing import Any
 
 import pytest
+from either_side import collect, run
 
 import exotel_contacts as ec
 from exotel_contacts_mock import MockConfig
 from exotel_contacts_mock.testing import running_mock
-
-
-async def run(value: Any) -> Any:
-    return await value if inspect.isawaitable(value) else value
-
-
-async def collect(iterator: Any) -> list[Any]:
-    if hasattr(iterator, "__aiter__"):
-        return [item async for item in iterator]
-    return list(iterator)
 
 
 @pytest.mark.parametrize("mode", ["sync", "async"])

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import inspect
 from typing import Any
 
 import pytest
+from either_side import collect, run
 
 import exotel_contacts as ec
 
@@ -13,16 +13,6 @@ mock_testing = pytest.importorskip(
     "exotel_contacts_mock.testing", reason="the mock's pytest plugin is missing"
 )
 exotel_mock = mock_testing.exotel_mock
-
-
-async def run(value: Any) -> Any:
-    return await value if inspect.isawaitable(value) else value
-
-
-async def collect(iterator: Any) -> list[Any]:
-    if hasattr(iterator, "__aiter__"):
-        return [item async for item in iterator]
-    return list(iterator)
 
 
 @pytest.fixture(params=["sync", "async"])

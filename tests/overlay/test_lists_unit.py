@@ -7,6 +7,7 @@ from typing import Any
 
 import httpx
 import pytest
+from either_side import collect
 
 import exotel_contacts as ec
 
@@ -37,12 +38,6 @@ def multi(items: list[dict[str, Any]]) -> httpx.Response:
 
 def failure(code: int, exotel: int) -> dict[str, Any]:
     return {"code": code, "status": "failure", "error_data": {"code": exotel, "message": "m"}, "data": None}
-
-
-async def collect(iterator: Any) -> list[Any]:
-    if hasattr(iterator, "__aiter__"):
-        return [item async for item in iterator]
-    return list(iterator)
 
 
 async def test_a_replayed_delete_that_finds_nothing_is_already_gone(either: Either, fake: FakeExotel) -> None:
