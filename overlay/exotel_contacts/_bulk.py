@@ -554,21 +554,40 @@ class _Job:
         return True
 
     def sending(self, chunk: _Chunk) -> None:
-        """The chunk is about to be sent (recorded first: a crash from here on may have created some)."""
+        """The chunk is about to be sent (recorded first: a crash from here on may have created some).
+
+        When the journal cannot record it, the chunk is not sent (a resume could not know it was):
+        its contacts fail with the journal's error, which stops the job with the partial result.
+        """
         if self.journal is not None and chunk.payload:
-            self.journal.append("sending", chunk.start, digest=_digest(chunk))
+            try:
+                self.journal.append("sending", chunk.start, digest=_digest(chunk))
+            except InvalidInputError as exc:
+                _fill(chunk, _FAILED, (None, None, exc.message))
+                chunk.fatal = chunk.fatal or exc
+                chunk.payload, chunk.sent = [], []
 
     def done(self, chunk: _Chunk) -> None:
-        """The chunk has its outcomes: kept, unless it provably did nothing (then it counts as unsent)."""
+        """The chunk has its outcomes: kept, unless it provably did nothing (then it counts as unsent).
+
+        When the journal cannot record them, the outcomes stay in the result and the job stops.
+        """
         if self.journal is None or not chunk.sent:
             return
+        try:
+            self._record_done(self.journal, chunk)
+        except InvalidInputError as exc:
+            chunk.fatal = chunk.fatal or exc
+
+    @staticmethod
+    def _record_done(journal: Journal, chunk: _Chunk) -> None:
         nothing = (
             chunk.sids is None
             and not chunk.after_replay
             and all(chunk.kinds[offset] == _FAILED for offset in chunk.sent)
         )
         if nothing:
-            self.journal.append("not_sent", chunk.start)
+            journal.append("not_sent", chunk.start)
             return
         # Every contact that was not created (failures are kept; created ones are a count).
         listed = [
@@ -576,7 +595,7 @@ class _Job:
             for offset, kind in enumerate(chunk.kinds)
             if kind != _CREATED
         ]
-        self.journal.append(
+        journal.append(
             "done",
             chunk.start,
             digest=_digest(chunk),

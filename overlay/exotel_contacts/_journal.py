@@ -124,9 +124,15 @@ class Journal:
         return True
 
     def _write(self, record: Mapping[str, Any]) -> None:
-        self._handle.write(json.dumps(record, ensure_ascii=False, separators=(",", ":")) + "\n")
-        self._handle.flush()
-        os.fsync(self._handle.fileno())
+        try:
+            self._handle.write(json.dumps(record, ensure_ascii=False, separators=(",", ":")) + "\n")
+            self._handle.flush()
+            os.fsync(self._handle.fileno())
+        except OSError as exc:  # a full or failing disk: typed, naming the journal, never a bare OSError
+            raise InvalidInputError(
+                f"Cannot write the journal {self.path}: {exc.strerror or exc}; free space or give a "
+                "journal path on a writable disk, then run the same command again to resume"
+            ) from None
 
     def append(self, step: str, at: int, **fields: Any) -> None:
         """Write one step of part or chunk ``at`` durably (it is on disk when this returns)."""
