@@ -33,6 +33,12 @@ _ORDER = {
     ("lists", "date_created"): "l.date_created {d}, l.rowid {d}",
     ("lists", "name"): "lower(l.name) {d}, l.rowid {d}",
 }
+_MEMBERS = (
+    "SELECT m.rowid AS member_rowid, c.* FROM list_members m INDEXED BY list_members_order"
+    " JOIN contacts c ON c.sid = m.contact_sid WHERE m.list_sid = ?"
+)
+_MEMBERS_AT = _MEMBERS + " ORDER BY m.rowid LIMIT ? OFFSET ?"
+_MEMBERS_AFTER = _MEMBERS + " AND m.rowid > ? ORDER BY m.rowid LIMIT ?"
 _LIST_COLUMNS = "l.*, (SELECT COUNT(*) FROM list_members m WHERE m.list_sid = l.sid) AS contact_count"
 
 
@@ -95,6 +101,9 @@ class Directory:
     def __init__(self, store: Store, *, static_cap: int, dynamic_cap: int) -> None:
         self.store = store
         self.caps = {"static": static_cap, "dynamic": dynamic_cap}
+        self._cursors: dict[str, tuple[int, int, int]] = {}
+        """list sid -> (membership version, offset of the next member, rowid of the last one served):
+        where the last page of a list ended, so the next one continues there (see store.py)."""
 
     # ---- contacts ----------------------------------------------------------------------------
     def contacts_page(
@@ -334,19 +343,32 @@ class Directory:
         return outcomes
 
     def members_page(self, account_sid: str, list_sid: str, *, offset: int, limit: int) -> Page | None:
-        """A page of a list's contacts in the order they joined; None when the list does not exist."""
+        """A page of a list's contacts in the order they joined; None when the list does not exist.
+
+        A page that starts where the previous one of the same list ended, with the membership
+        unchanged (its version, kept by trigger), continues from that member through the index;
+        any other offset skips members the plain way.
+        """
         with self.store._tx() as db:
             if self._list(db, account_sid, list_sid) is None:
                 return None
-            total = db.execute(
-                "SELECT COUNT(*) FROM list_members WHERE list_sid = ?", (list_sid,)
-            ).fetchone()[0]
-            rows = db.execute(
-                "SELECT c.* FROM list_members m JOIN contacts c ON c.sid = m.contact_sid"
-                " WHERE m.list_sid = ? ORDER BY m.rowid LIMIT ? OFFSET ?",
-                (list_sid, limit, offset),
-            ).fetchall()
-        return Page([_contact(row) for row in rows], int(total))
+            stats = db.execute(
+                "SELECT members, version FROM list_stats WHERE list_sid = ?", (list_sid,)
+            ).fetchone()
+            total, version = (int(stats[0]), int(stats[1])) if stats is not None else (0, 0)
+            cursor = self._cursors.get(list_sid)
+            if cursor is not None and cursor[0] == version and cursor[1] == offset:
+                rows = db.execute(_MEMBERS_AFTER, (list_sid, cursor[2], limit)).fetchall()
+            else:
+                rows = db.execute(_MEMBERS_AT, (list_sid, limit, offset)).fetchall()
+            if rows:
+                self._cursors[list_sid] = (version, offset + len(rows), int(rows[-1]["member_rowid"]))
+        records = []
+        for row in rows:
+            record = dict(row)
+            del record["member_rowid"]
+            records.append(_contact(record))
+        return Page(records, total)
 
     def remove_member(self, account_sid: str, list_sid: str, contact_sid: str) -> dict[str, Any] | None:
         """Take a contact out of a list; the membership removed, or None when there was none."""

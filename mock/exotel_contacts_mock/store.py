@@ -28,8 +28,28 @@ from .csvfile import CsvRow
 
 __all__ = ["SCHEMA_VERSION", "Store", "StoreError", "now_iso"]
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 """The version of `_SCHEMA`, kept in the file's `user_version`; bump it with any change to the schema."""
+
+# Paging a list's members by offset (issue 14): `list_members_order` keeps each list's members in
+# the order they joined (an index on list_sid holds the rowid after it), and `list_stats` keeps each
+# list's member count and a version that every membership change bumps, by trigger, whichever path
+# made it. With the two, the Directory continues a read from where the previous page ended instead of
+# skipping `offset` members and counting them all again for every page (which made reading a
+# 450,000-member list take hours).
+_LIST_PAGING_STATEMENTS = (
+    "CREATE INDEX IF NOT EXISTS list_members_order ON list_members (list_sid)",
+    "CREATE TABLE IF NOT EXISTS list_stats"
+    " (list_sid TEXT PRIMARY KEY, members INTEGER NOT NULL, version INTEGER NOT NULL)",
+    "CREATE TRIGGER IF NOT EXISTS list_members_added AFTER INSERT ON list_members BEGIN"
+    " INSERT INTO list_stats VALUES (NEW.list_sid, 1, 1) ON CONFLICT (list_sid)"
+    " DO UPDATE SET members = members + 1, version = version + 1; END",
+    "CREATE TRIGGER IF NOT EXISTS list_members_removed AFTER DELETE ON list_members BEGIN"
+    " UPDATE list_stats SET members = members - 1, version = version + 1 WHERE list_sid = OLD.list_sid; END",
+)
+_LIST_STATS_FILL = (
+    "INSERT OR REPLACE INTO list_stats SELECT list_sid, COUNT(*), 1 FROM list_members GROUP BY list_sid"
+)
 
 # Credentials are found by the SHA-256 of what was presented, never by the secret itself, so an
 # index lookup's timing says nothing about the secret; the secret is then compared in constant time.
@@ -83,8 +103,9 @@ _CONTACT_COLUMNS = (
     "date_updated",
 )
 # Each migration takes a file from schema version N (the key) to N + 1, in one transaction.
-_MIGRATIONS = {
-    1: "ALTER TABLE lists ADD COLUMN tag TEXT",  # version 2: a list's tag (issue 13, createLists)
+_MIGRATIONS: dict[int, tuple[str, ...]] = {
+    1: ("ALTER TABLE lists ADD COLUMN tag TEXT",),  # version 2: a list's tag (issue 13, createLists)
+    2: (*_LIST_PAGING_STATEMENTS, _LIST_STATS_FILL),  # version 3: paging a list's members in O(log n)
 }
 
 _CCM_FIELDS = ("phone_number", "first_name", "last_name", "email", "company", "tag", "custom_field_1")
@@ -152,7 +173,8 @@ class Store:
             for step in range(version, SCHEMA_VERSION):
                 if step in _MIGRATIONS:
                     with self._tx() as db:
-                        db.execute(_MIGRATIONS[step])
+                        for statement in _MIGRATIONS[step]:
+                            db.execute(statement)
                         db.execute(f"PRAGMA user_version = {step + 1}")
                         version = step + 1
             if version != SCHEMA_VERSION:
@@ -193,6 +215,8 @@ class Store:
             for statement in _SCHEMA.split(";"):
                 if statement.strip():
                     db.execute(statement)
+            for statement in _LIST_PAGING_STATEMENTS:
+                db.execute(statement)
             db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
             self._seq = 0
         for account in self._accounts:

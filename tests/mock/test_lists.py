@@ -11,6 +11,7 @@ from mock_helpers_exotel import assert_envelope, csv_upload, wait_for
 
 from exotel_contacts_mock import MockConfig
 from exotel_contacts_mock.config import Credentials
+from exotel_contacts_mock.directory import Directory
 from exotel_contacts_mock.store import SCHEMA_VERSION, Store
 from exotel_contacts_mock.testing import running_mock
 
@@ -148,12 +149,41 @@ def test_a_version_1_file_gains_list_tags(tmp_path: Path) -> None:
     with sqlite3.connect(db) as raw:
         raw.execute("INSERT INTO lists (sid, account_sid, name, type) VALUES ('l1', 'demo', 'old', 'static')")
         raw.execute("ALTER TABLE lists DROP COLUMN tag")
+        for drop in ("TRIGGER list_members_added", "TRIGGER list_members_removed", "TABLE list_stats"):
+            raw.execute(f"DROP {drop}")  # version 3's paging aids
+        raw.execute("DROP INDEX list_members_order")
+        raw.execute("INSERT INTO contacts (sid, account_sid, number) VALUES ('c1', 'demo', '+919876543210')")
+        raw.execute("INSERT INTO list_members VALUES ('l1', 'c1')")
         raw.execute("PRAGMA user_version = 1")
     store = Store(str(db), [Credentials("demo", "k", "t", "a")])
     try:
         assert [entry["name"] for entry in store.lists("demo")] == ["old"]
         assert "tag" in store.lists("demo")[0]
+        page = Directory(store, static_cap=10, dynamic_cap=10).members_page("demo", "l1", offset=0, limit=20)
+        assert page is not None
+        assert (page.total, [c["sid"] for c in page.records]) == (1, ["c1"])  # counted by the migration
     finally:
         store.close()
     with sqlite3.connect(db) as raw:
-        assert raw.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 2
+        assert raw.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 3
+
+
+def test_paging_a_list_continues_where_the_last_page_ended(client: httpx.Client) -> None:
+    # Sequential pages continue from the last member served (a cursor kept with the membership's
+    # version); a change between pages, or any other offset, falls back to plain skipping.
+    sids = _create(client, 65)
+    list_sid = _list(client, "paged")
+    _add(client, list_sid, sids)
+    path = f"{A}/lists/{list_sid}/contacts"
+    assert [c["sid"] for c in _all(client, path)] == sids
+    first = client.get(path, params={"offset": 0}).json()
+    assert first["metadata"]["total"] == 65
+    assert "member_rowid" not in first["response"][0]["data"]
+    assert client.delete(f"{A}/lists/{list_sid}/contacts/{sids[3]}").status_code == 200
+    second = client.get(path, params={"offset": 20}).json()  # after the change: skips 20 again
+    assert second["metadata"]["total"] == 64
+    assert [item["data"]["sid"] for item in second["response"]] == sids[21:41]
+    again = client.get(path, params={"offset": 5, "limit": 3}).json()  # not where the last ended
+    assert [item["data"]["sid"] for item in again["response"]] == sids[6:9]
+    _add(client, list_sid, [sids[3]])  # back, at the end
+    assert [c["sid"] for c in _all(client, path)] == sids[:3] + sids[4:] + [sids[3]]
