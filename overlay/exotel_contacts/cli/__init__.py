@@ -1,26 +1,11 @@
-"""The ``exotel-contacts`` command line: a thin shell over the overlay (one module per command)."""
+"""The ``exotel-contacts`` command line: a thin shell over the overlay (one module per command).
+
+Importing this package loads the group and its global options only; each command's module loads when
+that command is looked up (see :mod:`._root`).
+"""
 
 from __future__ import annotations
 
-from . import (  # noqa: F401  (each module registers its command)
-    contacts,
-    create,
-    csv_status,
-    csv_upload,
-    demo,
-    errors,
-    explain,
-    lists,
-    mock,
-    status,
-    upload,
-    validate,
-)
-from ._app import app
+from ._root import app, main
 
 __all__ = ["app", "main"]
-
-
-def main() -> None:
-    """Console entry point."""
-    app()

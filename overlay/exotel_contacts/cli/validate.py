@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from .._local_paths import check_input_file, check_output_file
 from ._app import (
@@ -13,17 +12,17 @@ from ._app import (
     CommandResult,
     DebugOption,
     JsonOption,
-    app,
+    Output,
     cell,
+    command_app,
     run_command,
     write_output,
 )
 from ._shared_options import DefaultRegionOption, ErrorsOutOption, FileArgument, StrictOption
 
-if TYPE_CHECKING:
-    from rich.console import Console
-
 __all__ = ["validate"]
+
+app = command_app()
 
 _SHOWN_FAILURES = 20
 
@@ -64,15 +63,16 @@ def validate(
             }
         }
 
-        def render(console: Console) -> None:
-            from rich.table import Table  # rich loads when there is something to print
-
-            console.print(
-                f"{file}: {report.total_rows} rows, {report.valid_rows} valid, {report.invalid_rows} invalid "
-                f"({report.duplicate_rows} duplicates), {report.blank_rows} blank",
-                markup=False,
+        def render(out: Output) -> None:
+            # Plain lines need no rich (a clean file prints without loading it); the table does.
+            out.line(
+                f"{cell(file)}: {report.total_rows} rows, {report.valid_rows} valid, "
+                f"{report.invalid_rows} invalid ({report.duplicate_rows} duplicates), "
+                f"{report.blank_rows} blank"
             )
             if failures:
+                from rich.table import Table
+
                 table = Table(
                     "row",
                     "phone_number",
@@ -92,11 +92,11 @@ def validate(
                             ),
                         )
                     )
-                console.print(table)
+                out.print(table)
             for warning in report.warnings:
-                console.print(f"warning: {cell(warning)}", markup=False)
+                out.line(f"warning: {cell(warning)}")
             if errors_out is not None and not problems:
-                console.print(f"error CSV: {errors_out}", markup=False)
+                out.line(f"error CSV: {cell(errors_out)}")
 
         return CommandResult(document, EXIT_ROWS_FAILED if failures else EXIT_OK, render, problems)
 
