@@ -11,6 +11,7 @@ commands). This module imports typer and nothing else heavy: no rich, json, logg
 
 from __future__ import annotations
 
+import gc
 import importlib
 from collections.abc import Iterator, Mapping
 from typing import TYPE_CHECKING, Annotated, Any, NamedTuple
@@ -31,12 +32,12 @@ __all__ = [
     "EXIT_NETWORK",
     "EXIT_OK",
     "EXIT_ROWS_FAILED",
+    "START_UP",
     "CommandEntry",
     "LazyGroup",
     "State",
     "app",
     "command_app",
-    "main",
 ]
 
 EXIT_OK = 0
@@ -150,12 +151,36 @@ class _LoadedOnLookup(Mapping[str, Any]):
         return name in COMMANDS
 
 
+class _StartUp:
+    """Whether :func:`exotel_contacts.cli.main` paused the cyclic collector for the start-up."""
+
+    def __init__(self) -> None:
+        self.collector_paused = False
+
+    def resume_collector(self) -> None:
+        """Freeze what start-up loaded (it lives as long as the process) and turn the collector back on."""
+        if self.collector_paused:
+            self.collector_paused = False
+            gc.freeze()
+            gc.enable()
+
+
+START_UP = _StartUp()
+
+
 class LazyGroup(TyperGroup):
     """A typer group whose commands load on lookup, and whose help lists them from :data:`COMMANDS`."""
 
     def __init__(self, **attrs: Any) -> None:
         super().__init__(**attrs)
         self.commands = _LoadedOnLookup()  # type: ignore[assignment]  # read-only: no add_command
+
+    def resolve_command(self, ctx: Context, args: list[str]) -> tuple[str | None, Any, list[str]]:
+        """The command named by ``args[0]``, loaded; the end of start-up when run from the console."""
+        try:
+            return super().resolve_command(ctx, args)
+        finally:
+            START_UP.resume_collector()
 
     def format_commands(self, ctx: Context, formatter: HelpFormatter) -> None:
         """The commands section of the help, as :class:`TyperGroup` writes it, from the summaries."""
@@ -259,8 +284,3 @@ def _configure(
             "rate_limit": rate_limit,
         }
     )
-
-
-def main() -> None:
-    """Console entry point."""
-    app()
