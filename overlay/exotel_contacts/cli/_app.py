@@ -3,7 +3,6 @@ every command takes. (The group and its global options: :mod:`._root`.)"""
 
 from __future__ import annotations
 
-import json
 import logging
 import os
 import sys
@@ -125,6 +124,12 @@ def stderr_console() -> Console:
     return Console(stderr=True, highlight=False, soft_wrap=True)
 
 
+def _dumps(document: object, **options: Any) -> str:
+    import json  # only --json and the no-render fallback print JSON (a clean validate prints a line)
+
+    return json.dumps(document, **options)
+
+
 def _error_line(line: str) -> None:
     stderr_console().print(line, markup=False)
 
@@ -170,7 +175,7 @@ def _debuggable(debug: bool, json_out: bool, partial: Partial | None) -> Iterato
             _print(outcome, json_out, {"type": "KeyboardInterrupt", "message": line})
         elif json_out:
             error = {"type": "KeyboardInterrupt", "message": line}
-            typer.echo(json.dumps({"ok": False, "exit_code": EXIT_INTERRUPTED, "error": error}))
+            typer.echo(_dumps({"ok": False, "exit_code": EXIT_INTERRUPTED, "error": error}))
         _error_line(f"error: {line}")
         raise typer.Exit(EXIT_INTERRUPTED) from None
     except Exception as error:
@@ -183,7 +188,7 @@ def _debuggable(debug: bool, json_out: bool, partial: Partial | None) -> Iterato
             _print(outcome, json_out, {"type": type(error).__name__, "message": line})
         elif json_out:
             typer.echo(
-                json.dumps(
+                _dumps(
                     {
                         "ok": False,
                         "exit_code": EXIT_API_ERROR,
@@ -235,11 +240,11 @@ def _print(outcome: CommandResult, json_out: bool, error: dict[str, Any] | None 
             document["error"] = error
         if outcome.problems:
             document["problems"] = outcome.problems
-        typer.echo(json.dumps(document, default=str))
+        typer.echo(_dumps(document, default=str))
     elif outcome.render is not None:
         outcome.render(Output())
     else:
-        typer.echo(json.dumps(outcome.result, indent=2, default=str))
+        typer.echo(_dumps(outcome.result, indent=2, default=str))
 
 
 def configure_logging(debug: bool) -> None:
@@ -280,7 +285,7 @@ def run_command(
             code = exit_code_for(error)
             _error_line(f"error: {error}")  # the message carries its how-to-fix
             if json_out:
-                typer.echo(json.dumps({"ok": False, "exit_code": code, "error": error_document(error)}))
+                typer.echo(_dumps({"ok": False, "exit_code": code, "error": error_document(error)}))
             raise typer.Exit(code) from None
         if outcome.problems and outcome.exit_code in {EXIT_OK, EXIT_ROWS_FAILED}:
             outcome.exit_code = EXIT_BAD_INPUT  # the work is done, but not all of its output was written
