@@ -112,7 +112,7 @@ def test_validate_of_a_clean_file_loads_its_command_only_and_no_rich(tmp_path: P
         probe["stdout"] == f"{tmp_path / 'small.csv'}: 2 rows, 2 valid, 0 invalid (0 duplicates), 0 blank\n"
     )
     assert loaded(probe["modules"], COMMAND_MODULES) == ["exotel_contacts.cli.validate"]
-    assert loaded(probe["modules"], ("rich", "json")) == []
+    assert loaded(probe["modules"], ("rich", "json", "logging")) == []
     assert loaded(probe["modules"], NETWORK_AND_MODELS) == []
     assert probe["gc"] is True
 

@@ -3,7 +3,6 @@ every command takes. (The group and its global options: :mod:`._root`.)"""
 
 from __future__ import annotations
 
-import logging
 import os
 import sys
 from collections.abc import Callable, Iterator
@@ -249,6 +248,8 @@ def _print(outcome: CommandResult, json_out: bool, error: dict[str, Any] | None 
 
 def configure_logging(debug: bool) -> None:
     """Retries show as one line each on stderr; stamina's own event log only with --debug."""
+    import logging  # only commands that send (validate and explain log nothing)
+
     logger = logging.getLogger("exotel_contacts")
     if not logger.handlers:
         handler = logging.StreamHandler(sys.stderr)
@@ -260,14 +261,21 @@ def configure_logging(debug: bool) -> None:
 
 
 def run_command(
-    action: Callable[[], CommandResult], *, json_out: bool, debug: bool, partial: Partial | None = None
+    action: Callable[[], CommandResult],
+    *,
+    json_out: bool,
+    debug: bool,
+    partial: Partial | None = None,
+    sends: bool = True,
 ) -> None:
     """Run a command's action; print its result (or its error in one line) and exit with its code.
 
     Whatever reached the server is printed on every path: a :class:`PartialResult` carries it, and on an
-    unexpected error ``partial()`` says what was done so far.
+    unexpected error ``partial()`` says what was done so far. ``sends=False`` is for a command that never
+    talks to Exotel: what logs is the client (a line per retry), so its logging is not set up.
     """
-    configure_logging(debug)
+    if sends:
+        configure_logging(debug)
     with _debuggable(debug, json_out, partial):
         try:
             outcome = action()

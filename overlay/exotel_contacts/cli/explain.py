@@ -49,4 +49,4 @@ def explain(
 
         return CommandResult({"code": data}, render=render)
 
-    run_command(action, json_out=json_out, debug=debug)
+    run_command(action, json_out=json_out, debug=debug, sends=False)

@@ -100,4 +100,4 @@ def validate(
 
         return CommandResult(document, EXIT_ROWS_FAILED if failures else EXIT_OK, render, problems)
 
-    run_command(action, json_out=json_out, debug=debug)
+    run_command(action, json_out=json_out, debug=debug, sends=False)
