@@ -1,5 +1,5 @@
 """The command line's start-up: commands load when they are looked up, the top-level help lists them
-without loading them (and lists exactly the real ones), and a clean ``validate`` prints without rich.
+without loading them (and lists exactly the real ones), and ``validate`` prints without rich.
 
 Behaviour, not timings: the timings are ``benchmarks/bench_startup.py`` (``make bench``).
 """
@@ -23,6 +23,7 @@ from typer.testing import CliRunner
 import exotel_contacts.cli
 from exotel_contacts.cli import app
 from exotel_contacts.cli._root import COMMANDS, LazyGroup
+from exotel_contacts.cli.validate import clip, columns, width
 
 COMMAND_MODULES = sorted({f"exotel_contacts.cli.{entry.module}" for entry in COMMANDS.values()})
 NETWORK_AND_MODELS = (
@@ -117,13 +118,31 @@ def test_validate_of_a_clean_file_loads_its_command_only_and_no_rich(tmp_path: P
     assert probe["gc"] is True
 
 
-def test_validate_with_failures_still_draws_its_table(tmp_path: Path) -> None:
+def test_validate_lists_its_failed_rows_in_plain_columns_without_rich(tmp_path: Path) -> None:
     probe = run_main("validate", str(small_file(tmp_path, "+919876543210,A\nnope,B\n")))
     assert probe["exit"] == 1
-    assert "first 1 of 1 failed rows" in probe["stdout"]
-    assert "INVALID_PHONE" in probe["stdout"]
-    assert loaded(probe["modules"], ("rich.table",)) == ["rich.table"]
+    lines = probe["stdout"].splitlines()
+    assert lines[1:4] == [
+        "first 1 of 1 failed rows",
+        "row  phone_number  error_code     error_message",
+        "2    nope          INVALID_PHONE  Phone number 'nope' is not in valid E.164 format; write + country "
+        "code and number without spaces or dashes, e.g. +919876543210",
+    ]
+    assert loaded(probe["modules"], ("rich", "json", "logging")) == []
     assert loaded(probe["modules"], NETWORK_AND_MODELS) == []
+
+
+def test_the_columns_line_up_in_terminal_cells_and_a_long_number_is_cut() -> None:
+    assert width("電話") == 4
+    assert width("e\u0301") == 1
+    assert clip("+91987654321098765432109876", 10) == "+91987654\u2026"
+    assert clip("電話番号電話", 7) == "電話番\u2026"
+    assert clip("+919876543210", 24) == "+919876543210"
+    assert columns(("a", "b", "c"), [("電話", "x", "last, not padded"), ("1", "yy", "z")]) == [
+        "a     b   c",
+        "電話  x   last, not padded",
+        "1     yy  z",
+    ]
 
 
 def test_a_command_that_runs_loads_only_its_own_module(tmp_path: Path) -> None:
