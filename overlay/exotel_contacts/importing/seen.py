@@ -1,34 +1,48 @@
-"""The in-file duplicate check's table: about 17 bytes a row, whatever the numbers.
+"""The in-file duplicate check's table: one 64-bit slot for ~0.85 rows, about 9.4 bytes a row.
 
 A dict of the numbers seen costs ~140 bytes a distinct number (the str key, the int value, the
 entry), which made an import's memory grow with its file. An E.164 number is at most 15 digits
-after the plus with no leading zero, so `int(phone)` is exact, injective and fits in 64 bits. The
-table keeps:
+after the plus with no leading zero, so `int(phone)` is exact, injective and below 10**15 (50 bits).
+The table is one `array('Q')` of `size` slots (a prime), open addressing with double hashing, and
+each taken slot holds everything about one distinct number:
 
-- `numbers`: one 64-bit integer per data row (index = row number - 1), the row's number or 0 when
-  the row is not a candidate (it failed a check or is blank); 8 bytes a row.
-- `slots`: an open-addressing index of row numbers (0 = free), at most half full, linear probing;
-  ~9 bytes a row. A slot's number is `numbers[slot_value - 1]`, so a duplicate names its first row.
+    slot = ((quotient << PROBE_BITS) | probe) << row_bits | first_row
 
-A number's home slot is the number modulo the table size, a prime picked at random near the
-wanted size: numbers in arithmetic progression spread evenly, and a file crafted to pile its
-numbers onto one slot would need to know the prime. The reader's hot loop does the common case
-inline (append, modulo, one look, one store; see `reader.ContactSource._scan`); `settle` handles a
-taken home slot and `grow` a table about to pass half full. Growth estimates the file's row count
-from the bytes read so far, so one resize usually sizes the table for the whole file.
+- `number = quotient * size + home`: the home slot is `number % size`, so only the quotient is
+  kept (quotienting: the slot's position already says the rest);
+- `probe` is how many steps from home the entry sits (step `1 + quotient % (size - 1)`), so the home
+  slot, and with it the number, can be rebuilt from the slot's position (`numbers()` does);
+- `first_row` is the row that first had the number: what a duplicate's report names.
+
+A lookup compares `slot >> row_bits` with `(quotient << PROBE_BITS) | probe`, one integer compare a
+step. The table is sized once, before the scan, from an upper bound on the file's rows (its line
+breaks, counted in the prescan), for a load of at most 0.85: no resize, so no moment with two
+tables, and the bound is exact for files without quoted line breaks. Distinct numbers never
+outnumber rows, so a table whose row numbers stay within `rows` stays under that load; one that
+would not (more rows than promised, or a probe past `PROBE_LIMIT`) is rebuilt larger (`grown`).
+
+The size is a random prime near the wanted size: numbers in arithmetic progression spread evenly,
+and a file crafted to pile its numbers onto one probe sequence would need to know the prime. The
+reader's hot loop does the common case inline (divmod, one look, one store; see
+`reader.ContactSource._scan`); `probe` handles a taken home slot.
 """
 
 from __future__ import annotations
 
 import random
 from array import array
+from collections.abc import Iterator
 
-__all__ = ["SeenNumbers", "next_prime"]
+__all__ = ["LOAD", "MAX_NUMBER", "PROBE_BITS", "PROBE_LIMIT", "SeenNumbers", "TableFullError", "next_prime"]
 
-_FIRST_SIZE = 16_411
-"""Slots of a new table (a prime): room for 8,205 rows before the first resize."""
-_SPARE = 2.2
-"""Slots per expected row after a resize (load 0.45), so the table ends under half full."""
+LOAD = 0.85
+"""Rows per slot at most (the bound on rows / `size`)."""
+MAX_NUMBER = 10**15 - 1
+"""The largest E.164 number as an integer (15 digits)."""
+PROBE_BITS = 12
+PROBE_LIMIT = (1 << PROBE_BITS) - 1
+"""Steps from home a slot may sit; at load 0.85 double hashing needs ~2.2 on average."""
+_MIN_SIZE = 257
 _MR_BASES = (2, 3, 5, 7, 11, 13, 17, 19, 23, 29, 31, 37)
 """Miller-Rabin with these bases is exact for every n < 3.3 * 10**24."""
 
@@ -64,67 +78,92 @@ def next_prime(n: int) -> int:
     return n
 
 
-def _slot_array(size: int) -> array[int]:
-    # 'I' is 4 bytes on every platform CPython supports today; 'L' where it is not.
-    code = "I" if array("I").itemsize >= 4 else "L"
-    return array(code, [0]) * size
+class TableFullError(Exception):
+    """Internal: the table needs rebuilding larger (more rows than its bound, or a long probe)."""
 
 
 class SeenNumbers:
-    """Phone numbers seen so far in a file, by row; see the module docstring."""
+    """Phone numbers seen so far in a file, each with its first row; see the module docstring."""
 
-    __slots__ = ("limit", "numbers", "size", "slots")
+    __slots__ = ("row_bits", "row_mask", "rows", "shift", "size", "slots")
 
-    def __init__(self, size: int = _FIRST_SIZE) -> None:
-        self.numbers: array[int] = array("q")
-        self.size = next_prime(size)
-        self.slots: array[int] = _slot_array(self.size)
-        self.limit = self.size // 2
-        """Grow before a row number passes this (inserts never outnumber rows, so load stays < 0.5)."""
+    def __init__(self, rows: int) -> None:
+        """A table for at most `rows` distinct numbers with rows numbered 1..`rows`."""
+        self.rows = rows = max(rows, 1)
+        """The largest row number the table takes (and so the most numbers it holds)."""
+        wanted = max(_MIN_SIZE, int(rows / LOAD) + 1)
+        # Any prime in [wanted, 1.02 wanted): which one is not predictable from the file.
+        self.size = next_prime(wanted + random.randrange(max(1, wanted // 50)))  # noqa: S311 - spreading
+        self.row_bits = rows.bit_length()
+        self.row_mask = (1 << self.row_bits) - 1
+        self.shift = PROBE_BITS + self.row_bits
+        """`quotient << shift | row` is a slot at its home (probe 0)."""
+        if (MAX_NUMBER // self.size).bit_length() + self.shift > 64:
+            raise ValueError(f"{rows} rows do not fit a 64-bit slot")  # over 10**14 rows: not a CSV file
+        self.slots: array[int] = array("Q", [0]) * self.size  # no temporary: bytes(n) would double the peak
 
     @property
     def nbytes(self) -> int:
-        """Bytes the two arrays hold."""
-        return self.numbers.itemsize * len(self.numbers) + self.slots.itemsize * self.size
+        """Bytes the table holds."""
+        return self.slots.itemsize * self.size
 
-    def settle(self, number: int, slot: int, row_number: int) -> int:
-        """From a taken `slot`, find `number`: its first row, or `row_number` once recorded there."""
-        slots, size, numbers = self.slots, self.size, self.numbers
-        while held := slots[slot]:
-            if numbers[held - 1] == number:
-                return held
-            slot += 1
-            if slot == size:
-                slot = 0
-        slots[slot] = row_number
-        return row_number
+    def probe(self, quotient: int, home: int, row_number: int) -> int:
+        """From a taken `home` slot, find the number: its first row, or `row_number` once recorded.
+
+        Raises `TableFullError` when the number would need a slot past `PROBE_LIMIT` steps (at load
+        0.85, about never unless the file knows the prime); the caller rebuilds (`grown`) and asks again.
+        """
+        slots, size, row_bits = self.slots, self.size, self.row_bits
+        key = quotient << PROBE_BITS
+        if slots[home] >> row_bits == key:
+            return int(slots[home] & self.row_mask)
+        step = 1 + quotient % (size - 1)
+        slot = home
+        last = key | PROBE_LIMIT
+        while key != last:
+            key += 1
+            slot += step
+            if slot >= size:
+                slot -= size
+            held = slots[slot]
+            if not held:
+                slots[slot] = key << row_bits | row_number
+                return row_number
+            if held >> row_bits == key:
+                return int(held & self.row_mask)
+        raise TableFullError
 
     def first_row(self, number: int, row_number: int) -> int:
-        """`settle` from the number's home slot (slow paths; the hot loop inlines the first look)."""
-        slot = number % self.size
-        if not self.slots[slot]:
-            self.slots[slot] = row_number
+        """The row that first had `number`, recording `row_number` as first if none did (slow paths)."""
+        quotient, home = divmod(number, self.size)
+        if not self.slots[home]:
+            self.slots[home] = quotient << self.shift | row_number
             return row_number
-        return self.settle(number, slot, row_number)
+        return self.probe(quotient, home, row_number)
 
-    def grow(self, rows_expected: int) -> None:
-        """Resize for `rows_expected` rows in all (at least doubling) and re-index every first row."""
-        wanted = max(2 * self.size, int(rows_expected * _SPARE))
-        # Any prime in [wanted, 1.1 wanted): which one is not predictable from the file.
-        start = wanted + random.randrange(max(1, wanted // 10))  # noqa: S311 - spreading, not secrecy
-        size = next_prime(start)
-        slots = _slot_array(size)
-        numbers = self.numbers
-        for row_number, number in enumerate(numbers, 1):
-            if not number:
+    def entries(self) -> Iterator[tuple[int, int]]:
+        """(number, first row) of every number held, in slot order (rebuilds and tests)."""
+        size, row_bits, row_mask = self.size, self.row_bits, self.row_mask
+        for slot, held in enumerate(self.slots):
+            if held:
+                key = held >> row_bits
+                quotient, probe = key >> PROBE_BITS, key & PROBE_LIMIT
+                home = (slot - probe * (1 + quotient % (size - 1))) % size
+                yield quotient * size + home, held & row_mask
+
+    def grown(self, rows: int) -> SeenNumbers:
+        """A table for rows numbered up to `rows` (at least 1.5 times this one) with the same entries.
+
+        Both tables exist while the entries move: the reader calls this only when the prescan's
+        bound was wrong (the file grew) or a probe ran past `PROBE_LIMIT`.
+        """
+        wanted = max(rows, self.rows * 3 // 2)
+        while True:
+            bigger = SeenNumbers(wanted)
+            try:
+                for number, row in self.entries():
+                    bigger.first_row(number, row)
+            except TableFullError:
+                wanted = wanted * 3 // 2
                 continue
-            slot = number % size
-            while held := slots[slot]:
-                if numbers[held - 1] == number:
-                    break
-                slot += 1
-                if slot == size:
-                    slot = 0
-            else:
-                slots[slot] = row_number
-        self.slots, self.size, self.limit = slots, size, size // 2
+            return bigger
