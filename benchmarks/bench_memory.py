@@ -26,6 +26,7 @@ import platform
 import subprocess
 import sys
 import tempfile
+import threading
 from pathlib import Path
 from typing import Any
 
@@ -115,7 +116,14 @@ class Mock:
         if "http://" not in line:
             self.process.kill()
             raise SystemExit(f"the mock did not start: {line!r}")
+        # Keep reading what the mock prints (one access-log line a request): a full pipe would stop it.
+        threading.Thread(target=self._drain, daemon=True).start()
         return line.strip().rsplit(" ", 1)[-1]
+
+    def _drain(self) -> None:
+        if self.process.stdout is not None:
+            for _ in self.process.stdout:
+                pass
 
     def __exit__(self, *exc: object) -> None:
         self.process.terminate()

@@ -43,6 +43,7 @@ from .importing import (
     split_file,
     write_error_csv,
 )
+from .importing.rowmap import PartRows
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
@@ -435,15 +436,14 @@ class Importer:
             if stamp is not None and (self.started is None or stamp < self.started):
                 self.started = stamp
 
-    def reconcilable_rows(self) -> set[int]:
-        """Original row numbers of the parts the server finished (``completed``)."""
-        return {
-            row
+    def reconcilable_rows(self) -> PartRows:
+        """Original row numbers of the parts the server finished (``completed``), as a container."""
+        return PartRows(
+            part.row_map
             for part in self.split.parts
             if self.result.parts[part.index - 1].status == "completed"
             and self.result.parts[part.index - 1].error is None
-            for row in part.row_map
-        }
+        )
 
     def finish(self, errors_out: Path | None) -> ImportResult:
         if errors_out is not None:

@@ -182,6 +182,27 @@ def test_row_map_is_the_list_it_stands_for(gaps: list[int]) -> None:
     assert [mapped[i] for i in range(-len(rows), len(rows))] == rows + rows
     assert mapped[1:-1:2] == rows[1:-1:2]
     assert mapped.runs == sum(1 for i, r in enumerate(rows) if i == 0 or r != rows[i - 1] + 1)
+    assert [r for r in range(-1, row + 3) if r in mapped] == rows
+    assert "1" not in mapped
+
+
+def test_rows_sent_anyway_leave_the_local_list(tmp_path: Path) -> None:
+    # send_invalid: rows that failed locally but were sent get the server's verdict; the report
+    # keeps only the local failures of rows never sent (wrong field count), asked of the parts' runs.
+    from exotel_contacts.importing import ImportReport  # noqa: PLC0415
+
+    path = tmp_path / "anyway.csv"
+    body = [f"+9198{i:08d},A,B,,," for i in range(12)]
+    body[3] = "bad,A,B,,,"
+    body[7] = "+9198,A"  # two fields: cannot be sent
+    body[10] = body[0]  # duplicate, sent anyway
+    path.write_text(HEADER + "\n".join(body) + "\n", encoding="utf-8")
+    split = split_file(
+        path, family="ccm", out_dir=tmp_path / "p", send_invalid=True, limits=Limits(ccm_max_rows=5)
+    )
+    assert len(split.parts) == 3
+    assert [f.row_number for f in split.validation.failures] == [4, 8, 11]
+    assert [f.row_number for f in ImportReport.from_split(split).failures] == [8]
 
 
 def test_row_map_of_a_clean_file_is_one_run_per_part(tmp_path: Path) -> None:

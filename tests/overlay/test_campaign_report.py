@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+import random
+from datetime import UTC, datetime, timedelta
 
-from exotel_contacts._campaign_report import Member, parse_timestamp, reconcile
+from exotel_contacts._campaign_report import ListNumbers, Member, parse_timestamp, reconcile
 from exotel_contacts.importing import ImportReport, RowFailure, RowResult
 
 BEFORE = datetime(2021, 6, 3, 10, 0, tzinfo=UTC)
@@ -58,3 +59,28 @@ def test_rows_sent_despite_local_failures_are_judged_by_the_list() -> None:
     rows = [row(1, None, bad), row(2, "+911", local)]
     reconcile(report, rows, {"+911": Member("a", AFTER)}, started=STARTED, sent={1, 2})
     assert {f.row_number: f.error_code for f in report.failures} == {1: "INVALID_PHONE", 2: "DUPLICATE_ENTRY"}
+
+
+def test_the_compact_list_gives_the_verdicts_of_a_dict_of_members() -> None:
+    # 5000 members (more than the table was sized for: it grows), created before or after the
+    # start or at an unknown time, a repeated member, two numbers that are not E.164.
+    rng = random.Random(11)
+    members: dict[str, Member] = {}
+    compact = ListNumbers(STARTED, expected=100)
+    for i in range(5000):
+        number = f"+9198{rng.randrange(10**8):08d}" if i % 1000 else f"oddity-{i}"
+        created = rng.choice([BEFORE, AFTER, None, STARTED - timedelta(microseconds=1), STARTED])
+        members.setdefault(number, Member(f"sid{i}", created))
+        compact.add(number, created)
+    assert len(compact) == len(members)
+    phones = list(members)[:3000] + [f"+9197{i:08d}" for i in range(500)]
+    rows = [row(i, phone) for i, phone in enumerate(phones, 1)]
+
+    def verdicts(lookup: object) -> list[tuple[int, str]]:
+        report = ImportReport(total_rows=len(rows), sent_rows=len(rows))
+        reconcile(report, rows, lookup, started=STARTED)  # type: ignore[arg-type]
+        return sorted((f.row_number, f.error_code) for f in report.failures)
+
+    expected = verdicts(members)
+    assert expected == verdicts(compact)
+    assert {code for _, code in expected} == {"DUPLICATE_ENTRY", "NOT_IN_LIST"}

@@ -9,7 +9,7 @@ rate limiter and the transport's retries (all of these operations are replay-saf
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Container, Iterable, Iterator
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
@@ -340,6 +340,10 @@ def sync_list(
 # ---- the Campaign per-row report -----------------------------------------------------------------
 
 
+_MAX_PRESIZED_MEMBERS = 1 << 21
+"""Members a reconciliation's table is sized for up front (~20 MB); past that it grows as it reads."""
+
+
 def reconcile_campaign(
     client: Any,
     report: ImportReport,
@@ -347,20 +351,31 @@ def reconcile_campaign(
     list_sid: str,
     *,
     started: str | datetime | None,
-    sent: set[int] | None = None,
+    sent: Container[int] | None = None,
     default_region: str | None = None,
     strict: bool = False,
 ) -> ReconciliationResult:
     """Read the list back and name, by ORIGINAL row number, the rows of ``path`` that did not make it."""
     # Imported here: the file reader pulls in phonenumbers, which only imports need.
-    from .._campaign_report import Member, parse_timestamp, reconcile  # noqa: PLC0415
+    from .._campaign_report import ListNumbers, parse_timestamp, reconcile  # noqa: PLC0415
     from ..importing import read_contacts  # noqa: PLC0415
 
-    members = {
-        held.number: Member(held.sid, parse_timestamp(held.date_created))
-        for held in _members(client, list_sid)
-    }
     when = started if isinstance(started, datetime) else parse_timestamp(started)
+    # Page by page into a compact table (number and one bit), never a list of every member.
+    account = client._config.account_sid
+    fetch = lambda offset, limit: client._send(  # noqa: E731 - a one-line page fetcher
+        lops.list_list_contacts(account, list_sid, offset=offset, limit=limit)
+    )
+    members: ListNumbers | None = None
+    for page in pages(fetch):
+        if members is None:
+            # Sized for the server's total, within reason: a hostile total must not allocate terabytes.
+            members = ListNumbers(when, expected=min(page.total or 0, _MAX_PRESIZED_MEMBERS))
+        for contact in page.items:
+            created = contact.date_created if isinstance(contact.date_created, str) else None
+            members.add(contact.number, parse_timestamp(created))
+    if members is None:
+        members = ListNumbers(when)
 
     def against_file() -> ReconciliationResult:
         rows = read_contacts(path, strict=strict, default_region=default_region, detect_duplicates=False)

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol
 
+from .rowmap import PartRows
 from .rows import RowFailure
 from .split import Part, SplitResult
 
@@ -65,7 +66,7 @@ class ImportReport:
         failures = list(validation.failures)
         if split.send_invalid:
             # Rows sent anyway get the server's verdict; only rows that could not be sent stay local.
-            sent = {row_number for part in split.parts for row_number in part.row_map}
+            sent = PartRows(part.row_map for part in split.parts)  # asked of the parts' runs
             failures = [failure for failure in failures if failure.row_number not in sent]
         return cls(
             total_rows=validation.total_rows,

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from array import array
 from bisect import bisect_right
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from typing import overload
 
-__all__ = ["RowMap"]
+__all__ = ["PartRows", "RowMap"]
 
 
 class RowMap(Sequence[int]):
@@ -62,6 +62,16 @@ class RowMap(Sequence[int]):
         run = bisect_right(self._starts, index) - 1
         return self._firsts[run] + index - self._starts[run]
 
+    def __contains__(self, row: object) -> bool:
+        """Whether the part holds original row `row` (a bisect over the runs, no list of rows)."""
+        if not isinstance(row, int) or not self._length:
+            return False
+        run = bisect_right(self._firsts, row) - 1
+        if run < 0:
+            return False
+        end = self._starts[run + 1] if run + 1 < len(self._starts) else self._length
+        return row < self._firsts[run] + end - self._starts[run]
+
     def __iter__(self) -> Iterator[int]:
         if not self._length:
             return
@@ -71,3 +81,24 @@ class RowMap(Sequence[int]):
 
     def __repr__(self) -> str:
         return f"RowMap({self._length} rows in {self.runs} runs)"
+
+
+class PartRows:
+    """Whether a row is in one of several parts' row maps, the parts in file order.
+
+    A split writes rows in file order, part after part, so every row of a part comes before every
+    row of the next: a bisect over the parts' first rows finds the one part that could hold a row,
+    and its runs say. No set of every row (which grew with the file).
+    """
+
+    __slots__ = ("_firsts", "_maps")
+
+    def __init__(self, row_maps: Iterable[RowMap]) -> None:
+        self._maps = [row_map for row_map in row_maps if len(row_map)]
+        self._firsts = [row_map[0] for row_map in self._maps]
+
+    def __contains__(self, row: object) -> bool:
+        if not isinstance(row, int):
+            return False
+        at = bisect_right(self._firsts, row) - 1
+        return at >= 0 and row in self._maps[at]

@@ -85,16 +85,22 @@ class TableFullError(Exception):
 class SeenNumbers:
     """Phone numbers seen so far in a file, each with its first row; see the module docstring."""
 
-    __slots__ = ("row_bits", "row_mask", "rows", "shift", "size", "slots")
+    __slots__ = ("largest", "row_bits", "row_mask", "rows", "shift", "size", "slots")
 
-    def __init__(self, rows: int) -> None:
-        """A table for at most `rows` distinct numbers with rows numbered 1..`rows`."""
+    def __init__(self, rows: int, largest: int | None = None) -> None:
+        """A table for at most `rows` distinct numbers, each with a row (a value) of 1..`largest`.
+
+        `largest` defaults to `rows`: a file's row numbers. Other callers keep a small value instead
+        (a flag: the Campaign reconciliation's "in the address book before the import").
+        """
         self.rows = rows = max(rows, 1)
-        """The largest row number the table takes (and so the most numbers it holds)."""
+        """The most numbers the table holds (under its load limit)."""
+        self.largest = largest = rows if largest is None else max(largest, 1)
+        """The largest row (value) a slot holds."""
         wanted = max(_MIN_SIZE, int(rows / LOAD) + 1)
         # Any prime in [wanted, 1.02 wanted): which one is not predictable from the file.
         self.size = next_prime(wanted + random.randrange(max(1, wanted // 50)))  # noqa: S311 - spreading
-        self.row_bits = rows.bit_length()
+        self.row_bits = largest.bit_length()
         self.row_mask = (1 << self.row_bits) - 1
         self.shift = PROBE_BITS + self.row_bits
         """`quotient << shift | row` is a slot at its home (probe 0)."""
@@ -141,6 +147,24 @@ class SeenNumbers:
             return row_number
         return self.probe(quotient, home, row_number)
 
+    def find(self, number: int) -> int | None:
+        """The row (value) held for `number`, or None; records nothing."""
+        slots, size, row_bits = self.slots, self.size, self.row_bits
+        quotient, slot = divmod(number, size)
+        key = quotient << PROBE_BITS
+        step = 1 + quotient % (size - 1)
+        for _ in range(PROBE_LIMIT + 1):
+            held = slots[slot]
+            if not held:
+                return None
+            if held >> row_bits == key:
+                return int(held & self.row_mask)
+            key += 1
+            slot += step
+            if slot >= size:
+                slot -= size
+        return None
+
     def entries(self) -> Iterator[tuple[int, int]]:
         """(number, first row) of every number held, in slot order (rebuilds and tests)."""
         size, row_bits, row_mask = self.size, self.row_bits, self.row_mask
@@ -159,7 +183,7 @@ class SeenNumbers:
         """
         wanted = max(rows, self.rows * 3 // 2)
         while True:
-            bigger = SeenNumbers(wanted)
+            bigger = SeenNumbers(wanted, None if self.largest == self.rows else self.largest)
             try:
                 for number, row in self.entries():
                     bigger.first_row(number, row)
