@@ -1,10 +1,8 @@
-"""The ``exotel-contacts`` Typer application, its global options, and the one wrapper that turns
-results and errors into output and exit codes."""
+"""The one wrapper that turns a command's result or error into output and an exit code, and the options
+every command takes. (The group and its global options: :mod:`._root`.)"""
 
 from __future__ import annotations
 
-import json
-import logging
 import os
 import sys
 from collections.abc import Callable, Iterator
@@ -23,6 +21,17 @@ from .._exceptions import (
     UploadTimeoutError,
 )
 from .._sanitize import clean
+from ._root import (
+    EXIT_API_ERROR,
+    EXIT_BAD_INPUT,
+    EXIT_CODES_HELP,
+    EXIT_INTERRUPTED,
+    EXIT_NETWORK,
+    EXIT_OK,
+    EXIT_ROWS_FAILED,
+    State,
+    command_app,
+)
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -38,54 +47,16 @@ __all__ = [
     "CommandResult",
     "DebugOption",
     "JsonOption",
+    "Output",
     "Partial",
     "PartialResult",
     "State",
-    "app",
     "cell",
+    "command_app",
     "configure_logging",
     "run_command",
     "write_output",
 ]
-
-EXIT_OK = 0
-EXIT_ROWS_FAILED = 1
-EXIT_BAD_INPUT = 2
-EXIT_API_ERROR = 3
-EXIT_NETWORK = 4
-EXIT_INTERRUPTED = 130
-
-EXIT_CODES_HELP = (
-    "Exit codes: 0 everything accepted; 1 some rows or contacts failed; 2 usage or bad input "
-    "(options, configuration, the contact file); 3 API error (including authentication); "
-    "4 network error or timeout; 130 interrupted (Ctrl-C), after printing what was done."
-)
-
-app = typer.Typer(
-    name="exotel-contacts",
-    help="Import contacts into Exotel (CCM uploads, Campaign lists and contacts), check files, "
-    "read upload status and errors, explain error codes, and run a local mock of the API.",
-    epilog=EXIT_CODES_HELP,
-    no_args_is_help=True,
-    add_completion=False,
-    pretty_exceptions_enable=False,
-    # Plain (click) help and usage errors: rich-formatted help imports ~60 ms of rich modules
-    # (markdown, traceback, pretty) into every `--help` and every mistyped option (start-up is benchmarked).
-    rich_markup_mode=None,
-    context_settings={"help_option_names": ["-h", "--help"]},
-)
-
-
-@dataclass
-class State:
-    """Global options, resolved into client keyword arguments (None means: from the environment)."""
-
-    client_kwargs: dict[str, Any] = field(default_factory=dict)
-
-    def client_options(self) -> dict[str, Any]:
-        """Keyword arguments for ``Client`` without the unset ones."""
-        return {k: v for k, v in self.client_kwargs.items() if v is not None}
-
 
 JsonOption = Annotated[
     bool, typer.Option("--json", help="Print exactly one JSON document with the result on stdout.")
@@ -93,76 +64,29 @@ JsonOption = Annotated[
 DebugOption = Annotated[bool, typer.Option("--debug", help="Show tracebacks for unexpected errors.")]
 
 
-@app.callback()
-def _configure(
-    ctx: typer.Context,
-    account_sid: Annotated[str | None, typer.Option(envvar="EXOTEL_ACCOUNT_SID", help="Account SID")] = None,
-    api_key: Annotated[str | None, typer.Option(envvar="EXOTEL_API_KEY", help="API key")] = None,
-    api_token: Annotated[
-        str | None,
-        typer.Option(envvar="EXOTEL_API_TOKEN", help="API token", show_default=False),
-    ] = None,
-    access_token: Annotated[
-        str | None,
-        typer.Option(
-            envvar="EXOTEL_ACCESS_TOKEN",
-            help="Bearer access token, CCM only",
-            show_default=False,
-        ),
-    ] = None,
-    region: Annotated[
-        str | None,
-        typer.Option(envvar="EXOTEL_REGION", help="singapore (default) or mumbai"),
-    ] = None,
-    ccm_base_url: Annotated[
-        str | None,
-        typer.Option(envvar="EXOTEL_CCM_BASE_URL", help="CCM base URL override"),
-    ] = None,
-    campaign_base_url: Annotated[
-        str | None,
-        typer.Option(
-            envvar="EXOTEL_CAMPAIGN_BASE_URL",
-            help="Campaign base URL override",
-        ),
-    ] = None,
-    timeout: Annotated[
-        # Text, not float: a value that is not a number then fails in one line, from the client's own
-        # range check, instead of in Click's usage box.
-        str | None,
-        typer.Option(envvar="EXOTEL_TIMEOUT", help="Seconds per network operation (0 < s <= 86400)"),
-    ] = None,
-    redis_url: Annotated[
-        str | None,
-        typer.Option(
-            envvar="EXOTEL_REDIS_URL",
-            help="Share the account's rate limit and upload slots with every process using this Redis "
-            "(redis://[:password@]host:6379/0; needs the redis extra)",
-            show_default=False,
-        ),
-    ] = None,
-    rate_limit: Annotated[
-        str | None,
-        typer.Option(
-            envvar="EXOTEL_RATE_LIMIT",
-            help="Requests allowed per family, e.g. '200/minute' or 'off' (default: Exotel's limits; "
-            "EXOTEL_CCM_RATE_LIMIT, EXOTEL_CAMPAIGN_RATE_LIMIT, EXOTEL_READS_RATE_LIMIT per family)",
-        ),
-    ] = None,
-) -> None:
-    ctx.obj = State(
-        client_kwargs={
-            "account_sid": account_sid,
-            "api_key": api_key,
-            "api_token": api_token,
-            "access_token": access_token,
-            "region": region,
-            "ccm_base_url": ccm_base_url,
-            "campaign_base_url": campaign_base_url,
-            "timeout": timeout,
-            "redis_url": redis_url,
-            "rate_limit": rate_limit,
-        }
-    )
+class Output:
+    """A command's human output on stdout: plain lines go out as they are (rich is not loaded for them);
+    tables and other renderables go through rich's Console, loaded on first use (~20 ms of imports).
+
+    The Console reads no markup and no emoji codes in text: every string a command shows is data (a cell
+    of the user's file, a path, a server's message), so ``[/x]`` prints as itself instead of failing
+    (rich raises on a closing tag it did not open) and ``[bold]`` or ``:smile:`` are never interpreted.
+    """
+
+    def __init__(self) -> None:
+        self._console: Console | None = None
+
+    def line(self, text: str) -> None:
+        """One line of plain text (no markup, no emoji codes); clean what came from outside first."""
+        typer.echo(text)
+
+    def print(self, *objects: Any, **options: Any) -> None:
+        """``rich.console.Console.print`` on stdout."""
+        if self._console is None:
+            from rich.console import Console  # rich loads when there is something to draw
+
+            self._console = Console(highlight=False, soft_wrap=True, markup=False, emoji=False)
+        self._console.print(*objects, **options)
 
 
 @dataclass
@@ -175,7 +99,7 @@ class CommandResult:
 
     result: dict[str, Any]
     exit_code: int = EXIT_OK
-    render: Callable[[Console], None] | None = None
+    render: Callable[[Output], None] | None = None
     problems: list[str] = field(default_factory=list)
 
 
@@ -197,6 +121,16 @@ def stderr_console() -> Console:
     from rich.console import Console  # rich loads when there is something to print
 
     return Console(stderr=True, highlight=False, soft_wrap=True)
+
+
+def _dumps(document: object, **options: Any) -> str:
+    import json  # only --json and the no-render fallback print JSON (a clean validate prints a line)
+
+    return json.dumps(document, **options)
+
+
+def _error_line(line: str) -> None:
+    stderr_console().print(line, markup=False)
 
 
 def interactive() -> bool:
@@ -240,8 +174,8 @@ def _debuggable(debug: bool, json_out: bool, partial: Partial | None) -> Iterato
             _print(outcome, json_out, {"type": "KeyboardInterrupt", "message": line})
         elif json_out:
             error = {"type": "KeyboardInterrupt", "message": line}
-            typer.echo(json.dumps({"ok": False, "exit_code": EXIT_INTERRUPTED, "error": error}))
-        stderr_console().print(f"error: {line}", markup=False)
+            typer.echo(_dumps({"ok": False, "exit_code": EXIT_INTERRUPTED, "error": error}))
+        _error_line(f"error: {line}")
         raise typer.Exit(EXIT_INTERRUPTED) from None
     except Exception as error:
         if debug:
@@ -253,7 +187,7 @@ def _debuggable(debug: bool, json_out: bool, partial: Partial | None) -> Iterato
             _print(outcome, json_out, {"type": type(error).__name__, "message": line})
         elif json_out:
             typer.echo(
-                json.dumps(
+                _dumps(
                     {
                         "ok": False,
                         "exit_code": EXIT_API_ERROR,
@@ -261,7 +195,7 @@ def _debuggable(debug: bool, json_out: bool, partial: Partial | None) -> Iterato
                     }
                 )
             )
-        stderr_console().print(f"error: {line}", markup=False)
+        _error_line(f"error: {line}")
         raise typer.Exit(EXIT_API_ERROR) from None
 
 
@@ -305,17 +239,17 @@ def _print(outcome: CommandResult, json_out: bool, error: dict[str, Any] | None 
             document["error"] = error
         if outcome.problems:
             document["problems"] = outcome.problems
-        typer.echo(json.dumps(document, default=str))
+        typer.echo(_dumps(document, default=str))
     elif outcome.render is not None:
-        from rich.console import Console  # see stderr_console
-
-        outcome.render(Console(highlight=False, soft_wrap=True))
+        outcome.render(Output())
     else:
-        typer.echo(json.dumps(outcome.result, indent=2, default=str))
+        typer.echo(_dumps(outcome.result, indent=2, default=str))
 
 
 def configure_logging(debug: bool) -> None:
     """Retries show as one line each on stderr; stamina's own event log only with --debug."""
+    import logging  # only commands that send (validate and explain log nothing)
+
     logger = logging.getLogger("exotel_contacts")
     if not logger.handlers:
         handler = logging.StreamHandler(sys.stderr)
@@ -327,15 +261,21 @@ def configure_logging(debug: bool) -> None:
 
 
 def run_command(
-    action: Callable[[], CommandResult], *, json_out: bool, debug: bool, partial: Partial | None = None
+    action: Callable[[], CommandResult],
+    *,
+    json_out: bool,
+    debug: bool,
+    partial: Partial | None = None,
+    sends: bool = True,
 ) -> None:
     """Run a command's action; print its result (or its error in one line) and exit with its code.
 
     Whatever reached the server is printed on every path: a :class:`PartialResult` carries it, and on an
-    unexpected error ``partial()`` says what was done so far.
+    unexpected error ``partial()`` says what was done so far. ``sends=False`` is for a command that never
+    talks to Exotel: what logs is the client (a line per retry), so its logging is not set up.
     """
-    configure_logging(debug)
-    console = stderr_console()
+    if sends:
+        configure_logging(debug)
     with _debuggable(debug, json_out, partial):
         try:
             outcome = action()
@@ -345,19 +285,19 @@ def run_command(
             outcome = stopped.outcome
             outcome.exit_code = exit_code_for(stopped.error)
             _print(outcome, json_out, error_document(stopped.error))
-            console.print(f"error: {stopped.error}", markup=False)
+            _error_line(f"error: {stopped.error}")
             raise typer.Exit(outcome.exit_code) from None
         except ExotelError as error:
             if debug:
                 raise
             code = exit_code_for(error)
-            console.print(f"error: {error}", markup=False)  # the message carries its how-to-fix
+            _error_line(f"error: {error}")  # the message carries its how-to-fix
             if json_out:
-                typer.echo(json.dumps({"ok": False, "exit_code": code, "error": error_document(error)}))
+                typer.echo(_dumps({"ok": False, "exit_code": code, "error": error_document(error)}))
             raise typer.Exit(code) from None
         if outcome.problems and outcome.exit_code in {EXIT_OK, EXIT_ROWS_FAILED}:
             outcome.exit_code = EXIT_BAD_INPUT  # the work is done, but not all of its output was written
         _print(outcome, json_out)
         for problem in outcome.problems:
-            console.print(f"error: {problem}", markup=False)
+            _error_line(f"error: {problem}")
         raise typer.Exit(outcome.exit_code)

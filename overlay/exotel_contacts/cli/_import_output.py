@@ -4,12 +4,19 @@ from __future__ import annotations
 
 from typing import Any
 
-from rich.console import Console
 from rich.table import Table
 
 from .._exceptions import APIConnectionError, UploadTimeoutError
 from .._import import ImportResult
-from ._app import EXIT_API_ERROR, EXIT_NETWORK, EXIT_OK, EXIT_ROWS_FAILED, CommandResult, exit_code_for
+from ._app import (
+    EXIT_API_ERROR,
+    EXIT_NETWORK,
+    EXIT_OK,
+    EXIT_ROWS_FAILED,
+    CommandResult,
+    Output,
+    exit_code_for,
+)
 
 __all__ = ["import_outcome"]
 
@@ -32,7 +39,7 @@ def import_outcome(result: ImportResult) -> CommandResult:
     """The command's result document, exit code and human rendering for an import."""
     document: dict[str, Any] = {"import": result.to_dict()}
 
-    def render(console: Console) -> None:
+    def render(console: Output) -> None:
         table = Table(title=f"import of {result.path} ({result.family})", show_header=False)
         for name in ("total", "accepted", "failed", "duplicates", "pending"):
             table.add_row(name, str(getattr(result, name)))

@@ -13,7 +13,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TaskID, TextC
 from .._bulk import BulkProgress
 from .._import import ImportProgress
 from .._list_results import AddToListProgress, SyncProgress
-from ._app import CommandResult, interactive, stderr_console
+from ._app import CommandResult, Output, interactive, stderr_console
 
 __all__ = [
     "BulkDisplay",
@@ -123,7 +123,7 @@ def progress_outcome(display: ImportDisplay | BulkDisplay | None) -> CommandResu
     )
     document = {"partial": {"note": "stopped before the end; these are the last counts seen", **counts}}
 
-    def render(console: Console) -> None:
+    def render(console: Output) -> None:
         console.print(
             "stopped before the end; last counts seen: " + ", ".join(f"{k}={v}" for k, v in counts.items()),
             markup=False,

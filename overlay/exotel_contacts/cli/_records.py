@@ -5,11 +5,10 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from ._app import cell
+from ._app import Output, cell
 
 __all__ = ["CONTACT_COLUMNS", "LIST_COLUMNS", "as_dict", "print_record", "records_table", "safe"]
 
@@ -36,7 +35,7 @@ def records_table(title: str, records: Iterable[dict[str, Any]], columns: Sequen
     return table
 
 
-def print_record(console: Console, title: str, record: dict[str, Any]) -> None:
+def print_record(console: Output, title: str, record: dict[str, Any]) -> None:
     """One record as a two-column table."""
     table = Table(title=safe(title), show_header=False)
     for key, value in record.items():

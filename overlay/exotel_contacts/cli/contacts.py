@@ -9,18 +9,18 @@ import typer
 from rich.text import Text
 
 from .._exceptions import InvalidInputError
-from ._app import EXIT_CODES_HELP, EXIT_OK, CommandResult, DebugOption, JsonOption, app, run_command
+from ._app import EXIT_CODES_HELP, EXIT_OK, CommandResult, DebugOption, JsonOption, command_app, run_command
 from ._client import make_client
 from ._records import CONTACT_COLUMNS, as_dict, print_record, records_table, safe
 
 __all__ = ["contacts_app"]
 
-contacts_app = typer.Typer(
+app = contacts_app = command_app(
+    name="contacts",
     help="The Campaign address book: list, show, update and delete contacts.",
     no_args_is_help=True,
     epilog=EXIT_CODES_HELP,
 )
-app.add_typer(contacts_app, name="contacts")
 
 SidArgument = Annotated[str, typer.Argument(help="The contact's sid.")]
 ShowListsOption = Annotated[

@@ -22,9 +22,10 @@ from ._app import (
     CommandResult,
     DebugOption,
     JsonOption,
+    Output,
     PartialResult,
-    app,
     cell,
+    command_app,
     run_command,
     write_output,
 )
@@ -32,13 +33,13 @@ from ._client import make_client
 from ._shared_options import DefaultRegionOption, ErrorsOutOption, FileArgument, JournalOption, StrictOption
 
 if TYPE_CHECKING:
-    from rich.console import Console
-
     from .._bulk import BulkCreateResult
     from ..importing import RowFailure
     from ._progress import BulkDisplay
 
 __all__ = ["create"]
+
+app = command_app()
 
 _SHOWN = 20
 #: Longest JSON Lines line taken (one contact is well under 2 KB).
@@ -232,7 +233,7 @@ def create(
             }
         }
 
-        def render(console: Console) -> None:
+        def render(console: Output) -> None:
             from rich.table import Table  # rich loads when there is something to print
 
             table = Table(title=f"contacts from {cell(file)}", show_header=False)

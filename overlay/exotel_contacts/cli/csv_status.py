@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Annotated
+from typing import Annotated
 
 import typer
 
@@ -13,16 +13,16 @@ from ._app import (
     CommandResult,
     DebugOption,
     JsonOption,
-    app,
+    Output,
     cell,
+    command_app,
     run_command,
 )
 from ._client import make_client
 
-if TYPE_CHECKING:
-    from rich.console import Console
-
 __all__ = ["csv_status"]
+
+app = command_app()
 
 
 @app.command("csv-status", epilog=EXIT_CODES_HELP)
@@ -41,7 +41,7 @@ def csv_status(
         stats = data.get("stats") or {}
         failed = (stats.get("failed") or 0) + (stats.get("duplicate") or 0)
 
-        def render(console: Console) -> None:
+        def render(console: Output) -> None:
             from rich.table import Table  # rich loads when there is something to print
 
             table = Table(title=f"CSV upload {cell(upload_id)}", show_header=False)

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from .._local_paths import check_input_file, check_output_file
-from ._app import EXIT_CODES_HELP, CommandResult, DebugOption, JsonOption, app, run_command
+from ._app import EXIT_CODES_HELP, CommandResult, DebugOption, JsonOption, command_app, run_command
 from ._client import make_client
 from ._shared_options import (
     DefaultRegionOption,
@@ -25,6 +25,8 @@ if TYPE_CHECKING:
     from ._progress import ImportDisplay
 
 __all__ = ["csv_upload"]
+
+app = command_app()
 
 
 @app.command("csv-upload", epilog=EXIT_CODES_HELP)

@@ -8,7 +8,7 @@ of Campaign contacts in bulk, and prints the summary and the path of the error C
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import Annotated
 
 import typer
 
@@ -19,15 +19,15 @@ from ._app import (
     CommandResult,
     DebugOption,
     JsonOption,
-    app,
+    Output,
+    command_app,
     run_command,
     stderr_console,
 )
 
-if TYPE_CHECKING:
-    from rich.console import Console
-
 __all__ = ["demo"]
+
+app = command_app()
 
 
 @app.command(epilog=EXIT_CODES_HELP)
@@ -92,7 +92,7 @@ def demo(
         outcome.result["bulk_create"] = bulk.summary()
         show_import = outcome.render
 
-        def render(console: Console) -> None:
+        def render(console: Output) -> None:
             if show_import is not None:
                 show_import(console)
             summary = bulk.summary()

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import Annotated
 
 import typer
 
@@ -16,16 +16,16 @@ from ._app import (
     CommandResult,
     DebugOption,
     JsonOption,
-    app,
+    Output,
     cell,
+    command_app,
     run_command,
 )
 from ._client import make_client
 
-if TYPE_CHECKING:
-    from rich.console import Console
-
 __all__ = ["errors"]
+
+app = command_app()
 
 
 @app.command(epilog=EXIT_CODES_HELP)
@@ -56,7 +56,7 @@ def errors(
         data = report.to_dict()
         result = {"errors": data, "error_file": str(output) if saved else None}
 
-        def render(console: Console) -> None:
+        def render(console: Output) -> None:
             from rich.table import Table  # rich loads when there is something to print
 
             table = Table(title=f"{cell(data.get('error_count', 0))} failed rows of upload {cell(upload_id)}")

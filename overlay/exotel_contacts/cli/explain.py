@@ -2,17 +2,16 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Annotated
+from typing import Annotated
 
 import typer
 
 from .._exceptions import InvalidInputError
-from ._app import EXIT_CODES_HELP, CommandResult, DebugOption, JsonOption, app, run_command
-
-if TYPE_CHECKING:
-    from rich.console import Console
+from ._app import EXIT_CODES_HELP, CommandResult, DebugOption, JsonOption, Output, command_app, run_command
 
 __all__ = ["explain"]
+
+app = command_app()
 
 
 @app.command(epilog=EXIT_CODES_HELP)
@@ -41,7 +40,7 @@ def explain(
             )
         data = attrs.asdict(info)
 
-        def render(console: Console) -> None:
+        def render(console: Output) -> None:
             console.print(f"{info.code} {info.name} ({info.kind}): {info.description}", markup=False)
             if info.http_status:
                 console.print(f"HTTP status: {info.http_status}")
@@ -50,4 +49,4 @@ def explain(
 
         return CommandResult({"code": data}, render=render)
 
-    run_command(action, json_out=json_out, debug=debug)
+    run_command(action, json_out=json_out, debug=debug, sends=False)

@@ -7,7 +7,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
-from rich.console import Console
 from rich.text import Text
 
 from .._exceptions import InvalidInputError, NotFoundError
@@ -18,7 +17,8 @@ from ._app import (
     CommandResult,
     DebugOption,
     JsonOption,
-    app,
+    Output,
+    command_app,
     run_command,
 )
 from ._client import make_client
@@ -31,12 +31,12 @@ if TYPE_CHECKING:
 
 __all__ = ["lists_app"]
 
-lists_app = typer.Typer(
+app = lists_app = command_app(
+    name="lists",
     help="Campaign lists: create, list, show, delete, add contacts, and sync a list to a set of numbers.",
     no_args_is_help=True,
     epilog=EXIT_CODES_HELP,
 )
-app.add_typer(lists_app, name="lists")
 
 _SHOWN = 20
 ListArgument = Annotated[str, typer.Argument(help="The list's sid, or its exact name.")]
@@ -123,7 +123,7 @@ def show(
         if members is not None:
             document["contacts"] = members
 
-        def render(console: Console) -> None:
+        def render(console: Output) -> None:
             print_record(console, "list", data)
             if members is not None:
                 console.print(records_table(f"contacts ({len(members)})", members, CONTACT_COLUMNS))
@@ -162,7 +162,7 @@ def _added(result: AddToListResult) -> CommandResult:
     problems = [r._asdict() | {"outcome": str(r.outcome)} for r in result if not r.is_member]
     document = {"add": {**result.summary(), "problems": problems}}
 
-    def render(console: Console) -> None:
+    def render(console: Output) -> None:
         print_record(
             console, "added to the list", {k: v for k, v in result.summary().items() if v is not None}
         )
@@ -254,7 +254,7 @@ def sync(
             )
         document = {"sync": result.to_dict()}
 
-        def render(console: Console) -> None:
+        def render(console: Output) -> None:
             title = "plan (dry run: nothing changed)" if dry_run else "sync"
             print_record(console, title, result.summary())
             changes = [c._asdict() for c in (*result.created, *result.added, *result.removed)]

@@ -7,9 +7,11 @@ from typing import Annotated
 import typer
 
 from .._exceptions import ConfigurationError
-from ._app import EXIT_BAD_INPUT, app, stderr_console
+from ._app import EXIT_BAD_INPUT, command_app, stderr_console
 
 __all__ = ["mock"]
+
+app = command_app()
 
 
 @app.command()

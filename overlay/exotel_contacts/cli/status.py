@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Annotated
+from typing import Annotated
 
 import typer
 
@@ -13,16 +13,16 @@ from ._app import (
     CommandResult,
     DebugOption,
     JsonOption,
-    app,
+    Output,
     cell,
+    command_app,
     run_command,
 )
 from ._client import make_client
 
-if TYPE_CHECKING:
-    from rich.console import Console
-
 __all__ = ["status"]
+
+app = command_app()
 
 
 @app.command(epilog=EXIT_CODES_HELP)
@@ -40,7 +40,7 @@ def status(
         data = current.to_dict()
         failed = (data.get("failed") or 0) + (data.get("duplicates_skipped") or 0)
 
-        def render(console: Console) -> None:
+        def render(console: Output) -> None:
             from rich.table import Table  # rich loads when there is something to print
 
             table = Table(title=f"upload {cell(upload_id)}", show_header=False)

@@ -1,0 +1,286 @@
+"""The ``exotel-contacts`` command group: its global options, and commands that load when they run.
+
+Start-up is benchmarked (``benchmarks/bench_startup.py``): every module of a command, and typer's
+conversion of its function into a click command (which evaluates the annotations of every parameter),
+costs time at each start. So the group knows its commands by name and one-line help only
+(:data:`COMMANDS`); a command's module is imported, and its function converted, when that command is
+looked up: to run it, to show its ``--help``, or to complete it. The top-level ``--help`` lists every
+command from :data:`COMMANDS` without importing any of them (a test checks that list against the real
+commands). This module imports typer and nothing else heavy: no rich, json, logging or dataclasses.
+"""
+
+from __future__ import annotations
+
+import gc
+import importlib
+from collections.abc import Iterator, Mapping
+from typing import TYPE_CHECKING, Annotated, Any, NamedTuple
+
+import typer
+import typer.main
+from typer.core import TyperCommand, TyperGroup
+
+if TYPE_CHECKING:
+    from typer._click import Context, HelpFormatter  # typer's own click: the types TyperGroup uses
+
+__all__ = [
+    "COMMANDS",
+    "EXIT_API_ERROR",
+    "EXIT_BAD_INPUT",
+    "EXIT_CODES_HELP",
+    "EXIT_INTERRUPTED",
+    "EXIT_NETWORK",
+    "EXIT_OK",
+    "EXIT_ROWS_FAILED",
+    "START_UP",
+    "CommandEntry",
+    "LazyGroup",
+    "State",
+    "app",
+    "command_app",
+]
+
+EXIT_OK = 0
+EXIT_ROWS_FAILED = 1
+EXIT_BAD_INPUT = 2
+EXIT_API_ERROR = 3
+EXIT_NETWORK = 4
+EXIT_INTERRUPTED = 130
+
+EXIT_CODES_HELP = (
+    "Exit codes: 0 everything accepted; 1 some rows or contacts failed; 2 usage or bad input "
+    "(options, configuration, the contact file); 3 API error (including authentication); "
+    "4 network error or timeout; 130 interrupted (Ctrl-C), after printing what was done."
+)
+
+
+class CommandEntry(NamedTuple):
+    """Where a command lives (``exotel_contacts.cli.<module>``, whose ``app`` holds it) and its help's
+    first paragraph, which the top-level ``--help`` shortens as click does."""
+
+    module: str
+    summary: str
+
+
+# In the order the top-level help lists them (commands, then the two groups). A test compares each
+# entry with the command its module defines: the names, the order and the summaries cannot go stale.
+COMMANDS: dict[str, CommandEntry] = {
+    "create": CommandEntry(
+        "create",
+        "Create Campaign contacts from FILE (CSV, or JSON Lines when it ends in .jsonl/.ndjson) in "
+        "requests of up to 5000; report each contact: created, failed, already existed, or unknown.",
+    ),
+    "csv-status": CommandEntry(
+        "csv_status", "Show a Campaign CSV upload's status: in-progress/completed and its stats."
+    ),
+    "csv-upload": CommandEntry(
+        "csv_upload",
+        "Check a contact CSV, split it into parts within the Campaign limit (60 MB), upload them into "
+        "the list, wait for Exotel, and report failed rows by original row number (Campaign reports "
+        'counts only; the rows it counted are found by reading the list back: "found by" '
+        "reconciliation).",
+    ),
+    "demo": CommandEntry(
+        "demo", "Run the mock in-process, import a sample file through it, and show the report."
+    ),
+    "errors": CommandEntry(
+        "errors", "List a CCM upload's failed rows (row number, phone number, code, message)."
+    ),
+    "explain": CommandEntry(
+        "explain", "Explain a code from Exotel's error dictionary (e.g. 429, 1010, INVALID_PHONE, 23080)."
+    ),
+    "mock": CommandEntry(
+        "mock",
+        "Serve the mock (credentials from EXOTEL_ACCOUNT_SID, EXOTEL_API_KEY, EXOTEL_API_TOKEN, "
+        "EXOTEL_ACCESS_TOKEN; defaults demo / demo-key / demo-token / demo-access-token).",
+    ),
+    "status": CommandEntry("status", "Show a CCM upload's status: processing/completed and its counts."),
+    "upload": CommandEntry(
+        "upload",
+        "Check a contact CSV, split it into parts within CCM's limits (10 MB, 50,000 rows), upload them "
+        "(five at a time), wait for Exotel, and report every failed row by its row number in FILE.",
+    ),
+    "validate": CommandEntry(
+        "validate",
+        "Check a contact CSV without sending it: encoding, columns, phone numbers, emails, duplicates.",
+    ),
+    "contacts": CommandEntry(
+        "contacts", "The Campaign address book: list, show, update and delete contacts."
+    ),
+    "lists": CommandEntry(
+        "lists",
+        "Campaign lists: create, list, show, delete, add contacts, and sync a list to a set of numbers.",
+    ),
+}
+
+
+def command_app(**settings: Any) -> typer.Typer:
+    """The Typer holding one command module's command (or, with ``name``, its group of commands).
+
+    The settings match the top-level group's: plain click help (typer's rich help imports ~60 ms of
+    rich into every ``--help``), no completion options, Python's own tracebacks under ``--debug``.
+    """
+    return typer.Typer(
+        add_completion=False, pretty_exceptions_enable=False, rich_markup_mode=None, **settings
+    )
+
+
+class _LoadedOnLookup(Mapping[str, Any]):
+    """The group's commands by name; a command's module is imported on its first lookup."""
+
+    def __init__(self) -> None:
+        self._loaded: dict[str, Any] = {}
+
+    def __getitem__(self, name: str) -> Any:
+        command = self._loaded.get(name)
+        if command is None:
+            entry = COMMANDS[name]  # KeyError: not a command (click then says "No such command")
+            module = importlib.import_module(f"{__package__}.{entry.module}")
+            command = typer.main.get_command(module.app)
+            command.name = name
+            self._loaded[name] = command
+        return command
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(COMMANDS)
+
+    def __len__(self) -> int:
+        return len(COMMANDS)
+
+    def __contains__(self, name: object) -> bool:
+        return name in COMMANDS
+
+
+class _StartUp:
+    """Whether :func:`exotel_contacts.cli.main` paused the cyclic collector for the start-up."""
+
+    def __init__(self) -> None:
+        self.collector_paused = False
+
+    def resume_collector(self) -> None:
+        """Freeze what start-up loaded (it lives as long as the process) and turn the collector back on."""
+        if self.collector_paused:
+            self.collector_paused = False
+            gc.freeze()
+            gc.enable()
+
+
+START_UP = _StartUp()
+
+
+class LazyGroup(TyperGroup):
+    """A typer group whose commands load on lookup, and whose help lists them from :data:`COMMANDS`."""
+
+    def __init__(self, **attrs: Any) -> None:
+        super().__init__(**attrs)
+        self.commands = _LoadedOnLookup()  # type: ignore[assignment]  # read-only: no add_command
+
+    def resolve_command(self, ctx: Context, args: list[str]) -> tuple[str | None, Any, list[str]]:
+        """The command named by ``args[0]``, loaded; the end of start-up when run from the console."""
+        try:
+            return super().resolve_command(ctx, args)
+        finally:
+            START_UP.resume_collector()
+
+    def format_commands(self, ctx: Context, formatter: HelpFormatter) -> None:
+        """The commands section of the help, as :class:`TyperGroup` writes it, from the summaries."""
+        # A help-only stand-in per command: the summary shortened to the width exactly as click would.
+        stand_ins = [(name, TyperCommand(name=name, help=entry.summary)) for name, entry in COMMANDS.items()]
+        limit = formatter.width - 6 - max(len(name) for name in COMMANDS)
+        rows = [(name, command.get_short_help_str(limit)) for name, command in stand_ins]
+        with formatter.section("Commands"):
+            formatter.write_dl(rows)
+
+
+class State:
+    """Global options, resolved into client keyword arguments (None means: from the environment)."""
+
+    def __init__(self, client_kwargs: dict[str, Any] | None = None) -> None:
+        self.client_kwargs: dict[str, Any] = {} if client_kwargs is None else client_kwargs
+
+    def client_options(self) -> dict[str, Any]:
+        """Keyword arguments for ``Client`` without the unset ones."""
+        return {k: v for k, v in self.client_kwargs.items() if v is not None}
+
+
+app = command_app(
+    cls=LazyGroup,
+    name="exotel-contacts",
+    help="Import contacts into Exotel (CCM uploads, Campaign lists and contacts), check files, "
+    "read upload status and errors, explain error codes, and run a local mock of the API.",
+    epilog=EXIT_CODES_HELP,
+    no_args_is_help=True,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+
+@app.callback()
+def _configure(
+    ctx: typer.Context,
+    account_sid: Annotated[str | None, typer.Option(envvar="EXOTEL_ACCOUNT_SID", help="Account SID")] = None,
+    api_key: Annotated[str | None, typer.Option(envvar="EXOTEL_API_KEY", help="API key")] = None,
+    api_token: Annotated[
+        str | None,
+        typer.Option(envvar="EXOTEL_API_TOKEN", help="API token", show_default=False),
+    ] = None,
+    access_token: Annotated[
+        str | None,
+        typer.Option(
+            envvar="EXOTEL_ACCESS_TOKEN",
+            help="Bearer access token, CCM only",
+            show_default=False,
+        ),
+    ] = None,
+    region: Annotated[
+        str | None,
+        typer.Option(envvar="EXOTEL_REGION", help="singapore (default) or mumbai"),
+    ] = None,
+    ccm_base_url: Annotated[
+        str | None,
+        typer.Option(envvar="EXOTEL_CCM_BASE_URL", help="CCM base URL override"),
+    ] = None,
+    campaign_base_url: Annotated[
+        str | None,
+        typer.Option(
+            envvar="EXOTEL_CAMPAIGN_BASE_URL",
+            help="Campaign base URL override",
+        ),
+    ] = None,
+    timeout: Annotated[
+        # Text, not float: a value that is not a number then fails in one line, from the client's own
+        # range check, instead of in Click's usage box.
+        str | None,
+        typer.Option(envvar="EXOTEL_TIMEOUT", help="Seconds per network operation (0 < s <= 86400)"),
+    ] = None,
+    redis_url: Annotated[
+        str | None,
+        typer.Option(
+            envvar="EXOTEL_REDIS_URL",
+            help="Share the account's rate limit and upload slots with every process using this Redis "
+            "(redis://[:password@]host:6379/0; needs the redis extra)",
+            show_default=False,
+        ),
+    ] = None,
+    rate_limit: Annotated[
+        str | None,
+        typer.Option(
+            envvar="EXOTEL_RATE_LIMIT",
+            help="Requests allowed per family, e.g. '200/minute' or 'off' (default: Exotel's limits; "
+            "EXOTEL_CCM_RATE_LIMIT, EXOTEL_CAMPAIGN_RATE_LIMIT, EXOTEL_READS_RATE_LIMIT per family)",
+        ),
+    ] = None,
+) -> None:
+    ctx.obj = State(
+        client_kwargs={
+            "account_sid": account_sid,
+            "api_key": api_key,
+            "api_token": api_token,
+            "access_token": access_token,
+            "region": region,
+            "ccm_base_url": ccm_base_url,
+            "campaign_base_url": campaign_base_url,
+            "timeout": timeout,
+            "redis_url": redis_url,
+            "rate_limit": rate_limit,
+        }
+    )
