@@ -39,7 +39,9 @@ _MEMBERS = (
 )
 _MEMBERS_AT = _MEMBERS + " ORDER BY m.rowid LIMIT ? OFFSET ?"
 _MEMBERS_AFTER = _MEMBERS + " AND m.rowid > ? ORDER BY m.rowid LIMIT ?"
-_LIST_COLUMNS = "l.*, (SELECT COUNT(*) FROM list_members m WHERE m.list_sid = l.sid) AS contact_count"
+_LIST_COLUMNS = (
+    "l.*, COALESCE((SELECT s.members FROM list_stats s WHERE s.list_sid = l.sid), 0) AS contact_count"
+)
 
 
 @dataclass(frozen=True)

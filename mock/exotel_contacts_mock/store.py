@@ -444,7 +444,8 @@ class Store:
         """One of the account's lists with its contact count, or None."""
         with self._lock:
             row = self._db.execute(
-                "SELECT l.*, (SELECT COUNT(*) FROM list_members m WHERE m.list_sid = l.sid) AS contact_count"
+                "SELECT l.*, COALESCE((SELECT s.members FROM list_stats s WHERE s.list_sid = l.sid), 0)"
+                " AS contact_count"
                 " FROM lists l WHERE account_sid = ? AND name = ?",
                 (account_sid, name),
             ).fetchone()
@@ -468,7 +469,7 @@ class Store:
             )
             list_row = dict(
                 db.execute(
-                    "SELECT l.*, (SELECT COUNT(*) FROM list_members m WHERE m.list_sid = l.sid)"
+                    "SELECT l.*, COALESCE((SELECT s.members FROM list_stats s WHERE s.list_sid = l.sid), 0)"
                     " AS contact_count FROM lists l WHERE account_sid = ? AND name = ?",
                     (account_sid, list_name),
                 ).fetchone()
