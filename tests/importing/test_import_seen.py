@@ -211,3 +211,16 @@ def test_row_map_of_a_clean_file_is_one_run_per_part(tmp_path: Path) -> None:
     assert [(p.row_map.runs, p.row_map[0], p.row_map[-1]) for p in split.parts] == [
         (1, 1 + 5_000 * i, 5_000 * (i + 1)) for i in range(4)
     ]
+
+
+def test_blank_lines_do_not_size_the_table(tmp_path: Path) -> None:
+    # 200,000 line breaks and three numbers: the table is sized by what could be a row with a phone.
+    path = tmp_path / "blank.csv"
+    path.write_text(HEADER + "\n" * 200_000 + "+919876543210,,,,,\n" * 3, encoding="utf-8")
+    with reader.ContactSource(path) as source:
+        source.check_all()
+        # 22,235 possible rows by the bytes, row numbers up to 200,004 (18 bits): the quotient needs
+        # 58,208 slots at least; a table sized by the line breaks would hold 235,300 (1.9 MB).
+        assert 58_208 * 8 <= source.duplicate_table_bytes < 0.5 * 2**20
+    report = validate_file(path)
+    assert (report.blank_rows, report.duplicate_rows) == (200_000, 2)

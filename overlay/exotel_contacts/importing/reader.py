@@ -190,6 +190,7 @@ class ContactSource:
         self.duplicate_table_bytes = 0
         """Bytes the duplicate check's table held at the end of the scan (see seen.py)."""
         self._records_bound = _prescan(self.path)
+        self._file_bytes = self.path.stat().st_size
         # newline="" lets csv see quoted line breaks and every line ending (CRLF, LF, CR).
         # A 1 MiB buffer: fewer refills of the decoder than the default 8 KiB, a few % of the read.
         self._handle: IO[str] = self.path.open(encoding="utf-8-sig", newline="", buffering=1 << 20)
@@ -375,7 +376,10 @@ class ContactSource:
         get_email = itemgetter(email_at) if email_at >= 0 else None
         phone_slow = make_phone_check(strict=self.strict, default_region=self.default_region)
         unchecked = not self.detect_duplicates
-        seen = SeenNumbers(1 if unchecked else self._records_bound)
+        # Rows that can enter the table: at most one per line break, and each needs its phone (3 bytes
+        # at least), a comma per other field and a line break, so a file of blank lines sizes no table.
+        candidates = min(self._records_bound, self._file_bytes // (width + 3) + 1)
+        seen = SeenNumbers(1 if unchecked else candidates, 1 if unchecked else self._records_bound)
         slots, size, shift = seen.slots, seen.size, seen.shift
         row_bits, row_mask = seen.row_bits, seen.row_mask
         fail, reader, slow_row = self._fail, self._reader, self._slow_row
@@ -394,8 +398,8 @@ class ContactSource:
                     break
                 base = row_number + 1
                 row_number += len(batch)
-                if not unchecked and row_number > seen.rows:  # more rows than the bound: rebuild
-                    seen = seen.grown(row_number + 8 * _BATCH)
+                if not unchecked and row_number > seen.largest:  # the file grew after the prescan
+                    seen = seen.grown(seen.rows, row_number + 8 * _BATCH)
                     slots, size, shift = seen.slots, seen.size, seen.shift
                     row_bits, row_mask = seen.row_bits, seen.row_mask
                 if min(map(len, batch)) == width == max(map(len, batch)):

@@ -40,7 +40,8 @@ LOAD = 0.85
 MAX_NUMBER = 10**15 - 1
 """The largest E.164 number as an integer (15 digits)."""
 PROBE_BITS = 12
-PROBE_LIMIT = (1 << PROBE_BITS) - 1
+_PROBE_MASK = (1 << PROBE_BITS) - 1
+PROBE_LIMIT = _PROBE_MASK
 """Steps from home a slot may sit; at load 0.85 double hashing needs ~2.2 on average."""
 _MIN_SIZE = 257
 _MR_BASES = (2, 3, 5, 7, 11, 13, 17, 19, 23, 29, 31, 37)
@@ -97,12 +98,14 @@ class SeenNumbers:
         """The most numbers the table holds (under its load limit)."""
         self.largest = largest = rows if largest is None else max(largest, 1)
         """The largest row (value) a slot holds."""
-        wanted = max(_MIN_SIZE, int(rows / LOAD) + 1)
-        # Any prime in [wanted, 1.02 wanted): which one is not predictable from the file.
-        self.size = next_prime(wanted + random.randrange(max(1, wanted // 50)))  # noqa: S311 - spreading
         self.row_bits = largest.bit_length()
         self.row_mask = (1 << self.row_bits) - 1
         self.shift = PROBE_BITS + self.row_bits
+        # Large row numbers leave fewer bits for the quotient: then more slots than the load needs (a
+        # few rows in a file of many lines), so that `MAX_NUMBER // size` fits what is left.
+        wanted = max(_MIN_SIZE, int(rows / LOAD) + 1, (MAX_NUMBER >> (64 - self.shift)) + 1)
+        # Any prime in [wanted, 1.02 wanted): which one is not predictable from the file.
+        self.size = next_prime(wanted + random.randrange(max(1, wanted // 50)))  # noqa: S311 - spreading
         """`quotient << shift | row` is a slot at its home (probe 0)."""
         if (MAX_NUMBER // self.size).bit_length() + self.shift > 64:
             raise ValueError(f"{rows} rows do not fit a 64-bit slot")  # over 10**14 rows: not a CSV file
@@ -171,19 +174,21 @@ class SeenNumbers:
         for slot, held in enumerate(self.slots):
             if held:
                 key = held >> row_bits
-                quotient, probe = key >> PROBE_BITS, key & PROBE_LIMIT
+                quotient, probe = key >> PROBE_BITS, key & _PROBE_MASK
                 home = (slot - probe * (1 + quotient % (size - 1))) % size
                 yield quotient * size + home, held & row_mask
 
-    def grown(self, rows: int) -> SeenNumbers:
-        """A table for rows numbered up to `rows` (at least 1.5 times this one) with the same entries.
+    def grown(self, rows: int, largest: int | None = None) -> SeenNumbers:
+        """A table for `rows` numbers (at least 1.5 times this one's) with the same entries, and
+        rows (values) up to `largest` (at least this one's).
 
-        Both tables exist while the entries move: the reader calls this only when the prescan's
-        bound was wrong (the file grew) or a probe ran past `PROBE_LIMIT`.
+        Both tables exist while the entries move: the reader calls this only when the file grew after
+        the prescan or a probe ran past `PROBE_LIMIT`.
         """
         wanted = max(rows, self.rows * 3 // 2)
+        largest = max(largest or 0, self.largest)
         while True:
-            bigger = SeenNumbers(wanted, None if self.largest == self.rows else self.largest)
+            bigger = SeenNumbers(wanted, largest)
             try:
                 for number, row in self.entries():
                     bigger.first_row(number, row)
