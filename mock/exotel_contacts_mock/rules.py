@@ -25,7 +25,10 @@ _NATIONAL = re.compile(r"^0[1-9]\d{4,13}$")
 EMAIL_PATTERN = (
     r"^(?:[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]{1,64}"
     r"|[A-Za-z0-9!#$%&'*+/=?^_`{|}~-](?:\.?[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]){1,31})"
-    r"@(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?$"
+    r"@(?:[A-Za-z0-9](?:[A-Za-z0-9]|[A-Za-z0-9-][A-Za-z0-9]|[A-Za-z0-9-](?:[A-Za-z0-9][A-Za-z0-9](?:[A-Za-z0-9-]{0,5"
+    r"8}[A-Za-z0-9])?|[A-Za-z0-9]-[A-Za-z0-9-]{0,58}[A-Za-z0-9]|-[A-Za-z0-9](?:[A-Za-z0-9-]{0,58}[A-Za-z0-9])?))?\.)+"
+    r"[A-Za-z](?:[A-Za-z0-9]|[A-Za-z0-9-][A-Za-z0-9]|[A-Za-z0-9-](?:[A-Za-z0-9][A-Za-z0-9](?:[A-Za-z0-9-]{0,58}"
+    r"[A-Za-z0-9])?|[A-Za-z0-9]-[A-Za-z0-9-]{0,58}[A-Za-z0-9]|-[A-Za-z0-9](?:[A-Za-z0-9-]{0,58}[A-Za-z0-9])?))?$"
 )
 """The spec's `EmailAddress.pattern` (a test compares them): what is accepted is what is answered."""
 EMAIL_MAX_LENGTH = 254

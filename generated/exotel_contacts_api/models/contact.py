@@ -40,11 +40,12 @@ class Contact:
             at most 63 characters each) whose last label starts with a letter. The local part is at most 64 characters (RFC
             5321); the pattern, which has no lookarounds so that generators can draw values from it, says so as: at most 64
             characters without dots, or at most 32 characters besides its dots. The 254-character limit keeps the host name
-            under its 253. No domain literals, no internationalised (SMTPUTF8 or IDN) addresses: write an IDN domain in its
-            `xn--` form. Every address of this form also passes `format: email` as JSON Schema validators check it (ajv-
-            formats, as Prism does; jsonschema-rs, as Schemathesis does, which also checks the 64 and 63 limits). Null in a
-            `Contact` without an email (nullable here because OpenAPI 3.0 cannot make a `$ref` nullable at the point of
-            use).
+            under its 253. No domain literals, no internationalised (SMTPUTF8 or IDN) addresses, and no label with hyphens
+            in its 3rd and 4th places: those are kept for IDNA A-labels (`xn--...`), which validators that decode them
+            refuse unless they are valid punycode, a check no pattern can make. Every address of this form also passes
+            `format: email` as JSON Schema validators check it (ajv-formats, as Prism does; jsonschema-rs, as Schemathesis
+            does, which also checks the 64 and 63 limits). Null in a `Contact` without an email (nullable here because
+            OpenAPI 3.0 cannot make a `$ref` nullable at the point of use).
         tag (None | str | Unset):
         custom_field (CustomField | None | Unset): A contact's custom data: any key-value pairs, as JSON, nested at most
             32 levels (counted from the request body; a deeper body is answered 400, 1007). The seed's table names the field

@@ -51,7 +51,10 @@ E164 = re.compile(r"\+[1-9][0-9]{1,14}")
 EMAIL_PATTERN = (
     r"^(?:[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]{1,64}"
     r"|[A-Za-z0-9!#$%&'*+/=?^_`{|}~-](?:\.?[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]){1,31})"
-    r"@(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?$"
+    r"@(?:[A-Za-z0-9](?:[A-Za-z0-9]|[A-Za-z0-9-][A-Za-z0-9]|[A-Za-z0-9-](?:[A-Za-z0-9][A-Za-z0-9](?:[A-Za-z0-9-]{0,5"
+    r"8}[A-Za-z0-9])?|[A-Za-z0-9]-[A-Za-z0-9-]{0,58}[A-Za-z0-9]|-[A-Za-z0-9](?:[A-Za-z0-9-]{0,58}[A-Za-z0-9])?))?\.)+"
+    r"[A-Za-z](?:[A-Za-z0-9]|[A-Za-z0-9-][A-Za-z0-9]|[A-Za-z0-9-](?:[A-Za-z0-9][A-Za-z0-9](?:[A-Za-z0-9-]{0,58}"
+    r"[A-Za-z0-9])?|[A-Za-z0-9]-[A-Za-z0-9-]{0,58}[A-Za-z0-9]|-[A-Za-z0-9](?:[A-Za-z0-9-]{0,58}[A-Za-z0-9])?))?$"
 )
 """`components.schemas.EmailAddress.pattern` of openapi.yaml, character for character."""
 
@@ -61,7 +64,9 @@ EMAIL_MAX_LENGTH = 254
 _LOCAL_MAX = 64  # EMAIL_PATTERN's local part: 64 characters without dots, 32 besides the dots with them
 
 _ATEXT = r"[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]"
-_LABEL_START = r"(?![A-Za-z0-9-]{64})"  # a DNS label is at most 63 characters
+# A DNS label is at most 63 characters, and hyphens in its 3rd and 4th place are kept for IDNA A-labels
+# (xn--...), which a pattern cannot check (validators that decode them refuse `ab--c`): refused here.
+_LABEL_START = r"(?![A-Za-z0-9-]{64})(?![A-Za-z0-9-]{2}--)"
 EMAIL_FAST = re.compile(
     # The same language as EMAIL_PATTERN with the length bound (a property test compares them),
     # written so that nothing backtracks: possessive runs, and a label as alnum (-* alnum)* behind a
@@ -78,8 +83,8 @@ EMAIL_FAST_OR_EMPTY = re.compile(f"(?:{EMAIL_FAST.pattern})?")
 """`EMAIL_FAST` or the empty string (email is optional); use with `fullmatch`."""
 
 _E164_LINE = r"\+[1-9][0-9]{1,14}+"
-_LABEL = r"[A-Za-z0-9]++(?:-++[A-Za-z0-9]++)*+"  # alnum, inner hyphens: the rule's label, unbounded
-_LAST_LABEL = r"[A-Za-z][A-Za-z0-9]*+(?:-++[A-Za-z0-9]++)*+"
+_LABEL = rf"{_LABEL_START}[A-Za-z0-9]++(?:-++[A-Za-z0-9]++)*+"  # the rule's label (length: see below)
+_LAST_LABEL = rf"{_LABEL_START}[A-Za-z][A-Za-z0-9]*+(?:-++[A-Za-z0-9]++)*+"
 _EMAIL_LINE = rf"(?:{_ATEXT}++(?:\.{_ATEXT}++)*+@(?:{_LABEL}\.)++{_LAST_LABEL})?"
 
 
@@ -204,10 +209,7 @@ def _obvious_email_problem(value: str) -> str | None:  # noqa: PLR0911 - one ret
     if not domain:
         return "There must be something after the @-sign."
     if not value.isascii():
-        return (
-            "Only ASCII characters are accepted, not internationalised addresses; write an "
-            "internationalised domain in its xn-- form."
-        )
+        return "Only ASCII characters are accepted, not internationalised addresses (nor their xn-- form)."
     if len(value) > EMAIL_MAX_LENGTH:
         return f"It is longer than {EMAIL_MAX_LENGTH} characters."
     if "." not in domain:
@@ -237,7 +239,7 @@ def check_email(raw: str) -> str | None:
         else:
             problem = (
                 "It needs letters, digits and !#$%&'*+/=?^_`{|}~- in dot-separated parts before the "
-                "@-sign, and a host name of letters, digits and inner hyphens after it whose last "
-                "part starts with a letter."
+                "@-sign, and a host name of letters, digits and inner hyphens after it (not in a "
+                "part's 3rd and 4th places together) whose last part starts with a letter."
             )
     return f"Email address {value!r} is invalid: {problem} Fix the address or leave the cell empty"
