@@ -46,6 +46,12 @@ def test_bad_lines_names_every_failing_line_of_a_batch(values: list[str]) -> Non
     assert bad_lines(E164_LINES, values) == [i for i, v in enumerate(values) if not E164.fullmatch(v)]
 
 
+def test_a_batch_with_double_hyphens_takes_the_exact_pattern() -> None:
+    # Without "--" in a batch the label look-ahead is skipped; with one, it decides.
+    assert bad_lines(EMAIL_LINES, ["a@b.co", "c@d.co"]) == []
+    assert bad_lines(EMAIL_LINES, ["a@b.co", "c@ab--c.co", "e@a--b.co"]) == [1]
+
+
 def test_a_cell_holding_a_line_break_is_left_to_the_row_by_row_check() -> None:
     assert bad_lines(EMAIL_LINES, ["a@b.co", "x\ny@b.co"]) is None
     assert bad_lines(E164_LINES, []) == []

@@ -83,9 +83,12 @@ EMAIL_FAST_OR_EMPTY = re.compile(f"(?:{EMAIL_FAST.pattern})?")
 """`EMAIL_FAST` or the empty string (email is optional); use with `fullmatch`."""
 
 _E164_LINE = r"\+[1-9][0-9]{1,14}+"
-_LABEL = rf"{_LABEL_START}[A-Za-z0-9]++(?:-++[A-Za-z0-9]++)*+"  # the rule's label (length: see below)
-_LAST_LABEL = rf"{_LABEL_START}[A-Za-z][A-Za-z0-9]*+(?:-++[A-Za-z0-9]++)*+"
-_EMAIL_LINE = rf"(?:{_ATEXT}++(?:\.{_ATEXT}++)*+@(?:{_LABEL}\.)++{_LAST_LABEL})?"
+_LABEL = r"[A-Za-z0-9]++(?:-++[A-Za-z0-9]++)*+"  # the rule's label (length: see below)
+_LAST_LABEL = r"[A-Za-z][A-Za-z0-9]*+(?:-++[A-Za-z0-9]++)*+"
+
+
+def _email_line(label_start: str) -> str:
+    return rf"(?:{_ATEXT}++(?:\.{_ATEXT}++)*+@(?:{label_start}{_LABEL}\.)++{label_start}{_LAST_LABEL})?"
 
 
 def _bad_line_finder(good_line: str) -> re.Pattern[str]:
@@ -98,13 +101,19 @@ def _bad_line_finder(good_line: str) -> re.Pattern[str]:
 E164_LINES = _bad_line_finder(_E164_LINE)
 """Finds the lines of a text that are not an E.164 number (see `bad_lines`)."""
 
-EMAIL_LINES = _bad_line_finder(_EMAIL_LINE)
+EMAIL_LINES = _bad_line_finder(_email_line(_LABEL_START))
 """Finds the lines of a text that are neither empty nor an address by the rule; decides lines of at
 most `EMAIL_LINES_MAX_LENGTH` characters only (see the module docstring)."""
 
 EMAIL_LINES_MAX_LENGTH = 36
 """Up to here an address's local part has at most 32 characters (the '@' and a host of at least
 three follow it) and no label can reach 64, so the rule's length bounds hold by themselves."""
+
+
+_EMAIL_LINES_WITHOUT_DOUBLE_HYPHENS = _bad_line_finder(_email_line(""))
+"""`EMAIL_LINES` for a text with no "--" anywhere (then no label has hyphens in its 3rd and 4th places,
+and the look-ahead at every label, a tenth of the batch check, can go)."""
+_SHORTCUTS = {EMAIL_LINES: _EMAIL_LINES_WITHOUT_DOUBLE_HYPHENS}
 
 
 def bad_lines(finder: re.Pattern[str], lines: list[str]) -> list[int] | None:
@@ -120,6 +129,8 @@ def bad_lines(finder: re.Pattern[str], lines: list[str]) -> list[int] | None:
     text = "\n".join(lines) + "\n\x00\n"
     if text.count("\n") != len(lines) + 1:
         return None
+    if finder in _SHORTCUTS and "--" not in text:
+        finder = _SHORTCUTS[finder]
     found: list[int] = []
     line = position = 0
     count = text.count
