@@ -303,6 +303,7 @@ class Directory:
             if found is not None:
                 db.execute("DELETE FROM list_members WHERE list_sid = ?", (sid,))
                 db.execute("DELETE FROM lists WHERE sid = ?", (sid,))
+                self._cursors.pop(sid, None)
             return found
 
     # ---- membership --------------------------------------------------------------------------

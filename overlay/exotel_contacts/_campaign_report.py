@@ -21,7 +21,7 @@ import attrs
 from .importing.checks import E164
 from .importing.report import ImportReport
 from .importing.rows import RowFailure, RowResult
-from .importing.seen import SeenNumbers, TableFullError
+from .importing.seen import SeenNumbers
 
 __all__ = [
     "NOT_IN_LIST",
@@ -92,13 +92,7 @@ class ListNumbers:
             return
         if self._count >= self._table.rows:  # more members than expected: a larger table
             self._table = self._table.grown(self._count * 2)
-        while True:
-            try:
-                self._table.first_row(value, flag)
-            except TableFullError:
-                self._table = self._table.grown(self._table.rows)
-                continue
-            break
+        self._table, _ = self._table.record(value, flag)
         self._count += 1
 
     def get(self, number: str) -> Member | None:

@@ -36,6 +36,8 @@ from .._rules import BULK_FATAL, may_have_acted
 from ._primitives import Window, run_blocking
 
 if TYPE_CHECKING:
+    from exotel_contacts_api.models import Contact
+
     from .._campaign_report import ReconciliationResult
     from ..importing import ImportReport
 
@@ -153,18 +155,24 @@ class _Held(NamedTuple):
     date_created: str | None
 
 
-def _members(client: Any, list_sid: str) -> list[_Held]:
-    """Every member of a list, read page by page."""
+def _member_pages(client: Any, list_sid: str) -> Iterator[lops.Page[Contact]]:
+    """The pages of a list's members, in the order they joined."""
     account = client._config.account_sid
-    found: list[_Held] = []
     fetch = lambda offset, limit: client._send(  # noqa: E731 - a one-line page fetcher
         lops.list_list_contacts(account, list_sid, offset=offset, limit=limit)
     )
-    for page in pages(fetch):
-        found.extend(
-            _Held(c.number, c.sid, c.date_created if isinstance(c.date_created, str) else None)
-            for c in page.items
-        )
+    return pages(fetch)
+
+
+def _created(contact: Contact) -> str | None:
+    return contact.date_created if isinstance(contact.date_created, str) else None
+
+
+def _members(client: Any, list_sid: str) -> list[_Held]:
+    """Every member of a list, read page by page."""
+    found: list[_Held] = []
+    for page in _member_pages(client, list_sid):
+        found.extend(_Held(c.number, c.sid, _created(c)) for c in page.items)
     return found
 
 
@@ -362,18 +370,13 @@ def reconcile_campaign(
 
     when = started if isinstance(started, datetime) else parse_timestamp(started)
     # Page by page into a compact table (number and one bit), never a list of every member.
-    account = client._config.account_sid
-    fetch = lambda offset, limit: client._send(  # noqa: E731 - a one-line page fetcher
-        lops.list_list_contacts(account, list_sid, offset=offset, limit=limit)
-    )
     members: ListNumbers | None = None
-    for page in pages(fetch):
+    for page in _member_pages(client, list_sid):
         if members is None:
             # Sized for the server's total, within reason: a hostile total must not allocate terabytes.
             members = ListNumbers(when, expected=min(page.total or 0, _MAX_PRESIZED_MEMBERS))
         for contact in page.items:
-            created = contact.date_created if isinstance(contact.date_created, str) else None
-            members.add(contact.number, parse_timestamp(created))
+            members.add(contact.number, parse_timestamp(_created(contact)))
     if members is None:
         members = ListNumbers(when)
 

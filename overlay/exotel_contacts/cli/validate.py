@@ -30,7 +30,11 @@ _PHONE_CELLS = 24  # a longer "number" is cut here; the message and --errors-out
 
 
 def width(text: str) -> int:
-    """Terminal cells of ``text``: wide (East Asian) characters take two, combining marks none."""
+    """Terminal cells of ``text``: wide (East Asian) characters take two, combining marks none.
+
+    Not wcwidth (26 ms to import, measured) nor rich.cells (12 ms): this command's start is benchmarked,
+    and its cells are already cleaned of controls (``cell``), which is where the two differ from this.
+    """
     if text.isascii():
         return len(text)
     return sum(

@@ -40,6 +40,7 @@ __all__ = [
     "EMAIL_MAX_LENGTH",
     "EMAIL_PATTERN",
     "PhoneCheck",
+    "bad_email_lines",
     "bad_lines",
     "check_email",
     "make_phone_check",
@@ -113,7 +114,6 @@ three follow it) and no label can reach 64, so the rule's length bounds hold by 
 _EMAIL_LINES_WITHOUT_DOUBLE_HYPHENS = _bad_line_finder(_email_line(""))
 """`EMAIL_LINES` for a text with no "--" anywhere (then no label has hyphens in its 3rd and 4th places,
 and the look-ahead at every label, a tenth of the batch check, can go)."""
-_SHORTCUTS = {EMAIL_LINES: _EMAIL_LINES_WITHOUT_DOUBLE_HYPHENS}
 
 
 def bad_lines(finder: re.Pattern[str], lines: list[str]) -> list[int] | None:
@@ -122,15 +122,28 @@ def bad_lines(finder: re.Pattern[str], lines: list[str]) -> list[int] | None:
     None when a line holds a line break itself (the text's lines would not be the list's): the
     caller checks those lines one by one.
     """
+    text = _joined(lines)
+    return None if text is None else _search(finder, text)
+
+
+def bad_email_lines(lines: list[str]) -> list[int] | None:
+    """`bad_lines(EMAIL_LINES, lines)`, without the label look-ahead when no line holds a "--"."""
+    text = _joined(lines)
+    if text is None:
+        return None
+    return _search(EMAIL_LINES if "--" in text else _EMAIL_LINES_WITHOUT_DOUBLE_HYPHENS, text)
+
+
+def _joined(lines: list[str]) -> str | None:
     # The last line, a NUL (which no contact file has: the prescan refuses them), is bad for every
     # finder: the search ends there instead of trying every position after the last bad line.
     if not lines:
-        return []
+        return "\x00\n"
     text = "\n".join(lines) + "\n\x00\n"
-    if text.count("\n") != len(lines) + 1:
-        return None
-    if finder in _SHORTCUTS and "--" not in text:
-        finder = _SHORTCUTS[finder]
+    return text if text.count("\n") == len(lines) + 1 else None
+
+
+def _search(finder: re.Pattern[str], text: str) -> list[int]:
     found: list[int] = []
     line = position = 0
     count = text.count

@@ -17,15 +17,15 @@ from itertools import islice
 from operator import itemgetter
 from pathlib import Path
 from types import TracebackType
-from typing import IO
+from typing import IO, NamedTuple
 
 from .checks import (
     E164,
     E164_LINES,
     EMAIL_FAST_OR_EMPTY,
-    EMAIL_LINES,
     EMAIL_LINES_MAX_LENGTH,
     PhoneCheck,
+    bad_email_lines,
     bad_lines,
     check_email,
     make_phone_check,
@@ -87,11 +87,17 @@ def _line_at(path: Path, offset: int) -> int:
     return prefix.count(b"\n") + prefix.count(b"\r") - prefix.count(b"\r\n") + 1
 
 
-def _prescan(path: Path) -> int:
+class _Prescan(NamedTuple):
+    records: int
+    """An upper bound on the file's records: its line breaks (LF, CR, CRLF) plus one."""
+    size: int
+    """Bytes read."""
+
+
+def _prescan(path: Path) -> _Prescan:
     """Reject UTF-16/32 files, NUL bytes and empty files before parsing (one C-speed pass).
 
-    Returns an upper bound on the file's records: its line breaks (LF, CR, CRLF) plus one, which
-    sizes the duplicate check's table before the scan.
+    What it counts on the way sizes the duplicate check's table before the scan.
     """
     with path.open("rb") as handle:
         head = handle.read(4)
@@ -129,7 +135,7 @@ def _prescan(path: Path) -> int:
             path=path,
             line=1 if offset else None,
         )
-    return breaks + 1
+    return _Prescan(breaks + 1, offset)
 
 
 def _decode_error(path: Path) -> FileEncodingError:
@@ -189,8 +195,7 @@ class ContactSource:
         self.blank_rows = 0
         self.duplicate_table_bytes = 0
         """Bytes the duplicate check's table held at the end of the scan (see seen.py)."""
-        self._records_bound = _prescan(self.path)
-        self._file_bytes = self.path.stat().st_size
+        self._records_bound, self._file_bytes = _prescan(self.path)
         # newline="" lets csv see quoted line breaks and every line ending (CRLF, LF, CR).
         # A 1 MiB buffer: fewer refills of the decoder than the default 8 KiB, a few % of the read.
         self._handle: IO[str] = self.path.open(encoding="utf-8-sig", newline="", buffering=1 << 20)
@@ -343,7 +348,7 @@ class ContactSource:
             suspects = [index for index, phone in enumerate(phones) if not e164(phone)]
         if emails is None:
             return suspects
-        stopped = bad_lines(EMAIL_LINES, emails)
+        stopped = bad_email_lines(emails)
         email_ok = EMAIL_FAST_OR_EMPTY.fullmatch
         if stopped is None:  # a cell with a line break: the whole rule, one by one
             stopped = [index for index, email in enumerate(emails) if not email_ok(email)]
@@ -444,7 +449,7 @@ class ContactSource:
                         if yield_valid:
                             yield number, batch[number - base], phones[number - base]
                         continue
-                    # A taken home: `SeenNumbers.probe`, inline (a call would cost a sixth of the
+                    # A taken home: `SeenNumbers._walk`, inline (a call would cost a sixth of the
                     # whole check; tests compare the two).
                     key = quotient << PROBE_BITS
                     if held >> row_bits == key:
@@ -454,10 +459,9 @@ class ContactSource:
                         last = key | PROBE_LIMIT
                         while True:
                             if key == last:  # about never: rebuild larger, then ask again
-                                seen = seen.grown(seen.rows)
+                                seen, first = seen.grown(seen.rows).record(value, number)
                                 slots, size, shift = seen.slots, seen.size, seen.shift
                                 row_bits, row_mask = seen.row_bits, seen.row_mask
-                                first = seen.first_row(value, number)
                                 break
                             key += 1
                             home += step

@@ -15,7 +15,7 @@ each taken slot holds everything about one distinct number:
 - `first_row` is the row that first had the number: what a duplicate's report names.
 
 A lookup compares `slot >> row_bits` with `(quotient << PROBE_BITS) | probe`, one integer compare a
-step. The table is sized once, before the scan, from an upper bound on the file's rows (its line
+step (`_walk`). The table is sized once, before the scan, from an upper bound on the file's rows (its line
 breaks, counted in the prescan), for a load of at most 0.85: no resize, so no moment with two
 tables, and the bound is exact for files without quoted line breaks. Distinct numbers never
 outnumber rows, so a table whose row numbers stay within `rows` stays under that load; one that
@@ -24,7 +24,8 @@ would not (more rows than promised, or a probe past `PROBE_LIMIT`) is rebuilt la
 The size is a random prime near the wanted size: numbers in arithmetic progression spread evenly,
 and a file crafted to pile its numbers onto one probe sequence would need to know the prime. The
 reader's hot loop does the common case inline (divmod, one look, one store; see
-`reader.ContactSource._scan`); `probe` handles a taken home slot.
+`reader.ContactSource._scan`) and walks a taken home's sequence inline too; everything else calls
+`first_row`, `record` or `find`.
 """
 
 from __future__ import annotations
@@ -116,18 +117,21 @@ class SeenNumbers:
         """Bytes the table holds."""
         return self.slots.itemsize * self.size
 
-    def probe(self, quotient: int, home: int, row_number: int) -> int:
-        """From a taken `home` slot, find the number: its first row, or `row_number` once recorded.
+    def _walk(self, quotient: int, home: int) -> tuple[int, int, int]:
+        """(slot, key, held) along the number's probe sequence: the slot that holds it (held != 0)
+        or the free one where it goes (held == 0), and the key (`quotient << PROBE_BITS | probe`)
+        its entry has there. The reader's hot loop walks the same sequence inline.
 
-        Raises `TableFullError` when the number would need a slot past `PROBE_LIMIT` steps (at load
-        0.85, about never unless the file knows the prime); the caller rebuilds (`grown`) and asks again.
+        Raises `TableFullError` past `PROBE_LIMIT` steps (at load 0.85, about never unless the file
+        knows the prime).
         """
         slots, size, row_bits = self.slots, self.size, self.row_bits
         key = quotient << PROBE_BITS
-        if slots[home] >> row_bits == key:
-            return int(slots[home] & self.row_mask)
-        step = 1 + quotient % (size - 1)
         slot = home
+        held = slots[slot]
+        if not held or held >> row_bits == key:
+            return slot, key, held
+        step = 1 + quotient % (size - 1)
         last = key | PROBE_LIMIT
         while key != last:
             key += 1
@@ -135,38 +139,38 @@ class SeenNumbers:
             if slot >= size:
                 slot -= size
             held = slots[slot]
-            if not held:
-                slots[slot] = key << row_bits | row_number
-                return row_number
-            if held >> row_bits == key:
-                return int(held & self.row_mask)
+            if not held or held >> row_bits == key:
+                return slot, key, held
         raise TableFullError
 
     def first_row(self, number: int, row_number: int) -> int:
-        """The row that first had `number`, recording `row_number` as first if none did (slow paths)."""
-        quotient, home = divmod(number, self.size)
-        if not self.slots[home]:
-            self.slots[home] = quotient << self.shift | row_number
-            return row_number
-        return self.probe(quotient, home, row_number)
+        """The row that first had `number`, recording `row_number` as first if none did.
+
+        Raises `TableFullError` when the number needs a slot past `PROBE_LIMIT` (see `record`).
+        """
+        slot, key, held = self._walk(*divmod(number, self.size))
+        if held:
+            return int(held & self.row_mask)
+        self.slots[slot] = key << self.row_bits | row_number
+        return row_number
+
+    def record(self, number: int, row_number: int) -> tuple[SeenNumbers, int]:
+        """`first_row`, rebuilding larger when the table is too full for the number: (the table to
+        use from now on, the first row)."""
+        table = self
+        while True:
+            try:
+                return table, table.first_row(number, row_number)
+            except TableFullError:
+                table = table.grown(table.rows)
 
     def find(self, number: int) -> int | None:
         """The row (value) held for `number`, or None; records nothing."""
-        slots, size, row_bits = self.slots, self.size, self.row_bits
-        quotient, slot = divmod(number, size)
-        key = quotient << PROBE_BITS
-        step = 1 + quotient % (size - 1)
-        for _ in range(PROBE_LIMIT + 1):
-            held = slots[slot]
-            if not held:
-                return None
-            if held >> row_bits == key:
-                return int(held & self.row_mask)
-            key += 1
-            slot += step
-            if slot >= size:
-                slot -= size
-        return None
+        try:
+            _, _, held = self._walk(*divmod(number, self.size))
+        except TableFullError:
+            return None  # a number is never held past the limit
+        return int(held & self.row_mask) if held else None
 
     def entries(self) -> Iterator[tuple[int, int]]:
         """(number, first row) of every number held, in slot order (rebuilds and tests)."""
