@@ -1,0 +1,132 @@
+#define PY_SSIZE_T_CLEAN
+#include <Python.h>
+#include <stdint.h>
+
+#define PROBE_BITS 12
+#define PROBE_LIMIT ((1u << PROBE_BITS) - 1)
+
+/* record_batch(slots, size, row_bits, numbers, base, start) -> (stopped, duplicates) */
+static PyObject *
+record_batch(PyObject *Py_UNUSED(module), PyObject *args)
+{
+    PyObject *slots_obj, *numbers;
+    unsigned long long size_ull, base_ull;
+    int row_bits;
+    Py_ssize_t start;
+    if (!PyArg_ParseTuple(args, "OKiO!Kn", &slots_obj, &size_ull, &row_bits, &PyList_Type, &numbers,
+                          &base_ull, &start))
+        return NULL;
+    Py_buffer view;
+    if (PyObject_GetBuffer(slots_obj, &view, PyBUF_WRITABLE | PyBUF_FORMAT | PyBUF_C_CONTIGUOUS) < 0)
+        return NULL;
+    PyObject *dups = NULL, *result = NULL;
+    if (view.itemsize != 8 || view.format == NULL || strcmp(view.format, "Q") != 0 ||
+        (unsigned long long)(view.len / 8) != size_ull || size_ull < 2 || row_bits < 1 || row_bits > 50) {
+        PyErr_SetString(PyExc_ValueError, "slots must be an array('Q') of `size` items");
+        goto done;
+    }
+    uint64_t *slots = (uint64_t *)view.buf;
+    uint64_t size = size_ull, base = base_ull;
+    uint64_t row_mask = (((uint64_t)1) << row_bits) - 1;
+    Py_ssize_t count = PyList_GET_SIZE(numbers);
+    if (start < 0 || start > count || base + (uint64_t)count - 1 > row_mask) {
+        PyErr_SetString(PyExc_ValueError, "rows out of range for the table");
+        goto done;
+    }
+    dups = PyList_New(0);
+    if (dups == NULL) goto done;
+    Py_ssize_t index;
+    for (index = start; index < count; index++) {
+        PyObject *item = PyList_GET_ITEM(numbers, index);
+        if (!PyUnicode_Check(item) || PyUnicode_KIND(item) != PyUnicode_1BYTE_KIND) {
+            PyErr_SetString(PyExc_ValueError, "numbers must be ASCII str");
+            goto done;
+        }
+        Py_ssize_t length = PyUnicode_GET_LENGTH(item);
+        const Py_UCS1 *text = PyUnicode_1BYTE_DATA(item);
+        Py_ssize_t at = 0;
+        if (length > 0 && text[0] == '+') at = 1;
+        if (length - at < 1 || length - at > 15) {
+            PyErr_SetString(PyExc_ValueError, "not a number of 1 to 15 digits");
+            goto done;
+        }
+        uint64_t number = 0;
+        for (; at < length; at++) {
+            unsigned digit = (unsigned)text[at] - '0';
+            if (digit > 9) {
+                PyErr_SetString(PyExc_ValueError, "not a number of 1 to 15 digits");
+                goto done;
+            }
+            number = number * 10 + digit;
+        }
+        if (number == 0) continue; /* a row the checks refused */
+        uint64_t row = base + (uint64_t)index;
+        uint64_t quotient = number / size, home = number % size;
+        uint64_t key = quotient << PROBE_BITS;
+        uint64_t held = slots[home];
+        uint64_t first;
+        if (held == 0) {
+            slots[home] = (key << row_bits) | row;
+            continue;
+        }
+        if ((held >> row_bits) == key) {
+            first = held & row_mask;
+        } else {
+            uint64_t step = 1 + quotient % (size - 1), last = key | PROBE_LIMIT, slot = home;
+            for (;;) {
+                if (key == last) goto stopped;
+                key++;
+                slot += step;
+                if (slot >= size) slot -= size;
+                held = slots[slot];
+                if (held == 0) {
+                    slots[slot] = (key << row_bits) | row;
+                    first = row;
+                    break;
+                }
+                if ((held >> row_bits) == key) {
+                    first = held & row_mask;
+                    break;
+                }
+            }
+        }
+        if (first != row) {
+            PyObject *pair = Py_BuildValue("(nK)", index, (unsigned long long)first);
+            if (pair == NULL || PyList_Append(dups, pair) < 0) {
+                Py_XDECREF(pair);
+                goto done;
+            }
+            Py_DECREF(pair);
+        }
+    }
+stopped:
+    result = Py_BuildValue("(nO)", index, dups);
+done:
+    Py_XDECREF(dups);
+    PyBuffer_Release(&view);
+    return result;
+}
+
+static PyMethodDef methods[] = {
+    {"record_batch", record_batch, METH_VARARGS, "Record a batch of numbers in a SeenNumbers table."},
+    {NULL, NULL, 0, NULL},
+};
+
+#ifndef EXOTEL_SOURCE_SHA256
+#define EXOTEL_SOURCE_SHA256 "unknown"
+#endif
+
+static struct PyModuleDef module = {
+    PyModuleDef_HEAD_INIT, "_seen_batch", NULL, 0, methods, NULL, NULL, NULL, NULL,
+};
+
+PyMODINIT_FUNC
+PyInit__seen_batch(void)
+{
+    PyObject *m = PyModule_Create(&module);
+    if (m != NULL && PyModule_AddStringConstant(m, "SOURCE_SHA256", EXOTEL_SOURCE_SHA256) < 0) {
+        Py_DECREF(m);
+        return NULL;
+    }
+    return m;
+}
