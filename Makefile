@@ -7,10 +7,14 @@ CHROMIUM := /usr/bin/chromium
 
 .PHONY: setup generate unasync test lint typecheck spec-check unit demo fuzz bench soak docs types chromium clean redis-server
 
-$(STAMP): pyproject.toml package.json package-lock.json
+# The editable install compiles the optional C accelerator in place (hatch_build.py): a changed C file
+# or hook reinstalls. pip hides the build's own warning, so say here when the accelerator is missing.
+$(STAMP): pyproject.toml package.json package-lock.json hatch_build.py overlay/exotel_contacts/importing/_seen_batch.c
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	@$(BIN)/python -c 'import exotel_contacts.importing._seen_batch' 2>/dev/null || echo \
+	  "WARNING: exotel-contacts: C accelerator not built; the pure-Python path is used (why: $(BIN)/python -m pip install -v --no-deps -e .)"
 	npm ci --no-audit --no-fund --loglevel=error
 	touch $(STAMP)
 
