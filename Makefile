@@ -82,3 +82,4 @@ $(CHROMIUM):
 
 clean:
 	rm -rf $(VENV) node_modules .mypy_cache .ruff_cache .pytest_cache build tests/typescript/generated
+	rm -f overlay/exotel_contacts/importing/_seen_batch.*.so overlay/exotel_contacts/importing/_seen_batch.*.pyd
