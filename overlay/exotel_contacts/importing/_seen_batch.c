@@ -3,9 +3,9 @@
 #include <stdint.h>
 
 #define PROBE_BITS 12
-#define PROBE_LIMIT ((1u << PROBE_BITS) - 1)
 
-/* record_batch(slots, size, row_bits, numbers, base, start) -> (stopped, duplicates) */
+/* record_batch(slots, size, row_bits, numbers, base, start, probe_limit) -> (stopped, duplicates):
+   seen.py's `_record_batch_python`, which says what it does; tests compare the two. */
 static PyObject *
 record_batch(PyObject *Py_UNUSED(module), PyObject *args)
 {
@@ -13,15 +13,17 @@ record_batch(PyObject *Py_UNUSED(module), PyObject *args)
     unsigned long long size_ull, base_ull;
     int row_bits;
     Py_ssize_t start;
-    if (!PyArg_ParseTuple(args, "OKiO!Kn", &slots_obj, &size_ull, &row_bits, &PyList_Type, &numbers,
-                          &base_ull, &start))
+    unsigned int probe_limit;
+    if (!PyArg_ParseTuple(args, "OKiO!KnI", &slots_obj, &size_ull, &row_bits, &PyList_Type, &numbers,
+                          &base_ull, &start, &probe_limit))
         return NULL;
     Py_buffer view;
     if (PyObject_GetBuffer(slots_obj, &view, PyBUF_WRITABLE | PyBUF_FORMAT | PyBUF_C_CONTIGUOUS) < 0)
         return NULL;
     PyObject *dups = NULL, *result = NULL;
     if (view.itemsize != 8 || view.format == NULL || strcmp(view.format, "Q") != 0 ||
-        (unsigned long long)(view.len / 8) != size_ull || size_ull < 2 || row_bits < 1 || row_bits > 50) {
+        (unsigned long long)(view.len / 8) != size_ull || size_ull < 2 || row_bits < 1 || row_bits > 50 ||
+        probe_limit >= (1u << PROBE_BITS)) {
         PyErr_SetString(PyExc_ValueError, "slots must be an array('Q') of `size` items");
         goto done;
     }
@@ -72,7 +74,7 @@ record_batch(PyObject *Py_UNUSED(module), PyObject *args)
         if ((held >> row_bits) == key) {
             first = held & row_mask;
         } else {
-            uint64_t step = 1 + quotient % (size - 1), last = key | PROBE_LIMIT, slot = home;
+            uint64_t step = 1 + quotient % (size - 1), last = key | probe_limit, slot = home;
             for (;;) {
                 if (key == last) goto stopped;
                 key++;
@@ -107,7 +109,39 @@ done:
     return result;
 }
 
+/* line_breaks(chunk) -> (LF + CR - CRLF, offset of the first NUL byte or -1); one pass over a
+   bytes-like object. */
+static PyObject *
+line_breaks(PyObject *Py_UNUSED(module), PyObject *arg)
+{
+    Py_buffer view;
+    if (PyObject_GetBuffer(arg, &view, PyBUF_SIMPLE) < 0)
+        return NULL;
+    const unsigned char *data = (const unsigned char *)view.buf;
+    Py_ssize_t length = view.len, index, nul = -1;
+    unsigned long long breaks = 0;
+    Py_BEGIN_ALLOW_THREADS
+    for (index = 0; index < length; index++) {
+        unsigned char byte = data[index];
+        if (byte > '\r')
+            continue;
+        if (byte == '\n') {
+            breaks++;
+        } else if (byte == '\r') {
+            if (index + 1 >= length || data[index + 1] != '\n')
+                breaks++; /* a lone CR; a CRLF counts at its LF */
+        } else if (byte == 0) {
+            nul = index;
+            break;
+        }
+    }
+    Py_END_ALLOW_THREADS
+    PyBuffer_Release(&view);
+    return Py_BuildValue("(Kn)", breaks, nul);
+}
+
 static PyMethodDef methods[] = {
+    {"line_breaks", line_breaks, METH_O, "Line breaks (LF, CR, CRLF) and the first NUL of a chunk."},
     {"record_batch", record_batch, METH_VARARGS, "Record a batch of numbers in a SeenNumbers table."},
     {NULL, NULL, 0, NULL},
 };
