@@ -17,15 +17,7 @@ from exotel_contacts.importing.seen import SeenNumbers, next_prime
 HEADER = "phone_number,first_name,last_name,email,company,tag\n"
 
 
-@pytest.fixture(autouse=True, params=["c", "python"])
-def implementation(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
-    """Every test here runs with the C accelerator and with its pure-Python twin."""
-    if request.param == "python":
-        monkeypatch.setattr(seen, "_record_batch", seen._record_batch_python)
-        monkeypatch.setattr(reader, "line_breaks", seen._line_breaks_python)
-    elif not seen.ACCELERATED:
-        pytest.skip("the C accelerator is not built (tests/importing/test_accelerator.py says why)")
-    return str(request.param)
+pytestmark = pytest.mark.usefixtures("implementation")
 
 
 def write_rows(path: Path, phones: list[str]) -> Path:

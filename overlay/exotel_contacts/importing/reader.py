@@ -19,14 +19,13 @@ from pathlib import Path
 from types import TracebackType
 from typing import IO, NamedTuple
 
+from . import checks
 from .checks import (
     E164,
-    E164_LINES,
     EMAIL_FAST_OR_EMPTY,
     EMAIL_LINES_MAX_LENGTH,
     PhoneCheck,
     bad_email_lines,
-    bad_lines,
     check_email,
     make_phone_check,
 )
@@ -345,10 +344,7 @@ class ContactSource:
         count = len(phones)
         if self.strict:
             return list(range(count)), []  # every phone goes through phonenumbers (and its email after)
-        suspects = bad_lines(E164_LINES, phones)
-        if suspects is None:  # a phone cell holds a line break: one by one
-            e164 = E164.fullmatch
-            suspects = [index for index, phone in enumerate(phones) if not e164(phone)]
+        suspects = checks.bad_phone_lines(phones)
         if emails is None:
             return suspects, []
         stopped = bad_email_lines(emails)

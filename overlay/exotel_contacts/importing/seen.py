@@ -34,6 +34,8 @@ import random
 from array import array
 from collections.abc import Callable, Iterator
 
+from ._accel import ACCELERATED, native
+
 __all__ = [
     "ACCELERATED",
     "LOAD",
@@ -99,7 +101,7 @@ BatchRecorder = Callable[
 def _record_batch_python(  # noqa: PLR0917 - the C twin's positional signature
     slots: array[int], size: int, row_bits: int, numbers: list[str], base: int, start: int, probe_limit: int
 ) -> tuple[int, list[tuple[int, int]]]:
-    """The pure-Python twin of `_seen_batch.record_batch` (the C accelerator); tests compare them.
+    """The pure-Python twin of `_speedups.record_batch` (the C accelerator); tests compare them.
 
     Records `numbers[start:]` (E.164 digits, "+" optional; "0" for a row to skip) as seen in rows
     `base + index`, in order. Returns (the index it stopped at: `len(numbers)`, or the number whose
@@ -143,7 +145,7 @@ def _record_batch_python(  # noqa: PLR0917 - the C twin's positional signature
 
 
 def _line_breaks_python(chunk: bytes) -> tuple[int, int]:
-    """The pure-Python twin of `_seen_batch.line_breaks`: (LF + CR - CRLF, offset of the first NUL
+    """The pure-Python twin of `_speedups.line_breaks`: (LF + CR - CRLF, offset of the first NUL
     or -1). Three counts where the C is one pass; `in` is a memchr, so a file without CR pays one."""
     nul = chunk.find(b"\x00")
     if nul >= 0:
@@ -154,17 +156,12 @@ def _line_breaks_python(chunk: bytes) -> tuple[int, int]:
     return breaks, -1
 
 
-try:
-    from ._seen_batch import line_breaks as _line_breaks_c
-    from ._seen_batch import record_batch as _record_batch_c
-except ImportError:  # not built (no compiler at install, or EXOTEL_CONTACTS_NO_EXTENSION=1)
-    ACCELERATED = False
+if native is None:  # not built (no compiler at install, or EXOTEL_CONTACTS_NO_EXTENSION=1)
     line_breaks: Callable[[bytes], tuple[int, int]] = _line_breaks_python
     _record_batch: BatchRecorder = _record_batch_python
 else:
-    ACCELERATED = True
-    line_breaks = _line_breaks_c
-    _record_batch = _record_batch_c
+    line_breaks = native.line_breaks
+    _record_batch = native.record_batch
 
 
 class TableFullError(Exception):

@@ -109,6 +109,47 @@ done:
     return result;
 }
 
+/* not_e164(cells) -> indices of the cells (a list of str) that are not exactly an E.164 number,
+   `\+[1-9][0-9]{1,14}` (checks.E164 with fullmatch; tests compare the two). */
+static PyObject *
+not_e164(PyObject *Py_UNUSED(module), PyObject *cells)
+{
+    if (!PyList_Check(cells)) {
+        PyErr_SetString(PyExc_TypeError, "cells must be a list of str");
+        return NULL;
+    }
+    PyObject *found = PyList_New(0);
+    if (found == NULL)
+        return NULL;
+    Py_ssize_t count = PyList_GET_SIZE(cells);
+    for (Py_ssize_t index = 0; index < count; index++) {
+        PyObject *item = PyList_GET_ITEM(cells, index);
+        if (!PyUnicode_Check(item)) {
+            Py_DECREF(found);
+            PyErr_SetString(PyExc_TypeError, "cells must be a list of str");
+            return NULL;
+        }
+        int good = 0;
+        Py_ssize_t length = PyUnicode_GET_LENGTH(item);
+        if (PyUnicode_KIND(item) == PyUnicode_1BYTE_KIND && length >= 3 && length <= 16) {
+            const Py_UCS1 *text = PyUnicode_1BYTE_DATA(item);
+            good = text[0] == '+' && text[1] >= '1' && text[1] <= '9';
+            for (Py_ssize_t at = 2; good && at < length; at++)
+                good = text[at] >= '0' && text[at] <= '9';
+        }
+        if (!good) {
+            PyObject *number = PyLong_FromSsize_t(index);
+            if (number == NULL || PyList_Append(found, number) < 0) {
+                Py_XDECREF(number);
+                Py_DECREF(found);
+                return NULL;
+            }
+            Py_DECREF(number);
+        }
+    }
+    return found;
+}
+
 /* line_breaks(chunk) -> (LF + CR - CRLF, offset of the first NUL byte or -1); one pass over a
    bytes-like object. */
 static PyObject *
@@ -141,6 +182,7 @@ line_breaks(PyObject *Py_UNUSED(module), PyObject *arg)
 }
 
 static PyMethodDef methods[] = {
+    {"not_e164", not_e164, METH_O, "Indices of the cells that are not an E.164 number."},
     {"line_breaks", line_breaks, METH_O, "Line breaks (LF, CR, CRLF) and the first NUL of a chunk."},
     {"record_batch", record_batch, METH_VARARGS, "Record a batch of numbers in a SeenNumbers table."},
     {NULL, NULL, 0, NULL},
@@ -151,11 +193,11 @@ static PyMethodDef methods[] = {
 #endif
 
 static struct PyModuleDef module = {
-    PyModuleDef_HEAD_INIT, "_seen_batch", NULL, 0, methods, NULL, NULL, NULL, NULL,
+    PyModuleDef_HEAD_INIT, "_speedups", NULL, 0, methods, NULL, NULL, NULL, NULL,
 };
 
 PyMODINIT_FUNC
-PyInit__seen_batch(void)
+PyInit__speedups(void)
 {
     PyObject *m = PyModule_Create(&module);
     if (m != NULL && PyModule_AddStringConstant(m, "SOURCE_SHA256", EXOTEL_SOURCE_SHA256) < 0) {
