@@ -30,6 +30,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from ._accel import native
+
 __all__ = [
     "E164",
     "E164_LINES",
@@ -42,6 +44,7 @@ __all__ = [
     "PhoneCheck",
     "bad_email_lines",
     "bad_lines",
+    "bad_phone_lines",
     "check_email",
     "make_phone_check",
 ]
@@ -124,6 +127,21 @@ def bad_lines(finder: re.Pattern[str], lines: list[str]) -> list[int] | None:
     """
     text = _joined(lines)
     return None if text is None else _search(finder, text)
+
+
+def _bad_phone_lines_python(lines: list[str]) -> list[int]:
+    """The pure-Python twin of `_speedups.not_e164`: one regex search over the batch."""
+    found = bad_lines(E164_LINES, lines)
+    if found is None:  # a cell holds a line break: one by one
+        e164 = E164.fullmatch
+        return [index for index, line in enumerate(lines) if not e164(line)]
+    return found
+
+
+bad_phone_lines: Callable[[list[str]], list[int]] = (
+    _bad_phone_lines_python if native is None else native.not_e164
+)
+"""Indices of the cells that are not an E.164 number (`E164.fullmatch`), in order; in C when built."""
 
 
 def bad_email_lines(lines: list[str]) -> list[int] | None:

@@ -19,14 +19,13 @@ from pathlib import Path
 from types import TracebackType
 from typing import IO, NamedTuple
 
+from . import checks
 from .checks import (
     E164,
-    E164_LINES,
     EMAIL_FAST_OR_EMPTY,
     EMAIL_LINES_MAX_LENGTH,
     PhoneCheck,
     bad_email_lines,
-    bad_lines,
     check_email,
     make_phone_check,
 )
@@ -39,7 +38,7 @@ from .errors import (
     NulByteError,
 )
 from .rows import RowFailure, RowResult
-from .seen import PROBE_BITS, PROBE_LIMIT, SeenNumbers
+from .seen import SeenNumbers, line_breaks
 
 __all__ = ["ContactSource", "ValidationReport", "read_contacts", "validate_file"]
 
@@ -47,6 +46,7 @@ _CHUNK = 1 << 20
 _BATCH = 512
 """Rows checked together (see `_scan`): large enough that the per-batch calls cost nothing a row."""
 _new_tuple = tuple.__new__
+_ROW_NUMBER = itemgetter(0)
 _PHONE_CODES = frozenset({"INVALID_PHONE", "MISSING_REQUIRED"})
 _RESAVE = "re-save the file as 'CSV UTF-8' (comma-separated)"
 
@@ -110,7 +110,9 @@ def _prescan(path: Path) -> _Prescan:
         breaks = 0
         blank = True
         while chunk := handle.read(_CHUNK):
-            position = chunk.find(b"\x00")
+            # Line breaks: LF, CR and CRLF (a CRLF split between two chunks counts twice: still an
+            # upper bound), and the first NUL byte: one pass in C when the accelerator is built.
+            found, position = line_breaks(chunk)
             if position >= 0:
                 at = offset + position
                 likely = "UTF-16 without a BOM" if chunk.count(b"\x00") * 4 >= len(chunk) else "not text"
@@ -120,11 +122,7 @@ def _prescan(path: Path) -> _Prescan:
                     line=_line_at(path, at),
                     byte_offset=at,
                 )
-            # Line breaks: LF, CR and CRLF (a CRLF split between two chunks counts twice: still an
-            # upper bound). Most chunks have no CR, and `in` is a memchr where count is a loop.
-            breaks += chunk.count(b"\n")
-            if b"\r" in chunk:
-                breaks += chunk.count(b"\r") - chunk.count(b"\r\n")
+            breaks += found
             if blank:
                 blank = not chunk.removeprefix(codecs.BOM_UTF8 if offset == 0 else b"").strip()
             offset += len(chunk)
@@ -337,17 +335,18 @@ class ContactSource:
                 return "failed", phone
         return None, phone
 
-    def _batch_suspects(self, phones: list[str], emails: list[str] | None) -> list[int]:
-        """Indices of the batch's rows the batch checks stopped at, in order, without repeats."""
+    def _batch_suspects(self, phones: list[str], emails: list[str] | None) -> tuple[list[int], list[int]]:
+        """Indices of the batch's rows the batch checks stopped at, in order: (phone, email).
+
+        A row in the first list takes every check one by one (`_slow_row`); one only in the second
+        had a good phone and takes the email check alone.
+        """
         count = len(phones)
         if self.strict:
-            return list(range(count))  # every phone goes through phonenumbers
-        suspects = bad_lines(E164_LINES, phones)
-        if suspects is None:  # a phone cell holds a line break: one by one
-            e164 = E164.fullmatch
-            suspects = [index for index, phone in enumerate(phones) if not e164(phone)]
+            return list(range(count)), []  # every phone goes through phonenumbers (and its email after)
+        suspects = checks.bad_phone_lines(phones)
         if emails is None:
-            return suspects
+            return suspects, []
         stopped = bad_email_lines(emails)
         email_ok = EMAIL_FAST_OR_EMPTY.fullmatch
         if stopped is None:  # a cell with a line break: the whole rule, one by one
@@ -359,35 +358,82 @@ class ContactSource:
                 for index, email in enumerate(emails)
                 if len(email) > EMAIL_LINES_MAX_LENGTH and not email_ok(email)
             )
-        if not stopped:
-            return suspects
-        if not suspects:
-            return sorted(set(stopped))
-        return sorted(set(suspects).union(stopped))
+            stopped.sort()
+        return suspects, stopped
 
-    # Inlined on purpose (PLR0912/PLR0915): helper calls per row would cost a third of the speed.
-    def _scan(  # noqa: PLR0912, PLR0915
-        self, *, send_invalid: bool, yield_valid: bool
-    ) -> Iterator[tuple[int, list[str], str]]:
-        # Rows are read in batches of _BATCH. The checks run per batch (`_batch_suspects`: one regex
-        # call over the batch's phones, one over its emails); the rows they stop at, a few percent,
-        # take the per-row path (`_slow_row`), which says which check failed. What stays per row is
-        # the duplicate check (seen.py) and the yield. No per-row Python objects unless a row fails.
+    def _cells(self, batch: list[list[str]]) -> tuple[list[str], list[str] | None]:
+        """The batch's phone cells and email cells (None without an email column)."""
         plan = self.plan
-        width = plan.width
-        phone_at = plan.phone_index
-        email_at = plan.get("email")
-        get_phone = itemgetter(phone_at)
-        get_email = itemgetter(email_at) if email_at >= 0 else None
+        width, phone_at, email_at = plan.width, plan.phone_index, plan.get("email")
+        if min(map(len, batch)) == width == max(map(len, batch)):
+            phones = list(map(itemgetter(phone_at), batch))
+            return phones, None if email_at < 0 else list(map(itemgetter(email_at), batch))
+        # A short or long row (a blank line, say) fails its phone check: "" stands in.
+        phones = [row[phone_at] if len(row) == width else "" for row in batch]
+        if email_at < 0:
+            return phones, None
+        return phones, [row[email_at] if len(row) == width else "" for row in batch]
+
+    def _check_batch(
+        self, batch: list[list[str]], base: int, seen: SeenNumbers | None, phone_slow: PhoneCheck
+    ) -> tuple[list[str], dict[int, str], int]:
+        """Check a batch whose first row is row `base`: (its phones, normalised; the rows not to send
+        as they are, index -> verdict ("failed", "blank", "unmapped"); how many were blank).
+
+        Failures are recorded in row order. `seen` is None when duplicates are not looked for.
+        """
+        failures = self.failures
+        recorded = len(failures)
+        phones, emails = self._cells(batch)
+        held: dict[int, str] = {}
+        blank = 0
+        numbers = phones
+        phone_suspects, email_suspects = self._batch_suspects(phones, emails)
+        if phone_suspects or email_suspects:
+            numbers = phones.copy()
+        email_at = self.plan.get("email")
+        for index in phone_suspects:
+            verdict, phone = self._slow_row(base + index, batch[index], phone_slow, email_at)
+            if verdict is None:
+                phones[index] = numbers[index] = phone  # normalised
+                continue
+            numbers[index] = "0"  # no valid number is 0: not recorded
+            phones[index] = phone
+            held[index] = verdict
+            blank += verdict == "blank"
+        after_phones = len(failures)
+        if email_suspects and emails is not None:
+            checked = frozenset(phone_suspects)
+            for index in email_suspects:
+                if index in checked:
+                    continue  # its email was checked after its phone
+                mistake = check_email(emails[index])
+                if mistake is not None:
+                    self._fail(base + index, batch[index], "INVALID_EMAIL", mistake)
+                    numbers[index] = "0"
+                    held[index] = "failed"
+        after_emails = len(failures)
+        duplicates = [] if seen is None else seen.record_batch(numbers, base)
+        for index, first in duplicates:
+            self._fail(base + index, batch[index], "DUPLICATE_ENTRY", _duplicate(phones[index], first))
+            held[index] = "failed"
+        # Each check's failures came in row order: merge them when more than one check failed rows.
+        if (recorded < after_phones) + (after_phones < after_emails) + bool(duplicates) > 1:
+            failures[recorded:] = sorted(failures[recorded:], key=_ROW_NUMBER)
+        return phones, held, blank
+
+    def _scan(self, *, send_invalid: bool, yield_valid: bool) -> Iterator[tuple[int, list[str], str]]:
+        # Rows are read in batches of _BATCH and checked per batch (`_check_batch`): one regex call over
+        # the batch's phones and one over its emails (`_batch_suspects`); the rows they stop at, a few
+        # percent, take the per-row path (`_slow_row`), which says which check failed; then the
+        # duplicate check takes the batch's numbers in one call (`SeenNumbers.record_batch`, in C when
+        # built). A batch with nothing to report goes out through one zip: no per-row Python work.
         phone_slow = make_phone_check(strict=self.strict, default_region=self.default_region)
-        unchecked = not self.detect_duplicates
         # Rows that can enter the table: at most one per line break, and each needs its phone (3 bytes
         # at least), a comma per other field and a line break, so a file of blank lines sizes no table.
-        candidates = min(self._records_bound, self._file_bytes // (width + 3) + 1)
-        seen = SeenNumbers(1 if unchecked else candidates, 1 if unchecked else self._records_bound)
-        slots, size, shift = seen.slots, seen.size, seen.shift
-        row_bits, row_mask = seen.row_bits, seen.row_mask
-        fail, reader, slow_row = self._fail, self._reader, self._slow_row
+        candidates = min(self._records_bound, self._file_bytes // (self.plan.width + 3) + 1)
+        seen = SeenNumbers(candidates, self._records_bound) if self.detect_duplicates else None
+        reader = self._reader
         row_number = 0
         blank = 0
         batch: list[list[str]] = []
@@ -403,85 +449,17 @@ class ContactSource:
                     break
                 base = row_number + 1
                 row_number += len(batch)
-                if not unchecked and row_number > seen.largest:  # the file grew after the prescan
-                    seen = seen.grown(seen.rows, row_number + 8 * _BATCH)
-                    slots, size, shift = seen.slots, seen.size, seen.shift
-                    row_bits, row_mask = seen.row_bits, seen.row_mask
-                if min(map(len, batch)) == width == max(map(len, batch)):
-                    phones = list(map(get_phone, batch))
-                    emails = None if get_email is None else list(map(get_email, batch))
-                else:  # a short or long row (a blank line, say) fails its phone check: "" stands in
-                    phones = [row[phone_at] if len(row) == width else "" for row in batch]
-                    emails = (
-                        None
-                        if email_at < 0
-                        else [row[email_at] if len(row) == width else "" for row in batch]
-                    )
-                suspects = self._batch_suspects(phones, emails)
-                numerals = phones
-                if suspects:
-                    numerals = phones.copy()
-                    for index in suspects:
-                        numerals[index] = "0"  # no valid number is 0: marks the row for the per-row path
-                for number, parsed in zip(range(base, row_number + 1), map(int, numerals), strict=True):
-                    value = parsed
-                    if not value:
-                        # A row the batch checks stopped at: the checks one by one.
-                        row = batch[number - base]
-                        verdict, phone = slow_row(number, row, phone_slow, email_at)
-                        if verdict is not None:
-                            if verdict == "blank":
-                                blank += 1
-                            elif verdict == "failed" and send_invalid:
-                                yield number, row, phone
-                            continue
-                        phones[number - base] = phone  # normalised
-                        value = int(phone)
-                    if unchecked:
-                        if yield_valid:
-                            yield number, batch[number - base], phones[number - base]
-                        continue
-                    # The duplicate check (seen.py): the common case is a free home slot.
-                    quotient, home = divmod(value, size)
-                    held = slots[home]
-                    if not held:
-                        slots[home] = quotient << shift | number
-                        if yield_valid:
-                            yield number, batch[number - base], phones[number - base]
-                        continue
-                    # A taken home: `SeenNumbers._walk`, inline (a call would cost a sixth of the
-                    # whole check; tests compare the two).
-                    key = quotient << PROBE_BITS
-                    if held >> row_bits == key:
-                        first = held & row_mask
-                    else:
-                        step = 1 + quotient % (size - 1)
-                        last = key | PROBE_LIMIT
-                        while True:
-                            if key == last:  # about never: rebuild larger, then ask again
-                                seen, first = seen.grown(seen.rows).record(value, number)
-                                slots, size, shift = seen.slots, seen.size, seen.shift
-                                row_bits, row_mask = seen.row_bits, seen.row_mask
-                                break
-                            key += 1
-                            home += step
-                            if home >= size:
-                                home -= size
-                            held = slots[home]
-                            if not held:
-                                slots[home] = key << row_bits | number
-                                first = number
-                                break
-                            if held >> row_bits == key:
-                                first = held & row_mask
-                                break
-                    if first != number:
-                        phone = phones[number - base]
-                        fail(number, batch[number - base], "DUPLICATE_ENTRY", _duplicate(phone, first))
-                        if send_invalid:
-                            yield number, batch[number - base], phone
-                    elif yield_valid:
-                        yield number, batch[number - base], phones[number - base]
+                phones, held, blanks = self._check_batch(batch, base, seen, phone_slow)
+                blank += blanks
+                if not yield_valid:
+                    continue
+                if not held:
+                    yield from zip(range(base, row_number + 1), batch, phones, strict=True)
+                    continue
+                for index, row in enumerate(batch):
+                    verdict = held.get(index)
+                    if verdict is None or (verdict == "failed" and send_invalid):
+                        yield base + index, row, phones[index]
             if isinstance(problem, UnicodeDecodeError):
                 raise _decode_error(self.path) from None
             if problem is not None:
@@ -493,7 +471,7 @@ class ContactSource:
         finally:
             self.rows_read = row_number - blank
             self.blank_rows = blank
-            self.duplicate_table_bytes = 0 if unchecked else seen.nbytes
+            self.duplicate_table_bytes = 0 if seen is None else seen.nbytes
 
 
 def _duplicate(phone: str, first: int) -> str:

@@ -32,9 +32,21 @@ from __future__ import annotations
 
 import random
 from array import array
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
-__all__ = ["LOAD", "MAX_NUMBER", "PROBE_BITS", "PROBE_LIMIT", "SeenNumbers", "TableFullError", "next_prime"]
+from ._accel import ACCELERATED, native
+
+__all__ = [
+    "ACCELERATED",
+    "LOAD",
+    "MAX_NUMBER",
+    "PROBE_BITS",
+    "PROBE_LIMIT",
+    "SeenNumbers",
+    "TableFullError",
+    "line_breaks",
+    "next_prime",
+]
 
 LOAD = 0.85
 """Rows per slot at most (the bound on rows / `size`)."""
@@ -78,6 +90,78 @@ def next_prime(n: int) -> int:
     while not _is_prime(n):
         n += 1
     return n
+
+
+BatchRecorder = Callable[
+    ["array[int]", int, int, list[str], int, int, int], tuple[int, list[tuple[int, int]]]
+]
+"""`(slots, size, row_bits, numbers, base, start, probe_limit) -> (stopped, duplicates)`."""
+
+
+def _record_batch_python(  # noqa: PLR0917 - the C twin's positional signature
+    slots: array[int], size: int, row_bits: int, numbers: list[str], base: int, start: int, probe_limit: int
+) -> tuple[int, list[tuple[int, int]]]:
+    """The pure-Python twin of `_speedups.record_batch` (the C accelerator); tests compare them.
+
+    Records `numbers[start:]` (E.164 digits, "+" optional; "0" for a row to skip) as seen in rows
+    `base + index`, in order. Returns (the index it stopped at: `len(numbers)`, or the number whose
+    probe ran past `probe_limit` steps, not recorded; (index, first row) of every number already held).
+    One loop with the walk of `SeenNumbers._walk` inline: a call a row would cost a sixth of the check.
+    """
+    duplicates: list[tuple[int, int]] = []
+    row_mask = (1 << row_bits) - 1
+    step_modulus = size - 1
+    for index in range(start, len(numbers)):
+        number = int(numbers[index])
+        if not number:
+            continue
+        row = base + index
+        quotient, home = divmod(number, size)
+        held = slots[home]
+        key = quotient << PROBE_BITS
+        if not held:
+            slots[home] = key << row_bits | row
+            continue
+        if held >> row_bits == key:
+            duplicates.append((index, held & row_mask))
+            continue
+        step = 1 + quotient % step_modulus
+        last = key | probe_limit
+        while True:
+            if key == last:
+                return index, duplicates
+            key += 1
+            home += step
+            if home >= size:
+                home -= size
+            held = slots[home]
+            if not held:
+                slots[home] = key << row_bits | row
+                break
+            if held >> row_bits == key:
+                duplicates.append((index, held & row_mask))
+                break
+    return len(numbers), duplicates
+
+
+def _line_breaks_python(chunk: bytes) -> tuple[int, int]:
+    """The pure-Python twin of `_speedups.line_breaks`: (LF + CR - CRLF, offset of the first NUL
+    or -1). Three counts where the C is one pass; `in` is a memchr, so a file without CR pays one."""
+    nul = chunk.find(b"\x00")
+    if nul >= 0:
+        return 0, nul
+    breaks = chunk.count(b"\n")
+    if b"\r" in chunk:
+        breaks += chunk.count(b"\r") - chunk.count(b"\r\n")
+    return breaks, -1
+
+
+if native is None:  # not built (no compiler at install, or EXOTEL_CONTACTS_NO_EXTENSION=1)
+    line_breaks: Callable[[bytes], tuple[int, int]] = _line_breaks_python
+    _record_batch: BatchRecorder = _record_batch_python
+else:
+    line_breaks = native.line_breaks
+    _record_batch = native.record_batch
 
 
 class TableFullError(Exception):
@@ -181,6 +265,31 @@ class SeenNumbers:
                 quotient, probe = key >> PROBE_BITS, key & _PROBE_MASK
                 home = (slot - probe * (1 + quotient % (size - 1))) % size
                 yield quotient * size + home, held & row_mask
+
+    def record_batch(self, numbers: list[str], base: int) -> list[tuple[int, int]]:
+        """Record `numbers[i]` (E.164 digits; "0" for a row not to record) as seen in row `base + i`,
+        in order, and return (i, first row) for each that an earlier row already had.
+
+        Rebuilds the table larger in place when it must (rows past `largest`, or a probe past
+        `PROBE_LIMIT`). The C accelerator does the loop when it is built, `_record_batch_python`
+        otherwise.
+        """
+        if base + len(numbers) - 1 > self.largest:  # the file grew after the prescan
+            self._become(self.grown(self.rows, base + 2 * len(numbers) + 4096))
+        duplicates: list[tuple[int, int]] = []
+        start = 0
+        while True:
+            start, found = _record_batch(
+                self.slots, self.size, self.row_bits, numbers, base, start, PROBE_LIMIT
+            )
+            duplicates.extend(found)
+            if start == len(numbers):
+                return duplicates
+            self._become(self.grown(self.rows))  # about never: a probe past the limit
+
+    def _become(self, other: SeenNumbers) -> None:
+        for name in SeenNumbers.__slots__:
+            setattr(self, name, getattr(other, name))
 
     def grown(self, rows: int, largest: int | None = None) -> SeenNumbers:
         """A table for `rows` numbers (at least 1.5 times this one's) with the same entries, and

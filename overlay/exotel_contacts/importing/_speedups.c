@@ -3,9 +3,9 @@
 #include <stdint.h>
 
 #define PROBE_BITS 12
-#define PROBE_LIMIT ((1u << PROBE_BITS) - 1)
 
-/* record_batch(slots, size, row_bits, numbers, base, start) -> (stopped, duplicates) */
+/* record_batch(slots, size, row_bits, numbers, base, start, probe_limit) -> (stopped, duplicates):
+   seen.py's `_record_batch_python`, which says what it does; tests compare the two. */
 static PyObject *
 record_batch(PyObject *Py_UNUSED(module), PyObject *args)
 {
@@ -13,15 +13,17 @@ record_batch(PyObject *Py_UNUSED(module), PyObject *args)
     unsigned long long size_ull, base_ull;
     int row_bits;
     Py_ssize_t start;
-    if (!PyArg_ParseTuple(args, "OKiO!Kn", &slots_obj, &size_ull, &row_bits, &PyList_Type, &numbers,
-                          &base_ull, &start))
+    unsigned int probe_limit;
+    if (!PyArg_ParseTuple(args, "OKiO!KnI", &slots_obj, &size_ull, &row_bits, &PyList_Type, &numbers,
+                          &base_ull, &start, &probe_limit))
         return NULL;
     Py_buffer view;
     if (PyObject_GetBuffer(slots_obj, &view, PyBUF_WRITABLE | PyBUF_FORMAT | PyBUF_C_CONTIGUOUS) < 0)
         return NULL;
     PyObject *dups = NULL, *result = NULL;
     if (view.itemsize != 8 || view.format == NULL || strcmp(view.format, "Q") != 0 ||
-        (unsigned long long)(view.len / 8) != size_ull || size_ull < 2 || row_bits < 1 || row_bits > 50) {
+        (unsigned long long)(view.len / 8) != size_ull || size_ull < 2 || row_bits < 1 || row_bits > 50 ||
+        probe_limit >= (1u << PROBE_BITS)) {
         PyErr_SetString(PyExc_ValueError, "slots must be an array('Q') of `size` items");
         goto done;
     }
@@ -72,7 +74,7 @@ record_batch(PyObject *Py_UNUSED(module), PyObject *args)
         if ((held >> row_bits) == key) {
             first = held & row_mask;
         } else {
-            uint64_t step = 1 + quotient % (size - 1), last = key | PROBE_LIMIT, slot = home;
+            uint64_t step = 1 + quotient % (size - 1), last = key | probe_limit, slot = home;
             for (;;) {
                 if (key == last) goto stopped;
                 key++;
@@ -107,7 +109,81 @@ done:
     return result;
 }
 
+/* not_e164(cells) -> indices of the cells (a list of str) that are not exactly an E.164 number,
+   `\+[1-9][0-9]{1,14}` (checks.E164 with fullmatch; tests compare the two). */
+static PyObject *
+not_e164(PyObject *Py_UNUSED(module), PyObject *cells)
+{
+    if (!PyList_Check(cells)) {
+        PyErr_SetString(PyExc_TypeError, "cells must be a list of str");
+        return NULL;
+    }
+    PyObject *found = PyList_New(0);
+    if (found == NULL)
+        return NULL;
+    Py_ssize_t count = PyList_GET_SIZE(cells);
+    for (Py_ssize_t index = 0; index < count; index++) {
+        PyObject *item = PyList_GET_ITEM(cells, index);
+        if (!PyUnicode_Check(item)) {
+            Py_DECREF(found);
+            PyErr_SetString(PyExc_TypeError, "cells must be a list of str");
+            return NULL;
+        }
+        int good = 0;
+        Py_ssize_t length = PyUnicode_GET_LENGTH(item);
+        if (PyUnicode_KIND(item) == PyUnicode_1BYTE_KIND && length >= 3 && length <= 16) {
+            const Py_UCS1 *text = PyUnicode_1BYTE_DATA(item);
+            good = text[0] == '+' && text[1] >= '1' && text[1] <= '9';
+            for (Py_ssize_t at = 2; good && at < length; at++)
+                good = text[at] >= '0' && text[at] <= '9';
+        }
+        if (!good) {
+            PyObject *number = PyLong_FromSsize_t(index);
+            if (number == NULL || PyList_Append(found, number) < 0) {
+                Py_XDECREF(number);
+                Py_DECREF(found);
+                return NULL;
+            }
+            Py_DECREF(number);
+        }
+    }
+    return found;
+}
+
+/* line_breaks(chunk) -> (LF + CR - CRLF, offset of the first NUL byte or -1); one pass over a
+   bytes-like object. */
+static PyObject *
+line_breaks(PyObject *Py_UNUSED(module), PyObject *arg)
+{
+    Py_buffer view;
+    if (PyObject_GetBuffer(arg, &view, PyBUF_SIMPLE) < 0)
+        return NULL;
+    const unsigned char *data = (const unsigned char *)view.buf;
+    Py_ssize_t length = view.len, index, nul = -1;
+    unsigned long long breaks = 0;
+    Py_BEGIN_ALLOW_THREADS
+    for (index = 0; index < length; index++) {
+        unsigned char byte = data[index];
+        if (byte > '\r')
+            continue;
+        if (byte == '\n') {
+            breaks++;
+        } else if (byte == '\r') {
+            if (index + 1 >= length || data[index + 1] != '\n')
+                breaks++; /* a lone CR; a CRLF counts at its LF */
+        } else if (byte == 0) {
+            nul = index;
+            break;
+        }
+    }
+    Py_END_ALLOW_THREADS
+    PyBuffer_Release(&view);
+    return Py_BuildValue("(Kn)", breaks, nul);
+}
+
 static PyMethodDef methods[] = {
+    {"not_e164", not_e164, METH_O, "Indices of the cells that are not an E.164 number."},
+    {"line_breaks", line_breaks, METH_O, "Line breaks (LF, CR, CRLF) and the first NUL of a chunk."},
     {"record_batch", record_batch, METH_VARARGS, "Record a batch of numbers in a SeenNumbers table."},
     {NULL, NULL, 0, NULL},
 };
@@ -117,11 +193,11 @@ static PyMethodDef methods[] = {
 #endif
 
 static struct PyModuleDef module = {
-    PyModuleDef_HEAD_INIT, "_seen_batch", NULL, 0, methods, NULL, NULL, NULL, NULL,
+    PyModuleDef_HEAD_INIT, "_speedups", NULL, 0, methods, NULL, NULL, NULL, NULL,
 };
 
 PyMODINIT_FUNC
-PyInit__seen_batch(void)
+PyInit__speedups(void)
 {
     PyObject *m = PyModule_Create(&module);
     if (m != NULL && PyModule_AddStringConstant(m, "SOURCE_SHA256", EXOTEL_SOURCE_SHA256) < 0) {
