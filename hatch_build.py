@@ -1,9 +1,9 @@
-"""Hatchling build hook: the optional C accelerator ``exotel_contacts.importing._seen_batch``.
+"""Hatchling build hook: the optional C accelerator ``exotel_contacts.importing._speedups``.
 
 The wheel target runs this hook (``[tool.hatch.build.targets.wheel.hooks.custom]`` in pyproject.toml):
 
 - a regular wheel (``pip wheel .``, ``python -m build``, a wheel from the sdist) compiles the extension in
-  a temporary folder and adds it at ``exotel_contacts/importing/_seen_batch<EXT_SUFFIX>``; the wheel is
+  a temporary folder and adds it at ``exotel_contacts/importing/_speedups<EXT_SUFFIX>``; the wheel is
   then tagged for this interpreter and platform instead of ``py3-none-any``;
 - an editable install (``pip install -e .``, which ``make setup`` runs) compiles it in place, beside the
   source in ``overlay/exotel_contacts/importing/``, where the editable ``.pth`` finds it.
@@ -33,8 +33,8 @@ from typing import Any
 from hatchling.builders.config import BuilderConfig
 from hatchling.builders.hooks.plugin.interface import BuildHookInterface
 
-MODULE = "exotel_contacts.importing._seen_batch"
-SOURCE = "overlay/exotel_contacts/importing/_seen_batch.c"
+MODULE = "exotel_contacts.importing._speedups"
+SOURCE = "overlay/exotel_contacts/importing/_speedups.c"
 # The folder on sys.path (for the editable install) that holds the package `MODULE` belongs to.
 PACKAGE_ROOT = "overlay"
 SKIP_VARIABLE = "EXOTEL_CONTACTS_NO_EXTENSION"

@@ -1,4 +1,5 @@
-"""The optional C accelerator (exotel_contacts.importing._seen_batch) and its build (hatch_build.py).
+"""The optional C accelerator (exotel_contacts.importing._speedups) and its build (hatch_build.py);
+test_accelerator.py compares what it computes with its pure-Python twins.
 
 The installed accelerator must be there and built from the current C file. A missing one FAILS rather
 than skips, locally as in CI: `make setup` builds it whenever a compiler is there, and pip hides the
@@ -30,25 +31,27 @@ import pytest
 from packaging.requirements import Requirement
 from packaging.utils import parse_wheel_filename
 
+from exotel_contacts.importing import _accel
+
 ROOT = Path(__file__).resolve().parents[2]
-MODULE = "exotel_contacts.importing._seen_batch"
-SOURCE = ROOT / "overlay" / "exotel_contacts" / "importing" / "_seen_batch.c"
+MODULE = "exotel_contacts.importing._speedups"
+SOURCE = ROOT / "overlay" / "exotel_contacts" / "importing" / "_speedups.c"
 EXT_SUFFIX = sysconfig.get_config_var("EXT_SUFFIX")
-IN_WHEEL = f"exotel_contacts/importing/_seen_batch{EXT_SUFFIX}"
+IN_WHEEL = f"exotel_contacts/importing/_speedups{EXT_SUFFIX}"
 SKIP_VARIABLE = "EXOTEL_CONTACTS_NO_EXTENSION"
 PIP_WHEEL = [sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "--no-index", "-q"]
 WARNING_START = "exotel-contacts: C accelerator not built ("
 WARNING_END = "); the pure-Python path is used"
 
 # What the probe below asks the module: three short numbers in a 17-slot table, rows 1-3 (small, so a
-# slot's key and row fit its 64 bits); the third repeats the first, so record_batch reports (index 2,
-# first row 1), fills two slots and stops after the last index.
+# slot's key and row fit its 64 bits), the longest probe walk; the third repeats the first, so
+# record_batch reports (index 2, first row 1), fills two slots and stops after the last index.
 PROBE = """
 import json, sys
 from array import array
-import exotel_contacts.importing._seen_batch as accel
+import exotel_contacts.importing._speedups as accel
 slots = array("Q", [0]) * 17
-stopped, duplicates = accel.record_batch(slots, 17, 8, ["+12345", "67890", "12345"], 1, 0)
+stopped, duplicates = accel.record_batch(slots, 17, 8, ["+12345", "67890", "12345"], 1, 0, 4095)
 print(json.dumps({"file": accel.__file__, "sha256": accel.SOURCE_SHA256, "stopped": stopped,
                   "duplicates": duplicates, "used": sum(1 for slot in slots if slot)}))
 """
@@ -132,11 +135,14 @@ def probe(folder: Path) -> dict[str, object]:
 
 
 def test_installed_accelerator_is_built_from_the_current_source() -> None:
-    try:
-        accel = importlib.import_module(MODULE)
-    except ImportError as error:
-        missing(f"the C accelerator {MODULE} is not installed ({error})")
-        return
+    """The accelerator the package uses (`importing/_accel.py`) is there and current."""
+    accel = _accel.native
+    if accel is None:
+        try:
+            importlib.import_module(MODULE)
+        except ImportError as error:
+            missing(f"the C accelerator {MODULE} is not installed ({error})")
+        pytest.fail(f"{MODULE} imports but importing/_accel.py does not use it", pytrace=False)
     assert source_sha256() == accel.SOURCE_SHA256, (
         f"the C accelerator is stale: run make setup ({accel.__file__} was built from "
         f"{accel.SOURCE_SHA256}, {SOURCE.name} is now {source_sha256()})"
@@ -194,12 +200,13 @@ def test_wheel_without_the_accelerator_on_request_is_pure_and_imports(tmp_path: 
     imported = run_from(
         tmp_path / "unpacked",
         "import importlib.util, exotel_contacts, exotel_contacts.importing.seen\n"
-        f"print(exotel_contacts.__file__, importlib.util.find_spec({MODULE!r}))",
+        "from exotel_contacts.importing._accel import ACCELERATED\n"
+        f"print(exotel_contacts.__file__, importlib.util.find_spec({MODULE!r}), ACCELERATED)",
     )
     assert imported.returncode == 0, imported.stderr
-    where, spec = imported.stdout.split()
+    where, spec, accelerated = imported.stdout.split()
     assert Path(where).is_relative_to(tmp_path / "unpacked")
-    assert spec == "None"
+    assert (spec, accelerated) == ("None", "False")
 
 
 @pytest.mark.skipif(sys.platform == "win32", reason="CC names the compiler on Unix builds only")
@@ -218,7 +225,7 @@ def test_sdist_carries_the_source_and_hook_and_builds_the_accelerator(tmp_path: 
     with tarfile.open(sdist) as archive:
         members = [name.split("/", 1)[1] for name in archive.getnames() if "/" in name]
         archive.extractall(tmp_path / "src", filter="data")
-    for needed in ("hatch_build.py", "pyproject.toml", "overlay/exotel_contacts/importing/_seen_batch.c"):
+    for needed in ("hatch_build.py", "pyproject.toml", "overlay/exotel_contacts/importing/_speedups.c"):
         assert needed in members
     assert not [name for name in members if name.endswith((".so", ".pyd"))], "no built module in the sdist"
     if accelerator_opted_out():
