@@ -15,6 +15,7 @@ def implementation(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPat
         monkeypatch.setattr(seen, "_record_batch", seen._record_batch_python)
         monkeypatch.setattr(reader, "line_breaks", seen._line_breaks_python)
         monkeypatch.setattr(checks, "bad_phone_lines", checks._bad_phone_lines_python)
+        monkeypatch.setattr(checks, "bad_email_cells", checks._bad_email_cells_python)
     elif not ACCELERATED:
         pytest.skip("the C accelerator is not built (tests/importing/test_accelerator.py fails for it)")
     return str(request.param)

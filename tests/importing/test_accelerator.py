@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from exotel_contacts.importing import checks, seen
-from exotel_contacts.importing.checks import E164
+from exotel_contacts.importing.checks import E164, EMAIL_FAST_OR_EMPTY, EMAIL_PATTERN
 from exotel_contacts.importing.seen import SeenNumbers
 
 pytestmark = pytest.mark.skipif(not seen.ACCELERATED, reason="the C accelerator is not built")
@@ -76,10 +76,54 @@ def test_not_e164_is_the_e164_rule(cells: list[str]) -> None:
     assert checks._bad_phone_lines_python(cells) == expected
 
 
+_ATEXT = "aZ09!#$%&'*+/=?^_`{|}~-"
+_NEAR_ADDRESSES = st.one_of(
+    # Addresses by the rule (drawn from the spec's pattern), and strings built from the characters
+    # and runs where the rule has its corners: dots, hyphens, @, labels of 63-64, local parts of 32-65.
+    st.from_regex(EMAIL_PATTERN, fullmatch=True).filter(lambda s: len(s) <= 254),
+    st.text(alphabet="aZ09.@-_+!é \n\t", max_size=40),
+    st.lists(
+        st.one_of(
+            st.sampled_from([".", "@", "-", "--", "a", "Z", "9", "xn--", "é", " ", "\x00"]),
+            st.text(alphabet=_ATEXT, min_size=1, max_size=3),
+            st.integers(min_value=30, max_value=66).map(lambda n: "b" * n),
+        ),
+        max_size=12,
+    ).map("".join),
+    st.tuples(
+        st.text(alphabet=_ATEXT + ".", min_size=1, max_size=70),
+        st.lists(st.text(alphabet="ab0-", min_size=1, max_size=66), min_size=1, max_size=5),
+    ).map(lambda parts: parts[0] + "@" + ".".join(parts[1])),
+)
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.lists(_NEAR_ADDRESSES, max_size=8))
+def test_bad_emails_is_the_email_rule(cells: list[str]) -> None:
+    expected = [index for index, cell in enumerate(cells) if not EMAIL_FAST_OR_EMPTY.fullmatch(cell)]
+    assert _speedups.bad_emails(cells) == expected
+    assert checks._bad_email_cells_python(cells) == expected
+
+
+def test_bad_emails_at_the_length_bounds() -> None:
+    label = "b" * 63
+    cells = [
+        "a@" + ".".join([label] * 3) + "." + "c" * 60,  # 254
+        "ab@" + ".".join([label] * 3) + "." + "c" * 60,  # 255
+        "a" * 64 + "@b.co",
+        "a" * 65 + "@b.co",
+        "a." + "b" * 31 + "@b.co",  # 32 besides the dot
+        "a." + "b" * 32 + "@b.co",
+    ]
+    assert _speedups.bad_emails(cells) == [1, 3, 5]
+
+
 def test_not_e164_refuses_what_is_not_a_list_of_str() -> None:
     for cells in (("+919876543210",), ["+919876543210", 5], [None]):
         with pytest.raises(TypeError):
             _speedups.not_e164(cells)  # type: ignore[arg-type]
+        with pytest.raises(TypeError):
+            _speedups.bad_emails(cells)  # type: ignore[arg-type]
 
 
 @pytest.mark.parametrize(

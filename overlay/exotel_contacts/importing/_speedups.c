@@ -150,6 +150,106 @@ not_e164(PyObject *Py_UNUSED(module), PyObject *cells)
     return found;
 }
 
+/* The spec's EmailAddress rule (checks.EMAIL_FAST, fullmatch; tests compare the two): ASCII; a
+   local part of dot-separated runs of atext, at most 64 characters without dots and at most 32 besides
+   its dots with them; '@'; two or more labels of letters, digits and inner hyphens, each at most 63
+   characters and without hyphens in its 3rd and 4th places together, the last starting with a letter;
+   at most 254 characters in all. */
+static int
+is_atext(unsigned char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+           (c != 0 && strchr("!#$%&'*+/=?^_`{|}~-", c) != NULL);
+}
+
+static int
+is_alnum(unsigned char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+}
+
+static int
+is_alpha(unsigned char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+static int
+email_ok(const unsigned char *text, Py_ssize_t length)
+{
+    if (length < 1 || length > 254)
+        return 0;
+    Py_ssize_t at = 0, atext = 0, dots = 0;
+    int after_dot = 1; /* at the start, as after a dot: a dot here would leave an empty run */
+    for (; at < length && text[at] != '@'; at++) {
+        if (text[at] == '.') {
+            if (after_dot)
+                return 0;
+            dots++;
+            after_dot = 1;
+        } else if (is_atext(text[at])) {
+            atext++;
+            after_dot = 0;
+        } else {
+            return 0;
+        }
+    }
+    if (at == length || after_dot || atext > (dots ? 32 : 64))
+        return 0;
+    at++; /* the '@' */
+    for (int labels = 1;; labels++) {
+        Py_ssize_t start = at;
+        if (at >= length || !is_alnum(text[at]))
+            return 0;
+        while (at < length && (is_alnum(text[at]) || text[at] == '-'))
+            at++;
+        Py_ssize_t size = at - start;
+        if (text[at - 1] == '-' || size > 63 || (size >= 4 && text[start + 2] == '-' && text[start + 3] == '-'))
+            return 0;
+        if (at == length)
+            return labels >= 2 && is_alpha(text[start]);
+        if (text[at] != '.')
+            return 0;
+        at++;
+    }
+}
+
+/* bad_emails(cells) -> indices of the cells (a list of str) that are neither empty nor an address by
+   the rule above (checks.EMAIL_FAST_OR_EMPTY with fullmatch). */
+static PyObject *
+bad_emails(PyObject *Py_UNUSED(module), PyObject *cells)
+{
+    if (!PyList_Check(cells)) {
+        PyErr_SetString(PyExc_TypeError, "cells must be a list of str");
+        return NULL;
+    }
+    PyObject *found = PyList_New(0);
+    if (found == NULL)
+        return NULL;
+    Py_ssize_t count = PyList_GET_SIZE(cells);
+    for (Py_ssize_t index = 0; index < count; index++) {
+        PyObject *item = PyList_GET_ITEM(cells, index);
+        if (!PyUnicode_Check(item)) {
+            Py_DECREF(found);
+            PyErr_SetString(PyExc_TypeError, "cells must be a list of str");
+            return NULL;
+        }
+        Py_ssize_t length = PyUnicode_GET_LENGTH(item);
+        if (length == 0)
+            continue;
+        if (PyUnicode_KIND(item) == PyUnicode_1BYTE_KIND && email_ok(PyUnicode_1BYTE_DATA(item), length))
+            continue;
+        PyObject *number = PyLong_FromSsize_t(index);
+        if (number == NULL || PyList_Append(found, number) < 0) {
+            Py_XDECREF(number);
+            Py_DECREF(found);
+            return NULL;
+        }
+        Py_DECREF(number);
+    }
+    return found;
+}
+
 /* line_breaks(chunk) -> (LF + CR - CRLF, offset of the first NUL byte or -1); one pass over a
    bytes-like object. */
 static PyObject *
@@ -182,6 +282,7 @@ line_breaks(PyObject *Py_UNUSED(module), PyObject *arg)
 }
 
 static PyMethodDef methods[] = {
+    {"bad_emails", bad_emails, METH_O, "Indices of the cells that are neither empty nor an address."},
     {"not_e164", not_e164, METH_O, "Indices of the cells that are not an E.164 number."},
     {"line_breaks", line_breaks, METH_O, "Line breaks (LF, CR, CRLF) and the first NUL of a chunk."},
     {"record_batch", record_batch, METH_VARARGS, "Record a batch of numbers in a SeenNumbers table."},

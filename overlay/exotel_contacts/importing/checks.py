@@ -42,6 +42,7 @@ __all__ = [
     "EMAIL_MAX_LENGTH",
     "EMAIL_PATTERN",
     "PhoneCheck",
+    "bad_email_cells",
     "bad_email_lines",
     "bad_lines",
     "bad_phone_lines",
@@ -142,6 +143,32 @@ bad_phone_lines: Callable[[list[str]], list[int]] = (
     _bad_phone_lines_python if native is None else native.not_e164
 )
 """Indices of the cells that are not an E.164 number (`E164.fullmatch`), in order; in C when built."""
+
+
+def _bad_email_cells_python(cells: list[str]) -> list[int]:
+    """The pure-Python twin of `_speedups.bad_emails`: `EMAIL_LINES` over the batch (see the module
+    docstring), then the whole rule for the long addresses it cannot decide, or for every cell when
+    one holds a line break."""
+    email_ok = EMAIL_FAST_OR_EMPTY.fullmatch
+    found = bad_email_lines(cells)
+    if found is None:  # a cell with a line break: the whole rule, one by one
+        return [index for index, cell in enumerate(cells) if not email_ok(cell)]
+    if cells and max(map(len, cells)) > EMAIL_LINES_MAX_LENGTH:
+        # EMAIL_LINES may have stopped at a long one already: each index once.
+        long_bad = {
+            index
+            for index, cell in enumerate(cells)
+            if len(cell) > EMAIL_LINES_MAX_LENGTH and not email_ok(cell)
+        }
+        return sorted(long_bad.union(found))
+    return found
+
+
+bad_email_cells: Callable[[list[str]], list[int]] = (
+    _bad_email_cells_python if native is None else native.bad_emails
+)
+"""Indices of the cells that are neither empty nor an address by the rule (`EMAIL_FAST_OR_EMPTY`),
+in order; in C when built."""
 
 
 def bad_email_lines(lines: list[str]) -> list[int] | None:

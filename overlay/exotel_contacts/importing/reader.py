@@ -22,10 +22,7 @@ from typing import IO, NamedTuple
 from . import checks
 from .checks import (
     E164,
-    EMAIL_FAST_OR_EMPTY,
-    EMAIL_LINES_MAX_LENGTH,
     PhoneCheck,
-    bad_email_lines,
     check_email,
     make_phone_check,
 )
@@ -345,21 +342,7 @@ class ContactSource:
         if self.strict:
             return list(range(count)), []  # every phone goes through phonenumbers (and its email after)
         suspects = checks.bad_phone_lines(phones)
-        if emails is None:
-            return suspects, []
-        stopped = bad_email_lines(emails)
-        email_ok = EMAIL_FAST_OR_EMPTY.fullmatch
-        if stopped is None:  # a cell with a line break: the whole rule, one by one
-            stopped = [index for index, email in enumerate(emails) if not email_ok(email)]
-        elif max(map(len, emails)) > EMAIL_LINES_MAX_LENGTH:
-            # EMAIL_LINES decides short addresses only: the long ones it passed get the whole rule.
-            stopped.extend(
-                index
-                for index, email in enumerate(emails)
-                if len(email) > EMAIL_LINES_MAX_LENGTH and not email_ok(email)
-            )
-            stopped.sort()
-        return suspects, stopped
+        return suspects, [] if emails is None else checks.bad_email_cells(emails)
 
     def _cells(self, batch: list[list[str]]) -> tuple[list[str], list[str] | None]:
         """The batch's phone cells and email cells (None without an email column)."""
