@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from array import array
+from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
@@ -12,7 +16,7 @@ from exotel_contacts.importing import checks, seen
 from exotel_contacts.importing.checks import E164, EMAIL_FAST_OR_EMPTY, EMAIL_PATTERN
 from exotel_contacts.importing.seen import SeenNumbers
 
-pytestmark = pytest.mark.skipif(not seen.ACCELERATED, reason="the C accelerator is not built")
+needs_c = pytest.mark.skipif(not seen.ACCELERATED, reason="the C accelerator is not built")
 
 if seen.ACCELERATED:
     from exotel_contacts.importing import _speedups
@@ -25,6 +29,7 @@ numbers = st.one_of(
 )
 
 
+@needs_c
 @settings(max_examples=200, deadline=None)
 @given(
     batches=st.lists(st.lists(numbers, max_size=40), min_size=1, max_size=6),
@@ -51,6 +56,7 @@ def test_record_batch_is_its_python_twin(batches: list[list[str]], rows: int, pr
         base += len(batch)
 
 
+@needs_c
 @settings(max_examples=300, deadline=None)
 @given(
     st.binary(max_size=200) | st.lists(st.sampled_from([b"\r", b"\n", b"\r\n", b"a", b"\x00"])).map(b"".join)
@@ -63,6 +69,7 @@ def test_line_breaks_is_its_python_twin(chunk: bytes) -> None:
     assert _speedups.line_breaks(bytearray(chunk)) == (breaks, nul)
 
 
+@needs_c
 @settings(max_examples=400, deadline=None)
 @given(
     st.lists(
@@ -97,7 +104,8 @@ _NEAR_ADDRESSES = st.one_of(
 )
 
 
-@settings(max_examples=3000, deadline=None)
+@needs_c
+@settings(max_examples=1000, deadline=None)
 @given(st.lists(_NEAR_ADDRESSES, max_size=8))
 def test_bad_emails_is_the_email_rule(cells: list[str]) -> None:
     expected = [index for index, cell in enumerate(cells) if not EMAIL_FAST_OR_EMPTY.fullmatch(cell)]
@@ -105,6 +113,7 @@ def test_bad_emails_is_the_email_rule(cells: list[str]) -> None:
     assert checks._bad_email_cells_python(cells) == expected
 
 
+@needs_c
 def test_bad_emails_at_the_length_bounds() -> None:
     label = "b" * 63
     cells = [
@@ -118,6 +127,7 @@ def test_bad_emails_at_the_length_bounds() -> None:
     assert _speedups.bad_emails(cells) == [1, 3, 5]
 
 
+@needs_c
 def test_not_e164_refuses_what_is_not_a_list_of_str() -> None:
     for cells in (("+919876543210",), ["+919876543210", 5], [None]):
         with pytest.raises(TypeError):
@@ -126,6 +136,7 @@ def test_not_e164_refuses_what_is_not_a_list_of_str() -> None:
             _speedups.bad_emails(cells)  # type: ignore[arg-type]
 
 
+@needs_c
 @pytest.mark.parametrize(
     "bad",
     [
@@ -146,6 +157,7 @@ def test_record_batch_refuses_what_is_not_a_number(bad: list[object]) -> None:
     assert not any(table.slots)
 
 
+@needs_c
 def test_record_batch_refuses_a_table_that_is_not_one() -> None:
     table = SeenNumbers(10)
     good = (table.size, table.row_bits, ["+919876543210"], 1, 0, seen.PROBE_LIMIT)
@@ -163,3 +175,31 @@ def test_record_batch_refuses_a_table_that_is_not_one() -> None:
         with pytest.raises((ValueError, OverflowError)):
             _speedups.record_batch(table.slots, table.size, row_bits, ["+919876543210"], base, start, limit)
     assert not any(table.slots)
+
+
+def test_the_pure_python_switch_leaves_the_accelerator_unloaded(tmp_path: Path) -> None:
+    path = tmp_path / "c.csv"
+    path.write_text(
+        "phone_number,email\n+919876543210,a@b.co\n+919876543210,maría@b.co\nbad,\n+919876543210,\n",
+        encoding="utf-8",
+    )
+    code = (
+        "import sys; from exotel_contacts.importing import validate_file, _accel; "
+        "print(_accel.ACCELERATED, 'exotel_contacts.importing._speedups' in sys.modules, "
+        "[(f.row_number, f.error_code) for f in validate_file(sys.argv[1]).failures])"
+    )
+    seen_by = {}
+    for value in ("1", "0"):
+        env = {**os.environ, "EXOTEL_CONTACTS_PURE_PYTHON": value}
+        done = subprocess.run(
+            [sys.executable, "-c", code, str(path)],
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=60,
+            check=True,
+        )
+        seen_by[value] = done.stdout.strip()
+    verdicts = "[(2, 'INVALID_EMAIL'), (3, 'INVALID_PHONE'), (4, 'DUPLICATE_ENTRY')]"
+    assert seen_by["1"] == f"False False {verdicts}"
+    assert seen_by["0"] == f"{seen.ACCELERATED} {seen.ACCELERATED} {verdicts}"
