@@ -1,4 +1,4 @@
-# The optional C accelerator built from _seen_batch.c (see seen.py for what each function does).
+# The optional C accelerator built from _speedups.c (see _accel.py; seen.py and checks.py hold the pure-Python twins).
 from array import array
 
 SOURCE_SHA256: str
