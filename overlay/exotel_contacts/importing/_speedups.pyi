@@ -1,4 +1,5 @@
-# The optional C accelerator built from _speedups.c (see _accel.py; seen.py and checks.py hold the pure-Python twins).
+# The optional C accelerator built from _speedups.c (see _accel.py; seen.py and checks.py hold
+# the pure-Python twins).
 from array import array
 
 SOURCE_SHA256: str
