@@ -11,9 +11,11 @@ Rows:
 
 * CCM import of ``--large`` rows (default 500,000: ten parts of 50,000) against ``--small`` rows
   (default 50,000: one part), all six CCM columns. Target: the larger costs at most 1.1x the smaller.
-* One ~``--campaign-mb`` MB Campaign file (default 59, one part of the 60 MB limit, a dynamic list)
-  against an interpreter that has loaded the client and the import code and opened a client, sending
-  nothing (the package itself loads its modules on first use). Target (ours, the seeds give none): the
+* One ~``--campaign-mb`` MB Campaign file (default 59, one part of the 60 MB limit, a dynamic list;
+  its first number already in the address book, so the server counts a duplicate and the import reads
+  the whole list back to name it: reconciliation is part of what is measured) against an interpreter
+  that has loaded the client and the import code and opened a client, sending nothing (the package
+  itself loads its modules on first use). Target (ours, the seeds give none): the
   upload streams the file, so the peak grows by less than half the file's size.
 """
 
@@ -63,10 +65,14 @@ else:
         elif mode == "ccm-nodup":
             result = client.import_contacts(path, timeout=1800, detect_duplicates=False)
         else:
+            # The file's first number is in the address book before: the server counts it a duplicate,
+            # so the import reads the whole list back to name it (a clean import reads nothing back).
+            client.create_contacts_bulk([{"number": "+919700000000"}])
             result = client.import_contacts(path, family="campaign", list_name="bench", type="dynamic",
                                             timeout=1800)
     out.update(seconds=round(time.perf_counter() - started, 1), total=result.total,
-               accepted=result.accepted, failed=result.failed, parts=len(result.parts),
+               accepted=result.accepted, failed=result.failed, duplicates=result.duplicates,
+               reconciled=result.reconciled is not None, parts=len(result.parts),
                errors=[p.error for p in result.parts if p.error])
 out["maxrss_kb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
 print(json.dumps(out))
@@ -182,8 +188,13 @@ def main() -> None:
         (campaign_run, campaign_rows),
     )
     for run, rows in runs:
-        if run["accepted"] != rows or run["errors"]:
-            raise SystemExit(f"import did not accept every row: {run}")
+        # Every row is taken, but the Campaign file's first number, already in the address book (a
+        # duplicate, found again by reading the list back).
+        duplicates = 1 if run is campaign_run else 0
+        if (run["accepted"], run.get("duplicates", 0)) != (rows - duplicates, duplicates) or run["errors"]:
+            raise SystemExit(f"import did not accept every row as planned: {run}")
+        if run is campaign_run and not run["reconciled"]:
+            raise SystemExit(f"the Campaign import did not read its list back: {run}")
     ratio = large_run["maxrss_kb"] / small_run["maxrss_kb"]
     nodup_ratio = large_nodup_run["maxrss_kb"] / small_run["maxrss_kb"]
     growth_kb = campaign_run["maxrss_kb"] - baseline["maxrss_kb"]
@@ -218,7 +229,7 @@ def main() -> None:
             "ratio": round(campaign_run["maxrss_kb"] / baseline["maxrss_kb"], 3),
             "target": "growth < half the file size",
             "met": campaign_met,
-            "spread": "one fresh process",
+            "spread": f"one fresh process; list read back (reconciliation): {campaign_run.get('reconciled')}",
             "command": command,
         },
     ]

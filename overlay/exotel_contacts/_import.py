@@ -124,7 +124,7 @@ class ImportResult:
     error_file: Path | None = None
     aborted: ExotelError | None = None
     reconciled: ReconciliationResult | None = None
-    """Campaign: what reading the list back found (None: not done)."""
+    """Campaign: what reading the list back found (None: not done: turned off, or nothing to name)."""
     problems: list[str] = field(default_factory=list)
     """Failures after the import itself (the error CSV could not be written): the result is whole."""
 

@@ -114,4 +114,5 @@ class ImportOptions:
     """A file recording the plan and each step, so that running again after a crash resumes the import."""
     reconcile: bool = True
     """Campaign, with ``wait``: read the list back afterwards and name, by original row number, the rows
-    the server only counted (``source="reconciliation"``)."""
+    the server only counted (``source="reconciliation"``). Only when it counted rows failed or duplicate:
+    an import whose every row was taken reads nothing back (``ImportResult.reconciled`` stays None)."""

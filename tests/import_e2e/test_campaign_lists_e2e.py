@@ -4,12 +4,13 @@ report (rows named by reconciling the file against the list), sync the list, and
 from __future__ import annotations
 
 import csv
+from collections import Counter
 from pathlib import Path
 from typing import Any
 
 import pytest
 from either_side import collect, run
-from import_e2e_support import client_options
+from import_e2e_support import AsyncCountingTransport, CountingTransport, client_options
 
 import exotel_contacts as ec
 from exotel_contacts_mock.testing import running_mock
@@ -68,5 +69,34 @@ async def test_list_import_report_sync_page(mode: str, tmp_path: Path) -> None:
             members = await collect(client.iter_list_contacts(spring.sid, page_size=1))
             assert [c.number for c in members] == [number(1), number(4)]
             assert (await run(client.get_list(spring.sid))).contact_count == 2
+        finally:
+            await run(client.close())
+
+
+@pytest.mark.parametrize("mode", ["sync", "async"])
+async def test_a_clean_import_reads_no_list_back(mode: str, tmp_path: Path) -> None:
+    # Every row sent was taken (no failed or duplicate count): there is nothing to name, so the list
+    # is not paged back; one row the server counts as a duplicate brings the read-back back.
+    clean, mixed = tmp_path / "clean.csv", tmp_path / "mixed.csv"
+    clean.write_text("number,first_name\n" + "".join(f"{number(i)},N{i}\n" for i in range(10, 40)), "utf-8")
+    mixed.write_text("number,first_name\n" + "".join(f"{number(i)},N{i}\n" for i in range(40, 45)), "utf-8")
+    seen: Counter[str] = Counter()
+    with running_mock() as mock:
+        transport = AsyncCountingTransport(seen) if mode == "async" else CountingTransport(seen)
+        options = client_options(mock, transport=transport)
+        client: Any = ec.AsyncClient(**options) if mode == "async" else ec.Client(**options)
+        try:
+            result = await run(client.import_contacts(clean, family="campaign", list_name="clean"))
+            assert (result.total, result.accepted, result.failed, result.duplicates) == (30, 30, 0, 0)
+            assert result.reconciled is None
+            assert result.report.warnings == []
+            assert seen["GET contacts"] == 0  # no page of the list's members
+
+            await run(client.create_contacts_bulk([{"number": number(42)}]))
+            result = await run(client.import_contacts(mixed, family="campaign", list_name="mixed"))
+            assert {f.row_number: f.error_code for f in result.failures()} == {3: "DUPLICATE_ENTRY"}
+            assert result.reconciled is not None
+            assert (result.reconciled.already_existed, result.reconciled.in_list) == (1, 5)
+            assert seen["GET contacts"] >= 1
         finally:
             await run(client.close())

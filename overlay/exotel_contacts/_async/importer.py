@@ -135,6 +135,10 @@ async def _reconcile(client: AsyncClientHooks, job: Importer, source: Path, opti
     if not sent or job.list_sid is None:
         return
     report = job.result.report
+    if not report.unlisted_server_failed and not report.unlisted_server_duplicates:
+        # The server took every row sent: nothing it counted is left to name, so the list is not read
+        # back (Exotel pages it 20 contacts a request: a 500,000-row import would cost 25,000 GETs).
+        return
     try:
         found = await reconcile_campaign(
             client,

@@ -48,8 +48,8 @@ def csv_upload(
         bool,
         typer.Option(
             "--reconcile/--no-reconcile",
-            help="After the import, read the list back and name the rows Exotel only counted (one request"
-            " per 20 contacts of the list).",
+            help="After the import, when Exotel counted rows failed or duplicate, read the list back and name"
+            " them (one request per 20 contacts of the list).",
         ),
     ] = True,
     json_out: JsonOption = False,
