@@ -1,6 +1,10 @@
+/* The optional C accelerator of the contact-file checks: four loops, each the twin of a pure-Python
+   function that the package uses when this module is not built and that tests compare it with (see
+   _accel.py). Built by hatch_build.py; nothing here allocates per row but the answers' small lists. */
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
 #include <stdint.h>
+#include <string.h>
 
 #define PROBE_BITS 12
 
