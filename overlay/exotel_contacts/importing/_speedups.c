@@ -67,34 +67,24 @@ record_batch(PyObject *Py_UNUSED(module), PyObject *args)
         }
         if (number == 0) continue; /* a row the checks refused */
         uint64_t row = base + (uint64_t)index;
-        uint64_t quotient = number / size, home = number % size;
-        uint64_t key = quotient << PROBE_BITS;
-        uint64_t held = slots[home];
-        uint64_t first;
-        if (held == 0) {
-            slots[home] = (key << row_bits) | row;
-            continue;
-        }
-        if ((held >> row_bits) == key) {
-            first = held & row_mask;
-        } else {
-            uint64_t step = 1 + quotient % (size - 1), last = key | probe_limit, slot = home;
-            for (;;) {
-                if (key == last) goto stopped;
-                key++;
-                slot += step;
-                if (slot >= size) slot -= size;
-                held = slots[slot];
-                if (held == 0) {
-                    slots[slot] = (key << row_bits) | row;
-                    first = row;
-                    break;
-                }
-                if ((held >> row_bits) == key) {
-                    first = held & row_mask;
-                    break;
-                }
+        uint64_t quotient = number / size, slot = number % size;
+        uint64_t key = quotient << PROBE_BITS, last = key | probe_limit, step = 0, first;
+        for (;;) { /* seen.py's SeenNumbers._walk: home first, then double hashing */
+            uint64_t held = slots[slot];
+            if (held == 0) {
+                slots[slot] = (key << row_bits) | row;
+                first = row;
+                break;
             }
+            if ((held >> row_bits) == key) {
+                first = held & row_mask;
+                break;
+            }
+            if (key == last) goto stopped;
+            if (step == 0) step = 1 + quotient % (size - 1);
+            key++;
+            slot += step;
+            if (slot >= size) slot -= size;
         }
         if (first != row) {
             PyObject *pair = Py_BuildValue("(nK)", index, (unsigned long long)first);
@@ -113,10 +103,22 @@ done:
     return result;
 }
 
-/* not_e164(cells) -> indices of the cells (a list of str) that are not exactly an E.164 number,
-   `\+[1-9][0-9]{1,14}` (checks.E164 with fullmatch; tests compare the two). */
+/* The E.164 shape, `\+[1-9][0-9]{1,14}` (checks.E164 with fullmatch; tests compare the two). */
+static int
+e164_ok(const Py_UCS1 *text, Py_ssize_t length)
+{
+    if (length < 3 || length > 16 || text[0] != '+' || text[1] < '1' || text[1] > '9')
+        return 0;
+    for (Py_ssize_t at = 2; at < length; at++) {
+        if (text[at] < '0' || text[at] > '9')
+            return 0;
+    }
+    return 1;
+}
+
+/* Indices of the cells (a list of str) that `ok` refuses; a cell that is not ASCII is refused. */
 static PyObject *
-not_e164(PyObject *Py_UNUSED(module), PyObject *cells)
+refused_cells(PyObject *cells, int (*ok)(const Py_UCS1 *, Py_ssize_t))
 {
     if (!PyList_Check(cells)) {
         PyErr_SetString(PyExc_TypeError, "cells must be a list of str");
@@ -133,25 +135,25 @@ not_e164(PyObject *Py_UNUSED(module), PyObject *cells)
             PyErr_SetString(PyExc_TypeError, "cells must be a list of str");
             return NULL;
         }
-        int good = 0;
-        Py_ssize_t length = PyUnicode_GET_LENGTH(item);
-        if (PyUnicode_KIND(item) == PyUnicode_1BYTE_KIND && length >= 3 && length <= 16) {
-            const Py_UCS1 *text = PyUnicode_1BYTE_DATA(item);
-            good = text[0] == '+' && text[1] >= '1' && text[1] <= '9';
-            for (Py_ssize_t at = 2; good && at < length; at++)
-                good = text[at] >= '0' && text[at] <= '9';
+        if (PyUnicode_KIND(item) == PyUnicode_1BYTE_KIND &&
+            ok(PyUnicode_1BYTE_DATA(item), PyUnicode_GET_LENGTH(item)))
+            continue;
+        PyObject *number = PyLong_FromSsize_t(index);
+        if (number == NULL || PyList_Append(found, number) < 0) {
+            Py_XDECREF(number);
+            Py_DECREF(found);
+            return NULL;
         }
-        if (!good) {
-            PyObject *number = PyLong_FromSsize_t(index);
-            if (number == NULL || PyList_Append(found, number) < 0) {
-                Py_XDECREF(number);
-                Py_DECREF(found);
-                return NULL;
-            }
-            Py_DECREF(number);
-        }
+        Py_DECREF(number);
     }
     return found;
+}
+
+/* not_e164(cells) -> indices of the cells that are not exactly an E.164 number. */
+static PyObject *
+not_e164(PyObject *Py_UNUSED(module), PyObject *cells)
+{
+    return refused_cells(cells, e164_ok);
 }
 
 /* The spec's EmailAddress rule (checks.EMAIL_FAST, fullmatch; tests compare the two): ASCII; a
@@ -179,7 +181,7 @@ is_alpha(unsigned char c)
 }
 
 static int
-email_ok(const unsigned char *text, Py_ssize_t length)
+email_ok(const Py_UCS1 *text, Py_ssize_t length)
 {
     if (length < 1 || length > 254)
         return 0;
@@ -218,40 +220,19 @@ email_ok(const unsigned char *text, Py_ssize_t length)
     }
 }
 
+/* An email cell: empty (the column is optional) or an address by the rule above. */
+static int
+email_cell_ok(const Py_UCS1 *text, Py_ssize_t length)
+{
+    return length == 0 || email_ok(text, length);
+}
+
 /* bad_emails(cells) -> indices of the cells (a list of str) that are neither empty nor an address by
    the rule above (checks.EMAIL_FAST_OR_EMPTY with fullmatch). */
 static PyObject *
 bad_emails(PyObject *Py_UNUSED(module), PyObject *cells)
 {
-    if (!PyList_Check(cells)) {
-        PyErr_SetString(PyExc_TypeError, "cells must be a list of str");
-        return NULL;
-    }
-    PyObject *found = PyList_New(0);
-    if (found == NULL)
-        return NULL;
-    Py_ssize_t count = PyList_GET_SIZE(cells);
-    for (Py_ssize_t index = 0; index < count; index++) {
-        PyObject *item = PyList_GET_ITEM(cells, index);
-        if (!PyUnicode_Check(item)) {
-            Py_DECREF(found);
-            PyErr_SetString(PyExc_TypeError, "cells must be a list of str");
-            return NULL;
-        }
-        Py_ssize_t length = PyUnicode_GET_LENGTH(item);
-        if (length == 0)
-            continue;
-        if (PyUnicode_KIND(item) == PyUnicode_1BYTE_KIND && email_ok(PyUnicode_1BYTE_DATA(item), length))
-            continue;
-        PyObject *number = PyLong_FromSsize_t(index);
-        if (number == NULL || PyList_Append(found, number) < 0) {
-            Py_XDECREF(number);
-            Py_DECREF(found);
-            return NULL;
-        }
-        Py_DECREF(number);
-    }
-    return found;
+    return refused_cells(cells, email_cell_ok);
 }
 
 /* line_breaks(chunk) -> (LF + CR - CRLF, offset of the first NUL byte or -1); one pass over a

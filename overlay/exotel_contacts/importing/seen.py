@@ -106,7 +106,7 @@ def _record_batch_python(  # noqa: PLR0917 - the C twin's positional signature
     Records `numbers[start:]` (E.164 digits, "+" optional; "0" for a row to skip) as seen in rows
     `base + index`, in order. Returns (the index it stopped at: `len(numbers)`, or the number whose
     probe ran past `probe_limit` steps, not recorded; (index, first row) of every number already held).
-    One loop with the walk of `SeenNumbers._walk` inline: a call a row would cost a sixth of the check.
+    The walk of `SeenNumbers._walk` is inline: a call a row would cost a sixth of the check.
     """
     duplicates: list[tuple[int, int]] = []
     row_mask = (1 << row_bits) - 1
@@ -115,32 +115,25 @@ def _record_batch_python(  # noqa: PLR0917 - the C twin's positional signature
         number = int(numbers[index])
         if not number:
             continue
-        row = base + index
-        quotient, home = divmod(number, size)
-        held = slots[home]
+        quotient, slot = divmod(number, size)
         key = quotient << PROBE_BITS
-        if not held:
-            slots[home] = key << row_bits | row
-            continue
-        if held >> row_bits == key:
-            duplicates.append((index, held & row_mask))
-            continue
-        step = 1 + quotient % step_modulus
         last = key | probe_limit
-        while True:
-            if key == last:
-                return index, duplicates
-            key += 1
-            home += step
-            if home >= size:
-                home -= size
-            held = slots[home]
+        step = 0
+        while True:  # SeenNumbers._walk: home first, then double hashing
+            held = slots[slot]
             if not held:
-                slots[home] = key << row_bits | row
+                slots[slot] = key << row_bits | (base + index)
                 break
             if held >> row_bits == key:
                 duplicates.append((index, held & row_mask))
                 break
+            if key == last:
+                return index, duplicates
+            step = step or 1 + quotient % step_modulus
+            key += 1
+            slot += step
+            if slot >= size:
+                slot -= size
     return len(numbers), duplicates
 
 
