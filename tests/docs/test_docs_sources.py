@@ -47,15 +47,21 @@ def test_the_readme_links_resolve() -> None:
 def _documented(package: str) -> set[str]:
     names: set[str] = set()
     for page in REFERENCE.glob("*.md"):
-        names.update(re.findall(rf"^::: {package}\.(\w+)\s*$", page.read_text(encoding="utf-8"), re.MULTILINE))
+        names.update(
+            re.findall(rf"^::: {package}\.(\w+)\s*$", page.read_text(encoding="utf-8"), re.MULTILINE)
+        )
     return names
 
 
 def test_every_public_name_has_an_api_reference_entry() -> None:
     missing = set(exotel_contacts.__all__) - {"__version__"} - _documented("exotel_contacts")
-    assert missing == set(), f"add a `::: exotel_contacts.NAME` line to a page of docs/reference/: {sorted(missing)}"
+    assert missing == set(), (
+        f"add a `::: exotel_contacts.NAME` line to a page of docs/reference/: {sorted(missing)}"
+    )
     missing = set(exotel_contacts_mock.__all__) - _documented("exotel_contacts_mock")
-    assert missing == set(), f"add a `::: exotel_contacts_mock.NAME` line to docs/reference/mock.md: {sorted(missing)}"
+    assert missing == set(), (
+        f"add a `::: exotel_contacts_mock.NAME` line to docs/reference/mock.md: {sorted(missing)}"
+    )
 
 
 def test_the_api_reference_names_only_public_names() -> None:
@@ -63,7 +69,8 @@ def test_the_api_reference_names_only_public_names() -> None:
     for page in REFERENCE.glob("*.md"):
         for target in re.findall(r"^::: (\S+)", page.read_text(encoding="utf-8"), re.MULTILINE):
             package, _, name = target.partition(".")
-            assert package in {"exotel_contacts", "exotel_contacts_mock"} and "." not in name, target
+            assert package in {"exotel_contacts", "exotel_contacts_mock"}, target
+            assert "." not in name, target
             module = exotel_contacts if package == "exotel_contacts" else exotel_contacts_mock
             assert name in module.__all__, target
 

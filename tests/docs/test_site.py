@@ -27,7 +27,7 @@ REDOC_PAGE = "spec/redoc.html"
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 (the base class's name)
+    def log_message(self, format: str, *args: Any) -> None:
         """Keep the test's output for failures."""
 
 
@@ -97,7 +97,10 @@ def test_the_search_finds_import_contacts(looked_at: dict[str, Any]) -> None:
     assert search["found"], search
     hrefs = [result["href"] for result in search["results"]]
     # the method's own entry in the API reference, and the guide that explains it
-    assert any("reference/client.html" in href and "#exotel_contacts.Client.import_contacts" in href for href in hrefs)
+    assert any(
+        "reference/client.html" in href and "#exotel_contacts.Client.import_contacts" in href
+        for href in hrefs
+    )
     assert any("guides/imports.html" in href for href in hrefs)
 
 
