@@ -45,7 +45,7 @@ redis-server:
 	  || echo "WARNING: could not install redis-server; shared-quota tests will skip (and fail under CI)"; }
 
 ## Every test: lint, types, spec checks (validator, Spectral, Prism random data, TypeScript smoke run,
-## reference docs in Chromium), unit, integration, fuzzing.
+## the docs site and the Redoc page in Chromium), unit, integration, fuzzing.
 test: lint redis-server chromium
 	PATH="$(CURDIR)/$(BIN):$$PATH" $(BIN)/pytest
 
@@ -66,7 +66,8 @@ bench: $(STAMP) redis-server
 soak: $(STAMP)
 	PATH="$(CURDIR)/$(BIN):$$PATH" EXOTEL_SOAK_FULL=1 $(BIN)/pytest tests/test_soak.py -s
 
-## HTML reference docs of openapi.yaml (Redocly CLI, self-contained, no network) into build/docs/.
+## The docs site into build/docs/ (mkdocs-material + mkdocstrings, strict: a broken link or reference fails),
+## with the Redoc page of openapi.yaml (Redocly CLI, self-contained) as spec/redoc.html; nothing fetched.
 docs: $(STAMP)
 	PATH="$(CURDIR)/$(BIN):$$PATH" scripts/build_docs.sh
 
