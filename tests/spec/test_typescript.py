@@ -1,5 +1,6 @@
-"""A TypeScript team's client runs against the mock: openapi-typescript types (with the README's Blob
-transform), openapi-fetch, ``tsc --strict`` with ``noUncheckedIndexedAccess``, then the smoke run under tsx."""
+"""A TypeScript team's client runs against the mock: openapi-typescript types (with the Blob transform
+of docs/spec/typescript.md), openapi-fetch, ``tsc --strict`` with ``noUncheckedIndexedAccess``, then the
+smoke run under tsx."""
 
 from __future__ import annotations
 

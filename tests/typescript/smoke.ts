@@ -1,6 +1,6 @@
 // A TypeScript team's client of openapi.yaml, run against the mock by tests/spec/test_typescript.py.
 // Types: openapi-typescript with the Blob transform (scripts/typescript-types.mjs); client: openapi-fetch.
-// The only helper beyond the generated types is `multipart`, the body serializer the README documents.
+// The only helper beyond the generated types is `multipart`, the body serializer docs/spec/typescript.md documents.
 import createClient from "openapi-fetch";
 import type { components, paths } from "./generated/schema";
 
@@ -16,7 +16,7 @@ const exotel = createClient<paths>({ baseUrl: base, headers: { Authorization: `B
 // The error CSV is fetched without credentials (a pre-signed URL at Exotel; security: [] in the spec).
 const files = createClient<paths>({ baseUrl: base });
 
-/** The README's multipart body serializer: each part a string or a Blob/File, absent parts left out. */
+/** The multipart body serializer of docs/spec/typescript.md: each part a string or a Blob/File, absent parts left out. */
 function multipart(body: Record<string, string | Blob | undefined>): FormData {
   const form = new FormData();
   for (const [name, value] of Object.entries(body)) {
