@@ -125,7 +125,7 @@ def wait_for_start() -> float:
     print("ready", flush=True)
     start_at = float(sys.stdin.readline())
     while REAL_TIME() < start_at:
-        time.sleep(min(0.01, start_at - REAL_TIME()))
+        time.sleep(max(0.0, min(0.01, start_at - REAL_TIME())))
     return start_at
 
 
