@@ -259,3 +259,37 @@ async def test_a_hostile_429_message_is_cleaned_and_cut(kind: str, fake: FakeExo
     assert len(text) < 1500
     assert info.value.code is None
     await either.close()
+
+
+# ---- against the mock -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("kind", ["sync", "async"])
+async def test_a_throttled_account_on_the_mock_gets_no_429(kind: str) -> None:
+    from exotel_contacts_mock.config import MockConfig  # noqa: PLC0415 - the mock extra
+    from exotel_contacts_mock.testing import running_mock  # noqa: PLC0415
+
+    # Scaled time: 1 s windows; the account allows 3 Campaign writes per window, the client starts at 30.
+    config = MockConfig(processing_rate=0, rate_window=1.0, account_rate_limits=(("demo", "campaign", 3),))
+    records: list[exotel_contacts.RetryRecord] = []
+    with running_mock(config) as mock:
+        either = client(
+            kind,
+            FakeExotel(),
+            transport=None,
+            account_sid=mock.account_sid,
+            api_key=mock.api_key,
+            api_token=mock.api_token,
+            ccm_base_url=mock.base_url,
+            campaign_base_url=mock.base_url,
+            campaign_rate_limit=exotel_contacts.Rate(30, 1.0, follow_server=True),
+            retry=exotel_contacts.RetryPolicy(on_retry=records.append),
+        )
+        started = time.monotonic()
+        for n in range(7):
+            await either.call("create_contacts", [{"number": f"+91987654{n:04d}"}])
+        elapsed = time.monotonic() - started
+        assert limit_of(either, "campaign") == 3
+        await either.close()
+    assert [r.status_code for r in records] == []  # paced by the stated limit: no 429 at all
+    assert elapsed > 1.5  # 7 requests at 3 a second take two more windows
