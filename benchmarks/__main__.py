@@ -45,6 +45,7 @@ EXPECTED = (
     "bench_mock_latency",
     "bench_pacing",
     "bench_polling",
+    "bench_server_limits",
     "bench_shared_quota",
     "bench_startup",
     "bench_validation",

@@ -3,8 +3,8 @@
 Run ``python benchmarks/bench_pacing.py [--per-second R] [--seconds S] [--chunk-size K]``; prints JSON.
 
 Time is scaled down: the mock limits R requests per 1 s window (Exotel: 200 per 60 s) and the client's
-limiter is a pyrate-limiter bucket of R per second (passed as ``rate_limit_bucket``; the default is
-``Rate(200, Duration.MINUTE)``). A bulk job of small chunks with concurrency 8 runs about S seconds,
+limit is R per second (``rate_limit="R per 1 second"``; the default is Exotel's per family, per
+minute). A bulk job of small chunks with concurrency 8 runs about S seconds,
 so the limiter, not the network, sets the pace. 429s are counted through ``RetryPolicy(on_retry=...)``
 (each one the transport replayed) plus chunks still refused after the retries.
 
@@ -18,7 +18,6 @@ import json
 import time
 
 import stamina
-from pyrate_limiter import Duration, InMemoryBucket, Rate
 
 import exotel_contacts as ec
 from exotel_contacts_mock.config import MockConfig
@@ -49,7 +48,7 @@ def main() -> None:
             campaign_base_url=mock.base_url,
             ccm_base_url=mock.base_url,
             environ={},
-            rate_limit_bucket=InMemoryBucket([Rate(args.per_second, Duration.SECOND)]),
+            rate_limit=f"{args.per_second} per 1 second",
             retry=ec.RetryPolicy(on_retry=records.append),
         ) as client,
     ):

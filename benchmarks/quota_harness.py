@@ -22,10 +22,15 @@ WORKER = ROOT / "benchmarks" / "quota_worker.py"
 
 
 @contextlib.contextmanager
-def mock_process(limit: int, window: float) -> Iterator[str]:
-    """The mock in a process of its own (so workers do not share its interpreter), with its limit on."""
+def mock_process(limit: int | None, window: float, *extra: str) -> Iterator[str]:
+    """The mock in a process of its own (so workers do not share its interpreter), with its limit on.
+
+    ``limit`` None leaves each category its own limit; ``extra`` are more of the mock's options.
+    """
     command = [sys.executable, "-m", "exotel_contacts_mock", "--port", "0", "--processing-rate", "0"]
-    command += ["--rate-limit", str(limit), "--rate-window", str(window)]
+    command += ["--rate-window", str(window), *extra]
+    if limit is not None:
+        command += ["--rate-limit", str(limit)]
     # The demo account: no EXOTEL_* variable of the caller's may change it.
     env = {k: v for k, v in os.environ.items() if not k.startswith("EXOTEL_")}
     process = subprocess.Popen(  # noqa: S603 - this interpreter, the mock's own command line

@@ -5,7 +5,8 @@ limiter itself keeps the window: ``--backend lua`` (this package's Redis script)
 ``limits`` library's Redis moving window, which waits by polling ``get_window_stats``) or ``pyrate``
 (pyrate-limiter's ``RedisBucket``). ``--skew S`` shifts this process's ``time.time()`` by S seconds, as a
 machine with a wrong clock would. ``client`` mode sends real requests through ``exotel_contacts.Client``
-(``redis_url=``, ``rate_limit=``) to the mock and counts every attempt's status.
+(``redis_url=``, ``ccm_rate_limit=``; ``--follow-server`` makes it a default the server's headers
+replace) to the mock and counts every attempt's status.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ import time
 import uuid
 from typing import Any
 
+import attrs
 import httpx
 import limits
 import stamina
@@ -125,7 +127,7 @@ def wait_for_start() -> float:
     print("ready", flush=True)
     start_at = float(sys.stdin.readline())
     while REAL_TIME() < start_at:
-        time.sleep(min(0.01, start_at - REAL_TIME()))
+        time.sleep(max(0.0, min(0.01, start_at - REAL_TIME())))
     return start_at
 
 
@@ -147,6 +149,10 @@ class Counting(httpx.BaseTransport):
 
 def run_client(args: argparse.Namespace) -> dict[str, Any]:
     stamina.set_testing(False)
+    # --follow-server: the rate is where the client starts (a default), the server's headers decide.
+    rate = parse_rate(args.rate, "--rate")
+    if rate is not None and args.follow_server:
+        rate = attrs.evolve(rate, follow_server=True)
     counting = Counting()
     failures: dict[str, int] = {}
     client = ec.Client(
@@ -158,7 +164,7 @@ def run_client(args: argparse.Namespace) -> dict[str, Any]:
         environ={},
         transport=counting,
         redis_url=args.redis_url,
-        rate_limit=args.rate,
+        ccm_rate_limit=rate,
     )
 
     def loop() -> None:
@@ -195,6 +201,7 @@ def main() -> None:
     parser.add_argument("--threads", type=int, default=4)
     parser.add_argument("--skew", type=float, default=0.0)
     parser.add_argument("--slack", type=float, default=None)
+    parser.add_argument("--follow-server", action="store_true")
     args = parser.parse_args()
     result = run_limiter(args) if args.mode == "limiter" else run_client(args)
     print(json.dumps(result))

@@ -5,6 +5,9 @@
 * `GET  /_mock/accounts/{sid}/ccm-contacts`: the account's CCM contacts.
 * `GET  /_mock/accounts/{sid}/lists`: the account's lists with their member numbers.
 * `POST /_mock/accounts`: JSON `{account_sid, api_key, api_token, access_token}` adds an account.
+* `GET  /_mock/accounts/{sid}/rate-limits`: the account's limit per category, 429 shape and window.
+* `PUT  /_mock/accounts/{sid}/rate-limits`: JSON `{"limits": {"campaign": 90}, "shape": "rest"}` sets
+  them (a limit `null` goes back to the default; 0 = not limited); the account's windows start over.
 * `POST /_mock/reset`: forget everything but the configured accounts.
 """
 
@@ -18,13 +21,14 @@ from starlette.responses import JSONResponse
 from starlette.routing import Route
 
 from .config import Credentials
+from .ratelimit import RateLimit
 from .store import Store
 
 __all__ = ["admin_app"]
 
 
-def admin_app(store: Store) -> Starlette:
-    """The `/_mock` routes over `store`."""
+def admin_app(store: Store, rates: RateLimit | None = None) -> Starlette:
+    """The `/_mock` routes over `store` (and the rate limits, when given)."""
 
     async def health(request: Request) -> JSONResponse:
         return JSONResponse({"status": "ok"})
@@ -54,6 +58,17 @@ def admin_app(store: Store) -> Starlette:
         store.add_account(credentials)
         return JSONResponse({"account_sid": credentials.account_sid}, 201)
 
+    async def rate_limits(request: Request) -> JSONResponse:
+        sid = request.path_params["sid"]
+        if rates is None:
+            return JSONResponse({"error": "this mock has no rate limits"}, 404)
+        if request.method == "PUT":
+            try:
+                rates.configure(sid, json.loads(await request.body()))
+            except (TypeError, ValueError, AttributeError, RecursionError) as exc:
+                return JSONResponse({"error": str(exc)[:300]}, 400)
+        return JSONResponse(rates.describe(sid))
+
     async def reset(request: Request) -> JSONResponse:
         store.reset()
         return JSONResponse({"status": "reset"})
@@ -64,6 +79,7 @@ def admin_app(store: Store) -> Starlette:
             Route("/_mock/accounts/{sid}/contacts", contacts),
             Route("/_mock/accounts/{sid}/ccm-contacts", ccm_contacts),
             Route("/_mock/accounts/{sid}/lists", lists),
+            Route("/_mock/accounts/{sid}/rate-limits", rate_limits, methods=["GET", "PUT"]),
             Route("/_mock/accounts", add_account, methods=["POST"]),
             Route("/_mock/reset", reset, methods=["POST"]),
         ]

@@ -26,7 +26,8 @@ from .config import MockConfig
 from .envelope import MockError, error_body
 from .forms import form_validator, json_validator
 from .handlers import Handlers
-from .middleware import EnvelopeGuard, FaultInjection, RateLimit
+from .middleware import EnvelopeGuard, FaultInjection
+from .ratelimit import RateLimit
 from .store import Store
 from .worker import Worker
 
@@ -150,9 +151,10 @@ class MockApp:
         self.worker = Worker(self.store, rate=config.processing_rate, error_file_ttl=config.error_file_ttl)
         self.handlers = Handlers(self.store, config, self.worker)
         self.api = self._connexion_app()
-        self.faults = FaultInjection(RateLimit(self.api, config), config)
+        self.rates = RateLimit(self.api, config)
+        self.faults = FaultInjection(self.rates, config)
         self._public = EnvelopeGuard(self.faults, config)
-        self._admin = admin_app(self.store)
+        self._admin = admin_app(self.store, self.rates)
         self.worker.start()
 
     def _connexion_app(self) -> AsyncApp:

@@ -40,8 +40,18 @@ class MockConfig:
     """CCM and Campaign rows processed per second, across all uploads; 0 = as fast as possible."""
     error_file_ttl: float = 24 * 3600.0
     """Seconds an error file lives after its upload completes; then errors and file answer 410."""
-    rate_limit: int = 200
-    """Requests per `rate_window` seconds per account; 0 = no limit."""
+    rate_limit: int | None = None
+    """Requests per `rate_window` seconds per account in every category (0 = no limit); None: each
+    category's own limit below (see `ratelimit`)."""
+    ccm_rate_limit: int = 200
+    campaign_rate_limit: int = 30
+    """Campaign requests that change something."""
+    reads_rate_limit: int = 300
+    """Campaign GET requests."""
+    account_rate_limits: tuple[tuple[str, str, int], ...] = ()
+    """(account_sid, category, limit) overrides: an "enterprise" account, or a throttled one."""
+    rate_limit_shape: str = "envelope"
+    """The 429 body: `envelope` (v2), `rest` (v1 RestException) or `legs` (voice legs API)."""
     rate_window: float = 60.0
     ccm_max_file_bytes: int = 10 * MB
     ccm_max_records: int = 50_000
@@ -68,6 +78,15 @@ class MockConfig:
         """The demo account's credentials followed by the extra accounts'."""
         demo = Credentials(self.account_sid, self.api_key, self.api_token, self.access_token)
         return (demo, *self.extra_accounts)
+
+    def category_limits(self) -> dict[str, int]:
+        """Each category's limit per window (0: not limited), `rate_limit` overriding all three."""
+        own = {
+            "ccm": self.ccm_rate_limit,
+            "campaign": self.campaign_rate_limit,
+            "reads": self.reads_rate_limit,
+        }
+        return own if self.rate_limit is None else dict.fromkeys(own, self.rate_limit)
 
     def fault_rate(self, kind: str) -> float:
         """The probability of one fault kind."""

@@ -1,25 +1,21 @@
-"""ASGI middleware in front of the public API: fault injection, rate limiting, last-resort envelope."""
+"""ASGI middleware in front of the public API: fault injection, last-resort envelope."""
 
 from __future__ import annotations
 
 import asyncio
 import json
 import logging
-import math
 import random
 import re
 import threading
-import time
-from collections import deque
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from .config import FAULT_KINDS, MockConfig
 from .envelope import MockError, error_body
 
-__all__ = ["ConnectionDropped", "EnvelopeGuard", "FaultInjection", "RateLimit", "send_error"]
+__all__ = ["ConnectionDropped", "EnvelopeGuard", "FaultInjection", "send_error"]
 
-_ACCOUNT = re.compile(r"^/v2/accounts/([^/]+)/")
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 logger = logging.getLogger(__name__)
 
@@ -84,43 +80,6 @@ class EnvelopeGuard:
             if started:
                 raise
             await send_error(send, method, MockError(500, "Retry the request", code=1100))
-
-
-class RateLimit:
-    """At most `rate_limit` requests per `rate_window` seconds per account (from the path)."""
-
-    def __init__(self, app: ASGIApp, config: MockConfig) -> None:
-        self.app = app
-        self.limit = config.rate_limit
-        self.window = config.rate_window
-        self._seen: dict[str, deque[float]] = {}
-        self._lock = threading.Lock()
-
-    def _retry_after(self, account: str) -> int | None:
-        now = time.monotonic()
-        with self._lock:
-            seen = self._seen.setdefault(account, deque())
-            while seen and seen[0] <= now - self.window:
-                seen.popleft()
-            if len(seen) >= self.limit:
-                return max(1, math.ceil(seen[0] + self.window - now))
-            seen.append(now)
-        return None
-
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        match = _ACCOUNT.match(scope.get("path", "")) if scope["type"] == "http" else None
-        if match and self.limit > 0:
-            retry_after = self._retry_after(match.group(1))
-            if retry_after is not None:
-                error = MockError(
-                    429,
-                    f"Rate limit exceeded; max {self.limit} requests per {self.window:g} s per account",
-                    code=429,
-                    headers={"Retry-After": str(retry_after)},
-                )
-                await send_error(send, scope["method"], error)
-                return
-        await self.app(scope, receive, send)
 
 
 class FaultInjection:

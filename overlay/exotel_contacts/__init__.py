@@ -113,6 +113,9 @@ if TYPE_CHECKING:
         PollSchedule,
         UploadProgress,
     )
+    from ._rates import (
+        Rate,
+    )
     from ._retry import (
         REPLAY_SAFE,
         RetryPolicy,
@@ -225,6 +228,7 @@ _MODULE_OF: dict[str, str] = {
     "PollSchedule": "._polling",
     "TERMINAL_STATUSES": "._polling",
     "UploadProgress": "._polling",
+    "Rate": "._rates",
     "REPLAY_SAFE": "._retry",
     "RetryPolicy": "._retry",
     "RetryRecord": "._retry",
@@ -340,6 +344,7 @@ __all__ = [
     "PaymentRequiredError",
     "PermissionDeniedError",
     "PollSchedule",
+    "Rate",
     "RateLimitError",
     "RateLimiter",
     "ReconciliationResult",

@@ -10,7 +10,6 @@ from typing import IO, Any, Generic, Protocol, TypeVar
 
 import attrs
 import httpx
-from pyrate_limiter import AbstractBucket
 
 from exotel_contacts_api import Client as GeneratedClient
 from exotel_contacts_api.models import CsvStatus, UploadErrors, UploadStatus
@@ -111,7 +110,6 @@ class BaseClient:
         campaign_rate_limit: RateInput | Unset = UNSET,
         reads_rate_limit: RateInput | Unset = UNSET,
         rate_limit_per_minute: int | Unset | None = UNSET,
-        rate_limit_bucket: AbstractBucket | None = None,
         redis_url: str | None = None,
         max_concurrent_uploads: int = DEFAULT_MAX_CONCURRENT_UPLOADS,
         poll_schedule: PollSchedule | None = None,
@@ -144,7 +142,6 @@ class BaseClient:
             rate_limit_per_minute=rate_limit_per_minute,
             environ=environ,
         )
-        self._rate_limit_bucket = rate_limit_bucket
         self._redis_url = redis_url_setting(redis_url, environ)
         self._max_concurrent_uploads = max_concurrent_uploads
         self._poll_schedule = poll_schedule if poll_schedule is not None else PollSchedule()

@@ -8,9 +8,8 @@ Where the quota lives:
 - **In the process** (default): shared by every thread or task of one client.
 - **In Redis** (``redis_url=`` / ``EXOTEL_REDIS_URL``): shared by every process on every machine that
   uses the same Redis and account; see :mod:`exotel_contacts._redis_quota`.
-- **A pyrate-limiter bucket of the caller's** (``rate_limit_bucket=``, kept from earlier versions): one
-  bucket for every request. The client never closes it; a bucket that cannot be used (or an async one
-  given to the sync client) is a :class:`ConfigurationError`.
+
+Each window takes the limit the server states for the account (:mod:`exotel_contacts._server_limits`).
 
 Every window books the earliest send time that fits and the caller sleeps until then, and confirms
 right before sending: requests go out in the order they asked, and waiting costs no polling.
@@ -19,18 +18,15 @@ right before sending: requests go out in the order they asked, and waiting costs
 from __future__ import annotations
 
 import bisect
-import inspect
 import os
 import threading
 import time
 from collections.abc import Callable, Mapping
-from typing import TYPE_CHECKING, Any, Final
+from typing import Any, Final
 
-from ._exceptions import ConfigurationError, RateLimitError
-from ._rates import Rate, RateSettings
-
-if TYPE_CHECKING:
-    from pyrate_limiter import AbstractBucket
+from ._exceptions import RateLimitError
+from ._rates import FAMILIES, QuotaFamily, Rate, RateSettings
+from ._server_limits import ServerView, effective_rate, read_server_limits
 
 __all__ = [
     "DEFAULT_MAX_CONCURRENT_UPLOADS",
@@ -91,6 +87,11 @@ class LocalWindow:
         self._times: list[float] = []
         self._tickets: dict[object, float] = {}
         self._lock = threading.Lock()
+
+    def set_rate(self, rate: Rate) -> None:
+        """Count by ``rate`` from now on (the server stated another limit)."""
+        with self._lock:
+            self.rate = rate
 
     def _put(self, ticket: object, at: float) -> None:
         bisect.insort(self._times, at)
@@ -155,64 +156,51 @@ Permit = tuple[Any, Any]
 """What a rate limiter's ``acquire`` hands back for its ``settle``: (window, ticket)."""
 
 
-def _checked_bucket(bucket: object, *, asynchronous: bool) -> AbstractBucket:
-    from pyrate_limiter import AbstractBucket  # noqa: PLC0415 - only for callers who pass a bucket
-
-    if not isinstance(bucket, AbstractBucket):
-        raise ConfigurationError(
-            f"rate_limit_bucket must be a pyrate-limiter bucket, got {type(bucket).__name__}",
-            how_to_fix="Pass redis_url= (or EXOTEL_REDIS_URL) to share the quota between processes",
-        )
-    if not bucket.rates:
-        raise ConfigurationError("rate_limit_bucket has no rates, so it cannot limit anything")
-    if not asynchronous:
-        try:
-            probe = bucket.count()
-        except Exception as exc:
-            raise ConfigurationError(
-                f"rate_limit_bucket cannot be used: {type(exc).__name__}: {exc}"
-            ) from None
-        if inspect.isawaitable(probe):
-            if inspect.iscoroutine(probe):
-                probe.close()
-            raise ConfigurationError(
-                "rate_limit_bucket is an async bucket; the sync Client needs a sync one (or use AsyncClient)",
-            )
-    return bucket
-
-
 class LimiterBase:
-    """What both sides' rate limiters share: the settings, and a caller's bucket (checked, never closed)."""
+    """What both sides' rate limiters share: the settings, and what the server said per family."""
 
     def __init__(
         self,
         account_sid: str,
         *,
         rates: RateSettings | None = None,
-        bucket: object | None = None,
         redis_url: str | None = None,
-        asynchronous: bool,
+        clock: Callable[[], float] = time.monotonic,
     ) -> None:
-        from pyrate_limiter import Limiter  # noqa: PLC0415 - only for callers who pass a bucket
-
         self.account_sid = account_sid
         self.rates = rates if rates is not None else RateSettings()
         self.redis_url = redis_url
-        self.bucket = None if bucket is None else _checked_bucket(bucket, asynchronous=asynchronous)
         self._owns_redis = False
-        self._limiter = Limiter(self.bucket) if self.bucket is not None else None
+        self.server: dict[QuotaFamily, ServerView] = {
+            family: ServerView(clock=clock) for family in FAMILIES if self.rates.of(family) is not None
+        }
 
     def __repr__(self) -> str:
-        where = "bucket" if self.bucket is not None else "redis" if self.redis_url else "process"
+        where = "redis" if self.redis_url else "process"
         return f"{type(self).__name__}(account_sid={self.account_sid!r}, quota={where})"
 
-    def _refused(self) -> ConfigurationError:
-        return ConfigurationError(
-            "rate_limit_bucket refused a request outright (its rate can never admit one request)"
-        )
+    def learn(self, family: QuotaFamily, headers: Mapping[str, str], status: int) -> Rate | None:
+        """Take in an answer's rate-limit headers; the family's new rate when its limit changed."""
+        view = self.server.get(family)
+        rate = self.rates.of(family)
+        if view is None or rate is None:
+            return None
+        seen = read_server_limits(headers)
+        if seen is None or not view.observe(seen, refused=status == 429):
+            return None
+        return effective_rate(rate, view.limit)
 
-    def _release_bucket(self) -> None:
-        # Stop the leak task this client started, and only that: the bucket is the caller's to close.
-        if self._limiter is not None and self.bucket is not None:
-            self._limiter.dispose(self.bucket)
-            self._limiter = None
+    def held_for(self, family: QuotaFamily, deadline: float) -> float:
+        """Seconds the family waits for the server's window to reset (``Remaining: 0`` or a 429).
+
+        Past ``deadline`` (seconds left of the call) it is a :class:`RateLimitError` instead of a wait.
+        """
+        view = self.server.get(family)
+        wait = view.wait() if view is not None else 0.0
+        if wait > deadline:
+            raise RateLimitError(
+                f"The server said the {family} quota is spent for {wait:.1f} s more; "
+                "that is past the call's deadline",
+                retry_after=wait,
+            )
+        return wait

@@ -13,8 +13,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, TypedDict
 
-from pyrate_limiter import AbstractBucket
-
 from ._polling import PollSchedule
 from ._rates import RateInput, Unset
 from ._retry import RetryPolicy
@@ -50,7 +48,6 @@ class ClientOptions(TypedDict, total=False):
     campaign_rate_limit: RateInput | Unset
     reads_rate_limit: RateInput | Unset
     rate_limit_per_minute: int | Unset | None
-    rate_limit_bucket: AbstractBucket | None
     redis_url: str | None
     max_concurrent_uploads: int
     poll_schedule: PollSchedule | None

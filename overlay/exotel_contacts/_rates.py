@@ -1,19 +1,26 @@
-"""Rate limits per API family, in the notation of the ``limits`` library, resolved like every setting.
+"""Rate limits per API family (``"200/minute"``, ``"200 per 1 minute"``), resolved like every setting.
 
 A *family* is what one limit counts: ``ccm`` (every CCM request; the seeds give 200 per minute per
 account), ``campaign`` (Campaign requests that change something; Exotel's rate-limiting page gives 30
 per minute) and ``reads`` (Campaign ``GET`` requests; the same page gives 300 per minute). Each family
 is counted on its own, per account.
+
+Exotel states each account's own limits in ``X-RateLimit-*`` headers ("Enterprise accounts may have
+custom limits"): a default rate *follows the server* (the client takes the limit the headers state,
+:mod:`exotel_contacts._server_limits`); a rate the user set is a ceiling the server may only lower.
+
+The notation is parsed here, by one regular expression: the ``limits`` library did the same with a
+dependency (see docs/guides/rate-limits.md).
 """
 
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Mapping
 from typing import Final, Literal
 
 import attrs
-import limits
 
 from ._exceptions import ConfigurationError
 
@@ -56,27 +63,40 @@ UNSET: Final = Unset()
 
 @attrs.frozen
 class Rate:
-    """At most ``limit`` requests in any ``window`` seconds (a moving window)."""
+    """At most ``limit`` requests in any ``window`` seconds (a moving window).
+
+    ``follow_server=True``: ``limit`` is only where the client starts; the limit the server states in
+    ``X-RateLimit-Limit`` replaces it, higher or lower (Exotel's defaults are such rates). Otherwise
+    (every rate a user writes) ``limit`` is a ceiling: a lower limit from the server still applies.
+    """
 
     limit: int
     window: float
+    follow_server: bool = attrs.field(default=False, kw_only=True)
 
     def __str__(self) -> str:
         return f"{self.limit} per {self.window:g} s"
 
 
-#: Exotel's published limits per family (see the module docstring for the sources).
+#: Exotel's published limits per family (see the module docstring for the sources); the headers of
+#: an account with other limits replace them.
 DEFAULT_RATES: Final[Mapping[QuotaFamily, Rate]] = {
-    "ccm": Rate(200, 60.0),
-    "campaign": Rate(30, 60.0),
-    "reads": Rate(300, 60.0),
+    "ccm": Rate(200, 60.0, follow_server=True),
+    "campaign": Rate(30, 60.0, follow_server=True),
+    "reads": Rate(300, 60.0, follow_server=True),
 }
+
+_UNITS: Final = {"second": 1.0, "minute": 60.0, "hour": 3600.0, "day": 86400.0}
+_NOTATION: Final = re.compile(
+    r"(?P<count>\d{1,9})\s*(?:/|\s+per\s+)\s*(?P<n>\d{1,9})?\s*(?P<unit>second|minute|hour|day)s?",
+    re.IGNORECASE,
+)
 
 RateInput = str | Rate | int | None
 
 
 def parse_rate(value: RateInput | Unset, setting: str) -> Rate | None:
-    """``"200 per 1 minute"``, ``"200/minute"``, ``"10 per 1 second"`` (the ``limits`` notation) as a Rate.
+    """``"200 per 1 minute"``, ``"200/minute"``, ``"10 per 2 seconds"`` as a Rate (COUNT per [N] UNIT).
 
     ``None``, ``"off"``, ``"none"`` and ``0`` turn the limit off (``None`` is returned). An ``int`` is
     requests per minute. Anything else is a :class:`ConfigurationError` naming ``setting``.
@@ -94,17 +114,14 @@ def parse_rate(value: RateInput | Unset, setting: str) -> Rate | None:
     text = value.strip()
     if text.lower() in OFF:
         return None
-    try:
-        items = limits.parse_many(text)
-    except ValueError:
-        items = []
-    if len(items) != 1:
+    match = _NOTATION.fullmatch(text)
+    if match is None:
         raise ConfigurationError(
             f"{setting} must be one rate like '200 per 1 minute' or '200/minute', got {value!r}",
             how_to_fix="Write COUNT per [N] second|minute|hour|day, or 'off' for no limit",
         )
-    item = items[0]
-    return _checked(Rate(item.amount, float(item.get_expiry())), setting)
+    window = int(match["n"] or 1) * _UNITS[match["unit"].lower()]
+    return _checked(Rate(int(match["count"]), window), setting)
 
 
 def _checked(rate: Rate, setting: str) -> Rate:

@@ -40,6 +40,7 @@ if TYPE_CHECKING:
 __all__ = [
     "ACQUIRE",
     "CONFIRM",
+    "LEARNED_TTL",
     "RELEASE",
     "RENEW",
     "RESERVE",
@@ -58,15 +59,26 @@ __all__ = [
 
 #: Seconds for each Redis operation; an unanswered Redis ends in APIConnectionError, never a hang.
 REDIS_TIMEOUT: Final = 5.0
+#: Seconds a learned limit lives in Redis unless an answer states it again (a worker rewrites it sooner).
+LEARNED_TTL: Final = 3600
 
 # KEYS[1]: sorted set of send times (microseconds, server clock), booked or confirmed, per request.
 # Booking: the earliest time at which one more request fits, by the times known now.
-# ARGV: limit, window (us), max wait (us), ticket. Returns {granted 0/1, wait (us), booked time (us)}.
+# ARGV: limit, window (us), max wait (us), ticket, follow. Returns {granted 0/1, wait (us), booked time (us)}.
 RESERVE: Final = """
 local t = redis.call('TIME')
 local now = tonumber(t[1]) * 1000000 + tonumber(t[2])
 local limit = tonumber(ARGV[1])
 local window = tonumber(ARGV[2])
+-- KEYS[2]: the limit a worker learned from the server's headers; ARGV[5] 1 when it replaces `limit`
+-- (a default), else it may only lower it (a limit the user set).
+local learned = redis.call('GET', KEYS[2])
+if learned then
+  learned = tonumber(learned)
+  if learned and learned >= 1 and (ARGV[5] == '1' or learned < limit) then
+    limit = learned
+  end
+end
 redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', now - window)
 local count = redis.call('ZCARD', KEYS[1])
 local slot = now
@@ -85,12 +97,21 @@ return {1, slot - now, slot}
 # Confirming, right before the request leaves: the ticket is moved to the actual time (a caller that
 # woke late counts from when it really sends), and is let go only if fewer than `limit` others were
 # sent in the window before it; else it is booked again for when one of them leaves the window.
-# ARGV: limit, window (us), ticket. Returns {sent 0/1, extra wait (us), time (us)}.
+# ARGV: limit, window (us), ticket, follow. Returns {sent 0/1, extra wait (us), time (us)}.
 CONFIRM: Final = """
 local t = redis.call('TIME')
 local now = tonumber(t[1]) * 1000000 + tonumber(t[2])
 local limit = tonumber(ARGV[1])
 local window = tonumber(ARGV[2])
+-- KEYS[2]: the limit a worker learned from the server's headers; ARGV[4] 1 when it replaces `limit`
+-- (a default), else it may only lower it (a limit the user set).
+local learned = redis.call('GET', KEYS[2])
+if learned then
+  learned = tonumber(learned)
+  if learned and learned >= 1 and (ARGV[4] == '1' or learned < limit) then
+    limit = learned
+  end
+end
 redis.call('ZREM', KEYS[1], ARGV[3])
 redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', now - window)
 -- (a number joined to a string keeps only 14 digits: format it whole)
@@ -270,6 +291,10 @@ class RedisQuotaKeys:
         """The sorted set of one family's reserved send times."""
         return f"{self.prefix}:{{{self.account_sid}}}:rate:{family}"
 
+    def learned(self, family: str) -> str:
+        """The limit one family's answers stated (``X-RateLimit-Limit``), shared by every worker."""
+        return f"{self.prefix}:{{{self.account_sid}}}:limit:{family}"
+
     @property
     def slots(self) -> list[str]:
         """Holders, queue, alive and ticket keys of the upload slots."""
@@ -310,16 +335,30 @@ class WindowBase:
     family: str
     slack: float
     max_wait: float
+    learned_key: str = ""
+    """Where the limit the server stated is shared (:meth:`RedisQuotaKeys.learned`)."""
+    shared_limit: int | None = attrs.field(default=None, init=False)
+    shared_at: float = attrs.field(default=-LEARNED_TTL, init=False)
 
     @property
     def window_us(self) -> int:
         return us(self.rate.window + self.slack)
 
+    @property
+    def keys(self) -> list[str]:
+        return [self.key, self.learned_key or f"{self.key}:limit"]
+
     def book_args(self, ticket: str) -> list[Any]:
-        return [self.rate.limit, self.window_us, us(self.max_wait), ticket]
+        return [self.rate.limit, self.window_us, us(self.max_wait), ticket, int(self.rate.follow_server)]
 
     def confirm_args(self, ticket: str) -> list[Any]:
-        return [self.rate.limit, self.window_us, ticket]
+        return [self.rate.limit, self.window_us, ticket, int(self.rate.follow_server)]
+
+    def share_due(self, learned: int | None, now: float) -> bool:
+        """Whether to (re)write the learned limit: it changed, or half its time to live has passed."""
+        return learned is not None and (
+            learned != self.shared_limit or now - self.shared_at > LEARNED_TTL / 2
+        )
 
 
 @attrs.define

@@ -35,7 +35,7 @@ from ._exceptions import (
 )
 from ._json import Unreadable, decode_answer
 from ._model_check import first_mismatch
-from ._retry import is_replay_safe, parse_retry_after
+from ._retry import is_replay_safe, retry_after_of
 from ._rules import MAY_HAVE_ACTED_ERRORS, MAY_HAVE_ACTED_STATUSES
 from ._sanitize import clean
 
@@ -63,6 +63,8 @@ _BY_CODE: dict[int, type[APIStatusError]] = {
     1008: ConflictError,
 }
 _SNIPPET = 200
+#: Longest server message (or string code) an error carries.
+_MESSAGE_MAX = 500
 
 
 def _is_error_code(value: object) -> bool:
@@ -99,6 +101,26 @@ def _snippet(response: httpx.Response) -> str:
     return " ".join(clean(text).split())
 
 
+def _other_shapes(body: Any) -> tuple[int | str | None, str | None]:
+    """(code, message) of the error shapes beside the v2 envelope that Exotel's other APIs send.
+
+    v1: ``{"RestException": {"Status", "Message", "Code"}}``; the voice legs API:
+    ``{"request_id", "http_code", "response": {"error": {"code", "message"}}}``.
+    """
+    if not isinstance(body, dict):
+        return None, None
+    rest = body.get("RestException")
+    inner = body.get("response")
+    found = rest if isinstance(rest, dict) else inner.get("error") if isinstance(inner, dict) else None
+    if not isinstance(found, dict):
+        return None, None
+    code = found.get("Code", found.get("code"))
+    message = found.get("Message", found.get("message"))
+    code = code if isinstance(code, int | str) and not isinstance(code, bool) else None
+    message = message[:_MESSAGE_MAX] if isinstance(message, str) and message.strip() else None
+    return (code[:_MESSAGE_MAX] if isinstance(code, str) else code), message
+
+
 def error_from_response(response: httpx.Response, *, redact: Redactor = _no_redaction) -> ExotelError:
     """The exception for an error answer (HTTP status, or the inner ``response.code`` of a 2xx envelope)."""
     body = _decode(response)
@@ -120,6 +142,8 @@ def error_from_response(response: httpx.Response, *, redact: Redactor = _no_reda
     code = code if isinstance(code, int | str) and not isinstance(code, bool) else None
     category = error_data.get("message") if isinstance(error_data.get("message"), str) else None
     description = error_data.get("description") if isinstance(error_data.get("description"), str) else None
+    if code is None and category is None and description is None:
+        code, description = _other_shapes(body)
     # Redact what the server echoes: a hostile or buggy proxy may reflect the Authorization header.
     request_id = _redact_opt(redact, _request_id(response, body))
     description = _redact_opt(redact, description)
@@ -147,7 +171,7 @@ def error_from_response(response: httpx.Response, *, redact: Redactor = _no_reda
     cls: type[APIStatusError] | None = _BY_CODE.get(code) if isinstance(code, int) else None
     cls = cls or _BY_STATUS.get(status)
     if cls is RateLimitError:
-        retry_after = parse_retry_after(response.headers.get("Retry-After"))
+        retry_after = retry_after_of(response)
         return RateLimitError(message, description=description, retry_after=retry_after, **common)
     if cls is not None:
         return cls(message, description=description, **common)

@@ -4,7 +4,7 @@ The sets themselves live in :mod:`exotel_contacts._rules`. Replayed for every re
 request provably did nothing or the server refused it:
 
 * 429 Too Many Requests and 503 Service Unavailable, honouring ``Retry-After`` (seconds or an HTTP
-  date, capped at ``retry_after_max``);
+  date, capped at ``retry_after_max``); a 429 without it waits for ``X-RateLimit-Reset``;
 * connection failures before the request left: ``httpx.ConnectError``, ``ConnectTimeout``,
   ``PoolTimeout``.
 
@@ -42,6 +42,7 @@ from ._rules import (
     REFUSED_STATUSES,
     SAFE_METHODS,
 )
+from ._server_limits import reset_wait
 from ._settings import MAX_SECONDS, check_count, check_fraction, check_seconds
 
 __all__ = [
@@ -52,6 +53,7 @@ __all__ = [
     "RetryState",
     "is_replay_safe",
     "parse_retry_after",
+    "retry_after_of",
 ]
 
 logger = logging.getLogger("exotel_contacts")
@@ -68,6 +70,14 @@ def is_replay_safe(request: httpx.Request) -> bool:
     if mark is None:
         return request.method in SAFE_METHODS
     return bool(mark)
+
+
+def retry_after_of(response: httpx.Response) -> float | None:
+    """The server's wait: ``Retry-After``, else (on a 429) the seconds until ``X-RateLimit-Reset``."""
+    wait = parse_retry_after(response.headers.get("Retry-After"))
+    if wait is None and response.status_code == 429:
+        wait = reset_wait(response.headers)
+    return wait
 
 
 def parse_retry_after(value: str | None, *, now: datetime | None = None) -> float | None:
@@ -198,7 +208,7 @@ class RetryState:
             status = exc.response.status_code
             reason = str(status)
             if status in REFUSED_STATUSES:
-                retry_after = parse_retry_after(exc.response.headers.get("Retry-After"))
+                retry_after = retry_after_of(exc.response)
         elif isinstance(exc, NEVER_SENT_ERRORS) or (self.safe and isinstance(exc, MAY_HAVE_ACTED_ERRORS)):
             reason = type(exc).__name__
         else:

@@ -29,7 +29,6 @@ COMMAND_MODULES = sorted({f"exotel_contacts.cli.{entry.module}" for entry in COM
 NETWORK_AND_MODELS = (
     "httpx",
     "asyncio",
-    "pyrate_limiter",
     "exotel_contacts_api",
     "stamina",
     "redis",

@@ -127,8 +127,9 @@ def test_rate_window_scales_the_quota_from_the_command_line() -> None:
         statuses = [client.get(path).status_code for _ in range(4)]
         assert statuses == [404, 404, 404, 429]
         limited = client.get(path)
-        assert "per 0.5 s" in limited.json()["response"]["error_data"]["description"]
+        assert "Try again in 1 seconds" in limited.json()["response"]["error_data"]["description"]
         assert limited.headers["retry-after"] == "1"
+        assert (limited.headers["x-ratelimit-limit"], limited.headers["x-ratelimit-remaining"]) == ("3", "0")
         assert (
             wait_for(lambda: {"code": client.get(path).status_code}, lambda d: d["code"] == 404)["code"]
             == 404

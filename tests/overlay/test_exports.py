@@ -18,7 +18,7 @@ EXPECTED = {
     "ExotelError", "FileInput", "InvalidInputError", "InvalidResponseError", "ItemCountMismatchError", "ListType",
     "MAX_CONTACTS_PER_REQUEST", "NotFoundError", "Outcome", "OutcomeUnknownError", "PayloadTooLargeError",
     "PaymentRequiredError", "PermissionDeniedError", "PollSchedule", "REGIONS", "REPLAY_SAFE",
-    "RateLimitError", "RateLimiter", "RetryPolicy", "RetryRecord", "RetryTransport", "ServerError",
+    "Rate", "RateLimitError", "RateLimiter", "RetryPolicy", "RetryRecord", "RetryTransport", "ServerError",
     "TERMINAL_STATUSES", "TooManyContactsError", "UploadAccepted", "UploadErrors", "UploadFailedError",
     "UploadProgress", "UploadRowError", "UploadStatus", "UploadTimeoutError", "ValidationError",
     "__version__", "apoll_upload", "explain", "poll_upload",

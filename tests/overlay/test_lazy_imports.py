@@ -13,7 +13,6 @@ import exotel_contacts
 HEAVY = (
     "httpx",
     "asyncio",
-    "pyrate_limiter",
     "exotel_contacts_api",
     "phonenumbers",
     "email_validator",

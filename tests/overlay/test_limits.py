@@ -1,16 +1,13 @@
-"""Client-side rate limits per family (in-process, or a caller's pyrate-limiter bucket) and upload slots."""
+"""Client-side rate limits per family (in-process) and upload slots."""
 
 from __future__ import annotations
 
 import asyncio
 import threading
 import time
-from pathlib import Path
 
 import httpx
 import pytest
-from pyrate_limiter import BucketAsyncWrapper, Duration, InMemoryBucket, SQLiteBucket
-from pyrate_limiter import Rate as PyrateRate
 
 import exotel_contacts
 from exotel_contacts._limits import slack_for
@@ -18,15 +15,15 @@ from exotel_contacts._rates import UNSET, Rate, RateSettings
 
 from .conftest import ACCEPTED, FakeExotel, ccm_status, csv_status, json_response, make_client
 
-Rate3 = PyrateRate(3, Duration.MINUTE)
-
 
 def test_default_limits_are_exotels_per_family(fake: FakeExotel) -> None:
     client = make_client("sync", fake, rate_limit_per_minute=UNSET)
     assert client._limiter is not None
     assert client._limiter.account_sid == "acct_test"
     assert client._limiter.rates == RateSettings(
-        ccm=Rate(200, 60.0), campaign=Rate(30, 60.0), reads=Rate(300, 60.0)
+        ccm=Rate(200, 60.0, follow_server=True),
+        campaign=Rate(30, 60.0, follow_server=True),
+        reads=Rate(300, 60.0, follow_server=True),
     )
     client.close()
 
@@ -73,65 +70,6 @@ def test_each_family_is_counted_on_its_own(fake: FakeExotel) -> None:
     assert windows["ccm"].reserve()[0] > 59
     assert windows["reads"].reserve()[0] > 59
     client.close()
-
-
-def test_sqlite_bucket_shares_one_quota_between_two_clients(fake: FakeExotel, tmp_path: Path) -> None:
-    fake.add("GET", "/contacts/upload/up_1", ccm_status())
-    db = str(tmp_path / "quota.sqlite")
-
-    def bucket() -> SQLiteBucket:
-        return SQLiteBucket.init_from_file([Rate3], db_path=db, table="exotel")
-
-    first = make_client("sync", fake, rate_limit_bucket=bucket())
-    second = make_client("sync", fake, rate_limit_bucket=bucket())
-    first.get_upload_status("up_1")
-    first.get_upload_status("up_1")
-    second.get_upload_status("up_1")
-    # Three requests across both clients spent the shared quota of 3 per minute.
-    assert second._limiter is not None
-    assert first._limiter is not None
-    assert second._limiter._limiter.try_acquire("acct_test", blocking=False) is False
-    first.close()
-    second.close()
-
-
-def test_the_callers_bucket_is_never_closed(fake: FakeExotel) -> None:
-    fake.add("GET", "/contacts/upload/up_1", ccm_status())
-    closed: list[bool] = []
-
-    class Watched(InMemoryBucket):
-        def close(self) -> None:
-            closed.append(True)
-
-    bucket = Watched([Rate3])
-    first = make_client("sync", fake, rate_limit_bucket=bucket)
-    first.get_upload_status("up_1")
-    first.close()
-    assert closed == []
-    with make_client("sync", fake, rate_limit_bucket=bucket) as second:
-        second.get_upload_status("up_1")  # the same bucket still works after the first client closed
-    assert closed == []
-    assert bucket.count() == 2
-
-
-def test_an_async_bucket_given_to_the_sync_client_is_a_configuration_error(fake: FakeExotel) -> None:
-    with pytest.raises(exotel_contacts.ConfigurationError, match="async bucket"):
-        make_client("sync", fake, rate_limit_bucket=BucketAsyncWrapper(InMemoryBucket([Rate3])))
-
-
-async def test_an_async_bucket_limits_the_async_client(fake: FakeExotel) -> None:
-    fake.add("GET", "/contacts/upload/up_1", ccm_status())
-    bucket = BucketAsyncWrapper(InMemoryBucket([Rate3]))
-    client = make_client("async", fake, rate_limit_bucket=bucket)
-    await client.get_upload_status("up_1")  # type: ignore[misc]
-    await client.close()  # type: ignore[misc]
-    assert await bucket.count() == 1
-
-
-@pytest.mark.parametrize("bucket", [object(), "sqlite:///x", 200])
-def test_something_that_is_not_a_bucket_is_a_configuration_error(fake: FakeExotel, bucket: object) -> None:
-    with pytest.raises(exotel_contacts.ConfigurationError, match="pyrate-limiter bucket"):
-        make_client("sync", fake, rate_limit_bucket=bucket)
 
 
 def test_at_most_five_uploads_in_flight(fake: FakeExotel) -> None:

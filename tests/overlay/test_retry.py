@@ -218,7 +218,7 @@ def test_limiter_is_consulted_before_every_attempt() -> None:
     class Counting(exotel_contacts.RateLimiter):
         count = 0
 
-        def acquire(self, family: str = "ccm") -> None:  # type: ignore[override]
+        def acquire(self, family: str = "ccm", *, deadline: float = 0.0) -> None:  # type: ignore[override]
             self.count += 1
 
     limiter = Counting("acct")

@@ -155,3 +155,19 @@ def test_processes_share_the_mocks_limit(redis_url: str, processes: int) -> None
     assert fig["failures"] == []  # every request got its answer (404 for the unknown upload)
     assert fig["answered_429"] <= max(1, fig["attempts"] // 50)
     assert min(fig["per_process"]) > 0  # nobody starved
+
+
+def test_a_limit_one_worker_learns_is_every_workers(redis_url: str, account: str) -> None:
+    def stating(request: httpx.Request) -> httpx.Response:
+        return httpx.Response(200, json=STATUS, headers={"X-RateLimit-Limit": "3"})
+
+    with (
+        client(account, stating, redis_url=redis_url) as learner,
+        client(account, redis_url=redis_url) as other,
+    ):
+        learner.get_upload_status("up_1")  # the answer states 3 per window, below the default 200
+        other.get_upload_status("up_1")
+        other.get_upload_status("up_1")
+        # `other` never saw the header; the shared window holds it to 3 all the same.
+        assert other._limiter is not None
+        assert other._limiter._windows["ccm"].reserve()[0] > 55

@@ -40,9 +40,11 @@ def test_bad_rates_name_the_setting(bad: object) -> None:
 
 def test_defaults_are_exotels_published_limits() -> None:
     settings = RateSettings.resolve(environ={})
-    assert settings.ccm == Rate(200, 60.0) == DEFAULT_RATES["ccm"]
-    assert settings.campaign == Rate(30, 60.0)
-    assert settings.reads == Rate(300, 60.0)
+    # Exotel's defaults follow the limits the server states; a rate the user writes is a ceiling.
+    assert settings.ccm == Rate(200, 60.0, follow_server=True) == DEFAULT_RATES["ccm"]
+    assert settings.campaign == Rate(30, 60.0, follow_server=True)
+    assert settings.reads == Rate(300, 60.0, follow_server=True)
+    assert not RateSettings.resolve(rate_limit="30/minute", environ={}).campaign.follow_server  # type: ignore[union-attr]
 
 
 def test_precedence_family_keyword_then_family_env_then_shared() -> None:

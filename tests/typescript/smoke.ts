@@ -31,6 +31,19 @@ function required(name: string): string {
   return value;
 }
 
+/** An error answer's code, whichever shape it has: the v2 envelope, or a 429's v1 RestException or
+ * voice legs body (the spec's TooManyRequestsErrorResponse is a oneOf of the three). */
+type AnyError =
+  | { RestException: { Code?: string } }
+  | { response: { error: { code: string } } }
+  | { response: { error_data: { code: unknown } } };
+function errorCode(error: AnyError | undefined): string {
+  if (error === undefined) return "none";
+  if ("RestException" in error) return String(error.RestException.Code);
+  if ("error" in error.response) return error.response.error.code;
+  return String(error.response.error_data.code);
+}
+
 function check(ok: boolean, what: string): asserts ok {
   if (!ok) throw new Error(`smoke: ${what}`);
 }
@@ -68,7 +81,7 @@ async function ccm(): Promise<void> {
     const { data, error } = await exotel.GET("/v2/accounts/{account_sid}/contacts/upload/{upload_id}", {
       params: ids,
     });
-    check(error === undefined, `status answered ${error?.response.error_data.code}`);
+    check(error === undefined, `status answered ${errorCode(error)}`);
     return data.response.data.status === "completed" ? data.response.data : undefined;
   });
   check(status.successful === 1 && status.failed === 3, `counts ${JSON.stringify(status)}`);
@@ -117,7 +130,7 @@ async function campaign(): Promise<void> {
     const { data, error } = await exotel.GET("/v2/accounts/{account_sid}/csv-status/{upload_id}", {
       params: { path: { account_sid: accountSid, upload_id: summary.upload_id } },
     });
-    check(error === undefined, `csv-status answered ${error?.response.error_data.code}`);
+    check(error === undefined, `csv-status answered ${errorCode(error)}`);
     return data.response.data.status === "completed" ? data.response.data.stats : undefined;
   });
   check(stats?.total === 3 && stats.success === 2 && stats.failed === 1, `stats ${JSON.stringify(stats)}`);

@@ -80,6 +80,9 @@ from .internal_error_data import InternalErrorData
 from .internal_error_data_code import InternalErrorDataCode
 from .internal_error_response import InternalErrorResponse
 from .internal_error_result import InternalErrorResult
+from .legs_error_body import LegsErrorBody
+from .legs_error_body_response import LegsErrorBodyResponse
+from .legs_error_body_response_error import LegsErrorBodyResponseError
 from .list_create import ListCreate
 from .list_membership import ListMembership
 from .list_patch import ListPatch
@@ -108,6 +111,10 @@ from .payment_required_error_data import PaymentRequiredErrorData
 from .payment_required_error_data_code import PaymentRequiredErrorDataCode
 from .payment_required_error_response import PaymentRequiredErrorResponse
 from .payment_required_error_result import PaymentRequiredErrorResult
+from .rest_exception_error_body import RestExceptionErrorBody
+from .rest_exception_error_body_rest_exception import (
+    RestExceptionErrorBodyRestException,
+)
 from .result_code import ResultCode
 from .service_unavailable_error_data import ServiceUnavailableErrorData
 from .service_unavailable_error_data_code import ServiceUnavailableErrorDataCode
@@ -115,9 +122,9 @@ from .service_unavailable_error_response import ServiceUnavailableErrorResponse
 from .service_unavailable_error_result import ServiceUnavailableErrorResult
 from .sms_status_code import SmsStatusCode
 from .sort_order import SortOrder
+from .too_many_requests_envelope import TooManyRequestsEnvelope
 from .too_many_requests_error_data import TooManyRequestsErrorData
 from .too_many_requests_error_data_code import TooManyRequestsErrorDataCode
-from .too_many_requests_error_response import TooManyRequestsErrorResponse
 from .too_many_requests_error_result import TooManyRequestsErrorResult
 from .unauthorized_error_data import UnauthorizedErrorData
 from .unauthorized_error_data_code import UnauthorizedErrorDataCode
@@ -223,6 +230,9 @@ __all__ = (
     "InternalErrorDataCode",
     "InternalErrorResponse",
     "InternalErrorResult",
+    "LegsErrorBody",
+    "LegsErrorBodyResponse",
+    "LegsErrorBodyResponseError",
     "ListCreate",
     "ListMembership",
     "ListPatch",
@@ -251,6 +261,8 @@ __all__ = (
     "PaymentRequiredErrorDataCode",
     "PaymentRequiredErrorResponse",
     "PaymentRequiredErrorResult",
+    "RestExceptionErrorBody",
+    "RestExceptionErrorBodyRestException",
     "ResultCode",
     "ServiceUnavailableErrorData",
     "ServiceUnavailableErrorDataCode",
@@ -258,9 +270,9 @@ __all__ = (
     "ServiceUnavailableErrorResult",
     "SmsStatusCode",
     "SortOrder",
+    "TooManyRequestsEnvelope",
     "TooManyRequestsErrorData",
     "TooManyRequestsErrorDataCode",
-    "TooManyRequestsErrorResponse",
     "TooManyRequestsErrorResult",
     "UnauthorizedErrorData",
     "UnauthorizedErrorDataCode",

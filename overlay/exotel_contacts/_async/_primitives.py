@@ -17,12 +17,10 @@ import httpx
 from .._bodies import Deadline
 
 __all__ = [
-    "ASYNC_SIDE",
     "Event",
     "RedisClient",
     "Semaphore",
     "Window",
-    "bucket_turn",
     "redis_client",
     "repeat",
     "run_blocking",
@@ -33,8 +31,6 @@ __all__ = [
 T = TypeVar("T")
 P = ParamSpec("P")
 
-ASYNC_SIDE = True
-"""Which side this is (a pyrate-limiter bucket given to the sync side must be a sync one)."""
 RedisClient = Any
 """``redis.asyncio.Redis`` (typed loosely: the redis extra is optional)."""
 
@@ -44,12 +40,6 @@ def redis_client(url: str) -> RedisClient:
     from .._redis_quota import connect_async  # noqa: PLC0415 - only with a Redis URL
 
     return connect_async(url)
-
-
-async def bucket_turn(limiter: Any, name: str) -> bool:
-    """One blocking turn from a pyrate-limiter ``Limiter``: True when it was granted."""
-    result = await limiter.try_acquire_async(name, blocking=True)
-    return result is True
 
 
 @contextlib.asynccontextmanager

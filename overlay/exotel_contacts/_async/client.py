@@ -69,7 +69,6 @@ class AsyncClient(AsyncDirectory, BaseClient):
         self._quota = AsyncQuota(
             self._config.account_sid,
             rates=self._rates,
-            bucket=self._rate_limit_bucket,
             redis_url=self._redis_url,
             max_uploads=self._max_concurrent_uploads,
         )

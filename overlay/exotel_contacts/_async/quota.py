@@ -1,14 +1,17 @@
 """The account's quota as a client spends it: one rate window per API family, and the upload slots.
 
 In the process by default; in Redis with ``redis_url=`` (every process on every machine that uses the
-same Redis and account shares them); or a caller's pyrate-limiter bucket (``rate_limit_bucket=``). The
-rules live in :mod:`exotel_contacts._limits` (in-process window, settings) and
+same Redis and account shares them, and the limit the server stated). The rules live in
+:mod:`exotel_contacts._limits` (in-process window, settings) and
 :mod:`exotel_contacts._redis_quota` (the Lua scripts); this module does the waiting.
 """
 
 from __future__ import annotations
 
+import math
+import time
 import uuid
+from collections.abc import Mapping
 from types import TracebackType
 from typing import Any
 
@@ -20,6 +23,7 @@ from .._rates import FAMILIES, QuotaFamily, RateSettings
 from .._redis_quota import (
     ACQUIRE,
     CONFIRM,
+    LEARNED_TTL,
     RELEASE,
     RENEW,
     RESERVE,
@@ -32,7 +36,7 @@ from .._redis_quota import (
     redis_errors,
     us,
 )
-from ._primitives import ASYNC_SIDE, RedisClient, Semaphore, bucket_turn, redis_client, repeat, sleep
+from ._primitives import RedisClient, Semaphore, redis_client, repeat, sleep
 
 __all__ = [
     "AsyncQuota",
@@ -54,7 +58,7 @@ class AsyncRedisWindow(WindowBase):
         with redis_errors(self.url):
             if source not in self._scripts:
                 self._scripts[source] = self.client.register_script(source)
-            return await self._scripts[source](keys=[self.key], args=args)
+            return await self._scripts[source](keys=self.keys, args=args)
 
     async def book(self, ticket: str) -> tuple[float, float]:
         """Book a send time for ``ticket``; return the seconds to wait and that time (server clock)."""
@@ -78,6 +82,15 @@ class AsyncRedisWindow(WindowBase):
     async def settle(self, ticket: str) -> None:
         """When the answer is back (or the attempt failed): count the request from now if that is later."""
         await self._run(SETTLE, [self.window_us, ticket])
+
+    async def share(self, learned: int | None) -> None:
+        """Write the limit the server stated where every worker's scripts read it (when due)."""
+        now = time.monotonic()
+        if not self.share_due(learned, now):
+            return
+        with redis_errors(self.url):
+            await self.client.set(self.keys[1], str(learned), ex=LEARNED_TTL)
+        self.shared_limit, self.shared_at = learned, now
 
 
 @attrs.define
@@ -181,19 +194,14 @@ class AsyncRateLimiter(LimiterBase):
         account_sid: str,
         *,
         rates: RateSettings | None = None,
-        bucket: object | None = None,
         redis_url: str | None = None,
         redis: RedisClient = None,
     ) -> None:
-        super().__init__(
-            account_sid, rates=rates, bucket=bucket, redis_url=redis_url, asynchronous=ASYNC_SIDE
-        )
+        super().__init__(account_sid, rates=rates, redis_url=redis_url)
         self._local: dict[QuotaFamily, LocalWindow] = {}
         self._windows: dict[QuotaFamily, AsyncRedisWindow] = {}
         self._owns_redis = redis is None
         self._redis: RedisClient = None
-        if self.bucket is not None:
-            return
         if redis_url is not None:
             self._redis = redis_client(redis_url) if redis is None else redis
         keys = RedisQuotaKeys(account_sid)
@@ -206,31 +214,54 @@ class AsyncRateLimiter(LimiterBase):
                 continue
             slack, wait = slack_for(rate.window), max_wait_for(rate)
             window = AsyncRedisWindow(
-                redis_url, keys.rate(family), rate, family, slack, wait, client=self._redis
+                redis_url,
+                keys.rate(family),
+                rate,
+                family,
+                slack,
+                wait,
+                keys.learned(family),
+                client=self._redis,
             )
             self._windows[family] = window
 
-    async def acquire(self, family: QuotaFamily = "ccm") -> Permit | None:
-        """Wait until one more request of ``family`` may be sent; pass the result to :meth:`settle`."""
-        if self._limiter is not None:
-            if not await bucket_turn(self._limiter, self.account_sid):
-                raise self._refused()
-            return None
+    async def acquire(self, family: QuotaFamily = "ccm", *, deadline: float = math.inf) -> Permit | None:
+        """Wait until one more request of ``family`` may be sent; pass the result to :meth:`settle`.
+
+        ``deadline``: seconds left of the call; a wait for the server's window past it is a RateLimitError.
+        """
+        # A window the server called spent holds the turn booked in the queue (no place is lost).
+        held = self.held_for(family, deadline)
         local = self._local.get(family)
         if local is not None:
             wait, ticket = local.reserve()
+            wait = max(wait, held)
             while wait > 0:
                 await sleep(wait)
                 wait = local.confirm(ticket)
             return local, ticket
         window = self._windows.get(family)
         if window is None:
+            if held > 0:
+                await sleep(held)
             return None
         wait, ticket = await window.reserve()
+        wait = max(wait, held)
         while wait > 0:
             await sleep(wait)
             wait = await window.confirm(ticket)
         return window, ticket
+
+    async def observe(self, family: QuotaFamily, headers: Mapping[str, str], status: int) -> None:
+        """An answer of ``family`` is back: take in what its rate-limit headers say."""
+        rate = self.learn(family, headers, status)
+        local, window = self._local.get(family), self._windows.get(family)
+        if rate is not None and local is not None:
+            local.set_rate(rate)
+        if window is not None:
+            if rate is not None:
+                window.rate = rate
+            await window.share(self.server[family].limit)
 
     async def settle(self, permit: Permit | None) -> None:
         """The attempt's answer is back (or it failed): count it from now if that is later."""
@@ -243,8 +274,7 @@ class AsyncRateLimiter(LimiterBase):
             await window.settle(ticket)
 
     async def close(self) -> None:
-        """Close the Redis connections this limiter opened; a caller's bucket is left open."""
-        self._release_bucket()
+        """Close the Redis connections this limiter opened."""
         if self._redis is not None and self._owns_redis:
             await self._redis.aclose()
         self._redis = None
@@ -258,7 +288,6 @@ class AsyncQuota:
         account_sid: str,
         *,
         rates: RateSettings,
-        bucket: object | None,
         redis_url: str | None,
         max_uploads: int,
     ) -> None:
@@ -269,14 +298,12 @@ class AsyncQuota:
             keys = RedisQuotaKeys(account_sid).slots
             shared = AsyncRedisSlots(redis_url, keys, max_uploads, client=self._redis)
         self.limiter: AsyncRateLimiter | None = None
-        if bucket is not None or rates.any:
-            self.limiter = AsyncRateLimiter(
-                account_sid, rates=rates, bucket=bucket, redis_url=redis_url, redis=self._redis
-            )
+        if rates.any:
+            self.limiter = AsyncRateLimiter(account_sid, rates=rates, redis_url=redis_url, redis=self._redis)
         self.uploads = AsyncUploadSlots(max_uploads, shared=shared)
 
     async def close(self) -> None:
-        """Close the Redis connections (a caller's bucket stays open)."""
+        """Close the Redis connections."""
         if self.limiter is not None:
             await self.limiter.close()
         if self._redis is not None:

@@ -2,11 +2,13 @@
 
 Which failures are replayed and why that is safe: see :mod:`exotel_contacts._retry` (the sets are in
 :mod:`exotel_contacts._rules`). The rate limiter is consulted before every attempt, retries included,
-so replays count against the account's quota.
+so replays count against the account's quota, and every answer's ``X-RateLimit-*`` headers go back to
+it (:mod:`exotel_contacts._server_limits`).
 """
 
 from __future__ import annotations
 
+import math
 from typing import Literal
 
 import httpx
@@ -57,11 +59,12 @@ class AsyncRetryTransport(httpx.AsyncBaseTransport):
         The answer carries its attempt count in ``response.extensions[ATTEMPTS]``.
         """
         if request.extensions.get(STREAMED):
-            permit = await self._turn(request)
+            permit = await self._turn(request, math.inf)
             try:
                 response = await self.wrapped.handle_async_request(request)
             finally:
                 await self._settle(permit)
+            await self._observe(request, response)
             await self._check_location(request, response)
             return response
         # Waits come from RetryState.decide (it returns the seconds to wait), so stamina's own back-off
@@ -74,7 +77,7 @@ class AsyncRetryTransport(httpx.AsyncBaseTransport):
             ):
                 with attempt:
                     state.begin_attempt()
-                    permit = await self._turn(request)
+                    permit = await self._turn(request, state.remaining())
                     try:
                         deadline = self.bounds.attempt_deadline(state, request)
                         limit_timeouts(request, deadline, timeouts)
@@ -87,6 +90,7 @@ class AsyncRetryTransport(httpx.AsyncBaseTransport):
                             )
                     finally:
                         await self._settle(permit)
+                    await self._observe(request, response)
                     if state.should_replay(response):
                         raise RetryableResponse(response)
                     response.extensions[ATTEMPTS] = state.attempt
@@ -95,11 +99,17 @@ class AsyncRetryTransport(httpx.AsyncBaseTransport):
             return exc.response
         raise AssertionError("unreachable: stamina yields until an attempt returns or raises")
 
-    async def _turn(self, request: httpx.Request) -> Permit | None:
+    async def _turn(self, request: httpx.Request, deadline: float) -> Permit | None:
         # A turn of the request's family before each attempt; settled when the attempt is over.
         if self.limiter is None:
             return None
-        return await self.limiter.acquire(quota_family(self.api, request.method))
+        return await self.limiter.acquire(quota_family(self.api, request.method), deadline=deadline)
+
+    async def _observe(self, request: httpx.Request, response: httpx.Response) -> None:
+        # What the answer says of the account's limits (X-RateLimit-*), for the request's family.
+        if self.limiter is not None:
+            family = quota_family(self.api, request.method)
+            await self.limiter.observe(family, response.headers, response.status_code)
 
     async def _settle(self, permit: Permit | None) -> None:
         if self.limiter is not None:

@@ -18,13 +18,11 @@ import httpx
 from .._bodies import Deadline
 
 __all__ = [
-    "ASYNC_SIDE",
     "Event",
     "RedisClient",
     "Semaphore",
     "Window",
     "WindowLeft",
-    "bucket_turn",
     "redis_client",
     "repeat",
     "run_blocking",
@@ -35,8 +33,6 @@ __all__ = [
 T = TypeVar("T")
 P = ParamSpec("P")
 
-ASYNC_SIDE = False
-"""Which side this is (a pyrate-limiter bucket given to the sync side must be a sync one)."""
 RedisClient = Any
 """``redis.Redis`` (typed loosely: the redis extra is optional)."""
 
@@ -46,11 +42,6 @@ def redis_client(url: str) -> RedisClient:
     from .._redis_quota import connect  # noqa: PLC0415 - only with a Redis URL
 
     return connect(url)
-
-
-def bucket_turn(limiter: Any, name: str) -> bool:
-    """One blocking turn from a pyrate-limiter ``Limiter``: True when it was granted."""
-    return limiter.try_acquire(name, blocking=True) is True
 
 
 @contextlib.contextmanager

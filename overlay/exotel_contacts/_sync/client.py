@@ -71,7 +71,6 @@ class Client(Directory, BaseClient):
         self._quota = Quota(
             self._config.account_sid,
             rates=self._rates,
-            bucket=self._rate_limit_bucket,
             redis_url=self._redis_url,
             max_uploads=self._max_concurrent_uploads,
         )

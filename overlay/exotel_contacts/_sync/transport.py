@@ -4,11 +4,13 @@
 
 Which failures are replayed and why that is safe: see :mod:`exotel_contacts._retry` (the sets are in
 :mod:`exotel_contacts._rules`). The rate limiter is consulted before every attempt, retries included,
-so replays count against the account's quota.
+so replays count against the account's quota, and every answer's ``X-RateLimit-*`` headers go back to
+it (:mod:`exotel_contacts._server_limits`).
 """
 
 from __future__ import annotations
 
+import math
 from typing import Literal
 
 import httpx
@@ -59,11 +61,12 @@ class RetryTransport(httpx.BaseTransport):
         The answer carries its attempt count in ``response.extensions[ATTEMPTS]``.
         """
         if request.extensions.get(STREAMED):
-            permit = self._turn(request)
+            permit = self._turn(request, math.inf)
             try:
                 response = self.wrapped.handle_request(request)
             finally:
                 self._settle(permit)
+            self._observe(request, response)
             self._check_location(request, response)
             return response
         # Waits come from RetryState.decide (it returns the seconds to wait), so stamina's own back-off
@@ -76,7 +79,7 @@ class RetryTransport(httpx.BaseTransport):
             ):
                 with attempt:
                     state.begin_attempt()
-                    permit = self._turn(request)
+                    permit = self._turn(request, state.remaining())
                     try:
                         deadline = self.bounds.attempt_deadline(state, request)
                         limit_timeouts(request, deadline, timeouts)
@@ -89,6 +92,7 @@ class RetryTransport(httpx.BaseTransport):
                             )
                     finally:
                         self._settle(permit)
+                    self._observe(request, response)
                     if state.should_replay(response):
                         raise RetryableResponse(response)
                     response.extensions[ATTEMPTS] = state.attempt
@@ -97,11 +101,17 @@ class RetryTransport(httpx.BaseTransport):
             return exc.response
         raise AssertionError("unreachable: stamina yields until an attempt returns or raises")
 
-    def _turn(self, request: httpx.Request) -> Permit | None:
+    def _turn(self, request: httpx.Request, deadline: float) -> Permit | None:
         # A turn of the request's family before each attempt; settled when the attempt is over.
         if self.limiter is None:
             return None
-        return self.limiter.acquire(quota_family(self.api, request.method))
+        return self.limiter.acquire(quota_family(self.api, request.method), deadline=deadline)
+
+    def _observe(self, request: httpx.Request, response: httpx.Response) -> None:
+        # What the answer says of the account's limits (X-RateLimit-*), for the request's family.
+        if self.limiter is not None:
+            family = quota_family(self.api, request.method)
+            self.limiter.observe(family, response.headers, response.status_code)
 
     def _settle(self, permit: Permit | None) -> None:
         if self.limiter is not None:

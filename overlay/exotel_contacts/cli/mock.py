@@ -23,8 +23,12 @@ def mock(
         float, typer.Option(help="Probability of a fault per request, all kinds mixed.")
     ] = 0.0,
     rate_limit: Annotated[
-        int, typer.Option(help="Requests per account per --rate-window; 0 for none.")
-    ] = 200,
+        int | None,
+        typer.Option(
+            help="Requests per account per --rate-window in every category; 0 for none (default: "
+            "Exotel's per category, CCM 200, Campaign writes 30, reads 300)."
+        ),
+    ] = None,
     rate_window: Annotated[
         float, typer.Option(help="Seconds of the rate limit's window (scale it down to test a quota).")
     ] = 60.0,

@@ -13,9 +13,11 @@ from ...models.contacts_page import ContactsPage
 from ...models.forbidden_error_response import ForbiddenErrorResponse
 from ...models.gateway_timeout_error_response import GatewayTimeoutErrorResponse
 from ...models.internal_error_response import InternalErrorResponse
+from ...models.legs_error_body import LegsErrorBody
+from ...models.rest_exception_error_body import RestExceptionErrorBody
 from ...models.service_unavailable_error_response import ServiceUnavailableErrorResponse
 from ...models.sort_order import SortOrder
-from ...models.too_many_requests_error_response import TooManyRequestsErrorResponse
+from ...models.too_many_requests_envelope import TooManyRequestsEnvelope
 from ...models.unauthorized_error_response import UnauthorizedErrorResponse
 from ...types import UNSET, Response, Unset
 
@@ -79,8 +81,10 @@ def _parse_response(
     | ForbiddenErrorResponse
     | GatewayTimeoutErrorResponse
     | InternalErrorResponse
+    | LegsErrorBody
+    | RestExceptionErrorBody
+    | TooManyRequestsEnvelope
     | ServiceUnavailableErrorResponse
-    | TooManyRequestsErrorResponse
     | UnauthorizedErrorResponse
     | None
 ):
@@ -105,7 +109,39 @@ def _parse_response(
         return response_403
 
     if response.status_code == 429:
-        response_429 = TooManyRequestsErrorResponse.from_dict(response.json())
+
+        def _parse_response_429(
+            data: object,
+        ) -> LegsErrorBody | RestExceptionErrorBody | TooManyRequestsEnvelope:
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                componentsschemas_too_many_requests_error_response_type_0 = (
+                    TooManyRequestsEnvelope.from_dict(data)
+                )
+
+                return componentsschemas_too_many_requests_error_response_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                componentsschemas_too_many_requests_error_response_type_1 = (
+                    RestExceptionErrorBody.from_dict(data)
+                )
+
+                return componentsschemas_too_many_requests_error_response_type_1
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            if not isinstance(data, dict):
+                raise TypeError()
+            componentsschemas_too_many_requests_error_response_type_2 = (
+                LegsErrorBody.from_dict(data)
+            )
+
+            return componentsschemas_too_many_requests_error_response_type_2
+
+        response_429 = _parse_response_429(response.json())
 
         return response_429
 
@@ -144,8 +180,10 @@ def _build_response(
     | ForbiddenErrorResponse
     | GatewayTimeoutErrorResponse
     | InternalErrorResponse
+    | LegsErrorBody
+    | RestExceptionErrorBody
+    | TooManyRequestsEnvelope
     | ServiceUnavailableErrorResponse
-    | TooManyRequestsErrorResponse
     | UnauthorizedErrorResponse
 ]:
     return Response(
@@ -173,8 +211,10 @@ def sync_detailed(
     | ForbiddenErrorResponse
     | GatewayTimeoutErrorResponse
     | InternalErrorResponse
+    | LegsErrorBody
+    | RestExceptionErrorBody
+    | TooManyRequestsEnvelope
     | ServiceUnavailableErrorResponse
-    | TooManyRequestsErrorResponse
     | UnauthorizedErrorResponse
 ]:
     """List the contacts of the address book, a page at a time (Campaign)
@@ -209,7 +249,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[BadGatewayErrorResponse | BadRequestErrorResponse | ContactsPage | ForbiddenErrorResponse | GatewayTimeoutErrorResponse | InternalErrorResponse | ServiceUnavailableErrorResponse | TooManyRequestsErrorResponse | UnauthorizedErrorResponse]
+        Response[BadGatewayErrorResponse | BadRequestErrorResponse | ContactsPage | ForbiddenErrorResponse | GatewayTimeoutErrorResponse | InternalErrorResponse | LegsErrorBody | RestExceptionErrorBody | TooManyRequestsEnvelope | ServiceUnavailableErrorResponse | UnauthorizedErrorResponse]
     """
 
     kwargs = _get_kwargs(
@@ -246,8 +286,10 @@ def sync(
     | ForbiddenErrorResponse
     | GatewayTimeoutErrorResponse
     | InternalErrorResponse
+    | LegsErrorBody
+    | RestExceptionErrorBody
+    | TooManyRequestsEnvelope
     | ServiceUnavailableErrorResponse
-    | TooManyRequestsErrorResponse
     | UnauthorizedErrorResponse
     | None
 ):
@@ -283,7 +325,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        BadGatewayErrorResponse | BadRequestErrorResponse | ContactsPage | ForbiddenErrorResponse | GatewayTimeoutErrorResponse | InternalErrorResponse | ServiceUnavailableErrorResponse | TooManyRequestsErrorResponse | UnauthorizedErrorResponse
+        BadGatewayErrorResponse | BadRequestErrorResponse | ContactsPage | ForbiddenErrorResponse | GatewayTimeoutErrorResponse | InternalErrorResponse | LegsErrorBody | RestExceptionErrorBody | TooManyRequestsEnvelope | ServiceUnavailableErrorResponse | UnauthorizedErrorResponse
     """
 
     return sync_detailed(
@@ -315,8 +357,10 @@ async def asyncio_detailed(
     | ForbiddenErrorResponse
     | GatewayTimeoutErrorResponse
     | InternalErrorResponse
+    | LegsErrorBody
+    | RestExceptionErrorBody
+    | TooManyRequestsEnvelope
     | ServiceUnavailableErrorResponse
-    | TooManyRequestsErrorResponse
     | UnauthorizedErrorResponse
 ]:
     """List the contacts of the address book, a page at a time (Campaign)
@@ -351,7 +395,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[BadGatewayErrorResponse | BadRequestErrorResponse | ContactsPage | ForbiddenErrorResponse | GatewayTimeoutErrorResponse | InternalErrorResponse | ServiceUnavailableErrorResponse | TooManyRequestsErrorResponse | UnauthorizedErrorResponse]
+        Response[BadGatewayErrorResponse | BadRequestErrorResponse | ContactsPage | ForbiddenErrorResponse | GatewayTimeoutErrorResponse | InternalErrorResponse | LegsErrorBody | RestExceptionErrorBody | TooManyRequestsEnvelope | ServiceUnavailableErrorResponse | UnauthorizedErrorResponse]
     """
 
     kwargs = _get_kwargs(
@@ -386,8 +430,10 @@ async def asyncio(
     | ForbiddenErrorResponse
     | GatewayTimeoutErrorResponse
     | InternalErrorResponse
+    | LegsErrorBody
+    | RestExceptionErrorBody
+    | TooManyRequestsEnvelope
     | ServiceUnavailableErrorResponse
-    | TooManyRequestsErrorResponse
     | UnauthorizedErrorResponse
     | None
 ):
@@ -423,7 +469,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        BadGatewayErrorResponse | BadRequestErrorResponse | ContactsPage | ForbiddenErrorResponse | GatewayTimeoutErrorResponse | InternalErrorResponse | ServiceUnavailableErrorResponse | TooManyRequestsErrorResponse | UnauthorizedErrorResponse
+        BadGatewayErrorResponse | BadRequestErrorResponse | ContactsPage | ForbiddenErrorResponse | GatewayTimeoutErrorResponse | InternalErrorResponse | LegsErrorBody | RestExceptionErrorBody | TooManyRequestsEnvelope | ServiceUnavailableErrorResponse | UnauthorizedErrorResponse
     """
 
     return (

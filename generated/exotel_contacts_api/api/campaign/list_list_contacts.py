@@ -12,9 +12,11 @@ from ...models.contacts_page import ContactsPage
 from ...models.forbidden_error_response import ForbiddenErrorResponse
 from ...models.gateway_timeout_error_response import GatewayTimeoutErrorResponse
 from ...models.internal_error_response import InternalErrorResponse
+from ...models.legs_error_body import LegsErrorBody
 from ...models.not_found_error_response import NotFoundErrorResponse
+from ...models.rest_exception_error_body import RestExceptionErrorBody
 from ...models.service_unavailable_error_response import ServiceUnavailableErrorResponse
-from ...models.too_many_requests_error_response import TooManyRequestsErrorResponse
+from ...models.too_many_requests_envelope import TooManyRequestsEnvelope
 from ...models.unauthorized_error_response import UnauthorizedErrorResponse
 from ...types import UNSET, Response, Unset
 
@@ -56,9 +58,11 @@ def _parse_response(
     | ForbiddenErrorResponse
     | GatewayTimeoutErrorResponse
     | InternalErrorResponse
+    | LegsErrorBody
+    | RestExceptionErrorBody
+    | TooManyRequestsEnvelope
     | NotFoundErrorResponse
     | ServiceUnavailableErrorResponse
-    | TooManyRequestsErrorResponse
     | UnauthorizedErrorResponse
     | None
 ):
@@ -88,7 +92,39 @@ def _parse_response(
         return response_404
 
     if response.status_code == 429:
-        response_429 = TooManyRequestsErrorResponse.from_dict(response.json())
+
+        def _parse_response_429(
+            data: object,
+        ) -> LegsErrorBody | RestExceptionErrorBody | TooManyRequestsEnvelope:
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                componentsschemas_too_many_requests_error_response_type_0 = (
+                    TooManyRequestsEnvelope.from_dict(data)
+                )
+
+                return componentsschemas_too_many_requests_error_response_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                componentsschemas_too_many_requests_error_response_type_1 = (
+                    RestExceptionErrorBody.from_dict(data)
+                )
+
+                return componentsschemas_too_many_requests_error_response_type_1
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            if not isinstance(data, dict):
+                raise TypeError()
+            componentsschemas_too_many_requests_error_response_type_2 = (
+                LegsErrorBody.from_dict(data)
+            )
+
+            return componentsschemas_too_many_requests_error_response_type_2
+
+        response_429 = _parse_response_429(response.json())
 
         return response_429
 
@@ -127,9 +163,11 @@ def _build_response(
     | ForbiddenErrorResponse
     | GatewayTimeoutErrorResponse
     | InternalErrorResponse
+    | LegsErrorBody
+    | RestExceptionErrorBody
+    | TooManyRequestsEnvelope
     | NotFoundErrorResponse
     | ServiceUnavailableErrorResponse
-    | TooManyRequestsErrorResponse
     | UnauthorizedErrorResponse
 ]:
     return Response(
@@ -154,9 +192,11 @@ def sync_detailed(
     | ForbiddenErrorResponse
     | GatewayTimeoutErrorResponse
     | InternalErrorResponse
+    | LegsErrorBody
+    | RestExceptionErrorBody
+    | TooManyRequestsEnvelope
     | NotFoundErrorResponse
     | ServiceUnavailableErrorResponse
-    | TooManyRequestsErrorResponse
     | UnauthorizedErrorResponse
 ]:
     """List the contacts of a list, a page at a time (Campaign)
@@ -175,7 +215,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[BadGatewayErrorResponse | BadRequestErrorResponse | ContactsPage | ForbiddenErrorResponse | GatewayTimeoutErrorResponse | InternalErrorResponse | NotFoundErrorResponse | ServiceUnavailableErrorResponse | TooManyRequestsErrorResponse | UnauthorizedErrorResponse]
+        Response[BadGatewayErrorResponse | BadRequestErrorResponse | ContactsPage | ForbiddenErrorResponse | GatewayTimeoutErrorResponse | InternalErrorResponse | LegsErrorBody | RestExceptionErrorBody | TooManyRequestsEnvelope | NotFoundErrorResponse | ServiceUnavailableErrorResponse | UnauthorizedErrorResponse]
     """
 
     kwargs = _get_kwargs(
@@ -206,9 +246,11 @@ def sync(
     | ForbiddenErrorResponse
     | GatewayTimeoutErrorResponse
     | InternalErrorResponse
+    | LegsErrorBody
+    | RestExceptionErrorBody
+    | TooManyRequestsEnvelope
     | NotFoundErrorResponse
     | ServiceUnavailableErrorResponse
-    | TooManyRequestsErrorResponse
     | UnauthorizedErrorResponse
     | None
 ):
@@ -228,7 +270,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        BadGatewayErrorResponse | BadRequestErrorResponse | ContactsPage | ForbiddenErrorResponse | GatewayTimeoutErrorResponse | InternalErrorResponse | NotFoundErrorResponse | ServiceUnavailableErrorResponse | TooManyRequestsErrorResponse | UnauthorizedErrorResponse
+        BadGatewayErrorResponse | BadRequestErrorResponse | ContactsPage | ForbiddenErrorResponse | GatewayTimeoutErrorResponse | InternalErrorResponse | LegsErrorBody | RestExceptionErrorBody | TooManyRequestsEnvelope | NotFoundErrorResponse | ServiceUnavailableErrorResponse | UnauthorizedErrorResponse
     """
 
     return sync_detailed(
@@ -254,9 +296,11 @@ async def asyncio_detailed(
     | ForbiddenErrorResponse
     | GatewayTimeoutErrorResponse
     | InternalErrorResponse
+    | LegsErrorBody
+    | RestExceptionErrorBody
+    | TooManyRequestsEnvelope
     | NotFoundErrorResponse
     | ServiceUnavailableErrorResponse
-    | TooManyRequestsErrorResponse
     | UnauthorizedErrorResponse
 ]:
     """List the contacts of a list, a page at a time (Campaign)
@@ -275,7 +319,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[BadGatewayErrorResponse | BadRequestErrorResponse | ContactsPage | ForbiddenErrorResponse | GatewayTimeoutErrorResponse | InternalErrorResponse | NotFoundErrorResponse | ServiceUnavailableErrorResponse | TooManyRequestsErrorResponse | UnauthorizedErrorResponse]
+        Response[BadGatewayErrorResponse | BadRequestErrorResponse | ContactsPage | ForbiddenErrorResponse | GatewayTimeoutErrorResponse | InternalErrorResponse | LegsErrorBody | RestExceptionErrorBody | TooManyRequestsEnvelope | NotFoundErrorResponse | ServiceUnavailableErrorResponse | UnauthorizedErrorResponse]
     """
 
     kwargs = _get_kwargs(
@@ -304,9 +348,11 @@ async def asyncio(
     | ForbiddenErrorResponse
     | GatewayTimeoutErrorResponse
     | InternalErrorResponse
+    | LegsErrorBody
+    | RestExceptionErrorBody
+    | TooManyRequestsEnvelope
     | NotFoundErrorResponse
     | ServiceUnavailableErrorResponse
-    | TooManyRequestsErrorResponse
     | UnauthorizedErrorResponse
     | None
 ):
@@ -326,7 +372,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        BadGatewayErrorResponse | BadRequestErrorResponse | ContactsPage | ForbiddenErrorResponse | GatewayTimeoutErrorResponse | InternalErrorResponse | NotFoundErrorResponse | ServiceUnavailableErrorResponse | TooManyRequestsErrorResponse | UnauthorizedErrorResponse
+        BadGatewayErrorResponse | BadRequestErrorResponse | ContactsPage | ForbiddenErrorResponse | GatewayTimeoutErrorResponse | InternalErrorResponse | LegsErrorBody | RestExceptionErrorBody | TooManyRequestsEnvelope | NotFoundErrorResponse | ServiceUnavailableErrorResponse | UnauthorizedErrorResponse
     """
 
     return (

@@ -11,10 +11,12 @@ from ...models.bad_request_error_response import BadRequestErrorResponse
 from ...models.forbidden_error_response import ForbiddenErrorResponse
 from ...models.gateway_timeout_error_response import GatewayTimeoutErrorResponse
 from ...models.internal_error_response import InternalErrorResponse
+from ...models.legs_error_body import LegsErrorBody
 from ...models.lists_page import ListsPage
+from ...models.rest_exception_error_body import RestExceptionErrorBody
 from ...models.service_unavailable_error_response import ServiceUnavailableErrorResponse
 from ...models.sort_order import SortOrder
-from ...models.too_many_requests_error_response import TooManyRequestsErrorResponse
+from ...models.too_many_requests_envelope import TooManyRequestsEnvelope
 from ...models.unauthorized_error_response import UnauthorizedErrorResponse
 from ...types import UNSET, Response, Unset
 
@@ -63,9 +65,11 @@ def _parse_response(
     | ForbiddenErrorResponse
     | GatewayTimeoutErrorResponse
     | InternalErrorResponse
+    | LegsErrorBody
+    | RestExceptionErrorBody
+    | TooManyRequestsEnvelope
     | ListsPage
     | ServiceUnavailableErrorResponse
-    | TooManyRequestsErrorResponse
     | UnauthorizedErrorResponse
     | None
 ):
@@ -90,7 +94,39 @@ def _parse_response(
         return response_403
 
     if response.status_code == 429:
-        response_429 = TooManyRequestsErrorResponse.from_dict(response.json())
+
+        def _parse_response_429(
+            data: object,
+        ) -> LegsErrorBody | RestExceptionErrorBody | TooManyRequestsEnvelope:
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                componentsschemas_too_many_requests_error_response_type_0 = (
+                    TooManyRequestsEnvelope.from_dict(data)
+                )
+
+                return componentsschemas_too_many_requests_error_response_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                componentsschemas_too_many_requests_error_response_type_1 = (
+                    RestExceptionErrorBody.from_dict(data)
+                )
+
+                return componentsschemas_too_many_requests_error_response_type_1
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            if not isinstance(data, dict):
+                raise TypeError()
+            componentsschemas_too_many_requests_error_response_type_2 = (
+                LegsErrorBody.from_dict(data)
+            )
+
+            return componentsschemas_too_many_requests_error_response_type_2
+
+        response_429 = _parse_response_429(response.json())
 
         return response_429
 
@@ -128,9 +164,11 @@ def _build_response(
     | ForbiddenErrorResponse
     | GatewayTimeoutErrorResponse
     | InternalErrorResponse
+    | LegsErrorBody
+    | RestExceptionErrorBody
+    | TooManyRequestsEnvelope
     | ListsPage
     | ServiceUnavailableErrorResponse
-    | TooManyRequestsErrorResponse
     | UnauthorizedErrorResponse
 ]:
     return Response(
@@ -155,9 +193,11 @@ def sync_detailed(
     | ForbiddenErrorResponse
     | GatewayTimeoutErrorResponse
     | InternalErrorResponse
+    | LegsErrorBody
+    | RestExceptionErrorBody
+    | TooManyRequestsEnvelope
     | ListsPage
     | ServiceUnavailableErrorResponse
-    | TooManyRequestsErrorResponse
     | UnauthorizedErrorResponse
 ]:
     """List the account's lists, a page at a time (Campaign)
@@ -179,7 +219,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[BadGatewayErrorResponse | BadRequestErrorResponse | ForbiddenErrorResponse | GatewayTimeoutErrorResponse | InternalErrorResponse | ListsPage | ServiceUnavailableErrorResponse | TooManyRequestsErrorResponse | UnauthorizedErrorResponse]
+        Response[BadGatewayErrorResponse | BadRequestErrorResponse | ForbiddenErrorResponse | GatewayTimeoutErrorResponse | InternalErrorResponse | LegsErrorBody | RestExceptionErrorBody | TooManyRequestsEnvelope | ListsPage | ServiceUnavailableErrorResponse | UnauthorizedErrorResponse]
     """
 
     kwargs = _get_kwargs(
@@ -211,9 +251,11 @@ def sync(
     | ForbiddenErrorResponse
     | GatewayTimeoutErrorResponse
     | InternalErrorResponse
+    | LegsErrorBody
+    | RestExceptionErrorBody
+    | TooManyRequestsEnvelope
     | ListsPage
     | ServiceUnavailableErrorResponse
-    | TooManyRequestsErrorResponse
     | UnauthorizedErrorResponse
     | None
 ):
@@ -236,7 +278,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        BadGatewayErrorResponse | BadRequestErrorResponse | ForbiddenErrorResponse | GatewayTimeoutErrorResponse | InternalErrorResponse | ListsPage | ServiceUnavailableErrorResponse | TooManyRequestsErrorResponse | UnauthorizedErrorResponse
+        BadGatewayErrorResponse | BadRequestErrorResponse | ForbiddenErrorResponse | GatewayTimeoutErrorResponse | InternalErrorResponse | LegsErrorBody | RestExceptionErrorBody | TooManyRequestsEnvelope | ListsPage | ServiceUnavailableErrorResponse | UnauthorizedErrorResponse
     """
 
     return sync_detailed(
@@ -263,9 +305,11 @@ async def asyncio_detailed(
     | ForbiddenErrorResponse
     | GatewayTimeoutErrorResponse
     | InternalErrorResponse
+    | LegsErrorBody
+    | RestExceptionErrorBody
+    | TooManyRequestsEnvelope
     | ListsPage
     | ServiceUnavailableErrorResponse
-    | TooManyRequestsErrorResponse
     | UnauthorizedErrorResponse
 ]:
     """List the account's lists, a page at a time (Campaign)
@@ -287,7 +331,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[BadGatewayErrorResponse | BadRequestErrorResponse | ForbiddenErrorResponse | GatewayTimeoutErrorResponse | InternalErrorResponse | ListsPage | ServiceUnavailableErrorResponse | TooManyRequestsErrorResponse | UnauthorizedErrorResponse]
+        Response[BadGatewayErrorResponse | BadRequestErrorResponse | ForbiddenErrorResponse | GatewayTimeoutErrorResponse | InternalErrorResponse | LegsErrorBody | RestExceptionErrorBody | TooManyRequestsEnvelope | ListsPage | ServiceUnavailableErrorResponse | UnauthorizedErrorResponse]
     """
 
     kwargs = _get_kwargs(
@@ -317,9 +361,11 @@ async def asyncio(
     | ForbiddenErrorResponse
     | GatewayTimeoutErrorResponse
     | InternalErrorResponse
+    | LegsErrorBody
+    | RestExceptionErrorBody
+    | TooManyRequestsEnvelope
     | ListsPage
     | ServiceUnavailableErrorResponse
-    | TooManyRequestsErrorResponse
     | UnauthorizedErrorResponse
     | None
 ):
@@ -342,7 +388,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        BadGatewayErrorResponse | BadRequestErrorResponse | ForbiddenErrorResponse | GatewayTimeoutErrorResponse | InternalErrorResponse | ListsPage | ServiceUnavailableErrorResponse | TooManyRequestsErrorResponse | UnauthorizedErrorResponse
+        BadGatewayErrorResponse | BadRequestErrorResponse | ForbiddenErrorResponse | GatewayTimeoutErrorResponse | InternalErrorResponse | LegsErrorBody | RestExceptionErrorBody | TooManyRequestsEnvelope | ListsPage | ServiceUnavailableErrorResponse | UnauthorizedErrorResponse
     """
 
     return (

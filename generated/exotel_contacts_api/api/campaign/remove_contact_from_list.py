@@ -10,10 +10,12 @@ from ...models.bad_gateway_error_response import BadGatewayErrorResponse
 from ...models.forbidden_error_response import ForbiddenErrorResponse
 from ...models.gateway_timeout_error_response import GatewayTimeoutErrorResponse
 from ...models.internal_error_response import InternalErrorResponse
+from ...models.legs_error_body import LegsErrorBody
 from ...models.membership_response import MembershipResponse
 from ...models.not_found_error_response import NotFoundErrorResponse
+from ...models.rest_exception_error_body import RestExceptionErrorBody
 from ...models.service_unavailable_error_response import ServiceUnavailableErrorResponse
-from ...models.too_many_requests_error_response import TooManyRequestsErrorResponse
+from ...models.too_many_requests_envelope import TooManyRequestsEnvelope
 from ...models.unauthorized_error_response import UnauthorizedErrorResponse
 from ...types import Response
 
@@ -43,10 +45,12 @@ def _parse_response(
     | ForbiddenErrorResponse
     | GatewayTimeoutErrorResponse
     | InternalErrorResponse
+    | LegsErrorBody
+    | RestExceptionErrorBody
+    | TooManyRequestsEnvelope
     | MembershipResponse
     | NotFoundErrorResponse
     | ServiceUnavailableErrorResponse
-    | TooManyRequestsErrorResponse
     | UnauthorizedErrorResponse
     | None
 ):
@@ -71,7 +75,39 @@ def _parse_response(
         return response_404
 
     if response.status_code == 429:
-        response_429 = TooManyRequestsErrorResponse.from_dict(response.json())
+
+        def _parse_response_429(
+            data: object,
+        ) -> LegsErrorBody | RestExceptionErrorBody | TooManyRequestsEnvelope:
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                componentsschemas_too_many_requests_error_response_type_0 = (
+                    TooManyRequestsEnvelope.from_dict(data)
+                )
+
+                return componentsschemas_too_many_requests_error_response_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                componentsschemas_too_many_requests_error_response_type_1 = (
+                    RestExceptionErrorBody.from_dict(data)
+                )
+
+                return componentsschemas_too_many_requests_error_response_type_1
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            if not isinstance(data, dict):
+                raise TypeError()
+            componentsschemas_too_many_requests_error_response_type_2 = (
+                LegsErrorBody.from_dict(data)
+            )
+
+            return componentsschemas_too_many_requests_error_response_type_2
+
+        response_429 = _parse_response_429(response.json())
 
         return response_429
 
@@ -108,10 +144,12 @@ def _build_response(
     | ForbiddenErrorResponse
     | GatewayTimeoutErrorResponse
     | InternalErrorResponse
+    | LegsErrorBody
+    | RestExceptionErrorBody
+    | TooManyRequestsEnvelope
     | MembershipResponse
     | NotFoundErrorResponse
     | ServiceUnavailableErrorResponse
-    | TooManyRequestsErrorResponse
     | UnauthorizedErrorResponse
 ]:
     return Response(
@@ -133,10 +171,12 @@ def sync_detailed(
     | ForbiddenErrorResponse
     | GatewayTimeoutErrorResponse
     | InternalErrorResponse
+    | LegsErrorBody
+    | RestExceptionErrorBody
+    | TooManyRequestsEnvelope
     | MembershipResponse
     | NotFoundErrorResponse
     | ServiceUnavailableErrorResponse
-    | TooManyRequestsErrorResponse
     | UnauthorizedErrorResponse
 ]:
     """Remove a contact from a list (Campaign)
@@ -155,7 +195,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[BadGatewayErrorResponse | ForbiddenErrorResponse | GatewayTimeoutErrorResponse | InternalErrorResponse | MembershipResponse | NotFoundErrorResponse | ServiceUnavailableErrorResponse | TooManyRequestsErrorResponse | UnauthorizedErrorResponse]
+        Response[BadGatewayErrorResponse | ForbiddenErrorResponse | GatewayTimeoutErrorResponse | InternalErrorResponse | LegsErrorBody | RestExceptionErrorBody | TooManyRequestsEnvelope | MembershipResponse | NotFoundErrorResponse | ServiceUnavailableErrorResponse | UnauthorizedErrorResponse]
     """
 
     kwargs = _get_kwargs(
@@ -182,10 +222,12 @@ def sync(
     | ForbiddenErrorResponse
     | GatewayTimeoutErrorResponse
     | InternalErrorResponse
+    | LegsErrorBody
+    | RestExceptionErrorBody
+    | TooManyRequestsEnvelope
     | MembershipResponse
     | NotFoundErrorResponse
     | ServiceUnavailableErrorResponse
-    | TooManyRequestsErrorResponse
     | UnauthorizedErrorResponse
     | None
 ):
@@ -205,7 +247,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        BadGatewayErrorResponse | ForbiddenErrorResponse | GatewayTimeoutErrorResponse | InternalErrorResponse | MembershipResponse | NotFoundErrorResponse | ServiceUnavailableErrorResponse | TooManyRequestsErrorResponse | UnauthorizedErrorResponse
+        BadGatewayErrorResponse | ForbiddenErrorResponse | GatewayTimeoutErrorResponse | InternalErrorResponse | LegsErrorBody | RestExceptionErrorBody | TooManyRequestsEnvelope | MembershipResponse | NotFoundErrorResponse | ServiceUnavailableErrorResponse | UnauthorizedErrorResponse
     """
 
     return sync_detailed(
@@ -227,10 +269,12 @@ async def asyncio_detailed(
     | ForbiddenErrorResponse
     | GatewayTimeoutErrorResponse
     | InternalErrorResponse
+    | LegsErrorBody
+    | RestExceptionErrorBody
+    | TooManyRequestsEnvelope
     | MembershipResponse
     | NotFoundErrorResponse
     | ServiceUnavailableErrorResponse
-    | TooManyRequestsErrorResponse
     | UnauthorizedErrorResponse
 ]:
     """Remove a contact from a list (Campaign)
@@ -249,7 +293,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[BadGatewayErrorResponse | ForbiddenErrorResponse | GatewayTimeoutErrorResponse | InternalErrorResponse | MembershipResponse | NotFoundErrorResponse | ServiceUnavailableErrorResponse | TooManyRequestsErrorResponse | UnauthorizedErrorResponse]
+        Response[BadGatewayErrorResponse | ForbiddenErrorResponse | GatewayTimeoutErrorResponse | InternalErrorResponse | LegsErrorBody | RestExceptionErrorBody | TooManyRequestsEnvelope | MembershipResponse | NotFoundErrorResponse | ServiceUnavailableErrorResponse | UnauthorizedErrorResponse]
     """
 
     kwargs = _get_kwargs(
@@ -274,10 +318,12 @@ async def asyncio(
     | ForbiddenErrorResponse
     | GatewayTimeoutErrorResponse
     | InternalErrorResponse
+    | LegsErrorBody
+    | RestExceptionErrorBody
+    | TooManyRequestsEnvelope
     | MembershipResponse
     | NotFoundErrorResponse
     | ServiceUnavailableErrorResponse
-    | TooManyRequestsErrorResponse
     | UnauthorizedErrorResponse
     | None
 ):
@@ -297,7 +343,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        BadGatewayErrorResponse | ForbiddenErrorResponse | GatewayTimeoutErrorResponse | InternalErrorResponse | MembershipResponse | NotFoundErrorResponse | ServiceUnavailableErrorResponse | TooManyRequestsErrorResponse | UnauthorizedErrorResponse
+        BadGatewayErrorResponse | ForbiddenErrorResponse | GatewayTimeoutErrorResponse | InternalErrorResponse | LegsErrorBody | RestExceptionErrorBody | TooManyRequestsEnvelope | MembershipResponse | NotFoundErrorResponse | ServiceUnavailableErrorResponse | UnauthorizedErrorResponse
     """
 
     return (

@@ -14,10 +14,12 @@ from ...models.contact_update import ContactUpdate
 from ...models.forbidden_error_response import ForbiddenErrorResponse
 from ...models.gateway_timeout_error_response import GatewayTimeoutErrorResponse
 from ...models.internal_error_response import InternalErrorResponse
+from ...models.legs_error_body import LegsErrorBody
 from ...models.not_found_error_response import NotFoundErrorResponse
 from ...models.payload_too_large_error_response import PayloadTooLargeErrorResponse
+from ...models.rest_exception_error_body import RestExceptionErrorBody
 from ...models.service_unavailable_error_response import ServiceUnavailableErrorResponse
-from ...models.too_many_requests_error_response import TooManyRequestsErrorResponse
+from ...models.too_many_requests_envelope import TooManyRequestsEnvelope
 from ...models.unauthorized_error_response import UnauthorizedErrorResponse
 from ...models.unsupported_media_type_error_response import (
     UnsupportedMediaTypeErrorResponse,
@@ -59,10 +61,12 @@ def _parse_response(
     | ForbiddenErrorResponse
     | GatewayTimeoutErrorResponse
     | InternalErrorResponse
+    | LegsErrorBody
+    | RestExceptionErrorBody
+    | TooManyRequestsEnvelope
     | NotFoundErrorResponse
     | PayloadTooLargeErrorResponse
     | ServiceUnavailableErrorResponse
-    | TooManyRequestsErrorResponse
     | UnauthorizedErrorResponse
     | UnsupportedMediaTypeErrorResponse
     | None
@@ -108,7 +112,39 @@ def _parse_response(
         return response_415
 
     if response.status_code == 429:
-        response_429 = TooManyRequestsErrorResponse.from_dict(response.json())
+
+        def _parse_response_429(
+            data: object,
+        ) -> LegsErrorBody | RestExceptionErrorBody | TooManyRequestsEnvelope:
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                componentsschemas_too_many_requests_error_response_type_0 = (
+                    TooManyRequestsEnvelope.from_dict(data)
+                )
+
+                return componentsschemas_too_many_requests_error_response_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                componentsschemas_too_many_requests_error_response_type_1 = (
+                    RestExceptionErrorBody.from_dict(data)
+                )
+
+                return componentsschemas_too_many_requests_error_response_type_1
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            if not isinstance(data, dict):
+                raise TypeError()
+            componentsschemas_too_many_requests_error_response_type_2 = (
+                LegsErrorBody.from_dict(data)
+            )
+
+            return componentsschemas_too_many_requests_error_response_type_2
+
+        response_429 = _parse_response_429(response.json())
 
         return response_429
 
@@ -148,10 +184,12 @@ def _build_response(
     | ForbiddenErrorResponse
     | GatewayTimeoutErrorResponse
     | InternalErrorResponse
+    | LegsErrorBody
+    | RestExceptionErrorBody
+    | TooManyRequestsEnvelope
     | NotFoundErrorResponse
     | PayloadTooLargeErrorResponse
     | ServiceUnavailableErrorResponse
-    | TooManyRequestsErrorResponse
     | UnauthorizedErrorResponse
     | UnsupportedMediaTypeErrorResponse
 ]:
@@ -177,10 +215,12 @@ def sync_detailed(
     | ForbiddenErrorResponse
     | GatewayTimeoutErrorResponse
     | InternalErrorResponse
+    | LegsErrorBody
+    | RestExceptionErrorBody
+    | TooManyRequestsEnvelope
     | NotFoundErrorResponse
     | PayloadTooLargeErrorResponse
     | ServiceUnavailableErrorResponse
-    | TooManyRequestsErrorResponse
     | UnauthorizedErrorResponse
     | UnsupportedMediaTypeErrorResponse
 ]:
@@ -206,7 +246,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[BadGatewayErrorResponse | BadRequestErrorResponse | ConflictErrorResponse | ContactResponse | ForbiddenErrorResponse | GatewayTimeoutErrorResponse | InternalErrorResponse | NotFoundErrorResponse | PayloadTooLargeErrorResponse | ServiceUnavailableErrorResponse | TooManyRequestsErrorResponse | UnauthorizedErrorResponse | UnsupportedMediaTypeErrorResponse]
+        Response[BadGatewayErrorResponse | BadRequestErrorResponse | ConflictErrorResponse | ContactResponse | ForbiddenErrorResponse | GatewayTimeoutErrorResponse | InternalErrorResponse | LegsErrorBody | RestExceptionErrorBody | TooManyRequestsEnvelope | NotFoundErrorResponse | PayloadTooLargeErrorResponse | ServiceUnavailableErrorResponse | UnauthorizedErrorResponse | UnsupportedMediaTypeErrorResponse]
     """
 
     kwargs = _get_kwargs(
@@ -236,10 +276,12 @@ def sync(
     | ForbiddenErrorResponse
     | GatewayTimeoutErrorResponse
     | InternalErrorResponse
+    | LegsErrorBody
+    | RestExceptionErrorBody
+    | TooManyRequestsEnvelope
     | NotFoundErrorResponse
     | PayloadTooLargeErrorResponse
     | ServiceUnavailableErrorResponse
-    | TooManyRequestsErrorResponse
     | UnauthorizedErrorResponse
     | UnsupportedMediaTypeErrorResponse
     | None
@@ -266,7 +308,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        BadGatewayErrorResponse | BadRequestErrorResponse | ConflictErrorResponse | ContactResponse | ForbiddenErrorResponse | GatewayTimeoutErrorResponse | InternalErrorResponse | NotFoundErrorResponse | PayloadTooLargeErrorResponse | ServiceUnavailableErrorResponse | TooManyRequestsErrorResponse | UnauthorizedErrorResponse | UnsupportedMediaTypeErrorResponse
+        BadGatewayErrorResponse | BadRequestErrorResponse | ConflictErrorResponse | ContactResponse | ForbiddenErrorResponse | GatewayTimeoutErrorResponse | InternalErrorResponse | LegsErrorBody | RestExceptionErrorBody | TooManyRequestsEnvelope | NotFoundErrorResponse | PayloadTooLargeErrorResponse | ServiceUnavailableErrorResponse | UnauthorizedErrorResponse | UnsupportedMediaTypeErrorResponse
     """
 
     return sync_detailed(
@@ -291,10 +333,12 @@ async def asyncio_detailed(
     | ForbiddenErrorResponse
     | GatewayTimeoutErrorResponse
     | InternalErrorResponse
+    | LegsErrorBody
+    | RestExceptionErrorBody
+    | TooManyRequestsEnvelope
     | NotFoundErrorResponse
     | PayloadTooLargeErrorResponse
     | ServiceUnavailableErrorResponse
-    | TooManyRequestsErrorResponse
     | UnauthorizedErrorResponse
     | UnsupportedMediaTypeErrorResponse
 ]:
@@ -320,7 +364,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[BadGatewayErrorResponse | BadRequestErrorResponse | ConflictErrorResponse | ContactResponse | ForbiddenErrorResponse | GatewayTimeoutErrorResponse | InternalErrorResponse | NotFoundErrorResponse | PayloadTooLargeErrorResponse | ServiceUnavailableErrorResponse | TooManyRequestsErrorResponse | UnauthorizedErrorResponse | UnsupportedMediaTypeErrorResponse]
+        Response[BadGatewayErrorResponse | BadRequestErrorResponse | ConflictErrorResponse | ContactResponse | ForbiddenErrorResponse | GatewayTimeoutErrorResponse | InternalErrorResponse | LegsErrorBody | RestExceptionErrorBody | TooManyRequestsEnvelope | NotFoundErrorResponse | PayloadTooLargeErrorResponse | ServiceUnavailableErrorResponse | UnauthorizedErrorResponse | UnsupportedMediaTypeErrorResponse]
     """
 
     kwargs = _get_kwargs(
@@ -348,10 +392,12 @@ async def asyncio(
     | ForbiddenErrorResponse
     | GatewayTimeoutErrorResponse
     | InternalErrorResponse
+    | LegsErrorBody
+    | RestExceptionErrorBody
+    | TooManyRequestsEnvelope
     | NotFoundErrorResponse
     | PayloadTooLargeErrorResponse
     | ServiceUnavailableErrorResponse
-    | TooManyRequestsErrorResponse
     | UnauthorizedErrorResponse
     | UnsupportedMediaTypeErrorResponse
     | None
@@ -378,7 +424,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        BadGatewayErrorResponse | BadRequestErrorResponse | ConflictErrorResponse | ContactResponse | ForbiddenErrorResponse | GatewayTimeoutErrorResponse | InternalErrorResponse | NotFoundErrorResponse | PayloadTooLargeErrorResponse | ServiceUnavailableErrorResponse | TooManyRequestsErrorResponse | UnauthorizedErrorResponse | UnsupportedMediaTypeErrorResponse
+        BadGatewayErrorResponse | BadRequestErrorResponse | ConflictErrorResponse | ContactResponse | ForbiddenErrorResponse | GatewayTimeoutErrorResponse | InternalErrorResponse | LegsErrorBody | RestExceptionErrorBody | TooManyRequestsEnvelope | NotFoundErrorResponse | PayloadTooLargeErrorResponse | ServiceUnavailableErrorResponse | UnauthorizedErrorResponse | UnsupportedMediaTypeErrorResponse
     """
 
     return (

@@ -10,9 +10,11 @@ from ...models.bad_gateway_error_response import BadGatewayErrorResponse
 from ...models.gateway_timeout_error_response import GatewayTimeoutErrorResponse
 from ...models.gone_error_response import GoneErrorResponse
 from ...models.internal_error_response import InternalErrorResponse
+from ...models.legs_error_body import LegsErrorBody
 from ...models.not_found_error_response import NotFoundErrorResponse
+from ...models.rest_exception_error_body import RestExceptionErrorBody
 from ...models.service_unavailable_error_response import ServiceUnavailableErrorResponse
-from ...models.too_many_requests_error_response import TooManyRequestsErrorResponse
+from ...models.too_many_requests_envelope import TooManyRequestsEnvelope
 from ...types import Response
 
 
@@ -37,9 +39,11 @@ def _parse_response(
     | GatewayTimeoutErrorResponse
     | GoneErrorResponse
     | InternalErrorResponse
+    | LegsErrorBody
+    | RestExceptionErrorBody
+    | TooManyRequestsEnvelope
     | NotFoundErrorResponse
     | ServiceUnavailableErrorResponse
-    | TooManyRequestsErrorResponse
     | str
     | None
 ):
@@ -58,7 +62,39 @@ def _parse_response(
         return response_410
 
     if response.status_code == 429:
-        response_429 = TooManyRequestsErrorResponse.from_dict(response.json())
+
+        def _parse_response_429(
+            data: object,
+        ) -> LegsErrorBody | RestExceptionErrorBody | TooManyRequestsEnvelope:
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                componentsschemas_too_many_requests_error_response_type_0 = (
+                    TooManyRequestsEnvelope.from_dict(data)
+                )
+
+                return componentsschemas_too_many_requests_error_response_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                componentsschemas_too_many_requests_error_response_type_1 = (
+                    RestExceptionErrorBody.from_dict(data)
+                )
+
+                return componentsschemas_too_many_requests_error_response_type_1
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            if not isinstance(data, dict):
+                raise TypeError()
+            componentsschemas_too_many_requests_error_response_type_2 = (
+                LegsErrorBody.from_dict(data)
+            )
+
+            return componentsschemas_too_many_requests_error_response_type_2
+
+        response_429 = _parse_response_429(response.json())
 
         return response_429
 
@@ -95,9 +131,11 @@ def _build_response(
     | GatewayTimeoutErrorResponse
     | GoneErrorResponse
     | InternalErrorResponse
+    | LegsErrorBody
+    | RestExceptionErrorBody
+    | TooManyRequestsEnvelope
     | NotFoundErrorResponse
     | ServiceUnavailableErrorResponse
-    | TooManyRequestsErrorResponse
     | str
 ]:
     return Response(
@@ -117,9 +155,11 @@ def sync_detailed(
     | GatewayTimeoutErrorResponse
     | GoneErrorResponse
     | InternalErrorResponse
+    | LegsErrorBody
+    | RestExceptionErrorBody
+    | TooManyRequestsEnvelope
     | NotFoundErrorResponse
     | ServiceUnavailableErrorResponse
-    | TooManyRequestsErrorResponse
     | str
 ]:
     """Download the error CSV of a contact upload (CCM)
@@ -139,7 +179,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[BadGatewayErrorResponse | GatewayTimeoutErrorResponse | GoneErrorResponse | InternalErrorResponse | NotFoundErrorResponse | ServiceUnavailableErrorResponse | TooManyRequestsErrorResponse | str]
+        Response[BadGatewayErrorResponse | GatewayTimeoutErrorResponse | GoneErrorResponse | InternalErrorResponse | LegsErrorBody | RestExceptionErrorBody | TooManyRequestsEnvelope | NotFoundErrorResponse | ServiceUnavailableErrorResponse | str]
     """
 
     kwargs = _get_kwargs(
@@ -162,9 +202,11 @@ def sync(
     | GatewayTimeoutErrorResponse
     | GoneErrorResponse
     | InternalErrorResponse
+    | LegsErrorBody
+    | RestExceptionErrorBody
+    | TooManyRequestsEnvelope
     | NotFoundErrorResponse
     | ServiceUnavailableErrorResponse
-    | TooManyRequestsErrorResponse
     | str
     | None
 ):
@@ -185,7 +227,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        BadGatewayErrorResponse | GatewayTimeoutErrorResponse | GoneErrorResponse | InternalErrorResponse | NotFoundErrorResponse | ServiceUnavailableErrorResponse | TooManyRequestsErrorResponse | str
+        BadGatewayErrorResponse | GatewayTimeoutErrorResponse | GoneErrorResponse | InternalErrorResponse | LegsErrorBody | RestExceptionErrorBody | TooManyRequestsEnvelope | NotFoundErrorResponse | ServiceUnavailableErrorResponse | str
     """
 
     return sync_detailed(
@@ -203,9 +245,11 @@ async def asyncio_detailed(
     | GatewayTimeoutErrorResponse
     | GoneErrorResponse
     | InternalErrorResponse
+    | LegsErrorBody
+    | RestExceptionErrorBody
+    | TooManyRequestsEnvelope
     | NotFoundErrorResponse
     | ServiceUnavailableErrorResponse
-    | TooManyRequestsErrorResponse
     | str
 ]:
     """Download the error CSV of a contact upload (CCM)
@@ -225,7 +269,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[BadGatewayErrorResponse | GatewayTimeoutErrorResponse | GoneErrorResponse | InternalErrorResponse | NotFoundErrorResponse | ServiceUnavailableErrorResponse | TooManyRequestsErrorResponse | str]
+        Response[BadGatewayErrorResponse | GatewayTimeoutErrorResponse | GoneErrorResponse | InternalErrorResponse | LegsErrorBody | RestExceptionErrorBody | TooManyRequestsEnvelope | NotFoundErrorResponse | ServiceUnavailableErrorResponse | str]
     """
 
     kwargs = _get_kwargs(
@@ -246,9 +290,11 @@ async def asyncio(
     | GatewayTimeoutErrorResponse
     | GoneErrorResponse
     | InternalErrorResponse
+    | LegsErrorBody
+    | RestExceptionErrorBody
+    | TooManyRequestsEnvelope
     | NotFoundErrorResponse
     | ServiceUnavailableErrorResponse
-    | TooManyRequestsErrorResponse
     | str
     | None
 ):
@@ -269,7 +315,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        BadGatewayErrorResponse | GatewayTimeoutErrorResponse | GoneErrorResponse | InternalErrorResponse | NotFoundErrorResponse | ServiceUnavailableErrorResponse | TooManyRequestsErrorResponse | str
+        BadGatewayErrorResponse | GatewayTimeoutErrorResponse | GoneErrorResponse | InternalErrorResponse | LegsErrorBody | RestExceptionErrorBody | TooManyRequestsEnvelope | NotFoundErrorResponse | ServiceUnavailableErrorResponse | str
     """
 
     return (

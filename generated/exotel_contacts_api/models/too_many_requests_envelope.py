@@ -13,11 +13,11 @@ if TYPE_CHECKING:
     from ..models.too_many_requests_error_result import TooManyRequestsErrorResult
 
 
-T = TypeVar("T", bound="TooManyRequestsErrorResponse")
+T = TypeVar("T", bound="TooManyRequestsEnvelope")
 
 
 @_attrs_define
-class TooManyRequestsErrorResponse:
+class TooManyRequestsEnvelope:
     """The v2 envelope of a 429 answer.
 
     Attributes:
@@ -79,15 +79,15 @@ class TooManyRequestsErrorResponse:
         else:
             http_code = Http429(_http_code)
 
-        too_many_requests_error_response = cls(
+        too_many_requests_envelope = cls(
             response=response,
             request_id=request_id,
             method=method,
             http_code=http_code,
         )
 
-        too_many_requests_error_response.additional_properties = d
-        return too_many_requests_error_response
+        too_many_requests_envelope.additional_properties = d
+        return too_many_requests_envelope
 
     @property
     def additional_keys(self) -> list[str]:
