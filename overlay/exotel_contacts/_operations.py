@@ -6,10 +6,9 @@ extension point for new client methods: build an ``Operation`` and pass it to ``
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
-from typing import Any, BinaryIO, Generic, TypeVar
+from collections.abc import Mapping, Sequence
+from typing import Any, BinaryIO, TypeVar
 
-import attrs
 import httpx
 
 from exotel_contacts_api.api.campaign import create_contacts as _create_contacts
@@ -42,6 +41,7 @@ from exotel_contacts_api.types import UNSET, File
 from ._config import Family
 from ._exceptions import InvalidInputError, InvalidResponseError, ItemCountMismatchError, TooManyContactsError
 from ._json import MAX_INT
+from ._operation import Operation, multipart
 from ._path_ids import is_path_id, path_request
 from ._polling import UploadProgress
 from ._response import Redactor, parse_model
@@ -75,27 +75,6 @@ _REPLAY_SAFE_DUPLICATE_ACTIONS = frozenset({DuplicateAction.SKIP, DuplicateActio
 def upload_replay_safe(duplicate_action: str) -> bool:
     """Whether sending a CCM upload again cannot create a contact twice (not with ``create_new``)."""
     return duplicate_action.strip().lower() in {action.value for action in _REPLAY_SAFE_DUPLICATE_ACTIONS}
-
-
-@attrs.frozen
-class Operation(Generic[T]):
-    """One request: which API family (host and auth) it goes to, the httpx ``request`` keyword
-    arguments (from the generated endpoint's ``_get_kwargs``), whether replaying it is safe, and
-    how to turn the answer into a result. ``upload`` operations take one of the client's upload slots.
-    """
-
-    family: Family
-    request: dict[str, Any]
-    replay_safe: bool
-    parse: Callable[[httpx.Response, Redactor], T]
-    upload: bool = False
-
-
-def _multipart(kwargs: dict[str, Any]) -> dict[str, Any]:
-    # The generator pins "multipart/form-data; boundary=+++"; a CSV containing "\r\n--+++" would then
-    # end its part early. Dropping the header lets httpx pick a random boundary.
-    headers = {k: v for k, v in kwargs.get("headers", {}).items() if k.lower() != "content-type"}
-    return {**kwargs, "headers": headers}
 
 
 def _bad_shape(what: str, response: httpx.Response) -> InvalidResponseError:
@@ -179,7 +158,7 @@ def upload_contacts(
 
     return Operation(
         family="ccm",
-        request=_multipart(path_request(_upload_contacts._get_kwargs, account_sid, body=body)),
+        request=multipart(path_request(_upload_contacts._get_kwargs, account_sid, body=body)),
         replay_safe=action in _REPLAY_SAFE_DUPLICATE_ACTIONS,
         parse=parse,
         upload=True,
@@ -273,7 +252,7 @@ def csv_upload(
         return data
 
     return Operation(
-        "campaign", _multipart(path_request(_csv_upload._get_kwargs, account_sid, body=body)), True, parse
+        "campaign", multipart(path_request(_csv_upload._get_kwargs, account_sid, body=body)), True, parse
     )
 
 

@@ -29,6 +29,7 @@ from .._exceptions import ErrorFileExpiredError, NotFoundError, UploadFailedErro
 from .._files import FileInput, open_upload
 from .._local_paths import check_output_file
 from .._polling import UploadProgress
+from .._rates import RATE_FAMILY
 from .._response import error_from_transport
 from .._retry import ATTEMPTS, REPLAY_SAFE
 from .._rules import is_failed
@@ -37,6 +38,7 @@ from . import bulk
 from ._primitives import sleep
 from .directory import AsyncDirectory
 from .download import adownload
+from .operations import AsyncOperationGroups
 from .polling import apoll_upload
 from .quota import AsyncQuota
 from .transport import AsyncRetryTransport
@@ -52,7 +54,7 @@ S = TypeVar("S")
 ProgressCallback = Callable[[UploadProgress], Any]
 
 
-class AsyncClient(AsyncDirectory, BaseClient):
+class AsyncClient(AsyncDirectory, AsyncOperationGroups, BaseClient):
     """Exotel contacts client; safe to share between tasks of one event loop.
 
     Configure with keyword arguments, else ``EXOTEL_*`` environment variables, else defaults (see
@@ -119,9 +121,10 @@ class AsyncClient(AsyncDirectory, BaseClient):
 
     async def _request(self, operation: ops.Operation[Any]) -> httpx.Response:
         try:
-            response = await self._http(operation.family).request(
-                **operation.request, extensions={REPLAY_SAFE: operation.replay_safe}
-            )
+            extensions: dict[str, object] = {REPLAY_SAFE: operation.replay_safe}
+            if operation.rate_family is not None:
+                extensions[RATE_FAMILY] = operation.rate_family
+            response = await self._http(operation.family).request(**operation.request, extensions=extensions)
         except httpx.HTTPError as exc:
             raise error_from_transport(exc, redact=self._config.redact) from exc
         return response

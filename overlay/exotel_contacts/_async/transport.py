@@ -15,7 +15,7 @@ import stamina
 from .._bodies import STREAMED, Bounds, limit_timeouts
 from .._exceptions import InvalidResponseError
 from .._limits import Permit
-from .._rates import quota_family
+from .._rates import RATE_FAMILY, quota_family
 from .._retry import ATTEMPTS, RetryableResponse, RetryPolicy, RetryState
 from .._urls import server_url
 from ._primitives import time_limit
@@ -99,7 +99,8 @@ class AsyncRetryTransport(httpx.AsyncBaseTransport):
         # A turn of the request's family before each attempt; settled when the attempt is over.
         if self.limiter is None:
             return None
-        return await self.limiter.acquire(quota_family(self.api, request.method))
+        family = quota_family(self.api, request.method, request.extensions.get(RATE_FAMILY))
+        return await self.limiter.acquire(family)
 
     async def _settle(self, permit: Permit | None) -> None:
         if self.limiter is not None:

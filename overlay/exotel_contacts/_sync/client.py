@@ -31,6 +31,7 @@ from .._exceptions import ErrorFileExpiredError, NotFoundError, UploadFailedErro
 from .._files import FileInput, open_upload
 from .._local_paths import check_output_file
 from .._polling import UploadProgress
+from .._rates import RATE_FAMILY
 from .._response import error_from_transport
 from .._retry import ATTEMPTS, REPLAY_SAFE
 from .._rules import is_failed
@@ -39,6 +40,7 @@ from . import bulk
 from ._primitives import sleep
 from .directory import Directory
 from .download import download
+from .operations import OperationGroups
 from .polling import poll_upload
 from .quota import Quota
 from .transport import RetryTransport
@@ -54,7 +56,7 @@ S = TypeVar("S")
 ProgressCallback = Callable[[UploadProgress], Any]
 
 
-class Client(Directory, BaseClient):
+class Client(Directory, OperationGroups, BaseClient):
     """Exotel contacts client; safe to share between threads.
 
     Configure with keyword arguments, else ``EXOTEL_*`` environment variables, else defaults (see
@@ -121,9 +123,10 @@ class Client(Directory, BaseClient):
 
     def _request(self, operation: ops.Operation[Any]) -> httpx.Response:
         try:
-            response = self._http(operation.family).request(
-                **operation.request, extensions={REPLAY_SAFE: operation.replay_safe}
-            )
+            extensions: dict[str, object] = {REPLAY_SAFE: operation.replay_safe}
+            if operation.rate_family is not None:
+                extensions[RATE_FAMILY] = operation.rate_family
+            response = self._http(operation.family).request(**operation.request, extensions=extensions)
         except httpx.HTTPError as exc:
             raise error_from_transport(exc, redact=self._config.redact) from exc
         return response
