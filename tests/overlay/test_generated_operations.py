@@ -152,7 +152,11 @@ async def test_spec_bounds_and_path_ids_are_checked_before_sending(either: Eithe
 
 
 async def test_comma_separated_query_lists_follow_the_spec(either: Either, fake: FakeExotel) -> None:
-    page = {"request_id": "r", "http_code": 200, "metadata": {"offset": 0, "limit": 20, "total": 0, "count": 0}}
+    page = {
+        "request_id": "r",
+        "http_code": 200,
+        "metadata": {"offset": 0, "limit": 20, "total": 0, "count": 0},
+    }
     fake.add("GET", "/contacts", {**page, "response": []})
     await call(either, "campaign", "list_contacts", list_sids=["L1", "L2"])
     assert fake.requests[0].url.params.get_list("list_sids") == ["L1,L2"]
