@@ -72,3 +72,36 @@ def test_a_single_update_takes_emails_by_the_one_rule(spec: dict[str, Any]) -> N
     assert email["pattern"] == schemas["EmailAddress"]["pattern"]
     assert email["maxLength"] == schemas["EmailAddress"]["maxLength"]
     assert email["format"] == schemas["EmailAddress"]["format"]
+
+
+def _resolve(spec: dict[str, Any], node: Any) -> Any:
+    while isinstance(node, dict) and "$ref" in node:
+        target: Any = spec
+        for part in node["$ref"].lstrip("#/").split("/"):
+            target = target[part]
+        node = target
+    return node
+
+
+def test_item_and_page_limits_say_what_the_schemas_say(spec: dict[str, Any]) -> None:
+    """``x-limits.max_items`` is its body array's ``maxItems``; ``max_page_size`` its ``limit`` maximum."""
+    seen = {"max_items": 0, "max_page_size": 0}
+    for item in spec["paths"].values():
+        for method, op in item.items():
+            if method not in ("get", "put", "post", "delete", "patch"):
+                continue
+            limits = op.get("x-limits", {})
+            if "max_items" in limits:
+                schema = _resolve(spec, op["requestBody"]["content"]["application/json"]["schema"])
+                arrays = [_resolve(spec, p) for p in schema["properties"].values()]
+                assert [a.get("maxItems") for a in arrays if a.get("type") == "array"] == [
+                    limits["max_items"]
+                ]
+                seen["max_items"] += 1
+            params = [_resolve(spec, p) for p in (*item.get("parameters", []), *op.get("parameters", []))]
+            limit = [p["schema"]["maximum"] for p in params if p["name"] == "limit"]
+            assert limit == ([limits["max_page_size"]] if "max_page_size" in limits else []), op[
+                "operationId"
+            ]
+            seen["max_page_size"] += bool(limit)
+    assert seen == {"max_items": 5, "max_page_size": 3}
