@@ -23,6 +23,7 @@ exits 1 when a written file differs from what the spec gives (the drift test).
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import difflib
 import enum
 import importlib
@@ -279,59 +280,117 @@ def _replay_text(rule: dict[str, Any]) -> str:
     return text
 
 
-def render_method(
+@dataclasses.dataclass
+class Endpoint:
+    """One operation as the generated code sees it: its parameters and its answer."""
+
+    op_id: str
+    name: str
+    doc: str
+    module: str  # the generated endpoint module, as imported
+    params: list[str]  # "name: annotation[ = default]", path values first, then "*" and keywords
+    path: list[str]
+    keywords: list[str]
+    returns: str
+    build: str
+    parser: str
+
+
+def endpoint(
     spec: Spec, op: dict[str, Any], *, route: str, method: str, rule: dict[str, Any], imports: Imports
-) -> str:
-    """One operation's method: the generated endpoint's parameters, the spec's rule, the one funnel."""
+) -> Endpoint:
+    """What the generated endpoint of ``op`` takes and answers, with the names imported into ``imports``."""
     op_id, tag, name = op["operationId"], rule["family"], snake(op["operationId"])
     module = importlib.import_module(f"{API}.api.{tag}.{name}")
-    alias = imports.add(f"{API}.api.{tag}", name)
-    params: list[str] = ["self"]
-    path_args: list[str] = []
-    options: list[str] = []
+    params: list[str] = []
+    path: list[str] = []
+    keywords: list[str] = []
     for param in inspect.signature(module._get_kwargs).parameters.values():
         text = annotation(param.annotation, imports)
         if param.kind is inspect.Parameter.POSITIONAL_OR_KEYWORD:
-            # The account is the client's; every other path value is the caller's.
-            path_args.append(
-                "self._client._config.account_sid" if param.name == "account_sid" else param.name
-            )
-            if param.name != "account_sid":
-                params.append(f"{param.name}: {text}")
+            params.append(f"{param.name}: {text}")
+            path.append(param.name)
             continue
         if "*" not in params:
             params.append("*")
         given = "" if param.default is inspect.Parameter.empty else f" = {default(param.default, imports)}"
         params.append(f"{param.name}: {text}{given}")
-        options.append(f"{param.name!r}: {param.name}")
+        keywords.append(param.name)
     done = any(meaning == "done" for meaning in rule["after_replay"].values())
     schema = spec.success(op)
     if schema is None:
-        returns, parser = "bytes", ""
-        build = imports.add(".._operation", "spec_operation_raw")
+        returns, parser, build = "bytes", "", "spec_operation_raw"
     else:
         result = imports.add(f"{API}.models", _models_name(schema))
         returns = f"{result} | None" if done else result
         parser = f", {result}.from_dict"
         build = "spec_operation_done_after_replay" if done else "spec_operation"
-        imports.add(".._operation", build)
-    path_tuple = f"({path_args[0]},)" if len(path_args) == 1 else f"({', '.join(path_args)})"
     prose = textwrap.fill(
         f"``{method} {route}`` ({op_id}). {_replay_text(rule)}",
         width=100,
-        initial_indent="        ",
-        subsequent_indent="        ",
+        initial_indent="    ",
+        subsequent_indent="    ",
         break_on_hyphens=False,
         break_long_words=False,
     )
-    call = f"OPERATIONS[{op_id!r}], {alias}._get_kwargs, {path_tuple}, {{{', '.join(options)}}}{parser}"
-    return (
-        f"    async def {name}({', '.join(params)}) -> {returns}:\n"
-        f'        """{_summary(op)}.\n\n{prose}\n        """\n'
-        f"        operation = {build}({call})\n"
-        "        return await self._client._send(operation)\n"
+    return Endpoint(
+        op_id=op_id,
+        name=name,
+        doc=f"{_summary(op)}.\n\n{prose}",
+        module=f"{tag}.{name}",
+        params=params,
+        path=path,
+        keywords=keywords,
+        returns=returns,
+        build=build,
+        parser=parser,
     )
 
+
+def _indent(text: str, prefix: str) -> str:
+    return "\n".join(prefix + line if line.strip() else line for line in text.splitlines())
+
+
+def render_request(ep: Endpoint, imports: Imports) -> str:
+    """One operation's request builder: the endpoint's request, checked and ruled by the spec."""
+    imports.add("._operation", ep.build)
+    imports.add("._operation", "Operation")
+    tag, module = ep.module.split(".")
+    alias = f"_{module}"
+    imports.add(f"{API}.api.{tag}", f"{module} as {alias}")
+    path = f"({ep.path[0]},)" if len(ep.path) == 1 else f"({', '.join(ep.path)})"
+    options = ", ".join(f"{k!r}: {k}" for k in ep.keywords)
+    call = f"OPERATIONS[{ep.op_id!r}], {alias}._get_kwargs, {path}, {{{options}}}{ep.parser}"
+    return (
+        f"def {ep.name}({', '.join(ep.params)}) -> Operation[{ep.returns}]:\n"
+        f'    """{ep.doc}\n    """\n'
+        f"    return {ep.build}({call})\n"
+    )
+
+
+def render_method(ep: Endpoint) -> str:
+    """One operation's client method: its request, sent through the client's one funnel."""
+    params = ["self", *(p for p in ep.params if not p.startswith("account_sid:"))]
+    args = ["self._client._config.account_sid" if n == "account_sid" else n for n in ep.path]
+    args += [f"{k}={k}" for k in ep.keywords]
+    return (
+        f"    async def {ep.name}({', '.join(params)}) -> {ep.returns}:\n"
+        f'        """{_indent(ep.doc, "    ").lstrip()}\n        """\n'
+        f"        return await self._client._send(requests.{ep.name}({', '.join(args)}))\n"
+    )
+
+
+_REQUESTS_HEAD = """\
+\"\"\"A request builder for every operation of openapi.yaml: the ``Operation`` a client sends.\"\"\"
+
+from __future__ import annotations
+
+@@IMPORTS@@
+
+__all__ = [@@ALL@@]
+
+
+"""
 
 _METHODS_HEAD = """\
 \"\"\"A method for every operation of openapi.yaml, by tag: ``client.<tag>.<operation>(...)``.\"\"\"
@@ -360,22 +419,31 @@ class _Sender:
 """
 
 
-def render_methods(spec: Spec, rules: dict[str, dict[str, Any]]) -> str:
-    """The module of every operation's method, a class per tag, and the mixin giving ``client.<tag>``."""
-    imports = Imports()
+def render_modules(spec: Spec, rules: dict[str, dict[str, Any]]) -> tuple[str, str]:
+    """The request builders' module, and the methods' module (a class per tag, and the mixin)."""
+    request_imports, method_imports = Imports(), Imports()
+    request_imports.add("._spec_operations", "OPERATIONS")
     for module, name in (
         ("typing", "TYPE_CHECKING"),
         ("typing", "TypeVar"),
         ("functools", "cached_property"),
     ):
-        imports.add(module, name)
-    imports.add(".._spec_operations", "OPERATIONS")
+        method_imports.add(module, name)
+    requests: list[str] = []
+    names: list[str] = []
     classes: dict[str, list[str]] = {}
     for route, method, op, _shared in spec.operations():
         rule = rules[op["operationId"]]
-        classes.setdefault(rule["family"], []).append(
-            render_method(spec, op, route=route, method=method, rule=rule, imports=imports)
-        )
+        ep = endpoint(spec, op, route=route, method=method, rule=rule, imports=request_imports)
+        # The methods' annotations name the same types; their module imports them too.
+        endpoint(spec, op, route=route, method=method, rule=rule, imports=method_imports)
+        requests.append(render_request(ep, request_imports))
+        names.append(ep.name)
+        classes.setdefault(rule["family"], []).append(render_method(ep))
+    request_text = HEADER + _REQUESTS_HEAD + "\n\n".join(requests)
+    request_text = request_text.replace("@@IMPORTS@@", request_imports.render())
+    request_text = request_text.replace("@@ALL@@", ", ".join(repr(n) for n in sorted(names)))
+    method_imports.add("..", "_spec_requests as requests")
     groups = [f"Async{camel(tag)}Operations" for tag in sorted(classes)]
     out = [HEADER, _METHODS_HEAD]
     for tag, group in zip(sorted(classes), groups, strict=True):
@@ -396,8 +464,9 @@ def render_methods(spec: Spec, rules: dict[str, dict[str, Any]]) -> str:
             f'        """Every ``{tag}`` operation of the spec, one method each."""\n'
             f"        return {group}(self)\n\n"
         )
-    names = ", ".join(repr(n) for n in sorted([*groups, "AsyncOperationGroups"]))
-    return "".join(out).replace("@@IMPORTS@@", imports.render()).replace("@@ALL@@", names)
+    all_names = ", ".join(repr(n) for n in sorted([*groups, "AsyncOperationGroups"]))
+    method_text = "".join(out).replace("@@IMPORTS@@", method_imports.render()).replace("@@ALL@@", all_names)
+    return request_text, method_text
 
 
 def _ruff(root: Path, text: str, filename: Path) -> str:
@@ -428,9 +497,11 @@ def main(argv: list[str]) -> int:
         for route, method, op, shared in spec.operations()
     }
     package = root / "overlay" / "exotel_contacts"
+    request_text, method_text = render_modules(spec, rules)
     files = {
         package / "_spec_operations.py": render_rules(list(rules.values())),
-        package / "_async" / "operations.py": render_methods(spec, rules),
+        package / "_spec_requests.py": request_text,
+        package / "_async" / "operations.py": method_text,
     }
     stale = 0
     for path, rendered in files.items():

@@ -35,6 +35,7 @@ __all__ = [
 ]
 
 T = TypeVar("T")
+U = TypeVar("U")
 
 AfterReplay = Literal["done", "ours"]
 """How an answer status reads after a replay: the lost attempt did the work, or made the conflict."""
@@ -54,6 +55,16 @@ class Operation(Generic[T]):
     parse: Callable[[httpx.Response, Redactor], T]
     upload: bool = False
     rate_family: QuotaFamily | None = None
+
+    def then(self, shape: Callable[[T, httpx.Response], U]) -> Operation[U]:
+        """This request, its parsed answer passed on to ``shape`` (which may check it further and
+        raise, with the raw response at hand)."""
+        parse = self.parse
+
+        def shaped(response: httpx.Response, redact: Redactor) -> U:
+            return shape(parse(response, redact), response)
+
+        return Operation(self.family, self.request, self.replay_safe, shaped, self.upload, self.rate_family)
 
 
 @attrs.frozen

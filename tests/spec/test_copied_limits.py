@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from exotel_contacts import _bulk, _limits
-from exotel_contacts._operations import MAX_CONTACTS_PER_REQUEST
+from exotel_contacts._answers import MAX_CONTACTS_PER_REQUEST
 from exotel_contacts.importing import Limits
 from exotel_contacts_mock.config import MockConfig
 
@@ -56,14 +56,14 @@ def test_mock_defaults_are_the_upload_operations_ones(spec: dict[str, Any]) -> N
 
 
 def test_list_limits_are_the_spec_ones(spec: dict[str, Any]) -> None:
-    from exotel_contacts import _list_operations as lops  # noqa: PLC0415
+    from exotel_contacts import _answers, _inputs  # noqa: PLC0415
 
     params = spec["components"]["parameters"]
-    assert params["Limit"]["schema"]["maximum"] == lops.MAX_PAGE_SIZE
-    assert params["ContactSid"]["schema"]["maxLength"] == lops.MAX_SID_LENGTH
-    assert params["ListSid"]["schema"]["maxLength"] == lops.MAX_SID_LENGTH
+    assert params["Limit"]["schema"]["maximum"] == _answers.MAX_PAGE_SIZE
+    assert params["ContactSid"]["schema"]["maxLength"] == _inputs.MAX_SID_LENGTH
+    assert params["ListSid"]["schema"]["maxLength"] == _inputs.MAX_SID_LENGTH
     references = spec["components"]["schemas"]["AddContactsToListRequest"]["properties"]["contact_references"]
-    assert references["maxItems"] == lops.MAX_BULK_ITEMS
+    assert references["maxItems"] == _answers.MAX_BULK_ITEMS
 
 
 def test_a_single_update_takes_emails_by_the_one_rule(spec: dict[str, Any]) -> None:

@@ -7,31 +7,6 @@ from __future__ import annotations
 from functools import cached_property
 from typing import TYPE_CHECKING, TypeVar
 
-from exotel_contacts_api.api.campaign import (
-    add_contacts_to_list,
-    create_contacts,
-    create_lists,
-    csv_upload_contacts,
-    delete_contact,
-    delete_list,
-    get_contact,
-    get_csv_upload_status,
-    get_list,
-    list_contacts,
-    list_list_contacts,
-    list_lists,
-    remove_contact_from_list,
-    update_contact,
-    update_contacts,
-    update_list,
-    update_lists,
-)
-from exotel_contacts_api.api.ccm import (
-    download_error_file,
-    get_upload_errors,
-    get_upload_status,
-    upload_contacts,
-)
 from exotel_contacts_api.models import (
     AddContactsToListRequest,
     ContactFilter,
@@ -60,8 +35,7 @@ from exotel_contacts_api.models import (
 )
 from exotel_contacts_api.types import UNSET, Unset
 
-from .._operation import spec_operation, spec_operation_done_after_replay, spec_operation_raw
-from .._spec_operations import OPERATIONS
+from .. import _spec_requests as requests
 
 if TYPE_CHECKING:
     from .._config import ClientConfig
@@ -93,14 +67,9 @@ class AsyncCampaignOperations:
         ``POST /v2/accounts/{account_sid}/contacts/csv-upload`` (csvUploadContacts). Replayed on
         transient failures.
         """
-        operation = spec_operation(
-            OPERATIONS["csvUploadContacts"],
-            csv_upload_contacts._get_kwargs,
-            (self._client._config.account_sid,),
-            {"body": body},
-            CsvUploadResponse.from_dict,
+        return await self._client._send(
+            requests.csv_upload_contacts(self._client._config.account_sid, body=body)
         )
-        return await self._client._send(operation)
 
     async def get_csv_upload_status(self, upload_id: str) -> CsvStatusResponse:
         """Check the status of a CSV upload into a list (Campaign).
@@ -108,14 +77,9 @@ class AsyncCampaignOperations:
         ``GET /v2/accounts/{account_sid}/csv-status/{upload_id}`` (getCsvUploadStatus). Replayed on
         transient failures.
         """
-        operation = spec_operation(
-            OPERATIONS["getCsvUploadStatus"],
-            get_csv_upload_status._get_kwargs,
-            (self._client._config.account_sid, upload_id),
-            {},
-            CsvStatusResponse.from_dict,
+        return await self._client._send(
+            requests.get_csv_upload_status(self._client._config.account_sid, upload_id)
         )
-        return await self._client._send(operation)
 
     async def list_contacts(
         self,
@@ -131,83 +95,53 @@ class AsyncCampaignOperations:
 
         ``GET /v2/accounts/{account_sid}/contacts`` (listContacts). Replayed on transient failures.
         """
-        operation = spec_operation(
-            OPERATIONS["listContacts"],
-            list_contacts._get_kwargs,
-            (self._client._config.account_sid,),
-            {
-                "offset": offset,
-                "limit": limit,
-                "name": name,
-                "sort_by": sort_by,
-                "list_sids": list_sids,
-                "filter_": filter_,
-            },
-            ContactsPage.from_dict,
+        return await self._client._send(
+            requests.list_contacts(
+                self._client._config.account_sid,
+                offset=offset,
+                limit=limit,
+                name=name,
+                sort_by=sort_by,
+                list_sids=list_sids,
+                filter_=filter_,
+            )
         )
-        return await self._client._send(operation)
 
     async def update_contacts(self, *, body: UpdateContactsRequest) -> CreateContactsResponse:
         """Update up to 5000 contacts in one request (Campaign).
 
-        ``PUT /v2/accounts/{account_sid}/contacts`` (updateContacts). Replayed on transient
-        failures.
+        ``PUT /v2/accounts/{account_sid}/contacts`` (updateContacts). Replayed on transient failures.
         """
-        operation = spec_operation(
-            OPERATIONS["updateContacts"],
-            update_contacts._get_kwargs,
-            (self._client._config.account_sid,),
-            {"body": body},
-            CreateContactsResponse.from_dict,
-        )
-        return await self._client._send(operation)
+        return await self._client._send(requests.update_contacts(self._client._config.account_sid, body=body))
 
     async def create_contacts(self, *, body: CreateContactsRequest) -> CreateContactsResponse:
         """Create up to 5000 contacts in one request (Campaign).
 
-        ``POST /v2/accounts/{account_sid}/contacts`` (createContacts). Replayed on transient
-        failures.
+        ``POST /v2/accounts/{account_sid}/contacts`` (createContacts). Replayed on transient failures.
         """
-        operation = spec_operation(
-            OPERATIONS["createContacts"],
-            create_contacts._get_kwargs,
-            (self._client._config.account_sid,),
-            {"body": body},
-            CreateContactsResponse.from_dict,
-        )
-        return await self._client._send(operation)
+        return await self._client._send(requests.create_contacts(self._client._config.account_sid, body=body))
 
     async def get_contact(
         self, contact_sid: str, *, filter_: ContactFilter | Unset = UNSET
     ) -> ContactResponse:
         """Get one contact (Campaign).
 
-        ``GET /v2/accounts/{account_sid}/contacts/{contact_sid}`` (getContact). Replayed on
-        transient failures.
+        ``GET /v2/accounts/{account_sid}/contacts/{contact_sid}`` (getContact). Replayed on transient
+        failures.
         """
-        operation = spec_operation(
-            OPERATIONS["getContact"],
-            get_contact._get_kwargs,
-            (self._client._config.account_sid, contact_sid),
-            {"filter_": filter_},
-            ContactResponse.from_dict,
+        return await self._client._send(
+            requests.get_contact(self._client._config.account_sid, contact_sid, filter_=filter_)
         )
-        return await self._client._send(operation)
 
     async def update_contact(self, contact_sid: str, *, body: ContactUpdate) -> ContactResponse:
         """Update one contact (Campaign).
 
-        ``PUT /v2/accounts/{account_sid}/contacts/{contact_sid}`` (updateContact). Replayed on
-        transient failures.
+        ``PUT /v2/accounts/{account_sid}/contacts/{contact_sid}`` (updateContact). Replayed on transient
+        failures.
         """
-        operation = spec_operation(
-            OPERATIONS["updateContact"],
-            update_contact._get_kwargs,
-            (self._client._config.account_sid, contact_sid),
-            {"body": body},
-            ContactResponse.from_dict,
+        return await self._client._send(
+            requests.update_contact(self._client._config.account_sid, contact_sid, body=body)
         )
-        return await self._client._send(operation)
 
     async def delete_contact(self, contact_sid: str) -> ContactResponse | None:
         """Delete a contact (Campaign).
@@ -215,14 +149,9 @@ class AsyncCampaignOperations:
         ``DELETE /v2/accounts/{account_sid}/contacts/{contact_sid}`` (deleteContact). Replayed on
         transient failures. A 404 after a replay answers None (the lost attempt did it).
         """
-        operation = spec_operation_done_after_replay(
-            OPERATIONS["deleteContact"],
-            delete_contact._get_kwargs,
-            (self._client._config.account_sid, contact_sid),
-            {},
-            ContactResponse.from_dict,
+        return await self._client._send(
+            requests.delete_contact(self._client._config.account_sid, contact_sid)
         )
-        return await self._client._send(operation)
 
     async def list_lists(
         self,
@@ -236,58 +165,33 @@ class AsyncCampaignOperations:
 
         ``GET /v2/accounts/{account_sid}/lists`` (listLists). Replayed on transient failures.
         """
-        operation = spec_operation(
-            OPERATIONS["listLists"],
-            list_lists._get_kwargs,
-            (self._client._config.account_sid,),
-            {"offset": offset, "limit": limit, "name": name, "sort_by": sort_by},
-            ListsPage.from_dict,
+        return await self._client._send(
+            requests.list_lists(
+                self._client._config.account_sid, offset=offset, limit=limit, name=name, sort_by=sort_by
+            )
         )
-        return await self._client._send(operation)
 
     async def update_lists(self, *, body: UpdateListsRequest) -> ListsMultiStatus:
         """Update up to 5000 lists in one request (Campaign).
 
         ``PUT /v2/accounts/{account_sid}/lists`` (updateLists). Replayed on transient failures.
         """
-        operation = spec_operation(
-            OPERATIONS["updateLists"],
-            update_lists._get_kwargs,
-            (self._client._config.account_sid,),
-            {"body": body},
-            ListsMultiStatus.from_dict,
-        )
-        return await self._client._send(operation)
+        return await self._client._send(requests.update_lists(self._client._config.account_sid, body=body))
 
     async def create_lists(self, *, body: CreateListsRequest) -> ListsMultiStatus:
         """Create lists (Campaign).
 
-        ``POST /v2/accounts/{account_sid}/lists`` (createLists). Replayed on transient failures. A
-        409 after a replay is most likely the lost attempt's own work.
+        ``POST /v2/accounts/{account_sid}/lists`` (createLists). Replayed on transient failures. A 409
+        after a replay is most likely the lost attempt's own work.
         """
-        operation = spec_operation(
-            OPERATIONS["createLists"],
-            create_lists._get_kwargs,
-            (self._client._config.account_sid,),
-            {"body": body},
-            ListsMultiStatus.from_dict,
-        )
-        return await self._client._send(operation)
+        return await self._client._send(requests.create_lists(self._client._config.account_sid, body=body))
 
     async def get_list(self, list_sid: str) -> ListResponse:
         """Get one list (Campaign).
 
-        ``GET /v2/accounts/{account_sid}/lists/{list_sid}`` (getList). Replayed on transient
-        failures.
+        ``GET /v2/accounts/{account_sid}/lists/{list_sid}`` (getList). Replayed on transient failures.
         """
-        operation = spec_operation(
-            OPERATIONS["getList"],
-            get_list._get_kwargs,
-            (self._client._config.account_sid, list_sid),
-            {},
-            ListResponse.from_dict,
-        )
-        return await self._client._send(operation)
+        return await self._client._send(requests.get_list(self._client._config.account_sid, list_sid))
 
     async def update_list(self, list_sid: str, *, body: ListUpdate) -> ListResponse:
         """Update one list (Campaign).
@@ -295,14 +199,9 @@ class AsyncCampaignOperations:
         ``PUT /v2/accounts/{account_sid}/lists/{list_sid}`` (updateList). Replayed on transient
         failures.
         """
-        operation = spec_operation(
-            OPERATIONS["updateList"],
-            update_list._get_kwargs,
-            (self._client._config.account_sid, list_sid),
-            {"body": body},
-            ListResponse.from_dict,
+        return await self._client._send(
+            requests.update_list(self._client._config.account_sid, list_sid, body=body)
         )
-        return await self._client._send(operation)
 
     async def delete_list(self, list_sid: str) -> ListResponse | None:
         """Delete a list (Campaign).
@@ -310,14 +209,7 @@ class AsyncCampaignOperations:
         ``DELETE /v2/accounts/{account_sid}/lists/{list_sid}`` (deleteList). Replayed on transient
         failures. A 404 after a replay answers None (the lost attempt did it).
         """
-        operation = spec_operation_done_after_replay(
-            OPERATIONS["deleteList"],
-            delete_list._get_kwargs,
-            (self._client._config.account_sid, list_sid),
-            {},
-            ListResponse.from_dict,
-        )
-        return await self._client._send(operation)
+        return await self._client._send(requests.delete_list(self._client._config.account_sid, list_sid))
 
     async def list_list_contacts(
         self, list_sid: str, *, offset: int | Unset = 0, limit: int | Unset = 20
@@ -327,47 +219,34 @@ class AsyncCampaignOperations:
         ``GET /v2/accounts/{account_sid}/lists/{list_sid}/contacts`` (listListContacts). Replayed on
         transient failures.
         """
-        operation = spec_operation(
-            OPERATIONS["listListContacts"],
-            list_list_contacts._get_kwargs,
-            (self._client._config.account_sid, list_sid),
-            {"offset": offset, "limit": limit},
-            ContactsPage.from_dict,
+        return await self._client._send(
+            requests.list_list_contacts(
+                self._client._config.account_sid, list_sid, offset=offset, limit=limit
+            )
         )
-        return await self._client._send(operation)
 
     async def add_contacts_to_list(
         self, list_sid: str, *, body: AddContactsToListRequest
     ) -> MembershipsMultiStatus:
         """Add contacts to a list (Campaign).
 
-        ``POST /v2/accounts/{account_sid}/lists/{list_sid}/contacts`` (addContactsToList). Replayed
-        on transient failures. A 409 after a replay is most likely the lost attempt's own work.
+        ``POST /v2/accounts/{account_sid}/lists/{list_sid}/contacts`` (addContactsToList). Replayed on
+        transient failures. A 409 after a replay is most likely the lost attempt's own work.
         """
-        operation = spec_operation(
-            OPERATIONS["addContactsToList"],
-            add_contacts_to_list._get_kwargs,
-            (self._client._config.account_sid, list_sid),
-            {"body": body},
-            MembershipsMultiStatus.from_dict,
+        return await self._client._send(
+            requests.add_contacts_to_list(self._client._config.account_sid, list_sid, body=body)
         )
-        return await self._client._send(operation)
 
     async def remove_contact_from_list(self, list_sid: str, contact_sid: str) -> MembershipResponse | None:
         """Remove a contact from a list (Campaign).
 
         ``DELETE /v2/accounts/{account_sid}/lists/{list_sid}/contacts/{contact_sid}``
-        (removeContactFromList). Replayed on transient failures. A 404 after a replay answers None
-        (the lost attempt did it).
+        (removeContactFromList). Replayed on transient failures. A 404 after a replay answers None (the
+        lost attempt did it).
         """
-        operation = spec_operation_done_after_replay(
-            OPERATIONS["removeContactFromList"],
-            remove_contact_from_list._get_kwargs,
-            (self._client._config.account_sid, list_sid, contact_sid),
-            {},
-            MembershipResponse.from_dict,
+        return await self._client._send(
+            requests.remove_contact_from_list(self._client._config.account_sid, list_sid, contact_sid)
         )
-        return await self._client._send(operation)
 
 
 class AsyncCcmOperations:
@@ -382,29 +261,17 @@ class AsyncCcmOperations:
         ``POST /v2/accounts/{account_sid}/contacts/upload`` (uploadContacts). Replayed on transient
         failures unless duplicate_action is create_new.
         """
-        operation = spec_operation(
-            OPERATIONS["uploadContacts"],
-            upload_contacts._get_kwargs,
-            (self._client._config.account_sid,),
-            {"body": body},
-            UploadAcceptedResponse.from_dict,
-        )
-        return await self._client._send(operation)
+        return await self._client._send(requests.upload_contacts(self._client._config.account_sid, body=body))
 
     async def get_upload_status(self, upload_id: str) -> UploadStatusResponse:
         """Check the status of a contact CSV upload (CCM).
 
-        ``GET /v2/accounts/{account_sid}/contacts/upload/{upload_id}`` (getUploadStatus). Replayed
-        on transient failures.
+        ``GET /v2/accounts/{account_sid}/contacts/upload/{upload_id}`` (getUploadStatus). Replayed on
+        transient failures.
         """
-        operation = spec_operation(
-            OPERATIONS["getUploadStatus"],
-            get_upload_status._get_kwargs,
-            (self._client._config.account_sid, upload_id),
-            {},
-            UploadStatusResponse.from_dict,
+        return await self._client._send(
+            requests.get_upload_status(self._client._config.account_sid, upload_id)
         )
-        return await self._client._send(operation)
 
     async def get_upload_errors(self, upload_id: str) -> UploadErrorsResponse:
         """Get the error details of a contact CSV upload (CCM).
@@ -412,24 +279,16 @@ class AsyncCcmOperations:
         ``GET /v2/accounts/{account_sid}/contacts/upload/{upload_id}/errors`` (getUploadErrors).
         Replayed on transient failures.
         """
-        operation = spec_operation(
-            OPERATIONS["getUploadErrors"],
-            get_upload_errors._get_kwargs,
-            (self._client._config.account_sid, upload_id),
-            {},
-            UploadErrorsResponse.from_dict,
+        return await self._client._send(
+            requests.get_upload_errors(self._client._config.account_sid, upload_id)
         )
-        return await self._client._send(operation)
 
     async def download_error_file(self, error_file_id: str) -> bytes:
         """Download the error CSV of a contact upload (CCM).
 
         ``GET /v2/error-files/{error_file_id}`` (downloadErrorFile). Replayed on transient failures.
         """
-        operation = spec_operation_raw(
-            OPERATIONS["downloadErrorFile"], download_error_file._get_kwargs, (error_file_id,), {}
-        )
-        return await self._client._send(operation)
+        return await self._client._send(requests.download_error_file(error_file_id))
 
 
 class AsyncOperationGroups(_Sender):
