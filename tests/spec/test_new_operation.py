@@ -17,7 +17,7 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
-GENERATED = {"_spec_operations.py", "_async/operations.py", "_sync/operations.py"}
+GENERATED = {"_spec_operations.py", "_spec_requests.py", "_async/operations.py", "_sync/operations.py"}
 
 NEW_PATHS = """\
   /v2/accounts/{account_sid}/lists/{list_sid}/stats:

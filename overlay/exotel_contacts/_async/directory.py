@@ -40,6 +40,7 @@ from .._requests import (
     list_list_contacts_request,
     remove_contact_from_list_request,
 )
+from .._spec_operations import OPERATIONS
 from . import lists
 
 if TYPE_CHECKING:
@@ -196,7 +197,9 @@ class AsyncDirectory:
         item = sent.value.response[0]
         if item.code == 200 and isinstance(item.data, ContactList):
             return item.data
-        if item.code == 409 and (exist_ok or sent.replayed):
+        # A taken name after a replay is most likely the lost attempt's list (openapi.yaml's rule).
+        ours = sent.replayed and OPERATIONS["createLists"].after_replay.get(409) == "ours"
+        if item.code == 409 and (exist_ok or ours):
             found = await self.find_list(name)
             if found is not None:
                 return found
