@@ -239,3 +239,14 @@ async def test_every_json_operation_against_the_mock(live: Any) -> None:
     assert errors.response.data.error_count == 1
     error_file_id = str(errors.response.data.error_file_url).split("?")[0].rsplit("/", 1)[-1]
     assert b"bad" in await run(live.ccm.download_error_file(error_file_id))
+
+
+def test_the_declared_rate_family_is_the_one_counted() -> None:
+    from exotel_contacts._rates import quota_family  # noqa: PLC0415
+
+    assert quota_family("campaign", "GET", "campaign") == "campaign"
+    assert quota_family("campaign", "POST", "reads") == "reads"
+    # Undeclared (or unknown): by family and method, as openapi.yaml's info.description says.
+    assert quota_family("campaign", "GET", None) == "reads"
+    assert quota_family("campaign", "POST", "bogus") == "campaign"
+    assert quota_family("ccm", "GET", None) == "ccm"
