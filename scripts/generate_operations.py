@@ -223,7 +223,7 @@ def render_rules(rules: list[dict[str, Any]]) -> str:
         "from __future__ import annotations\n\n",
         "from collections.abc import Mapping\n",
         "from typing import Final\n\n",
-        "from ._operation import OperationRule\n\n",
+        "from ._operation_rule import OperationRule\n\n",
         '__all__ = ["OPERATIONS"]\n\n',
         "#: Every operation's rules, by operationId, as openapi.yaml declares them (defaults filled in).\n",
         "OPERATIONS: Final[Mapping[str, OperationRule]] = {\n",

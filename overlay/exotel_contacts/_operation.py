@@ -2,31 +2,29 @@
 
 Sync and async clients send the same :class:`Operation` through their one funnel (``_send_counted``);
 only the sending differs. :class:`OperationRule` is what openapi.yaml declares of an operation
-(``tags``, ``x-exotel-replay``, ``x-exotel-rate-family``, ``x-exotel-upload-slot``, ``x-limits``);
+(:mod:`._operation_rule`);
 ``scripts/generate_operations.py`` writes one per operation into :mod:`._spec_operations`, and
 :func:`spec_operation` turns a rule and a generated endpoint's request into an :class:`Operation`.
 """
 
 from __future__ import annotations
 
-import enum
 from collections.abc import Callable, Mapping, Sized
-from typing import Any, Generic, Literal, TypeVar
+from typing import Any, Generic, TypeVar
 
 import attrs
 import httpx
 
 from ._exceptions import InvalidInputError, TooManyContactsError
 from ._families import Family
+from ._operation_rule import OperationRule
 from ._path_ids import path_request
 from ._rates import QuotaFamily
 from ._response import Redactor, error_from_response, parse_model
 from ._retry import ATTEMPTS
 
 __all__ = [
-    "AfterReplay",
     "Operation",
-    "OperationRule",
     "multipart",
     "replayed",
     "spec_operation",
@@ -36,9 +34,6 @@ __all__ = [
 
 T = TypeVar("T")
 U = TypeVar("U")
-
-AfterReplay = Literal["done", "ours"]
-"""How an answer status reads after a replay: the lost attempt did the work, or made the conflict."""
 
 
 @attrs.frozen
@@ -65,36 +60,6 @@ class Operation(Generic[T]):
             return shape(parse(response, redact), response)
 
         return Operation(self.family, self.request, self.replay_safe, shaped, self.upload, self.rate_family)
-
-
-@attrs.frozen
-class OperationRule:
-    """What openapi.yaml declares of one operation for clients (see its ``info.description``)."""
-
-    operation_id: str
-    method: str
-    path: str
-    family: Family
-    replay_safe: bool
-    rate_family: QuotaFamily
-    upload_slot: bool = False
-    unsafe_when: Mapping[str, frozenset[str]] = attrs.field(factory=dict)
-    after_replay: Mapping[int, AfterReplay] = attrs.field(factory=dict)
-    limits: Mapping[str, int] = attrs.field(factory=dict)
-    item_field: str | None = None
-    comma_separated: frozenset[str] = frozenset()
-
-    def safe_to_replay(self, fields: Mapping[str, object]) -> bool:
-        """Whether this request, with these field values (body and query), may be sent again."""
-        if not self.replay_safe:
-            return False
-        for name, values in self.unsafe_when.items():
-            value = fields.get(name)
-            if isinstance(value, enum.Enum):
-                value = value.value
-            if isinstance(value, str) and value.strip().lower() in values:
-                return False
-        return True
 
 
 def replayed(response: httpx.Response) -> bool:

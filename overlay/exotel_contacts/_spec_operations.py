@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Final
 
-from ._operation import OperationRule
+from ._operation_rule import OperationRule
 
 __all__ = ["OPERATIONS"]
 
