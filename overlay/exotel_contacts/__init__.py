@@ -22,6 +22,11 @@ from typing import TYPE_CHECKING, Any
 from ._version import __version__
 
 if TYPE_CHECKING:
+    from ._answers import (
+        MAX_CONTACTS_PER_REQUEST,
+        MAX_PAGE_SIZE,
+        Page,
+    )
     from ._async.client import (
         AsyncClient,
     )
@@ -91,10 +96,6 @@ if TYPE_CHECKING:
         ImportResult,
         PartResult,
     )
-    from ._list_operations import (
-        MAX_PAGE_SIZE,
-        Page,
-    )
     from ._list_results import (
         AddToListProgress,
         AddToListResult,
@@ -104,9 +105,6 @@ if TYPE_CHECKING:
         SyncFailure,
         SyncListResult,
         SyncProgress,
-    )
-    from ._operations import (
-        MAX_CONTACTS_PER_REQUEST,
     )
     from ._polling import (
         TERMINAL_STATUSES,
@@ -167,6 +165,9 @@ if TYPE_CHECKING:
     )
 
 _MODULE_OF: dict[str, str] = {
+    "MAX_CONTACTS_PER_REQUEST": "._answers",
+    "MAX_PAGE_SIZE": "._answers",
+    "Page": "._answers",
     "AsyncClient": "._async.client",
     "apoll_upload": "._async.polling",
     "AsyncRateLimiter": "._async.quota",
@@ -214,8 +215,6 @@ _MODULE_OF: dict[str, str] = {
     "ImportProgress": "._import",
     "ImportResult": "._import",
     "PartResult": "._import",
-    "MAX_PAGE_SIZE": "._list_operations",
-    "Page": "._list_operations",
     "AddToListProgress": "._list_results",
     "AddToListResult": "._list_results",
     "MemberOutcome": "._list_results",
@@ -224,7 +223,6 @@ _MODULE_OF: dict[str, str] = {
     "SyncFailure": "._list_results",
     "SyncListResult": "._list_results",
     "SyncProgress": "._list_results",
-    "MAX_CONTACTS_PER_REQUEST": "._operations",
     "PollSchedule": "._polling",
     "TERMINAL_STATUSES": "._polling",
     "UploadProgress": "._polling",

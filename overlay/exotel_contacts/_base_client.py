@@ -18,8 +18,8 @@ from ._auth import auth_for
 from ._bodies import ACCEPT_ENCODING, Bounds
 from ._config import ClientConfig
 from ._exceptions import UploadFailedError
+from ._families import Family
 from ._limits import DEFAULT_MAX_CONCURRENT_UPLOADS, redis_url_setting
-from ._operations import Family
 from ._polling import PollSchedule
 from ._rates import UNSET, RateInput, RateSettings, Unset
 from ._retry import RetryPolicy

@@ -39,9 +39,10 @@ from typing import Any
 import attrs
 import httpx
 
-from exotel_contacts_api.api.campaign import create_contacts as _create_contacts
 from exotel_contacts_api.models import ContactCreate, CreateContactsRequest
 
+from . import _spec_requests
+from ._answers import MAX_CONTACTS_PER_REQUEST
 from ._base_client import BaseHooks
 from ._exceptions import (
     ExotelError,
@@ -51,8 +52,6 @@ from ._exceptions import (
     OutcomeUnknownError,
 )
 from ._journal import Journal
-from ._operations import MAX_CONTACTS_PER_REQUEST
-from ._path_ids import path_request
 from ._response import error_from_response, error_from_transport, parse_json
 from ._retry import REPLAY_SAFE, RetryableResponse, RetryState
 from ._rules import BULK_FATAL, MAY_HAVE_ACTED_ERRORS, MAY_HAVE_ACTED_STATUSES
@@ -510,10 +509,9 @@ class _Job:
     ) -> None:
         self.journal = journal
         self._steps = journal.latest() if journal is not None else {}
-        base = path_request(
-            _create_contacts._get_kwargs, client._config.account_sid, body=CreateContactsRequest(contacts=[])
-        )
-        # The generated endpoint gives method, path and headers; the body is serialised here.
+        empty = CreateContactsRequest(contacts=[])
+        base = dict(_spec_requests.create_contacts(client._config.account_sid, body=empty).request)
+        # The generated request gives method, path and headers; the body is serialised here.
         del base["json"]
         self.request = base
         self.policy = client._retry_policy

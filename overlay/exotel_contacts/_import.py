@@ -30,10 +30,10 @@ from ._exceptions import (
 )
 from ._journal import Journal, file_identity
 from ._local_paths import check_input_file, check_output_file
-from ._operations import upload_replay_safe
 from ._options import ImportKwargs, ImportOptions
 from ._polling import UploadProgress, check_wait_timeout
 from ._rules import IMPORT_FATAL, MAY_HAVE_ACTED_ERRORS, is_failed, is_terminal, upload_outcome
+from ._spec_operations import OPERATIONS
 from .importing import (
     Family,
     ImportReport,
@@ -523,8 +523,10 @@ def journal_plan(source: Path, options: ImportOptions, split: SplitResult) -> di
 
 
 def part_replay_safe(options: ImportOptions) -> bool:
-    """Whether a part may be sent again without creating its contacts twice."""
-    return options.family == "campaign" or upload_replay_safe(options.duplicate_action)
+    """Whether a part may be sent again without creating its contacts twice (openapi.yaml's rule)."""
+    if options.family == "campaign":
+        return OPERATIONS["csvUploadContacts"].safe_to_replay({})
+    return OPERATIONS["uploadContacts"].safe_to_replay({"duplicate_action": options.duplicate_action})
 
 
 def has_error_rows(status: UploadStatus) -> bool:

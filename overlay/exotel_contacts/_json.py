@@ -4,7 +4,7 @@
 accepts numbers no consumer can use (``1e400`` is ``inf``, ``NaN`` is not a number). Here the nesting
 error is a reason like any other parse failure, floats must be finite, and every string is cleaned of
 control characters (:mod:`exotel_contacts._sanitize`) before anything else sees it. Integers of any
-size are Python ints; the fields that use them check their range (``_operations``: counts and
+size are Python ints; the fields that use them check their range (``_answers``: counts and
 estimates up to :data:`MAX_INT`, estimates clamped to a day), so ``10**400`` never becomes a float.
 """
 
@@ -18,7 +18,7 @@ from ._sanitize import clean_json, json_may_need_cleaning
 
 __all__ = ["MAX_INT", "Unreadable", "decode_answer"]
 
-#: The largest count or code this client takes from an answer (64-bit signed); see ``_operations``.
+#: The largest count or code this client takes from an answer (64-bit signed); see ``_answers``.
 MAX_INT = 2**63 - 1
 
 

@@ -27,6 +27,7 @@ from typing import Any, Final
 from ._exceptions import RateLimitError
 from ._rates import FAMILIES, QuotaFamily, Rate, RateSettings
 from ._server_limits import ServerView, effective_rate, read_server_limits
+from ._spec_operations import OPERATIONS
 
 __all__ = [
     "DEFAULT_MAX_CONCURRENT_UPLOADS",
@@ -41,8 +42,8 @@ __all__ = [
 
 #: Exotel's documented CCM limit: 200 requests per minute per account.
 DEFAULT_RATE_PER_MINUTE = 200
-#: Exotel's documented CCM limit: 5 uploads in progress per account.
-DEFAULT_MAX_CONCURRENT_UPLOADS = 5
+#: Exotel's documented CCM limit: uploads in progress per account (openapi.yaml's x-limits, 5).
+DEFAULT_MAX_CONCURRENT_UPLOADS: Final = OPERATIONS["uploadContacts"].limits["max_uploads_in_progress"]
 
 #: The window is counted this much longer than the server's (a share of it, at most MAX_SLACK seconds):
 #: a request booked exactly one window after another can still reach the server first when the network

@@ -5,7 +5,7 @@ only of dots survives encoding, and URL normalisation (httpx's, and every proxy'
 ``..`` segments: ``get_upload_status("..")`` would ask for ``/v2/accounts/demo/contacts`` and an account
 SID of ``..`` for ``/v2/contacts/...``. An empty value leaves ``//`` and a neighbouring resource.
 :func:`path_request` checks every path parameter of an endpoint, by name, before it builds the request;
-every operation of :mod:`exotel_contacts._operations` is built through it.
+every request of :mod:`exotel_contacts._spec_requests` (generated) is built through it.
 """
 
 from __future__ import annotations

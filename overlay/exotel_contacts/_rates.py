@@ -28,6 +28,7 @@ __all__ = [
     "DEFAULT_RATES",
     "FAMILIES",
     "OFF",
+    "RATE_FAMILY",
     "UNSET",
     "QuotaFamily",
     "Rate",
@@ -39,6 +40,8 @@ __all__ = [
 
 QuotaFamily = Literal["ccm", "campaign", "reads"]
 FAMILIES: Final[tuple[QuotaFamily, ...]] = ("ccm", "campaign", "reads")
+#: Request extension: the rate family the operation declares (openapi.yaml's ``x-exotel-rate-family``).
+RATE_FAMILY: Final = "exotel_contacts.rate_family"
 
 #: Words that turn a limit off (``EXOTEL_RATE_LIMIT=off``).
 OFF: Final = frozenset({"off", "none", "0", "unlimited"})
@@ -187,8 +190,12 @@ class RateSettings:
         return cls(**resolved)
 
 
-def quota_family(api: Literal["ccm", "campaign"], method: str) -> QuotaFamily:
-    """Which family's limit a request counts against."""
+def quota_family(api: Literal["ccm", "campaign"], method: str, declared: object = None) -> QuotaFamily:
+    """Which family's limit a request counts against: the one its operation declares, else the
+    default of openapi.yaml's ``info.description`` (``ccm``; Campaign: ``reads`` or ``campaign``)."""
+    for family in FAMILIES:
+        if declared == family:
+            return family
     if api == "ccm":
         return "ccm"
     return "reads" if method.upper() in ("GET", "HEAD") else "campaign"

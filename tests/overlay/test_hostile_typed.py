@@ -138,12 +138,22 @@ async def test_an_unsafe_account_sid_is_refused_by_every_operation(
 
 
 def test_every_generated_endpoint_is_built_through_the_path_check() -> None:
-    # The operations table is the only place requests are built; each goes through path_request.
-    source = Path(exotel_contacts.__file__).with_name("_operations.py").read_text()
+    # The generated request builders are the only place requests are built; each goes through
+    # spec_operation*, which checks every path value (path_request) before building the request.
+    package = Path(exotel_contacts.__file__).parent
+    users = sorted(
+        p.relative_to(package).as_posix()
+        for p in package.rglob("*.py")
+        if "._get_kwargs" in p.read_text() and p.name not in ("_path_ids.py", "_operation.py")
+    )
+    assert users == ["_spec_requests.py"]
+    source = (package / "_spec_requests.py").read_text()
     built = re.findall(r"(\w+)\._get_kwargs", source)
-    checked = re.findall(r"path_request\((\w+)\._get_kwargs", source)
-    assert built
+    checked = re.findall(r"spec_operation\w*\(\s*OPERATIONS\[[^\]]+\],\s*(\w+)\._get_kwargs", source)
+    assert len(built) == 21
     assert sorted(built) == sorted(checked)
+    operation = (package / "_operation.py").read_text()
+    assert "request = path_request(get_kwargs, *path, **options)" in operation
 
 
 def _items(numbers: list[str]) -> dict[str, Any]:
@@ -245,9 +255,13 @@ async def test_an_unsafe_account_sid_is_refused_by_every_contact_and_list_method
 
 
 def test_every_generated_endpoint_in_the_overlay_is_built_through_the_path_check() -> None:
-    # Wherever the overlay builds a generated request, it goes through path_request.
+    # Wherever the overlay builds a generated request, it goes through path_request (directly, or
+    # through the generated builders' spec_operation*, which call it).
     for module in sorted(Path(exotel_contacts.__file__).parent.rglob("*.py")):
         source = module.read_text()
         built = re.findall(r"(\w+)\._get_kwargs\b", source)
-        checked = re.findall(r"path_request\(\s*(\w+)\._get_kwargs\b", source)
+        checked = re.findall(
+            r"(?:path_request\(\s*|spec_operation\w*\(\s*OPERATIONS\[[^\]]+\],\s*)(\w+)\._get_kwargs\b",
+            source,
+        )
         assert sorted(built) == sorted(checked), module.name

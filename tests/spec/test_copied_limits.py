@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from exotel_contacts import _bulk, _limits
-from exotel_contacts._operations import MAX_CONTACTS_PER_REQUEST
+from exotel_contacts._answers import MAX_CONTACTS_PER_REQUEST
 from exotel_contacts.importing import Limits
 from exotel_contacts_mock.config import MockConfig
 
@@ -56,14 +56,14 @@ def test_mock_defaults_are_the_upload_operations_ones(spec: dict[str, Any]) -> N
 
 
 def test_list_limits_are_the_spec_ones(spec: dict[str, Any]) -> None:
-    from exotel_contacts import _list_operations as lops  # noqa: PLC0415
+    from exotel_contacts import _answers, _inputs  # noqa: PLC0415
 
     params = spec["components"]["parameters"]
-    assert params["Limit"]["schema"]["maximum"] == lops.MAX_PAGE_SIZE
-    assert params["ContactSid"]["schema"]["maxLength"] == lops.MAX_SID_LENGTH
-    assert params["ListSid"]["schema"]["maxLength"] == lops.MAX_SID_LENGTH
+    assert params["Limit"]["schema"]["maximum"] == _answers.MAX_PAGE_SIZE
+    assert params["ContactSid"]["schema"]["maxLength"] == _inputs.MAX_SID_LENGTH
+    assert params["ListSid"]["schema"]["maxLength"] == _inputs.MAX_SID_LENGTH
     references = spec["components"]["schemas"]["AddContactsToListRequest"]["properties"]["contact_references"]
-    assert references["maxItems"] == lops.MAX_BULK_ITEMS
+    assert references["maxItems"] == _answers.MAX_BULK_ITEMS
 
 
 def test_a_single_update_takes_emails_by_the_one_rule(spec: dict[str, Any]) -> None:
@@ -72,3 +72,36 @@ def test_a_single_update_takes_emails_by_the_one_rule(spec: dict[str, Any]) -> N
     assert email["pattern"] == schemas["EmailAddress"]["pattern"]
     assert email["maxLength"] == schemas["EmailAddress"]["maxLength"]
     assert email["format"] == schemas["EmailAddress"]["format"]
+
+
+def _resolve(spec: dict[str, Any], node: Any) -> Any:
+    while isinstance(node, dict) and "$ref" in node:
+        target: Any = spec
+        for part in node["$ref"].lstrip("#/").split("/"):
+            target = target[part]
+        node = target
+    return node
+
+
+def test_item_and_page_limits_say_what_the_schemas_say(spec: dict[str, Any]) -> None:
+    """``x-limits.max_items`` is its body array's ``maxItems``; ``max_page_size`` its ``limit`` maximum."""
+    seen = {"max_items": 0, "max_page_size": 0}
+    for item in spec["paths"].values():
+        for method, op in item.items():
+            if method not in ("get", "put", "post", "delete", "patch"):
+                continue
+            limits = op.get("x-limits", {})
+            if "max_items" in limits:
+                schema = _resolve(spec, op["requestBody"]["content"]["application/json"]["schema"])
+                arrays = [_resolve(spec, p) for p in schema["properties"].values()]
+                assert [a.get("maxItems") for a in arrays if a.get("type") == "array"] == [
+                    limits["max_items"]
+                ]
+                seen["max_items"] += 1
+            params = [_resolve(spec, p) for p in (*item.get("parameters", []), *op.get("parameters", []))]
+            limit = [p["schema"]["maximum"] for p in params if p["name"] == "limit"]
+            assert limit == ([limits["max_page_size"]] if "max_page_size" in limits else []), op[
+                "operationId"
+            ]
+            seen["max_page_size"] += bool(limit)
+    assert seen == {"max_items": 5, "max_page_size": 3}

@@ -50,12 +50,23 @@ def test_spectral_reports_nothing() -> None:
 
 @needs_node
 def test_spectral_catches_a_broken_rule(tmp_path: Path) -> None:
-    """The project's own rules are live: an operation without a summary is an error."""
+    """The project's own rules are live: an operation without a summary is an error, and so is one
+    that declares no client rules (x-exotel-replay, x-exotel-rate-family), or a malformed rule."""
+    text = (ROOT / "openapi.yaml").read_text(encoding="utf-8")
+    get_list = "      operationId: getList\n      summary: Get one list (Campaign)\n"
+    assert get_list in text
     broken = (
-        (ROOT / "openapi.yaml")
-        .read_text(encoding="utf-8")
-        .replace("      summary: Create up to 5000 contacts in one request (Campaign)\n", "", 1)
+        text.replace("      summary: Create up to 5000 contacts in one request (Campaign)\n", "", 1)
+        .replace(
+            get_list + "      x-exotel-replay: {safe: true}\n      x-exotel-rate-family: reads\n", get_list, 1
+        )
+        .replace(
+            "      x-exotel-rate-family: ccm\n      x-exotel-upload-slot: true\n",
+            "      x-exotel-rate-family: ccm\n      x-exotel-upload-slot: maybe\n",
+            1,
+        )
     )
+    assert broken.count("x-exotel-replay:") == text.count("x-exotel-replay:") - 1
     (tmp_path / "openapi.yaml").write_text(broken, encoding="utf-8")
     result = _run(
         [
@@ -72,6 +83,9 @@ def test_spectral_catches_a_broken_rule(tmp_path: Path) -> None:
     )
     assert result.returncode != 0
     assert "exotel-operation-summary" in result.stdout
+    assert "exotel-operation-rules " in result.stdout or "exotel-operation-rules\n" in result.stdout
+    assert "x-exotel-replay" in result.stdout
+    assert "exotel-operation-rules-shape" in result.stdout
 
 
 def test_generated_client_matches_the_spec(tmp_path: Path) -> None:
@@ -108,3 +122,13 @@ def test_generated_client_matches_the_spec(tmp_path: Path) -> None:
     assert not differences, "generated/ drifted from openapi.yaml; run `make generate`:\n" + "\n".join(
         differences
     )
+
+
+def test_generated_operations_match_the_spec() -> None:
+    """The per-operation methods and rules (overlay files marked generated) and their sync twin are
+    exactly what openapi.yaml gives (no hand edits, no drift)."""
+    for script in ("generate_operations.py", "unasync.py"):
+        result = _run([sys.executable, str(ROOT / "scripts" / script), "--check"])
+        assert result.returncode == 0, (
+            f"{script} --check: run `make generate`\n{result.stdout}{result.stderr}"
+        )

@@ -12,23 +12,32 @@ import httpx
 
 from exotel_contacts_api.models import (
     ContactCreate,
+    CreateContactsRequest,
     CreateContactsResponse,
     CsvStatus,
     CsvUploadData,
+    CsvUploadRequest,
     DuplicateAction,
     ListType,
     UploadAccepted,
+    UploadContactsRequest,
     UploadErrors,
     UploadStatus,
 )
+from exotel_contacts_api.types import UNSET, File
 
+from .. import _answers as answers
 from .. import _bulk
-from .. import _operations as ops
+from .. import _inputs as inputs
+from .. import _spec_requests as requests
 from .._base_client import DEFAULT_WAIT_TIMEOUT, BaseClient, Destination, Sent, ccm_failure, csv_failure
 from .._exceptions import ErrorFileExpiredError, NotFoundError, UploadFailedError
+from .._families import Family
 from .._files import FileInput, open_upload
 from .._local_paths import check_output_file
+from .._operation import Operation
 from .._polling import UploadProgress
+from .._rates import RATE_FAMILY
 from .._response import error_from_transport
 from .._retry import ATTEMPTS, REPLAY_SAFE
 from .._rules import is_failed
@@ -37,6 +46,7 @@ from . import bulk
 from ._primitives import sleep
 from .directory import AsyncDirectory
 from .download import adownload
+from .operations import AsyncOperationGroups
 from .polling import apoll_upload
 from .quota import AsyncQuota
 from .transport import AsyncRetryTransport
@@ -52,7 +62,7 @@ S = TypeVar("S")
 ProgressCallback = Callable[[UploadProgress], Any]
 
 
-class AsyncClient(AsyncDirectory, BaseClient):
+class AsyncClient(AsyncDirectory, AsyncOperationGroups, BaseClient):
     """Exotel contacts client; safe to share between tasks of one event loop.
 
     Configure with keyword arguments, else ``EXOTEL_*`` environment variables, else defaults (see
@@ -98,15 +108,15 @@ class AsyncClient(AsyncDirectory, BaseClient):
 
     # ---- plumbing (also the hooks for methods built on top) -------------------------------------
 
-    def _http(self, family: ops.Family) -> httpx.AsyncClient:
+    def _http(self, family: Family) -> httpx.AsyncClient:
         return self._clients[family]
 
-    async def _send(self, operation: ops.Operation[T]) -> T:
+    async def _send(self, operation: Operation[T]) -> T:
         """Send ``operation`` (taking an upload slot when it is an upload) and parse its answer."""
         sent = await self._send_counted(operation)
         return sent.value
 
-    async def _send_counted(self, operation: ops.Operation[T]) -> Sent[T]:
+    async def _send_counted(self, operation: Operation[T]) -> Sent[T]:
         """As :meth:`_send`, with the number of attempts the answer took."""
         if operation.upload:
             async with self._upload_slots.hold():
@@ -116,11 +126,12 @@ class AsyncClient(AsyncDirectory, BaseClient):
         attempts = int(response.extensions.get(ATTEMPTS, 1))
         return Sent(operation.parse(response, self._config.redact), attempts)
 
-    async def _request(self, operation: ops.Operation[Any]) -> httpx.Response:
+    async def _request(self, operation: Operation[Any]) -> httpx.Response:
         try:
-            response = await self._http(operation.family).request(
-                **operation.request, extensions={REPLAY_SAFE: operation.replay_safe}
-            )
+            extensions: dict[str, object] = {REPLAY_SAFE: operation.replay_safe}
+            if operation.rate_family is not None:
+                extensions[RATE_FAMILY] = operation.rate_family
+            response = await self._http(operation.family).request(**operation.request, extensions=extensions)
         except httpx.HTTPError as exc:
             raise error_from_transport(exc, redact=self._config.redact) from exc
         return response
@@ -185,18 +196,23 @@ class AsyncClient(AsyncDirectory, BaseClient):
         self, file: FileInput, *, list_id: str | None, duplicate_action: str | DuplicateAction
     ) -> Sent[UploadAccepted]:
         with open_upload(file) as (name, stream):
-            operation = ops.upload_contacts(
-                self._config.account_sid, name, stream, list_id=list_id, duplicate_action=duplicate_action
+            body = UploadContactsRequest(
+                file=File(payload=stream, file_name=name, mime_type="text/csv"),
+                list_id=list_id if list_id is not None else UNSET,
+                duplicate_action=inputs.duplicate_action(duplicate_action),
             )
-            return await self._send_counted(operation)
+            operation = requests.upload_contacts(self._config.account_sid, body=body)
+            return await self._send_counted(operation.then(answers.accepted_upload))
 
     async def get_upload_status(self, upload_id: str) -> UploadStatus:
         """The status and counts of a CCM upload."""
-        return await self._send(ops.get_upload_status(self._config.account_sid, upload_id))
+        operation = requests.get_upload_status(self._config.account_sid, upload_id)
+        return await self._send(operation.then(answers.upload_status))
 
     async def get_upload_errors(self, upload_id: str) -> UploadErrors:
         """The failed rows of a CCM upload, and the URL of its error CSV."""
-        return await self._send(ops.get_upload_errors(self._config.account_sid, upload_id))
+        operation = requests.get_upload_errors(self._config.account_sid, upload_id)
+        return await self._send(operation.then(answers.upload_errors))
 
     async def download_error_file(self, upload_id: str, dest: Destination) -> bool:
         """Write the upload's error CSV to ``dest``; ``False`` when the upload has no error file.
@@ -241,7 +257,7 @@ class AsyncClient(AsyncDirectory, BaseClient):
         """
         status = await self._poll(
             lambda: self.get_upload_status(upload_id),
-            ops.upload_progress,
+            answers.upload_progress,
             upload_id,
             timeout=timeout,
             first_wait=first_wait,
@@ -266,7 +282,7 @@ class AsyncClient(AsyncDirectory, BaseClient):
         return await self.wait_for_upload(
             accepted.upload_id,
             timeout=timeout,
-            first_wait=ops.first_wait(accepted),
+            first_wait=answers.first_wait(accepted),
             on_progress=on_progress,
             raise_on_failure=raise_on_failure,
         )
@@ -292,12 +308,18 @@ class AsyncClient(AsyncDirectory, BaseClient):
         self, file: FileInput, *, list_name: str, type: str | ListType
     ) -> Sent[CsvUploadData]:
         with open_upload(file) as (name, stream):
-            operation = ops.csv_upload(self._config.account_sid, name, stream, list_name=list_name, type=type)
-            return await self._send_counted(operation)
+            body = CsvUploadRequest(
+                list_name=inputs.list_name(list_name),
+                file_name=File(payload=stream, file_name=name, mime_type="text/csv"),
+                type_=inputs.list_type(type),
+            )
+            operation = requests.csv_upload_contacts(self._config.account_sid, body=body)
+            return await self._send_counted(operation.then(answers.csv_upload_data))
 
     async def get_csv_status(self, upload_id: str) -> CsvStatus:
         """The status and stats of a Campaign CSV upload."""
-        return await self._send(ops.get_csv_status(self._config.account_sid, upload_id))
+        operation = requests.get_csv_upload_status(self._config.account_sid, upload_id)
+        return await self._send(operation.then(answers.csv_status))
 
     async def wait_for_csv_upload(
         self,
@@ -311,7 +333,7 @@ class AsyncClient(AsyncDirectory, BaseClient):
         """Poll a Campaign CSV upload until ``completed`` or ``failed``; return its final status."""
         status = await self._poll(
             lambda: self.get_csv_status(upload_id),
-            ops.csv_progress,
+            answers.csv_progress,
             upload_id,
             timeout=timeout,
             first_wait=first_wait,
@@ -347,14 +369,18 @@ class AsyncClient(AsyncDirectory, BaseClient):
 
         Raises :class:`~exotel_contacts.TooManyContactsError` before sending when given more than 5000.
         """
-        return await self._send(ops.create_contacts(self._config.account_sid, contacts))
+        found = inputs.contacts(contacts)
+        operation = requests.create_contacts(
+            self._config.account_sid, body=CreateContactsRequest(contacts=found)
+        )
+        return await self._send(operation.then(answers.items("createContacts", len(found))))
 
     async def create_contacts_bulk(
         self,
         contacts: Iterable[ContactCreate | Mapping[str, Any]]
         | AsyncIterable[ContactCreate | Mapping[str, Any]],
         *,
-        chunk_size: int = ops.MAX_CONTACTS_PER_REQUEST,
+        chunk_size: int = answers.MAX_CONTACTS_PER_REQUEST,
         concurrency: int = _bulk.DEFAULT_BULK_CONCURRENCY,
         on_progress: Callable[[_bulk.BulkProgress], Any] | None = None,
         journal: str | Path | None = None,

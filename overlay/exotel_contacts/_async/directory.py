@@ -1,4 +1,9 @@
-"""The Campaign address book and its lists: the client methods (mixed into the client)."""
+"""The Campaign address book and its lists: the README's methods (mixed into the client).
+
+Each is the generated request of its operation (:mod:`.._spec_requests`, by openapi.yaml's rules)
+with friendlier inputs (:mod:`.._inputs`) and the record or page taken out of the answer
+(:mod:`.._answers`); listings page by offset.
+"""
 
 from __future__ import annotations
 
@@ -11,6 +16,7 @@ from exotel_contacts_api.models import (
     ContactPatch,
     ContactUpdate,
     CreateContactsResponse,
+    CreateListsRequest,
     ListCreate,
     ListMembership,
     ListPatch,
@@ -18,31 +24,34 @@ from exotel_contacts_api.models import (
     ListUpdate,
     MembershipsMultiStatus,
     SortOrder,
+    UpdateContactsRequest,
+    UpdateListsRequest,
 )
 
-from .. import _list_operations as lops
+from .. import _answers as answers
+from .. import _inputs as inputs
+from .. import _spec_requests as requests
+from .._answers import Page
 from .._exceptions import BadRequestError, ConflictError, ExotelError, NotFoundError
 from .._list_results import AddToListProgress, AddToListResult, SyncListResult, SyncProgress
+from .._requests import (
+    add_contacts_to_list_request,
+    list_contacts_request,
+    list_list_contacts_request,
+    remove_contact_from_list_request,
+)
+from .._spec_operations import OPERATIONS
 from . import lists
 
 if TYPE_CHECKING:
     from .._base_client import Sent
     from .._config import ClientConfig
-    from .._operations import Operation
+    from .._operation import Operation
 
 __all__ = ["AsyncDirectory"]
 
 T = TypeVar("T")
-_PAGE = lops.MAX_PAGE_SIZE
-
-
-def _fields(fields: Any, changes: Mapping[str, Any]) -> Any:
-    if fields is None:
-        return dict(changes)
-    if changes:
-        base = fields.to_dict() if hasattr(fields, "to_dict") else dict(fields)
-        return {**base, **changes}
-    return fields
+_PAGE = answers.MAX_PAGE_SIZE
 
 
 def _item_error(item: Any, what: str) -> ExotelError:
@@ -85,9 +94,9 @@ class AsyncDirectory:
         sort_by: str | SortOrder | None = None,
         list_sids: Iterable[str] | None = None,
         show_lists: bool = False,
-    ) -> lops.Page[Contact]:
+    ) -> Page[Contact]:
         """One page of the address book (``limit`` at most 20); filters as :meth:`iter_contacts`."""
-        operation = lops.list_contacts(
+        operation = list_contacts_request(
             self._config.account_sid,
             offset=offset,
             limit=limit,
@@ -115,7 +124,7 @@ class AsyncDirectory:
         """
         sids = None if list_sids is None else list(list_sids)
 
-        async def fetch(offset: int, limit: int) -> lops.Page[Contact]:
+        async def fetch(offset: int, limit: int) -> Page[Contact]:
             return await self.list_contacts(
                 offset=offset, limit=limit, name=name, sort_by=sort_by, list_sids=sids, show_lists=show_lists
             )
@@ -126,9 +135,12 @@ class AsyncDirectory:
 
     async def get_contact(self, contact_sid: str, *, show_lists: bool = False) -> Contact:
         """One contact; :class:`~exotel_contacts.NotFoundError` when there is none."""
-        return await self._send(
-            lops.get_contact(self._config.account_sid, contact_sid, show_lists=show_lists)
+        operation = requests.get_contact(
+            self._config.account_sid,
+            inputs.sid(contact_sid, "contact_sid"),
+            filter_=inputs.show_lists(show_lists),
         )
+        return await self._send(operation.then(answers.data(Contact, "contact")))
 
     async def update_contact(
         self, contact_sid: str, fields: ContactUpdate | Mapping[str, Any] | None = None, **changes: Any
@@ -137,40 +149,57 @@ class AsyncDirectory:
 
         Replay-safe. :class:`~exotel_contacts.ConflictError` when the new number is another contact's.
         """
-        operation = lops.update_contact(self._config.account_sid, contact_sid, _fields(fields, changes))
-        return await self._send(operation)
+        body = inputs.partial(inputs.fields(fields, changes), ContactUpdate)
+        operation = requests.update_contact(
+            self._config.account_sid, inputs.sid(contact_sid, "contact_sid"), body=body
+        )
+        return await self._send(operation.then(answers.data(Contact, "contact")))
 
     async def update_contacts(
         self, changes: Sequence[ContactPatch | Mapping[str, Any]]
     ) -> CreateContactsResponse:
         """Update up to 5000 contacts (each change names its ``sid``); the 207 has one item per change."""
-        return await self._send(lops.update_contacts(self._config.account_sid, changes))
+        found = inputs.patches(changes, ContactPatch, "contacts")
+        operation = requests.update_contacts(
+            self._config.account_sid, body=UpdateContactsRequest(contacts=found)
+        )
+        return await self._send(operation.then(answers.items("updateContacts", len(found))))
 
     async def delete_contact(self, contact_sid: str) -> Contact | None:
         """Delete a contact (it leaves every list); the contact as it was.
 
         ``None`` when a replay after a lost answer found it gone (the lost attempt deleted it).
         """
-        return await self._send(lops.delete_contact(self._config.account_sid, contact_sid))
+        operation = requests.delete_contact(self._config.account_sid, inputs.sid(contact_sid, "contact_sid"))
+        return await self._send(operation.then(answers.data_or_none(Contact, "contact")))
 
     # ---- lists -----------------------------------------------------------------------------------
+
+    def _create_lists(
+        self, lists: Sequence[ListCreate | Mapping[str, Any] | str]
+    ) -> Operation[ListsMultiStatus]:
+        found = inputs.list_creates(lists)
+        operation = requests.create_lists(self._config.account_sid, body=CreateListsRequest(lists=found))
+        return operation.then(answers.items("createLists", len(found)))
 
     async def create_lists(self, lists: Sequence[ListCreate | Mapping[str, Any] | str]) -> ListsMultiStatus:
         """Create up to 5000 lists (names or ``{"name", "tag"}``); the 207 has one item per list.
 
         A taken name is an item with code 409 (after a replay: possibly the lost attempt's own list).
         """
-        return await self._send(lops.create_lists(self._config.account_sid, lists))
+        return await self._send(self._create_lists(lists))
 
     async def create_list(self, name: str, *, tag: str | None = None, exist_ok: bool = False) -> ContactList:
         """Create one list. A taken name raises :class:`~exotel_contacts.ConflictError`, unless
         ``exist_ok`` or the request was replayed after a lost answer: then the list of that name."""
         given: dict[str, Any] = {"name": name} if tag is None else {"name": name, "tag": tag}
-        sent = await self._send_counted(lops.create_lists(self._config.account_sid, [given]))
+        sent = await self._send_counted(self._create_lists([given]))
         item = sent.value.response[0]
         if item.code == 200 and isinstance(item.data, ContactList):
             return item.data
-        if item.code == 409 and (exist_ok or sent.replayed):
+        # A taken name after a replay is most likely the lost attempt's list (openapi.yaml's rule).
+        ours = sent.replayed and OPERATIONS["createLists"].after_replay.get(409) == "ours"
+        if item.code == 409 and (exist_ok or ours):
             found = await self.find_list(name)
             if found is not None:
                 return found
@@ -183,19 +212,24 @@ class AsyncDirectory:
         limit: int = _PAGE,
         name: str | None = None,
         sort_by: str | SortOrder | None = None,
-    ) -> lops.Page[ContactList]:
+    ) -> Page[ContactList]:
         """One page of the account's lists (``limit`` at most 20)."""
-        operation = lops.list_lists(
-            self._config.account_sid, offset=offset, limit=limit, name=name, sort_by=sort_by
+        inputs.paging(offset, limit)
+        operation = requests.list_lists(
+            self._config.account_sid,
+            offset=offset,
+            limit=limit,
+            name=inputs.text(name, "name"),
+            sort_by=inputs.sort(sort_by),
         )
-        return await self._send(operation)
+        return await self._send(operation.then(answers.page(ContactList, "lists page")))
 
     async def iter_lists(
         self, *, name: str | None = None, sort_by: str | SortOrder | None = None, page_size: int = _PAGE
     ) -> AsyncIterator[ContactList]:
         """Every list of the account (``name``: the list name contains it, any case), page by page."""
 
-        async def fetch(offset: int, limit: int) -> lops.Page[ContactList]:
+        async def fetch(offset: int, limit: int) -> Page[ContactList]:
             return await self.list_lists(offset=offset, limit=limit, name=name, sort_by=sort_by)
 
         async for page in lists.pages(fetch, page_size=page_size):
@@ -211,23 +245,29 @@ class AsyncDirectory:
 
     async def get_list(self, list_sid: str) -> ContactList:
         """One list with its ``contact_count``; :class:`~exotel_contacts.NotFoundError` when there is none."""
-        return await self._send(lops.get_list(self._config.account_sid, list_sid))
+        operation = requests.get_list(self._config.account_sid, inputs.sid(list_sid, "list_sid"))
+        return await self._send(operation.then(answers.data(ContactList, "list")))
 
     async def update_list(
         self, list_sid: str, fields: ListUpdate | Mapping[str, Any] | None = None, **changes: Any
     ) -> ContactList:
         """Rename or re-tag a list (``update_list(sid, name="new")``); replay-safe."""
-        return await self._send(
-            lops.update_list(self._config.account_sid, list_sid, _fields(fields, changes))
+        body = inputs.partial(inputs.fields(fields, changes), ListUpdate)
+        operation = requests.update_list(
+            self._config.account_sid, inputs.sid(list_sid, "list_sid"), body=body
         )
+        return await self._send(operation.then(answers.data(ContactList, "list")))
 
     async def update_lists(self, changes: Sequence[ListPatch | Mapping[str, Any]]) -> ListsMultiStatus:
         """Update up to 5000 lists (each change names its ``sid``); the 207 has one item per change."""
-        return await self._send(lops.update_lists(self._config.account_sid, changes))
+        found = inputs.patches(changes, ListPatch, "lists")
+        operation = requests.update_lists(self._config.account_sid, body=UpdateListsRequest(lists=found))
+        return await self._send(operation.then(answers.items("updateLists", len(found))))
 
     async def delete_list(self, list_sid: str) -> ContactList | None:
         """Delete a list (its contacts stay); the list as it was, ``None`` when a replay found it gone."""
-        return await self._send(lops.delete_list(self._config.account_sid, list_sid))
+        operation = requests.delete_list(self._config.account_sid, inputs.sid(list_sid, "list_sid"))
+        return await self._send(operation.then(answers.data_or_none(ContactList, "list")))
 
     # ---- membership ------------------------------------------------------------------------------
 
@@ -235,14 +275,16 @@ class AsyncDirectory:
         self, list_sid: str, contact_sids: Sequence[str]
     ) -> MembershipsMultiStatus:
         """Add up to 5000 existing contacts to a list in one request; the 207 has one item per sid."""
-        return await self._send(lops.add_contacts_to_list(self._config.account_sid, list_sid, contact_sids))
+        return await self._send(
+            add_contacts_to_list_request(self._config.account_sid, list_sid, contact_sids)
+        )
 
     async def add_to_list(
         self,
         list_sid: str,
         contact_sids: Iterable[str],
         *,
-        chunk_size: int = lops.MAX_BULK_ITEMS,
+        chunk_size: int = answers.MAX_BULK_ITEMS,
         concurrency: int = lists.DEFAULT_LIST_CONCURRENCY,
         on_progress: Callable[[AddToListProgress], object] | None = None,
     ) -> AddToListResult:
@@ -263,16 +305,15 @@ class AsyncDirectory:
 
     async def list_list_contacts(
         self, list_sid: str, *, offset: int = 0, limit: int = _PAGE
-    ) -> lops.Page[Contact]:
+    ) -> Page[Contact]:
         """One page of a list's contacts, in the order they joined it."""
-        return await self._send(
-            lops.list_list_contacts(self._config.account_sid, list_sid, offset=offset, limit=limit)
-        )
+        operation = list_list_contacts_request(self._config.account_sid, list_sid, offset=offset, limit=limit)
+        return await self._send(operation)
 
     async def iter_list_contacts(self, list_sid: str, *, page_size: int = _PAGE) -> AsyncIterator[Contact]:
         """Every contact of a list, page by page."""
 
-        async def fetch(offset: int, limit: int) -> lops.Page[Contact]:
+        async def fetch(offset: int, limit: int) -> Page[Contact]:
             return await self.list_list_contacts(list_sid, offset=offset, limit=limit)
 
         async for page in lists.pages(fetch, page_size=page_size):
@@ -282,9 +323,8 @@ class AsyncDirectory:
     async def remove_contact_from_list(self, list_sid: str, contact_sid: str) -> ListMembership | None:
         """Take a contact out of a list (it stays in the address book); ``None`` when a replay found it
         out already."""
-        return await self._send(
-            lops.remove_contact_from_list(self._config.account_sid, list_sid, contact_sid)
-        )
+        operation = remove_contact_from_list_request(self._config.account_sid, list_sid, contact_sid)
+        return await self._send(operation)
 
     async def sync_list(
         self,

@@ -18,8 +18,9 @@ if TYPE_CHECKING:
         UploadStatus,
     )
 
-    from .. import _operations as ops
+    from .._families import Family
     from .._files import FileInput
+    from .._operation import Operation
     from .._polling import UploadProgress
 
 __all__ = ["AsyncClientHooks"]
@@ -30,9 +31,9 @@ T = TypeVar("T")
 class AsyncClientHooks(BaseHooks, Protocol):
     """The client's side-specific hooks, on top of :class:`~exotel_contacts._base_client.BaseHooks`."""
 
-    def _http(self, family: ops.Family) -> httpx.AsyncClient: ...
+    def _http(self, family: Family) -> httpx.AsyncClient: ...
 
-    async def _send_counted(self, operation: ops.Operation[T]) -> Sent[T]: ...
+    async def _send_counted(self, operation: Operation[T]) -> Sent[T]: ...
 
     async def _upload_contacts(
         self, file: FileInput, *, list_id: str | None, duplicate_action: str

@@ -2,7 +2,7 @@
 
 Each page, chunk and removal is one operation sent through the client, so every request is under the
 rate limiter and the transport's retries (all of these operations are replay-safe, see
-:mod:`exotel_contacts._list_operations`).
+:mod:`exotel_contacts._requests`).
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
 
-from .. import _list_operations as lops
+from .._answers import MAX_BULK_ITEMS, MAX_PAGE_SIZE, Page
 from .._exceptions import (
     ExotelError,
     InvalidInputError,
@@ -20,6 +20,7 @@ from .._exceptions import (
     NotFoundError,
     OutcomeUnknownError,
 )
+from .._inputs import MAX_SID_LENGTH
 from .._list_results import (
     AddToListProgress,
     AddToListResult,
@@ -29,6 +30,12 @@ from .._list_results import (
     SyncProgress,
     first_of_each,
     phone_normaliser,
+)
+from .._requests import (
+    add_contacts_to_list_request,
+    list_contacts_request,
+    list_list_contacts_request,
+    remove_contact_from_list_request,
 )
 from .._rules import BULK_FATAL, may_have_acted
 from ._primitives import Window, run_blocking
@@ -41,14 +48,14 @@ if TYPE_CHECKING:
 
 __all__ = ["DEFAULT_LIST_CONCURRENCY", "add_to_list", "pages", "reconcile_campaign", "sync_list"]
 
-PageT = TypeVar("PageT", bound=lops.Page[Any])
+PageT = TypeVar("PageT", bound=Page[Any])
 
 #: Requests in flight at once for chunks and removals by default (as bulk create).
 DEFAULT_LIST_CONCURRENCY = 4
 
 
 async def pages(
-    fetch: Callable[[int, int], Awaitable[PageT]], *, page_size: int = lops.MAX_PAGE_SIZE
+    fetch: Callable[[int, int], Awaitable[PageT]], *, page_size: int = MAX_PAGE_SIZE
 ) -> AsyncIterator[PageT]:
     """Every page of a listing, by offset, until a short page or the server's total.
 
@@ -74,21 +81,21 @@ async def pages(
 
 
 def _check_chunking(chunk_size: int, concurrency: int) -> None:
-    if not 1 <= chunk_size <= lops.MAX_BULK_ITEMS:
-        raise InvalidInputError(f"chunk_size must be 1 to {lops.MAX_BULK_ITEMS}, got {chunk_size!r}")
+    if not 1 <= chunk_size <= MAX_BULK_ITEMS:
+        raise InvalidInputError(f"chunk_size must be 1 to {MAX_BULK_ITEMS}, got {chunk_size!r}")
     if concurrency < 1:
         raise InvalidInputError(f"concurrency must be at least 1, got {concurrency!r}")
 
 
 def _valid_sid(sid: object) -> bool:
-    return isinstance(sid, str) and bool(sid.strip()) and len(sid) <= lops.MAX_SID_LENGTH
+    return isinstance(sid, str) and bool(sid.strip()) and len(sid) <= MAX_SID_LENGTH
 
 
 async def _send_chunk(
     client: Any, result: AddToListResult, indexes: list[int], sids: list[str]
 ) -> ExotelError | None:
     """Send one chunk; its outcomes go into ``result``; the error that must stop the job, if any."""
-    operation = lops.add_contacts_to_list(client._config.account_sid, result.list_sid, sids)
+    operation = add_contacts_to_list_request(client._config.account_sid, result.list_sid, sids)
     try:
         answer = await client._send(operation)
     except ExotelError as error:
@@ -105,7 +112,7 @@ async def add_to_list(
     list_sid: str,
     contact_sids: Iterable[str],
     *,
-    chunk_size: int = lops.MAX_BULK_ITEMS,
+    chunk_size: int = MAX_BULK_ITEMS,
     concurrency: int = DEFAULT_LIST_CONCURRENCY,
     on_progress: Callable[[AddToListProgress], object] | None = None,
 ) -> AddToListResult:
@@ -155,11 +162,11 @@ class _Held(NamedTuple):
     date_created: str | None
 
 
-def _member_pages(client: Any, list_sid: str) -> AsyncIterator[lops.Page[Contact]]:
+def _member_pages(client: Any, list_sid: str) -> AsyncIterator[Page[Contact]]:
     """The pages of a list's members, in the order they joined."""
     account = client._config.account_sid
     fetch = lambda offset, limit: client._send(  # noqa: E731 - a one-line page fetcher
-        lops.list_list_contacts(account, list_sid, offset=offset, limit=limit)
+        list_list_contacts_request(account, list_sid, offset=offset, limit=limit)
     )
     return pages(fetch)
 
@@ -182,7 +189,7 @@ async def _lookup(client: Any, numbers: set[str]) -> tuple[dict[str, str], int]:
     found: dict[str, str] = {}
     read = 0
     fetch = lambda offset, limit: client._send(  # noqa: E731 - a one-line page fetcher
-        lops.list_contacts(account, offset=offset, limit=limit)
+        list_contacts_request(account, offset=offset, limit=limit)
     )
     if not numbers:
         return found, read
@@ -198,7 +205,7 @@ async def _lookup(client: Any, numbers: set[str]) -> tuple[dict[str, str], int]:
 
 async def _remove(client: Any, list_sid: str, sid: str, number: str) -> SyncFailure | None:
     try:
-        await client._send(lops.remove_contact_from_list(client._config.account_sid, list_sid, sid))
+        await client._send(remove_contact_from_list_request(client._config.account_sid, list_sid, sid))
     except NotFoundError:
         return None  # gone already: the list does not hold it, which is what was asked
     except ExotelError as error:
@@ -304,7 +311,7 @@ async def sync_list(
     on_progress: Callable[[SyncProgress], object] | None = None,
 ) -> SyncListResult:
     """Make the list hold exactly ``numbers`` (see ``AsyncClient.sync_list``)."""
-    _check_chunking(lops.MAX_BULK_ITEMS, concurrency)
+    _check_chunking(MAX_BULK_ITEMS, concurrency)
     if isinstance(numbers, str | bytes):
         raise InvalidInputError("numbers must be an iterable of phone numbers, not one string")
     wanted, failures = first_of_each(numbers, phone_normaliser(default_region=default_region, strict=strict))

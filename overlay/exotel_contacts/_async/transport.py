@@ -17,7 +17,7 @@ import stamina
 from .._bodies import STREAMED, Bounds, limit_timeouts
 from .._exceptions import InvalidResponseError
 from .._limits import Permit
-from .._rates import quota_family
+from .._rates import RATE_FAMILY, QuotaFamily, quota_family
 from .._retry import ATTEMPTS, RetryableResponse, RetryPolicy, RetryState
 from .._urls import server_url
 from ._primitives import time_limit
@@ -103,13 +103,16 @@ class AsyncRetryTransport(httpx.AsyncBaseTransport):
         # A turn of the request's family before each attempt; settled when the attempt is over.
         if self.limiter is None:
             return None
-        return await self.limiter.acquire(quota_family(self.api, request.method), deadline=deadline)
+        return await self.limiter.acquire(self._family(request), deadline=deadline)
+
+    def _family(self, request: httpx.Request) -> QuotaFamily:
+        # The operation's declared rate family (x-exotel-rate-family), else the default for its method.
+        return quota_family(self.api, request.method, request.extensions.get(RATE_FAMILY))
 
     async def _observe(self, request: httpx.Request, response: httpx.Response) -> None:
         # What the answer says of the account's limits (X-RateLimit-*), for the request's family.
         if self.limiter is not None:
-            family = quota_family(self.api, request.method)
-            await self.limiter.observe(family, response.headers, response.status_code)
+            await self.limiter.observe(self._family(request), response.headers, response.status_code)
 
     async def _settle(self, permit: Permit | None) -> None:
         if self.limiter is not None:

@@ -14,6 +14,7 @@ from os import PathLike
 import httpx
 import stamina
 
+from .._answers import MAX_CONTACTS_PER_REQUEST
 from .._bulk import (
     DEFAULT_BULK_CONCURRENCY,
     BulkAbortedError,
@@ -33,7 +34,6 @@ from .._bulk import (
 )
 from .._exceptions import ExotelError
 from .._journal import opened
-from .._operations import MAX_CONTACTS_PER_REQUEST
 from .._retry import RetryableResponse
 from .._rules import MAY_HAVE_ACTED_STATUSES
 from ._primitives import Window

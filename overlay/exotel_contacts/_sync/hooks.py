@@ -20,8 +20,9 @@ if TYPE_CHECKING:
         UploadStatus,
     )
 
-    from .. import _operations as ops
+    from .._families import Family
     from .._files import FileInput
+    from .._operation import Operation
     from .._polling import UploadProgress
 
 __all__ = ["ClientHooks"]
@@ -32,9 +33,9 @@ T = TypeVar("T")
 class ClientHooks(BaseHooks, Protocol):
     """The client's side-specific hooks, on top of :class:`~exotel_contacts._base_client.BaseHooks`."""
 
-    def _http(self, family: ops.Family) -> httpx.Client: ...
+    def _http(self, family: Family) -> httpx.Client: ...
 
-    def _send_counted(self, operation: ops.Operation[T]) -> Sent[T]: ...
+    def _send_counted(self, operation: Operation[T]) -> Sent[T]: ...
 
     def _upload_contacts(
         self, file: FileInput, *, list_id: str | None, duplicate_action: str

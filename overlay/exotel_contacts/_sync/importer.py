@@ -11,6 +11,7 @@ from __future__ import annotations
 import tempfile
 from pathlib import Path
 
+from .._answers import first_wait
 from .._exceptions import ExotelError, UploadTimeoutError
 from .._import import (
     Importer,
@@ -22,7 +23,6 @@ from .._import import (
     prepare,
 )
 from .._journal import opened
-from .._operations import first_wait
 from ..importing import Part
 from ._primitives import Event, Window, run_blocking
 from .hooks import ClientHooks

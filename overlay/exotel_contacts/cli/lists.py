@@ -48,7 +48,7 @@ SortOption = Annotated[
 
 def resolve(client: Client, given: str) -> Any:
     """The list with this sid, else the list with this exact name."""
-    from .._list_operations import MAX_SID_LENGTH  # the network stack is loaded by then
+    from .._inputs import MAX_SID_LENGTH  # the network stack is loaded by then
 
     if len(given) <= MAX_SID_LENGTH:
         try:

@@ -1,14 +1,20 @@
-"""Per-request and per-list limits of the two upload methods (seeds 001 and 002)."""
+"""Per-request and per-list limits of the two upload methods: openapi.yaml's ``x-limits`` of
+``uploadContacts`` and ``csvUploadContacts`` (seeds 001 and 002)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
 from .._settings import check_count
+from .._spec_operations import OPERATIONS
 
 __all__ = ["Limits"]
 
 _LARGEST = 2**62
+_CCM = OPERATIONS["uploadContacts"].limits
+_CAMPAIGN = OPERATIONS["csvUploadContacts"].limits
+#: "MB" read as 10**6 bytes, the smaller of the two readings, so a part never exceeds either.
+_MB = 10**6
 
 
 @dataclass(frozen=True, slots=True)
@@ -19,15 +25,15 @@ class Limits:
     either. Tests pass small values to exercise the boundaries with small files.
     """
 
-    ccm_max_rows: int = 50_000
+    ccm_max_rows: int = _CCM["max_records"]
     """Data rows per CCM upload (header not counted)."""
-    ccm_max_bytes: int = 10_000_000
+    ccm_max_bytes: int = _CCM["max_file_mb"] * _MB
     """Bytes per CCM upload file, header included."""
-    campaign_max_bytes: int = 60_000_000
+    campaign_max_bytes: int = _CAMPAIGN["max_file_mb"] * _MB
     """Bytes per Campaign CSV upload file, header included."""
-    campaign_static_list_cap: int = 100_000
+    campaign_static_list_cap: int = _CAMPAIGN["static_list_cap"]
     """Contacts a static Campaign list may hold in all."""
-    campaign_dynamic_list_cap: int = 500_000
+    campaign_dynamic_list_cap: int = _CAMPAIGN["dynamic_list_cap"]
     """Contacts a dynamic Campaign list may hold in all."""
 
     def __post_init__(self) -> None:
