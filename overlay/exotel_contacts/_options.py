@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, TypedDict
 
 from pyrate_limiter import AbstractBucket
 
+from ._network import CertInput, ProxyInput, VerifyInput
 from ._polling import PollSchedule
 from ._rates import RateInput, Unset
 from ._retry import RetryPolicy
@@ -54,6 +55,10 @@ class ClientOptions(TypedDict, total=False):
     redis_url: str | None
     max_concurrent_uploads: int
     poll_schedule: PollSchedule | None
+    proxy: ProxyInput | None
+    verify: VerifyInput | None
+    cert: CertInput | None
+    trust_env: bool
     environ: Mapping[str, str] | None
 
 

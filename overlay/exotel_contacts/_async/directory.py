@@ -21,6 +21,7 @@ from exotel_contacts_api.models import (
 )
 
 from .. import _list_operations as lops
+from .. import _otel
 from .._exceptions import BadRequestError, ConflictError, ExotelError, NotFoundError
 from .._list_results import AddToListProgress, AddToListResult, SyncListResult, SyncProgress
 from . import lists
@@ -305,13 +306,16 @@ class AsyncDirectory:
         page, only as far as needed). ``dry_run`` changes nothing and returns the plan. The result names
         every change and every failure (``result.ok``: the list now holds exactly the numbers).
         """
-        return await lists.sync_list(
-            self,
-            list_sid,
-            numbers,
-            dry_run=dry_run,
-            default_region=default_region,
-            strict=strict,
-            concurrency=concurrency,
-            on_progress=on_progress,
-        )
+        with _otel.job_span("list_sync", dry_run=dry_run) as span:
+            result = await lists.sync_list(
+                self,
+                list_sid,
+                numbers,
+                dry_run=dry_run,
+                default_region=default_region,
+                strict=strict,
+                concurrency=concurrency,
+                on_progress=on_progress,
+            )
+            _otel.report_sync(span, result)
+        return result

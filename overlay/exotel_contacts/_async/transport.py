@@ -7,6 +7,7 @@ so replays count against the account's quota.
 
 from __future__ import annotations
 
+import time
 from typing import Literal
 
 import httpx
@@ -15,6 +16,7 @@ import stamina
 from .._bodies import STREAMED, Bounds, limit_timeouts
 from .._exceptions import InvalidResponseError
 from .._limits import Permit
+from .._observe import AttemptWatch, observe_attempt
 from .._rates import quota_family
 from .._retry import ATTEMPTS, RetryableResponse, RetryPolicy, RetryState
 from .._urls import server_url
@@ -57,11 +59,13 @@ class AsyncRetryTransport(httpx.AsyncBaseTransport):
         The answer carries its attempt count in ``response.extensions[ATTEMPTS]``.
         """
         if request.extensions.get(STREAMED):
-            permit = await self._turn(request)
-            try:
-                response = await self.wrapped.handle_async_request(request)
-            finally:
-                await self._settle(permit)
+            with observe_attempt(request, self.api, 1) as watch:
+                permit = await self._turn(request, watch)
+                try:
+                    response = await self.wrapped.handle_async_request(request)
+                finally:
+                    await self._settle(permit)
+                watch.answered(response)
             await self._check_location(request, response)
             return response
         # Waits come from RetryState.decide (it returns the seconds to wait), so stamina's own back-off
@@ -72,9 +76,9 @@ class AsyncRetryTransport(httpx.AsyncBaseTransport):
             async for attempt in stamina.retry_context(
                 on=state.decide, attempts=self.policy.max_attempts, timeout=None
             ):
-                with attempt:
+                with attempt, observe_attempt(request, self.api, state.attempt + 1) as watch:
                     state.begin_attempt()
-                    permit = await self._turn(request)
+                    permit = await self._turn(request, watch)
                     try:
                         deadline = self.bounds.attempt_deadline(state, request)
                         limit_timeouts(request, deadline, timeouts)
@@ -87,6 +91,7 @@ class AsyncRetryTransport(httpx.AsyncBaseTransport):
                             )
                     finally:
                         await self._settle(permit)
+                    watch.answered(response)
                     if state.should_replay(response):
                         raise RetryableResponse(response)
                     response.extensions[ATTEMPTS] = state.attempt
@@ -95,11 +100,14 @@ class AsyncRetryTransport(httpx.AsyncBaseTransport):
             return exc.response
         raise AssertionError("unreachable: stamina yields until an attempt returns or raises")
 
-    async def _turn(self, request: httpx.Request) -> Permit | None:
+    async def _turn(self, request: httpx.Request, watch: AttemptWatch) -> Permit | None:
         # A turn of the request's family before each attempt; settled when the attempt is over.
         if self.limiter is None:
             return None
-        return await self.limiter.acquire(quota_family(self.api, request.method))
+        started = time.monotonic()
+        permit = await self.limiter.acquire(quota_family(self.api, request.method))
+        watch.waited(started)
+        return permit
 
     async def _settle(self, permit: Permit | None) -> None:
         if self.limiter is not None:

@@ -9,6 +9,7 @@ so replays count against the account's quota.
 
 from __future__ import annotations
 
+import time
 from typing import Literal
 
 import httpx
@@ -17,6 +18,7 @@ import stamina
 from .._bodies import STREAMED, Bounds, limit_timeouts
 from .._exceptions import InvalidResponseError
 from .._limits import Permit
+from .._observe import AttemptWatch, observe_attempt
 from .._rates import quota_family
 from .._retry import ATTEMPTS, RetryableResponse, RetryPolicy, RetryState
 from .._urls import server_url
@@ -59,11 +61,13 @@ class RetryTransport(httpx.BaseTransport):
         The answer carries its attempt count in ``response.extensions[ATTEMPTS]``.
         """
         if request.extensions.get(STREAMED):
-            permit = self._turn(request)
-            try:
-                response = self.wrapped.handle_request(request)
-            finally:
-                self._settle(permit)
+            with observe_attempt(request, self.api, 1) as watch:
+                permit = self._turn(request, watch)
+                try:
+                    response = self.wrapped.handle_request(request)
+                finally:
+                    self._settle(permit)
+                watch.answered(response)
             self._check_location(request, response)
             return response
         # Waits come from RetryState.decide (it returns the seconds to wait), so stamina's own back-off
@@ -74,9 +78,9 @@ class RetryTransport(httpx.BaseTransport):
             for attempt in stamina.retry_context(
                 on=state.decide, attempts=self.policy.max_attempts, timeout=None
             ):
-                with attempt:
+                with attempt, observe_attempt(request, self.api, state.attempt + 1) as watch:
                     state.begin_attempt()
-                    permit = self._turn(request)
+                    permit = self._turn(request, watch)
                     try:
                         deadline = self.bounds.attempt_deadline(state, request)
                         limit_timeouts(request, deadline, timeouts)
@@ -89,6 +93,7 @@ class RetryTransport(httpx.BaseTransport):
                             )
                     finally:
                         self._settle(permit)
+                    watch.answered(response)
                     if state.should_replay(response):
                         raise RetryableResponse(response)
                     response.extensions[ATTEMPTS] = state.attempt
@@ -97,11 +102,14 @@ class RetryTransport(httpx.BaseTransport):
             return exc.response
         raise AssertionError("unreachable: stamina yields until an attempt returns or raises")
 
-    def _turn(self, request: httpx.Request) -> Permit | None:
+    def _turn(self, request: httpx.Request, watch: AttemptWatch) -> Permit | None:
         # A turn of the request's family before each attempt; settled when the attempt is over.
         if self.limiter is None:
             return None
-        return self.limiter.acquire(quota_family(self.api, request.method))
+        started = time.monotonic()
+        permit = self.limiter.acquire(quota_family(self.api, request.method))
+        watch.waited(started)
+        return permit
 
     def _settle(self, permit: Permit | None) -> None:
         if self.limiter is not None:

@@ -7,6 +7,7 @@ from typing import Any
 from rich.table import Table
 
 from .._exceptions import APIConnectionError, UploadTimeoutError
+from .._failure_summary import summarize_by_code
 from .._import import ImportResult
 from ._app import (
     EXIT_API_ERROR,
@@ -15,14 +16,22 @@ from ._app import (
     EXIT_ROWS_FAILED,
     CommandResult,
     Output,
+    cell,
     exit_code_for,
 )
 
 __all__ = ["import_outcome"]
 
 _SHOWN_FAILURES = 20
+_MESSAGE_WIDTH = 60
 # Parts that failed only with these (APITimeoutError included) failed on the way to Exotel, not in it.
 _NETWORK_ERRORS = (APIConnectionError, UploadTimeoutError)
+
+
+def _first_line(message: str) -> str:
+    # The table's row gives the error; its how-to-fix is said once, in the by-code table above it.
+    text = cell(message).split("\n", 1)[0]
+    return text if len(text) <= _MESSAGE_WIDTH else text[: _MESSAGE_WIDTH - 3] + "..."
 
 
 def _exit_code(result: ImportResult) -> int:
@@ -56,6 +65,22 @@ def import_outcome(result: ImportResult) -> CommandResult:
         console.print(parts)
         failures = result.failures()
         if failures:
+            by_code = Table(
+                "error_code",
+                "rows",
+                "first rows",
+                "how to fix",
+                title=f"failures by error code ({len(failures)} rows)",
+            )
+            for summary in summarize_by_code(failures):
+                more = ", ..." if summary.count > len(summary.first_rows) else ""
+                by_code.add_row(
+                    cell(summary.code),
+                    str(summary.count),
+                    ", ".join(str(n) for n in summary.first_rows) + more,
+                    cell(summary.how_to_fix or summary.message),
+                )
+            console.print(by_code)
             shown = Table(
                 "row",
                 "phone_number",
@@ -69,7 +94,7 @@ def import_outcome(result: ImportResult) -> CommandResult:
                     str(failure.row_number),
                     failure.phone_number,
                     failure.error_code,
-                    failure.error_message,
+                    _first_line(failure.error_message),
                     failure.source,
                 )
             console.print(shown)

@@ -1,0 +1,106 @@
+"""Quiet by default, loud on request: the ``EXOTEL_LOG=info|debug`` switch (openai's ``OPENAI_LOG``).
+
+Without it the package adds no handler of its own: an application that configured logging sees our
+records through its handlers; one that configured none sees only what Python's last-resort handler
+prints, which is WARNING and up: one line per retry, nothing per request. stamina's own
+``stamina.retry_scheduled`` event would be a second, bare line per retry on such an application, so
+its logger gets a ``NullHandler`` (an application that configured logging still gets its records).
+
+``EXOTEL_LOG=info`` adds a stderr handler to the ``exotel_contacts`` logger and logs one line per
+attempt: method, URL (no credentials, no query), status or failure, attempt, elapsed, rate-limit wait.
+``EXOTEL_LOG=debug`` adds the request's and the answer's headers, secrets replaced by ``***``.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import sys
+from collections.abc import Iterable, Mapping
+
+import httpx
+
+__all__ = ["LOG_VARIABLE", "REDACTED_HEADERS", "http_logger", "log_attempt", "log_level", "setup_logging"]
+
+#: The variable that turns the package's logging on.
+LOG_VARIABLE = "EXOTEL_LOG"
+#: Headers whose values never reach a log line.
+REDACTED_HEADERS = frozenset({"authorization", "proxy-authorization", "cookie", "set-cookie", "x-api-key"})
+
+logger = logging.getLogger("exotel_contacts")
+#: One record per attempt, at INFO (headers at DEBUG).
+http_logger = logging.getLogger("exotel_contacts.http")
+_LEVELS = {"info": logging.INFO, "debug": logging.DEBUG}
+_FORMAT = "[%(asctime)s %(name)s %(levelname)s] %(message)s"
+
+
+def log_level(environ: Mapping[str, str] | None = None) -> int | None:
+    """The level ``EXOTEL_LOG`` asks for, or ``None`` when it is unset or not ``info``/``debug``."""
+    env = os.environ if environ is None else environ
+    return _LEVELS.get(env.get(LOG_VARIABLE, "").strip().lower())
+
+
+class _SwitchHandler(logging.StreamHandler):  # type: ignore[type-arg]
+    """The handler ``EXOTEL_LOG`` adds (a class of its own, so it is added once)."""
+
+
+def setup_logging(environ: Mapping[str, str] | None = None) -> None:
+    """Silence stamina's event line on unconfigured applications; apply ``EXOTEL_LOG`` if set."""
+    stamina_logger = logging.getLogger("stamina")
+    if not any(isinstance(h, logging.NullHandler) for h in stamina_logger.handlers):
+        stamina_logger.addHandler(logging.NullHandler())
+    level = log_level(environ)
+    if level is None:
+        return
+    if not any(isinstance(h, _SwitchHandler) for h in logger.handlers):
+        handler = _SwitchHandler(sys.stderr)
+        handler.setFormatter(logging.Formatter(_FORMAT))
+        logger.addHandler(handler)
+    logger.setLevel(level)
+
+
+def _shown_url(url: httpx.URL) -> str:
+    return str(url.copy_with(username=None, password=None, query=None, fragment=None))
+
+
+def _headers(headers: Iterable[tuple[str, str]]) -> str:
+    return ", ".join(
+        f"{name}: {'***' if name.lower() in REDACTED_HEADERS else value}" for name, value in headers
+    )
+
+
+def log_attempt(
+    request: httpx.Request,
+    *,
+    attempt: int,
+    elapsed: float,
+    quota_wait: float,
+    response: httpx.Response | None,
+    error: BaseException | None,
+) -> None:
+    """The INFO line of one attempt (and its headers at DEBUG), when the logger would print it."""
+    if not http_logger.isEnabledFor(logging.INFO):
+        return
+    outcome = (
+        f"{response.status_code} {response.reason_phrase}".strip()
+        if response is not None
+        else type(error).__name__
+        if error is not None
+        else "no answer"
+    )
+    http_logger.info(
+        "%s %s -> %s (attempt %d, %.3f s, rate-limit wait %.3f s)",
+        request.method,
+        _shown_url(request.url),
+        outcome,
+        attempt,
+        elapsed,
+        quota_wait,
+    )
+    if http_logger.isEnabledFor(logging.DEBUG):
+        http_logger.debug("request headers: %s", _headers(request.headers.multi_items()))
+        if response is not None:
+            http_logger.debug("answer headers: %s", _headers(response.headers.multi_items()))
+
+
+setup_logging()
