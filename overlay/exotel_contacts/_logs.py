@@ -8,11 +8,13 @@ its logger gets a ``NullHandler`` (an application that configured logging still 
 
 ``EXOTEL_LOG=info`` adds a stderr handler to the ``exotel_contacts`` logger and logs one line per
 attempt: method, URL (no credentials, no query), status or failure, attempt, elapsed, rate-limit wait.
-``EXOTEL_LOG=debug`` adds the request's and the answer's headers, secrets replaced by ``***``.
+``EXOTEL_LOG=debug`` adds the request's and the answer's headers, secrets replaced by ``***``: the
+credential headers, and the request's own credentials wherever an answer header echoes them.
 """
 
 from __future__ import annotations
 
+import base64
 import logging
 import os
 import sys
@@ -20,7 +22,15 @@ from collections.abc import Iterable, Mapping
 
 import httpx
 
-__all__ = ["LOG_VARIABLE", "REDACTED_HEADERS", "http_logger", "log_attempt", "log_level", "setup_logging"]
+__all__ = [
+    "LOG_VARIABLE",
+    "REDACTED_HEADERS",
+    "http_logger",
+    "log_attempt",
+    "log_level",
+    "request_secrets",
+    "setup_logging",
+]
 
 #: The variable that turns the package's logging on.
 LOG_VARIABLE = "EXOTEL_LOG"
@@ -63,10 +73,33 @@ def _shown_url(url: httpx.URL) -> str:
     return str(url.copy_with(username=None, password=None, query=None, fragment=None))
 
 
-def _headers(headers: Iterable[tuple[str, str]]) -> str:
-    return ", ".join(
-        f"{name}: {'***' if name.lower() in REDACTED_HEADERS else value}" for name, value in headers
-    )
+def request_secrets(request: httpx.Request) -> tuple[str, ...]:
+    """The credentials ``request`` carries (its Authorization header's token, and a Basic pair's
+    password), which a server or proxy may echo in any header of its answer."""
+    kind, _, credential = request.headers.get("authorization", "").partition(" ")
+    credential = credential.strip()
+    if not credential:
+        return ()
+    found = [credential]
+    if kind.lower() == "basic":
+        try:
+            password = base64.b64decode(credential, validate=True).decode("utf-8").partition(":")[2]
+        except (ValueError, UnicodeDecodeError):
+            password = ""
+        if password:
+            found.append(password)
+    return tuple(found)
+
+
+def _headers(headers: Iterable[tuple[str, str]], secrets: tuple[str, ...]) -> str:
+    shown = []
+    for name, value in headers:
+        if name.lower() in REDACTED_HEADERS:
+            value = "***"
+        for secret in secrets:
+            value = value.replace(secret, "***")
+        shown.append(f"{name}: {value}")
+    return ", ".join(shown)
 
 
 def log_attempt(
@@ -98,9 +131,10 @@ def log_attempt(
         quota_wait,
     )
     if http_logger.isEnabledFor(logging.DEBUG):
-        http_logger.debug("request headers: %s", _headers(request.headers.multi_items()))
+        secrets = request_secrets(request)
+        http_logger.debug("request headers: %s", _headers(request.headers.multi_items(), secrets))
         if response is not None:
-            http_logger.debug("answer headers: %s", _headers(response.headers.multi_items()))
+            http_logger.debug("answer headers: %s", _headers(response.headers.multi_items(), secrets))
 
 
 setup_logging()
