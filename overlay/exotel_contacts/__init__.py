@@ -83,6 +83,9 @@ if TYPE_CHECKING:
         UploadTimeoutError,
         ValidationError,
     )
+    from ._failure_summary import (
+        CodeSummary,
+    )
     from ._files import (
         FileInput,
     )
@@ -105,6 +108,9 @@ if TYPE_CHECKING:
         SyncListResult,
         SyncProgress,
     )
+    from ._network import (
+        NetworkSettings,
+    )
     from ._operations import (
         MAX_CONTACTS_PER_REQUEST,
     )
@@ -112,6 +118,10 @@ if TYPE_CHECKING:
         TERMINAL_STATUSES,
         PollSchedule,
         UploadProgress,
+    )
+    from ._raw import (
+        RawResponse,
+        request_id_of,
     )
     from ._retry import (
         REPLAY_SAFE,
@@ -207,6 +217,7 @@ _MODULE_OF: dict[str, str] = {
     "UploadFailedError": "._exceptions",
     "UploadTimeoutError": "._exceptions",
     "ValidationError": "._exceptions",
+    "CodeSummary": "._failure_summary",
     "FileInput": "._files",
     "ImportProgress": "._import",
     "ImportResult": "._import",
@@ -221,10 +232,13 @@ _MODULE_OF: dict[str, str] = {
     "SyncFailure": "._list_results",
     "SyncListResult": "._list_results",
     "SyncProgress": "._list_results",
+    "NetworkSettings": "._network",
     "MAX_CONTACTS_PER_REQUEST": "._operations",
     "PollSchedule": "._polling",
     "TERMINAL_STATUSES": "._polling",
     "UploadProgress": "._polling",
+    "RawResponse": "._raw",
+    "request_id_of": "._raw",
     "REPLAY_SAFE": "._retry",
     "RetryPolicy": "._retry",
     "RetryRecord": "._retry",
@@ -292,6 +306,7 @@ __all__ = [
     "Client",
     "ClientConfig",
     "CodeInfo",
+    "CodeSummary",
     "ConfigurationError",
     "ConflictError",
     "Contact",
@@ -331,6 +346,7 @@ __all__ = [
     "MemberResult",
     "MembershipResult",
     "MembershipsMultiStatus",
+    "NetworkSettings",
     "NotFoundError",
     "Outcome",
     "OutcomeUnknownError",
@@ -342,6 +358,7 @@ __all__ = [
     "PollSchedule",
     "RateLimitError",
     "RateLimiter",
+    "RawResponse",
     "ReconciliationResult",
     "RetryPolicy",
     "RetryRecord",
@@ -365,6 +382,7 @@ __all__ = [
     "apoll_upload",
     "explain",
     "poll_upload",
+    "request_id_of",
 ]
 
 

@@ -4,6 +4,8 @@
 
 from __future__ import annotations
 
+import ssl
+
 import httpx
 from httpx._utils import URLPattern
 
@@ -33,8 +35,17 @@ class RoutingTransport(httpx.BaseTransport):
         return self.direct
 
     def handle_request(self, request: httpx.Request) -> httpx.Response:
-        """Send ``request`` through its route."""
-        return self.route(request.url).handle_request(request)
+        """Send ``request`` through its route.
+
+        A TLS alert that arrives after the handshake (TLS 1.3 servers refuse a missing client
+        certificate on the first read) escapes httpcore's async backend as a bare ``ssl.SSLError``;
+        it is raised as the ``httpx.ReadError`` the sync backend gives, so the replay rules and the
+        typed errors see it.
+        """
+        try:
+            return self.route(request.url).handle_request(request)
+        except ssl.SSLError as exc:
+            raise httpx.ReadError(f"TLS: {exc}", request=request) from exc
 
     def close(self) -> None:
         """Close the direct pool and every proxy's."""
@@ -49,8 +60,6 @@ def network_transport(settings: NetworkSettings) -> httpx.BaseTransport:
     verify = settings.ssl_context()
     direct = httpx.HTTPTransport(verify=verify, trust_env=settings.trust_env)
     proxies = settings.proxy_map()
-    if not proxies:
-        return direct
     mounts: dict[str, httpx.BaseTransport | None] = {}
     for pattern, proxy in proxies.items():
         try:
