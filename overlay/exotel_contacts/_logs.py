@@ -93,9 +93,8 @@ def request_secrets(request: httpx.Request) -> tuple[str, ...]:
 
 def _headers(headers: Iterable[tuple[str, str]], secrets: tuple[str, ...]) -> str:
     shown = []
-    for name, value in headers:
-        if name.lower() in REDACTED_HEADERS:
-            value = "***"
+    for name, given in headers:
+        value = "***" if name.lower() in REDACTED_HEADERS else given
         for secret in secrets:
             value = value.replace(secret, "***")
         shown.append(f"{name}: {value}")
