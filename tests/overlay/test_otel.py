@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+import httpx
 import pytest
 from opentelemetry import metrics, trace
 from opentelemetry.metrics import _internal as metrics_internal
@@ -127,8 +128,6 @@ async def test_campaign_reads_count_against_the_reads_family(
 async def test_a_failed_attempt_records_its_error(
     either: Either, fake: FakeExotel, telemetry: Telemetry
 ) -> None:
-    import httpx
-
     fake.add("GET", "/contacts/upload/up_1", httpx.ConnectError("refused"), ccm_status())
     await either.call("get_upload_status", "up_1")
     first = telemetry.finished()[0]

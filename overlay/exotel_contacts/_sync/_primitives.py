@@ -8,6 +8,7 @@ from __future__ import annotations
 import concurrent.futures
 import contextlib
 import contextvars
+import functools
 import threading
 import time
 from collections.abc import Callable, Iterator
@@ -146,7 +147,8 @@ class Window(Generic[T]):
         children) and any other context variable of the caller.
         """
         context = contextvars.copy_context()
-        self._futures.add(self._pool.submit(context.run, self._run, fn, *args, **kwargs))
+        call = functools.partial(self._run, fn, *args, **kwargs)
+        self._futures.add(self._pool.submit(context.run, call))
 
     def _run(self, fn: Callable[P, T], /, *args: P.args, **kwargs: P.kwargs) -> T:
         _worker.left = self._left
