@@ -23,14 +23,15 @@ from ._app import (
 __all__ = ["import_outcome"]
 
 _SHOWN_FAILURES = 20
-_MESSAGE_WIDTH = 60
+_MESSAGE_WIDTH = 48
 # Parts that failed only with these (APITimeoutError included) failed on the way to Exotel, not in it.
 _NETWORK_ERRORS = (APIConnectionError, UploadTimeoutError)
 
 
 def _first_line(message: str) -> str:
-    # The table's row gives the error; its how-to-fix is said once, in the by-code table above it.
-    text = cell(message).split("\n", 1)[0]
+    # The row gives the error; what follows its first "; " is the how-to-fix, said once in the
+    # by-code table above.
+    text = cell(message).split("\n", 1)[0].split("; ", 1)[0]
     return text if len(text) <= _MESSAGE_WIDTH else text[: _MESSAGE_WIDTH - 3] + "..."
 
 
@@ -65,13 +66,11 @@ def import_outcome(result: ImportResult) -> CommandResult:
         console.print(parts)
         failures = result.failures()
         if failures:
-            by_code = Table(
-                "error_code",
-                "rows",
-                "first rows",
-                "how to fix",
-                title=f"failures by error code ({len(failures)} rows)",
-            )
+            by_code = Table(title=f"failures by error code ({len(failures)} rows)")
+            by_code.add_column("error_code", no_wrap=True)
+            by_code.add_column("rows", justify="right", no_wrap=True)
+            by_code.add_column("first rows", no_wrap=True)
+            by_code.add_column("how to fix")
             for summary in summarize_by_code(failures):
                 more = ", ..." if summary.count > len(summary.first_rows) else ""
                 by_code.add_row(
@@ -81,14 +80,12 @@ def import_outcome(result: ImportResult) -> CommandResult:
                     cell(summary.how_to_fix or summary.message),
                 )
             console.print(by_code)
-            shown = Table(
-                "row",
-                "phone_number",
-                "error_code",
-                "error_message",
-                "found by",
-                title=f"failed rows ({len(failures)}; first {min(len(failures), _SHOWN_FAILURES)})",
-            )
+            shown = Table(title=f"failed rows ({len(failures)}; first {min(len(failures), _SHOWN_FAILURES)})")
+            for name in ("row", "phone_number", "error_code"):
+                shown.add_column(name, no_wrap=True)
+            # The message is cut short (the how-to-fix is in the table above); it wraps only when narrow.
+            shown.add_column("error_message")
+            shown.add_column("found by", no_wrap=True)
             for failure in failures[:_SHOWN_FAILURES]:
                 shown.add_row(
                     str(failure.row_number),
