@@ -82,8 +82,8 @@ def _get() -> _Instruments:
 @contextlib.contextmanager
 def attempt_span(request: httpx.Request, api: str, attempt: int, rate_family: str) -> Iterator[Span | None]:
     """A client span around one attempt (``None`` without the extra)."""
-    if _trace is None:
-        yield None
+    if _trace is None or isinstance(_trace.get_tracer_provider(), _trace.ProxyTracerProvider):
+        yield None  # no extra, or no SDK set up: nothing would record the span
         return
     route = request.extensions.get(ROUTE)
     attributes: dict[str, Any] = {
