@@ -150,11 +150,13 @@ class ForwardProxy:
             upstream = socket.create_connection((host, int(port)), timeout=10)
             conn.sendall(b"HTTP/1.1 200 Connection established\r\n\r\n")
         else:
-            # Absolute-form: forward the connection's bytes as they are (the answer server reads the
-            # path out of the absolute URL); the first request is already read, so send it on.
+            # Absolute-form: the first request goes on in origin-form, as proxies send it; the
+            # connection's later bytes are relayed as they are (the tests send one request each).
             parts = urlsplit(target)
             upstream = socket.create_connection((parts.hostname or "", parts.port or 80), timeout=10)
-            upstream.sendall(head)
+            origin = parts.path + (f"?{parts.query}" if parts.query else "")
+            others = head.partition(b"\r\n")[2]
+            upstream.sendall(f"{method} {origin} {_version}".encode("latin-1") + b"\r\n" + others)
             rest = b""
         if rest:
             upstream.sendall(rest)

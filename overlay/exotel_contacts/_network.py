@@ -60,14 +60,19 @@ def _check_proxy(value: ProxyInput, var: str) -> httpx.Proxy:
     return proxy
 
 
-def _existing(path: str | Path, var: str, *, dir_ok: bool) -> Path:
+def _existing(path: str | Path, what: str, *, dir_ok: bool) -> Path:
     found = Path(path).expanduser()
     if found.is_file() or (dir_ok and found.is_dir()):
         return found
     raise ConfigurationError(
-        f"{var} names no readable {'file or directory' if dir_ok else 'file'}: {str(found)!r}",
+        f"{what}: no such {'file or directory' if dir_ok else 'file'}: {str(found)!r}",
         how_to_fix="Point it at the PEM file you were given",
     )
+
+
+_CA = "the CA bundle (verify=, EXOTEL_CA_BUNDLE)"
+_CERT = "the client certificate (cert=, EXOTEL_CLIENT_CERT)"
+_KEY = "the client key (cert=, EXOTEL_CLIENT_KEY)"
 
 
 @attrs.frozen
@@ -105,11 +110,11 @@ class NetworkSettings:
         verify_value: bool | Path | ssl.SSLContext
         if verify is None:
             bundle = pick("EXOTEL_CA_BUNDLE")
-            verify_value = _existing(bundle, "EXOTEL_CA_BUNDLE", dir_ok=True) if bundle else True
+            verify_value = _existing(bundle, _CA, dir_ok=True) if bundle else True
         elif isinstance(verify, bool | ssl.SSLContext):
             verify_value = verify
         elif isinstance(verify, str | Path):
-            verify_value = _existing(verify, "verify", dir_ok=True)
+            verify_value = _existing(verify, _CA, dir_ok=True)
         else:
             raise ConfigurationError(
                 "verify must be True, False, a CA bundle path or an ssl.SSLContext, "
@@ -123,15 +128,15 @@ class NetworkSettings:
                 raise ConfigurationError("EXOTEL_CLIENT_KEY is set without EXOTEL_CLIENT_CERT")
             if cert_file:
                 cert_value = (
-                    _existing(cert_file, "EXOTEL_CLIENT_CERT", dir_ok=False),
-                    _existing(key_file, "EXOTEL_CLIENT_KEY", dir_ok=False) if key_file else None,
+                    _existing(cert_file, _CERT, dir_ok=False),
+                    _existing(key_file, _KEY, dir_ok=False) if key_file else None,
                 )
         elif isinstance(cert, str | Path):
-            cert_value = (_existing(cert, "cert", dir_ok=False), None)
+            cert_value = (_existing(cert, _CERT, dir_ok=False), None)
         elif isinstance(cert, tuple) and len(cert) == 2:
             cert_value = (
-                _existing(cert[0], "cert", dir_ok=False),
-                _existing(cert[1], "cert key", dir_ok=False),
+                _existing(cert[0], _CERT, dir_ok=False),
+                _existing(cert[1], _KEY, dir_ok=False),
             )
         else:
             raise ConfigurationError("cert must be a certificate file or a (certificate, key) pair of files")
