@@ -147,3 +147,16 @@ def test_unreadable_input_is_one_error_line(
         assert str(path) in lines[0], (kind, lines)
         assert reason in lines[0], (kind, lines)
         assert "Usage:" not in result.stderr + result.stdout
+
+
+@pytest.mark.parametrize("command", ["upload", "create"])
+def test_a_journal_that_is_a_directory_is_one_error_line(
+    invoke: Invoke, tmp_path: Path, command: str
+) -> None:
+    source = tmp_path / "c.csv"
+    source.write_text("phone_number,number\n+919876543210,+919876543210\n")
+    result = invoke(command, str(source), "--journal", str(tmp_path))
+    assert result.exit_code == 2
+    assert result.stderr.strip().splitlines() == [
+        f"error: --journal {str(tmp_path)!r} is a directory; give a file name in it"
+    ]
