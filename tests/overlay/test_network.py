@@ -107,6 +107,13 @@ async def test_ca_bundle_from_the_variable_and_from_an_ssl_context(
     assert (await status_via(client(kind, tls_server.url, verify=context))).status == "completed"
 
 
+async def test_verify_false_skips_verification(kind: str, tls_server: Any) -> None:
+    made = client(kind, tls_server.url, verify=False)
+    assert (await status_via(made)).upload_id == "up_1"
+    # Only as a keyword: no variable turns verification off.
+    assert exotel_contacts.NetworkSettings.resolve(environ={"EXOTEL_CA_BUNDLE": ""}).verify is True
+
+
 async def test_ssl_cert_file_is_honoured_as_httpx_honours_it(
     kind: str, tls_server: Any, ca_file: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
