@@ -17,6 +17,7 @@ from __future__ import annotations
 import base64
 import logging
 import os
+import re
 import sys
 from collections.abc import Iterable, Mapping
 
@@ -91,12 +92,22 @@ def request_secrets(request: httpx.Request) -> tuple[str, ...]:
     return tuple(found)
 
 
+_SHORT = 8  # a secret shorter than this (a test token) is masked only where it stands alone
+
+
+def _mask(value: str, secret: str) -> str:
+    if len(secret) >= _SHORT:
+        return value.replace(secret, "***")
+    # Replacing every "t" of a one-letter token would garble the line and hide nothing.
+    return re.sub(rf"(?<![A-Za-z0-9+/=]){re.escape(secret)}(?![A-Za-z0-9+/=])", "***", value)
+
+
 def _headers(headers: Iterable[tuple[str, str]], secrets: tuple[str, ...]) -> str:
     shown = []
     for name, given in headers:
         value = "***" if name.lower() in REDACTED_HEADERS else given
         for secret in secrets:
-            value = value.replace(secret, "***")
+            value = _mask(value, secret)
         shown.append(f"{name}: {value}")
     return ", ".join(shown)
 

@@ -83,6 +83,14 @@ async def test_debug_shows_headers_with_secrets_redacted(
     assert ACCESS_CANARY not in text
 
 
+def test_short_secrets_are_masked_only_where_they_stand_alone() -> None:
+    request = httpx.Request("GET", "https://x.test", headers={"Authorization": "Bearer t"})
+    secrets = _logs.request_secrets(request)
+    assert _logs._headers([("user-agent", "httpx/0.28"), ("x-echo", "Bearer t")], secrets) == (
+        "user-agent: httpx/0.28, x-echo: Bearer ***"
+    )
+
+
 def test_request_secrets_of_basic_and_bearer() -> None:
     basic = base64.b64encode(b"key:tok").decode()
     request = httpx.Request("GET", "https://x.test", headers={"Authorization": f"Basic {basic}"})

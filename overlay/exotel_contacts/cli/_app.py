@@ -261,7 +261,12 @@ def configure_logging(debug: bool) -> None:
         logger.addHandler(handler)
         logger.propagate = False
     logger.setLevel(logging.DEBUG if debug else (_logs.log_level() or logging.WARNING))
-    logging.getLogger("stamina").setLevel(logging.DEBUG if debug else logging.ERROR)
+    stamina_logger = logging.getLogger("stamina")
+    stamina_logger.setLevel(logging.DEBUG if debug else logging.ERROR)
+    if debug:  # its NullHandler (see _logs) keeps it off stderr otherwise
+        for handler in logger.handlers:
+            if handler not in stamina_logger.handlers:
+                stamina_logger.addHandler(handler)
 
 
 def run_command(
