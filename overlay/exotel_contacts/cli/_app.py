@@ -264,9 +264,9 @@ def configure_logging(debug: bool) -> None:
     stamina_logger = logging.getLogger("stamina")
     stamina_logger.setLevel(logging.DEBUG if debug else logging.ERROR)
     if debug:  # its NullHandler (see _logs) keeps it off stderr otherwise
-        for handler in logger.handlers:
-            if handler not in stamina_logger.handlers:
-                stamina_logger.addHandler(handler)
+        for shared in logger.handlers:
+            if shared not in stamina_logger.handlers:
+                stamina_logger.addHandler(shared)
 
 
 def run_command(
