@@ -88,6 +88,9 @@ if TYPE_CHECKING:
         UploadTimeoutError,
         ValidationError,
     )
+    from ._failure_summary import (
+        CodeSummary,
+    )
     from ._files import (
         FileInput,
     )
@@ -106,6 +109,9 @@ if TYPE_CHECKING:
         SyncListResult,
         SyncProgress,
     )
+    from ._network import (
+        NetworkSettings,
+    )
     from ._polling import (
         TERMINAL_STATUSES,
         PollSchedule,
@@ -113,6 +119,10 @@ if TYPE_CHECKING:
     )
     from ._rates import (
         Rate,
+    )
+    from ._raw import (
+        RawResponse,
+        request_id_of,
     )
     from ._retry import (
         REPLAY_SAFE,
@@ -211,6 +221,7 @@ _MODULE_OF: dict[str, str] = {
     "UploadFailedError": "._exceptions",
     "UploadTimeoutError": "._exceptions",
     "ValidationError": "._exceptions",
+    "CodeSummary": "._failure_summary",
     "FileInput": "._files",
     "ImportProgress": "._import",
     "ImportResult": "._import",
@@ -223,10 +234,13 @@ _MODULE_OF: dict[str, str] = {
     "SyncFailure": "._list_results",
     "SyncListResult": "._list_results",
     "SyncProgress": "._list_results",
+    "NetworkSettings": "._network",
     "PollSchedule": "._polling",
     "TERMINAL_STATUSES": "._polling",
     "UploadProgress": "._polling",
     "Rate": "._rates",
+    "RawResponse": "._raw",
+    "request_id_of": "._raw",
     "REPLAY_SAFE": "._retry",
     "RetryPolicy": "._retry",
     "RetryRecord": "._retry",
@@ -294,6 +308,7 @@ __all__ = [
     "Client",
     "ClientConfig",
     "CodeInfo",
+    "CodeSummary",
     "ConfigurationError",
     "ConflictError",
     "Contact",
@@ -333,6 +348,7 @@ __all__ = [
     "MemberResult",
     "MembershipResult",
     "MembershipsMultiStatus",
+    "NetworkSettings",
     "NotFoundError",
     "Outcome",
     "OutcomeUnknownError",
@@ -345,6 +361,7 @@ __all__ = [
     "Rate",
     "RateLimitError",
     "RateLimiter",
+    "RawResponse",
     "ReconciliationResult",
     "RetryPolicy",
     "RetryRecord",
@@ -368,6 +385,7 @@ __all__ = [
     "apoll_upload",
     "explain",
     "poll_upload",
+    "request_id_of",
 ]
 
 

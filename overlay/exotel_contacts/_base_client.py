@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import copy
 import sys
 import time
 from collections.abc import Mapping
 from pathlib import Path
-from typing import IO, Any, Generic, Protocol, TypeVar
+from typing import IO, Any, Generic, Protocol, Self, TypeVar
 
 import attrs
 import httpx
@@ -20,8 +21,10 @@ from ._config import ClientConfig
 from ._exceptions import UploadFailedError
 from ._families import Family
 from ._limits import DEFAULT_MAX_CONCURRENT_UPLOADS, redis_url_setting
+from ._network import CertInput, NetworkSettings, ProxyInput, VerifyInput
 from ._polling import PollSchedule
 from ._rates import UNSET, RateInput, RateSettings, Unset
+from ._raw import RawView
 from ._retry import RetryPolicy
 from ._settings import check_count
 from ._urls import server_url
@@ -113,8 +116,15 @@ class BaseClient:
         redis_url: str | None = None,
         max_concurrent_uploads: int = DEFAULT_MAX_CONCURRENT_UPLOADS,
         poll_schedule: PollSchedule | None = None,
+        proxy: ProxyInput | None = None,
+        verify: VerifyInput | None = None,
+        cert: CertInput | None = None,
+        trust_env: bool = True,
         environ: Mapping[str, str] | None = None,
     ) -> None:
+        self._network = NetworkSettings.resolve(
+            proxy=proxy, verify=verify, cert=cert, trust_env=trust_env, environ=environ
+        )
         self._config = ClientConfig.resolve(
             account_sid=account_sid,
             api_key=api_key,
@@ -150,6 +160,7 @@ class BaseClient:
         self._headers = {"User-Agent": user_agent(), "Accept-Encoding": ACCEPT_ENCODING}
         self._timeout = httpx.Timeout(self._config.timeout)
         self._bounds = Bounds.of(self._config)
+        self._owns_pool = True
 
     def __repr__(self) -> str:
         cfg = self._config
@@ -162,6 +173,71 @@ class BaseClient:
     def config(self) -> ClientConfig:
         """The resolved configuration (frozen; its repr shows no secrets)."""
         return self._config
+
+    @property
+    def network(self) -> NetworkSettings:
+        """How requests leave: proxy, environment proxies, TLS verification, client certificate."""
+        return self._network
+
+    @property
+    def with_raw_response(self) -> Any:
+        """This client's operations, each returning a :class:`~exotel_contacts.RawResponse`.
+
+        ``client.with_raw_response.get_upload_status(upload_id)`` gives the answer's status, headers and
+        request id, and ``.parse()`` the ``UploadStatus``. For operations of one request only.
+        """
+        return RawView(self)
+
+    def with_options(
+        self,
+        *,
+        timeout: float | None = None,
+        attempt_timeout: float | None = None,
+        call_timeout: float | None = None,
+        max_response_bytes: int | None = None,
+        max_download_bytes: int | None = None,
+        retry: RetryPolicy | None = None,
+        max_attempts: int | None = None,
+        poll_schedule: PollSchedule | None = None,
+    ) -> Self:
+        """A copy of this client with other per-call settings, sharing its connections and rate limit.
+
+        ``client.with_options(timeout=120, max_attempts=1).get_upload_status(...)``: unset options keep
+        this client's values; ``max_attempts`` replaces the retry policy's. The copy does not own the
+        connections: closing it does nothing, closing this client closes both.
+        """
+        cfg = self._config
+        config = ClientConfig.resolve(
+            account_sid=cfg.account_sid,
+            api_key=cfg.api_key,
+            api_token=cfg.api_token,
+            access_token=cfg.access_token,
+            region=cfg.region,
+            ccm_base_url=cfg.ccm_base_url,
+            campaign_base_url=cfg.campaign_base_url,
+            timeout=cfg.timeout if timeout is None else timeout,
+            attempt_timeout=cfg.attempt_timeout if attempt_timeout is None else attempt_timeout,
+            call_timeout=cfg.call_timeout if call_timeout is None else call_timeout,
+            max_response_bytes=cfg.max_response_bytes if max_response_bytes is None else max_response_bytes,
+            max_download_bytes=cfg.max_download_bytes if max_download_bytes is None else max_download_bytes,
+            environ={},
+        )
+        policy = retry if retry is not None else self._retry_policy
+        if max_attempts is not None:
+            check_count(max_attempts, "max_attempts", minimum=1, maximum=100)
+            policy = attrs.evolve(policy, max_attempts=max_attempts)
+        clone = copy.copy(self)
+        clone._config = config
+        clone._retry_policy = policy
+        clone._poll_schedule = poll_schedule if poll_schedule is not None else self._poll_schedule
+        clone._timeout = httpx.Timeout(config.timeout)
+        clone._bounds = Bounds.of(config)
+        clone._owns_pool = False
+        clone._wire()
+        return clone
+
+    def _wire(self) -> None:
+        raise NotImplementedError  # each client builds its transports and httpx clients
 
     def _generated(
         self, family: Family, transport: httpx.BaseTransport | httpx.AsyncBaseTransport

@@ -525,7 +525,8 @@ class _Job:
         return RetryState(self.policy, self.probe, call_timeout=self.call_timeout)
 
     def kwargs(self, body: bytes) -> dict[str, Any]:
-        return {**self.request, "content": body, "extensions": {REPLAY_SAFE: False}}
+        extensions = {**self.request.get("extensions", {}), REPLAY_SAFE: False}
+        return {**self.request, "content": body, "extensions": extensions}
 
     # ---- the journal (see exotel_contacts._journal): a chunk is known by its first input position.
     def resume(self, chunk: _Chunk) -> bool:

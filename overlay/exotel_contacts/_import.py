@@ -28,6 +28,7 @@ from ._exceptions import (
     OutcomeUnknownError,
     UploadTimeoutError,
 )
+from ._failure_summary import CodeSummary, summarize_by_code
 from ._journal import Journal, file_identity
 from ._local_paths import check_input_file, check_output_file
 from ._options import ImportKwargs, ImportOptions
@@ -162,8 +163,13 @@ class ImportResult:
         """Every failed row, by original row number."""
         return self.report.sorted_failures()
 
+    def by_code(self) -> list[CodeSummary]:
+        """The failed rows summed by error code, largest count first (count, first rows, how to fix)."""
+        return summarize_by_code(self.failures())
+
     def to_dict(self) -> dict[str, Any]:
-        """A JSON-able summary (failures included)."""
+        """A JSON-able summary (failures included, and summed by error code)."""
+        failures = self.failures()
         return {
             "path": str(self.path),
             "family": self.family,
@@ -178,7 +184,8 @@ class ImportResult:
             "reconciled": attrs.asdict(self.reconciled) if self.reconciled else None,
             "problems": list(self.problems),
             "parts": [part.to_dict() for part in self.parts],
-            "failures": [failure._asdict() for failure in self.failures()],
+            "by_code": [summary.to_dict() for summary in summarize_by_code(failures)],
+            "failures": [failure._asdict() for failure in failures],
         }
 
 

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, TypedDict
 
+from ._network import CertInput, ProxyInput, VerifyInput
 from ._polling import PollSchedule
 from ._rates import RateInput, Unset
 from ._retry import RetryPolicy
@@ -51,6 +52,10 @@ class ClientOptions(TypedDict, total=False):
     redis_url: str | None
     max_concurrent_uploads: int
     poll_schedule: PollSchedule | None
+    proxy: ProxyInput | None
+    verify: VerifyInput | None
+    cert: CertInput | None
+    trust_env: bool
     environ: Mapping[str, str] | None
 
 

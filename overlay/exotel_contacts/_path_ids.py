@@ -14,8 +14,10 @@ import functools
 import inspect
 from collections.abc import Callable
 from typing import Any
+from urllib.parse import quote
 
 from ._exceptions import InvalidInputError
+from ._otel import ROUTE
 
 __all__ = ["check_path_id", "is_path_id", "path_request"]
 
@@ -55,10 +57,30 @@ def _path_parameters(get_kwargs: Callable[..., dict[str, Any]]) -> tuple[str, ..
 
 
 def path_request(get_kwargs: Callable[..., dict[str, Any]], *path: str, **options: Any) -> dict[str, Any]:
-    """``get_kwargs(*path, **options)`` (a generated endpoint's request builder), each path value checked."""
+    """``get_kwargs(*path, **options)`` (a generated endpoint's request builder), each path value checked.
+
+    The request's extensions carry its route template (:data:`exotel_contacts._otel.ROUTE`).
+    """
     names = _path_parameters(get_kwargs)
     if len(names) != len(path):
         raise TypeError(f"{get_kwargs.__module__} takes path parameters {names}, got {len(path)} values")
     for name, value in zip(names, path, strict=True):
         check_path_id(name, value)
-    return get_kwargs(*path, **options)
+    kwargs = get_kwargs(*path, **options)
+    kwargs["extensions"] = {**kwargs.get("extensions", {}), ROUTE: _template(kwargs["url"], names, path)}
+    return kwargs
+
+
+def _template(url: str, names: tuple[str, ...], values: tuple[str, ...]) -> str:
+    # The route as the spec names it (/v2/accounts/{account_sid}/...): traces and logs group by it,
+    # never by a raw path with ids. The generator percent-encodes each value into its own segment.
+    segments = url.split("/")
+    start = 0
+    for name, value in zip(names, values, strict=True):
+        encoded = quote(str(value), safe="")
+        for i in range(start, len(segments)):
+            if segments[i] == encoded:
+                segments[i] = "{" + name + "}"
+                start = i + 1
+                break
+    return "/".join(segments)

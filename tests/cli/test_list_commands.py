@@ -36,7 +36,7 @@ def test_lists_and_contacts_end_to_end(invoke: Invoke, tmp_path: Path) -> None:
     wanted.write_text("+919876500002\n+919876500003\n+919876500009\n")
     plan = one_json(invoke("lists", "sync", spring["sid"], str(wanted), "--dry-run", "--json").stdout)["sync"]
     assert (plan["dry_run"], plan["created"], plan["added"], plan["removed"]) == (True, 1, 2, 1)
-    synced = invoke("lists", "sync", "spring", str(wanted))
+    synced = invoke("lists", "sync", "spring", str(wanted), "--yes")
     assert synced.exit_code == 0, synced.stdout + synced.stderr
     assert "removing" in synced.stderr  # progress on stderr, stdout keeps the result
 
@@ -62,9 +62,9 @@ def test_lists_and_contacts_end_to_end(invoke: Invoke, tmp_path: Path) -> None:
         one_json(invoke("contacts", "show", sids[1], "--json").stdout)["contact"]["first_name"] == "Benjamin"
     )
     assert invoke("contacts", "update", sids[1]).exit_code == 2  # nothing to change: bad input
-    assert invoke("contacts", "rm", sids[1]).exit_code == 0
+    assert invoke("contacts", "rm", sids[1], "--yes").exit_code == 0
     assert invoke("contacts", "show", sids[1]).exit_code == 3  # gone: 404
-    assert invoke("lists", "rm", "spring").exit_code == 0
+    assert invoke("lists", "rm", "spring", "--yes").exit_code == 0
     assert invoke("lists", "show", "spring").exit_code == 3
 
 

@@ -180,6 +180,13 @@ class Either:
             result = await result
         return result
 
+    async def call_raw(self, name: str, *args: Any, **kwargs: Any) -> Any:
+        """``client.with_raw_response.<name>(...)``, awaited on the async side."""
+        result = getattr(self.client.with_raw_response, name)(*args, **kwargs)
+        if inspect.isawaitable(result):
+            result = await result
+        return result
+
     async def close(self) -> None:
         result = self.client.close()
         if inspect.isawaitable(result):

@@ -213,6 +213,8 @@ def test_clients_have_the_same_public_methods() -> None:
     assert sync == asynchronous
     for name in sync:
         member = getattr(exotel_contacts.AsyncClient, name)
+        if name == "with_options":  # a copy of the client, made without I/O on either side
+            continue
         # Awaitable, or an async iterator (iter_contacts and the other paging iterators).
         assert inspect.iscoroutinefunction(member) or inspect.isasyncgenfunction(member), name
         if inspect.isasyncgenfunction(member):

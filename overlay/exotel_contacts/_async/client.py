@@ -27,7 +27,7 @@ from exotel_contacts_api.models import (
 from exotel_contacts_api.types import UNSET, File
 
 from .. import _answers as answers
-from .. import _bulk
+from .. import _bulk, _otel, _raw
 from .. import _inputs as inputs
 from .. import _spec_requests as requests
 from .._base_client import DEFAULT_WAIT_TIMEOUT, BaseClient, Destination, Sent, ccm_failure, csv_failure
@@ -46,6 +46,7 @@ from . import bulk
 from ._primitives import sleep
 from .directory import AsyncDirectory
 from .download import adownload
+from .network import network_transport
 from .operations import AsyncOperationGroups
 from .polling import apoll_upload
 from .quota import AsyncQuota
@@ -66,8 +67,10 @@ class AsyncClient(AsyncDirectory, AsyncOperationGroups, BaseClient):
     """Exotel contacts client; safe to share between tasks of one event loop.
 
     Configure with keyword arguments, else ``EXOTEL_*`` environment variables, else defaults (see
-    :class:`~exotel_contacts.ClientConfig`). ``transport`` replaces the innermost httpx transport
-    (tests, proxies); retries and the rate limit wrap it. Use as an async context manager, or
+    :class:`~exotel_contacts.ClientConfig`). ``proxy``, ``verify``, ``cert`` and ``trust_env`` say how
+    requests leave (see :class:`~exotel_contacts.NetworkSettings`: environment proxies are honoured as
+    httpx honours them). ``transport`` replaces the innermost httpx transport (tests); retries and the
+    rate limit wrap it. Use as an async context manager, or
     await :meth:`close`.
     """
 
@@ -75,7 +78,8 @@ class AsyncClient(AsyncDirectory, AsyncOperationGroups, BaseClient):
         self, *, transport: httpx.AsyncBaseTransport | None = None, **options: Unpack[ClientOptions]
     ) -> None:
         super().__init__(**options)
-        inner = transport if transport is not None else httpx.AsyncHTTPTransport()
+        # The innermost transport: the given one, else the pools the network settings call for.
+        self._inner = transport if transport is not None else network_transport(self._network)
         self._quota = AsyncQuota(
             self._config.account_sid,
             rates=self._rates,
@@ -85,26 +89,24 @@ class AsyncClient(AsyncDirectory, AsyncOperationGroups, BaseClient):
         self._limiter = self._quota.limiter
         self._upload_slots = self._quota.uploads
         self._sleep: Callable[[float], Awaitable[Any]] = sleep
-        self._ccm = self._generated(
-            "ccm",
-            AsyncRetryTransport(
-                inner, policy=self._retry_policy, limiter=self._limiter, bounds=self._bounds, api="ccm"
-            ),
-        )
-        self._campaign = self._generated(
-            "campaign",
-            AsyncRetryTransport(
-                inner, policy=self._retry_policy, limiter=self._limiter, bounds=self._bounds, api="campaign"
-            ),
-        )
+        self._wire()
+
+    def _wire(self) -> None:
+        # The retrying transports and httpx clients over the shared pool (again for each with_options).
+        def retrying(api: Family | None) -> AsyncRetryTransport:
+            if api is None:
+                return AsyncRetryTransport(self._inner, policy=self._retry_policy, bounds=self._bounds)
+            return AsyncRetryTransport(
+                self._inner, policy=self._retry_policy, limiter=self._limiter, bounds=self._bounds, api=api
+            )
+
+        self._ccm = self._generated("ccm", retrying("ccm"))
+        self._campaign = self._generated("campaign", retrying("campaign"))
         self._clients = {
             "ccm": self._ccm.get_async_httpx_client(),
             "campaign": self._campaign.get_async_httpx_client(),
         }
-        self._files_http = httpx.AsyncClient(
-            transport=AsyncRetryTransport(inner, policy=self._retry_policy, bounds=self._bounds),
-            **self._files_client_kwargs(),
-        )
+        self._files_http = httpx.AsyncClient(transport=retrying(None), **self._files_client_kwargs())
 
     # ---- plumbing (also the hooks for methods built on top) -------------------------------------
 
@@ -124,14 +126,19 @@ class AsyncClient(AsyncDirectory, AsyncOperationGroups, BaseClient):
         else:
             response = await self._request(operation)
         attempts = int(response.extensions.get(ATTEMPTS, 1))
-        return Sent(operation.parse(response, self._config.redact), attempts)
+        value = operation.parse(response, self._config.redact)
+        _raw.remember(value, response, self._config.redact)
+        _raw.answered(response, attempts)
+        return Sent(value, attempts)
 
     async def _request(self, operation: Operation[Any]) -> httpx.Response:
+        request = dict(operation.request)
+        extensions = {**request.pop("extensions", {}), REPLAY_SAFE: operation.replay_safe}
+        if operation.rate_family is not None:
+            extensions[RATE_FAMILY] = operation.rate_family
+        _raw.sending()
         try:
-            extensions: dict[str, object] = {REPLAY_SAFE: operation.replay_safe}
-            if operation.rate_family is not None:
-                extensions[RATE_FAMILY] = operation.rate_family
-            response = await self._http(operation.family).request(**operation.request, extensions=extensions)
+            response = await self._http(operation.family).request(**request, extensions=extensions)
         except httpx.HTTPError as exc:
             raise error_from_transport(exc, redact=self._config.redact) from exc
         return response
@@ -160,7 +167,9 @@ class AsyncClient(AsyncDirectory, AsyncOperationGroups, BaseClient):
         )
 
     async def close(self) -> None:
-        """Close connections and stop the rate limiter's background task."""
+        """Close connections and stop the rate limiter's background task (not on a ``with_options`` copy)."""
+        if not self._owns_pool:
+            return
         for http in self._clients.values():
             await http.aclose()
         await self._files_http.aclose()
@@ -400,15 +409,18 @@ class AsyncClient(AsyncDirectory, AsyncOperationGroups, BaseClient):
         included (a contact it created answers 409: ``already_existed``, ``after_replay``).
         ``journal_source`` (for example ``file_identity(path)``) is checked against the journal too.
         """
-        return await bulk.acreate_contacts_bulk(
-            self,
-            contacts,
-            chunk_size=chunk_size,
-            concurrency=concurrency,
-            on_progress=on_progress,
-            journal=journal,
-            journal_source=journal_source,
-        )
+        with _otel.job_span("bulk_create", chunk_size=chunk_size, concurrency=concurrency) as span:
+            result = await bulk.acreate_contacts_bulk(
+                self,
+                contacts,
+                chunk_size=chunk_size,
+                concurrency=concurrency,
+                on_progress=on_progress,
+                journal=journal,
+                journal_source=journal_source,
+            )
+            _otel.report_bulk(span, result)
+        return result
 
     async def import_contacts(self, path: str | Path, **options: Unpack[ImportKwargs]) -> ImportResult:
         """Import a contact file of any size into CCM (``family="ccm"``) or a Campaign list.
@@ -436,4 +448,8 @@ class AsyncClient(AsyncDirectory, AsyncOperationGroups, BaseClient):
         from .._import import ImportOptions  # noqa: PLC0415
         from . import importer  # noqa: PLC0415
 
-        return await importer.aimport_contacts(self, path, ImportOptions(**options))
+        settings = ImportOptions(**options)
+        with _otel.job_span("import", family=settings.family) as span:
+            result = await importer.aimport_contacts(self, path, settings)
+            _otel.report_import(span, result)
+        return result

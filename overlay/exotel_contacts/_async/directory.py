@@ -30,6 +30,7 @@ from exotel_contacts_api.models import (
 
 from .. import _answers as answers
 from .. import _inputs as inputs
+from .. import _otel
 from .. import _spec_requests as requests
 from .._answers import Page
 from .._exceptions import BadRequestError, ConflictError, ExotelError, NotFoundError
@@ -345,13 +346,16 @@ class AsyncDirectory:
         page, only as far as needed). ``dry_run`` changes nothing and returns the plan. The result names
         every change and every failure (``result.ok``: the list now holds exactly the numbers).
         """
-        return await lists.sync_list(
-            self,
-            list_sid,
-            numbers,
-            dry_run=dry_run,
-            default_region=default_region,
-            strict=strict,
-            concurrency=concurrency,
-            on_progress=on_progress,
-        )
+        with _otel.job_span("list_sync", dry_run=dry_run) as span:
+            result = await lists.sync_list(
+                self,
+                list_sid,
+                numbers,
+                dry_run=dry_run,
+                default_region=default_region,
+                strict=strict,
+                concurrency=concurrency,
+                on_progress=on_progress,
+            )
+            _otel.report_sync(span, result)
+        return result

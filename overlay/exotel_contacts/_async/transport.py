@@ -9,6 +9,7 @@ it (:mod:`exotel_contacts._server_limits`).
 from __future__ import annotations
 
 import math
+import time
 from typing import Literal
 
 import httpx
@@ -17,6 +18,7 @@ import stamina
 from .._bodies import STREAMED, Bounds, limit_timeouts
 from .._exceptions import InvalidResponseError
 from .._limits import Permit
+from .._observe import AttemptWatch, observe_attempt
 from .._rates import RATE_FAMILY, QuotaFamily, quota_family
 from .._retry import ATTEMPTS, RetryableResponse, RetryPolicy, RetryState
 from .._urls import server_url
@@ -59,11 +61,13 @@ class AsyncRetryTransport(httpx.AsyncBaseTransport):
         The answer carries its attempt count in ``response.extensions[ATTEMPTS]``.
         """
         if request.extensions.get(STREAMED):
-            permit = await self._turn(request, math.inf)
-            try:
-                response = await self.wrapped.handle_async_request(request)
-            finally:
-                await self._settle(permit)
+            with observe_attempt(request, self.api, 1) as watch:
+                permit = await self._turn(request, math.inf, watch)
+                try:
+                    response = await self.wrapped.handle_async_request(request)
+                finally:
+                    await self._settle(permit)
+                watch.answered(response)
             await self._observe(request, response)
             await self._check_location(request, response)
             return response
@@ -75,9 +79,9 @@ class AsyncRetryTransport(httpx.AsyncBaseTransport):
             async for attempt in stamina.retry_context(
                 on=state.decide, attempts=self.policy.max_attempts, timeout=None
             ):
-                with attempt:
+                with attempt, observe_attempt(request, self.api, state.attempt + 1) as watch:
                     state.begin_attempt()
-                    permit = await self._turn(request, state.remaining())
+                    permit = await self._turn(request, state.remaining(), watch)
                     try:
                         deadline = self.bounds.attempt_deadline(state, request)
                         limit_timeouts(request, deadline, timeouts)
@@ -90,6 +94,7 @@ class AsyncRetryTransport(httpx.AsyncBaseTransport):
                             )
                     finally:
                         await self._settle(permit)
+                    watch.answered(response)
                     await self._observe(request, response)
                     if state.should_replay(response):
                         raise RetryableResponse(response)
@@ -99,11 +104,14 @@ class AsyncRetryTransport(httpx.AsyncBaseTransport):
             return exc.response
         raise AssertionError("unreachable: stamina yields until an attempt returns or raises")
 
-    async def _turn(self, request: httpx.Request, deadline: float) -> Permit | None:
+    async def _turn(self, request: httpx.Request, deadline: float, watch: AttemptWatch) -> Permit | None:
         # A turn of the request's family before each attempt; settled when the attempt is over.
         if self.limiter is None:
             return None
-        return await self.limiter.acquire(self._family(request), deadline=deadline)
+        started = time.monotonic()
+        permit = await self.limiter.acquire(self._family(request), deadline=deadline)
+        watch.waited(started)
+        return permit
 
     def _family(self, request: httpx.Request) -> QuotaFamily:
         # The operation's declared rate family (x-exotel-rate-family), else the default for its method.

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import concurrent.futures
 import contextlib
+import contextvars
+import functools
 import threading
 import time
 from collections.abc import Callable, Iterator
@@ -130,8 +132,14 @@ class Window(Generic[T]):
         return len(self._futures) < self.size
 
     def start(self, fn: Callable[P, T], /, *args: P.args, **kwargs: P.kwargs) -> None:
-        """Start ``fn(*args, **kwargs)`` in a worker thread."""
-        self._futures.add(self._pool.submit(self._run, fn, *args, **kwargs))
+        """Start ``fn(*args, **kwargs)`` in a worker thread, in a copy of the caller's context.
+
+        The copy is what an asyncio task gets: the current OpenTelemetry span (a job's requests are its
+        children) and any other context variable of the caller.
+        """
+        context = contextvars.copy_context()
+        call = functools.partial(self._run, fn, *args, **kwargs)
+        self._futures.add(self._pool.submit(context.run, call))
 
     def _run(self, fn: Callable[P, T], /, *args: P.args, **kwargs: P.kwargs) -> T:
         _worker.left = self._left

@@ -11,6 +11,7 @@ it (:mod:`exotel_contacts._server_limits`).
 from __future__ import annotations
 
 import math
+import time
 from typing import Literal
 
 import httpx
@@ -19,6 +20,7 @@ import stamina
 from .._bodies import STREAMED, Bounds, limit_timeouts
 from .._exceptions import InvalidResponseError
 from .._limits import Permit
+from .._observe import AttemptWatch, observe_attempt
 from .._rates import RATE_FAMILY, QuotaFamily, quota_family
 from .._retry import ATTEMPTS, RetryableResponse, RetryPolicy, RetryState
 from .._urls import server_url
@@ -61,11 +63,13 @@ class RetryTransport(httpx.BaseTransport):
         The answer carries its attempt count in ``response.extensions[ATTEMPTS]``.
         """
         if request.extensions.get(STREAMED):
-            permit = self._turn(request, math.inf)
-            try:
-                response = self.wrapped.handle_request(request)
-            finally:
-                self._settle(permit)
+            with observe_attempt(request, self.api, 1) as watch:
+                permit = self._turn(request, math.inf, watch)
+                try:
+                    response = self.wrapped.handle_request(request)
+                finally:
+                    self._settle(permit)
+                watch.answered(response)
             self._observe(request, response)
             self._check_location(request, response)
             return response
@@ -77,9 +81,9 @@ class RetryTransport(httpx.BaseTransport):
             for attempt in stamina.retry_context(
                 on=state.decide, attempts=self.policy.max_attempts, timeout=None
             ):
-                with attempt:
+                with attempt, observe_attempt(request, self.api, state.attempt + 1) as watch:
                     state.begin_attempt()
-                    permit = self._turn(request, state.remaining())
+                    permit = self._turn(request, state.remaining(), watch)
                     try:
                         deadline = self.bounds.attempt_deadline(state, request)
                         limit_timeouts(request, deadline, timeouts)
@@ -92,6 +96,7 @@ class RetryTransport(httpx.BaseTransport):
                             )
                     finally:
                         self._settle(permit)
+                    watch.answered(response)
                     self._observe(request, response)
                     if state.should_replay(response):
                         raise RetryableResponse(response)
@@ -101,11 +106,14 @@ class RetryTransport(httpx.BaseTransport):
             return exc.response
         raise AssertionError("unreachable: stamina yields until an attempt returns or raises")
 
-    def _turn(self, request: httpx.Request, deadline: float) -> Permit | None:
+    def _turn(self, request: httpx.Request, deadline: float, watch: AttemptWatch) -> Permit | None:
         # A turn of the request's family before each attempt; settled when the attempt is over.
         if self.limiter is None:
             return None
-        return self.limiter.acquire(self._family(request), deadline=deadline)
+        started = time.monotonic()
+        permit = self.limiter.acquire(self._family(request), deadline=deadline)
+        watch.waited(started)
+        return permit
 
     def _family(self, request: httpx.Request) -> QuotaFamily:
         # The operation's declared rate family (x-exotel-rate-family), else the default for its method.

@@ -247,17 +247,26 @@ def _print(outcome: CommandResult, json_out: bool, error: dict[str, Any] | None 
 
 
 def configure_logging(debug: bool) -> None:
-    """Retries show as one line each on stderr; stamina's own event log only with --debug."""
+    """Retries show as one line each on stderr; a line per request with EXOTEL_LOG=info (headers too
+    with EXOTEL_LOG=debug or --debug); stamina's own event log only with --debug."""
     import logging  # only commands that send (validate and explain log nothing)
 
+    from .. import _logs
+
+    _logs.setup_logging()  # EXOTEL_LOG's handler, when set, is the one handler
     logger = logging.getLogger("exotel_contacts")
     if not logger.handlers:
         handler = logging.StreamHandler(sys.stderr)
         handler.setFormatter(logging.Formatter("%(message)s"))
         logger.addHandler(handler)
         logger.propagate = False
-    logger.setLevel(logging.DEBUG if debug else logging.WARNING)
-    logging.getLogger("stamina").setLevel(logging.DEBUG if debug else logging.ERROR)
+    logger.setLevel(logging.DEBUG if debug else (_logs.log_level() or logging.WARNING))
+    stamina_logger = logging.getLogger("stamina")
+    stamina_logger.setLevel(logging.DEBUG if debug else logging.ERROR)
+    if debug:  # its NullHandler (see _logs) keeps it off stderr otherwise
+        for shared in logger.handlers:
+            if shared not in stamina_logger.handlers:
+                stamina_logger.addHandler(shared)
 
 
 def run_command(

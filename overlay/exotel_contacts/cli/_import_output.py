@@ -7,6 +7,7 @@ from typing import Any
 from rich.table import Table
 
 from .._exceptions import APIConnectionError, UploadTimeoutError
+from .._failure_summary import summarize_by_code
 from .._import import ImportResult
 from ._app import (
     EXIT_API_ERROR,
@@ -15,14 +16,23 @@ from ._app import (
     EXIT_ROWS_FAILED,
     CommandResult,
     Output,
+    cell,
     exit_code_for,
 )
 
 __all__ = ["import_outcome"]
 
 _SHOWN_FAILURES = 20
+_MESSAGE_WIDTH = 48
 # Parts that failed only with these (APITimeoutError included) failed on the way to Exotel, not in it.
 _NETWORK_ERRORS = (APIConnectionError, UploadTimeoutError)
+
+
+def _first_line(message: str) -> str:
+    # The row gives the error; what follows its first "; " is the how-to-fix, said once in the
+    # by-code table above.
+    text = cell(message).split("\n", 1)[0].split("; ", 1)[0]
+    return text if len(text) <= _MESSAGE_WIDTH else text[: _MESSAGE_WIDTH - 3] + "..."
 
 
 def _exit_code(result: ImportResult) -> int:
@@ -56,20 +66,32 @@ def import_outcome(result: ImportResult) -> CommandResult:
         console.print(parts)
         failures = result.failures()
         if failures:
-            shown = Table(
-                "row",
-                "phone_number",
-                "error_code",
-                "error_message",
-                "found by",
-                title=f"failed rows ({len(failures)}; first {min(len(failures), _SHOWN_FAILURES)})",
-            )
+            by_code = Table(title=f"failures by error code ({len(failures)} rows)")
+            by_code.add_column("error_code", no_wrap=True)
+            by_code.add_column("rows", justify="right", no_wrap=True)
+            by_code.add_column("first rows", no_wrap=True)
+            by_code.add_column("how to fix")
+            for summary in summarize_by_code(failures):
+                more = ", ..." if summary.count > len(summary.first_rows) else ""
+                by_code.add_row(
+                    cell(summary.code),
+                    str(summary.count),
+                    ", ".join(str(n) for n in summary.first_rows) + more,
+                    cell(summary.how_to_fix or summary.message),
+                )
+            console.print(by_code)
+            shown = Table(title=f"failed rows ({len(failures)}; first {min(len(failures), _SHOWN_FAILURES)})")
+            for name in ("row", "phone_number", "error_code"):
+                shown.add_column(name, no_wrap=True)
+            # The message is cut short (the how-to-fix is in the table above); it wraps only when narrow.
+            shown.add_column("error_message")
+            shown.add_column("found by", no_wrap=True)
             for failure in failures[:_SHOWN_FAILURES]:
                 shown.add_row(
                     str(failure.row_number),
                     failure.phone_number,
                     failure.error_code,
-                    failure.error_message,
+                    _first_line(failure.error_message),
                     failure.source,
                 )
             console.print(shown)

@@ -269,7 +269,36 @@ def _configure(
             "EXOTEL_CCM_RATE_LIMIT, EXOTEL_CAMPAIGN_RATE_LIMIT, EXOTEL_READS_RATE_LIMIT per family)",
         ),
     ] = None,
+    proxy: Annotated[
+        str | None,
+        typer.Option(
+            envvar="EXOTEL_PROXY",
+            help="Send every request through this proxy (http://[user:password@]host:port); without it, "
+            "HTTPS_PROXY / HTTP_PROXY / ALL_PROXY / NO_PROXY apply as in httpx",
+            show_default=False,
+        ),
+    ] = None,
+    ca_bundle: Annotated[
+        str | None,
+        typer.Option(
+            envvar="EXOTEL_CA_BUNDLE",
+            help="CA certificates (PEM file or directory) to trust, e.g. a TLS-inspecting proxy's "
+            "(default: certifi's, or SSL_CERT_FILE / SSL_CERT_DIR)",
+        ),
+    ] = None,
+    client_cert: Annotated[
+        str | None,
+        typer.Option(envvar="EXOTEL_CLIENT_CERT", help="Client certificate (PEM, may hold the key too)"),
+    ] = None,
+    client_key: Annotated[
+        str | None,
+        typer.Option(envvar="EXOTEL_CLIENT_KEY", help="The client certificate's key (PEM)"),
+    ] = None,
 ) -> None:
+    # Files are checked by the client (one error line, exit 2), not by Click's usage box.
+    cert: Any = None
+    if client_cert is not None:
+        cert = (client_cert, client_key) if client_key is not None else client_cert
     ctx.obj = State(
         client_kwargs={
             "account_sid": account_sid,
@@ -282,5 +311,8 @@ def _configure(
             "timeout": timeout,
             "redis_url": redis_url,
             "rate_limit": rate_limit,
+            "proxy": proxy,
+            "verify": ca_bundle,
+            "cert": cert,
         }
     )

@@ -60,6 +60,5 @@ JournalOption = Annotated[
         "--journal",
         help="Record the plan and each step in this file; after a crash, the same command with the "
         "same --journal resumes where it stopped (a journal of another file or other options is refused).",
-        dir_okay=False,
     ),
 ]

@@ -11,6 +11,7 @@ from rich.text import Text
 from .._exceptions import InvalidInputError
 from ._app import EXIT_CODES_HELP, EXIT_OK, CommandResult, DebugOption, JsonOption, command_app, run_command
 from ._client import make_client
+from ._confirm import DryRunOption, YesOption, confirm
 from ._records import CONTACT_COLUMNS, as_dict, print_record, records_table, safe
 
 __all__ = ["contacts_app"]
@@ -125,12 +126,28 @@ def update(
 
 @contacts_app.command("rm", epilog=EXIT_CODES_HELP)
 def rm(
-    ctx: typer.Context, sid: SidArgument, json_out: JsonOption = False, debug: DebugOption = False
+    ctx: typer.Context,
+    sid: SidArgument,
+    yes: YesOption = False,
+    dry_run: DryRunOption = False,
+    json_out: JsonOption = False,
+    debug: DebugOption = False,
 ) -> None:
-    """Delete a contact; it leaves every list that held it."""
+    """Delete a contact; it leaves every list that held it. Asks first on a terminal; else needs --yes."""
 
     def action() -> CommandResult:
         with make_client(ctx) as client:
+            if dry_run or not yes:
+                shown = as_dict(client.get_contact(sid))
+                line = " ".join(str(shown.get(k) or "") for k in ("first_name", "last_name")).strip()
+                line = f"contact {sid} {shown.get('number') or ''} {line}".strip()
+                if dry_run:
+                    return CommandResult(
+                        {"would_delete": shown},
+                        EXIT_OK,
+                        lambda console: console.print(Text("would delete ") + safe(line)),
+                    )
+                confirm("delete 1 contact (it leaves every list)", [line], yes=yes)
             deleted = client.delete_contact(sid)
         data = as_dict(deleted) if deleted is not None else {"sid": sid}
         return CommandResult(

@@ -195,6 +195,8 @@ def create(
         check_input_file(file)
         if errors_out is not None:
             check_output_file(errors_out, what="--errors-out")
+        if journal is not None:
+            check_output_file(journal, what="--journal")
         source = _Input()
         try:
             with tempfile.TemporaryDirectory(prefix="exotel-create-") as tmp, make_client(ctx) as client:

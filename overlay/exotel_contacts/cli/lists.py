@@ -10,6 +10,7 @@ import typer
 from rich.text import Text
 
 from .._exceptions import InvalidInputError, NotFoundError
+from .._local_paths import check_input_file
 from ._app import (
     EXIT_CODES_HELP,
     EXIT_OK,
@@ -22,6 +23,7 @@ from ._app import (
     run_command,
 )
 from ._client import make_client
+from ._confirm import DryRunOption, YesOption, confirm
 from ._records import CONTACT_COLUMNS, LIST_COLUMNS, as_dict, print_record, records_table, safe
 from ._shared_options import DefaultRegionOption, StrictOption
 
@@ -133,15 +135,34 @@ def show(
     run_command(action, json_out=json_out, debug=debug)
 
 
+def _list_line(found: Any) -> str:
+    count = getattr(found, "contact_count", None)
+    members = f", {count} contacts" if isinstance(count, int) else ""
+    return f"list {found.name!r} ({found.sid}{members}; the contacts stay)"
+
+
 @lists_app.command("rm", epilog=EXIT_CODES_HELP)
 def rm(
-    ctx: typer.Context, target: ListArgument, json_out: JsonOption = False, debug: DebugOption = False
+    ctx: typer.Context,
+    target: ListArgument,
+    yes: YesOption = False,
+    dry_run: DryRunOption = False,
+    json_out: JsonOption = False,
+    debug: DebugOption = False,
 ) -> None:
-    """Delete a list; its contacts stay in the address book."""
+    """Delete a list; its contacts stay in the address book. Asks first on a terminal; else needs --yes."""
 
     def action() -> CommandResult:
         with make_client(ctx) as client:
             found = resolve(client, target)
+            if dry_run:
+                data = as_dict(found)
+                return CommandResult(
+                    {"would_delete": data},
+                    EXIT_OK,
+                    lambda console: console.print(Text("would delete ") + safe(_list_line(found))),
+                )
+            confirm("delete 1 list", [_list_line(found)], yes=yes)
             deleted = client.delete_list(found.sid)
         data = as_dict(deleted if deleted is not None else found)
         return CommandResult(
@@ -180,7 +201,7 @@ def add(
     contact_sids: Annotated[list[str] | None, typer.Argument(help="Contact sids to add.")] = None,
     from_file: Annotated[
         Path | None,
-        typer.Option("--from-file", help="A file of contact sids, one a line.", exists=True, dir_okay=False),
+        typer.Option("--from-file", help="A file of contact sids, one a line."),
     ] = None,
     json_out: JsonOption = False,
     debug: DebugOption = False,
@@ -188,6 +209,8 @@ def add(
     """Add existing contacts to a list, any number (requests of up to 5000); report each one."""
 
     def action() -> CommandResult:
+        if from_file is not None:
+            check_input_file(from_file, what="--from-file")
         sids = [*(contact_sids or []), *(_sids_from(from_file) if from_file else [])]
         if not sids:
             raise InvalidInputError("give contact sids, or --from-file with one sid a line")
@@ -225,25 +248,33 @@ def sync(
         typer.Argument(
             help="The numbers the list must hold: a CSV with a number (or phone_number) column,"
             " or one number a line.",
-            exists=True,
-            dir_okay=False,
         ),
     ],
     dry_run: Annotated[bool, typer.Option("--dry-run", help="Change nothing; show the plan.")] = False,
+    yes: YesOption = False,
     default_region: DefaultRegionOption = None,
     strict: StrictOption = False,
     json_out: JsonOption = False,
     debug: DebugOption = False,
 ) -> None:
     """Make a list hold exactly the numbers of FILE: create missing contacts, add missing members,
-    remove the others (their contacts stay). Every change and failure is listed."""
+    remove the others (their contacts stay). Every change and failure is listed. When members would be
+    removed it asks first on a terminal; else it needs --yes."""
 
     def action() -> CommandResult:
-        numbers = _numbers_from(file)
+        numbers = _numbers_from(check_input_file(file, what="number file"))
         from ._progress import list_display  # the import stack loads when the command runs
 
         with make_client(ctx) as client, list_display(quiet=json_out) as display:
             found = resolve(client, target)
+            if not dry_run and not yes:
+                # The plan first: removals are shown and confirmed before anything changes.
+                plan = client.sync_list(
+                    found.sid, numbers, dry_run=True, default_region=default_region, strict=strict
+                )
+                if plan.removed:
+                    gone = [f"{c.number} ({c.contact_sid})" for c in plan.removed]
+                    confirm(f"remove {len(gone)} members from list {found.name!r}", gone, yes=yes)
             result = client.sync_list(
                 found.sid,
                 numbers,

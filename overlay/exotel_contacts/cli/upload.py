@@ -62,6 +62,8 @@ def upload(
         check_input_file(file)
         if errors_out is not None:
             check_output_file(errors_out, what="--errors-out")
+        if journal is not None:
+            check_output_file(journal, what="--journal")
         with make_client(ctx) as client, import_display(quiet=json_out) as shown:
             display.append(shown)
             result = client.import_contacts(
