@@ -23,6 +23,7 @@ from ._limits import DEFAULT_MAX_CONCURRENT_UPLOADS, redis_url_setting
 from ._operations import Family
 from ._polling import PollSchedule
 from ._rates import UNSET, RateInput, RateSettings, Unset
+from ._redis_faults import outage_setting
 from ._retry import RetryPolicy
 from ._settings import check_count
 from ._urls import server_url
@@ -78,6 +79,8 @@ class BaseHooks(Protocol):
     _config: ClientConfig
     _retry_policy: RetryPolicy
     _max_concurrent_uploads: int
+    _redis_url: str | None
+    _redis_outage: float
 
 
 class BaseClient:
@@ -113,6 +116,7 @@ class BaseClient:
         rate_limit_per_minute: int | Unset | None = UNSET,
         rate_limit_bucket: AbstractBucket | None = None,
         redis_url: str | None = None,
+        redis_outage: float | None = None,
         max_concurrent_uploads: int = DEFAULT_MAX_CONCURRENT_UPLOADS,
         poll_schedule: PollSchedule | None = None,
         environ: Mapping[str, str] | None = None,
@@ -146,6 +150,7 @@ class BaseClient:
         )
         self._rate_limit_bucket = rate_limit_bucket
         self._redis_url = redis_url_setting(redis_url, environ)
+        self._redis_outage = outage_setting(redis_outage, environ)
         self._max_concurrent_uploads = max_concurrent_uploads
         self._poll_schedule = poll_schedule if poll_schedule is not None else PollSchedule()
         self._clock = time.monotonic

@@ -229,11 +229,13 @@ class SyncListResult:
     failures: tuple[SyncFailure, ...]
     address_book_pages: int
     """Address book pages read to find the sids of numbers that exist outside the list."""
+    aborted: ExotelError | None = None
+    """The error that stopped the sync part-way (the changes above were made; the rest were not)."""
 
     @property
     def ok(self) -> bool:
         """True when the list now holds exactly the given numbers (in a dry run: the plan is complete)."""
-        return not self.failures
+        return not self.failures and self.aborted is None
 
     def summary(self) -> dict[str, Any]:
         """Counts as a plain dict."""
@@ -245,6 +247,7 @@ class SyncListResult:
             "removed": len(self.removed),
             "unchanged": self.unchanged,
             "failed": len(self.failures),
+            "aborted": str(self.aborted) if self.aborted else None,
         }
 
     def to_dict(self) -> dict[str, Any]:

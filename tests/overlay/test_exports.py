@@ -10,7 +10,7 @@ from pathlib import Path
 import exotel_contacts
 
 EXPECTED = {
-    "APIConnectionError", "APIError", "APIStatusError", "APITimeoutError", "AsyncClient", "AsyncRateLimiter", "AsyncRetryTransport", "JournalMismatchError",
+    "APIConnectionError", "APIError", "APIStatusError", "APITimeoutError", "AsyncClient", "AsyncRateLimiter", "AsyncRetryTransport", "JournalMismatchError", "JournalInUseError", "RedisJournal", "StoreUnavailableError",
     "AuthenticationError", "BadRequestError", "BulkAbortedError", "BulkInputError", "InvalidSettingError", "ImportProgress", "ImportResult", "PartResult", "BulkCreateResult", "BulkMetadata", "BulkProgress", "CATALOG_SCHEMAS", "Client", "ClientConfig",
     "CodeInfo", "ConfigurationError", "ConflictError", "Contact", "ContactCreate", "ContactList",
     "ContactOutcome", "ContactResult", "CreateContactsResponse", "CsvStatus", "CsvUploadData", "CsvUploadStats",

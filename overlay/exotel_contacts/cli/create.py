@@ -30,7 +30,14 @@ from ._app import (
     write_output,
 )
 from ._client import make_client
-from ._shared_options import DefaultRegionOption, ErrorsOutOption, FileArgument, JournalOption, StrictOption
+from ._shared_options import (
+    DefaultRegionOption,
+    ErrorsOutOption,
+    FileArgument,
+    JournalOption,
+    StrictOption,
+    journal_of,
+)
 
 if TYPE_CHECKING:
     from .._bulk import BulkCreateResult
@@ -130,7 +137,7 @@ def _from_csv(
 
 def _source_of(path: Path, strict: bool, region: str | None) -> dict[str, Any]:
     """What a resumed ``create`` checks besides the contacts: the same file, read the same way."""
-    return {"file": {"name": path.name, **file_identity(path)}, "strict": strict, "default_region": region}
+    return {"file": file_identity(path), "strict": strict, "default_region": region}
 
 
 def _failures(result: BulkCreateResult, source: _Input) -> list[dict[str, Any]]:
@@ -207,7 +214,7 @@ def create(
                     result = client.create_contacts_bulk(
                         contacts,
                         on_progress=shown,
-                        journal=journal,
+                        journal=journal_of(journal),
                         journal_source=_source_of(Path(file), strict, default_region) if journal else None,
                     )
         except BulkAbortedError as stopped:

@@ -20,6 +20,7 @@ from ._shared_options import (
     StrictOption,
     WaitOption,
     WaitTimeoutOption,
+    journal_of,
 )
 
 if TYPE_CHECKING:
@@ -77,7 +78,7 @@ def upload(
                 timeout=wait_timeout,
                 errors_out=errors_out,
                 on_progress=shown,
-                journal=journal,
+                journal=journal_of(journal),
             )
         return import_outcome(result)
 
