@@ -57,8 +57,8 @@ return {2}
 """
 
 # KEYS: plan, steps, lease. ARGV: token, sequence number, record, lease (ms), ttl (ms).
-# Returns 1 written, 0 already written (a replay), -1 lease held by another, -2 journal gone,
-# -3 steps written meanwhile by another holder.
+# Returns 1 written, 0 already written (this very record at this place: a replay), -1 lease held by
+# another, -2 journal gone, -3 steps written meanwhile by another holder.
 APPEND: Final = """
 local holder = redis.call('GET', KEYS[3])
 if holder ~= ARGV[1] then
@@ -73,7 +73,10 @@ end
 local count = redis.call('LLEN', KEYS[2])
 local seq = tonumber(ARGV[2])
 if seq < count then
-  return 0
+  if redis.call('LINDEX', KEYS[2], seq) == ARGV[3] then
+    return 0
+  end
+  return -3
 end
 if seq > count then
   return -3
@@ -205,7 +208,9 @@ class RedisJournalFile(JournalBase):
     def append(self, step: str, at: int, **fields: Any) -> None:
         """Write one step of part or chunk ``at`` (Redis has it when this returns)."""
         record = {"step": step, "at": at, **fields}
-        line = json.dumps(record, ensure_ascii=False, separators=(",", ":"))
+        # Stored with the writer's token: a replay of this very step is then told from another
+        # worker's step at the same place.
+        line = json.dumps({**record, "by": self._token}, ensure_ascii=False, separators=(",", ":"))
         with self._lock:
             if self._lost is not None:
                 raise self._lost_error(self._lost)

@@ -87,12 +87,13 @@ class RedisProcess:
     def _answers(self) -> bool:
         try:
             with socket.create_connection(("127.0.0.1", self.port), timeout=0.5) as raw:
-                sock: socket.socket = raw
-                if self.tls:
-                    context = ssl.create_default_context(cafile=str(self.ca))
-                    sock = context.wrap_socket(raw, server_hostname="127.0.0.1")
-                sock.sendall(b"PING\r\n")
-                return sock.recv(64).startswith(b"+PONG")
+                if not self.tls:
+                    raw.sendall(b"PING\r\n")
+                    return raw.recv(64).startswith(b"+PONG")
+                context = ssl.create_default_context(cafile=str(self.ca))
+                with context.wrap_socket(raw, server_hostname="127.0.0.1") as sock:
+                    sock.sendall(b"PING\r\n")
+                    return sock.recv(64).startswith(b"+PONG")
         except (OSError, ssl.SSLError):
             return False
 
