@@ -76,7 +76,9 @@ def is_blip(exc: BaseException) -> bool:
         redis.exceptions.MasterDownError,
         ConnectionError,  # the builtin, for a socket error redis-py lets through
     )
-    return isinstance(exc, blips)
+    # A wrong password is a ConnectionError to redis-py, but no restart mends it.
+    refused = (redis.exceptions.AuthenticationError, redis.exceptions.AuthorizationError)
+    return isinstance(exc, blips) and not isinstance(exc, refused)
 
 
 @attrs.define
