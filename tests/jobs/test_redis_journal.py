@@ -9,6 +9,7 @@ import time
 from pathlib import Path
 from typing import Any
 
+import httpx
 import pytest
 import redis
 from typer.testing import CliRunner
@@ -180,3 +181,37 @@ def test_quota_and_journal_over_tls_with_a_ca_bundle(tmp_path: Path) -> None:
             pytest.raises(ec.APIConnectionError, match="certificate verify failed"),
         ):
             RedisJournalFile(ec.RedisJournal("untrusted"), "import", {}, redis_url=bad._redis_url, outage=0.5)
+
+
+def test_the_command_line_keeps_a_journal_in_redis(redis_process: RedisProcess, tmp_path: Path) -> None:
+    path = tmp_path / "contacts.csv"
+    path.write_text("phone_number\n" + "".join(f"+9198766{i:05d}\n" for i in range(12)))
+    runner = CliRunner()
+    with running_mock(MockConfig(processing_rate=0, rate_limit=0)) as mock:
+        env = {
+            "EXOTEL_ACCOUNT_SID": mock.account_sid,
+            "EXOTEL_API_KEY": mock.api_key,
+            "EXOTEL_API_TOKEN": mock.api_token,
+            "EXOTEL_CCM_BASE_URL": mock.base_url,
+            "EXOTEL_REDIS_URL": redis_process.url,
+            "CI": "1",
+        }
+        args = ["--redis-outage", "5", "upload", str(path), "--journal", "redis:cli-job", "--json"]
+        first = runner.invoke(app, args, env=env)
+        assert first.exit_code == 0, first.output
+        again = runner.invoke(app, args, env=env)  # finished: run again, nothing is sent, same report
+        assert again.exit_code == 0, again.output
+        assert len(httpx_contacts(mock.base_url)) == 12
+        bad = runner.invoke(app, ["--redis-outage", "soon", "upload", str(path)], env=env)
+        assert bad.exit_code == 2
+        assert "EXOTEL_REDIS_OUTAGE" in bad.output
+    listed = json.loads(runner.invoke(app, ["journals", "ls", "--json"], env=env).stdout)["journals"]
+    assert [row["job_id"] for row in listed] == ["cli-job"]
+    assert (
+        json.loads(first.stdout)["import"]["accepted"] == json.loads(again.stdout)["import"]["accepted"] == 12
+    )
+
+
+def httpx_contacts(base_url: str) -> list[Any]:
+    contacts: list[Any] = httpx.get(f"{base_url}/_mock/accounts/demo/ccm-contacts", timeout=10).json()
+    return contacts
