@@ -310,7 +310,8 @@ class BulkCreateResult:
 
 
 class BulkAbortedError(ExotelError):
-    """A chunk got an error every other chunk would get too (401, 402, 403, 404): the job stopped.
+    """A chunk got an error every other chunk would get too (401, 402, 403, 404; the journal could not
+    record a step; Redis away longer than ``redis_outage``: :class:`StoreUnavailableError`): the job stopped.
 
     ``result`` accounts for every contact read before the stop (``result.total``); the rest of the
     input was not read and nothing of it was sent. ``error`` is the chunk's error.

@@ -124,6 +124,9 @@ class ImportResult:
     parts: list[PartResult] = field(default_factory=list)
     error_file: Path | None = None
     aborted: ExotelError | None = None
+    """The error that stopped the import part-way (bad credentials, a journal that could not record a
+    step, Redis away longer than ``redis_outage``): no further part was sent after it, and every row is
+    still accepted, pending or in :meth:`failures`. Running it again with its journal resumes it."""
     reconciled: ReconciliationResult | None = None
     """Campaign: what reading the list back found (None: not done: turned off, or nothing to name)."""
     problems: list[str] = field(default_factory=list)
