@@ -247,13 +247,13 @@ class SyncListResult:
             "removed": len(self.removed),
             "unchanged": self.unchanged,
             "failed": len(self.failures),
-            "aborted": str(self.aborted) if self.aborted else None,
         }
 
     def to_dict(self) -> dict[str, Any]:
         """Everything, JSON-able (``--json``)."""
         return {
             **self.summary(),
+            "aborted": str(self.aborted) if self.aborted else None,
             "changes": [c._asdict() for c in (*self.created, *self.added, *self.removed)],
             "failures": [f._asdict() for f in self.failures],
         }
