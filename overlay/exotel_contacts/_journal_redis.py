@@ -87,10 +87,13 @@ redis.call('PEXPIRE', KEYS[2], ARGV[5])
 return 1
 """
 
-# KEYS: lease. ARGV: token, lease (ms). Returns 1 renewed, 0 lost.
+# KEYS: lease. ARGV: token, lease (ms). Returns 1 renewed (or re-taken: it had lapsed, as after a
+# Redis outage longer than the lease, and nobody took it; a step written meanwhile by another worker
+# is still caught by the next step's sequence check), 0 held by another worker.
 RENEW: Final = """
-if redis.call('GET', KEYS[1]) == ARGV[1] then
-  redis.call('PEXPIRE', KEYS[1], ARGV[2])
+local holder = redis.call('GET', KEYS[1])
+if holder == ARGV[1] or not holder then
+  redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[2])
   return 1
 end
 return 0

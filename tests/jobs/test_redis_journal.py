@@ -215,3 +215,15 @@ def test_the_command_line_keeps_a_journal_in_redis(redis_process: RedisProcess, 
 def httpx_contacts(base_url: str) -> list[Any]:
     contacts: list[Any] = httpx.get(f"{base_url}/_mock/accounts/demo/ccm-contacts", timeout=10).json()
     return contacts
+
+
+def test_a_lapsed_lease_nobody_took_is_taken_back(redis_process: RedisProcess) -> None:
+    # As after a Redis outage longer than the lease: the holder's next step (or renewal) takes it back.
+    held = journal(redis_process, "lapsed", lease=1.0)
+    held._stop.set()
+    held._renewer.join()
+    time.sleep(1.2)
+    held.append("sending", 1)
+    with pytest.raises(ec.JournalInUseError, match="held by another worker"):
+        journal(redis_process, "lapsed", lease=1.0)
+    held.close()
