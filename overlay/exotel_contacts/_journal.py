@@ -34,7 +34,7 @@ from ._exceptions import InvalidInputError, JournalInUseError, JournalMismatchEr
 from ._journal_spec import JournalInput, RedisJournal
 from ._redis_faults import DEFAULT_REDIS_OUTAGE
 
-__all__ = ["JOURNAL_ERRORS", "Journal", "JournalBase", "file_identity", "opened"]
+__all__ = ["JOURNAL_ERRORS", "Journal", "JournalBase", "check_header", "file_identity", "header", "opened"]
 
 #: Version 2: a file is known by its whole content (version 1 held its name, mtime and head).
 VERSION: Final = 2
