@@ -25,17 +25,19 @@ _ACCOUNT = re.compile(r"^/v2/accounts/([^/]+)/")  # as the mock counts its limit
 
 
 class CountingTransport(httpx.HTTPTransport):
-    """Writes one line per attempt that got an answer: when, which account, which status."""
+    """Writes one line per attempt that got an answer: when it was sent, which account, which status."""
 
     def __init__(self, out: Path) -> None:
         super().__init__()
         self._out = out.open("a", encoding="utf-8")
 
     def handle_request(self, request: httpx.Request) -> httpx.Response:
+        # When it leaves (what the rate limiter decides), not when its answer is back.
+        sent = time.time()
         response = super().handle_request(request)
         match = _ACCOUNT.search(request.url.path)
         line = {
-            "t": time.time(),
+            "t": sent,
             "account": match.group(1) if match else None,
             "status": response.status_code,
         }

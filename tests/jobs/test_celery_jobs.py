@@ -268,6 +268,10 @@ def test_six_jobs_on_three_celery_workers_survive_a_killed_worker(tmp_path: Path
         mine = [a for a in sent if a["account"] == account]
         refused = sum(1 for a in mine if a["status"] == 429)
         assert mine
+        print(
+            f"{account}: {len(mine)} attempts, {refused} answered 429, busiest second {most_in_a_window([a['t'] for a in mine], MOCK_WINDOW)}"
+        )
         assert refused <= max(1, len(mine) // 100), f"{account}: {refused} of {len(mine)} answered 429"
-        answered = [a["t"] for a in mine if a["status"] != 429]
-        assert most_in_a_window(answered, MOCK_WINDOW) <= MOCK_LIMIT
+        # The three families' windows (10 a second each) add up to the mock's 30 a second.
+        sent_at = [a["t"] for a in mine if a["status"] != 429]
+        assert most_in_a_window(sent_at, MOCK_WINDOW) <= MOCK_LIMIT
