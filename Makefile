@@ -35,13 +35,14 @@ lint: $(STAMP)
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy
 
-## redis-server for the shared-quota tests and benchmarks: Debian's package, installed when missing
-## (the tests start and stop their own server; without one they skip, and fail under CI).
+## redis-server for the shared-quota and jobs tests and benchmarks: Debian's package, installed when
+## missing (the tests start and stop their own server; without one they skip, and fail under CI); and
+## openssl, which makes the throw-away CA of the rediss:// test.
 redis-server:
-	@command -v redis-server >/dev/null 2>&1 || { \
-	  echo "Installing Debian's redis-server for the shared-quota tests"; \
+	@{ command -v redis-server && command -v openssl; } >/dev/null 2>&1 || { \
+	  echo "Installing Debian's redis-server and openssl for the shared-quota and jobs tests"; \
 	  { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
-	    --no-install-recommends redis-server; } >/dev/null 2>&1 \
+	    --no-install-recommends redis-server openssl; } >/dev/null 2>&1 \
 	  || echo "WARNING: could not install redis-server; shared-quota tests will skip (and fail under CI)"; }
 
 ## Every test: lint, types, spec checks (validator, Spectral, Prism random data, TypeScript smoke run,

@@ -25,6 +25,7 @@ from ._network import CertInput, NetworkSettings, ProxyInput, VerifyInput
 from ._polling import PollSchedule
 from ._rates import UNSET, RateInput, RateSettings, Unset
 from ._raw import RawView
+from ._redis_faults import outage_setting
 from ._retry import RetryPolicy
 from ._settings import check_count
 from ._urls import server_url
@@ -80,6 +81,8 @@ class BaseHooks(Protocol):
     _config: ClientConfig
     _retry_policy: RetryPolicy
     _max_concurrent_uploads: int
+    _redis_url: str | None
+    _redis_outage: float
 
 
 class BaseClient:
@@ -114,6 +117,7 @@ class BaseClient:
         reads_rate_limit: RateInput | Unset = UNSET,
         rate_limit_per_minute: int | Unset | None = UNSET,
         redis_url: str | None = None,
+        redis_outage: float | None = None,
         max_concurrent_uploads: int = DEFAULT_MAX_CONCURRENT_UPLOADS,
         poll_schedule: PollSchedule | None = None,
         proxy: ProxyInput | None = None,
@@ -153,6 +157,7 @@ class BaseClient:
             environ=environ,
         )
         self._redis_url = redis_url_setting(redis_url, environ)
+        self._redis_outage = outage_setting(redis_outage, environ)
         self._max_concurrent_uploads = max_concurrent_uploads
         self._poll_schedule = poll_schedule if poll_schedule is not None else PollSchedule()
         self._clock = time.monotonic

@@ -50,8 +50,9 @@ from ._exceptions import (
     InvalidResponseError,
     JournalMismatchError,
     OutcomeUnknownError,
+    StoreUnavailableError,
 )
-from ._journal import Journal
+from ._journal import JOURNAL_ERRORS, JournalBase
 from ._response import error_from_response, error_from_transport, parse_json
 from ._retry import REPLAY_SAFE, RetryableResponse, RetryState
 from ._rules import BULK_FATAL, MAY_HAVE_ACTED_ERRORS, MAY_HAVE_ACTED_STATUSES
@@ -139,7 +140,8 @@ class BulkProgress:
 
 
 _Detail = tuple[int | None, int | str | None, str | None]  # status_code, code, reason
-_Last = tuple[httpx.Response | None, httpx.HTTPError | None]  # an exchange's last answer or failure
+# An exchange's last answer or failure (StoreUnavailableError: the shared quota's Redis stayed away).
+_Last = tuple[httpx.Response | None, httpx.HTTPError | StoreUnavailableError | None]
 
 
 class _Chunk:
@@ -307,7 +309,8 @@ class BulkCreateResult:
 
 
 class BulkAbortedError(ExotelError):
-    """A chunk got an error every other chunk would get too (401, 402, 403, 404): the job stopped.
+    """A chunk got an error every other chunk would get too (401, 402, 403, 404; the journal could not
+    record a step; Redis away longer than ``redis_outage``: :class:`StoreUnavailableError`): the job stopped.
 
     ``result`` accounts for every contact read before the stop (``result.total``); the rest of the
     input was not read and nothing of it was sent. ``error`` is the chunk's error.
@@ -505,7 +508,7 @@ class _Job:
     """What every chunk of one job shares: the request's shape, the policy and the redactor."""
 
     def __init__(
-        self, client: BaseHooks, http: httpx.Client | httpx.AsyncClient, journal: Journal | None = None
+        self, client: BaseHooks, http: httpx.Client | httpx.AsyncClient, journal: JournalBase | None = None
     ) -> None:
         self.journal = journal
         self._steps = journal.latest() if journal is not None else {}
@@ -541,7 +544,7 @@ class _Job:
         for step in steps.values():
             if step.get("digest") != _digest(chunk):
                 raise JournalMismatchError(
-                    f"The journal {self.journal.path if self.journal else ''} was written for other "
+                    f"The journal {self.journal.name if self.journal else ''} was written for other "
                     f"contacts: the chunk at input position {chunk.start} differs; give the same contacts "
                     "in the same order, or a new journal path"
                 )
@@ -561,7 +564,7 @@ class _Job:
         if self.journal is not None and chunk.payload:
             try:
                 self.journal.append("sending", chunk.start, digest=_digest(chunk))
-            except InvalidInputError as exc:
+            except JOURNAL_ERRORS as exc:
                 _fill(chunk, _FAILED, (None, None, exc.message))
                 chunk.fatal = chunk.fatal or exc
                 chunk.payload, chunk.sent = [], []
@@ -575,11 +578,11 @@ class _Job:
             return
         try:
             self._record_done(self.journal, chunk)
-        except InvalidInputError as exc:
+        except JOURNAL_ERRORS as exc:
             chunk.fatal = chunk.fatal or exc
 
     @staticmethod
-    def _record_done(journal: Journal, chunk: _Chunk) -> None:
+    def _record_done(journal: JournalBase, chunk: _Chunk) -> None:
         nothing = (
             chunk.sids is None
             and not chunk.after_replay
@@ -766,6 +769,12 @@ def _finish(chunk: _Chunk, response: httpx.Response | None, exc: Exception | Non
         _chunk_error(chunk, error_from_response(response, redact=job.redact))
     elif isinstance(exc, httpx.HTTPError):
         _chunk_error(chunk, error_from_transport(exc, redact=job.redact))
+    elif isinstance(exc, StoreUnavailableError):
+        # The shared quota's Redis stayed away past the bound before an attempt could be sent: this
+        # attempt did nothing (an earlier, ambiguous one makes the contacts unknown), and every other
+        # chunk would wait the same: the job stops, with its result.
+        _chunk_error(chunk, exc)
+        chunk.fatal = chunk.fatal or exc
     job.done(chunk)
     # The contacts themselves are not kept: only numbers, outcomes and sids outlive the request.
     chunk.payload, chunk.sent = [], []

@@ -29,6 +29,7 @@ __all__ = [
     "InvalidResponseError",
     "InvalidSettingError",
     "ItemCountMismatchError",
+    "JournalInUseError",
     "JournalMismatchError",
     "NotFoundError",
     "OutcomeUnknownError",
@@ -37,6 +38,7 @@ __all__ = [
     "PermissionDeniedError",
     "RateLimitError",
     "ServerError",
+    "StoreUnavailableError",
     "TooManyContactsError",
     "UploadFailedError",
     "UploadTimeoutError",
@@ -92,6 +94,10 @@ class InvalidInputError(ExotelError, ValueError):
 
 class JournalMismatchError(InvalidInputError):
     """A resume journal was written for another file, other options or another plan: it is not used."""
+
+
+class JournalInUseError(InvalidInputError):
+    """Another process holds the journal (its lock, or its lease in Redis), or this one lost its lease."""
 
 
 class InvalidSettingError(ConfigurationError, InvalidInputError):
@@ -183,6 +189,10 @@ class APIConnectionError(APIError):
 
 class APITimeoutError(APIConnectionError):
     """The request timed out (after retries where safe)."""
+
+
+class StoreUnavailableError(APIConnectionError):
+    """Redis (the shared quota or journal) stayed unreachable longer than ``redis_outage`` seconds."""
 
 
 class InvalidResponseError(APIError):

@@ -26,10 +26,11 @@ from ._exceptions import (
     InvalidInputError,
     InvalidResponseError,
     OutcomeUnknownError,
+    StoreUnavailableError,
     UploadTimeoutError,
 )
 from ._failure_summary import CodeSummary, summarize_by_code
-from ._journal import Journal, file_identity
+from ._journal import JOURNAL_ERRORS, JournalBase, file_identity
 from ._local_paths import check_input_file, check_output_file
 from ._options import ImportKwargs, ImportOptions
 from ._polling import UploadProgress, check_wait_timeout
@@ -124,6 +125,9 @@ class ImportResult:
     parts: list[PartResult] = field(default_factory=list)
     error_file: Path | None = None
     aborted: ExotelError | None = None
+    """The error that stopped the import part-way (bad credentials, a journal that could not record a
+    step, Redis away longer than ``redis_outage``): no further part was sent after it, and every row is
+    still accepted, pending or in :meth:`failures`. Running it again with its journal resumes it."""
     reconciled: ReconciliationResult | None = None
     """Campaign: what reading the list back found (None: not done: turned off, or nothing to name)."""
     problems: list[str] = field(default_factory=list)
@@ -200,7 +204,7 @@ class Importer:
         on_progress: Callable[[ImportProgress], None] | None,
         release: Callable[[], None] = lambda: None,
         *,
-        journal: Journal | None = None,
+        journal: JournalBase | None = None,
         replay_safe: bool = True,
     ) -> None:
         self.split = split
@@ -255,8 +259,25 @@ class Importer:
 
     # ---- the journal -----------------------------------------------------------------------------
     def _record(self, step: str, part: Part, **fields: Any) -> None:
-        if self.journal is not None:
+        """Write a step; when the journal cannot, no further part is sent and the result says why.
+
+        Only ``sending`` raises (its part must not go out unrecorded); after any other step the
+        import goes on with what it has, and a resume treats that part as cut off.
+        """
+        if self.journal is None:
+            return
+        try:
             self.journal.append(step, part.index, **fields)
+        except JOURNAL_ERRORS as error:
+            self._stop(error)
+            if step == "sending":
+                raise
+
+    def _stop(self, error: ExotelError) -> None:
+        with self._lock:
+            if self._fatal is None:
+                self._fatal = error
+                self.result.aborted = error
 
     def resume(self, part: Part) -> bool:
         """Take what the journal says of ``part``; True when nothing is left to do for it.
@@ -365,7 +386,9 @@ class Importer:
         with self._lock:
             record = self.result.parts[part.index - 1]
             record.error, record.error_type, record.exception = str(error), type(error).__name__, error
-            if isinstance(error, IMPORT_FATAL) and self._fatal is None:
+            if isinstance(error, (*IMPORT_FATAL, StoreUnavailableError)) and self._fatal is None:
+                # Every other part would get the same (StoreUnavailableError: the shared quota's
+                # Redis stayed away past redis_outage).
                 self._fatal = error
                 self.result.aborted = error
             self.result.report.add_part_failure(part, code, message)
@@ -509,7 +532,7 @@ def prepare(path: str | Path, options: ImportOptions, work_dir: Path) -> tuple[P
 def journal_plan(source: Path, options: ImportOptions, split: SplitResult) -> dict[str, Any]:
     """What a journal checks before it is resumed: the file, the options that shape the parts, the parts."""
     return {
-        "file": {"name": source.name, **file_identity(source)},
+        "file": file_identity(source),
         "options": {
             "family": options.family,
             "list_id": options.list_id,

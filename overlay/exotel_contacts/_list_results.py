@@ -229,11 +229,13 @@ class SyncListResult:
     failures: tuple[SyncFailure, ...]
     address_book_pages: int
     """Address book pages read to find the sids of numbers that exist outside the list."""
+    aborted: ExotelError | None = None
+    """The error that stopped the sync part-way (the changes above were made; the rest were not)."""
 
     @property
     def ok(self) -> bool:
         """True when the list now holds exactly the given numbers (in a dry run: the plan is complete)."""
-        return not self.failures
+        return not self.failures and self.aborted is None
 
     def summary(self) -> dict[str, Any]:
         """Counts as a plain dict."""
@@ -251,6 +253,7 @@ class SyncListResult:
         """Everything, JSON-able (``--json``)."""
         return {
             **self.summary(),
+            "aborted": str(self.aborted) if self.aborted else None,
             "changes": [c._asdict() for c in (*self.created, *self.added, *self.removed)],
             "failures": [f._asdict() for f in self.failures],
         }

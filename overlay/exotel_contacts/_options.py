@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, TypedDict
 
+from ._journal_spec import JournalInput
 from ._network import CertInput, ProxyInput, VerifyInput
 from ._polling import PollSchedule
 from ._rates import RateInput, Unset
@@ -50,6 +51,7 @@ class ClientOptions(TypedDict, total=False):
     reads_rate_limit: RateInput | Unset
     rate_limit_per_minute: int | Unset | None
     redis_url: str | None
+    redis_outage: float | None
     max_concurrent_uploads: int
     poll_schedule: PollSchedule | None
     proxy: ProxyInput | None
@@ -76,7 +78,7 @@ class ImportKwargs(TypedDict, total=False):
     errors_out: str | Path | None
     limits: Limits | None
     on_progress: Callable[[ImportProgress], None] | None
-    journal: str | Path | None
+    journal: JournalInput | None
     reconcile: bool
 
 
@@ -112,8 +114,9 @@ class ImportOptions:
     """The split's caps (default: Exotel's documented limits)."""
     on_progress: Callable[[ImportProgress], None] | None = None
     """Called after each step with an ``ImportProgress``."""
-    journal: str | Path | None = None
-    """A file recording the plan and each step, so that running again after a crash resumes the import."""
+    journal: JournalInput | None = None
+    """A file (a path) or a :class:`RedisJournal` recording the plan and each step, so that running again
+    after a crash (on this machine or, with Redis, on another) resumes the import."""
     reconcile: bool = True
     """Campaign, with ``wait``: read the list back afterwards and name, by original row number, the rows
     the server only counted (``source="reconciliation"``). Only when it counted rows failed or duplicate:

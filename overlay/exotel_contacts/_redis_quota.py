@@ -23,14 +23,12 @@ README give the measured figures.
 
 from __future__ import annotations
 
-import contextlib
-from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any, Final
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 import attrs
 
-from ._exceptions import APIConnectionError, APITimeoutError, ConfigurationError, RateLimitError
+from ._exceptions import APITimeoutError, ConfigurationError, RateLimitError
 from ._rates import Rate
 
 if TYPE_CHECKING:
@@ -53,7 +51,6 @@ __all__ = [
     "connect",
     "connect_async",
     "redact_url",
-    "redis_errors",
     "us",
 ]
 
@@ -260,24 +257,6 @@ def connect_async(url: str) -> aredis.Redis:
     except ValueError as exc:
         raise ConfigurationError(f"Cannot use the Redis URL {redact_url(url)!r}: {exc}") from None
     return client
-
-
-@contextlib.contextmanager
-def redis_errors(url: str) -> Iterator[None]:
-    """Turn any redis-py error into :class:`APIConnectionError` naming the URL without its password."""
-    module = _redis_module()
-    try:
-        yield
-    except module.RedisError as exc:
-        safe = redact_url(url)
-        detail = str(exc)
-        password = urlsplit(url).password
-        if password:
-            detail = detail.replace(password, "***")
-        raise APIConnectionError(
-            f"Redis at {safe} (the shared rate limit) failed: {type(exc).__name__}: {detail}",
-            how_to_fix="Check that Redis is running and EXOTEL_REDIS_URL (or redis_url=) points at it",
-        ) from None
 
 
 @attrs.frozen

@@ -11,7 +11,7 @@ import exotel_contacts
 
 EXPECTED = {
     "APIConnectionError", "APIError", "APIStatusError", "APITimeoutError", "AsyncClient", "AsyncRateLimiter", "AsyncRetryTransport", "JournalMismatchError",
-    "AuthenticationError", "BadRequestError", "BulkAbortedError", "BulkInputError", "InvalidSettingError", "ImportProgress", "ImportResult", "CodeSummary", "NetworkSettings", "RawResponse", "request_id_of", "PartResult", "BulkCreateResult", "BulkMetadata", "BulkProgress", "CATALOG_SCHEMAS", "Client", "ClientConfig",
+    "AuthenticationError", "BadRequestError", "BulkAbortedError", "BulkInputError", "InvalidSettingError", "ImportProgress", "ImportResult", "CodeSummary", "NetworkSettings", "RawResponse", "request_id_of", "JournalInUseError", "RedisJournal", "StoreUnavailableError", "PartResult", "BulkCreateResult", "BulkMetadata", "BulkProgress", "CATALOG_SCHEMAS", "Client", "ClientConfig",
     "CodeInfo", "ConfigurationError", "ConflictError", "Contact", "ContactCreate", "ContactList",
     "ContactOutcome", "ContactResult", "CreateContactsResponse", "CsvStatus", "CsvUploadData", "CsvUploadStats",
     "CsvUploadSummary", "DEFAULT_TIMEOUT", "DuplicateAction", "ErrorData", "ErrorFileExpiredError", "FailedItem",

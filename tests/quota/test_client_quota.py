@@ -136,7 +136,7 @@ async def test_the_async_client_shares_the_same_quota(redis_url: str, account: s
 
 def test_unreachable_redis_names_the_url_without_the_password(account: str) -> None:
     url = "redis://:hunter2-pw@127.0.0.1:1/3"
-    with client(account, redis_url=url) as c:
+    with client(account, redis_url=url, redis_outage=0.5) as c:  # ridden out 0.5 s, then the error
         assert "hunter2" not in repr(c)
         with pytest.raises(exotel_contacts.APIConnectionError) as info:
             c.get_upload_status("up_1")

@@ -102,7 +102,9 @@ async def aimport_contacts(
         # Reading and splitting is CPU and disk work: on the async side it runs off the event loop.
         source, family, split = await run_blocking(prepare, path, options, Path(tmp))
         plan = journal_plan(source, options, split) if options.journal is not None else {}
-        with opened(options.journal, "import", plan) as journal:
+        with opened(
+            options.journal, "import", plan, redis_url=client._redis_url, outage=client._redis_outage
+        ) as journal:
             first_answer = Event()
             job = Importer(
                 source,

@@ -8,6 +8,7 @@ same Redis and account shares them, and the limit the server stated). The rules 
 
 from __future__ import annotations
 
+import contextlib
 import math
 import time
 import uuid
@@ -20,6 +21,7 @@ import attrs
 from .._exceptions import APIConnectionError
 from .._limits import LimiterBase, LocalWindow, Permit, max_wait_for, slack_for
 from .._rates import FAMILIES, QuotaFamily, RateSettings
+from .._redis_faults import DEFAULT_REDIS_OUTAGE
 from .._redis_quota import (
     ACQUIRE,
     CONFIRM,
@@ -33,10 +35,10 @@ from .._redis_quota import (
     WindowBase,
     booked,
     confirmed,
-    redis_errors,
     us,
 )
 from ._primitives import RedisClient, Semaphore, redis_client, repeat, sleep
+from .redis_calls import ride_out
 
 __all__ = [
     "AsyncQuota",
@@ -52,13 +54,20 @@ class AsyncRedisWindow(WindowBase):
     """One family's moving window in Redis: :meth:`reserve`, sleep, :meth:`confirm`, send, :meth:`settle`."""
 
     client: RedisClient = attrs.field(kw_only=True)
+    outage: float = attrs.field(default=DEFAULT_REDIS_OUTAGE, kw_only=True)
+    """Seconds a call rides out a Redis that is away (see :mod:`exotel_contacts._redis_faults`)."""
     _scripts: dict[str, Any] = attrs.field(init=False, factory=dict)
 
-    async def _run(self, source: str, args: list[Any]) -> Any:
-        with redis_errors(self.url):
-            if source not in self._scripts:
-                self._scripts[source] = self.client.register_script(source)
-            return await self._scripts[source](keys=self.keys, args=args)
+    async def _run(self, source: str, args: list[Any], *, outage: float | None = None) -> Any:
+        if source not in self._scripts:
+            self._scripts[source] = self.client.register_script(source)
+        script = self._scripts[source]
+        return await ride_out(
+            lambda: script(keys=self.keys, args=args),
+            url=self.url,
+            what="the shared rate limit",
+            limit=self.outage if outage is None else outage,
+        )
 
     async def book(self, ticket: str) -> tuple[float, float]:
         """Book a send time for ``ticket``; return the seconds to wait and that time (server clock)."""
@@ -80,17 +89,28 @@ class AsyncRedisWindow(WindowBase):
         return wait
 
     async def settle(self, ticket: str) -> None:
-        """When the answer is back (or the attempt failed): count the request from now if that is later."""
-        await self._run(SETTLE, [self.window_us, ticket])
+        """When the answer is back (or the attempt failed): count the request from now if that is later.
+
+        Tried once: a Redis that is away now must not hold back an answer that has arrived (the
+        booking already counts the request, a little early).
+        """
+        with contextlib.suppress(APIConnectionError):
+            await self._run(SETTLE, [self.window_us, ticket], outage=0.0)
 
     async def share(self, learned: int | None) -> None:
         """Write the limit the server stated where every worker's scripts read it (when due)."""
         now = time.monotonic()
         if not self.share_due(learned, now):
             return
-        with redis_errors(self.url):
-            await self.client.set(self.keys[1], str(learned), ex=LEARNED_TTL)
-        self.shared_limit, self.shared_at = learned, now
+        # Best effort: a Redis away now leaves the limit to be shared by a later answer.
+        with contextlib.suppress(APIConnectionError):
+            await ride_out(
+                lambda: self.client.set(self.keys[1], str(learned), ex=LEARNED_TTL),
+                url=self.url,
+                what="the shared rate limit",
+                limit=0.0,
+            )
+            self.shared_limit, self.shared_at = learned, now
 
 
 @attrs.define
@@ -98,14 +118,18 @@ class AsyncRedisSlots(SlotsBase):
     """The account's upload slots shared through Redis: ``async with slots.hold(): ...``."""
 
     client: RedisClient = attrs.field(default=None, kw_only=True)
+    outage: float = attrs.field(default=DEFAULT_REDIS_OUTAGE, kw_only=True)
+    """Seconds a call rides out a Redis that is away (see :mod:`exotel_contacts._redis_faults`)."""
     _scripts: dict[str, Any] = attrs.field(init=False, factory=dict)
 
     async def run(self, source: str, keys: list[str], args: list[Any]) -> Any:
-        """Run one of the slot scripts."""
-        with redis_errors(self.url):
-            if source not in self._scripts:
-                self._scripts[source] = self.client.register_script(source)
-            return await self._scripts[source](keys=keys, args=args)
+        """Run one of the slot scripts (riding out a Redis that is briefly away)."""
+        if source not in self._scripts:
+            self._scripts[source] = self.client.register_script(source)
+        script = self._scripts[source]
+        return await ride_out(
+            lambda: script(keys=keys, args=args), url=self.url, what="the upload slots", limit=self.outage
+        )
 
     def hold(self) -> AsyncHeldRedisSlot:
         """Wait for a slot (first come, first served), hold it while the block runs, then free it."""
@@ -142,7 +166,10 @@ class AsyncHeldRedisSlot:
         self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
     ) -> None:
         await self._renewing.__aexit__(None, None, None)
-        await self.slots.run(RELEASE, self.slots.keys[:3], [self.token])
+        # A Redis that is away past the bound must not hide the upload's answer: the slot's lease
+        # lapses by itself.
+        with contextlib.suppress(APIConnectionError):
+            await self.slots.run(RELEASE, self.slots.keys[:3], [self.token])
 
 
 class AsyncUploadSlots:
@@ -196,6 +223,7 @@ class AsyncRateLimiter(LimiterBase):
         rates: RateSettings | None = None,
         redis_url: str | None = None,
         redis: RedisClient = None,
+        outage: float = DEFAULT_REDIS_OUTAGE,
     ) -> None:
         super().__init__(account_sid, rates=rates, redis_url=redis_url)
         self._local: dict[QuotaFamily, LocalWindow] = {}
@@ -222,6 +250,7 @@ class AsyncRateLimiter(LimiterBase):
                 wait,
                 keys.learned(family),
                 client=self._redis,
+                outage=outage,
             )
             self._windows[family] = window
 
@@ -290,16 +319,19 @@ class AsyncQuota:
         rates: RateSettings,
         redis_url: str | None,
         max_uploads: int,
+        outage: float = DEFAULT_REDIS_OUTAGE,
     ) -> None:
         self._redis: RedisClient = None
         shared: AsyncRedisSlots | None = None
         if redis_url is not None:
             self._redis = redis_client(redis_url)
             keys = RedisQuotaKeys(account_sid).slots
-            shared = AsyncRedisSlots(redis_url, keys, max_uploads, client=self._redis)
+            shared = AsyncRedisSlots(redis_url, keys, max_uploads, client=self._redis, outage=outage)
         self.limiter: AsyncRateLimiter | None = None
         if rates.any:
-            self.limiter = AsyncRateLimiter(account_sid, rates=rates, redis_url=redis_url, redis=self._redis)
+            self.limiter = AsyncRateLimiter(
+                account_sid, rates=rates, redis_url=redis_url, redis=self._redis, outage=outage
+            )
         self.uploads = AsyncUploadSlots(max_uploads, shared=shared)
 
     async def close(self) -> None:

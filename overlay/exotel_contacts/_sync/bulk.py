@@ -9,7 +9,6 @@ What a chunk is, how its answer is read and what the result holds: :mod:`exotel_
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from os import PathLike
 
 import httpx
 import stamina
@@ -32,8 +31,9 @@ from .._bulk import (
     check_options,
     resend,
 )
-from .._exceptions import ExotelError
+from .._exceptions import ExotelError, StoreUnavailableError
 from .._journal import opened
+from .._journal_spec import JournalInput
 from .._retry import RetryableResponse
 from .._rules import MAY_HAVE_ACTED_STATUSES
 from ._primitives import Window
@@ -58,7 +58,7 @@ def _exchange(http: httpx.Client, job: _Job, chunk: _Chunk, body: bytes) -> _Las
                     raise RetryableResponse(response)
     except RetryableResponse as exc:
         return exc.response, None
-    except httpx.HTTPError as exc:
+    except (httpx.HTTPError, StoreUnavailableError) as exc:
         return None, exc
     return response, None
 
@@ -80,7 +80,7 @@ def create_contacts_bulk(
     chunk_size: int = MAX_CONTACTS_PER_REQUEST,
     concurrency: int = DEFAULT_BULK_CONCURRENCY,
     on_progress: ProgressCallback | None = None,
-    journal: str | PathLike[str] | None = None,
+    journal: JournalInput | None = None,
     journal_source: Mapping[str, object] | None = None,
 ) -> BulkCreateResult:
     """Create any number of contacts with ``client`` (see ``Client.create_contacts_bulk``)."""
@@ -91,7 +91,9 @@ def create_contacts_bulk(
     chunks = _chunks(contacts, chunk_size, failure)
     fatal: ExotelError | None = None
     plan = {"chunk_size": chunk_size, "source": dict(journal_source or {})}
-    with opened(journal, "bulk create", plan) as journal_file:
+    with opened(
+        journal, "bulk create", plan, redis_url=client._redis_url, outage=client._redis_outage
+    ) as journal_file:
         job = _Job(client, http, journal_file)
         # A bounded window: the next chunk is read from the input only when a slot is free.
         with Window[_Chunk](concurrency, name="exotel-bulk") as window:

@@ -36,6 +36,7 @@ from .._base_client import DEFAULT_WAIT_TIMEOUT, BaseClient, Destination, Sent, 
 from .._exceptions import ErrorFileExpiredError, NotFoundError, UploadFailedError
 from .._families import Family
 from .._files import FileInput, open_upload
+from .._journal_spec import JournalInput
 from .._local_paths import check_output_file
 from .._operation import Operation
 from .._polling import UploadProgress
@@ -87,6 +88,7 @@ class Client(Directory, OperationGroups, BaseClient):
             rates=self._rates,
             redis_url=self._redis_url,
             max_uploads=self._max_concurrent_uploads,
+            outage=self._redis_outage,
         )
         self._limiter = self._quota.limiter
         self._upload_slots = self._quota.uploads
@@ -391,7 +393,7 @@ class Client(Directory, OperationGroups, BaseClient):
         chunk_size: int = answers.MAX_CONTACTS_PER_REQUEST,
         concurrency: int = _bulk.DEFAULT_BULK_CONCURRENCY,
         on_progress: Callable[[_bulk.BulkProgress], Any] | None = None,
-        journal: str | Path | None = None,
+        journal: JournalInput | None = None,
         journal_source: Mapping[str, object] | None = None,
     ) -> _bulk.BulkCreateResult:
         """Create any number of contacts: chunks of ``chunk_size`` (at most 5000), ``concurrency`` at once.
@@ -402,7 +404,8 @@ class Client(Directory, OperationGroups, BaseClient):
         ``on_progress`` gets a :class:`~exotel_contacts.BulkProgress` after each chunk, in the caller.
         Raises :class:`~exotel_contacts.BulkAbortedError` (with the partial result) on 401/402/403/404.
 
-        ``journal=PATH`` makes the job resumable: the same call with the same contacts after a crash
+        ``journal=PATH`` (or ``journal=RedisJournal(job_id)``, shared by every worker) makes the job
+        resumable: the same call with the same contacts after a crash
         skips the chunks that finished (their outcomes come from the journal; the ``sid`` of contacts
         created before the crash is not kept) and sends the rest, a chunk cut off while sending
         included (a contact it created answers 409: ``already_existed``, ``after_replay``).
@@ -442,6 +445,8 @@ class Client(Directory, OperationGroups, BaseClient):
         for, not sent again; a part whose sending was cut off is sent again only where that is safe,
         else its rows are ``OUTCOME_UNKNOWN``) and returns the whole import's result. A journal of
         another file or other options is refused (:class:`~exotel_contacts.JournalMismatchError`).
+        ``journal=RedisJournal(job_id)`` keeps it in Redis, where a worker on another machine can resume
+        it; the file is known by its content, so the same bytes resume from any path.
         """
         # Imported here: the file checks pull in phonenumbers and email-validator, which only imports need.
         from .._import import ImportOptions  # noqa: PLC0415

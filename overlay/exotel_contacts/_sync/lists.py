@@ -15,12 +15,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
 
 from .._answers import MAX_BULK_ITEMS, MAX_PAGE_SIZE, Page
+from .._bulk import BulkAbortedError
 from .._exceptions import (
     ExotelError,
     InvalidInputError,
     InvalidResponseError,
     NotFoundError,
     OutcomeUnknownError,
+    StoreUnavailableError,
 )
 from .._inputs import MAX_SID_LENGTH
 from .._list_results import (
@@ -102,7 +104,8 @@ def _send_chunk(
         result.chunk_failed(indexes, sids, error)
         # The list does not exist (404 for the request) or the credentials fail: every chunk would.
         fatal = isinstance(error, BULK_FATAL) and not isinstance(error, OutcomeUnknownError)
-        return error if fatal else None
+        # The shared quota's Redis stayed away past redis_outage: every chunk would wait the same.
+        return error if fatal or isinstance(error, StoreUnavailableError) else None
     result.chunk_answered(indexes, sids, answer)
     return None
 
@@ -203,47 +206,72 @@ def _lookup(client: Any, numbers: set[str]) -> tuple[dict[str, str], int]:
     return found, read
 
 
-def _remove(client: Any, list_sid: str, sid: str, number: str) -> SyncFailure | None:
+_Removal = tuple[SyncFailure | None, ExotelError | None]  # the failure, and the error that stops the sync
+
+
+def _remove(client: Any, list_sid: str, sid: str, number: str) -> _Removal:
     try:
         client._send(remove_contact_from_list_request(client._config.account_sid, list_sid, sid))
     except NotFoundError:
-        return None  # gone already: the list does not hold it, which is what was asked
+        return None, None  # gone already: the list does not hold it, which is what was asked
+    except StoreUnavailableError as error:
+        # Nothing was sent, and every other removal would wait the same: sync_list stops.
+        return SyncFailure("remove", number, sid, f"not removed: {error.message}"), error
     except ExotelError as error:
         unknown = may_have_acted(error)
-        return SyncFailure("remove", number, sid, error.message, error.status_code, error.code, unknown)
-    return None
+        return SyncFailure("remove", number, sid, error.message, error.status_code, error.code, unknown), None
+    return None, None
 
 
 Tell = Callable[[str, int], None]
 
 
-def _create_missing(
-    client: Any, missing: list[str], failures: list[SyncFailure], concurrency: int, tell: Tell
-) -> tuple[dict[str, str], list[SyncChange], int]:
-    """Create the missing numbers; the sids of every missing number found, the creations, pages read."""
-    sids: dict[str, str] = {}
-    created: list[SyncChange] = []
+def _create_missing(  # noqa: PLR0917 - the stage's inputs and the result it fills
+    client: Any,
+    missing: list[str],
+    failures: list[SyncFailure],
+    concurrency: int,
+    tell: Tell,
+    sids: dict[str, str],
+    created: list[SyncChange],
+) -> int:
+    """Create the missing numbers into ``sids`` and ``created`` (kept when it stops); the pages read."""
     tell("creating", len(missing))
-    bulk = client.create_contacts_bulk([{"number": n} for n in missing], concurrency=concurrency)
-    look_for: set[str] = set()
+    stopped: BulkAbortedError | None = None
+    try:
+        bulk = client.create_contacts_bulk([{"number": n} for n in missing], concurrency=concurrency)
+    except BulkAbortedError as error:
+        bulk, stopped = error.result, error  # what was done before the stop is in its result
+    look_for: dict[str, bool] = {}
     for outcome in bulk:
         number = missing[outcome.index]
         if outcome.outcome == "created" and outcome.sid:
             sids[number] = outcome.sid
             created.append(SyncChange("create", number, outcome.sid))
         elif outcome.outcome in ("already_existed", "unknown"):
-            look_for.add(number)  # in the address book (or maybe, after a lost answer): find its sid
+            # In the address book (or maybe, after a lost answer): find its sid.
+            look_for[number] = outcome.outcome == "unknown"
         else:
             reason = outcome.reason or "not created"
             failures.append(SyncFailure("create", number, None, reason, outcome.status_code, outcome.code))
+    if stopped is not None:
+        failures.extend(
+            SyncFailure("create", number, None, f"not looked up: {stopped.error.message}", unknown=unknown)
+            for number, unknown in look_for.items()
+        )
+        failures.extend(
+            SyncFailure("create", number, None, f"not created: {stopped.error.message}")
+            for number in missing[bulk.total :]
+        )
+        raise stopped.error
     tell("looking_up", len(look_for))
-    found, pages_read = _lookup(client, look_for)
+    found, pages_read = _lookup(client, set(look_for))
     sids.update(found)
     failures.extend(
         SyncFailure("lookup", number, None, "Not created, and not found in the address book")
-        for number in sorted(look_for - found.keys())
+        for number in sorted(look_for.keys() - found.keys())
     )
-    return sids, created, pages_read
+    return pages_read
 
 
 def _add_missing(
@@ -251,15 +279,16 @@ def _add_missing(
     list_sid: str,
     to_add: list[tuple[str, str]],
     failures: list[SyncFailure],
+    added: list[SyncChange],
     *,
     concurrency: int,
     tell: Tell,
-) -> list[SyncChange]:
+) -> None:
+    """Add the found sids to the list, into ``added``; raise the error that stopped it, if any."""
     tell("adding", len(to_add))
     if not to_add:
-        return []
+        return
     result = add_to_list(client, list_sid, [sid for _, sid in to_add], concurrency=concurrency)
-    added = []
     for (number, _), member in zip(to_add, result, strict=True):
         if member.is_member:
             added.append(SyncChange("add", number, member.contact_sid))
@@ -271,7 +300,8 @@ def _add_missing(
                     "add", number, member.contact_sid, reason, member.status_code, member.code, unknown
                 )
             )
-    return added
+    if result.aborted is not None:
+        raise result.aborted
 
 
 def _remove_extra(
@@ -279,24 +309,35 @@ def _remove_extra(
     list_sid: str,
     extra: list[tuple[str, str]],
     failures: list[SyncFailure],
+    removed: list[SyncChange],
     *,
     concurrency: int,
     tell: Tell,
-) -> list[SyncChange]:
+) -> None:
+    """Take the extra members out, into ``removed``; raise the error that stopped it, if any."""
     tell("removing", len(extra))
     todo = iter(extra)
     failed: set[str] = set()
-    with Window[SyncFailure | None](concurrency, name="exotel-sync-list") as window:
+    started: list[tuple[str, str]] = []
+    stop: ExotelError | None = None
+    with Window[_Removal](concurrency, name="exotel-sync-list") as window:
         while True:
-            while window.has_room and (pair := next(todo, None)) is not None:
+            while stop is None and window.has_room and (pair := next(todo, None)) is not None:
                 window.start(_remove, client, list_sid, pair[1], pair[0])
+                started.append(pair)
             if not window:
                 break
-            for failure in window.next_done():
+            for failure, stops in window.next_done():
                 if failure is not None:
                     failures.append(failure)
                     failed.add(str(failure.contact_sid))
-    return [SyncChange("remove", number, sid) for number, sid in extra if sid not in failed]
+                stop = stop or stops
+    removed.extend(SyncChange("remove", number, sid) for number, sid in started if sid not in failed)
+    if stop is not None:
+        failures.extend(
+            SyncFailure("remove", number, sid, f"not removed: {stop.message}") for number, sid in todo
+        )
+        raise stop
 
 
 def sync_list(
@@ -321,11 +362,18 @@ def sync_list(
             on_progress(SyncProgress(stage, 0, total))  # type: ignore[arg-type]
 
     tell("reading", 0)
+    # Reading the list changes nothing: an error here is raised as it is.
     members = _members(client, list_sid)
     held = {contact.number: contact.sid for contact in members}
     missing = [number for number in wanted if number not in held]
     extra = [(contact.number, contact.sid) for contact in members if contact.number not in wanted]
     unchanged = len(wanted) - len(missing)
+    sids: dict[str, str] = {}
+    created: list[SyncChange] = []
+    added: list[SyncChange] = []
+    removed: list[SyncChange] = []
+    pages_read = 0
+    aborted: ExotelError | None = None
     if dry_run:
         tell("looking_up", len(missing))
         sids, pages_read = _lookup(client, set(missing))
@@ -333,12 +381,15 @@ def sync_list(
         added = [SyncChange("add", n, sids.get(n)) for n in missing]
         removed = [SyncChange("remove", n, sid) for n, sid in extra]
     else:
-        sids, created, pages_read = (
-            _create_missing(client, missing, failures, concurrency, tell) if missing else ({}, [], 0)
-        )
-        to_add = [(n, sids[n]) for n in missing if n in sids]
-        added = _add_missing(client, list_sid, to_add, failures, concurrency=concurrency, tell=tell)
-        removed = _remove_extra(client, list_sid, extra, failures, concurrency=concurrency, tell=tell)
+        # From here on changes are made: whatever stops the sync, the result says what was done.
+        try:
+            if missing:
+                pages_read = _create_missing(client, missing, failures, concurrency, tell, sids, created)
+            to_add = [(n, sids[n]) for n in missing if n in sids]
+            _add_missing(client, list_sid, to_add, failures, added, concurrency=concurrency, tell=tell)
+            _remove_extra(client, list_sid, extra, failures, removed, concurrency=concurrency, tell=tell)
+        except ExotelError as error:
+            aborted = error
     tell("done", 0)
     return SyncListResult(
         list_sid,
@@ -349,6 +400,7 @@ def sync_list(
         unchanged,
         tuple(failures),
         pages_read,
+        aborted,
     )
 
 

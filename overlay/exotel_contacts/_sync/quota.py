@@ -10,6 +10,7 @@ same Redis and account shares them, and the limit the server stated). The rules 
 
 from __future__ import annotations
 
+import contextlib
 import math
 import time
 import uuid
@@ -22,6 +23,7 @@ import attrs
 from .._exceptions import APIConnectionError
 from .._limits import LimiterBase, LocalWindow, Permit, max_wait_for, slack_for
 from .._rates import FAMILIES, QuotaFamily, RateSettings
+from .._redis_faults import DEFAULT_REDIS_OUTAGE
 from .._redis_quota import (
     ACQUIRE,
     CONFIRM,
@@ -35,10 +37,10 @@ from .._redis_quota import (
     WindowBase,
     booked,
     confirmed,
-    redis_errors,
     us,
 )
 from ._primitives import RedisClient, Semaphore, redis_client, repeat, sleep
+from .redis_calls import ride_out
 
 __all__ = [
     "Quota",
@@ -54,13 +56,20 @@ class RedisWindow(WindowBase):
     """One family's moving window in Redis: :meth:`reserve`, sleep, :meth:`confirm`, send, :meth:`settle`."""
 
     client: RedisClient = attrs.field(kw_only=True)
+    outage: float = attrs.field(default=DEFAULT_REDIS_OUTAGE, kw_only=True)
+    """Seconds a call rides out a Redis that is away (see :mod:`exotel_contacts._redis_faults`)."""
     _scripts: dict[str, Any] = attrs.field(init=False, factory=dict)
 
-    def _run(self, source: str, args: list[Any]) -> Any:
-        with redis_errors(self.url):
-            if source not in self._scripts:
-                self._scripts[source] = self.client.register_script(source)
-            return self._scripts[source](keys=self.keys, args=args)
+    def _run(self, source: str, args: list[Any], *, outage: float | None = None) -> Any:
+        if source not in self._scripts:
+            self._scripts[source] = self.client.register_script(source)
+        script = self._scripts[source]
+        return ride_out(
+            lambda: script(keys=self.keys, args=args),
+            url=self.url,
+            what="the shared rate limit",
+            limit=self.outage if outage is None else outage,
+        )
 
     def book(self, ticket: str) -> tuple[float, float]:
         """Book a send time for ``ticket``; return the seconds to wait and that time (server clock)."""
@@ -82,17 +91,28 @@ class RedisWindow(WindowBase):
         return wait
 
     def settle(self, ticket: str) -> None:
-        """When the answer is back (or the attempt failed): count the request from now if that is later."""
-        self._run(SETTLE, [self.window_us, ticket])
+        """When the answer is back (or the attempt failed): count the request from now if that is later.
+
+        Tried once: a Redis that is away now must not hold back an answer that has arrived (the
+        booking already counts the request, a little early).
+        """
+        with contextlib.suppress(APIConnectionError):
+            self._run(SETTLE, [self.window_us, ticket], outage=0.0)
 
     def share(self, learned: int | None) -> None:
         """Write the limit the server stated where every worker's scripts read it (when due)."""
         now = time.monotonic()
         if not self.share_due(learned, now):
             return
-        with redis_errors(self.url):
-            self.client.set(self.keys[1], str(learned), ex=LEARNED_TTL)
-        self.shared_limit, self.shared_at = learned, now
+        # Best effort: a Redis away now leaves the limit to be shared by a later answer.
+        with contextlib.suppress(APIConnectionError):
+            ride_out(
+                lambda: self.client.set(self.keys[1], str(learned), ex=LEARNED_TTL),
+                url=self.url,
+                what="the shared rate limit",
+                limit=0.0,
+            )
+            self.shared_limit, self.shared_at = learned, now
 
 
 @attrs.define
@@ -100,14 +120,18 @@ class RedisSlots(SlotsBase):
     """The account's upload slots shared through Redis: ``with slots.hold(): ...``."""
 
     client: RedisClient = attrs.field(default=None, kw_only=True)
+    outage: float = attrs.field(default=DEFAULT_REDIS_OUTAGE, kw_only=True)
+    """Seconds a call rides out a Redis that is away (see :mod:`exotel_contacts._redis_faults`)."""
     _scripts: dict[str, Any] = attrs.field(init=False, factory=dict)
 
     def run(self, source: str, keys: list[str], args: list[Any]) -> Any:
-        """Run one of the slot scripts."""
-        with redis_errors(self.url):
-            if source not in self._scripts:
-                self._scripts[source] = self.client.register_script(source)
-            return self._scripts[source](keys=keys, args=args)
+        """Run one of the slot scripts (riding out a Redis that is briefly away)."""
+        if source not in self._scripts:
+            self._scripts[source] = self.client.register_script(source)
+        script = self._scripts[source]
+        return ride_out(
+            lambda: script(keys=keys, args=args), url=self.url, what="the upload slots", limit=self.outage
+        )
 
     def hold(self) -> HeldRedisSlot:
         """Wait for a slot (first come, first served), hold it while the block runs, then free it."""
@@ -144,7 +168,10 @@ class HeldRedisSlot:
         self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
     ) -> None:
         self._renewing.__exit__(None, None, None)
-        self.slots.run(RELEASE, self.slots.keys[:3], [self.token])
+        # A Redis that is away past the bound must not hide the upload's answer: the slot's lease
+        # lapses by itself.
+        with contextlib.suppress(APIConnectionError):
+            self.slots.run(RELEASE, self.slots.keys[:3], [self.token])
 
 
 class UploadSlots:
@@ -198,6 +225,7 @@ class RateLimiter(LimiterBase):
         rates: RateSettings | None = None,
         redis_url: str | None = None,
         redis: RedisClient = None,
+        outage: float = DEFAULT_REDIS_OUTAGE,
     ) -> None:
         super().__init__(account_sid, rates=rates, redis_url=redis_url)
         self._local: dict[QuotaFamily, LocalWindow] = {}
@@ -224,6 +252,7 @@ class RateLimiter(LimiterBase):
                 wait,
                 keys.learned(family),
                 client=self._redis,
+                outage=outage,
             )
             self._windows[family] = window
 
@@ -292,16 +321,19 @@ class Quota:
         rates: RateSettings,
         redis_url: str | None,
         max_uploads: int,
+        outage: float = DEFAULT_REDIS_OUTAGE,
     ) -> None:
         self._redis: RedisClient = None
         shared: RedisSlots | None = None
         if redis_url is not None:
             self._redis = redis_client(redis_url)
             keys = RedisQuotaKeys(account_sid).slots
-            shared = RedisSlots(redis_url, keys, max_uploads, client=self._redis)
+            shared = RedisSlots(redis_url, keys, max_uploads, client=self._redis, outage=outage)
         self.limiter: RateLimiter | None = None
         if rates.any:
-            self.limiter = RateLimiter(account_sid, rates=rates, redis_url=redis_url, redis=self._redis)
+            self.limiter = RateLimiter(
+                account_sid, rates=rates, redis_url=redis_url, redis=self._redis, outage=outage
+            )
         self.uploads = UploadSlots(max_uploads, shared=shared)
 
     def close(self) -> None:

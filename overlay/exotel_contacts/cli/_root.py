@@ -111,6 +111,9 @@ COMMANDS: dict[str, CommandEntry] = {
         "lists",
         "Campaign lists: create, list, show, delete, add contacts, and sync a list to a set of numbers.",
     ),
+    "journals": CommandEntry(
+        "journals", "Job journals kept in Redis (--journal redis:JOB_ID): list them, and remove one."
+    ),
 }
 
 
@@ -261,6 +264,14 @@ def _configure(
             show_default=False,
         ),
     ] = None,
+    redis_outage: Annotated[
+        str | None,
+        typer.Option(
+            envvar="EXOTEL_REDIS_OUTAGE",
+            help="Seconds a Redis call rides out a Redis restart or network blip before failing (default 30)",
+            show_default=False,
+        ),
+    ] = None,
     rate_limit: Annotated[
         str | None,
         typer.Option(
@@ -310,6 +321,7 @@ def _configure(
             "campaign_base_url": campaign_base_url,
             "timeout": timeout,
             "redis_url": redis_url,
+            "redis_outage": redis_outage,
             "rate_limit": rate_limit,
             "proxy": proxy,
             "verify": ca_bundle,

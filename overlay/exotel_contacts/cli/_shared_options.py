@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
+
+if TYPE_CHECKING:
+    from .._journal_spec import RedisJournal
 
 __all__ = [
     "DefaultRegionOption",
@@ -17,6 +20,7 @@ __all__ = [
     "StrictOption",
     "WaitOption",
     "WaitTimeoutOption",
+    "journal_of",
 ]
 
 # Not Click's exists/readable checks: those print a multi-line usage box. Commands check the file with
@@ -55,10 +59,23 @@ DuplicateCheckOption = Annotated[
 ]
 
 JournalOption = Annotated[
-    Path | None,
+    str | None,
     typer.Option(
         "--journal",
-        help="Record the plan and each step in this file; after a crash, the same command with the "
+        help="Record the plan and each step in this file, or in Redis with redis:JOB_ID (the Redis of "
+        "--redis-url; any machine can then resume the job); after a crash, the same command with the "
         "same --journal resumes where it stopped (a journal of another file or other options is refused).",
+        show_default=False,
     ),
 ]
+
+
+def journal_of(given: str | None) -> Path | RedisJournal | None:
+    """What ``--journal`` names: ``redis:JOB_ID`` is a journal in Redis, anything else a file's path."""
+    if given is None:
+        return None
+    if given.startswith("redis:"):
+        from .._journal_spec import RedisJournal
+
+        return RedisJournal(given.removeprefix("redis:"))
+    return Path(given)

@@ -30,7 +30,14 @@ from ._app import (
     write_output,
 )
 from ._client import make_client
-from ._shared_options import DefaultRegionOption, ErrorsOutOption, FileArgument, JournalOption, StrictOption
+from ._shared_options import (
+    DefaultRegionOption,
+    ErrorsOutOption,
+    FileArgument,
+    JournalOption,
+    StrictOption,
+    journal_of,
+)
 
 if TYPE_CHECKING:
     from .._bulk import BulkCreateResult
@@ -130,7 +137,7 @@ def _from_csv(
 
 def _source_of(path: Path, strict: bool, region: str | None) -> dict[str, Any]:
     """What a resumed ``create`` checks besides the contacts: the same file, read the same way."""
-    return {"file": {"name": path.name, **file_identity(path)}, "strict": strict, "default_region": region}
+    return {"file": file_identity(path), "strict": strict, "default_region": region}
 
 
 def _failures(result: BulkCreateResult, source: _Input) -> list[dict[str, Any]]:
@@ -195,8 +202,8 @@ def create(
         check_input_file(file)
         if errors_out is not None:
             check_output_file(errors_out, what="--errors-out")
-        if journal is not None:
-            check_output_file(journal, what="--journal")
+        if journal is not None and not journal.startswith("redis:"):
+            check_output_file(Path(journal), what="--journal")
         source = _Input()
         try:
             with tempfile.TemporaryDirectory(prefix="exotel-create-") as tmp, make_client(ctx) as client:
@@ -209,7 +216,7 @@ def create(
                     result = client.create_contacts_bulk(
                         contacts,
                         on_progress=shown,
-                        journal=journal,
+                        journal=journal_of(journal),
                         journal_source=_source_of(Path(file), strict, default_region) if journal else None,
                     )
         except BulkAbortedError as stopped:

@@ -19,6 +19,7 @@ from ._app import (
     DebugOption,
     JsonOption,
     Output,
+    PartialResult,
     command_app,
     run_command,
 )
@@ -220,7 +221,8 @@ def add(
             found = resolve(client, target)
             result = client.add_to_list(found.sid, sids, on_progress=display)
         if result.aborted is not None:
-            raise result.aborted
+            # What was added before the stop is printed in full, then the error that stopped it.
+            raise PartialResult(result.aborted, _added(result))
         return _added(result)
 
     run_command(action, json_out=json_out, debug=debug)
@@ -299,6 +301,9 @@ def sync(
                     )
                 )
 
-        return CommandResult(document, EXIT_OK if result.ok else EXIT_ROWS_FAILED, render)
+        outcome = CommandResult(document, EXIT_OK if result.ok else EXIT_ROWS_FAILED, render)
+        if result.aborted is not None:
+            raise PartialResult(result.aborted, outcome)  # what was changed, then what stopped it
+        return outcome
 
     run_command(action, json_out=json_out, debug=debug)

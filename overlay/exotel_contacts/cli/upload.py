@@ -20,6 +20,7 @@ from ._shared_options import (
     StrictOption,
     WaitOption,
     WaitTimeoutOption,
+    journal_of,
 )
 
 if TYPE_CHECKING:
@@ -62,8 +63,8 @@ def upload(
         check_input_file(file)
         if errors_out is not None:
             check_output_file(errors_out, what="--errors-out")
-        if journal is not None:
-            check_output_file(journal, what="--journal")
+        if journal is not None and not journal.startswith("redis:"):
+            check_output_file(Path(journal), what="--journal")
         with make_client(ctx) as client, import_display(quiet=json_out) as shown:
             display.append(shown)
             result = client.import_contacts(
@@ -79,7 +80,7 @@ def upload(
                 timeout=wait_timeout,
                 errors_out=errors_out,
                 on_progress=shown,
-                journal=journal,
+                journal=journal_of(journal),
             )
         return import_outcome(result)
 
