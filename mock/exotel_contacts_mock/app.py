@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
+import copy
 import json
 import re
-from pathlib import Path
 from typing import Any
 
-import yaml
 from connexion import AsyncApp
 from connexion.datastructures import MediaTypeDict
 from connexion.exceptions import ProblemException
@@ -18,8 +17,6 @@ from connexion.validators import FormDataValidator
 from starlette.exceptions import HTTPException
 from starlette.types import Receive, Scope, Send
 
-from exotel_contacts_api import spec_file
-
 from .admin import admin_app
 from .auth import security_map
 from .config import MockConfig
@@ -27,15 +24,12 @@ from .envelope import MockError, error_body
 from .forms import form_validator, json_validator
 from .handlers import Handlers
 from .middleware import EnvelopeGuard, FaultInjection, RateLimit
+from .query import AsciiIntegerQuery
+from .spec import load_spec, spec_path
 from .store import Store
 from .worker import Worker
 
 __all__ = ["MockApp", "create_app", "spec_path"]
-
-
-def spec_path() -> Path:
-    """openapi.yaml on disk: the copy the generated package carries (the mock never imports the client)."""
-    return Path(str(spec_file()))
 
 
 # jsonschema's wording for a value that breaks its schema (a parameter or field: 1002); any other
@@ -83,7 +77,7 @@ def _on_mock_error(request: ConnexionRequest, exc: Exception) -> ConnexionRespon
     return result
 
 
-_SPEC: dict[str, Any] = yaml.safe_load(spec_path().read_text(encoding="utf-8"))
+_SPEC = load_spec()
 _HTTP_METHODS = ("get", "put", "post", "delete", "patch")
 # Query parameter names of every operation (all are shared components).
 _QUERY_NAMES = frozenset(
@@ -145,12 +139,18 @@ class MockApp:
 
     def __init__(self, config: MockConfig) -> None:
         self.config = config
-        self.store = Store(config.db_path, config.credentials(), reset=config.reset)
-        self.store.contact_quota = config.contact_quota
+        self.store = Store(
+            config.db_path,
+            config.credentials(),
+            reset=config.reset,
+            contact_quota=config.contact_quota,
+            static_list_cap=config.static_list_cap,
+            dynamic_list_cap=config.dynamic_list_cap,
+        )
         self.worker = Worker(self.store, rate=config.processing_rate, error_file_ttl=config.error_file_ttl)
         self.handlers = Handlers(self.store, config, self.worker)
         self.api = self._connexion_app()
-        self.faults = FaultInjection(RateLimit(self.api, config), config)
+        self.faults = FaultInjection(RateLimit(AsciiIntegerQuery(self.api), config), config)
         self._public = EnvelopeGuard(self.faults, config)
         self._admin = admin_app(self.store)
         self.worker.start()
@@ -178,9 +178,8 @@ class MockApp:
             validator_map={"body": body_validators},
             swagger_ui_options=no_ui,
         )
-        spec = yaml.safe_load(spec_file().read_text(encoding="utf-8"))
         app.add_api(
-            spec,
+            copy.deepcopy(load_spec()),  # connexion resolves references in place
             resolver=Resolver(function_resolver=self.handlers.resolve),
             strict_validation=False,
             validate_responses=False,

@@ -25,7 +25,7 @@ def test_account_isolation() -> None:
         assert_envelope(bulk, 403, 1003)
         # ... and 404 for its ids under their own account.
         assert_envelope(other.get(f"/v2/accounts/other/contacts/upload/{upload_id}"), 404, 1000)
-        assert mock.store.ccm_contacts("other") == []
+        assert mock.store.ccm.contacts("other") == []
         admin = httpx.get(f"{mock.base_url}/_mock/accounts/demo/ccm-contacts").json()
         assert len(admin) == 3
         demo.close()
@@ -75,5 +75,5 @@ def test_internal_error_is_enveloped(
     def boom(*args: object, **kwargs: object) -> None:
         raise RuntimeError("boom")
 
-    monkeypatch.setattr(exotel_mock.store, "csv_upload", boom)  # type: ignore[attr-defined]
+    monkeypatch.setattr(exotel_mock.store.campaign, "upload", boom)
     assert_envelope(client.get("/v2/accounts/demo/csv-status/x"), 500, 1100)
