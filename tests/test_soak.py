@@ -20,7 +20,7 @@ import exotel_contacts as ec
 from exotel_contacts.importing import Limits
 
 mock_config = pytest.importorskip("exotel_contacts_mock.config", reason="the mock is not installed")
-mock_testing = pytest.importorskip("exotel_contacts_mock.testing", reason="the mock is not installed")
+mock_testing = pytest.importorskip("exotel_contacts_mock.background", reason="the mock is not installed")
 
 FULL = os.environ.get("EXOTEL_SOAK_FULL") == "1"
 FAULT_RATE = 0.2

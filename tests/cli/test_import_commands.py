@@ -9,7 +9,7 @@ from pathlib import Path
 
 from cli_support import Invoke, one_json
 
-from exotel_contacts_mock.testing import RunningMock
+from exotel_contacts_mock.background import RunningMock
 
 HEADER = "phone_number,first_name,last_name,email,company,tag\n"
 GOOD = [f"+9198765{index:05d},Name{index},Last,n{index}@example.com,Acme,t\n" for index in range(8)]

@@ -8,7 +8,7 @@ import httpx
 import pytest
 from mock_helpers_exotel import assert_envelope, ccm_status, upload
 
-from exotel_contacts_mock.testing import RunningMock
+from exotel_contacts_mock.background import RunningMock
 
 HEADER = b"phone_number,first_name,last_name,email,company,tag\n"
 

@@ -6,7 +6,7 @@ import httpx
 from mock_helpers_exotel import assert_envelope, csv_upload, wait_for
 
 from exotel_contacts_mock import MockConfig
-from exotel_contacts_mock.testing import RunningMock, running_mock
+from exotel_contacts_mock.background import RunningMock, running_mock
 
 CAMPAIGN_CSV = (
     b"number,first_name,last_name,company_name,email,tag\n"
@@ -63,7 +63,9 @@ def test_list_caps_and_size() -> None:
         assert csv_upload(c, four, list_name="d", type="dynamic").status_code == 200
         assert_envelope(csv_upload(c, four, list_name="d", type="dynamic"), 400, 1002)  # 4 + 4 > 5
         assert_envelope(csv_upload(c, b"number\n" + b"+919876543210\n" * 200), 413, 1002)
-        assert [lst["name"] for lst in mock.store.directory.lists_with_numbers("demo")] == ["d"]  # refused uploads leave no list
+        assert [lst["name"] for lst in mock.store.directory.lists_with_numbers("demo")] == [
+            "d"
+        ]  # refused uploads leave no list
 
 
 def test_bulk_create(client: httpx.Client, exotel_mock: RunningMock) -> None:

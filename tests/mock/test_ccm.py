@@ -11,7 +11,7 @@ import pytest
 from mock_helpers_exotel import SAMPLE, assert_envelope, ccm_status, upload
 
 from exotel_contacts_mock import MockConfig
-from exotel_contacts_mock.testing import RunningMock, running_mock
+from exotel_contacts_mock.background import RunningMock, running_mock
 
 
 def test_seed_sample_completes(client: httpx.Client, exotel_mock: RunningMock) -> None:

@@ -10,7 +10,7 @@ import pytest
 from mock_helpers_exotel import assert_envelope
 
 from exotel_contacts_mock import MockConfig
-from exotel_contacts_mock.testing import running_mock
+from exotel_contacts_mock.background import running_mock
 
 BULK = {"contacts": [{"number": "+919876543210"}]}
 

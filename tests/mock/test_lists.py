@@ -10,9 +10,9 @@ import httpx
 from mock_helpers_exotel import assert_envelope, csv_upload, wait_for
 
 from exotel_contacts_mock import MockConfig
+from exotel_contacts_mock.background import running_mock
 from exotel_contacts_mock.config import Credentials
 from exotel_contacts_mock.store import SCHEMA_VERSION, Store
-from exotel_contacts_mock.testing import running_mock
 
 A = "/v2/accounts/demo"
 

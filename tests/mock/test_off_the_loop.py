@@ -8,7 +8,7 @@ from typing import Any
 import httpx
 import pytest
 
-from exotel_contacts_mock.testing import RunningMock
+from exotel_contacts_mock.background import RunningMock
 
 
 def test_a_status_get_answers_while_a_bulk_create_is_in_the_store(

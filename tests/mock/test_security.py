@@ -7,7 +7,7 @@ import pytest
 from mock_helpers_exotel import SAMPLE, assert_envelope, ccm_status, upload
 
 from exotel_contacts_mock import Credentials, MockConfig
-from exotel_contacts_mock.testing import running_mock
+from exotel_contacts_mock.background import running_mock
 
 OTHER = Credentials("other", "other-key", "other-token", "other-access")
 

@@ -19,7 +19,7 @@ SCRIPT = textwrap.dedent(
     sys.meta_path.insert(0, BlockTheClient())
 
     import httpx
-    from exotel_contacts_mock.testing import running_mock
+    from exotel_contacts_mock.background import running_mock
 
     with running_mock() as mock:
         auth = (mock.api_key, mock.api_token)
