@@ -97,6 +97,22 @@ _PATH_METHODS = sorted(
 )
 
 
+# Each operation's path pattern, method and documented statuses.
+_DECLARED = [
+    (pattern, method.upper(), frozenset(str(code) for code in item[method].get("responses", {})))
+    for template, item in _SPEC["paths"].items()
+    for pattern in [re.compile("^" + re.sub(r"\\{[^}]+\\}", "[^/]+", re.escape(template)) + "$")]
+    for method in _HTTP_METHODS
+    if method in item
+]
+
+
+def _declared(method: str, path: str) -> frozenset[str]:
+    """The statuses the operation at `method` `path` documents (none for a path no operation has)."""
+    found = (codes for pattern, m, codes in _DECLARED if m == method and pattern.match(path))
+    return next(found, frozenset())
+
+
 def _allowed(path: str) -> str | None:
     """The methods the spec gives the path (the router's Allow names only one operation's)."""
     return next((methods for pattern, methods, _ in _PATH_METHODS if pattern.match(path)), None)
@@ -108,10 +124,16 @@ def _on_problem(request: ConnexionRequest, exc: Exception) -> ConnexionResponse:
     detail = str(exc.detail or exc.title or "")
     if status == 401:
         detail = "Verify API key and token"
-    if status == 400 and request.method in ("GET", "DELETE") and not _QUERY_NAMES & set(request.query_params):
+    if (
+        status == 400
+        and request.method in ("GET", "DELETE")
+        and not _QUERY_NAMES & set(request.query_params)
+        and "404" in _declared(request.method, request.url.path)
+    ):
         # Without query parameters a GET's or DELETE's only inputs are path ids; one that breaks its
-        # schema names nothing that exists, and those operations document 404 for it, not 400. (Query
-        # parameters are checked first; every operation that has them documents 400.)
+        # schema names nothing that exists, and an operation that documents 404 for an unknown id
+        # answers that. (The listings document 400, not 404, for an account sid that breaks its
+        # schema; query parameters are checked first, and every operation that has them documents 400.)
         status, detail = 404, f"No such resource: {detail.splitlines()[0]}"
     result: ConnexionResponse = _envelope(request, status, _code_for(status, detail), detail, exc.headers)
     return result

@@ -196,3 +196,27 @@ def test_sorting_by_name_folds_case_beyond_ascii(client: httpx.Client) -> None:
     listed = client.get("/v2/accounts/demo/lists", params={"sort_by": "name:asc"}).json()
     # Code point order of the folded names ("z" < "é"); SQLite's lower() left "É" as it is.
     assert [item["data"]["name"] for item in listed["response"]] == ["zed", "\u00e9clair", "\u00c9MILE"]
+
+
+# ---- answers the spec declares (found by schemathesis's CLI) ----------------------------------------
+@pytest.mark.parametrize(
+    ("path", "status"),
+    [
+        ("/v2/accounts/a%2Fb/lists", 403),  # decoded, it routed nowhere: an undeclared 404
+        ("/v2/accounts/a%2Fb/contacts", 403),
+        ("/v2/accounts/demo/lists/a%2Fb", 404),
+        ("/v2/accounts/demo/lists/a%2Fb/contacts", 404),
+        (
+            "/v2/accounts/" + "0" * 129 + "/contacts",
+            400,
+        ),  # breaks maxLength: listContacts declares 400, not 404
+        ("/v2/accounts/" + "0" * 129 + "/lists", 400),
+        ("/v2/accounts/demo/contacts/" + "0" * 129, 404),  # getContact declares 404 for an unknown id
+    ],
+)
+def test_an_odd_id_gets_an_answer_its_operation_declares(
+    client: httpx.Client, path: str, status: int
+) -> None:
+    answer = client.get(httpx.URL(path))
+    assert answer.status_code == status, answer.text
+    assert answer.json()["response"]["status"] == "failure"
