@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import argparse
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
+from typing import Any
 
 from .config import MockConfig
 from .server import serve
@@ -36,10 +37,24 @@ def _number(text: str) -> float:
     return float(text)
 
 
+class _Formatter(argparse.HelpFormatter):
+    """argparse's help with click's "Usage:", as the rest of `exotel-contacts`' help reads."""
+
+    def add_usage(
+        self,
+        usage: str | None,
+        actions: Iterable[argparse.Action],
+        groups: Iterable[Any],
+        prefix: str | None = None,
+    ) -> None:
+        super().add_usage(usage, actions, groups, "Usage: " if prefix is None else prefix)
+
+
 def parser(prog: str = PROG) -> argparse.ArgumentParser:
     """The command line's options."""
     p = argparse.ArgumentParser(
         prog=prog,
+        formatter_class=_Formatter,
         description="Serve the stateful mock of Exotel's contact APIs (CCM and Campaign) on one port.",
         epilog="Credentials: EXOTEL_ACCOUNT_SID, EXOTEL_API_KEY, EXOTEL_API_TOKEN, EXOTEL_ACCESS_TOKEN "
         "(defaults demo, demo-key, demo-token, demo-access-token).",

@@ -13,6 +13,7 @@ import os
 import re
 import subprocess
 import sys
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -43,17 +44,24 @@ def live_mock(tmp_path: Path) -> Iterator[str]:
         "EXOTEL_API_TOKEN": "demo-token",
     }
     args = ["--port", "0", "--rate-limit", "0", "--processing-rate", "0"]
-    server = subprocess.Popen(
-        [sys.executable, "-m", "exotel_contacts_mock", *args],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.DEVNULL,  # uvicorn's access log: one line a request
-        text=True,
-        env=env,
-    )
+    log = (
+        tmp_path / "mock.log"
+    )  # a file, not a pipe: uvicorn's access log (one line a request) would fill a pipe
+    with log.open("w") as out:
+        server = subprocess.Popen(
+            [sys.executable, "-m", "exotel_contacts_mock", *args],
+            stdout=out,
+            stderr=subprocess.STDOUT,
+            env=env,
+        )
     try:
-        assert server.stdout is not None
-        found = re.search(r"http://127\.0\.0\.1:\d+", server.stdout.readline(), re.ASCII)
-        assert found, "the mock did not start"
+        deadline = time.monotonic() + 60
+        found = None
+        while found is None:
+            assert server.poll() is None, log.read_text()
+            assert time.monotonic() < deadline, "the mock did not start"
+            found = re.search(r"http://127\.0\.0\.1:\d+", log.read_text(), re.ASCII)
+            time.sleep(0.1)
         yield found.group()
     finally:
         server.terminate()
