@@ -18,6 +18,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+import yaml
 
 ROOT = Path(__file__).resolve().parents[2]
 ST = Path(sys.executable).parent / "st"
@@ -84,12 +85,13 @@ def test_the_schemathesis_cli_runs_clean_against_a_live_mock(live_mock: str, tmp
         "examples,coverage,fuzzing,stateful",
         "--max-examples",
         EXAMPLES,
-        "--workers",
-        "2",
-    ]
+    ]  # one worker: with two, schemathesis 4.32.5 on CPython 3.11 hit an internal RecursionError (SystemError)
     done = subprocess.run(command, capture_output=True, text=True, timeout=900, check=False, cwd=tmp_path)
     report = done.stdout[-6000:]
     assert done.returncode == 0, report
     assert re.search(r"\d+ generated, \d+ passed", done.stdout), report
-    operations = len(re.findall(r"operationId:", (ROOT / "openapi.yaml").read_text(encoding="utf-8")))
+    spec = yaml.safe_load((ROOT / "openapi.yaml").read_text(encoding="utf-8"))
+    operations = sum(
+        1 for item in spec["paths"].values() for key in item if key in ("get", "put", "post", "delete")
+    )
     assert f"Tested: {operations}" in done.stdout, report
