@@ -72,3 +72,13 @@ def test_a_single_update_takes_emails_by_the_one_rule(spec: dict[str, Any]) -> N
     assert email["pattern"] == schemas["EmailAddress"]["pattern"]
     assert email["maxLength"] == schemas["EmailAddress"]["maxLength"]
     assert email["format"] == schemas["EmailAddress"]["format"]
+
+
+def test_the_clients_csv_columns_are_the_mocks() -> None:
+    # The mock's are pinned to the spec's descriptions (tests/mock/test_spec_rules.py); the client's
+    # column mapping must name the same two layouts, in the same order.
+    from exotel_contacts.importing import columns as client  # noqa: PLC0415
+    from exotel_contacts_mock import csvfile as mock  # noqa: PLC0415
+
+    assert client.CCM_COLUMNS == mock.CCM_COLUMNS
+    assert client.CAMPAIGN_COLUMNS == mock.CAMPAIGN_COLUMNS
