@@ -12,6 +12,7 @@ in a source checkout it is the repository's own `openapi.yaml`.
 from __future__ import annotations
 
 import functools
+import importlib.util
 import re
 from dataclasses import dataclass
 from importlib.resources import files
@@ -26,14 +27,24 @@ _SPEC_NAME = "openapi.yaml"
 
 
 def spec_path() -> Path:
-    """openapi.yaml on disk: the packaged copy, else the source checkout's."""
+    """openapi.yaml on disk: the packaged copy, else the source checkout's, else the generated package's.
+
+    The mock's own wheel (mock/pyproject.toml) carries the spec; in a checkout (an editable install)
+    it is the repository's file; installed as `exotel-contacts[mock]`, it is the copy the generated
+    package ships (`exotel_contacts_api/openapi.yaml`, drift-checked by `make generate`'s test),
+    found without importing that package.
+    """
     packaged = Path(str(files(__package__ or "exotel_contacts_mock") / _SPEC_NAME))
-    if packaged.is_file():
-        return packaged
     checkout = Path(__file__).resolve().parents[2] / _SPEC_NAME
-    if checkout.is_file():
-        return checkout
-    raise FileNotFoundError(f"openapi.yaml is neither in the package ({packaged}) nor at {checkout}")
+    for candidate in (packaged, checkout):
+        if candidate.is_file():
+            return candidate
+    generated = importlib.util.find_spec("exotel_contacts_api")  # located, not imported
+    if generated is not None and generated.origin is not None:
+        shipped = Path(generated.origin).parent / _SPEC_NAME
+        if shipped.is_file():
+            return shipped
+    raise FileNotFoundError(f"no openapi.yaml at {packaged}, at {checkout}, or in exotel_contacts_api")
 
 
 @functools.cache

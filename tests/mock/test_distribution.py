@@ -10,6 +10,7 @@ from __future__ import annotations
 import base64
 import json
 import re
+import shutil
 import subprocess
 import sys
 import tomllib
@@ -156,3 +157,28 @@ def test_it_installs_into_a_clean_venv_without_the_client_and_serves(wheel: Path
     finally:
         server.terminate()
         server.communicate(timeout=30)
+
+
+def test_installed_with_the_client_it_reads_the_generated_packages_copy(tmp_path: Path) -> None:
+    # As `exotel-contacts[mock]` installs it: no spec in the mock's folder, no checkout around it, the
+    # generated package beside it. The copy is located, never imported.
+    site = tmp_path / "site"
+    shutil.copytree(ROOT / "mock" / "exotel_contacts_mock", site / "exotel_contacts_mock")
+    (site / "exotel_contacts_api").mkdir()
+    (site / "exotel_contacts_api" / "__init__.py").write_text("raise ImportError('imported')\n")
+    (site / "exotel_contacts_api" / "openapi.yaml").write_bytes((ROOT / "openapi.yaml").read_bytes())
+    script = (
+        "import sys; from exotel_contacts_mock.spec import spec_path; print(spec_path());"
+        "assert 'exotel_contacts_api' not in sys.modules"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+        cwd=tmp_path,
+        env={"PYTHONPATH": str(site), "PATH": "/usr/bin:/bin"},
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert done.stdout.strip() == str(site / "exotel_contacts_api" / "openapi.yaml")
