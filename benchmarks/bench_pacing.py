@@ -20,8 +20,8 @@ import time
 import stamina
 
 import exotel_contacts as ec
+from exotel_contacts_mock.background import running_mock
 from exotel_contacts_mock.config import MockConfig
-from exotel_contacts_mock.testing import running_mock
 
 TARGET_RATE_FRACTION = 0.95
 TARGET_429_SHARE = 0.01

@@ -211,7 +211,7 @@ def main() -> None:
         )
 
     if not args.skip_redis:
-        from exotel_contacts_mock.redis_server import running_redis  # noqa: PLC0415 - needs redis-server
+        from tests.redis_server import running_redis  # noqa: PLC0415 - needs redis-server
 
         shared_window = args.shared_window
         with running_redis() as url, mock_process(SHARED_LIMIT, shared_window) as base_url:

@@ -30,7 +30,7 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from benchmarks.quota_harness import client_figures, limiter_figures, mock_process, run_workers
-from exotel_contacts_mock.redis_server import running_redis
+from tests.redis_server import running_redis
 
 LIMIT = 10
 WINDOW = 1.0

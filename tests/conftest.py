@@ -1,15 +1,16 @@
-"""Shared test set-up: the repository root and the spec, loaded once."""
+"""Shared test set-up: the repository root, the spec loaded once, and a fresh mock per test."""
 
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 import yaml
 
-pytest_plugins = ["exotel_contacts_mock.testing"]
+from exotel_contacts_mock.background import RunningMock, running_mock
 
 # The client honours the proxy variables as httpx does, and the suite talks to loopback servers only:
 # a developer's or CI's egress proxy must not carry it elsewhere (the network tests set their own).
@@ -25,3 +26,10 @@ SHARED = ROOT.parent / "shared"
 def spec() -> dict[str, Any]:
     """openapi.yaml as a dict."""
     return yaml.safe_load((ROOT / "openapi.yaml").read_text(encoding="utf-8"))
+
+
+@pytest.fixture
+def exotel_mock() -> Iterator[RunningMock]:
+    """A fresh mock per test: demo account, instant processing, no faults."""
+    with running_mock() as mock:
+        yield mock

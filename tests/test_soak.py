@@ -20,7 +20,7 @@ import exotel_contacts as ec
 from exotel_contacts.importing import Limits
 
 mock_config = pytest.importorskip("exotel_contacts_mock.config", reason="the mock is not installed")
-mock_testing = pytest.importorskip("exotel_contacts_mock.testing", reason="the mock is not installed")
+mock_testing = pytest.importorskip("exotel_contacts_mock.background", reason="the mock is not installed")
 
 FULL = os.environ.get("EXOTEL_SOAK_FULL") == "1"
 FAULT_RATE = 0.2
@@ -73,11 +73,11 @@ def test_soak_bulk_create(no_retry_waits: None, capsys: pytest.CaptureFixture[st
             for _ in range(20):
                 if client.create_contacts_bulk([{"number": s} for s in seeded]).ok:
                     break
-            before = {row["number"] for row in mock.store.contacts(mock.account_sid)}
+            before = {row["number"] for row in mock.store.directory.contacts(mock.account_sid)}
             started = time.perf_counter()
             result = client.create_contacts_bulk(iter(contacts), chunk_size=chunk_size)
             elapsed = time.perf_counter() - started
-        rows = mock.store.contacts(mock.account_sid)
+        rows = mock.store.directory.contacts(mock.account_sid)
         injected = Counter(mock.app.faults.injected)
 
     store = Counter(row["number"] for row in rows)
@@ -225,7 +225,7 @@ def test_soak_csv_import(no_retry_waits: None, capsys: pytest.CaptureFixture[str
                     )
                 )
         elapsed = time.perf_counter() - started
-        stored = Counter(row["phone_number"] for row in mock.store.ccm_contacts(mock.account_sid))
+        stored = Counter(row["phone_number"] for row in mock.store.ccm.contacts(mock.account_sid))
         injected = Counter(mock.app.faults.injected)
 
     problems: list[str] = []

@@ -9,7 +9,8 @@ with warnings.catch_warnings():
     import connexion  # noqa: F401
 
 from .app import MockApp, create_app
+from .background import RunningMock, running_mock
 from .config import Credentials, MockConfig
 from .server import serve
 
-__all__ = ["Credentials", "MockApp", "MockConfig", "create_app", "serve"]
+__all__ = ["Credentials", "MockApp", "MockConfig", "RunningMock", "create_app", "running_mock", "serve"]

@@ -34,13 +34,13 @@ def admin_app(store: Store, rates: RateLimit | None = None) -> Starlette:
         return JSONResponse({"status": "ok"})
 
     async def contacts(request: Request) -> JSONResponse:
-        return JSONResponse(store.contacts(request.path_params["sid"]))
+        return JSONResponse(store.directory.contacts(request.path_params["sid"]))
 
     async def ccm_contacts(request: Request) -> JSONResponse:
-        return JSONResponse(store.ccm_contacts(request.path_params["sid"]))
+        return JSONResponse(store.ccm.contacts(request.path_params["sid"]))
 
     async def lists(request: Request) -> JSONResponse:
-        return JSONResponse(store.lists(request.path_params["sid"]))
+        return JSONResponse(store.directory.lists_with_numbers(request.path_params["sid"]))
 
     async def add_account(request: Request) -> JSONResponse:
         try:
@@ -55,7 +55,7 @@ def admin_app(store: Store, rates: RateLimit | None = None) -> Starlette:
             return JSONResponse(
                 {"error": "account_sid, api_key, api_token and access_token are required"}, 400
             )
-        store.add_account(credentials)
+        store.accounts.add(credentials)
         return JSONResponse({"account_sid": credentials.account_sid}, 201)
 
     async def rate_limits(request: Request) -> JSONResponse:

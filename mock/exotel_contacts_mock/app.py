@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
+import copy
 import json
 import re
-from pathlib import Path
 from typing import Any
 
-import yaml
 from connexion import AsyncApp
 from connexion.datastructures import MediaTypeDict
 from connexion.exceptions import ProblemException
@@ -18,8 +17,6 @@ from connexion.validators import FormDataValidator
 from starlette.exceptions import HTTPException
 from starlette.types import Receive, Scope, Send
 
-from exotel_contacts_api import spec_file
-
 from .admin import admin_app
 from .auth import security_map
 from .config import MockConfig
@@ -27,16 +24,13 @@ from .envelope import MockError, error_body
 from .forms import form_validator, json_validator
 from .handlers import Handlers
 from .middleware import EnvelopeGuard, FaultInjection
+from .query import AsciiIntegerQuery
 from .ratelimit import RateLimit
+from .spec import load_spec, spec_path
 from .store import Store
 from .worker import Worker
 
 __all__ = ["MockApp", "create_app", "spec_path"]
-
-
-def spec_path() -> Path:
-    """openapi.yaml on disk: the copy the generated package carries (the mock never imports the client)."""
-    return Path(str(spec_file()))
 
 
 # jsonschema's wording for a value that breaks its schema (a parameter or field: 1002); any other
@@ -84,7 +78,7 @@ def _on_mock_error(request: ConnexionRequest, exc: Exception) -> ConnexionRespon
     return result
 
 
-_SPEC: dict[str, Any] = yaml.safe_load(spec_path().read_text(encoding="utf-8"))
+_SPEC = load_spec()
 _HTTP_METHODS = ("get", "put", "post", "delete", "patch")
 # Query parameter names of every operation (all are shared components).
 _QUERY_NAMES = frozenset(
@@ -104,6 +98,22 @@ _PATH_METHODS = sorted(
 )
 
 
+# Each operation's path pattern, method and documented statuses.
+_DECLARED = [
+    (pattern, method.upper(), frozenset(str(code) for code in item[method].get("responses", {})))
+    for template, item in _SPEC["paths"].items()
+    for pattern in [re.compile("^" + re.sub(r"\\{[^}]+\\}", "[^/]+", re.escape(template)) + "$")]
+    for method in _HTTP_METHODS
+    if method in item
+]
+
+
+def _declared(method: str, path: str) -> frozenset[str]:
+    """The statuses the operation at `method` `path` documents (none for a path no operation has)."""
+    found = (codes for pattern, m, codes in _DECLARED if m == method and pattern.match(path))
+    return next(found, frozenset())
+
+
 def _allowed(path: str) -> str | None:
     """The methods the spec gives the path (the router's Allow names only one operation's)."""
     return next((methods for pattern, methods, _ in _PATH_METHODS if pattern.match(path)), None)
@@ -115,10 +125,16 @@ def _on_problem(request: ConnexionRequest, exc: Exception) -> ConnexionResponse:
     detail = str(exc.detail or exc.title or "")
     if status == 401:
         detail = "Verify API key and token"
-    if status == 400 and request.method in ("GET", "DELETE") and not _QUERY_NAMES & set(request.query_params):
+    if (
+        status == 400
+        and request.method in ("GET", "DELETE")
+        and not _QUERY_NAMES & set(request.query_params)
+        and "404" in _declared(request.method, request.url.path)
+    ):
         # Without query parameters a GET's or DELETE's only inputs are path ids; one that breaks its
-        # schema names nothing that exists, and those operations document 404 for it, not 400. (Query
-        # parameters are checked first; every operation that has them documents 400.)
+        # schema names nothing that exists, and an operation that documents 404 for an unknown id
+        # answers that. (The listings document 400, not 404, for an account sid that breaks its
+        # schema; query parameters are checked first, and every operation that has them documents 400.)
         status, detail = 404, f"No such resource: {detail.splitlines()[0]}"
     result: ConnexionResponse = _envelope(request, status, _code_for(status, detail), detail, exc.headers)
     return result
@@ -146,12 +162,18 @@ class MockApp:
 
     def __init__(self, config: MockConfig) -> None:
         self.config = config
-        self.store = Store(config.db_path, config.credentials(), reset=config.reset)
-        self.store.contact_quota = config.contact_quota
+        self.store = Store(
+            config.db_path,
+            config.credentials(),
+            reset=config.reset,
+            contact_quota=config.contact_quota,
+            static_list_cap=config.static_list_cap,
+            dynamic_list_cap=config.dynamic_list_cap,
+        )
         self.worker = Worker(self.store, rate=config.processing_rate, error_file_ttl=config.error_file_ttl)
         self.handlers = Handlers(self.store, config, self.worker)
         self.api = self._connexion_app()
-        self.rates = RateLimit(self.api, config)
+        self.rates = RateLimit(AsciiIntegerQuery(self.api), config)
         self.faults = FaultInjection(self.rates, config)
         self._public = EnvelopeGuard(self.faults, config)
         self._admin = admin_app(self.store, self.rates)
@@ -180,9 +202,8 @@ class MockApp:
             validator_map={"body": body_validators},
             swagger_ui_options=no_ui,
         )
-        spec = yaml.safe_load(spec_file().read_text(encoding="utf-8"))
         app.add_api(
-            spec,
+            copy.deepcopy(load_spec()),  # connexion resolves references in place
             resolver=Resolver(function_resolver=self.handlers.resolve),
             strict_validation=False,
             validate_responses=False,

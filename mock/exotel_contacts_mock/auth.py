@@ -29,11 +29,11 @@ def security_map(store: Store) -> dict[str, type]:
     # The look-ups run in a thread, like every store call of a request (see `handlers.Handlers`).
     async def basic_info(username: str, password: str) -> dict[str, Any] | None:
         key, token = username.encode("latin-1"), password.encode("latin-1")
-        sid = await asyncio.to_thread(store.account_for_basic, key, token)
+        sid = await asyncio.to_thread(store.accounts.for_basic, key, token)
         return None if sid is None else {"sub": sid, "scheme": "basic"}
 
     async def bearer_info(token: str) -> dict[str, Any] | None:
-        sid = await asyncio.to_thread(store.account_for_bearer, token.encode("latin-1"))
+        sid = await asyncio.to_thread(store.accounts.for_bearer, token.encode("latin-1"))
         return None if sid is None else {"sub": sid, "scheme": "bearer"}
 
     class Basic(BasicSecurityHandler):  # type: ignore[misc]

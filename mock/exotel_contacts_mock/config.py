@@ -5,12 +5,17 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, field, replace
 
+from .spec import rules
+
 __all__ = ["FAULT_KINDS", "Credentials", "MockConfig"]
 
 FAULT_KINDS = ("429", "500", "502", "503", "latency", "drop", "lost_response")
 """Kinds of injected faults, in the order `MockConfig.with_fault_rate` spreads a rate over them."""
 
 MB = 1024 * 1024
+# The spec's "MB" is read as 2**20 bytes, the larger reading: the mock refuses only what both refuse.
+_CCM = rules().ccm_limits
+_CAMPAIGN = rules().campaign_limits
 
 
 @dataclass(frozen=True)
@@ -25,7 +30,7 @@ class Credentials:
 
 @dataclass(frozen=True)
 class MockConfig:
-    """Configuration of a mock server; defaults are Exotel's documented limits, faults off."""
+    """Configuration of a mock server; defaults are the spec's limits (`x-limits`, schemas), faults off."""
 
     account_sid: str = "demo"
     api_key: str = "demo-key"
@@ -53,18 +58,18 @@ class MockConfig:
     rate_limit_shape: str = "envelope"
     """The 429 body: `envelope` (v2), `rest` (v1 RestException) or `legs` (voice legs API)."""
     rate_window: float = 60.0
-    ccm_max_file_bytes: int = 10 * MB
-    ccm_max_records: int = 50_000
-    ccm_max_concurrent_uploads: int = 5
-    campaign_max_file_bytes: int = 60 * MB
-    static_list_cap: int = 100_000
-    dynamic_list_cap: int = 500_000
+    ccm_max_file_bytes: int = _CCM["max_file_mb"] * MB
+    ccm_max_records: int = _CCM["max_records"]
+    ccm_max_concurrent_uploads: int = _CCM["max_uploads_in_progress"]
+    campaign_max_file_bytes: int = _CAMPAIGN["max_file_mb"] * MB
+    static_list_cap: int = _CAMPAIGN["static_list_cap"]
+    dynamic_list_cap: int = _CAMPAIGN["dynamic_list_cap"]
     contact_quota: int = 1_000_000
     """CCM contacts one account may hold; rows past it fail with QUOTA_EXCEEDED."""
-    max_field_length: int = 255
-    """Longest CSV field (characters); longer fields fail the row with INVALID_FORMAT."""
+    max_field_length: int = rules().field_max_length
+    """Longest CSV field (the contact schema's `maxLength`); longer fields fail the row (INVALID_FORMAT)."""
     max_json_bytes: int = 16 * MB
-    max_json_depth: int = 32
+    max_json_depth: int = rules().max_json_depth
     """Deepest nesting of a JSON body (`x-max-depth` of CreateContactsRequest); deeper is 400 (1007)."""
     default_country_code: str = "91"
     seed: int = 0

@@ -3,8 +3,9 @@
 State lives in the `Store`'s tables (`contacts`, `lists`, `list_members`), each method one transaction.
 Choices where Exotel's reference is silent (also in openapi.yaml and the README's notes):
 
-- Listings page by offset and limit (at most 20); contacts oldest first, a list's contacts in the order
-  they joined it. `name` filters by substring, ignoring case.
+- Listings page by offset and limit (at most the spec's `Limit` maximum); contacts oldest first, a
+  list's contacts in the order they joined it. `name` filters by substring, ignoring case (Unicode
+  case folding, by the database's `casefold` function: SQLite's own `lower` folds ASCII only).
 - A list name is unique per account; a number is unique in the address book. Taking either is 409 + 1008.
 - Adding a contact a list already holds is 409 + 1008 for that item and changes nothing; a contact that
   does not exist is 404 + 1000; a full list (static 100,000, dynamic 500,000) is 400 + 1002.
@@ -19,9 +20,9 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from .store import Store, _contact, _sid, now_iso
+from .storage import Database, new_sid, now_iso
 
-__all__ = ["Directory", "Outcome", "Page"]
+__all__ = ["Directory", "Outcome", "Page", "contact_record", "insert_contact", "list_record", "membership"]
 
 _CONTACT_TEXT = ("first_name", "last_name", "company_name", "email", "tag")
 _ORDER = {
@@ -29,9 +30,9 @@ _ORDER = {
     (
         "contacts",
         "name",
-    ): "lower(coalesce(c.first_name, '')) {d}, lower(coalesce(c.last_name, '')) {d}, c.rowid {d}",
+    ): "casefold(coalesce(c.first_name, '')) {d}, casefold(coalesce(c.last_name, '')) {d}, c.rowid {d}",
     ("lists", "date_created"): "l.date_created {d}, l.rowid {d}",
-    ("lists", "name"): "lower(l.name) {d}, l.rowid {d}",
+    ("lists", "name"): "casefold(l.name) {d}, l.rowid {d}",
 }
 _MEMBERS = (
     "SELECT m.rowid AS member_rowid, c.* FROM list_members m INDEXED BY list_members_order"
@@ -69,7 +70,7 @@ def _order(table: str, sort_by: str | None) -> str:
 
 
 def _like(text: str) -> str:
-    escaped = text.lower().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    escaped = text.casefold().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
     return f"%{escaped}%"
 
 
@@ -88,6 +89,52 @@ def list_record(row: sqlite3.Row | Mapping[str, Any]) -> dict[str, Any]:
     }
 
 
+_CONTACT_COLUMNS = (
+    "sid",
+    "account_sid",
+    "number",
+    "first_name",
+    "last_name",
+    "company_name",
+    "email",
+    "tag",
+    "custom_field",
+    "date_created",
+    "date_updated",
+)
+
+
+def contact_record(row: sqlite3.Row | Mapping[str, Any]) -> dict[str, Any]:
+    """A contact as the API shows it."""
+    data = dict(row)
+    data["custom_field"] = json.loads(data["custom_field"]) if data["custom_field"] else None
+    data["uri"] = f"/v2/accounts/{data['account_sid']}/contacts/{data['sid']}"
+    return data
+
+
+def insert_contact(
+    db: sqlite3.Connection, account_sid: str, contact: Mapping[str, Any]
+) -> dict[str, Any] | None:
+    """Insert one contact (inside the caller's transaction); its row, or None when the number exists."""
+    stamp = now_iso()
+    custom = contact.get("custom_field")
+    values = (
+        new_sid(),
+        account_sid,
+        contact["number"],
+        contact.get("first_name"),
+        contact.get("last_name"),
+        contact.get("company_name"),
+        contact.get("email"),
+        contact.get("tag"),
+        None if custom is None else json.dumps(custom),
+        stamp,
+        stamp,
+    )
+    cursor = db.execute("INSERT OR IGNORE INTO contacts VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", values)
+    return dict(zip(_CONTACT_COLUMNS, values, strict=True)) if cursor.rowcount == 1 else None
+
+
 def membership(account_sid: str, list_sid: str, contact_sid: str) -> dict[str, Any]:
     """A contact's place in a list as the API shows it."""
     return {
@@ -100,14 +147,30 @@ def membership(account_sid: str, list_sid: str, contact_sid: str) -> dict[str, A
 class Directory:
     """Contacts and lists of every account, over the store's database."""
 
-    def __init__(self, store: Store, *, static_cap: int, dynamic_cap: int) -> None:
-        self.store = store
+    def __init__(self, db: Database, *, static_cap: int, dynamic_cap: int) -> None:
+        self._db = db
         self.caps = {"static": static_cap, "dynamic": dynamic_cap}
         self._cursors: dict[str, tuple[int, int, int]] = {}
         """list sid -> (membership version, offset of the next member, rowid of the last one served):
-        where the last page of a list ended, so the next one continues there (see store.py)."""
+        where the last page of a list ended, so the next one continues there (see storage.py)."""
 
     # ---- contacts ----------------------------------------------------------------------------
+    def create_contacts(
+        self, account_sid: str, contacts: Sequence[Mapping[str, Any] | None]
+    ) -> list[dict[str, Any] | None]:
+        """Create valid contacts (None entries are skipped); a duplicate number gives None."""
+        with self._db.transaction() as db:
+            rows = [None if c is None else insert_contact(db, account_sid, c) for c in contacts]
+        return [None if row is None else contact_record(row) for row in rows]
+
+    def contacts(self, account_sid: str) -> list[dict[str, Any]]:
+        """The account's whole address book, oldest first (the admin view)."""
+        with self._db.reading() as db:
+            rows = db.execute(
+                "SELECT * FROM contacts WHERE account_sid = ? ORDER BY rowid", (account_sid,)
+            ).fetchall()
+        return [contact_record(row) for row in rows]
+
     def contacts_page(
         self,
         account_sid: str,
@@ -123,8 +186,8 @@ class Directory:
         where, args = ["c.account_sid = ?"], [account_sid]
         if name:
             where.append(
-                "(lower(coalesce(c.first_name, '')) LIKE ? ESCAPE '\\'"
-                " OR lower(coalesce(c.last_name, '')) LIKE ? ESCAPE '\\')"
+                "(casefold(coalesce(c.first_name, '')) LIKE ? ESCAPE '\\'"
+                " OR casefold(coalesce(c.last_name, '')) LIKE ? ESCAPE '\\')"
             )
             args += [_like(name)] * 2
         if list_sids:
@@ -136,7 +199,7 @@ class Directory:
             where.append(in_lists.format(marks))
             args += [account_sid, *list_sids]
         clause = " AND ".join(where)
-        with self.store._tx() as db:
+        with self._db.transaction() as db:
             total = db.execute(f"SELECT COUNT(*) FROM contacts c WHERE {clause}", args).fetchone()[0]  # noqa: S608
             rows = db.execute(
                 f"SELECT c.* FROM contacts c WHERE {clause} ORDER BY {_order('contacts', sort_by)}"  # noqa: S608
@@ -148,7 +211,7 @@ class Directory:
 
     @staticmethod
     def _shown(db: sqlite3.Connection, row: sqlite3.Row, show_lists: bool) -> dict[str, Any]:
-        record = _contact(row)
+        record = contact_record(row)
         if show_lists:
             lists = db.execute(
                 "SELECT l.sid, l.name FROM list_members m JOIN lists l ON l.sid = m.list_sid"
@@ -160,7 +223,7 @@ class Directory:
 
     def contact(self, account_sid: str, sid: str, *, show_lists: bool = False) -> dict[str, Any] | None:
         """One contact, or None."""
-        with self.store._tx() as db:
+        with self._db.transaction() as db:
             row = db.execute(
                 "SELECT * FROM contacts WHERE account_sid = ? AND sid = ?", (account_sid, sid)
             ).fetchone()
@@ -168,7 +231,7 @@ class Directory:
 
     def update_contacts(self, account_sid: str, changes: Sequence[Mapping[str, Any]]) -> list[Outcome]:
         """Apply prepared changes (each with `sid`; a `problem` key fails that item with 400)."""
-        with self.store._tx() as db:
+        with self._db.transaction() as db:
             return [self._update_contact(db, account_sid, change) for change in changes]
 
     def _update_contact(self, db: sqlite3.Connection, account_sid: str, change: Mapping[str, Any]) -> Outcome:
@@ -201,11 +264,11 @@ class Directory:
             (*sets.values(), sid),
         )
         row = db.execute("SELECT * FROM contacts WHERE sid = ?", (sid,)).fetchone()
-        return Outcome(200, _contact(row))
+        return Outcome(200, contact_record(row))
 
     def delete_contact(self, account_sid: str, sid: str) -> dict[str, Any] | None:
         """Delete a contact and its memberships; the contact as it was, or None."""
-        with self.store._tx() as db:
+        with self._db.transaction() as db:
             row = db.execute(
                 "SELECT * FROM contacts WHERE account_sid = ? AND sid = ?", (account_sid, sid)
             ).fetchone()
@@ -213,18 +276,43 @@ class Directory:
                 return None
             db.execute("DELETE FROM list_members WHERE contact_sid = ?", (sid,))
             db.execute("DELETE FROM contacts WHERE sid = ?", (sid,))
-            return _contact(row)
+            return contact_record(row)
 
     # ---- lists -------------------------------------------------------------------------------
+    def list_by_name(self, account_sid: str, name: str) -> dict[str, Any] | None:
+        """One of the account's lists (its stored row) with its contact count, or None."""
+        with self._db.reading() as db:
+            row = db.execute(
+                f"SELECT {_LIST_COLUMNS} FROM lists l WHERE l.account_sid = ? AND l.name = ?",  # noqa: S608
+                (account_sid, name),
+            ).fetchone()
+        return None if row is None else dict(row)
+
+    def lists_with_numbers(self, account_sid: str) -> list[dict[str, Any]]:
+        """The account's lists with their member numbers (the admin view)."""
+        with self._db.reading() as db:
+            rows = db.execute(
+                "SELECT * FROM lists WHERE account_sid = ? ORDER BY rowid", (account_sid,)
+            ).fetchall()
+            result = []
+            for row in rows:
+                numbers = db.execute(
+                    "SELECT c.number FROM list_members m JOIN contacts c ON c.sid = m.contact_sid"
+                    " WHERE m.list_sid = ? ORDER BY c.rowid",
+                    (row["sid"],),
+                ).fetchall()
+                result.append({**dict(row), "numbers": [n[0] for n in numbers]})
+        return result
+
     def create_lists(self, account_sid: str, lists: Sequence[Mapping[str, Any]]) -> list[Outcome]:
         """Create static lists; a taken name (or one earlier in the request) is 409."""
         outcomes = []
-        with self.store._tx() as db:
+        with self._db.transaction() as db:
             for given in lists:
                 if given.get("problem"):
                     outcomes.append(Outcome(400, code=1002, reason=str(given["problem"])))
                     continue
-                stamp, sid = now_iso(), _sid()
+                stamp, sid = now_iso(), new_sid()
                 cursor = db.execute(
                     "INSERT OR IGNORE INTO lists (sid, account_sid, name, type, date_created,"
                     " date_updated, tag) VALUES (?, ?, ?, 'static', ?, ?, ?)",
@@ -256,9 +344,9 @@ class Directory:
         """A page of the account's lists."""
         where, args = "l.account_sid = ?", [account_sid]
         if name:
-            where += " AND lower(l.name) LIKE ? ESCAPE '\\'"
+            where += " AND casefold(l.name) LIKE ? ESCAPE '\\'"
             args.append(_like(name))
-        with self.store._tx() as db:
+        with self._db.transaction() as db:
             total = db.execute(f"SELECT COUNT(*) FROM lists l WHERE {where}", args).fetchone()[0]  # noqa: S608
             rows = db.execute(
                 f"SELECT {_LIST_COLUMNS} FROM lists l WHERE {where} ORDER BY {_order('lists', sort_by)}"  # noqa: S608
@@ -269,12 +357,12 @@ class Directory:
 
     def get_list(self, account_sid: str, sid: str) -> dict[str, Any] | None:
         """One list with its contact count, or None."""
-        with self.store._tx() as db:
+        with self._db.transaction() as db:
             return self._list(db, account_sid, sid)
 
     def update_lists(self, account_sid: str, changes: Sequence[Mapping[str, Any]]) -> list[Outcome]:
         """Rename or re-tag lists (each change has `sid`); a name another list has is 409."""
-        with self.store._tx() as db:
+        with self._db.transaction() as db:
             return [self._update_list(db, account_sid, change) for change in changes]
 
     def _update_list(self, db: sqlite3.Connection, account_sid: str, change: Mapping[str, Any]) -> Outcome:
@@ -298,7 +386,7 @@ class Directory:
 
     def delete_list(self, account_sid: str, sid: str) -> dict[str, Any] | None:
         """Delete a list (its contacts stay); the list as it was, or None."""
-        with self.store._tx() as db:
+        with self._db.transaction() as db:
             found = self._list(db, account_sid, sid)
             if found is not None:
                 db.execute("DELETE FROM list_members WHERE list_sid = ?", (sid,))
@@ -311,7 +399,7 @@ class Directory:
         self, account_sid: str, list_sid: str, contact_sids: Sequence[str]
     ) -> list[Outcome] | None:
         """Add contacts to a list, one outcome per reference; None when the list does not exist."""
-        with self.store._tx() as db:
+        with self._db.transaction() as db:
             row = db.execute(
                 f"SELECT {_LIST_COLUMNS} FROM lists l WHERE l.account_sid = ? AND l.sid = ?",  # noqa: S608
                 (account_sid, list_sid),
@@ -352,7 +440,7 @@ class Directory:
         unchanged (its version, kept by trigger), continues from that member through the index;
         any other offset skips members the plain way.
         """
-        with self.store._tx() as db:
+        with self._db.transaction() as db:
             if self._list(db, account_sid, list_sid) is None:
                 return None
             stats = db.execute(
@@ -370,12 +458,12 @@ class Directory:
         for row in rows:
             record = dict(row)
             del record["member_rowid"]
-            records.append(_contact(record))
+            records.append(contact_record(record))
         return Page(records, total)
 
     def remove_member(self, account_sid: str, list_sid: str, contact_sid: str) -> dict[str, Any] | None:
         """Take a contact out of a list; the membership removed, or None when there was none."""
-        with self.store._tx() as db:
+        with self._db.transaction() as db:
             if self._list(db, account_sid, list_sid) is None:
                 return None
             cursor = db.execute(

@@ -11,15 +11,16 @@ from starlette.responses import Response
 
 from .auth import require_account
 from .config import MockConfig
-from .directory import Directory, Outcome, Page
+from .directory import Outcome, Page
 from .envelope import MESSAGES, MockError, new_request_id, success_body
 from .rules import check_email, check_fields, normalise_number
+from .spec import rules
 from .store import Store
 
 __all__ = ["DirectoryHandlers"]
 
 _TEXT_FIELDS = ("first_name", "last_name", "company_name", "tag")
-_PAGE_DEFAULT = 20
+_PAGE_DEFAULT = rules().page_size_default
 
 
 def _json(body: Any, status: int) -> Response:
@@ -84,9 +85,7 @@ class DirectoryHandlers:
 
     def __init__(self, store: Store, config: MockConfig) -> None:
         self.config = config
-        self.directory = Directory(
-            store, static_cap=config.static_list_cap, dynamic_cap=config.dynamic_list_cap
-        )
+        self.directory = store.directory
 
     def _authorise(self, account_sid: str) -> None:
         require_account(dict(connexion_context.context), account_sid)
@@ -111,7 +110,7 @@ class DirectoryHandlers:
 
     def _name_problem(self, given: Mapping[str, Any]) -> str | None:
         texts = {k: str(given[k]) for k in ("name", "tag") if given.get(k) is not None}
-        if "name" in given and not str(given["name"]).strip():
+        if "name" in given and not str(given["name"]).strip():  # any Unicode space is blank
             return "The list name is blank"
         return (
             "A field holds a control character" if check_fields(texts, self.config.max_field_length) else None

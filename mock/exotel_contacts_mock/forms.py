@@ -21,6 +21,7 @@ from __future__ import annotations
 import asyncio
 import copy
 import json
+import re
 from collections.abc import AsyncGenerator, Callable
 from typing import Any
 
@@ -32,10 +33,17 @@ from starlette.types import Message, Receive, Scope
 
 from .envelope import MockError
 
-__all__ = ["FORM_KEY", "form_validator", "json_depth", "json_validator", "parsed_form"]
+__all__ = ["FORM_KEY", "declared_length", "form_validator", "json_depth", "json_validator", "parsed_form"]
 
 FORM_KEY = "exotel_mock.form"
+_DIGITS = re.compile(r"[0-9]+", re.ASCII)
 _OVERHEAD = 64 * 1024  # multipart boundaries and the small fields around the file
+
+
+def declared_length(headers: Headers) -> int | None:
+    """`Content-Length` if ASCII digits, else None (`int()` also takes Arabic-Indic digits, "1_0", " 1")."""
+    value = headers.get("content-length")
+    return int(value) if value is not None and _DIGITS.fullmatch(value) else None
 
 
 def parsed_form(scope: Scope) -> FormData:
@@ -53,7 +61,7 @@ def form_validator(limit_for: Callable[[dict[str, Any]], int]) -> type[MultiPart
         async def wrap_receive(self, receive: Receive, *, scope: Scope) -> tuple[Receive, Scope]:
             limit = limit_for(self._schema) + _OVERHEAD
             headers = Headers(scope=scope)
-            if not int(headers.get("content-length", "1") or "1") and self._required:
+            if declared_length(headers) == 0 and self._required:
                 raise BadRequestProblem(detail="RequestBody is required")
             if "boundary=" not in headers.get("content-type", ""):
                 raise BadRequestProblem(detail="Malformed multipart body: no boundary")

@@ -23,11 +23,14 @@ from .directory_handlers import DirectoryHandlers
 from .envelope import MockError, new_request_id, success_body
 from .forms import parsed_form
 from .rules import check_email, check_fields, normalise_number
+from .spec import rules
 from .store import Store
 from .worker import Worker
 
 __all__ = ["Handlers"]
 
+_RULES = rules()
+# The error file's header; a test pins it to the pattern of the spec's `downloadErrorFile` answer.
 _ERROR_CSV_HEADER = ("row_number", "phone_number", "first_name", "last_name", "error_code", "error_message")
 
 
@@ -110,7 +113,7 @@ class Handlers:
 
     async def _upload_contacts(self, account_sid: str, form: FormData) -> Response:
         self._authorise(account_sid)
-        in_progress = await asyncio.to_thread(self.store.ccm_uploads_in_progress, account_sid)
+        in_progress = await asyncio.to_thread(self.store.ccm.in_progress, account_sid)
         if in_progress >= self.config.ccm_max_concurrent_uploads:
             raise MockError(
                 429,
@@ -119,7 +122,7 @@ class Handlers:
                 headers={"Retry-After": str(max(1, await self._estimate()))},
             )
         file = _file_part(form, "file")
-        action = _string_part(form, "duplicate_action", "skip") or "skip"
+        action = _string_part(form, "duplicate_action", None) or _RULES.duplicate_action_default
         list_id = _string_part(form, "list_id", None)
         upload_id, total = await self._read_upload(
             lambda: read_rows(
@@ -128,9 +131,7 @@ class Handlers:
                 max_records=self.config.ccm_max_records,
                 max_field_length=self.config.max_field_length,
             ),
-            lambda rows: self.store.create_ccm_upload(
-                account_sid, rows, duplicate_action=action, list_id=list_id
-            ),
+            lambda rows: self.store.ccm.create(account_sid, rows, duplicate_action=action, list_id=list_id),
         )
         self.worker.wake()
         data = {
@@ -143,7 +144,7 @@ class Handlers:
 
     async def _ccm_upload(self, account_sid: str, upload_id: str) -> dict[str, Any]:
         self._authorise(account_sid)
-        upload = await asyncio.to_thread(self.store.ccm_upload, account_sid, upload_id)
+        upload = await asyncio.to_thread(self.store.ccm.upload, account_sid, upload_id)
         if upload is None:
             raise MockError(404, "Upload ID doesn't exist")
         return upload
@@ -161,7 +162,7 @@ class Handlers:
     async def _check_expiry(self, error_file_id: str | None) -> None:
         if error_file_id is None:
             return
-        found = await asyncio.to_thread(self.store.error_file, error_file_id)
+        found = await asyncio.to_thread(self.store.ccm.error_file, error_file_id)
         if found is not None and found[1] <= time.time():
             raise MockError(410, "Error file has expired", code=1000)
 
@@ -169,7 +170,7 @@ class Handlers:
         """GET .../upload/{upload_id}/errors: failed rows and the absolute URL of their CSV."""
         upload = await self._ccm_upload(account_sid, upload_id)
         await self._check_expiry(upload["error_file_id"])
-        rows = await asyncio.to_thread(self.store.ccm_error_rows, upload_id)
+        rows = await asyncio.to_thread(self.store.ccm.error_rows, upload_id)
         url = None
         if upload["error_file_id"]:
             base = str(_request().base_url).rstrip("/")
@@ -183,7 +184,7 @@ class Handlers:
 
     async def downloadErrorFile(self, error_file_id: str) -> Response:
         """GET /v2/error-files/{error_file_id}: the error CSV; the unguessable id is the credential."""
-        found = await asyncio.to_thread(self.store.error_file, error_file_id)
+        found = await asyncio.to_thread(self.store.ccm.error_file, error_file_id)
         if found is None:
             raise MockError(404, "Error file doesn't exist")
         await self._check_expiry(error_file_id)
@@ -194,7 +195,7 @@ class Handlers:
         out = io.StringIO()
         writer = csv.writer(out, lineterminator="\n")
         writer.writerow(_ERROR_CSV_HEADER)
-        for row in self.store.ccm_error_rows(upload_id):
+        for row in self.store.ccm.error_rows(upload_id):
             writer.writerow([row[key] for key in _ERROR_CSV_HEADER])
         return out.getvalue()
 
@@ -211,8 +212,8 @@ class Handlers:
         self._authorise(account_sid)
         file = _file_part(form, "file_name")
         list_name = _string_part(form, "list_name", "") or ""
-        list_type = _string_part(form, "type", "static") or "static"
-        existing = await asyncio.to_thread(self.store.list_by_name, account_sid, list_name)
+        list_type = _string_part(form, "type", None) or _RULES.list_type_default
+        existing = await asyncio.to_thread(self.store.directory.list_by_name, account_sid, list_name)
         if existing is not None:
             list_type = existing["type"]
         cap = self.config.dynamic_list_cap if list_type == "dynamic" else self.config.static_list_cap
@@ -221,7 +222,7 @@ class Handlers:
                 lambda: read_rows(
                     file, CAMPAIGN_COLUMNS, max_records=cap, max_field_length=self.config.max_field_length
                 ),
-                lambda rows: self.store.create_csv_upload(account_sid, list_name, list_type, rows, cap),
+                lambda rows: self.store.campaign.create(account_sid, list_name, list_type, rows, cap),
             )
         except ValueError as exc:
             raise MockError(400, str(exc)) from None
@@ -248,7 +249,7 @@ class Handlers:
     async def getCsvUploadStatus(self, account_sid: str, upload_id: str) -> Response:
         """GET .../csv-status/{upload_id}: status and stats (null counts while in progress)."""
         self._authorise(account_sid)
-        upload = await asyncio.to_thread(self.store.csv_upload, account_sid, upload_id)
+        upload = await asyncio.to_thread(self.store.campaign.upload, account_sid, upload_id)
         if upload is None:
             raise MockError(404, "Upload ID doesn't exist")
         done = upload["status"] == "completed"
@@ -272,7 +273,7 @@ class Handlers:
             problem, ready = self._prepare_contact(given)
             prepared.append(ready)
             problems.append(problem)
-        created = self.store.create_contacts(account_sid, prepared)
+        created = self.store.directory.create_contacts(account_sid, prepared)
         items: list[dict[str, Any]] = []
         for problem, contact in zip(problems, created, strict=True):
             if problem is not None:

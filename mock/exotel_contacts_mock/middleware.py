@@ -8,6 +8,7 @@ import logging
 import random
 import re
 import threading
+from urllib.parse import unquote
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
@@ -40,6 +41,20 @@ async def _drop(send: Send) -> None:
     raise ConnectionDropped("fault injection: connection dropped")
 
 
+def _path_keeping_slashes(scope: Scope) -> str:
+    """The path as the server decoded it, but an encoded slash (`%2F`) left encoded.
+
+    Decoded, `/v2/accounts/a%2Fb/lists` is `/v2/accounts/a/b/lists`, which routes nowhere: a 404 that
+    the operation does not declare. Left encoded, the id `a%2Fb` reaches its operation and is answered
+    like any other unknown id (403 for an account, 404 for a list).
+    """
+    raw = scope.get("raw_path")
+    if not raw or b"%2f" not in raw.lower():
+        return str(scope["path"])
+    text = raw.decode("latin-1").split("?", 1)[0]
+    return unquote(re.sub("%2[fF]", "%252F", text))
+
+
 class EnvelopeGuard:
     """Outermost: any exception before the answer starts becomes a 500 envelope; oversized JSON is 413."""
 
@@ -52,11 +67,13 @@ class EnvelopeGuard:
             await self.app(scope, receive, send)
             return
         method = scope["method"]
-        if _CONTROL.search(scope["path"]):
+        path = _path_keeping_slashes(scope)
+        if _CONTROL.search(path):
             # The router's patterns stop at a line break, so an id holding one would miss its route
             # (404 on a POST, which the spec does not declare). Escaped, it reaches its operation and
             # is answered there like any other unknown id (403 for an account, 404 for an upload).
-            path = _CONTROL.sub(lambda m: f"%{ord(m.group()):02X}", scope["path"])
+            path = _CONTROL.sub(lambda m: f"%{ord(m.group()):02X}", path)
+        if path != scope["path"]:
             scope = {**scope, "path": path}
         headers = dict(scope["headers"])
         if b"json" in headers.get(b"content-type", b""):

@@ -48,7 +48,7 @@ MAX_LIMIT: Final = 1_000_000
 
 _ACCOUNT = re.compile(r"^/v2/accounts/([^/]+)/")
 _CCM = re.compile(r"^/v2/accounts/[^/]+/contacts/upload(?:/|$)")
-_ACCOUNT_LIMIT = re.compile(r"(?P<sid>[^:=\s]+):(?P<category>[a-z]+)=(?P<limit>\d{1,7})")
+_ACCOUNT_LIMIT = re.compile(r"(?P<sid>[^:=\s]+):(?P<category>[a-z]+)=(?P<limit>[0-9]{1,7})", re.ASCII)
 
 
 def category_of(method: str, path: str) -> str | None:
@@ -62,7 +62,7 @@ def category_of(method: str, path: str) -> str | None:
 
 def parse_account_limit(text: str) -> tuple[str, str, int]:
     """``SID:CATEGORY=LIMIT`` (``--account-rate-limit``) as a tuple; ValueError naming what is wrong."""
-    match = _ACCOUNT_LIMIT.fullmatch(text.strip())
+    match = _ACCOUNT_LIMIT.fullmatch(text.strip(" \t"))
     if match is None or match["category"] not in CATEGORIES:
         raise ValueError(
             f"expected SID:CATEGORY=LIMIT with CATEGORY one of {', '.join(CATEGORIES)}, got {text!r}"

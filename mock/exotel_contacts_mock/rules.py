@@ -5,7 +5,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .spec import rules
+
 __all__ = [
+    "ASCII_SPACE",
     "E164",
     "EMAIL_MAX_LENGTH",
     "EMAIL_PATTERN",
@@ -18,22 +21,18 @@ __all__ = [
     "check_phone",
     "check_row",
     "normalise_number",
+    "strip_ascii",
 ]
 
-E164 = re.compile(r"^\+[1-9]\d{1,14}$")
-_NATIONAL = re.compile(r"^0[1-9]\d{4,13}$")
-EMAIL_PATTERN = (
-    r"^(?:[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]{1,64}"
-    r"|[A-Za-z0-9!#$%&'*+/=?^_`{|}~-](?:\.?[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]){1,31})"
-    r"@(?:[A-Za-z0-9](?:[A-Za-z0-9]|[A-Za-z0-9-][A-Za-z0-9]|[A-Za-z0-9-](?:[A-Za-z0-9][A-Za-z0-9](?:[A-Za-z0-9-]{0,5"
-    r"8}[A-Za-z0-9])?|[A-Za-z0-9]-[A-Za-z0-9-]{0,58}[A-Za-z0-9]|-[A-Za-z0-9](?:[A-Za-z0-9-]{0,58}[A-Za-z0-9])?))?\.)+"
-    r"[A-Za-z](?:[A-Za-z0-9]|[A-Za-z0-9-][A-Za-z0-9]|[A-Za-z0-9-](?:[A-Za-z0-9][A-Za-z0-9](?:[A-Za-z0-9-]{0,58}"
-    r"[A-Za-z0-9])?|[A-Za-z0-9]-[A-Za-z0-9-]{0,58}[A-Za-z0-9]|-[A-Za-z0-9](?:[A-Za-z0-9-]{0,58}[A-Za-z0-9])?))?$"
-)
-"""The spec's `EmailAddress.pattern` (a test compares them): what is accepted is what is answered."""
-EMAIL_MAX_LENGTH = 254
+_RULES = rules()
+E164 = _RULES.e164
+"""The spec's `E164PhoneNumber.pattern` (ASCII digits only; matched whole)."""
+EMAIL_PATTERN = _RULES.email.pattern
+"""The spec's `EmailAddress.pattern`: what is accepted is what is answered."""
+EMAIL_MAX_LENGTH = _RULES.email_max_length
 """The spec's `EmailAddress.maxLength`."""
-_EMAIL = re.compile(EMAIL_PATTERN)
+ASCII_SPACE = " \t\r\n\x0b\x0c"
+"""What `strip_ascii` takes off: ASCII white space only (`str.strip()` also takes U+00A0, U+3000...)."""
 # Tab, CR and LF may sit inside a quoted field; every other control character is a format error.
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
@@ -63,7 +62,7 @@ def check_fields(values: dict[str, str], max_length: int) -> RowError | None:
 
 def check_email(email: str) -> RowError | None:
     """INVALID_EMAIL for a non-empty email outside the spec's `EmailAddress` rule."""
-    if email and (len(email) > EMAIL_MAX_LENGTH or not _EMAIL.fullmatch(email)):
+    if email and (len(email) > EMAIL_MAX_LENGTH or not _RULES.email.fullmatch(email)):
         return INVALID_EMAIL
     return None
 
@@ -72,7 +71,7 @@ def check_phone(phone: str) -> RowError | None:
     """MISSING_REQUIRED for an empty number, INVALID_PHONE for one that is not E.164."""
     if not phone:
         return MISSING_REQUIRED
-    if not E164.match(phone):
+    if not E164.fullmatch(phone):
         return INVALID_PHONE
     return None
 
@@ -86,12 +85,17 @@ def check_row(values: dict[str, str], phone_field: str, max_length: int) -> RowE
     )
 
 
+def strip_ascii(text: str) -> str:
+    """`text` without leading and trailing ASCII white space."""
+    return text.strip(ASCII_SPACE)
+
+
 def normalise_number(number: str, country_code: str) -> str | None:
-    """E.164 as is; a national number (0 then 5-14 digits) gets `country_code`; else None."""
-    number = number.strip()
-    if E164.match(number):
+    """E.164 as is; a national number (a leading 0, the spec's rule) gets `country_code`; else None."""
+    number = strip_ascii(number)
+    if E164.fullmatch(number):
         return number
-    if _NATIONAL.match(number):
+    if _RULES.e164_or_national.fullmatch(number):
         candidate = f"+{country_code}{number[1:]}"
-        return candidate if E164.match(candidate) else None
+        return candidate if E164.fullmatch(candidate) else None
     return None

@@ -43,8 +43,8 @@ class Worker:
             self._thread.join(timeout=5)
 
     def _step(self, budget: int) -> int:
-        done = self._store.process_ccm(budget, self._ttl)
-        return done + self._store.process_csv(budget - done)
+        done = self._store.ccm.process(budget, self._ttl)
+        return done + self._store.campaign.process(budget - done)
 
     def _run(self) -> None:
         tokens = 0.0

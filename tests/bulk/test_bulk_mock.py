@@ -10,7 +10,7 @@ from either_side import run
 
 import exotel_contacts as ec
 
-pytest.importorskip("exotel_contacts_mock.testing", reason="the mock's pytest plugin is missing")
+pytest.importorskip("exotel_contacts_mock.background", reason="the mock is not installed")
 
 
 @pytest.fixture(params=["sync", "async"])
@@ -38,14 +38,16 @@ async def test_bulk_create_against_the_mock(live: Any, exotel_mock: Any) -> None
     assert result.counts == {"created": 5999, "failed": 1, "already_existed": 1, "unknown": 0}
     assert (result[10].status_code, result[10].code) == (400, 1002)
     assert result[20].outcome is ec.Outcome.ALREADY_EXISTED
-    store = {row["number"]: row["sid"] for row in exotel_mock.store.contacts(exotel_mock.account_sid)}
+    store = {
+        row["number"]: row["sid"] for row in exotel_mock.store.directory.contacts(exotel_mock.account_sid)
+    }
     assert len(store) == 5999
     for outcome in result.created:
         assert store[outcome.number] == outcome.sid
 
     again = await run(live.create_contacts_bulk(contacts[:100]))
     assert again.counts["already_existed"] == 99
-    assert len(exotel_mock.store.contacts(exotel_mock.account_sid)) == 5999
+    assert len(exotel_mock.store.directory.contacts(exotel_mock.account_sid)) == 5999
 
 
 async def test_wrong_credentials_abort(exotel_mock: Any) -> None:

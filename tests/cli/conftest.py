@@ -9,7 +9,7 @@ from cli_support import Invoke
 from typer.testing import CliRunner
 
 from exotel_contacts.cli import app
-from exotel_contacts_mock.testing import RunningMock
+from exotel_contacts_mock.background import RunningMock
 
 
 @pytest.fixture

@@ -12,7 +12,7 @@ from cli_support import Invoke, one_json
 from hostile_servers import HostileServer, json_answer
 
 import exotel_contacts._import as importer
-from exotel_contacts_mock.testing import RunningMock
+from exotel_contacts_mock.background import RunningMock
 
 ESC = "\x1b"
 GOOD = "".join(f"+9198765{i:05d},N{i}\n" for i in range(5))

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from cli_support import Invoke, one_json
 
-from exotel_contacts_mock.testing import RunningMock
+from exotel_contacts_mock.background import RunningMock
 
 HEADER = "phone_number,first_name,last_name,email,company,tag\n"
 GOOD = [f"+9198765{index:05d},Name{index},Last,n{index}@example.com,Acme,t\n" for index in range(8)]
@@ -71,7 +71,7 @@ def test_upload_imports_and_reports_original_rows(
         rows = list(csv.reader(handle))
     assert rows[0] == ["row_number", "phone_number", "first_name", "last_name", "error_code", "error_message"]
     assert [r[0] for r in rows[1:]] == ["9", "10", "11"]
-    stored = {c["phone_number"] for c in exotel_mock.store.ccm_contacts(exotel_mock.account_sid)}
+    stored = {c["phone_number"] for c in exotel_mock.store.ccm.contacts(exotel_mock.account_sid)}
     assert "+919822222222" in stored
     assert "12345" not in stored
     # The second time every accepted row is a duplicate on the server: reported, not lost.
@@ -144,10 +144,10 @@ def test_upload_and_create_with_a_journal_resume_and_refuse_another_file(
     path = contact_file(tmp_path)
     journal = tmp_path / "upload.journal"
     first = one_json(invoke("upload", str(path), "--journal", str(journal), "--json").stdout)["import"]
-    stored = len(exotel_mock.store.ccm_contacts(exotel_mock.account_sid))
+    stored = len(exotel_mock.store.ccm.contacts(exotel_mock.account_sid))
     # Run again with the same journal: nothing is sent, the report is the same (not all duplicates).
     again = one_json(invoke("upload", str(path), "--journal", str(journal), "--json").stdout)["import"]
-    assert len(exotel_mock.store.ccm_contacts(exotel_mock.account_sid)) == stored
+    assert len(exotel_mock.store.ccm.contacts(exotel_mock.account_sid)) == stored
     assert (again["accepted"], again["failures"]) == (first["accepted"], first["failures"])
     other = write(tmp_path, "other.csv", HEADER + "".join(GOOD[:3]))
     refused = invoke("upload", str(other), "--journal", str(journal))

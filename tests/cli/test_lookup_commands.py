@@ -8,7 +8,7 @@ import httpx
 import pytest
 from cli_support import Invoke, one_json
 
-from exotel_contacts_mock.testing import RunningMock
+from exotel_contacts_mock.background import RunningMock
 
 SAMPLE = (
     b"phone_number,first_name,last_name,email,company,tag\n"

@@ -61,7 +61,7 @@ def account(corpus_mock: RunningMock) -> Credentials:
     """A fresh account on the shared mock."""
     n = next(_ACCOUNTS)
     credentials = Credentials(f"corpus{n}", f"key{n}", f"token{n}", f"access{n}")
-    corpus_mock.store.add_account(credentials)
+    corpus_mock.store.accounts.add(credentials)
     return credentials
 
 
@@ -110,10 +110,10 @@ def test_corpus_through_import_contacts(name: str, corpus_mock: RunningMock, acc
             assert type(info.value).__name__ == expected["error"]
             assert isinstance(info.value, getattr(importing, expected["error"]))
             assert transport.requests == Counter()  # nothing sent, not even a status call
-            assert corpus_mock.store.ccm_contacts(account.account_sid) == []
+            assert corpus_mock.store.ccm.contacts(account.account_sid) == []
             return
         result = c.import_contacts(CORPUS / name, limits=limits)
-    stored = corpus_mock.store.ccm_contacts(account.account_sid)
+    stored = corpus_mock.store.ccm.contacts(account.account_sid)
     failures = result.failures()
     on_the_way = FAILS_ON_THE_WAY.get(name, {})
     assert {str(f.row_number): f.error_code for f in failures} == {**expected["rows"], **on_the_way}
@@ -192,7 +192,7 @@ def raw_upload(
 def test_corpus_straight_to_the_mock(name: str, corpus_mock: RunningMock, account: Credentials) -> None:
     content = (CORPUS / name).read_bytes()
     response, status = raw_upload(corpus_mock, account, content)
-    stored = corpus_mock.store.ccm_contacts(account.account_sid)
+    stored = corpus_mock.store.ccm.contacts(account.account_sid)
     if status is None:
         assert response.status_code in (400, 413), response.text
         _envelope_error(response)
@@ -216,7 +216,7 @@ def test_straight_and_local_verdicts_agree_on_clean_files(corpus_mock: RunningMo
             continue
         n = next(_ACCOUNTS)
         account = Credentials(f"agree{n}", f"k{n}", f"t{n}", f"a{n}")
-        corpus_mock.store.add_account(account)
+        corpus_mock.store.accounts.add(account)
         _, status = raw_upload(corpus_mock, account, (CORPUS / name).read_bytes())
         if status is None:
             continue
@@ -258,13 +258,13 @@ def test_row_limit(
     path = tmp_path / "rows.csv"
     path.write_bytes(content)
     fresh = Credentials(account.account_sid + "b", "kb" + account.api_key, "tb", "ab" + account.access_token)
-    corpus_mock.store.add_account(fresh)
+    corpus_mock.store.accounts.add(fresh)
     with client(corpus_mock, fresh) as c:
         result = c.import_contacts(path, limits=Limits(ccm_max_rows=MAX_ROWS, ccm_max_bytes=MAX_BYTES))
     assert [p.rows for p in result.parts] == ([MAX_ROWS, 1] if over else [MAX_ROWS])
     assert result.ok
     assert result.accepted == rows
-    assert len(corpus_mock.store.ccm_contacts(fresh.account_sid)) == rows
+    assert len(corpus_mock.store.ccm.contacts(fresh.account_sid)) == rows
 
 
 @pytest.mark.parametrize(("size", "over"), [(MAX_BYTES, False), (MAX_BYTES + 1, True)])
@@ -281,7 +281,7 @@ def test_byte_limit(
     path = tmp_path / "bytes.csv"
     path.write_bytes(content)
     fresh = Credentials(account.account_sid + "c", "kc" + account.api_key, "tc", "ac" + account.access_token)
-    corpus_mock.store.add_account(fresh)
+    corpus_mock.store.accounts.add(fresh)
     with client(corpus_mock, fresh) as c:
         result = c.import_contacts(path, limits=Limits(ccm_max_rows=MAX_ROWS, ccm_max_bytes=MAX_BYTES))
     # Parts are written with CRLF line ends, so the file exactly at the limit may need two parts as
@@ -290,4 +290,4 @@ def test_byte_limit(
     assert all(p.error is None and p.status == "completed" for p in result.parts)
     assert result.ok
     assert result.accepted == 3
-    assert len(corpus_mock.store.ccm_contacts(fresh.account_sid)) == 3
+    assert len(corpus_mock.store.ccm.contacts(fresh.account_sid)) == 3

@@ -136,4 +136,4 @@ def codes(result: ec.ImportResult) -> dict[int, str]:
 
 
 def ccm_numbers(mock: RunningMock) -> Counter[str]:
-    return Counter(row["phone_number"] for row in mock.store.ccm_contacts(mock.account_sid))
+    return Counter(row["phone_number"] for row in mock.store.ccm.contacts(mock.account_sid))

@@ -13,7 +13,7 @@ from either_side import collect, run
 from import_e2e_support import AsyncCountingTransport, CountingTransport, client_options
 
 import exotel_contacts as ec
-from exotel_contacts_mock.testing import running_mock
+from exotel_contacts_mock.background import running_mock
 
 
 def number(i: int) -> str:

@@ -68,7 +68,7 @@ def test_split_file_with_failures_in_every_part(importer: Importer, tmp_path: Pa
         )
         store = ccm_numbers(mock)
         totals = [
-            mock.store.ccm_upload(mock.account_sid, part.upload_id or "")["total"] for part in result.parts
+            mock.store.ccm.upload(mock.account_sid, part.upload_id or "")["total"] for part in result.parts
         ]
 
     expected = data.expected()
@@ -122,7 +122,7 @@ def test_local_failures_are_never_sent(importer: Importer, tmp_path: Path) -> No
     with running_mock(mock_config()) as mock:
         result = importer(mock, data.path)
         store = ccm_numbers(mock)
-        totals = [mock.store.ccm_upload(mock.account_sid, p.upload_id or "")["total"] for p in result.parts]
+        totals = [mock.store.ccm.upload(mock.account_sid, p.upload_id or "")["total"] for p in result.parts]
     assert codes(result) == data.expected()
     assert all(f.source == "local" for f in result.failures())
     assert store == {phone(1): 1, phone(3): 1}
@@ -135,7 +135,7 @@ def test_only_local_failures_sends_nothing(importer: Importer, tmp_path: Path) -
     data = write_rows(tmp_path / "bad.csv", [Row("nope", "A", expect="INVALID_PHONE", local=True)])
     with running_mock(mock_config()) as mock:
         result = importer(mock, data.path)
-        assert not mock.store.ccm_contacts(mock.account_sid)
+        assert not mock.store.ccm.contacts(mock.account_sid)
     assert importer.uploads == 0
     assert result.parts == []
     assert codes(result) == {1: "INVALID_PHONE"}
@@ -155,7 +155,7 @@ def test_send_invalid_lets_the_server_judge(importer: Importer, tmp_path: Path) 
     with running_mock(mock_config()) as mock:
         result = importer(mock, data.path, send_invalid=True)
         store = ccm_numbers(mock)
-        totals = [mock.store.ccm_upload(mock.account_sid, p.upload_id or "")["total"] for p in result.parts]
+        totals = [mock.store.ccm.upload(mock.account_sid, p.upload_id or "")["total"] for p in result.parts]
     assert totals == [6]  # every row went to the server
     assert codes(result) == data.expected()
     assert all(f.source == "server" for f in result.failures())
@@ -234,7 +234,7 @@ def test_campaign_split_by_bytes_into_one_list(importer: Importer, tmp_path: Pat
         result = importer(
             mock, data.path, family="campaign", list_name="spring", limits=Limits(campaign_max_bytes=limit)
         )
-        lists = mock.store.lists(mock.account_sid)
+        lists = mock.store.directory.lists_with_numbers(mock.account_sid)
     assert len(result.parts) >= 4
     assert all(p.status == "completed" and p.error is None and p.upload_id for p in result.parts)
     assert importer.uploads == len(result.parts)
@@ -258,7 +258,7 @@ def test_wait_false_leaves_rows_pending(importer: Importer, tmp_path: Path) -> N
     data = write_rows(tmp_path / "nowait.csv", rows)
     with running_mock(mock_config(processing_rate=0.5)) as mock:
         result = importer(mock, data.path, wait=False, limits=Limits(ccm_max_rows=ROWS_PER_PART))
-        uploads = [mock.store.ccm_upload(mock.account_sid, p.upload_id or "") for p in result.parts]
+        uploads = [mock.store.ccm.upload(mock.account_sid, p.upload_id or "") for p in result.parts]
     assert len(result.parts) == 3
     assert all(p.upload_id and p.status is None and p.error is None for p in result.parts)
     assert result.pending == 22
@@ -332,7 +332,7 @@ def test_authentication_error_stops_after_the_first_part(importer: Importer, tmp
     data = write_rows(tmp_path / "auth.csv", [Row(phone(i), f"A{i}") for i in range(1, 31)])
     with running_mock(mock_config()) as mock:
         result = importer(mock, data.path, client={"api_token": "wrong"}, limits=Limits(ccm_max_rows=3))
-        assert not mock.store.ccm_contacts(mock.account_sid)
+        assert not mock.store.ccm.contacts(mock.account_sid)
     assert isinstance(result.aborted, ec.AuthenticationError)
     assert len(result.parts) == 10
     assert importer.uploads == 1

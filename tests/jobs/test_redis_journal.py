@@ -18,8 +18,8 @@ import exotel_contacts as ec
 from exotel_contacts._journal_redis import APPEND, RedisJournalFile
 from exotel_contacts.cli import app
 from exotel_contacts.importing import Limits
+from exotel_contacts_mock import running_mock
 from exotel_contacts_mock.config import MockConfig
-from exotel_contacts_mock.testing import running_mock
 
 from .conftest import need_redis_server
 from .redis_process import RedisProcess

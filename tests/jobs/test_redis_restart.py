@@ -17,8 +17,8 @@ import pytest
 
 import exotel_contacts as ec
 from exotel_contacts.importing import Limits
+from exotel_contacts_mock import running_mock
 from exotel_contacts_mock.config import MockConfig
-from exotel_contacts_mock.testing import running_mock
 
 from .redis_process import RedisProcess
 

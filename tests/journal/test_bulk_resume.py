@@ -11,8 +11,8 @@ import pytest
 
 import exotel_contacts as ec
 from benchmarks.quota_harness import mock_process
+from exotel_contacts_mock.background import running_mock
 from exotel_contacts_mock.config import MockConfig
-from exotel_contacts_mock.testing import running_mock
 
 from .test_import_resume import run
 

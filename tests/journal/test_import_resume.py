@@ -15,8 +15,8 @@ import pytest
 import exotel_contacts as ec
 from benchmarks.quota_harness import mock_process
 from exotel_contacts._journal import Journal
+from exotel_contacts_mock.background import running_mock
 from exotel_contacts_mock.config import MockConfig
-from exotel_contacts_mock.testing import running_mock
 
 CHILD = Path(__file__).with_name("resume_child.py")
 ROWS = 54  # six parts of ten valid rows or fewer (every 7th row is invalid and checked locally)

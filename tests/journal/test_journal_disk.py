@@ -12,8 +12,8 @@ import httpx
 import pytest
 
 import exotel_contacts as ec
+from exotel_contacts_mock.background import running_mock
 from exotel_contacts_mock.config import MockConfig
-from exotel_contacts_mock.testing import running_mock
 
 
 @pytest.mark.parametrize("writes_before_failure", [0, 1, 3, 5])

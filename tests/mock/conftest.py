@@ -7,7 +7,7 @@ from collections.abc import Iterator
 import httpx
 import pytest
 
-from exotel_contacts_mock.testing import RunningMock
+from exotel_contacts_mock.background import RunningMock
 
 
 @pytest.fixture

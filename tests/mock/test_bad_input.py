@@ -8,7 +8,7 @@ import httpx
 import pytest
 from mock_helpers_exotel import assert_envelope, ccm_status, upload
 
-from exotel_contacts_mock.testing import RunningMock
+from exotel_contacts_mock.background import RunningMock
 
 HEADER = b"phone_number,first_name,last_name,email,company,tag\n"
 
@@ -39,7 +39,7 @@ HEADER = b"phone_number,first_name,last_name,email,company,tag\n"
 )
 def test_rejected_files(client: httpx.Client, exotel_mock: RunningMock, data: bytes, code: int) -> None:
     assert_envelope(upload(client, data), 400, code)
-    assert exotel_mock.store.ccm_uploads_in_progress("demo") == 0
+    assert exotel_mock.store.ccm.in_progress("demo") == 0
     assert exotel_mock.store.backlog() == 0
 
 
@@ -58,7 +58,7 @@ def test_bom_crlf_quotes_unknown_columns(client: httpx.Client, exotel_mock: Runn
     )
     status, errors = _errors(client, data)
     assert (status["total_records"], status["successful"], errors) == (2, 2, [])
-    first = exotel_mock.store.ccm_contacts("demo")[0]
+    first = exotel_mock.store.ccm.contacts("demo")[0]
     assert (first["first_name"], first["last_name"]) == ("Doe, John", "multi\r\nline")
 
 

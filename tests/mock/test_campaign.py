@@ -6,7 +6,7 @@ import httpx
 from mock_helpers_exotel import assert_envelope, csv_upload, wait_for
 
 from exotel_contacts_mock import MockConfig
-from exotel_contacts_mock.testing import RunningMock, running_mock
+from exotel_contacts_mock.background import RunningMock, running_mock
 
 CAMPAIGN_CSV = (
     b"number,first_name,last_name,company_name,email,tag\n"
@@ -37,7 +37,7 @@ def test_csv_upload_and_status(client: httpx.Client, exotel_mock: RunningMock) -
     assert data["summary"]["url"] == f"/v2/accounts/demo/csv-status/{data['summary']['upload_id']}"
     status = _status(client, data["summary"]["upload_id"])
     assert status["stats"] == {"duplicate": 1, "total": 4, "success": 2, "failed": 1}
-    lists = exotel_mock.store.lists("demo")
+    lists = exotel_mock.store.directory.lists_with_numbers("demo")
     assert lists[0]["numbers"] == ["+919876543210", "+919876543211"]
     again = csv_upload(client, CAMPAIGN_CSV, list_name="csv_list124").json()["response"]["data"]
     assert again["list"]["sid"] == data["list"]["sid"]
@@ -63,7 +63,9 @@ def test_list_caps_and_size() -> None:
         assert csv_upload(c, four, list_name="d", type="dynamic").status_code == 200
         assert_envelope(csv_upload(c, four, list_name="d", type="dynamic"), 400, 1002)  # 4 + 4 > 5
         assert_envelope(csv_upload(c, b"number\n" + b"+919876543210\n" * 200), 413, 1002)
-        assert [lst["name"] for lst in mock.store.lists("demo")] == ["d"]  # refused uploads leave no list
+        assert [lst["name"] for lst in mock.store.directory.lists_with_numbers("demo")] == [
+            "d"
+        ]  # refused uploads leave no list
 
 
 def test_bulk_create(client: httpx.Client, exotel_mock: RunningMock) -> None:
@@ -90,7 +92,7 @@ def test_bulk_create(client: httpx.Client, exotel_mock: RunningMock) -> None:
     assert body["response"][1]["data"]["number"] == "+919876543211"
     again = client.post("/v2/accounts/demo/contacts", json={"contacts": contacts[:2]}).json()
     assert [item["code"] for item in again["response"]] == [409, 409]
-    assert len(exotel_mock.store.contacts("demo")) == 2
+    assert len(exotel_mock.store.directory.contacts("demo")) == 2
 
 
 def test_bulk_create_limit(client: httpx.Client) -> None:

@@ -11,7 +11,7 @@ import pytest
 from mock_helpers_exotel import SAMPLE, assert_envelope, ccm_status, upload
 
 from exotel_contacts_mock import MockConfig
-from exotel_contacts_mock.testing import RunningMock, running_mock
+from exotel_contacts_mock.background import RunningMock, running_mock
 
 
 def test_seed_sample_completes(client: httpx.Client, exotel_mock: RunningMock) -> None:
@@ -33,7 +33,7 @@ def test_seed_sample_completes(client: httpx.Client, exotel_mock: RunningMock) -
         "duplicates_skipped": 0,
         "error_file_id": None,
     }
-    numbers = [c["phone_number"] for c in exotel_mock.store.ccm_contacts("demo")]
+    numbers = [c["phone_number"] for c in exotel_mock.store.ccm.contacts("demo")]
     assert numbers == ["+919876543210", "+919876543211", "+919876543212"]
     errors = client.get(f"/v2/accounts/demo/contacts/upload/{data['upload_id']}/errors").json()
     assert errors["response"]["data"] == {
@@ -116,7 +116,7 @@ def test_duplicate_action(
     second = upload(client, changed, duplicate_action=action).json()["response"]["data"]["upload_id"]
     status = ccm_status(client, second)
     assert (status["successful"], status["failed"], status["duplicates_skipped"]) == expected
-    contacts = exotel_mock.store.ccm_contacts("demo")
+    contacts = exotel_mock.store.ccm.contacts("demo")
     names = sorted(c["first_name"] for c in contacts)
     if action == "skip":
         assert names == ["Bob", "Jane", "John"]
@@ -131,7 +131,7 @@ def test_update_twice_is_idempotent(client: httpx.Client, exotel_mock: RunningMo
         ccm_status(
             client, upload(client, SAMPLE, duplicate_action="update").json()["response"]["data"]["upload_id"]
         )
-    assert len(exotel_mock.store.ccm_contacts("demo")) == 3
+    assert len(exotel_mock.store.ccm.contacts("demo")) == 3
 
 
 def test_duplicate_within_file(client: httpx.Client) -> None:

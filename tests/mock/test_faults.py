@@ -10,7 +10,7 @@ import pytest
 from mock_helpers_exotel import assert_envelope
 
 from exotel_contacts_mock import MockConfig
-from exotel_contacts_mock.testing import running_mock
+from exotel_contacts_mock.background import running_mock
 
 BULK = {"contacts": [{"number": "+919876543210"}]}
 
@@ -31,7 +31,7 @@ def test_error_faults(kind: str, status: int, code: int) -> None:
         assert_envelope(response, status, code)
         if kind in ("429", "503"):
             assert response.headers["Retry-After"] == "1"
-        assert mock.store.contacts("demo") == []  # nothing done
+        assert mock.store.directory.contacts("demo") == []  # nothing done
         assert httpx.get(f"{mock.base_url}/_mock/health").status_code == 200
 
 
@@ -51,7 +51,7 @@ def test_dropped_connection_does_nothing() -> None:
             httpx.post(
                 f"{mock.base_url}/v2/accounts/demo/contacts", json=BULK, auth=(mock.api_key, mock.api_token)
             )
-        assert mock.store.contacts("demo") == []
+        assert mock.store.directory.contacts("demo") == []
 
 
 def test_lost_response_does_the_work() -> None:
@@ -60,7 +60,7 @@ def test_lost_response_does_the_work() -> None:
             httpx.post(
                 f"{mock.base_url}/v2/accounts/demo/contacts", json=BULK, auth=(mock.api_key, mock.api_token)
             )
-        assert [c["number"] for c in mock.store.contacts("demo")] == ["+919876543210"]
+        assert [c["number"] for c in mock.store.directory.contacts("demo")] == ["+919876543210"]
 
 
 def test_mixed_faults_repeat_with_the_seed() -> None:

@@ -15,8 +15,8 @@ import pytest
 from mock_helpers_exotel import assert_envelope
 
 from exotel_contacts_mock import Credentials, MockConfig
+from exotel_contacts_mock.background import RunningMock, running_mock
 from exotel_contacts_mock.protocol import MALFORMED_REQUEST
-from exotel_contacts_mock.testing import RunningMock, running_mock
 
 UNICODE = Credentials("uni", "ключ", "tökén", "äccess-tökén")
 BULK = "/v2/accounts/demo/contacts"

@@ -10,10 +10,9 @@ import httpx
 from mock_helpers_exotel import assert_envelope, csv_upload, wait_for
 
 from exotel_contacts_mock import MockConfig
+from exotel_contacts_mock.background import running_mock
 from exotel_contacts_mock.config import Credentials
-from exotel_contacts_mock.directory import Directory
 from exotel_contacts_mock.store import SCHEMA_VERSION, Store
-from exotel_contacts_mock.testing import running_mock
 
 A = "/v2/accounts/demo"
 
@@ -157,9 +156,9 @@ def test_a_version_1_file_gains_list_tags(tmp_path: Path) -> None:
         raw.execute("PRAGMA user_version = 1")
     store = Store(str(db), [Credentials("demo", "k", "t", "a")])
     try:
-        assert [entry["name"] for entry in store.lists("demo")] == ["old"]
-        assert "tag" in store.lists("demo")[0]
-        page = Directory(store, static_cap=10, dynamic_cap=10).members_page("demo", "l1", offset=0, limit=20)
+        assert [entry["name"] for entry in store.directory.lists_with_numbers("demo")] == ["old"]
+        assert "tag" in store.directory.lists_with_numbers("demo")[0]
+        page = store.directory.members_page("demo", "l1", offset=0, limit=20)
         assert page is not None
         assert (page.total, [c["sid"] for c in page.records]) == (1, ["c1"])  # counted by the migration
     finally:

@@ -8,21 +8,21 @@ from typing import Any
 import httpx
 import pytest
 
-from exotel_contacts_mock.testing import RunningMock
+from exotel_contacts_mock.background import RunningMock
 
 
 def test_a_status_get_answers_while_a_bulk_create_is_in_the_store(
     exotel_mock: RunningMock, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     entered, release = threading.Event(), threading.Event()
-    original = exotel_mock.store.create_contacts
+    original = exotel_mock.store.directory.create_contacts
 
     def slow(*args: Any) -> Any:
         entered.set()
         release.wait(20)  # on the event loop, this would stall every other request until released
         return original(*args)
 
-    monkeypatch.setattr(exotel_mock.store, "create_contacts", slow)
+    monkeypatch.setattr(exotel_mock.store.directory, "create_contacts", slow)
     auth = (exotel_mock.api_key, exotel_mock.api_token)
     answers: list[httpx.Response] = []
     bulk = threading.Thread(

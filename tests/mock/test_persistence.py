@@ -85,7 +85,9 @@ def test_sigkill_mid_upload_then_restart_finishes_with_right_counts(tmp_path: Pa
         third.stop()
 
 
-def test_another_schema_version_is_refused_clearly(tmp_path: Path) -> None:
+def test_another_schema_version_is_refused_clearly(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     db = tmp_path / "mock.db"
     Store(str(db), [Credentials("demo", "k", "t", "a")]).close()
     with sqlite3.connect(db) as raw:
@@ -94,8 +96,10 @@ def test_another_schema_version_is_refused_clearly(tmp_path: Path) -> None:
         raw.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
     with pytest.raises(StoreError, match=rf"schema version {SCHEMA_VERSION + 1}.*--reset"):
         Store(str(db), [])
-    with pytest.raises(SystemExit, match="--reset"):
+    with pytest.raises(SystemExit) as exited:
         main(["--db", str(db), "--port", "0"])
+    assert exited.value.code == 2
+    assert "--reset" in capsys.readouterr().err
     Store(str(db), [], reset=True).close()  # --reset discards it and starts at this version
     with sqlite3.connect(db) as raw:
         assert raw.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
@@ -116,7 +120,7 @@ def test_a_path_that_cannot_be_opened_is_refused(tmp_path: Path) -> None:
 def test_without_db_nothing_is_written(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(tmp_path)
     store = Store(":memory:", [Credentials("demo", "k", "t", "a")])
-    assert store.account_for_basic(b"k", b"t") == "demo"
+    assert store.accounts.for_basic(b"k", b"t") == "demo"
     store.close()
     assert list(tmp_path.iterdir()) == []
 

@@ -8,10 +8,10 @@ import httpx
 import pytest
 from mock_helpers_exotel import assert_envelope
 
+from exotel_contacts_mock import running_mock
 from exotel_contacts_mock.__main__ import main
 from exotel_contacts_mock.config import Credentials, MockConfig
 from exotel_contacts_mock.ratelimit import category_of, parse_account_limit
-from exotel_contacts_mock.testing import running_mock
 
 ENTERPRISE = Credentials("big", "big-key", "big-token", "big-access")
 STATUS = "/v2/accounts/{sid}/csv-status/nope"  # a Campaign read (404)

@@ -7,7 +7,7 @@ import pytest
 from mock_helpers_exotel import SAMPLE, assert_envelope, ccm_status, upload
 
 from exotel_contacts_mock import Credentials, MockConfig
-from exotel_contacts_mock.testing import running_mock
+from exotel_contacts_mock.background import running_mock
 
 OTHER = Credentials("other", "other-key", "other-token", "other-access")
 
@@ -25,7 +25,7 @@ def test_account_isolation() -> None:
         assert_envelope(bulk, 403, 1003)
         # ... and 404 for its ids under their own account.
         assert_envelope(other.get(f"/v2/accounts/other/contacts/upload/{upload_id}"), 404, 1000)
-        assert mock.store.ccm_contacts("other") == []
+        assert mock.store.ccm.contacts("other") == []
         admin = httpx.get(f"{mock.base_url}/_mock/accounts/demo/ccm-contacts").json()
         assert len(admin) == 3
         demo.close()
@@ -75,5 +75,5 @@ def test_internal_error_is_enveloped(
     def boom(*args: object, **kwargs: object) -> None:
         raise RuntimeError("boom")
 
-    monkeypatch.setattr(exotel_mock.store, "csv_upload", boom)  # type: ignore[attr-defined]
+    monkeypatch.setattr(exotel_mock.store.campaign, "upload", boom)
     assert_envelope(client.get("/v2/accounts/demo/csv-status/x"), 500, 1100)

@@ -1,4 +1,5 @@
-"""The mock stands alone: it serves with the client package (`exotel_contacts`) unimportable."""
+"""The mock stands alone: it serves with the client packages (`exotel_contacts`, the generated
+`exotel_contacts_api`) unimportable; it reads the spec from its own package or the checkout."""
 
 from __future__ import annotations
 
@@ -12,14 +13,14 @@ SCRIPT = textwrap.dedent(
 
     class BlockTheClient:
         def find_spec(self, name, path=None, target=None):
-            if name == "exotel_contacts" or name.startswith("exotel_contacts."):
+            if name.split(".")[0] in ("exotel_contacts", "exotel_contacts_api"):
                 raise ImportError(f"the mock imported {name}")
             return None
 
     sys.meta_path.insert(0, BlockTheClient())
 
     import httpx
-    from exotel_contacts_mock.testing import running_mock
+    from exotel_contacts_mock.background import running_mock
 
     with running_mock() as mock:
         auth = (mock.api_key, mock.api_token)
@@ -35,7 +36,7 @@ SCRIPT = textwrap.dedent(
             auth=auth,
         )
         assert upload.status_code == 202, upload.text
-    loaded = sorted(n for n in sys.modules if n == "exotel_contacts" or n.startswith("exotel_contacts."))
+    loaded = sorted(n for n in sys.modules if n.split(".")[0] in ("exotel_contacts", "exotel_contacts_api"))
     assert not loaded, loaded
     print("served without exotel_contacts")
     """

@@ -21,7 +21,7 @@ import warnings
 import httpx
 import pytest
 
-from exotel_contacts_mock.testing import RunningMock
+from exotel_contacts_mock.background import RunningMock
 
 BOUNDARY = "cut-here-7d1f"
 ROWS = b"".join(b"+9198%08d,Name %d,,\n" % (n, n) for n in range(60_000))  # ~1.3 MB: spills to disk

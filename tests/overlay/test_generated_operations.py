@@ -37,11 +37,6 @@ from exotel_contacts_api.types import File
 
 from .conftest import CAMPAIGN, CANARY, CCM, SID, Either, FakeExotel, created, envelope, json_response
 
-mock_testing = pytest.importorskip(
-    "exotel_contacts_mock.testing", reason="the mock's pytest plugin is missing"
-)
-exotel_mock = mock_testing.exotel_mock
-
 BASIC = "Basic " + base64.b64encode(f"key_1:{CANARY}".encode()).decode()
 
 

@@ -10,7 +10,7 @@ from either_side import collect, run
 
 import exotel_contacts as ec
 from exotel_contacts_mock import MockConfig
-from exotel_contacts_mock.testing import running_mock
+from exotel_contacts_mock.background import running_mock
 
 
 @pytest.mark.parametrize("mode", ["sync", "async"])

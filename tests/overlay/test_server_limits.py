@@ -266,8 +266,8 @@ async def test_a_hostile_429_message_is_cleaned_and_cut(kind: str, fake: FakeExo
 
 @pytest.mark.parametrize("kind", ["sync", "async"])
 async def test_a_throttled_account_on_the_mock_gets_no_429(kind: str) -> None:
+    from exotel_contacts_mock import running_mock  # noqa: PLC0415
     from exotel_contacts_mock.config import MockConfig  # noqa: PLC0415 - the mock extra
-    from exotel_contacts_mock.testing import running_mock  # noqa: PLC0415
 
     # Scaled time: 1 s windows; the account allows 3 Campaign writes per window, the client starts at 30.
     config = MockConfig(processing_rate=0, rate_window=1.0, account_rate_limits=(("demo", "campaign", 3),))

@@ -13,8 +13,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-
-from exotel_contacts_mock.redis_server import redis_server_binary, running_redis
+from redis_server import redis_server_binary, running_redis
 
 ROOT = Path(__file__).resolve().parents[2]
 if str(ROOT) not in sys.path:

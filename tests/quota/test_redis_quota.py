@@ -7,6 +7,7 @@ import time
 
 import pytest
 import redis
+from redis_server import running_redis
 
 from benchmarks.quota_harness import limiter_figures, run_workers
 from exotel_contacts import APIConnectionError, APITimeoutError, ConfigurationError, RateLimitError
@@ -14,7 +15,6 @@ from exotel_contacts._limits import LocalWindow, slack_for
 from exotel_contacts._rates import Rate, RateSettings
 from exotel_contacts._redis_quota import ACQUIRE, RedisQuotaKeys, connect, redact_url
 from exotel_contacts._sync.quota import RateLimiter, RedisSlots, RedisWindow
-from exotel_contacts_mock.redis_server import running_redis
 
 
 def window(url: str, account: str, rate: Rate, **kwargs: float) -> RedisWindow:

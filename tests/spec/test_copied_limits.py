@@ -105,3 +105,13 @@ def test_item_and_page_limits_say_what_the_schemas_say(spec: dict[str, Any]) -> 
             ]
             seen["max_page_size"] += bool(limit)
     assert seen == {"max_items": 5, "max_page_size": 3}
+
+
+def test_the_clients_csv_columns_are_the_mocks() -> None:
+    # The mock's are pinned to the spec's descriptions (tests/mock/test_spec_rules.py); the client's
+    # column mapping must name the same two layouts, in the same order.
+    from exotel_contacts.importing import columns as client  # noqa: PLC0415
+    from exotel_contacts_mock import csvfile as mock  # noqa: PLC0415
+
+    assert client.CCM_COLUMNS == mock.CCM_COLUMNS
+    assert client.CAMPAIGN_COLUMNS == mock.CAMPAIGN_COLUMNS

@@ -230,14 +230,14 @@ def test_a_realistic_session_through_prism_has_no_violation(
     assert prism.reported() == [], "\n".join(prism.reported())
     forwarded = sum("Forwarding" in line for line in prism.lines)
     assert forwarded >= 30, f"only {forwarded} requests went through Prism"
-    assert mock.store.contacts("demo"), "the session reached the mock"
+    assert mock.store.directory.contacts("demo"), "the session reached the mock"
 
 
 def test_prism_catches_an_answer_outside_the_spec(proxied: tuple[RunningMock, Prism]) -> None:
     """The check can fail: an answer the spec does not allow is reported (then forgotten)."""
     mock, prism = proxied
     before = len(prism.lines)
-    original = mock.store.ccm_upload
+    original = mock.store.ccm.upload
 
     def broken(account_sid: str, upload_id: str) -> dict | None:
         upload = original(account_sid, upload_id)
@@ -248,13 +248,13 @@ def test_prism_catches_an_answer_outside_the_spec(proxied: tuple[RunningMock, Pr
         files={"file": ("a.csv", b"phone_number\n+919876543299\n")},
         auth=(mock.api_key, mock.api_token),
     ).json()["response"]["data"]["upload_id"]
-    mock.store.ccm_upload = broken  # type: ignore[method-assign]
+    mock.store.ccm.upload = broken  # type: ignore[method-assign]
     try:
         answer = httpx.get(
             f"{prism.url}/v2/accounts/demo/contacts/upload/{uploaded}", auth=(mock.api_key, mock.api_token)
         )
     finally:
-        del mock.store.ccm_upload
+        del mock.store.ccm.upload
     assert answer.status_code == 500
     assert PROBLEM in answer.json()["type"]
     time.sleep(0.5)

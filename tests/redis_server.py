@@ -62,7 +62,7 @@ def running_redis(*, password: str | None = None) -> Iterator[str]:
     args += ["--dir", workdir, "--daemonize", "no", "--loglevel", "warning"]
     if password is not None:
         args += ["--requirepass", password]
-    process = subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)  # noqa: S603
+    process = subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     try:
         deadline = time.monotonic() + STARTUP_SECONDS
         while not _answers(port, password):
