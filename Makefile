@@ -7,14 +7,10 @@ CHROMIUM := /usr/bin/chromium
 
 .PHONY: setup generate unasync test lint typecheck spec-check unit demo fuzz bench soak docs types chromium clean redis-server
 
-# The editable install compiles the optional C accelerator in place (hatch_build.py): a changed C file
-# or hook reinstalls. pip hides the build's own warning, so say here when the accelerator is missing.
-$(STAMP): pyproject.toml package.json package-lock.json hatch_build.py overlay/exotel_contacts/importing/_speedups.c
+$(STAMP): pyproject.toml package.json package-lock.json
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
-	@$(BIN)/python -c 'import exotel_contacts.importing._speedups' 2>/dev/null || echo \
-	  "WARNING: exotel-contacts: C accelerator not built; the pure-Python path is used (why: $(BIN)/python -m pip install -v --no-deps -e .)"
 	npm ci --no-audit --no-fund --loglevel=error
 	touch $(STAMP)
 
@@ -82,4 +78,3 @@ $(CHROMIUM):
 
 clean:
 	rm -rf $(VENV) node_modules .mypy_cache .ruff_cache .pytest_cache build tests/typescript/generated
-	rm -f overlay/exotel_contacts/importing/_speedups.*.so overlay/exotel_contacts/importing/_speedups.*.pyd
