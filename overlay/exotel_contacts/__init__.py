@@ -34,6 +34,9 @@ if TYPE_CHECKING:
     from ._async.transport import (
         AsyncRetryTransport,
     )
+    from ._base_client import (
+        SPEC_VERSION,
+    )
     from ._bulk import (
         BulkAbortedError,
         BulkCreateResult,
@@ -164,6 +167,7 @@ if TYPE_CHECKING:
     )
 
 _MODULE_OF: dict[str, str] = {
+    "SPEC_VERSION": "._base_client",
     "AsyncClient": "._async.client",
     "apoll_upload": "._async.polling",
     "AsyncRateLimiter": "._async.quota",
@@ -272,6 +276,7 @@ __all__ = [
     "MAX_PAGE_SIZE",
     "REGIONS",
     "REPLAY_SAFE",
+    "SPEC_VERSION",
     "TERMINAL_STATUSES",
     "APIConnectionError",
     "APIError",
