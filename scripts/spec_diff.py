@@ -42,6 +42,7 @@ __all__ = [
     "ADDITIVE",
     "ANNOTATION",
     "BREAKING",
+    "RULES",
     "Change",
     "compare",
     "gate",
@@ -57,6 +58,110 @@ DOC_KEYWORDS = frozenset(
     {"description", "summary", "title", "example", "examples", "externalDocs", "tags", "deprecated", "links"}
 )
 _VERSION = re.compile(r"^(\d+)\.(\d+)\.(\d+)$")
+
+RULES: dict[str, tuple[str, str]] = {
+    # Paths and operations
+    "path-removed": (BREAKING, "a path is gone (matched by shape: `{...}` names aside)"),
+    "path-added": (ADDITIVE, "a new path"),
+    "path-parameter-renamed": (ANNOTATION, "a path template's parameter renamed (the URL is the same)"),
+    "operation-removed": (BREAKING, "an operation (method of a path) is gone"),
+    "operation-added": (ADDITIVE, "a new operation"),
+    "operation-id-changed": (BREAKING, "an operationId changed: generated method names change"),
+    # Parameters (path-level and operation-level, keyed by `in` and `name`)
+    "parameter-removed": (BREAKING, "a query, header or cookie parameter is gone"),
+    "required-parameter-added": (BREAKING, "a new parameter that is required"),
+    "optional-parameter-added": (ADDITIVE, "a new optional parameter"),
+    "parameter-made-required": (BREAKING, "an optional parameter made required"),
+    "parameter-made-optional": (ADDITIVE, "a required parameter made optional"),
+    "parameter-serialization-changed": (
+        BREAKING,
+        "style, explode, allowEmptyValue, allowReserved or content",
+    ),
+    # Request bodies
+    "request-body-removed": (BREAKING, "an operation no longer takes a body"),
+    "required-request-body-added": (BREAKING, "a required body added"),
+    "optional-request-body-added": (ADDITIVE, "an optional body added"),
+    "request-body-made-required": (BREAKING, "an optional body made required"),
+    "request-body-made-optional": (ADDITIVE, "a required body made optional"),
+    "media-type-removed": (BREAKING, "a request or response media type is gone"),
+    "media-type-added": (ADDITIVE, "a new request or response media type"),
+    "encoding-changed": (BREAKING, "a multipart body's encoding changed"),
+    # Responses
+    "response-status-removed": (BREAKING, "a status (or `default`) is gone from an operation"),
+    "response-status-added": (ADDITIVE, "a new status, e.g. a declared 404"),
+    "response-header-removed": (BREAKING, "a response header is gone"),
+    "response-header-added": (ADDITIVE, "a new response header, e.g. X-RateLimit-*"),
+    "response-header-made-optional": (BREAKING, "a required response header is no longer required"),
+    # Schemas, read in the direction of the message (request: the server reads; response: the client reads)
+    "request-property-removed": (BREAKING, "a request body property is gone (typed clients lose the field)"),
+    "response-property-removed": (BREAKING, "a response property is gone"),
+    "property-added": (ADDITIVE, "a new optional request property, or a new response property"),
+    "required-request-property-added": (BREAKING, "a new request property that is required"),
+    "request-property-made-required": (BREAKING, "an optional request field made required"),
+    "request-property-made-optional": (ADDITIVE, "a required request field made optional"),
+    "response-property-made-optional": (BREAKING, "a response field no longer always present"),
+    "response-property-made-required": (ADDITIVE, "a response field now always present"),
+    "request-enum-narrowed": (BREAKING, "a request enum lost values"),
+    "request-enum-widened": (ADDITIVE, "a request enum gained values"),
+    "response-enum-widened": (
+        BREAKING,
+        "a response enum gained values (clients meet a value they do not know)",
+    ),
+    "response-enum-narrowed": (ADDITIVE, "a response enum lost values"),
+    "type-changed": (BREAKING, "a schema's type changed"),
+    "format-changed": (BREAKING, "a schema's format changed, added or removed"),
+    "response-field-made-nullable": (BREAKING, "a response field may now be null"),
+    "response-field-made-not-nullable": (ADDITIVE, "a response field is never null now"),
+    "request-field-made-nullable": (ADDITIVE, "a request field now accepts null"),
+    "request-field-made-not-nullable": (BREAKING, "a request field no longer accepts null"),
+    "request-schema-narrowed": (
+        BREAKING,
+        "a request schema accepts less: a tighter bound (min/max, length, items), an enum where there was"
+        " none, additionalProperties restricted, a oneOf/anyOf branch gone",
+    ),
+    "request-schema-widened": (ADDITIVE, "a request schema accepts more (the mirror of the above)"),
+    "response-schema-widened": (
+        BREAKING,
+        "a success answer can say more: a looser bound, an enum dropped, a new oneOf/anyOf branch, a plain"
+        " schema become a oneOf/anyOf keeping it",
+    ),
+    "response-schema-narrowed": (ADDITIVE, "a success answer says less (the mirror of the above)"),
+    "error-body-widened": (
+        ADDITIVE,
+        "an error answer's body (status 400 and up, or default) can say more, e.g. a 429 body become a"
+        " oneOf that keeps the old envelope; its narrowings and removals stay breaking",
+    ),
+    "request-pattern-changed": (BREAKING, "a request string's pattern changed (text compared)"),
+    "response-pattern-changed": (ADDITIVE, "a response string's pattern changed"),
+    "schema-replaced-by-union": (BREAKING, "a schema became a oneOf/anyOf without the old schema"),
+    "schema-union-replaced": (BREAKING, "a oneOf/anyOf replaced by a schema that is none of its branches"),
+    "allof-changed": (BREAKING, "allOf parts added or removed"),
+    "schema-changed": (BREAKING, "a schema added where there was none, or removed"),
+    "schema-keyword-changed": (
+        BREAKING,
+        "default, readOnly, writeOnly, uniqueItems, multipleOf, not or discriminator changed",
+    ),
+    # Components and the document
+    "component-schema-removed": (
+        BREAKING,
+        "a components schema is gone (generated clients name types after them)",
+    ),
+    "component-schema-added": (ADDITIVE, "a new components schema"),
+    "server-removed": (BREAKING, "a server URL is gone (document, path or operation)"),
+    "server-added": (ADDITIVE, "a new server URL"),
+    "security-changed": (BREAKING, "security requirements or schemes changed"),
+    "openapi-version": (BREAKING, "the `openapi` version of the document changed"),
+    "doc-edit": (
+        ANNOTATION,
+        "description, summary, title, example(s), externalDocs, tags, deprecated, links and any x-... vendor"
+        " extension: edited, added or removed; info other than its version",
+    ),
+    "unclassified": (
+        BREAKING,
+        "any other change: no rule knows it, so it must be announced (or a rule added)",
+    ),
+}
+"""Every rule: its id, its kind, what it means (docs/guides/releases.md lists the same)."""
 
 
 @dataclass(frozen=True)
@@ -108,8 +213,8 @@ class _Differ:
         self.changes: list[Change] = []
         self._compared: set[tuple[int, int, bool, bool]] = set()
 
-    def add(self, kind: str, rule: str, where: str, message: str) -> None:
-        self.changes.append(Change(kind, rule, where, message))
+    def add(self, rule: str, where: str, message: str) -> None:
+        self.changes.append(Change(RULES[rule][0], rule, where, message))
 
     # --- the document -------------------------------------------------------------------------
 
@@ -124,11 +229,9 @@ class _Differ:
             if key == "info":
                 self._info()
             elif self.old.get(key) != self.new.get(key):
-                kind = ANNOTATION if _is_doc_key(key) else BREAKING
-                self.add(kind, "doc-edit" if kind == ANNOTATION else "unclassified", key, "changed")
+                self.add("doc-edit" if _is_doc_key(key) else "unclassified", key, "changed")
         if self.old.get("openapi") != self.new.get("openapi"):
             self.add(
-                BREAKING,
                 "openapi-version",
                 "openapi",
                 f"{self.old.get('openapi')} -> {self.new.get('openapi')}",
@@ -139,21 +242,21 @@ class _Differ:
         old, new = self.old.get("info", {}), self.new.get("info", {})
         for key in sorted(set(old) | set(new)):
             if key != "version" and old.get(key) != new.get(key):
-                self.add(ANNOTATION, "doc-edit", f"info.{key}", "changed")
+                self.add("doc-edit", f"info.{key}", "changed")
 
     def _servers(self, where: str, old: Any, new: Any) -> None:
         old_urls = {s.get("url") for s in old or []}
         new_urls = {s.get("url") for s in new or []}
         for url in sorted(old_urls - new_urls, key=str):
-            self.add(BREAKING, "server-removed", where, f"server {url} removed")
+            self.add("server-removed", where, f"server {url} removed")
         for url in sorted(new_urls - old_urls, key=str):
-            self.add(ADDITIVE, "server-added", where, f"server {url} added")
+            self.add("server-added", where, f"server {url} added")
         if old_urls == new_urls and old != new:
-            self.add(ANNOTATION, "doc-edit", where, "server descriptions or variables' documentation changed")
+            self.add("doc-edit", where, "server descriptions or variables' documentation changed")
 
     def _security(self, where: str, old: Any, new: Any) -> None:
         if old != new:
-            self.add(BREAKING, "security-changed", where, "the security requirements changed")
+            self.add("security-changed", where, "the security requirements changed")
 
     def _components(self) -> None:
         old = self.old.get("components", {})
@@ -161,15 +264,14 @@ class _Differ:
         old_schemas, new_schemas = old.get("schemas", {}), new.get("schemas", {})
         for name in sorted(set(old_schemas) - set(new_schemas)):
             self.add(
-                BREAKING,
                 "component-schema-removed",
                 f"components.schemas.{name}",
                 "removed (generated clients name a type after it)",
             )
         for name in sorted(set(new_schemas) - set(old_schemas)):
-            self.add(ADDITIVE, "component-schema-added", f"components.schemas.{name}", "added")
+            self.add("component-schema-added", f"components.schemas.{name}", "added")
         if old.get("securitySchemes") != new.get("securitySchemes"):
-            self.add(BREAKING, "security-changed", "components.securitySchemes", "changed")
+            self.add("security-changed", "components.securitySchemes", "changed")
         # Other components (parameters, responses, headers, ...) are compared where operations use them.
 
     # --- paths and operations ---------------------------------------------------------------------
@@ -181,13 +283,13 @@ class _Differ:
         for shape in sorted(set(old_by_shape) | set(new_by_shape)):
             old_path, new_path = old_by_shape.get(shape), new_by_shape.get(shape)
             if new_path is None:
-                self.add(BREAKING, "path-removed", str(old_path), "path removed")
+                self.add("path-removed", str(old_path), "path removed")
                 continue
             if old_path is None:
-                self.add(ADDITIVE, "path-added", new_path, "path added")
+                self.add("path-added", new_path, "path added")
                 continue
             if old_path != new_path:
-                self.add(ANNOTATION, "path-parameter-renamed", new_path, f"was {old_path}")
+                self.add("path-parameter-renamed", new_path, f"was {old_path}")
             self._path_item(
                 new_path, _resolve(self.old, old_paths[old_path]), _resolve(self.new, new_paths[new_path])
             )
@@ -195,9 +297,9 @@ class _Differ:
     def _path_item(self, where: str, old: Spec, new: Spec) -> None:
         for method in METHODS:
             if method in old and method not in new:
-                self.add(BREAKING, "operation-removed", f"{method.upper()} {where}", "operation removed")
+                self.add("operation-removed", f"{method.upper()} {where}", "operation removed")
             elif method in new and method not in old:
-                self.add(ADDITIVE, "operation-added", f"{method.upper()} {where}", "operation added")
+                self.add("operation-added", f"{method.upper()} {where}", "operation added")
             elif method in old:
                 self._operation(f"{method.upper()} {where}", old, new, old[method], new[method])
         self._servers(f"{where} servers", old.get("servers"), new.get("servers"))
@@ -209,14 +311,13 @@ class _Differ:
 
     def _other_key(self, where: str, key: str) -> None:
         if _is_doc_key(key):
-            self.add(ANNOTATION, "doc-edit", f"{where} {key}", "changed")
+            self.add("doc-edit", f"{where} {key}", "changed")
         else:
-            self.add(BREAKING, "unclassified", f"{where} {key}", "changed; no rule knows it (add one)")
+            self.add("unclassified", f"{where} {key}", "changed; no rule knows it (add one)")
 
     def _operation(self, where: str, path_old: Spec, path_new: Spec, old: Spec, new: Spec) -> None:
         if old.get("operationId") != new.get("operationId"):
             self.add(
-                BREAKING,
                 "operation-id-changed",
                 where,
                 f"operationId {old.get('operationId')} -> {new.get('operationId')} (generated method names)",
@@ -253,14 +354,14 @@ class _Differ:
             if key not in new:
                 if key[0] == "path":  # renamed with its path template: matched by shape
                     continue
-                self.add(BREAKING, "parameter-removed", at, "removed")
+                self.add("parameter-removed", at, "removed")
             elif key not in old:
                 if key[0] == "path":
                     continue
                 if new[key].get("required"):
-                    self.add(BREAKING, "required-parameter-added", at, "added as required")
+                    self.add("required-parameter-added", at, "added as required")
                 else:
-                    self.add(ADDITIVE, "optional-parameter-added", at, "added, optional")
+                    self.add("optional-parameter-added", at, "added, optional")
             else:
                 self._parameter(at, old[key], new[key])
         old_path = [k for k in old if k[0] == "path"]
@@ -271,12 +372,12 @@ class _Differ:
 
     def _parameter(self, at: str, old: Spec, new: Spec) -> None:
         if not old.get("required") and new.get("required"):
-            self.add(BREAKING, "parameter-made-required", at, "made required")
+            self.add("parameter-made-required", at, "made required")
         elif old.get("required") and not new.get("required"):
-            self.add(ADDITIVE, "parameter-made-optional", at, "made optional")
+            self.add("parameter-made-optional", at, "made optional")
         for key in ("style", "explode", "allowEmptyValue", "allowReserved", "content"):
             if old.get(key) != new.get(key):
-                self.add(BREAKING, "parameter-serialization-changed", at, f"{key} changed")
+                self.add("parameter-serialization-changed", at, f"{key} changed")
         self._schema(at, old.get("schema"), new.get("schema"), request=True, error=False)
         for key in sorted(set(old) | set(new)):
             if key in {
@@ -299,20 +400,20 @@ class _Differ:
         if old is None and new is None:
             return
         if new is None:
-            self.add(BREAKING, "request-body-removed", at, "removed")
+            self.add("request-body-removed", at, "removed")
             return
         new = _resolve(self.new, new)
         if old is None:
             if new.get("required"):
-                self.add(BREAKING, "required-request-body-added", at, "added as required")
+                self.add("required-request-body-added", at, "added as required")
             else:
-                self.add(ADDITIVE, "optional-request-body-added", at, "added, optional")
+                self.add("optional-request-body-added", at, "added, optional")
             return
         old = _resolve(self.old, old)
         if not old.get("required") and new.get("required"):
-            self.add(BREAKING, "request-body-made-required", at, "made required")
+            self.add("request-body-made-required", at, "made required")
         elif old.get("required") and not new.get("required"):
-            self.add(ADDITIVE, "request-body-made-optional", at, "made optional")
+            self.add("request-body-made-optional", at, "made optional")
         self._content(at, old.get("content", {}), new.get("content", {}), request=True, error=False)
         for key in sorted(set(old) | set(new)):
             if key not in {"required", "content"} and old.get(key) != new.get(key):
@@ -322,14 +423,14 @@ class _Differ:
         for media in sorted(set(old) | set(new)):
             where = f"{at} {media}"
             if media not in new:
-                self.add(BREAKING, "media-type-removed", where, "media type removed")
+                self.add("media-type-removed", where, "media type removed")
             elif media not in old:
-                self.add(ADDITIVE, "media-type-added", where, "media type added")
+                self.add("media-type-added", where, "media type added")
             else:
                 o, n = old[media], new[media]
                 self._schema(where, o.get("schema"), n.get("schema"), request=request, error=error)
                 if request and o.get("encoding") != n.get("encoding"):
-                    self.add(BREAKING, "encoding-changed", where, "multipart encoding changed")
+                    self.add("encoding-changed", where, "multipart encoding changed")
                 for key in sorted(set(o) | set(n)):
                     if key not in {"schema", "encoding"} and o.get(key) != n.get(key):
                         self._other_key(where, key)
@@ -338,10 +439,10 @@ class _Differ:
         for status in sorted(set(old) | set(new), key=str):
             at = f"{where} response {status}"
             if status not in new:
-                self.add(BREAKING, "response-status-removed", at, "status removed")
+                self.add("response-status-removed", at, "status removed")
                 continue
             if status not in old:
-                self.add(ADDITIVE, "response-status-added", at, "status added")
+                self.add("response-status-added", at, "status added")
                 continue
             o, n = _resolve(self.old, old[status]), _resolve(self.new, new[status])
             error = str(status)[0] in "45" or status == "default"
@@ -355,14 +456,14 @@ class _Differ:
         for name in sorted(set(old) | set(new)):
             where = f"{at} header {name}"
             if name not in new:
-                self.add(BREAKING, "response-header-removed", where, "removed")
+                self.add("response-header-removed", where, "removed")
             elif name not in old:
-                self.add(ADDITIVE, "response-header-added", where, "added")
+                self.add("response-header-added", where, "added")
             else:
                 o, n = _resolve(self.old, old[name]), _resolve(self.new, new[name])
                 self._schema(where, o.get("schema"), n.get("schema"), request=False, error=False)
                 if o.get("required") and not n.get("required"):
-                    self.add(BREAKING, "response-header-made-optional", where, "no longer always sent")
+                    self.add("response-header-made-optional", where, "no longer always sent")
 
     # --- schemas ----------------------------------------------------------------------------------
 
@@ -370,7 +471,7 @@ class _Differ:
         if old is None and new is None:
             return
         if old is None or new is None:
-            self.add(BREAKING, "schema-changed", at, "schema added or removed")
+            self.add("schema-changed", at, "schema added or removed")
             return
         o, n = _resolve(self.old, old), _resolve(self.new, new)
         pair = (id(o), id(n), request, error)
@@ -379,7 +480,7 @@ class _Differ:
         self._compared.add(pair)
         if _deep_equal(self.old, self.new, old, new):
             if o != n:
-                self.add(ANNOTATION, "doc-edit", at, "documentation (descriptions, examples, x-...) changed")
+                self.add("doc-edit", at, "documentation (descriptions, examples, x-...) changed")
             return
         # A schema made a oneOf/anyOf that still has the old schema as a branch: wider.
         for combiner in ("oneOf", "anyOf"):
@@ -387,7 +488,6 @@ class _Differ:
                 twin = _find_branch(self.old, self.new, old, n[combiner], set(), -1)
                 if twin is None:
                     self.add(
-                        BREAKING,
                         "schema-replaced-by-union",
                         at,
                         f"became a {combiner} without the old schema",
@@ -399,7 +499,7 @@ class _Differ:
             if combiner in o and combiner not in n:
                 twin = _find_branch(self.old, self.new, new, o[combiner], set(), -1)
                 if twin is None:
-                    self.add(BREAKING, "schema-union-replaced", at, f"{combiner} replaced by another schema")
+                    self.add("schema-union-replaced", at, f"{combiner} replaced by another schema")
                     return
                 self._narrowed(at, f"{combiner} reduced to one of its branches", request=request)
                 self._schema(at, o[combiner][twin], new, request=request, error=error)
@@ -409,7 +509,7 @@ class _Differ:
         if "allOf" in o or "allOf" in n:
             old_all, new_all = o.get("allOf", []), n.get("allOf", [])
             if len(old_all) != len(new_all):
-                self.add(BREAKING, "allof-changed", at, "allOf parts added or removed")
+                self.add("allof-changed", at, "allOf parts added or removed")
             for index, (a, b) in enumerate(zip(old_all, new_all, strict=False)):
                 self._schema(f"{at} allOf[{index}]", a, b, request=request, error=error)
         self._type(at, o, n, request=request, error=error)
@@ -429,28 +529,26 @@ class _Differ:
             if key in handled or o.get(key) == n.get(key):
                 continue
             if _is_doc_key(key):
-                self.add(ANNOTATION, "doc-edit", f"{at} {key}", "changed")
+                self.add("doc-edit", f"{at} {key}", "changed")
             else:
-                self.add(BREAKING, "unclassified", f"{at} {key}", "changed; no rule knows it (add one)")
+                self.add("unclassified", f"{at} {key}", "changed; no rule knows it (add one)")
         for key in ("default", "readOnly", "writeOnly", "uniqueItems", "multipleOf", "not", "discriminator"):
             if o.get(key) != n.get(key):
-                self.add(
-                    BREAKING, "schema-keyword-changed", f"{at} {key}", f"{o.get(key)!r} -> {n.get(key)!r}"
-                )
+                self.add("schema-keyword-changed", f"{at} {key}", f"{o.get(key)!r} -> {n.get(key)!r}")
 
     def _widened(self, at: str, message: str, *, request: bool, error: bool) -> None:
         if request:
-            self.add(ADDITIVE, "request-schema-widened", at, message)
+            self.add("request-schema-widened", at, message)
         elif error:
-            self.add(ADDITIVE, "error-body-widened", at, message)
+            self.add("error-body-widened", at, message)
         else:
-            self.add(BREAKING, "response-schema-widened", at, message)
+            self.add("response-schema-widened", at, message)
 
     def _narrowed(self, at: str, message: str, *, request: bool) -> None:
         if request:
-            self.add(BREAKING, "request-schema-narrowed", at, message)
+            self.add("request-schema-narrowed", at, message)
         else:
-            self.add(ADDITIVE, "response-schema-narrowed", at, message)
+            self.add("response-schema-narrowed", at, message)
 
     def _branches(
         self, at: str, combiner: str, old: list[Any], new: list[Any], *, request: bool, error: bool
@@ -477,9 +575,9 @@ class _Differ:
                 else:
                     self._narrowed(at, f"type any -> {n.get('type')}", request=request)
             else:
-                self.add(BREAKING, "type-changed", at, f"type {o.get('type')} -> {n.get('type')}")
+                self.add("type-changed", at, f"type {o.get('type')} -> {n.get('type')}")
         if o.get("format") != n.get("format"):
-            self.add(BREAKING, "format-changed", at, f"format {o.get('format')} -> {n.get('format')}")
+            self.add("format-changed", at, f"format {o.get('format')} -> {n.get('format')}")
 
     def _nullable(self, at: str, o: Spec, n: Spec, *, request: bool, error: bool) -> None:
         was, now = bool(o.get("nullable")), bool(n.get("nullable"))
@@ -487,15 +585,15 @@ class _Differ:
             return
         if now:
             if request:
-                self.add(ADDITIVE, "request-field-made-nullable", at, "now accepts null")
+                self.add("request-field-made-nullable", at, "now accepts null")
             elif error:
-                self.add(ADDITIVE, "error-body-widened", at, "made nullable")
+                self.add("error-body-widened", at, "made nullable")
             else:
-                self.add(BREAKING, "response-field-made-nullable", at, "may now be null")
+                self.add("response-field-made-nullable", at, "may now be null")
         elif request:
-            self.add(BREAKING, "request-field-made-not-nullable", at, "no longer accepts null")
+            self.add("request-field-made-not-nullable", at, "no longer accepts null")
         else:
-            self.add(ADDITIVE, "response-field-made-not-nullable", at, "never null now")
+            self.add("response-field-made-not-nullable", at, "never null now")
 
     def _enum(self, at: str, o: Spec, n: Spec, *, request: bool, error: bool) -> None:
         if "enum" not in o and "enum" not in n:
@@ -510,16 +608,16 @@ class _Differ:
         added = [v for v in n["enum"] if v not in o["enum"]]
         if gone:
             if request:
-                self.add(BREAKING, "request-enum-narrowed", at, f"values removed: {gone}")
+                self.add("request-enum-narrowed", at, f"values removed: {gone}")
             else:
-                self.add(ADDITIVE, "response-enum-narrowed", at, f"values removed: {gone}")
+                self.add("response-enum-narrowed", at, f"values removed: {gone}")
         if added:
             if request:
-                self.add(ADDITIVE, "request-enum-widened", at, f"values added: {added}")
+                self.add("request-enum-widened", at, f"values added: {added}")
             elif error:
-                self.add(ADDITIVE, "error-body-widened", at, f"enum values added: {added}")
+                self.add("error-body-widened", at, f"enum values added: {added}")
             else:
-                self.add(BREAKING, "response-enum-widened", at, f"values added: {added}")
+                self.add("response-enum-widened", at, f"values added: {added}")
 
     def _bounds(self, at: str, o: Spec, n: Spec, *, request: bool) -> None:
         for key in sorted(_LOWER_BOUNDS | _UPPER_BOUNDS):
@@ -539,14 +637,14 @@ class _Differ:
             if tighter:
                 self._narrowed(at, message, request=request)
             elif request:
-                self.add(ADDITIVE, "request-schema-widened", at, message)
+                self.add("request-schema-widened", at, message)
             else:
-                self.add(BREAKING, "response-schema-widened", at, message)
+                self.add("response-schema-widened", at, message)
         if o.get("pattern") != n.get("pattern"):
             if request:
-                self.add(BREAKING, "request-pattern-changed", at, "pattern changed")
+                self.add("request-pattern-changed", at, "pattern changed")
             else:
-                self.add(ADDITIVE, "response-pattern-changed", at, "pattern changed")
+                self.add("response-pattern-changed", at, "pattern changed")
 
     def _properties(self, at: str, o: Spec, n: Spec, *, request: bool, error: bool) -> None:
         old_props, new_props = o.get("properties", {}), n.get("properties", {})
@@ -555,7 +653,6 @@ class _Differ:
             where = f"{at}.{name}"
             if name not in new_props:
                 self.add(
-                    BREAKING,
                     "request-property-removed" if request else "response-property-removed",
                     where,
                     "property removed",
@@ -563,18 +660,18 @@ class _Differ:
                 continue
             if name not in old_props:
                 if request and name in new_required:
-                    self.add(BREAKING, "required-request-property-added", where, "added as required")
+                    self.add("required-request-property-added", where, "added as required")
                 else:
-                    self.add(ADDITIVE, "property-added", where, "property added")
+                    self.add("property-added", where, "property added")
                 continue
             if request and name in new_required and name not in old_required:
-                self.add(BREAKING, "request-property-made-required", where, "made required")
+                self.add("request-property-made-required", where, "made required")
             elif request and name in old_required and name not in new_required:
-                self.add(ADDITIVE, "request-property-made-optional", where, "made optional")
+                self.add("request-property-made-optional", where, "made optional")
             elif not request and name in old_required and name not in new_required:
-                self.add(BREAKING, "response-property-made-optional", where, "may now be missing")
+                self.add("response-property-made-optional", where, "may now be missing")
             elif not request and name in new_required and name not in old_required:
-                self.add(ADDITIVE, "response-property-made-required", where, "always present now")
+                self.add("response-property-made-required", where, "always present now")
             self._schema(where, old_props[name], new_props[name], request=request, error=error)
 
     def _additional(self, at: str, o: Spec, n: Spec, *, request: bool, error: bool) -> None:
