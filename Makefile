@@ -81,7 +81,7 @@ test: lint redis-server chromium go-tools $(NODE_STAMP)
 
 ## The unit tests that need no server, Node or Go (tests/overlay, tests/importing, tests/scripts) on
 ## Python 3.12 and 3.13 (pyenv's or the system's), each in its own .venv-3.X; pip's cache is reused.
-other-pythons: $(STAMP)
+other-pythons:
 	scripts/other_pythons.sh 3.12 3.13
 
 ## sdist + py3-none-any wheel into dist/, twine check, then the wheel with its [mock] extra in a clean
