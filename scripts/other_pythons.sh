@@ -4,7 +4,8 @@
 # .venv-X.Y (reinstalled when pyproject.toml changes; pip's cache is reused) with the package, its
 # mock and redis extras and the test extra. The subset: tests/overlay (less the mypy run of test_options,
 # which needs the dev tools, and the response fuzzing, the slowest third), the batch rules and the reader
-# of tests/importing, and tests/scripts (the spec gate, unasync).
+# of tests/importing, and the spec gate's tests (tests/scripts/test_spec_diff.py; the unasync test needs
+# ruff, a dev tool, and runs on the main interpreter).
 # Usage: scripts/other_pythons.sh X.Y [X.Y ...]
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -12,7 +13,7 @@ root=$(cd "$(dirname "$0")/.." && pwd)
 source "$root/scripts/pythons.sh"
 cd "$root"
 subset=(
-  tests/overlay tests/importing/test_import_batch_rules.py tests/importing/test_import_reader.py tests/scripts
+  tests/overlay tests/importing/test_import_batch_rules.py tests/importing/test_import_reader.py tests/scripts/test_spec_diff.py
   --deselect tests/overlay/test_options.py::test_mypy_rejects_unknown_keywords_and_accepts_known_ones
   --ignore tests/overlay/test_response_fuzz.py
 )
