@@ -730,11 +730,12 @@ def _deep_equal(old_spec: Spec, new_spec: Spec, old: Any, new: Any) -> bool:
 
 
 def _same(old_spec: Spec, new_spec: Spec, old: Any, new: Any) -> bool:
-    """The same schema: the same $ref name, or equal once documentation is left out."""
+    """The same schema: the same $ref name, or equal once documentation is left out (a component moved
+    to another name, e.g. an envelope that became one branch of a oneOf under a new name, is the same)."""
     name_old, name_new = _ref_name(old), _ref_name(new)
     if name_old is not None and name_old == name_new:
         return True
-    return _deep_equal(old_spec, new_spec, old, new)
+    return _deep_equal(old_spec, new_spec, _resolve(old_spec, old), _resolve(new_spec, new))
 
 
 def _find_branch(  # noqa: PLR0917 - private, called in three places

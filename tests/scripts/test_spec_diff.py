@@ -319,6 +319,17 @@ CASES: list[tuple[str, str, Edit]] = [
         lambda s: _schemas(s)["TooMany"]["properties"]["code"]["enum"].append(1010),
     ),
     (
+        "error-body-widened",
+        "additive",
+        lambda s: (
+            _schemas(s).__setitem__("TooManyEnvelope", _schemas(s)["TooMany"]),
+            _schemas(s).__setitem__(
+                "TooMany",
+                {"oneOf": [{"$ref": "#/components/schemas/TooManyEnvelope"}, {"type": "object"}]},
+            ),
+        ),
+    ),
+    (
         "response-schema-widened",
         "breaking",
         lambda s: _get(s)["responses"]["200"]["content"]["application/json"].__setitem__(
