@@ -12,7 +12,7 @@ __all__ = (
     "spec_file",
 )
 
-SPEC_VERSION = "2.0.0"
+SPEC_VERSION = "2.1.0"
 """`info.version` of the openapi.yaml this package was generated from (see CHANGELOG.md)."""
 
 
