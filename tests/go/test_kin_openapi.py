@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from exotel_contacts_mock.testing import RunningMock
+from exotel_contacts_mock import RunningMock
 
 ROOT = Path(__file__).resolve().parents[2]
 GOPATH = Path("/usr/share/gocode")
