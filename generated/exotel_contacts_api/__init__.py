@@ -6,10 +6,14 @@ from importlib.resources.abc import Traversable
 from .client import AuthenticatedClient, Client
 
 __all__ = (
+    "SPEC_VERSION",
     "AuthenticatedClient",
     "Client",
     "spec_file",
 )
+
+SPEC_VERSION = "2.1.0"
+"""`info.version` of the openapi.yaml this package was generated from (see CHANGELOG.md)."""
 
 
 def spec_file() -> Traversable:

@@ -39,6 +39,9 @@ if TYPE_CHECKING:
     from ._async.transport import (
         AsyncRetryTransport,
     )
+    from ._base_client import (
+        SPEC_VERSION,
+    )
     from ._bulk import (
         BulkAbortedError,
         BulkCreateResult,
@@ -183,6 +186,7 @@ _MODULE_OF: dict[str, str] = {
     "MAX_CONTACTS_PER_REQUEST": "._answers",
     "MAX_PAGE_SIZE": "._answers",
     "Page": "._answers",
+    "SPEC_VERSION": "._base_client",
     "AsyncClient": "._async.client",
     "apoll_upload": "._async.polling",
     "AsyncRateLimiter": "._async.quota",
@@ -296,6 +300,7 @@ __all__ = [
     "MAX_PAGE_SIZE",
     "REGIONS",
     "REPLAY_SAFE",
+    "SPEC_VERSION",
     "TERMINAL_STATUSES",
     "APIConnectionError",
     "APIError",

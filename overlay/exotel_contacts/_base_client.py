@@ -12,6 +12,7 @@ from typing import IO, Any, Generic, Protocol, Self, TypeVar
 import attrs
 import httpx
 
+from exotel_contacts_api import SPEC_VERSION
 from exotel_contacts_api import Client as GeneratedClient
 from exotel_contacts_api.models import CsvStatus, UploadErrors, UploadStatus
 
@@ -33,6 +34,7 @@ from ._version import __version__
 
 __all__ = [
     "DEFAULT_WAIT_TIMEOUT",
+    "SPEC_VERSION",
     "BaseClient",
     "BaseHooks",
     "Destination",
@@ -52,9 +54,11 @@ Destination = str | Path | IO[bytes]
 
 
 def user_agent() -> str:
-    """``exotel-contacts/<version> python/<x.y.z> httpx/<version>``."""
+    """``exotel-contacts/<version> exotel-contacts-spec/<spec version> python/<x.y.z> httpx/<version>``:
+    the package, and the spec (``info.version``) its generated client was made from."""
     py = ".".join(str(n) for n in sys.version_info[:3])
-    return f"exotel-contacts/{__version__} python/{py} httpx/{httpx.__version__}"
+    spec = f"exotel-contacts-spec/{SPEC_VERSION}"
+    return f"exotel-contacts/{__version__} {spec} python/{py} httpx/{httpx.__version__}"
 
 
 @attrs.frozen

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -19,8 +18,6 @@ from exotel_contacts.importing.checks import (
     bad_lines,
 )
 from exotel_contacts.importing.reader import _BATCH
-
-pytestmark = pytest.mark.usefixtures("implementation")
 
 _EMAILISH = st.text(alphabet="aZ09.@-_+!é \t", max_size=EMAIL_LINES_MAX_LENGTH)
 _PHONEISH = st.text(alphabet="+0123456789 -a٣", max_size=18)

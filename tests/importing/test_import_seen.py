@@ -17,9 +17,6 @@ from exotel_contacts.importing.seen import SeenNumbers, next_prime
 HEADER = "phone_number,first_name,last_name,email,company,tag\n"
 
 
-pytestmark = pytest.mark.usefixtures("implementation")
-
-
 def write_rows(path: Path, phones: list[str]) -> Path:
     with path.open("w", encoding="utf-8", newline="") as handle:
         handle.write(HEADER)

@@ -59,7 +59,9 @@ async def test_upload_contacts_sends_multipart_with_basic_auth(either: Either, f
     assert (
         request.headers["authorization"] == "Basic " + base64.b64encode(f"key_1:{CANARY}".encode()).decode()
     )
-    assert request.headers["user-agent"].startswith(f"exotel-contacts/{exotel_contacts.__version__} ")
+    assert request.headers["user-agent"].startswith(
+        f"exotel-contacts/{exotel_contacts.__version__} exotel-contacts-spec/{exotel_contacts.SPEC_VERSION} "
+    )
     body = fake.bodies[0]
     assert CSV in body
     assert b"+++" not in request.headers["content-type"].encode()  # a random boundary, not the generator's

@@ -12,7 +12,7 @@ import pytest
 
 import exotel_contacts
 from exotel_contacts import BulkAbortedError, BulkInputError, InvalidInputError, Outcome
-from exotel_contacts._json import Unreadable, decode_answer
+from exotel_contacts._json import MAX_DEPTH, Unreadable, decode_answer
 from exotel_contacts._response import error_from_response
 
 from .conftest import Either, FakeExotel, json_response, make_client
@@ -174,3 +174,14 @@ async def test_retry_log_lines_carry_no_server_text(
         await either.call("get_upload_status", "up_1")
     assert caplog.records
     assert all(ESC not in record.getMessage() for record in caplog.records)
+
+
+@pytest.mark.parametrize("depth", [MAX_DEPTH - 1, MAX_DEPTH, MAX_DEPTH + 1])
+def test_nesting_is_bounded_the_same_on_every_interpreter(depth: int) -> None:
+    """3.13's C parser reads thousands of levels where 3.11 raised RecursionError: the bound is ours."""
+    for raw in (b"[" * depth + b"]" * depth, b'{"a":' * depth + b"1" + b"}" * depth):
+        if depth <= MAX_DEPTH:
+            decode_answer(raw)
+        else:
+            with pytest.raises(Unreadable, match="nested too deeply"):
+                decode_answer(raw)

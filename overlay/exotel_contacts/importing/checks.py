@@ -30,8 +30,6 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from ._accel import native
-
 __all__ = [
     "E164",
     "E164_LINES",
@@ -130,8 +128,9 @@ def bad_lines(finder: re.Pattern[str], lines: list[str]) -> list[int] | None:
     return None if text is None else _search(finder, text)
 
 
-def _bad_phone_lines_python(lines: list[str]) -> list[int]:
-    """The pure-Python twin of `_speedups.not_e164`: one regex search over the batch."""
+def bad_phone_lines(lines: list[str]) -> list[int]:
+    """Indices of the cells that are not an E.164 number (`E164.fullmatch`), in order: one regex
+    search over the batch."""
     found = bad_lines(E164_LINES, lines)
     if found is None:  # a cell holds a line break: one by one
         e164 = E164.fullmatch
@@ -139,16 +138,10 @@ def _bad_phone_lines_python(lines: list[str]) -> list[int]:
     return found
 
 
-bad_phone_lines: Callable[[list[str]], list[int]] = (
-    _bad_phone_lines_python if native is None else native.not_e164
-)
-"""Indices of the cells that are not an E.164 number (`E164.fullmatch`), in order; in C when built."""
-
-
-def _bad_email_cells_python(cells: list[str]) -> list[int]:
-    """The pure-Python twin of `_speedups.bad_emails`: `EMAIL_LINES` over the batch (see the module
-    docstring), then the whole rule for the long addresses it cannot decide, or for every cell when
-    one holds a line break."""
+def bad_email_cells(cells: list[str]) -> list[int]:
+    """Indices of the cells that are neither empty nor an address by the rule (`EMAIL_FAST_OR_EMPTY`),
+    in order: `EMAIL_LINES` over the batch (see the module docstring), then the whole rule for the
+    long addresses it cannot decide, or for every cell when one holds a line break."""
     email_ok = EMAIL_FAST_OR_EMPTY.fullmatch
     found = bad_email_lines(cells)
     if found is None:  # a cell with a line break: the whole rule, one by one
@@ -162,13 +155,6 @@ def _bad_email_cells_python(cells: list[str]) -> list[int]:
         }
         return sorted(long_bad.union(found))
     return found
-
-
-bad_email_cells: Callable[[list[str]], list[int]] = (
-    _bad_email_cells_python if native is None else native.bad_emails
-)
-"""Indices of the cells that are neither empty nor an address by the rule (`EMAIL_FAST_OR_EMPTY`),
-in order; in C when built."""
 
 
 def bad_email_lines(lines: list[str]) -> list[int] | None:

@@ -108,7 +108,7 @@ def _prescan(path: Path) -> _Prescan:
         blank = True
         while chunk := handle.read(_CHUNK):
             # Line breaks: LF, CR and CRLF (a CRLF split between two chunks counts twice: still an
-            # upper bound), and the first NUL byte: one pass in C when the accelerator is built.
+            # upper bound), and the first NUL byte.
             found, position = line_breaks(chunk)
             if position >= 0:
                 at = offset + position
@@ -409,8 +409,8 @@ class ContactSource:
         # Rows are read in batches of _BATCH and checked per batch (`_check_batch`): one regex call over
         # the batch's phones and one over its emails (`_batch_suspects`); the rows they stop at, a few
         # percent, take the per-row path (`_slow_row`), which says which check failed; then the
-        # duplicate check takes the batch's numbers in one call (`SeenNumbers.record_batch`, in C when
-        # built). A batch with nothing to report goes out through one zip: no per-row Python work.
+        # duplicate check takes the batch's numbers in one call (`SeenNumbers.record_batch`). A batch
+        # with nothing to report goes out through one zip: no per-row Python work.
         phone_slow = make_phone_check(strict=self.strict, default_region=self.default_region)
         # Rows that can enter the table: at most one per line break, and each needs its phone (3 bytes
         # at least), a comma per other field and a line break, so a file of blank lines sizes no table.

@@ -32,12 +32,9 @@ from __future__ import annotations
 
 import random
 from array import array
-from collections.abc import Callable, Iterator
-
-from ._accel import ACCELERATED, native
+from collections.abc import Iterator
 
 __all__ = [
-    "ACCELERATED",
     "LOAD",
     "MAX_NUMBER",
     "PROBE_BITS",
@@ -92,18 +89,10 @@ def next_prime(n: int) -> int:
     return n
 
 
-BatchRecorder = Callable[
-    ["array[int]", int, int, list[str], int, int, int], tuple[int, list[tuple[int, int]]]
-]
-"""`(slots, size, row_bits, numbers, base, start, probe_limit) -> (stopped, duplicates)`."""
-
-
-def _record_batch_python(  # noqa: PLR0917 - the C twin's positional signature
+def _record_batch(  # noqa: PLR0917 - one call a batch, positional for speed
     slots: array[int], size: int, row_bits: int, numbers: list[str], base: int, start: int, probe_limit: int
 ) -> tuple[int, list[tuple[int, int]]]:
-    """The pure-Python twin of `_speedups.record_batch` (the C accelerator); tests compare them.
-
-    Records `numbers[start:]` (E.164 digits, "+" optional; "0" for a row to skip) as seen in rows
+    """Records `numbers[start:]` (E.164 digits, "+" optional; "0" for a row to skip) as seen in rows
     `base + index`, in order. Returns (the index it stopped at: `len(numbers)`, or the number whose
     probe ran past `probe_limit` steps, not recorded; (index, first row) of every number already held).
     The walk of `SeenNumbers._walk` is inline: a call a row would cost a sixth of the check.
@@ -137,9 +126,9 @@ def _record_batch_python(  # noqa: PLR0917 - the C twin's positional signature
     return len(numbers), duplicates
 
 
-def _line_breaks_python(chunk: bytes) -> tuple[int, int]:
-    """The pure-Python twin of `_speedups.line_breaks`: (LF + CR - CRLF, offset of the first NUL
-    or -1). Three counts where the C is one pass; `in` is a memchr, so a file without CR pays one."""
+def line_breaks(chunk: bytes) -> tuple[int, int]:
+    """(LF + CR - CRLF, offset of the first NUL or -1) of a chunk: the prescan's count. Each count
+    and `in` is a memchr-speed pass in C, so a file without CR pays two."""
     nul = chunk.find(b"\x00")
     if nul >= 0:
         return 0, nul
@@ -147,14 +136,6 @@ def _line_breaks_python(chunk: bytes) -> tuple[int, int]:
     if b"\r" in chunk:
         breaks += chunk.count(b"\r") - chunk.count(b"\r\n")
     return breaks, -1
-
-
-if native is None:  # not built (no compiler at install, or EXOTEL_CONTACTS_NO_EXTENSION=1)
-    line_breaks: Callable[[bytes], tuple[int, int]] = _line_breaks_python
-    _record_batch: BatchRecorder = _record_batch_python
-else:
-    line_breaks = native.line_breaks
-    _record_batch = native.record_batch
 
 
 class TableFullError(Exception):
@@ -264,8 +245,7 @@ class SeenNumbers:
         in order, and return (i, first row) for each that an earlier row already had.
 
         Rebuilds the table larger in place when it must (rows past `largest`, or a probe past
-        `PROBE_LIMIT`). The C accelerator does the loop when it is built, `_record_batch_python`
-        otherwise.
+        `PROBE_LIMIT`). `_record_batch` does the loop.
         """
         if base + len(numbers) - 1 > self.largest:  # the file grew after the prescan
             self._become(self.grown(self.rows, base + 2 * len(numbers) + 4096))
