@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
-"""Write the sync twin of every module in overlay/exotel_contacts/_async/ into _sync/ (httpcore's scheme).
+"""Write the sync twin of every module in each ``_async/`` folder of overlay/exotel_contacts/ into the
+``_sync/`` folder beside it (httpcore's scheme: ``core/_async/transport.py`` -> ``core/_sync/transport.py``).
 
 A token rewrite, nothing cleverer: ``async def`` -> ``def``, ``await`` dropped, ``async with`` /
 ``async for`` -> ``with`` / ``for``, ``AsyncX`` -> ``X``, ``aread`` -> ``read`` and the other names in
@@ -19,8 +20,7 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-SOURCE = ROOT / "overlay" / "exotel_contacts" / "_async"
-TARGET = ROOT / "overlay" / "exotel_contacts" / "_sync"
+PACKAGE = ROOT / "overlay" / "exotel_contacts"
 HAND_WRITTEN = {"__init__.py", "_primitives.py"}
 
 # (pattern, replacement), applied in order to each line; patterns are regular expressions.
@@ -58,6 +58,7 @@ SUBS: list[tuple[str, str]] = [
     (r"\bacreate_contacts_bulk\b", "create_contacts_bulk"),
     (r"\baimport_contacts\b", "import_contacts"),
     (r"\b_achunks\b", "_chunks"),
+    (r"\bconnect_async\b", "connect"),
     (r"\bAsync([A-Z]\w*)", r"\1"),
     (r"\b_async\b", "_sync"),
 ]
@@ -73,6 +74,16 @@ def rewrite(text: str) -> str:
             new = pattern.sub(replacement, new)
         out.append(new)
     return "".join(out)
+
+
+def async_folders() -> list[Path]:
+    """Every ``_async/`` folder of the package (one per layer that has sync and async halves)."""
+    return sorted(p for p in PACKAGE.rglob("_async") if p.is_dir() and "__pycache__" not in p.parts)
+
+
+def twin(source: Path) -> Path:
+    """Where the sync twin of the async module ``source`` goes: the ``_sync/`` folder beside its folder."""
+    return source.parent.parent / "_sync" / source.name
 
 
 def header(source: Path) -> str:
@@ -104,7 +115,7 @@ def _ruff(args: list[str], text: str, filename: Path) -> str:
 
 def generate(source: Path) -> str:
     """The full text of ``source``'s generated twin."""
-    target = TARGET / source.name
+    target = twin(source)
     text = header(source) + rewrite(source.read_text())
     text = _ruff(["check", "--fix-only", "--exit-zero", "--select", "F401,I001"], text, target)
     return _ruff(["format"], text, target)
@@ -113,10 +124,12 @@ def generate(source: Path) -> str:
 def main(argv: list[str]) -> int:
     """Regenerate, or with ``--check`` report stale or missing twins (exit 1)."""
     check = "--check" in argv
-    sources = sorted(p for p in SOURCE.glob("*.py") if p.name not in HAND_WRITTEN)
+    sources = sorted(
+        p for folder in async_folders() for p in folder.glob("*.py") if p.name not in HAND_WRITTEN
+    )
     stale = []
     for source in sources:
-        target = TARGET / source.name
+        target = twin(source)
         wanted = generate(source)
         current = target.read_text() if target.exists() else ""
         if wanted == current:
@@ -136,7 +149,10 @@ def main(argv: list[str]) -> int:
             target.write_text(wanted)
             print(f"wrote {_shown(target)}")
     extra = sorted(
-        p for p in TARGET.glob("*.py") if p.name not in HAND_WRITTEN and not (SOURCE / p.name).exists()
+        p
+        for folder in PACKAGE.rglob("_sync")
+        for p in folder.glob("*.py")
+        if p.name not in HAND_WRITTEN and not (folder.parent / "_async" / p.name).exists()
     )
     for orphan in extra:
         stale.append(orphan)

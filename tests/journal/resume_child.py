@@ -18,8 +18,11 @@ import sys
 from typing import Any
 
 import exotel_contacts as ec
-from exotel_contacts import _bulk, _import, _journal, _journal_redis
 from exotel_contacts.importing import Limits
+from exotel_contacts.workflows import bulk as _bulk
+from exotel_contacts.workflows import imports as _import
+from exotel_contacts.workflows import journal as _journal
+from exotel_contacts.workflows import journal_redis as _journal_redis
 
 
 def arm(kill: str) -> None:

@@ -13,8 +13,8 @@ import pytest
 from either_side import run
 
 import exotel_contacts as ec
-from exotel_contacts._rates import RATE_FAMILY
-from exotel_contacts._spec_operations import OPERATIONS
+from exotel_contacts.base.rates import RATE_FAMILY
+from exotel_contacts.spec.operations import OPERATIONS
 from exotel_contacts_api.models import (
     AddContactsToListRequest,
     ContactCreate,
@@ -242,7 +242,7 @@ async def test_every_json_operation_against_the_mock(live: Any) -> None:
 
 
 def test_the_declared_rate_family_is_the_one_counted() -> None:
-    from exotel_contacts._rates import quota_family  # noqa: PLC0415
+    from exotel_contacts.base.rates import quota_family  # noqa: PLC0415
 
     assert quota_family("campaign", "GET", "campaign") == "campaign"
     assert quota_family("campaign", "POST", "reads") == "reads"

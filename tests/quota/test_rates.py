@@ -5,7 +5,13 @@ from __future__ import annotations
 import pytest
 
 from exotel_contacts import ConfigurationError
-from exotel_contacts._rates import DEFAULT_RATES, Rate, RateSettings, parse_rate, quota_family
+from exotel_contacts.base.rates import (
+    DEFAULT_RATES,
+    Rate,
+    RateSettings,
+    parse_rate,
+    quota_family,
+)
 
 
 @pytest.mark.parametrize(

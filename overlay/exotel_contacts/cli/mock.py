@@ -6,7 +6,8 @@ from typing import Annotated
 
 import typer
 
-from .._exceptions import ConfigurationError
+from exotel_contacts.base.exceptions import ConfigurationError
+
 from ._app import EXIT_BAD_INPUT, command_app, stderr_console
 
 __all__ = ["mock"]

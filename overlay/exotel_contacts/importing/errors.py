@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .._exceptions import InvalidInputError
+from exotel_contacts.base.exceptions import InvalidInputError
 
 __all__ = [
     "ContactFileError",

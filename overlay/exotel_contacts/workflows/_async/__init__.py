@@ -1,0 +1,1 @@
+"""Hand-written and generated halves of this layer; see scripts/unasync.py."""
