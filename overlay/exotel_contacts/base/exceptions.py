@@ -7,6 +7,7 @@ messages, descriptions and request ids often quote the server.
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .sanitize import (
@@ -17,6 +18,10 @@ from .sanitize import (
 if TYPE_CHECKING:
     import httpx
 
+    # For the annotation only: the one import of this module from a layer above it (pyproject.toml
+    # [tool.importlinter] names it in ignore_imports).
+    from exotel_contacts.workflows.bulk import BulkCreateResult
+
 __all__ = [
     "APIConnectionError",
     "APIError",
@@ -24,17 +29,29 @@ __all__ = [
     "APITimeoutError",
     "AuthenticationError",
     "BadRequestError",
+    "BulkAbortedError",
+    "BulkInputError",
     "ConfigurationError",
     "ConflictError",
+    "ContactFileError",
+    "DuplicateColumnError",
+    "EmptyFileError",
     "ErrorFileExpiredError",
     "ExotelError",
+    "FieldTooLargeError",
+    "FileEncodingError",
     "InvalidInputError",
     "InvalidResponseError",
     "InvalidSettingError",
     "ItemCountMismatchError",
     "JournalInUseError",
     "JournalMismatchError",
+    "ListCapExceededError",
+    "MalformedCsvError",
+    "MissingHeaderError",
+    "MissingPhoneColumnError",
     "NotFoundError",
+    "NulByteError",
     "OutcomeUnknownError",
     "PayloadTooLargeError",
     "PaymentRequiredError",
@@ -240,3 +257,107 @@ class UploadTimeoutError(ExotelError, TimeoutError):
         self.upload_id = upload_id
         self.status = status
         self.waited = waited
+
+
+# The bulk create job (exotel_contacts.workflows.bulk).
+
+
+class BulkAbortedError(ExotelError):
+    """A chunk got an error every other chunk would get too (401, 402, 403, 404; the journal could not
+    record a step; Redis away longer than ``redis_outage``: :class:`StoreUnavailableError`): the job stopped.
+
+    ``result`` accounts for every contact read before the stop (``result.total``); the rest of the
+    input was not read and nothing of it was sent. ``error`` is the chunk's error.
+    """
+
+    def __init__(self, error: ExotelError, result: BulkCreateResult) -> None:
+        super().__init__(
+            f"Bulk create stopped after {result.total} contacts: {error.message}",
+            status_code=error.status_code,
+            code=error.code,
+            request_id=error.request_id,
+            how_to_fix=error.how_to_fix,
+        )
+        self.error = error
+        self.result = result
+
+
+class BulkInputError(BulkAbortedError, InvalidInputError):
+    """The contacts iterable raised part-way (a bad byte in a file being read, a bug in a generator).
+
+    The contacts read before it were sent; ``result`` has each with its outcome, and nothing after it
+    was read. ``error`` says what the input raised (its original exception is the ``__cause__``).
+    """
+
+
+# Contact files that cannot be imported as a whole (exotel_contacts.importing).
+
+
+class ContactFileError(InvalidInputError):
+    """A contact file that cannot be imported as it is; the message says where and what to fix.
+
+    An :class:`~exotel_contacts.InvalidInputError` (so an ``ExotelError`` and a ``ValueError``):
+    raised before anything is sent.
+    """
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        path: str | Path | None = None,
+        line: int | None = None,
+        byte_offset: int | None = None,
+    ) -> None:
+        self.path = Path(path) if path is not None else None
+        self.line = line
+        self.byte_offset = byte_offset
+        where = []
+        if self.path is not None:
+            where.append(str(self.path))
+        if line is not None:
+            where.append(f"line {line}")
+        if byte_offset is not None:
+            where.append(f"byte {byte_offset}")
+        # ExotelError keeps the full text (where, then what) in .message and str().
+        super().__init__(f"{', '.join(where)}: {message}" if where else message)
+
+
+class FileEncodingError(ContactFileError):
+    """The file is not UTF-8 (with or without a BOM): re-save it as UTF-8."""
+
+
+class NulByteError(ContactFileError):
+    """The file holds NUL bytes: it is binary, or UTF-16/32 without a BOM."""
+
+
+class MalformedCsvError(ContactFileError):
+    """The CSV structure is broken (for example a quote that is never closed)."""
+
+
+class FieldTooLargeError(MalformedCsvError):
+    """One field is longer than the CSV reader's field size limit (usually an unclosed quote)."""
+
+
+class EmptyFileError(ContactFileError):
+    """The file has no bytes, or only whitespace."""
+
+
+class MissingHeaderError(ContactFileError):
+    """The first line is empty: the first line must be the header."""
+
+
+class MissingPhoneColumnError(ContactFileError):
+    """The header has no phone column (`phone_number` or `number`)."""
+
+
+class DuplicateColumnError(ContactFileError):
+    """The header names one column twice (`phone_number`/`number`, `company`/`company_name` count as one)."""
+
+
+class ListCapExceededError(ContactFileError):
+    """More contacts than the Campaign list may hold; the parts would all go into that one list."""
+
+    def __init__(self, message: str, *, path: str | Path | None = None, cap: int, count: int) -> None:
+        self.cap = cap
+        self.count = count
+        super().__init__(message, path=path)

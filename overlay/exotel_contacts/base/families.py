@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Final, Literal, get_args
 
-__all__ = ["Family"]
+__all__ = ["API_FAMILIES", "Family"]
 
 Family = Literal["ccm", "campaign"]
 """The two API families: CCM (contact center uploads) and Campaign (lists and contacts)."""
+
+API_FAMILIES: Final[tuple[Family, ...]] = get_args(Family)
+"""The same two, as values (for checking an argument at run time)."""

@@ -23,6 +23,7 @@ from typing import Final, Literal
 import attrs
 
 from .exceptions import ConfigurationError
+from .families import Family
 
 __all__ = [
     "DEFAULT_RATES",
@@ -190,7 +191,7 @@ class RateSettings:
         return cls(**resolved)
 
 
-def quota_family(api: Literal["ccm", "campaign"], method: str, declared: object = None) -> QuotaFamily:
+def quota_family(api: Family, method: str, declared: object = None) -> QuotaFamily:
     """Which family's limit a request counts against: the one its operation declares, else the
     default of openapi.yaml's ``info.description`` (``ccm``; Campaign: ``reads`` or ``campaign``)."""
     for family in FAMILIES:

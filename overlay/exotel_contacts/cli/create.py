@@ -198,7 +198,7 @@ def create(
     # The network stack, the progress bars and rich load when the command runs.
     import tempfile
 
-    from exotel_contacts.workflows.bulk import BulkAbortedError
+    from exotel_contacts.base.exceptions import BulkAbortedError
 
     from ._progress import bulk_display, progress_outcome
 

@@ -41,7 +41,6 @@ from .server_rates import (
 
 __all__ = [
     "DEFAULT_MAX_CONCURRENT_UPLOADS",
-    "DEFAULT_RATE_PER_MINUTE",
     "LimiterBase",
     "LocalWindow",
     "Permit",
@@ -50,8 +49,6 @@ __all__ = [
     "slack_for",
 ]
 
-#: Exotel's documented CCM limit: 200 requests per minute per account.
-DEFAULT_RATE_PER_MINUTE = 200
 #: Exotel's documented CCM limit: uploads in progress per account (openapi.yaml's x-limits, 5).
 DEFAULT_MAX_CONCURRENT_UPLOADS: Final = OPERATIONS["uploadContacts"].limits["max_uploads_in_progress"]
 

@@ -40,6 +40,7 @@ import attrs
 import httpx
 
 from exotel_contacts.base.exceptions import (
+    BulkInputError,
     ExotelError,
     InvalidInputError,
     InvalidResponseError,
@@ -77,9 +78,7 @@ from .journal import (
 
 __all__ = [
     "DEFAULT_BULK_CONCURRENCY",
-    "BulkAbortedError",
     "BulkCreateResult",
-    "BulkInputError",
     "BulkProgress",
     "ContactInput",
     "ContactOutcome",
@@ -324,34 +323,6 @@ class BulkCreateResult:
             chunks=len(self._chunks),
             replays=self.replays,
         )
-
-
-class BulkAbortedError(ExotelError):
-    """A chunk got an error every other chunk would get too (401, 402, 403, 404; the journal could not
-    record a step; Redis away longer than ``redis_outage``: :class:`StoreUnavailableError`): the job stopped.
-
-    ``result`` accounts for every contact read before the stop (``result.total``); the rest of the
-    input was not read and nothing of it was sent. ``error`` is the chunk's error.
-    """
-
-    def __init__(self, error: ExotelError, result: BulkCreateResult) -> None:
-        super().__init__(
-            f"Bulk create stopped after {result.total} contacts: {error.message}",
-            status_code=error.status_code,
-            code=error.code,
-            request_id=error.request_id,
-            how_to_fix=error.how_to_fix,
-        )
-        self.error = error
-        self.result = result
-
-
-class BulkInputError(BulkAbortedError, InvalidInputError):
-    """The contacts iterable raised part-way (a bad byte in a file being read, a bug in a generator).
-
-    The contacts read before it were sent; ``result`` has each with its outcome, and nothing after it
-    was read. ``error`` says what the input raised (its original exception is the ``__cause__``).
-    """
 
 
 class InputFailure:

@@ -26,6 +26,7 @@ from exotel_contacts.base.exceptions import (
     StoreUnavailableError,
     UploadTimeoutError,
 )
+from exotel_contacts.base.families import API_FAMILIES
 from exotel_contacts.base.outcomes import (
     IMPORT_FATAL,
     MAY_HAVE_ACTED_ERRORS,
@@ -534,7 +535,7 @@ def _int(value: object) -> int:
 def prepare(path: str | Path, options: ImportOptions, work_dir: Path) -> tuple[Path, Family, SplitResult]:
     """Check the options and the file, then check and split the file into ``work_dir``."""
     check_target(options.family, options.list_name)
-    if options.family not in ("ccm", "campaign"):
+    if options.family not in API_FAMILIES:
         raise InvalidInputError(f"family must be 'ccm' or 'campaign', not {options.family!r}")
     if options.type not in ("static", "dynamic"):
         raise InvalidInputError(f"type must be 'static' or 'dynamic', not {options.type!r}")
@@ -545,7 +546,7 @@ def prepare(path: str | Path, options: ImportOptions, work_dir: Path) -> tuple[P
     on_progress = options.on_progress
     split = split_file(
         source,
-        family=options.family,  # type: ignore[arg-type]
+        family=options.family,
         out_dir=work_dir,
         limits=options.limits,
         list_type=options.type,  # type: ignore[arg-type]
@@ -555,7 +556,7 @@ def prepare(path: str | Path, options: ImportOptions, work_dir: Path) -> tuple[P
         detect_duplicates=options.detect_duplicates,
         on_rows=None if on_progress is None else lambda rows: on_progress(_checking(rows)),
     )
-    return source, options.family, split  # type: ignore[return-value]
+    return source, options.family, split
 
 
 def journal_plan(source: Path, options: ImportOptions, split: SplitResult) -> dict[str, Any]:

@@ -10,13 +10,13 @@ from __future__ import annotations
 
 import math
 import time
-from typing import Literal
 
 import httpx
 import stamina
 
 from exotel_contacts.base._async._primitives import time_limit
 from exotel_contacts.base.exceptions import InvalidResponseError
+from exotel_contacts.base.families import Family
 from exotel_contacts.base.rates import (
     RATE_FAMILY,
     QuotaFamily,
@@ -64,13 +64,13 @@ class AsyncRetryTransport(httpx.AsyncBaseTransport):
         policy: RetryPolicy | None = None,
         limiter: AsyncRateLimiter | None = None,
         bounds: Bounds | None = None,
-        api: Literal["ccm", "campaign"] = "ccm",
+        api: Family = "ccm",
     ) -> None:
         self.wrapped = wrapped if wrapped is not None else httpx.AsyncHTTPTransport()
         self.policy = policy if policy is not None else RetryPolicy()
         self.limiter = limiter
         self.bounds = bounds if bounds is not None else Bounds()
-        self.api: Literal["ccm", "campaign"] = api
+        self.api: Family = api
 
     async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
         """Send ``request``, replaying it per the policy; the last answer is returned as is.

@@ -12,13 +12,13 @@ from __future__ import annotations
 
 import math
 import time
-from typing import Literal
 
 import httpx
 import stamina
 
 from exotel_contacts.base._sync._primitives import time_limit
 from exotel_contacts.base.exceptions import InvalidResponseError
+from exotel_contacts.base.families import Family
 from exotel_contacts.base.rates import (
     RATE_FAMILY,
     QuotaFamily,
@@ -66,13 +66,13 @@ class RetryTransport(httpx.BaseTransport):
         policy: RetryPolicy | None = None,
         limiter: RateLimiter | None = None,
         bounds: Bounds | None = None,
-        api: Literal["ccm", "campaign"] = "ccm",
+        api: Family = "ccm",
     ) -> None:
         self.wrapped = wrapped if wrapped is not None else httpx.HTTPTransport()
         self.policy = policy if policy is not None else RetryPolicy()
         self.limiter = limiter
         self.bounds = bounds if bounds is not None else Bounds()
-        self.api: Literal["ccm", "campaign"] = api
+        self.api: Family = api
 
     def handle_request(self, request: httpx.Request) -> httpx.Response:
         """Send ``request``, replaying it per the policy; the last answer is returned as is.

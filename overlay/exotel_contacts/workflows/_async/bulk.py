@@ -13,6 +13,7 @@ import stamina
 
 from exotel_contacts.base._async._primitives import Window
 from exotel_contacts.base.exceptions import (
+    BulkAbortedError,
     ExotelError,
     StoreUnavailableError,
 )
@@ -22,7 +23,6 @@ from exotel_contacts.operations.answers import MAX_CONTACTS_PER_REQUEST
 
 from ..bulk import (
     DEFAULT_BULK_CONCURRENCY,
-    BulkAbortedError,
     BulkCreateResult,
     ContactInput,
     InputFailure,

@@ -17,6 +17,7 @@ from exotel_contacts.base._async._primitives import (
     run_blocking,
 )
 from exotel_contacts.base.exceptions import (
+    BulkAbortedError,
     ExotelError,
     InvalidInputError,
     InvalidResponseError,
@@ -41,7 +42,6 @@ from exotel_contacts.operations.requests import (
     remove_contact_from_list_request,
 )
 
-from ..bulk import BulkAbortedError
 from ..lists import (
     AddToListProgress,
     AddToListResult,

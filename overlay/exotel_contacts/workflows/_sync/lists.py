@@ -19,6 +19,7 @@ from exotel_contacts.base._sync._primitives import (
     run_blocking,
 )
 from exotel_contacts.base.exceptions import (
+    BulkAbortedError,
     ExotelError,
     InvalidInputError,
     InvalidResponseError,
@@ -43,7 +44,6 @@ from exotel_contacts.operations.requests import (
     remove_contact_from_list_request,
 )
 
-from ..bulk import BulkAbortedError
 from ..lists import (
     AddToListProgress,
     AddToListResult,
