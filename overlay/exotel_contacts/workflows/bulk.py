@@ -71,6 +71,7 @@ from exotel_contacts_api.models import (
     CreateContactsRequest,
 )
 
+from .chunking import check_chunking
 from .journal import (
     JOURNAL_ERRORS,
     JournalBase,
@@ -354,14 +355,8 @@ ProgressCallback = Callable[[BulkProgress], object]
 
 
 def check_options(chunk_size: int, concurrency: int) -> None:
-    if (
-        isinstance(chunk_size, bool)
-        or not isinstance(chunk_size, int)
-        or not 1 <= chunk_size <= MAX_CONTACTS_PER_REQUEST
-    ):
-        raise InvalidInputError(f"chunk_size must be 1 to {MAX_CONTACTS_PER_REQUEST}, got {chunk_size!r}")
-    if isinstance(concurrency, bool) or not isinstance(concurrency, int) or not 1 <= concurrency <= 100:
-        raise InvalidInputError(f"concurrency must be a whole number from 1 to 100, got {concurrency!r}")
+    """The chunked workflows' one rule (:func:`.chunking.check_chunking`), with createContacts' bound."""
+    check_chunking(chunk_size, concurrency, max_chunk_size=MAX_CONTACTS_PER_REQUEST)
 
 
 def _problem(contact: dict[str, Any]) -> str | None:

@@ -44,6 +44,7 @@ from exotel_contacts.operations.requests import (
     remove_contact_from_list_request,
 )
 
+from ..chunking import check_chunking
 from ..lists import (
     AddToListProgress,
     AddToListResult,
@@ -93,13 +94,6 @@ def pages(fetch: Callable[[int, int], PageT], *, page_size: int = MAX_PAGE_SIZE)
 # ---- add_to_list ---------------------------------------------------------------------------------
 
 
-def _check_chunking(chunk_size: int, concurrency: int) -> None:
-    if not 1 <= chunk_size <= MAX_BULK_ITEMS:
-        raise InvalidInputError(f"chunk_size must be 1 to {MAX_BULK_ITEMS}, got {chunk_size!r}")
-    if concurrency < 1:
-        raise InvalidInputError(f"concurrency must be at least 1, got {concurrency!r}")
-
-
 def _valid_sid(sid: object) -> bool:
     return isinstance(sid, str) and bool(sid.strip()) and len(sid) <= MAX_SID_LENGTH
 
@@ -136,7 +130,7 @@ def add_to_list(
     no such list) the chunks not yet sent are reported ``failed`` ("not sent") and ``result.aborted``
     holds the error.
     """
-    _check_chunking(chunk_size, concurrency)
+    check_chunking(chunk_size, concurrency, max_chunk_size=MAX_BULK_ITEMS)
     if isinstance(contact_sids, str | bytes):
         raise InvalidInputError("contact_sids must be an iterable of contact sids, not one string")
     given = list(contact_sids)
@@ -363,7 +357,7 @@ def sync_list(
     on_progress: Callable[[SyncProgress], object] | None = None,
 ) -> SyncListResult:
     """Make the list hold exactly ``numbers`` (see ``Client.sync_list``)."""
-    _check_chunking(MAX_BULK_ITEMS, concurrency)
+    check_chunking(MAX_BULK_ITEMS, concurrency, max_chunk_size=MAX_BULK_ITEMS)
     if isinstance(numbers, str | bytes):
         raise InvalidInputError("numbers must be an iterable of phone numbers, not one string")
     wanted, failures = first_of_each(numbers, phone_normaliser(default_region=default_region, strict=strict))
