@@ -24,19 +24,13 @@ from exotel_contacts.operations.answers import MAX_CONTACTS_PER_REQUEST
 from ..bulk import (
     DEFAULT_BULK_CONCURRENCY,
     BulkCreateResult,
+    Chunk,
     ContactInput,
-    InputFailure,
+    Last,
     ProgressCallback,
-    _achunks,
-    _body,
-    _Chunk,
-    _finish,
-    _Job,
-    _Last,
-    _note_attempt,
-    check_options,
-    resend,
 )
+from ..bulk_answers import Job, finish, note_attempt, resend
+from ..bulk_chunks import InputFailure, _achunks, check_options, request_body
 from ..journal import opened
 from ..journal_spec import JournalInput
 from .hooks import AsyncClientHooks
@@ -44,7 +38,7 @@ from .hooks import AsyncClientHooks
 __all__ = ["acreate_contacts_bulk"]
 
 
-async def _exchange(http: httpx.AsyncClient, job: _Job, chunk: _Chunk, body: bytes) -> _Last:
+async def _exchange(http: httpx.AsyncClient, job: Job, chunk: Chunk, body: bytes) -> Last:
     """Send one body, replaying ambiguous failures; the last answer, or the last failure."""
     state = job.retry_state()
     response: httpx.Response | None = None
@@ -53,7 +47,7 @@ async def _exchange(http: httpx.AsyncClient, job: _Job, chunk: _Chunk, body: byt
             on=job.retry_on(state), attempts=job.policy.max_attempts, timeout=None
         ):
             with attempt:
-                _note_attempt(chunk, state)
+                note_attempt(chunk, state)
                 response = None
                 response = await http.request(**job.kwargs(body))
                 if response.status_code in MAY_HAVE_ACTED_STATUSES:
@@ -65,12 +59,12 @@ async def _exchange(http: httpx.AsyncClient, job: _Job, chunk: _Chunk, body: byt
     return response, None
 
 
-async def _send_chunk(http: httpx.AsyncClient, job: _Job, chunk: _Chunk) -> _Chunk:
+async def _send_chunk(http: httpx.AsyncClient, job: Job, chunk: Chunk) -> Chunk:
     job.sending(chunk)
-    while (body := _body(chunk)) is not None:
+    while (body := request_body(chunk)) is not None:
         response, error = await _exchange(http, job, chunk, body)
         if not resend(chunk, response):
-            _finish(chunk, response, error, job)
+            finish(chunk, response, error, job)
             break
     return chunk
 
@@ -96,9 +90,9 @@ async def acreate_contacts_bulk(
     with opened(
         journal, "bulk create", plan, redis_url=client._redis_url, outage=client._redis_outage
     ) as journal_file:
-        job = _Job(client, http, journal_file)
+        job = Job(client, http, journal_file)
         # A bounded window: the next chunk is read from the input only when a slot is free.
-        async with Window[_Chunk](concurrency, name="exotel-bulk") as window:
+        async with Window[Chunk](concurrency, name="exotel-bulk") as window:
             while True:
                 while fatal is None and window.has_room:
                     chunk = await anext(chunks, None)
