@@ -20,7 +20,7 @@ from typing import Any
 import exotel_contacts as ec
 from exotel_contacts.importing import Limits
 from exotel_contacts.workflows import bulk_answers as _bulk
-from exotel_contacts.workflows import imports as _import
+from exotel_contacts.workflows import imports_answers as _import
 from exotel_contacts.workflows import journal as _journal
 from exotel_contacts.workflows import journal_redis as _journal_redis
 

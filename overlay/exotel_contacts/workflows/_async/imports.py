@@ -22,7 +22,6 @@ from exotel_contacts.importing import Part
 from exotel_contacts.operations.answers import first_wait
 
 from ..imports import (
-    Importer,
     ImportOptions,
     ImportResult,
     has_error_rows,
@@ -30,6 +29,7 @@ from ..imports import (
     part_replay_safe,
     prepare,
 )
+from ..imports_answers import Importer
 from ..journal import opened
 from .hooks import AsyncClientHooks
 from .lists import reconcile_campaign
