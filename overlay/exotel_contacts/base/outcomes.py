@@ -27,11 +27,13 @@ from .exceptions import (
 )
 
 __all__ = [
+    "ALREADY_EXISTS_CODE",
     "BULK_FATAL",
     "IMPORT_FATAL",
     "MAY_HAVE_ACTED_ERRORS",
     "MAY_HAVE_ACTED_STATUSES",
     "NEVER_SENT_ERRORS",
+    "NOT_SENT",
     "REFUSED_STATUSES",
     "SAFE_METHODS",
     "TERMINAL_STATUSES",
@@ -118,3 +120,10 @@ def is_terminal(status: object) -> bool:
 def is_failed(status: object) -> bool:
     """Whether an upload status is the terminal ``failed``."""
     return upload_outcome(status) == "failed"
+
+
+#: Exotel's error code of a 409 that means "already there" (a contact's number in the address book, a
+#: contact in the list): the bulk and list workflows count it as already existed, not failed.
+ALREADY_EXISTS_CODE = 1008
+#: How a reason starts when the item was never sent (failed locally, before any request).
+NOT_SENT = "not sent: "

@@ -44,6 +44,7 @@ from exotel_contacts.base.exceptions import (
     ExotelError,
     StoreUnavailableError,
 )
+from exotel_contacts.base.outcomes import NOT_SENT
 from exotel_contacts_api.models import (
     ContactCreate,
 )
@@ -65,8 +66,6 @@ ContactInput = ContactCreate | Mapping[str, Any]
 
 # Outcome codes in the per-chunk ``bytearray`` (one byte per contact instead of one object).
 CREATED, FAILED, EXISTED, UNKNOWN = 0, 1, 2, 3
-DUPLICATE_CODE = 1008
-_NOT_SENT = "not sent: "
 
 
 class Outcome(enum.StrEnum):
@@ -159,7 +158,7 @@ class Chunk:
 
     def fail_locally(self, offset: int, reason: str) -> None:
         self.kinds[offset] = FAILED
-        self.details[offset] = (None, None, f"{_NOT_SENT}{reason}")
+        self.details[offset] = (None, None, f"{NOT_SENT}{reason}")
 
     def outcome(self, offset: int) -> ContactOutcome:
         kind = self.kinds[offset]
@@ -172,7 +171,7 @@ class Chunk:
             status_code=status,
             code=code,
             reason=reason,
-            request_id=None if reason is not None and reason.startswith(_NOT_SENT) else self.request_id,
+            request_id=None if reason is not None and reason.startswith(NOT_SENT) else self.request_id,
             after_replay=self.after_replay and kind == EXISTED,
         )
 

@@ -19,6 +19,7 @@ from exotel_contacts.base.exceptions import (
     StoreUnavailableError,
 )
 from exotel_contacts.base.outcomes import (
+    ALREADY_EXISTS_CODE,
     BULK_FATAL,
     MAY_HAVE_ACTED_ERRORS,
     MAY_HAVE_ACTED_STATUSES,
@@ -39,7 +40,7 @@ from exotel_contacts_api.models import (
     CreateContactsRequest,
 )
 
-from .bulk import CREATED, DUPLICATE_CODE, EXISTED, FAILED, UNKNOWN, Chunk, Detail
+from .bulk import CREATED, EXISTED, FAILED, UNKNOWN, Chunk, Detail
 from .bulk_chunks import dumps, recheck
 from .journal import (
     JOURNAL_ERRORS,
@@ -245,7 +246,7 @@ def _read_items(chunk: Chunk, response: httpx.Response, job: Job) -> None:
             error_data = item.get("error_data") or {}
             exotel_code = error_data.get("code")
             reason = error_data.get("description") or error_data.get("message")
-            if code == 409 and exotel_code == DUPLICATE_CODE:
+            if code == 409 and exotel_code == ALREADY_EXISTS_CODE:
                 kinds[offset] = EXISTED
                 details[offset] = (409, exotel_code, reason)
             elif type(code) is int and 400 <= code < 500:

@@ -12,7 +12,7 @@ from typing import Any, Literal, NamedTuple
 import attrs
 
 from exotel_contacts.base.exceptions import ExotelError
-from exotel_contacts.base.outcomes import may_have_acted
+from exotel_contacts.base.outcomes import ALREADY_EXISTS_CODE, NOT_SENT, may_have_acted
 from exotel_contacts_api.models import MembershipsMultiStatus
 
 __all__ = [
@@ -26,9 +26,6 @@ __all__ = [
     "SyncProgress",
     "phone_normaliser",
 ]
-
-_DUPLICATE_CODE = 1008
-_NOT_SENT = "not sent: "
 
 
 class MemberOutcome(enum.StrEnum):
@@ -144,7 +141,7 @@ class AddToListResult:
 
     def not_sent(self, index: int, sid: object, reason: str) -> None:
         """An input that was never sent."""
-        self._set(MemberResult(index, str(sid), MemberOutcome.FAILED, reason=_NOT_SENT + reason))
+        self._set(MemberResult(index, str(sid), MemberOutcome.FAILED, reason=NOT_SENT + reason))
 
     def chunk_answered(
         self, indexes: Sequence[int], sids: Sequence[str], answer: MembershipsMultiStatus
@@ -156,7 +153,7 @@ class AddToListResult:
             reason = getattr(error, "description", None) or getattr(error, "message", None)
             if item.code == 200 and item.status != "failure":
                 self._set(MemberResult(index, sid, MemberOutcome.ADDED, 200))
-            elif item.code == 409 and code == _DUPLICATE_CODE:
+            elif item.code == 409 and code == ALREADY_EXISTS_CODE:
                 self._set(MemberResult(index, sid, MemberOutcome.ALREADY_MEMBER, 409, code, reason))
             elif 400 <= item.code < 500:
                 self._set(MemberResult(index, sid, MemberOutcome.FAILED, item.code, code, reason))

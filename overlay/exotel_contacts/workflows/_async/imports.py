@@ -31,8 +31,8 @@ from ..imports import (
 )
 from ..imports_answers import Importer
 from ..journal import opened
+from .campaign_report import reconcile_campaign
 from .hooks import AsyncClientHooks
-from .lists import reconcile_campaign
 
 __all__ = ["aimport_contacts"]
 

@@ -1,4 +1,4 @@
-"""The list workflows: paging, ``add_to_list`` of any size, ``sync_list``, and the Campaign per-row report.
+"""The list workflows: paging, ``add_to_list`` of any size and ``sync_list``.
 
 Each page, chunk and removal is one operation sent through the client, so every request is under the
 rate limiter and the transport's retries (all of these operations are replay-safe, see
@@ -7,14 +7,11 @@ rate limiter and the transport's retries (all of these operations are replay-saf
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Awaitable, Callable, Container, Iterable
-from datetime import datetime
-from pathlib import Path
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterable
 from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
 
 from exotel_contacts.base._async._primitives import (
     Window,
-    run_blocking,
 )
 from exotel_contacts.base.exceptions import (
     BulkAbortedError,
@@ -55,12 +52,10 @@ from ..lists import (
 )
 
 if TYPE_CHECKING:
-    from exotel_contacts.importing import ImportReport
     from exotel_contacts_api.models import Contact
 
-    from ..campaign_report import ReconciliationResult
 
-__all__ = ["DEFAULT_LIST_CONCURRENCY", "add_to_list", "pages", "reconcile_campaign", "sync_list"]
+__all__ = ["DEFAULT_LIST_CONCURRENCY", "add_to_list", "created_at", "member_pages", "pages", "sync_list"]
 
 PageT = TypeVar("PageT", bound=Page[Any])
 
@@ -170,7 +165,7 @@ class _Held(NamedTuple):
     date_created: str | None
 
 
-def _member_pages(client: Any, list_sid: str) -> AsyncIterator[Page[Contact]]:
+def member_pages(client: Any, list_sid: str) -> AsyncIterator[Page[Contact]]:
     """The pages of a list's members, in the order they joined."""
     account = client._config.account_sid
     fetch = lambda offset, limit: client._send(  # noqa: E731 - a one-line page fetcher
@@ -179,15 +174,16 @@ def _member_pages(client: Any, list_sid: str) -> AsyncIterator[Page[Contact]]:
     return pages(fetch)
 
 
-def _created(contact: Contact) -> str | None:
+def created_at(contact: Contact) -> str | None:
+    """When the contact was created, as the server wrote it (``None`` when it did not say)."""
     return contact.date_created if isinstance(contact.date_created, str) else None
 
 
 async def _members(client: Any, list_sid: str) -> list[_Held]:
     """Every member of a list, read page by page."""
     found: list[_Held] = []
-    async for page in _member_pages(client, list_sid):
-        found.extend(_Held(c.number, c.sid, _created(c)) for c in page.items)
+    async for page in member_pages(client, list_sid):
+        found.extend(_Held(c.number, c.sid, created_at(c)) for c in page.items)
     return found
 
 
@@ -411,51 +407,3 @@ async def sync_list(
         pages_read,
         aborted,
     )
-
-
-# ---- the Campaign per-row report -----------------------------------------------------------------
-
-
-_MAX_PRESIZED_MEMBERS = 1 << 21
-"""Members a reconciliation's table is sized for up front (~20 MB); past that it grows as it reads."""
-
-
-async def reconcile_campaign(
-    client: Any,
-    report: ImportReport,
-    path: str | Path,
-    list_sid: str,
-    *,
-    started: str | datetime | None,
-    sent: Container[int] | None = None,
-    default_region: str | None = None,
-    strict: bool = False,
-) -> ReconciliationResult:
-    """Read the list back and name, by ORIGINAL row number, the rows of ``path`` that did not make it."""
-    # Imported here: the file reader pulls in phonenumbers, which only imports need.
-    from exotel_contacts.importing import read_contacts  # noqa: PLC0415
-
-    from ..campaign_report import (  # noqa: PLC0415
-        ListNumbers,
-        parse_timestamp,
-        reconcile,
-    )
-
-    when = started if isinstance(started, datetime) else parse_timestamp(started)
-    # Page by page into a compact table (number and one bit), never a list of every member.
-    members: ListNumbers | None = None
-    async for page in _member_pages(client, list_sid):
-        if members is None:
-            # Sized for the server's total, within reason: a hostile total must not allocate terabytes.
-            members = ListNumbers(when, expected=min(page.total or 0, _MAX_PRESIZED_MEMBERS))
-        for contact in page.items:
-            members.add(contact.number, parse_timestamp(_created(contact)))
-    if members is None:
-        members = ListNumbers(when)
-
-    def against_file() -> ReconciliationResult:
-        rows = read_contacts(path, strict=strict, default_region=default_region, detect_duplicates=False)
-        return reconcile(report, rows, members, started=when, sent=sent)
-
-    # Reading the file again is disk and CPU work: off the event loop on the async side.
-    return await run_blocking(against_file)
