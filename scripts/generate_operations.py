@@ -165,7 +165,7 @@ class Spec:
             "path": route,
             "family": family,
             "replay_safe": bool(replay.get("safe")),
-            "rate_family": rate,
+            "rate_class": rate,
             "upload_slot": bool(op.get("x-exotel-upload-slot", False)),
             "unsafe_when": {k: sorted(v) for k, v in (replay.get("unsafe_when") or {}).items()},
             "after_replay": {int(k): v for k, v in (replay.get("after_replay") or {}).items()},
@@ -246,7 +246,7 @@ def render_rules(rules: list[dict[str, Any]]) -> str:
             f"        path={rule['path']!r},\n"
             f"        family={rule['family']!r},\n"
             f"        replay_safe={rule['replay_safe']!r},\n"
-            f"        rate_family={rule['rate_family']!r},\n"
+            f"        rate_class={rule['rate_class']!r},\n"
             f"        upload_slot={rule['upload_slot']!r},\n"
             f"        unsafe_when={{{unsafe}}},\n"
             f"        after_replay={{{after}}},\n"

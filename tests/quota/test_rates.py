@@ -10,7 +10,7 @@ from exotel_contacts.base.rates import (
     Rate,
     RateSettings,
     parse_rate,
-    quota_family,
+    rate_class_of,
 )
 
 
@@ -76,8 +76,8 @@ def test_rate_limit_per_minute_still_works() -> None:
 
 
 def test_families() -> None:
-    assert quota_family("ccm", "GET") == "ccm"
-    assert quota_family("ccm", "POST") == "ccm"
-    assert quota_family("campaign", "GET") == "reads"
-    assert quota_family("campaign", "POST") == "campaign"
-    assert quota_family("campaign", "delete") == "campaign"
+    assert rate_class_of("ccm", "GET") == "ccm"
+    assert rate_class_of("ccm", "POST") == "ccm"
+    assert rate_class_of("campaign", "GET") == "reads"
+    assert rate_class_of("campaign", "POST") == "campaign"
+    assert rate_class_of("campaign", "delete") == "campaign"

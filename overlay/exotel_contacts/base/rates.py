@@ -1,9 +1,11 @@
-"""Rate limits per API family (``"200/minute"``, ``"200 per 1 minute"``), resolved like every setting.
+"""Rate limits per rate class (``"200/minute"``, ``"200 per 1 minute"``), resolved like every setting.
 
-A *family* is what one limit counts: ``ccm`` (every CCM request; the seeds give 200 per minute per
-account), ``campaign`` (Campaign requests that change something; Exotel's rate-limiting page gives 30
-per minute) and ``reads`` (Campaign ``GET`` requests; the same page gives 300 per minute). Each family
-is counted on its own, per account.
+A *rate class* (:data:`RateClass`) is what one limit counts: ``ccm`` (every CCM request; the seeds give
+200 per minute per account), ``campaign`` (Campaign requests that change something; Exotel's
+rate-limiting page gives 30 per minute) and ``reads`` (Campaign ``GET`` requests; the same page gives
+300 per minute). Each is counted on its own, per account. It is not the API family
+(:data:`~exotel_contacts.base.families.Family`, ``ccm`` or ``campaign``): :func:`rate_class_of` maps
+an operation's family and method (or the spec's ``x-exotel-rate-family``) to its rate class.
 
 Exotel states each account's own limits in ``X-RateLimit-*`` headers ("Enterprise accounts may have
 custom limits"): a default rate *follows the server* (the client takes the limit the headers state,
@@ -27,22 +29,22 @@ from .families import Family
 
 __all__ = [
     "DEFAULT_RATES",
-    "FAMILIES",
     "OFF",
-    "RATE_FAMILY",
+    "RATE_CLASS",
+    "RATE_CLASSES",
     "UNSET",
-    "QuotaFamily",
     "Rate",
+    "RateClass",
     "RateSettings",
     "Unset",
     "parse_rate",
-    "quota_family",
+    "rate_class_of",
 ]
 
-QuotaFamily = Literal["ccm", "campaign", "reads"]
-FAMILIES: Final[tuple[QuotaFamily, ...]] = ("ccm", "campaign", "reads")
-#: Request extension: the rate family the operation declares (openapi.yaml's ``x-exotel-rate-family``).
-RATE_FAMILY: Final = "exotel_contacts.rate_family"
+RateClass = Literal["ccm", "campaign", "reads"]
+RATE_CLASSES: Final[tuple[RateClass, ...]] = ("ccm", "campaign", "reads")
+#: Request extension: the rate class the operation declares (openapi.yaml's ``x-exotel-rate-family``).
+RATE_CLASS: Final = "exotel_contacts.rate_class"
 
 #: Words that turn a limit off (``EXOTEL_RATE_LIMIT=off``).
 OFF: Final = frozenset({"off", "none", "0", "unlimited"})
@@ -84,7 +86,7 @@ class Rate:
 
 #: Exotel's published limits per family (see the module docstring for the sources); the headers of
 #: an account with other limits replace them.
-DEFAULT_RATES: Final[Mapping[QuotaFamily, Rate]] = {
+DEFAULT_RATES: Final[Mapping[RateClass, Rate]] = {
     "ccm": Rate(200, 60.0, follow_server=True),
     "campaign": Rate(30, 60.0, follow_server=True),
     "reads": Rate(300, 60.0, follow_server=True),
@@ -144,7 +146,7 @@ class RateSettings:
     campaign: Rate | None = DEFAULT_RATES["campaign"]
     reads: Rate | None = DEFAULT_RATES["reads"]
 
-    def of(self, family: QuotaFamily) -> Rate | None:
+    def of(self, family: RateClass) -> Rate | None:
         """The limit of ``family``."""
         rate: Rate | None = getattr(self, family)
         return rate
@@ -152,7 +154,7 @@ class RateSettings:
     @property
     def any(self) -> bool:
         """Whether some family is limited."""
-        return any(self.of(f) is not None for f in FAMILIES)
+        return any(self.of(f) is not None for f in RATE_CLASSES)
 
     @classmethod
     def resolve(
@@ -178,7 +180,7 @@ class RateSettings:
             shared = (env["EXOTEL_RATE_LIMIT"], "EXOTEL_RATE_LIMIT")
         own = {"ccm": ccm_rate_limit, "campaign": campaign_rate_limit, "reads": reads_rate_limit}
         resolved: dict[str, Rate | None] = {}
-        for family in FAMILIES:
+        for family in RATE_CLASSES:
             var = f"EXOTEL_{family.upper()}_RATE_LIMIT"
             if not isinstance(own[family], Unset):
                 resolved[family] = parse_rate(own[family], f"{family}_rate_limit")
@@ -191,10 +193,10 @@ class RateSettings:
         return cls(**resolved)
 
 
-def quota_family(api: Family, method: str, declared: object = None) -> QuotaFamily:
+def rate_class_of(api: Family, method: str, declared: object = None) -> RateClass:
     """Which family's limit a request counts against: the one its operation declares, else the
     default of openapi.yaml's ``info.description`` (``ccm``; Campaign: ``reads`` or ``campaign``)."""
-    for family in FAMILIES:
+    for family in RATE_CLASSES:
         if declared == family:
             return family
     if api == "ccm":

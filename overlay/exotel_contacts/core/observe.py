@@ -12,7 +12,7 @@ from collections.abc import Iterator
 
 import httpx
 
-from exotel_contacts.base.rates import quota_family
+from exotel_contacts.base.rates import rate_class_of
 
 from .logs import log_attempt
 from .otel import (
@@ -45,7 +45,7 @@ def observe_attempt(request: httpx.Request, api: str, attempt: int) -> Iterator[
     watch = AttemptWatch()
     started = time.monotonic()
     error: BaseException | None = None
-    with attempt_span(request, api, attempt, quota_family(api, request.method)) as span:  # type: ignore[arg-type]
+    with attempt_span(request, api, attempt, rate_class_of(api, request.method)) as span:  # type: ignore[arg-type]
         try:
             yield watch
         except BaseException as exc:

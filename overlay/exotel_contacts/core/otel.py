@@ -80,7 +80,7 @@ def _get() -> _Instruments:
 
 
 @contextlib.contextmanager
-def attempt_span(request: httpx.Request, api: str, attempt: int, rate_family: str) -> Iterator[Span | None]:
+def attempt_span(request: httpx.Request, api: str, attempt: int, rate_class: str) -> Iterator[Span | None]:
     """A client span around one attempt (``None`` without the extra)."""
     if _trace is None or isinstance(_trace.get_tracer_provider(), _trace.ProxyTracerProvider):
         yield None  # no extra, or no SDK set up: nothing would record the span
@@ -90,7 +90,7 @@ def attempt_span(request: httpx.Request, api: str, attempt: int, rate_family: st
         "http.request.method": request.method,
         "server.address": request.url.host,
         "exotel.api": api,
-        "exotel.rate_family": rate_family,
+        "exotel.rate_family": rate_class,
         "exotel.attempt": attempt,
     }
     if request.url.port is not None:

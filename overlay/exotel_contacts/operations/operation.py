@@ -20,7 +20,7 @@ from exotel_contacts.base.exceptions import (
     TooManyContactsError,
 )
 from exotel_contacts.base.families import Family
-from exotel_contacts.base.rates import QuotaFamily
+from exotel_contacts.base.rates import RateClass
 from exotel_contacts.core.path_ids import path_request
 from exotel_contacts.core.response import (
     Redactor,
@@ -48,7 +48,7 @@ class Operation(Generic[T]):
     """One request: which API family (host and auth) it goes to, the httpx ``request`` keyword
     arguments (from the generated endpoint's ``_get_kwargs``), whether replaying it is safe, and
     how to turn the answer into a result. ``upload`` operations take one of the client's upload slots;
-    ``rate_family`` is the rate-limit window it counts against (``None``: by family and method).
+    ``rate_class`` is the rate-limit window it counts against (``None``: by family and method).
     """
 
     family: Family
@@ -56,7 +56,7 @@ class Operation(Generic[T]):
     replay_safe: bool
     parse: Callable[[httpx.Response, Redactor], T]
     upload: bool = False
-    rate_family: QuotaFamily | None = None
+    rate_class: RateClass | None = None
 
     def then(self, shape: Callable[[T, httpx.Response], U]) -> Operation[U]:
         """This request, its parsed answer passed on to ``shape`` (which may check it further and
@@ -66,7 +66,7 @@ class Operation(Generic[T]):
         def shaped(response: httpx.Response, redact: Redactor) -> U:
             return shape(parse(response, redact), response)
 
-        return Operation(self.family, self.request, self.replay_safe, shaped, self.upload, self.rate_family)
+        return Operation(self.family, self.request, self.replay_safe, shaped, self.upload, self.rate_class)
 
 
 def replayed(response: httpx.Response) -> bool:
@@ -131,7 +131,7 @@ def _operation(
         replay_safe=rule.safe_to_replay(fields),
         parse=parse,
         upload=rule.upload_slot,
-        rate_family=rule.rate_family,
+        rate_class=rule.rate_class,
     )
 
 

@@ -1,4 +1,4 @@
-"""Client-side rate limits (one moving window per API family): the settings and the in-process window.
+"""Client-side rate windows (one moving window per rate class): the settings and the in-process window.
 
 The waiting itself, and the upload slots, are in :mod:`exotel_contacts.quota._async.limiter` (and its
 generated sync twin).
@@ -26,9 +26,9 @@ from typing import Any, Final
 
 from exotel_contacts.base.exceptions import RateLimitError
 from exotel_contacts.base.rates import (
-    FAMILIES,
-    QuotaFamily,
+    RATE_CLASSES,
     Rate,
+    RateClass,
     RateSettings,
 )
 from exotel_contacts.spec.operations import OPERATIONS
@@ -179,15 +179,15 @@ class LimiterBase:
         self.rates = rates if rates is not None else RateSettings()
         self.redis_url = redis_url
         self._owns_redis = False
-        self.server: dict[QuotaFamily, ServerView] = {
-            family: ServerView(clock=clock) for family in FAMILIES if self.rates.of(family) is not None
+        self.server: dict[RateClass, ServerView] = {
+            family: ServerView(clock=clock) for family in RATE_CLASSES if self.rates.of(family) is not None
         }
 
     def __repr__(self) -> str:
         where = "redis" if self.redis_url else "process"
         return f"{type(self).__name__}(account_sid={self.account_sid!r}, quota={where})"
 
-    def learn(self, family: QuotaFamily, headers: Mapping[str, str], status: int) -> Rate | None:
+    def learn(self, family: RateClass, headers: Mapping[str, str], status: int) -> Rate | None:
         """Take in an answer's rate-limit headers; the family's new rate when its limit changed."""
         view = self.server.get(family)
         rate = self.rates.of(family)
@@ -198,7 +198,7 @@ class LimiterBase:
             return None
         return effective_rate(rate, view.limit)
 
-    def held_for(self, family: QuotaFamily, deadline: float) -> float:
+    def held_for(self, family: RateClass, deadline: float) -> float:
         """Seconds the family waits for the server's window to reset (``Remaining: 0`` or a 429).
 
         Past ``deadline`` (seconds left of the call) it is a :class:`RateLimitError` instead of a wait.

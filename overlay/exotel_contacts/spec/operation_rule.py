@@ -14,7 +14,7 @@ import attrs
 
 if TYPE_CHECKING:
     from exotel_contacts.base.families import Family
-    from exotel_contacts.base.rates import QuotaFamily
+    from exotel_contacts.base.rates import RateClass
 
 __all__ = ["AfterReplay", "OperationRule"]
 
@@ -31,7 +31,7 @@ class OperationRule:
     path: str
     family: Family
     replay_safe: bool
-    rate_family: QuotaFamily
+    rate_class: RateClass
     upload_slot: bool = False
     unsafe_when: Mapping[str, frozenset[str]] = attrs.field(factory=dict)
     after_replay: Mapping[int, AfterReplay] = attrs.field(factory=dict)

@@ -18,7 +18,7 @@ from exotel_contacts.base.exceptions import (
 )
 from exotel_contacts.base.families import Family
 from exotel_contacts.base.outcomes import is_failed
-from exotel_contacts.base.rates import RATE_FAMILY
+from exotel_contacts.base.rates import RATE_CLASS
 from exotel_contacts.core import otel as _otel
 from exotel_contacts.core import raw as _raw
 from exotel_contacts.core._async.download import adownload
@@ -160,8 +160,8 @@ class AsyncClient(AsyncDirectory, AsyncOperationGroups, BaseClient):
     async def _request(self, operation: Operation[Any]) -> httpx.Response:
         request = dict(operation.request)
         extensions = {**request.pop("extensions", {}), REPLAY_SAFE: operation.replay_safe}
-        if operation.rate_family is not None:
-            extensions[RATE_FAMILY] = operation.rate_family
+        if operation.rate_class is not None:
+            extensions[RATE_CLASS] = operation.rate_class
         _raw.sending()
         try:
             response = await self._http(operation.family).request(**request, extensions=extensions)

@@ -20,7 +20,7 @@ from exotel_contacts.base.exceptions import (
 )
 from exotel_contacts.base.families import Family
 from exotel_contacts.base.outcomes import is_failed
-from exotel_contacts.base.rates import RATE_FAMILY
+from exotel_contacts.base.rates import RATE_CLASS
 from exotel_contacts.core import otel as _otel
 from exotel_contacts.core import raw as _raw
 from exotel_contacts.core._sync.download import download
@@ -162,8 +162,8 @@ class Client(Directory, OperationGroups, BaseClient):
     def _request(self, operation: Operation[Any]) -> httpx.Response:
         request = dict(operation.request)
         extensions = {**request.pop("extensions", {}), REPLAY_SAFE: operation.replay_safe}
-        if operation.rate_family is not None:
-            extensions[RATE_FAMILY] = operation.rate_family
+        if operation.rate_class is not None:
+            extensions[RATE_CLASS] = operation.rate_class
         _raw.sending()
         try:
             response = self._http(operation.family).request(**request, extensions=extensions)

@@ -20,9 +20,9 @@ from exotel_contacts.base._sync._primitives import time_limit
 from exotel_contacts.base.exceptions import InvalidResponseError
 from exotel_contacts.base.families import Family
 from exotel_contacts.base.rates import (
-    RATE_FAMILY,
-    QuotaFamily,
-    quota_family,
+    RATE_CLASS,
+    RateClass,
+    rate_class_of,
 )
 from exotel_contacts.quota._sync.limiter import RateLimiter
 from exotel_contacts.quota.windows import Permit
@@ -132,9 +132,9 @@ class RetryTransport(httpx.BaseTransport):
         watch.waited(started)
         return permit
 
-    def _family(self, request: httpx.Request) -> QuotaFamily:
-        # The operation's declared rate family (x-exotel-rate-family), else the default for its method.
-        return quota_family(self.api, request.method, request.extensions.get(RATE_FAMILY))
+    def _family(self, request: httpx.Request) -> RateClass:
+        # The operation's declared rate class (x-exotel-rate-family), else the default for its method.
+        return rate_class_of(self.api, request.method, request.extensions.get(RATE_CLASS))
 
     def _observe(self, request: httpx.Request, response: httpx.Response) -> None:
         # What the answer says of the account's limits (X-RateLimit-*), for the request's family.

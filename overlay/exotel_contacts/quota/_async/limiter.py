@@ -1,4 +1,4 @@
-"""The account's quota as a client spends it: one rate window per API family, and the upload slots.
+"""The account's quota as a client spends it: one rate window per rate class, and the upload slots.
 
 In the process by default; in Redis with ``redis_url=`` (every process on every machine that uses the
 same Redis and account shares them, and the limit the server stated). The rules live in
@@ -26,8 +26,8 @@ from exotel_contacts.base._async._primitives import (
 )
 from exotel_contacts.base.exceptions import APIConnectionError
 from exotel_contacts.base.rates import (
-    FAMILIES,
-    QuotaFamily,
+    RATE_CLASSES,
+    RateClass,
     RateSettings,
 )
 
@@ -243,14 +243,14 @@ class AsyncRateLimiter(LimiterBase):
         outage: float = DEFAULT_REDIS_OUTAGE,
     ) -> None:
         super().__init__(account_sid, rates=rates, redis_url=redis_url)
-        self._local: dict[QuotaFamily, LocalWindow] = {}
-        self._windows: dict[QuotaFamily, AsyncRedisWindow] = {}
+        self._local: dict[RateClass, LocalWindow] = {}
+        self._windows: dict[RateClass, AsyncRedisWindow] = {}
         self._owns_redis = redis is None
         self._redis: RedisClient = None
         if redis_url is not None:
             self._redis = connect_async(redis_url) if redis is None else redis
         keys = RedisQuotaKeys(account_sid)
-        for family in FAMILIES:
+        for family in RATE_CLASSES:
             rate = self.rates.of(family)
             if rate is None:
                 continue
@@ -271,7 +271,7 @@ class AsyncRateLimiter(LimiterBase):
             )
             self._windows[family] = window
 
-    async def acquire(self, family: QuotaFamily = "ccm", *, deadline: float = math.inf) -> Permit | None:
+    async def acquire(self, family: RateClass = "ccm", *, deadline: float = math.inf) -> Permit | None:
         """Wait until one more request of ``family`` may be sent; pass the result to :meth:`settle`.
 
         ``deadline``: seconds left of the call; a wait for the server's window past it is a RateLimitError.
@@ -298,7 +298,7 @@ class AsyncRateLimiter(LimiterBase):
             wait = await window.confirm(ticket)
         return window, ticket
 
-    async def observe(self, family: QuotaFamily, headers: Mapping[str, str], status: int) -> None:
+    async def observe(self, family: RateClass, headers: Mapping[str, str], status: int) -> None:
         """An answer of ``family`` is back: take in what its rate-limit headers say."""
         rate = self.learn(family, headers, status)
         local, window = self._local.get(family), self._windows.get(family)
