@@ -71,37 +71,14 @@ if TYPE_CHECKING:
     from .core._async.transport import AsyncRetryTransport
     from .core._sync.polling import poll_upload
     from .core._sync.transport import RetryTransport
-    from .core.catalog import (
-        CATALOG_SCHEMAS,
-        CodeInfo,
-        explain,
-    )
-    from .core.config import (
-        DEFAULT_TIMEOUT,
-        REGIONS,
-        ClientConfig,
-    )
+    from .core.catalog import CATALOG_SCHEMAS, CodeInfo, explain
+    from .core.config import DEFAULT_TIMEOUT, REGIONS, ClientConfig
     from .core.files import FileInput
     from .core.network import NetworkSettings
-    from .core.polling import (
-        TERMINAL_STATUSES,
-        PollSchedule,
-        UploadProgress,
-    )
-    from .core.raw import (
-        RawResponse,
-        request_id_of,
-    )
-    from .core.retry import (
-        REPLAY_SAFE,
-        RetryPolicy,
-        RetryRecord,
-    )
-    from .operations.answers import (
-        MAX_CONTACTS_PER_REQUEST,
-        MAX_PAGE_SIZE,
-        Page,
-    )
+    from .core.polling import TERMINAL_STATUSES, PollSchedule, UploadProgress
+    from .core.raw import RawResponse, request_id_of
+    from .core.retry import REPLAY_SAFE, RetryPolicy, RetryRecord
+    from .operations.answers import MAX_CONTACTS_PER_REQUEST, MAX_PAGE_SIZE, Page
     from .operations.types import (
         BulkMetadata,
         Contact,
@@ -136,19 +113,10 @@ if TYPE_CHECKING:
     )
     from .quota._async.limiter import AsyncRateLimiter
     from .quota._sync.limiter import RateLimiter
-    from .workflows.bulk import (
-        BulkCreateResult,
-        BulkProgress,
-        ContactOutcome,
-        Outcome,
-    )
+    from .workflows.bulk import BulkCreateResult, BulkProgress, ContactOutcome, Outcome
     from .workflows.campaign_report import ReconciliationResult
     from .workflows.failure_summary import CodeSummary
-    from .workflows.imports import (
-        ImportProgress,
-        ImportResult,
-        PartResult,
-    )
+    from .workflows.imports import ImportProgress, ImportResult, PartResult
     from .workflows.journal_spec import RedisJournal
     from .workflows.lists import (
         AddToListProgress,

@@ -10,10 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .sanitize import (
-    clean,
-    clean_opt,
-)
+from .sanitize import clean, clean_opt
 
 if TYPE_CHECKING:
     import httpx

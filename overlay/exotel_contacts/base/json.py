@@ -14,10 +14,7 @@ import json
 import math
 from typing import Any
 
-from .sanitize import (
-    clean_json,
-    json_may_need_cleaning,
-)
+from .sanitize import clean_json, json_may_need_cleaning
 
 __all__ = ["MAX_INT", "Unreadable", "decode_answer"]
 

@@ -6,10 +6,7 @@ from typing import Any
 
 from rich.table import Table
 
-from exotel_contacts.base.exceptions import (
-    APIConnectionError,
-    UploadTimeoutError,
-)
+from exotel_contacts.base.exceptions import APIConnectionError, UploadTimeoutError
 from exotel_contacts.workflows.failure_summary import summarize_by_code
 from exotel_contacts.workflows.imports import ImportResult
 

@@ -12,10 +12,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TaskID, TextC
 
 from exotel_contacts.workflows.bulk import BulkProgress
 from exotel_contacts.workflows.imports import ImportProgress
-from exotel_contacts.workflows.lists import (
-    AddToListProgress,
-    SyncProgress,
-)
+from exotel_contacts.workflows.lists import AddToListProgress, SyncProgress
 
 from ._app import CommandResult, Output, interactive, stderr_console
 

@@ -13,10 +13,7 @@ from typing import TYPE_CHECKING, Any
 import typer
 
 from exotel_contacts.base.exceptions import InvalidInputError
-from exotel_contacts.core.local_paths import (
-    check_input_file,
-    check_output_file,
-)
+from exotel_contacts.core.local_paths import check_input_file, check_output_file
 from exotel_contacts.workflows.journal import file_identity
 
 from ._app import (

@@ -6,10 +6,7 @@ from typing import Annotated
 
 import typer
 
-from exotel_contacts.base.exceptions import (
-    ConfigurationError,
-    InvalidInputError,
-)
+from exotel_contacts.base.exceptions import ConfigurationError, InvalidInputError
 
 from ._app import EXIT_CODES_HELP, CommandResult, DebugOption, JsonOption, Output, command_app, run_command
 from ._root import State

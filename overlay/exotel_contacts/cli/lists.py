@@ -9,10 +9,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 from rich.text import Text
 
-from exotel_contacts.base.exceptions import (
-    InvalidInputError,
-    NotFoundError,
-)
+from exotel_contacts.base.exceptions import InvalidInputError, NotFoundError
 from exotel_contacts.core.local_paths import check_input_file
 
 from ._app import (

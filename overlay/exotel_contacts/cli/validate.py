@@ -5,10 +5,7 @@ from __future__ import annotations
 import unicodedata
 from pathlib import Path
 
-from exotel_contacts.core.local_paths import (
-    check_input_file,
-    check_output_file,
-)
+from exotel_contacts.core.local_paths import check_input_file, check_output_file
 
 from ._app import (
     EXIT_CODES_HELP,

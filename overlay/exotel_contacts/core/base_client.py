@@ -15,37 +15,17 @@ import httpx
 from exotel_contacts._version import __version__
 from exotel_contacts.base.exceptions import UploadFailedError
 from exotel_contacts.base.families import Family
-from exotel_contacts.base.rates import (
-    UNSET,
-    RateInput,
-    RateSettings,
-    Unset,
-)
+from exotel_contacts.base.rates import UNSET, RateInput, RateSettings, Unset
 from exotel_contacts.base.settings import check_count
 from exotel_contacts.quota.redis_faults import outage_setting
-from exotel_contacts.quota.windows import (
-    DEFAULT_MAX_CONCURRENT_UPLOADS,
-    redis_url_setting,
-)
+from exotel_contacts.quota.windows import DEFAULT_MAX_CONCURRENT_UPLOADS, redis_url_setting
 from exotel_contacts_api import Client as GeneratedClient
-from exotel_contacts_api.models import (
-    CsvStatus,
-    UploadErrors,
-    UploadStatus,
-)
+from exotel_contacts_api.models import CsvStatus, UploadErrors, UploadStatus
 
 from .auth import auth_for
-from .bodies import (
-    ACCEPT_ENCODING,
-    Bounds,
-)
+from .bodies import ACCEPT_ENCODING, Bounds
 from .config import ClientConfig
-from .network import (
-    CertInput,
-    NetworkSettings,
-    ProxyInput,
-    VerifyInput,
-)
+from .network import CertInput, NetworkSettings, ProxyInput, VerifyInput
 from .polling import PollSchedule
 from .raw import RawView
 from .retry import RetryPolicy

@@ -11,11 +11,7 @@ import attrs
 
 from exotel_contacts.base.exceptions import ConfigurationError
 from exotel_contacts.base.families import Family
-from exotel_contacts.base.settings import (
-    check_count,
-    check_seconds,
-    env_number,
-)
+from exotel_contacts.base.settings import check_count, check_seconds, env_number
 
 __all__ = [
     "DEFAULT_ATTEMPT_TIMEOUT",

@@ -15,10 +15,7 @@ import httpx
 from exotel_contacts.base.rates import rate_class_of
 
 from .logs import log_attempt
-from .otel import (
-    attempt_span,
-    record_attempt,
-)
+from .otel import attempt_span, record_attempt
 
 __all__ = ["AttemptWatch", "observe_attempt"]
 

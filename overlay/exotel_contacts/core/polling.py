@@ -16,19 +16,9 @@ from __future__ import annotations
 
 import attrs
 
-from exotel_contacts.base.exceptions import (
-    InvalidSettingError,
-    UploadTimeoutError,
-)
-from exotel_contacts.base.outcomes import (
-    TERMINAL_STATUSES,
-    is_terminal,
-)
-from exotel_contacts.base.settings import (
-    MAX_SECONDS,
-    check_fraction,
-    check_seconds,
-)
+from exotel_contacts.base.exceptions import InvalidSettingError, UploadTimeoutError
+from exotel_contacts.base.outcomes import TERMINAL_STATUSES, is_terminal
+from exotel_contacts.base.settings import MAX_SECONDS, check_fraction, check_seconds
 
 __all__ = [
     "MAX_WAIT",

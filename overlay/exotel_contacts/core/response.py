@@ -31,23 +31,14 @@ from exotel_contacts.base.exceptions import (
     RateLimitError,
     ServerError,
 )
-from exotel_contacts.base.json import (
-    Unreadable,
-    decode_answer,
-)
-from exotel_contacts.base.outcomes import (
-    MAY_HAVE_ACTED_ERRORS,
-    MAY_HAVE_ACTED_STATUSES,
-)
+from exotel_contacts.base.json import Unreadable, decode_answer
+from exotel_contacts.base.outcomes import MAY_HAVE_ACTED_ERRORS, MAY_HAVE_ACTED_STATUSES
 from exotel_contacts.base.sanitize import clean
 
 from .bodies import AnswerTooLarge
 from .catalog import explain
 from .model_check import first_mismatch
-from .retry import (
-    is_replay_safe,
-    retry_after_of,
-)
+from .retry import is_replay_safe, retry_after_of
 
 __all__ = ["Redactor", "error_from_response", "error_from_transport", "parse_json", "parse_model"]
 

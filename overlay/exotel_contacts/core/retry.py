@@ -42,12 +42,7 @@ from exotel_contacts.base.outcomes import (
     REFUSED_STATUSES,
     SAFE_METHODS,
 )
-from exotel_contacts.base.settings import (
-    MAX_SECONDS,
-    check_count,
-    check_fraction,
-    check_seconds,
-)
+from exotel_contacts.base.settings import MAX_SECONDS, check_count, check_fraction, check_seconds
 from exotel_contacts.quota.server_rates import reset_wait
 
 __all__ = [

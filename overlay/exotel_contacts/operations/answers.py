@@ -16,22 +16,13 @@ from typing import Any, Final, Generic, TypeVar
 import attrs
 import httpx
 
-from exotel_contacts.base.exceptions import (
-    InvalidResponseError,
-    ItemCountMismatchError,
-)
+from exotel_contacts.base.exceptions import InvalidResponseError, ItemCountMismatchError
 from exotel_contacts.base.json import MAX_INT
 from exotel_contacts.base.settings import MAX_SECONDS
 from exotel_contacts.core.path_ids import is_path_id
 from exotel_contacts.core.polling import UploadProgress
 from exotel_contacts.spec.operations import OPERATIONS
-from exotel_contacts_api.models import (
-    CsvStatus,
-    CsvUploadData,
-    UploadAccepted,
-    UploadErrors,
-    UploadStatus,
-)
+from exotel_contacts_api.models import CsvStatus, CsvUploadData, UploadAccepted, UploadErrors, UploadStatus
 from exotel_contacts_api.types import UNSET
 
 __all__ = [

@@ -7,10 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any, Final, TypeVar
 
-from exotel_contacts.base.exceptions import (
-    InvalidInputError,
-    TooManyContactsError,
-)
+from exotel_contacts.base.exceptions import InvalidInputError, TooManyContactsError
 from exotel_contacts_api.models import (
     ContactCreate,
     ContactFilter,
@@ -20,15 +17,9 @@ from exotel_contacts_api.models import (
     ListType,
     SortOrder,
 )
-from exotel_contacts_api.types import (
-    UNSET,
-    Unset,
-)
+from exotel_contacts_api.types import UNSET, Unset
 
-from .answers import (
-    MAX_BULK_ITEMS,
-    MAX_PAGE_SIZE,
-)
+from .answers import MAX_BULK_ITEMS, MAX_PAGE_SIZE
 
 __all__ = [
     "MAX_SID_LENGTH",

@@ -15,18 +15,11 @@ from typing import Any, Generic, TypeVar
 import attrs
 import httpx
 
-from exotel_contacts.base.exceptions import (
-    InvalidInputError,
-    TooManyContactsError,
-)
+from exotel_contacts.base.exceptions import InvalidInputError, TooManyContactsError
 from exotel_contacts.base.families import Family
 from exotel_contacts.base.rates import RateClass
 from exotel_contacts.core.path_ids import path_request
-from exotel_contacts.core.response import (
-    Redactor,
-    error_from_response,
-    parse_model,
-)
+from exotel_contacts.core.response import Redactor, error_from_response, parse_model
 from exotel_contacts.core.retry import ATTEMPTS
 from exotel_contacts.spec.operation_rule import OperationRule
 

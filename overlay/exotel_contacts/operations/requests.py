@@ -16,10 +16,7 @@ from exotel_contacts_api.models import (
 
 from . import answers, inputs
 from . import spec_requests as requests
-from .answers import (
-    MAX_PAGE_SIZE,
-    Page,
-)
+from .answers import MAX_PAGE_SIZE, Page
 from .operation import Operation
 
 __all__ = [

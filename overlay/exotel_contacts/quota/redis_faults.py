@@ -23,11 +23,7 @@ from urllib.parse import urlsplit
 
 import attrs
 
-from exotel_contacts.base.exceptions import (
-    APIConnectionError,
-    InvalidSettingError,
-    StoreUnavailableError,
-)
+from exotel_contacts.base.exceptions import APIConnectionError, InvalidSettingError, StoreUnavailableError
 
 __all__ = [
     "DEFAULT_REDIS_OUTAGE",

@@ -28,11 +28,7 @@ from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 import attrs
 
-from exotel_contacts.base.exceptions import (
-    APITimeoutError,
-    ConfigurationError,
-    RateLimitError,
-)
+from exotel_contacts.base.exceptions import APITimeoutError, ConfigurationError, RateLimitError
 from exotel_contacts.base.rates import Rate
 
 if TYPE_CHECKING:

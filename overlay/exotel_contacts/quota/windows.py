@@ -25,19 +25,10 @@ from collections.abc import Callable, Mapping
 from typing import Any, Final
 
 from exotel_contacts.base.exceptions import RateLimitError
-from exotel_contacts.base.rates import (
-    RATE_CLASSES,
-    Rate,
-    RateClass,
-    RateSettings,
-)
+from exotel_contacts.base.rates import RATE_CLASSES, Rate, RateClass, RateSettings
 from exotel_contacts.spec.operations import OPERATIONS
 
-from .server_rates import (
-    ServerView,
-    effective_rate,
-    read_server_limits,
-)
+from .server_rates import ServerView, effective_rate, read_server_limits
 
 __all__ = [
     "DEFAULT_MAX_CONCURRENT_UPLOADS",

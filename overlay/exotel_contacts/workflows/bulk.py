@@ -40,14 +40,9 @@ from typing import Any
 import attrs
 import httpx
 
-from exotel_contacts.base.exceptions import (
-    ExotelError,
-    StoreUnavailableError,
-)
+from exotel_contacts.base.exceptions import ExotelError, StoreUnavailableError
 from exotel_contacts.base.outcomes import NOT_SENT
-from exotel_contacts_api.models import (
-    ContactCreate,
-)
+from exotel_contacts_api.models import ContactCreate
 
 __all__ = [
     "DEFAULT_BULK_CONCURRENCY",

@@ -25,27 +25,14 @@ from exotel_contacts.base.outcomes import (
     MAY_HAVE_ACTED_STATUSES,
 )
 from exotel_contacts.core.base_client import BaseHooks
-from exotel_contacts.core.response import (
-    error_from_response,
-    error_from_transport,
-    parse_json,
-)
-from exotel_contacts.core.retry import (
-    REPLAY_SAFE,
-    RetryableResponse,
-    RetryState,
-)
+from exotel_contacts.core.response import error_from_response, error_from_transport, parse_json
+from exotel_contacts.core.retry import REPLAY_SAFE, RetryableResponse, RetryState
 from exotel_contacts.operations import spec_requests as _spec_requests
-from exotel_contacts_api.models import (
-    CreateContactsRequest,
-)
+from exotel_contacts_api.models import CreateContactsRequest
 
 from .bulk import CREATED, EXISTED, FAILED, UNKNOWN, Chunk, Detail
 from .bulk_chunks import dumps, recheck
-from .journal import (
-    JOURNAL_ERRORS,
-    JournalBase,
-)
+from .journal import JOURNAL_ERRORS, JournalBase
 
 __all__ = ["resend", "same_number"]
 

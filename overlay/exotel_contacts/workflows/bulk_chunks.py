@@ -11,15 +11,9 @@ import json
 from collections.abc import AsyncIterable, AsyncIterator, Iterable, Iterator, Mapping
 from typing import Any
 
-from exotel_contacts.base.exceptions import (
-    BulkInputError,
-    ExotelError,
-    InvalidInputError,
-)
+from exotel_contacts.base.exceptions import BulkInputError, ExotelError, InvalidInputError
 from exotel_contacts.operations.answers import MAX_CONTACTS_PER_REQUEST
-from exotel_contacts_api.models import (
-    ContactCreate,
-)
+from exotel_contacts_api.models import ContactCreate
 
 from .bulk import UNKNOWN, BulkCreateResult, Chunk, ContactInput
 from .chunking import check_chunking

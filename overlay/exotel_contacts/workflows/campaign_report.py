@@ -20,10 +20,7 @@ import attrs
 
 from exotel_contacts.importing.checks import E164
 from exotel_contacts.importing.report import ImportReport
-from exotel_contacts.importing.rows import (
-    RowFailure,
-    RowResult,
-)
+from exotel_contacts.importing.rows import RowFailure, RowResult
 from exotel_contacts.importing.seen import SeenNumbers
 
 __all__ = [

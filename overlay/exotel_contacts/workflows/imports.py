@@ -15,48 +15,19 @@ from typing import TYPE_CHECKING, Any, Literal
 
 import attrs
 
-from exotel_contacts.base.exceptions import (
-    ExotelError,
-    InvalidInputError,
-)
+from exotel_contacts.base.exceptions import ExotelError, InvalidInputError
 from exotel_contacts.base.families import API_FAMILIES
-from exotel_contacts.base.outcomes import (
-    is_failed,
-    is_terminal,
-)
-from exotel_contacts.core.local_paths import (
-    check_input_file,
-    check_output_file,
-)
-from exotel_contacts.core.polling import (
-    check_wait_timeout,
-)
-from exotel_contacts.importing import (
-    Family,
-    ImportReport,
-    RowFailure,
-    SplitResult,
-    split_file,
-)
+from exotel_contacts.base.outcomes import is_failed, is_terminal
+from exotel_contacts.core.local_paths import check_input_file, check_output_file
+from exotel_contacts.core.polling import check_wait_timeout
+from exotel_contacts.importing import Family, ImportReport, RowFailure, SplitResult, split_file
 from exotel_contacts.spec.operations import OPERATIONS
-from exotel_contacts_api.models import (
-    UploadStatus,
-)
+from exotel_contacts_api.models import UploadStatus
 
-from .campaign_report import (
-    ReconciliationResult,
-)
-from .failure_summary import (
-    CodeSummary,
-    summarize_by_code,
-)
-from .journal import (
-    file_identity,
-)
-from .options import (
-    ImportKwargs,
-    ImportOptions,
-)
+from .campaign_report import ReconciliationResult
+from .failure_summary import CodeSummary, summarize_by_code
+from .journal import file_identity
+from .options import ImportKwargs, ImportOptions
 
 if TYPE_CHECKING:
     pass

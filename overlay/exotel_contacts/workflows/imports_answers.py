@@ -26,30 +26,13 @@ from exotel_contacts.base.outcomes import (
     is_terminal,
     upload_outcome,
 )
-from exotel_contacts.core.polling import (
-    UploadProgress,
-)
-from exotel_contacts.importing import (
-    Family,
-    ImportReport,
-    Part,
-    SplitResult,
-    write_error_csv,
-)
+from exotel_contacts.core.polling import UploadProgress
+from exotel_contacts.importing import Family, ImportReport, Part, SplitResult, write_error_csv
 from exotel_contacts.importing.rowmap import PartRows
-from exotel_contacts_api.models import (
-    CsvStatus,
-    UploadErrors,
-    UploadStatus,
-)
+from exotel_contacts_api.models import CsvStatus, UploadErrors, UploadStatus
 
-from .campaign_report import (
-    parse_timestamp,
-)
-from .journal import (
-    JOURNAL_ERRORS,
-    JournalBase,
-)
+from .campaign_report import parse_timestamp
+from .journal import JOURNAL_ERRORS, JournalBase
 
 if TYPE_CHECKING:
     from collections.abc import Mapping

@@ -38,10 +38,7 @@ from exotel_contacts.base.exceptions import (
 )
 from exotel_contacts.quota.redis_faults import DEFAULT_REDIS_OUTAGE
 
-from .journal_spec import (
-    JournalInput,
-    RedisJournal,
-)
+from .journal_spec import JournalInput, RedisJournal
 
 __all__ = ["JOURNAL_ERRORS", "Journal", "JournalBase", "check_header", "file_identity", "header", "opened"]
 

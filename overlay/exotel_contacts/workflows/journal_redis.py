@@ -39,16 +39,9 @@ from exotel_contacts.base.exceptions import (
     JournalInUseError,
 )
 from exotel_contacts.quota._sync.redis_calls import ride_out
-from exotel_contacts.quota.redis_quota import (
-    connect,
-    us,
-)
+from exotel_contacts.quota.redis_quota import connect, us
 
-from .journal import (
-    JournalBase,
-    check_header,
-    header,
-)
+from .journal import JournalBase, check_header, header
 from .journal_spec import RedisJournal
 
 __all__ = ["JournalInfo", "RedisJournalFile", "list_journals", "remove_journal"]

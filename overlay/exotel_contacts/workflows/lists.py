@@ -260,10 +260,7 @@ def phone_normaliser(
 ) -> Callable[[str], tuple[str | None, str]]:
     """``raw -> (E.164 or None, reason)``: the import's phone rule (E.164, or national with a region)."""
     # Imported here: the checks pull in phonenumbers, which `import exotel_contacts` does not pay for.
-    from exotel_contacts.importing.checks import (  # noqa: PLC0415
-        E164,
-        make_phone_check,
-    )
+    from exotel_contacts.importing.checks import E164, make_phone_check  # noqa: PLC0415
 
     slow = make_phone_check(strict=strict, default_region=default_region)
 

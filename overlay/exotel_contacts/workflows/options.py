@@ -13,15 +13,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, TypedDict
 
-from exotel_contacts.base.rates import (
-    RateInput,
-    Unset,
-)
-from exotel_contacts.core.network import (
-    CertInput,
-    ProxyInput,
-    VerifyInput,
-)
+from exotel_contacts.base.rates import RateInput, Unset
+from exotel_contacts.core.network import CertInput, ProxyInput, VerifyInput
 from exotel_contacts.core.polling import PollSchedule
 from exotel_contacts.core.retry import RetryPolicy
 

@@ -11,11 +11,7 @@ from typing import TYPE_CHECKING, Any, Self, TypeVar, Unpack
 import httpx
 
 from exotel_contacts.base._async._primitives import sleep
-from exotel_contacts.base.exceptions import (
-    ErrorFileExpiredError,
-    NotFoundError,
-    UploadFailedError,
-)
+from exotel_contacts.base.exceptions import ErrorFileExpiredError, NotFoundError, UploadFailedError
 from exotel_contacts.base.families import Family
 from exotel_contacts.base.outcomes import is_failed
 from exotel_contacts.base.rates import RATE_CLASS
@@ -34,17 +30,11 @@ from exotel_contacts.core.base_client import (
     csv_failure,
 )
 from exotel_contacts.core.download import Spool
-from exotel_contacts.core.files import (
-    FileInput,
-    open_upload,
-)
+from exotel_contacts.core.files import FileInput, open_upload
 from exotel_contacts.core.local_paths import check_output_file
 from exotel_contacts.core.polling import UploadProgress
 from exotel_contacts.core.response import error_from_transport
-from exotel_contacts.core.retry import (
-    ATTEMPTS,
-    REPLAY_SAFE,
-)
+from exotel_contacts.core.retry import ATTEMPTS, REPLAY_SAFE
 from exotel_contacts.operations import answers, inputs
 from exotel_contacts.operations import spec_requests as requests
 from exotel_contacts.operations.operation import Operation
@@ -66,20 +56,14 @@ from exotel_contacts_api.models import (
     UploadErrors,
     UploadStatus,
 )
-from exotel_contacts_api.types import (
-    UNSET,
-    File,
-)
+from exotel_contacts_api.types import UNSET, File
 
 from .directory import AsyncDirectory
 from .operations import AsyncOperationGroups
 
 if TYPE_CHECKING:
     from exotel_contacts.workflows.imports import ImportResult
-    from exotel_contacts.workflows.options import (
-        ClientOptions,
-        ImportKwargs,
-    )
+    from exotel_contacts.workflows.options import ClientOptions, ImportKwargs
 
 __all__ = ["AsyncClient"]
 

@@ -10,12 +10,7 @@ from __future__ import annotations
 from collections.abc import AsyncIterator, Callable, Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from exotel_contacts.base.exceptions import (
-    BadRequestError,
-    ConflictError,
-    ExotelError,
-    NotFoundError,
-)
+from exotel_contacts.base.exceptions import BadRequestError, ConflictError, ExotelError, NotFoundError
 from exotel_contacts.core import otel as _otel
 from exotel_contacts.operations import answers, inputs
 from exotel_contacts.operations import spec_requests as requests
@@ -28,12 +23,7 @@ from exotel_contacts.operations.requests import (
 )
 from exotel_contacts.spec.operations import OPERATIONS
 from exotel_contacts.workflows._async import lists
-from exotel_contacts.workflows.lists import (
-    AddToListProgress,
-    AddToListResult,
-    SyncListResult,
-    SyncProgress,
-)
+from exotel_contacts.workflows.lists import AddToListProgress, AddToListResult, SyncListResult, SyncProgress
 from exotel_contacts_api.models import (
     Contact,
     ContactList,

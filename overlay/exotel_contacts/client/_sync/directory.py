@@ -12,12 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from exotel_contacts.base.exceptions import (
-    BadRequestError,
-    ConflictError,
-    ExotelError,
-    NotFoundError,
-)
+from exotel_contacts.base.exceptions import BadRequestError, ConflictError, ExotelError, NotFoundError
 from exotel_contacts.core import otel as _otel
 from exotel_contacts.operations import answers, inputs
 from exotel_contacts.operations import spec_requests as requests
@@ -30,12 +25,7 @@ from exotel_contacts.operations.requests import (
 )
 from exotel_contacts.spec.operations import OPERATIONS
 from exotel_contacts.workflows._sync import lists
-from exotel_contacts.workflows.lists import (
-    AddToListProgress,
-    AddToListResult,
-    SyncListResult,
-    SyncProgress,
-)
+from exotel_contacts.workflows.lists import AddToListProgress, AddToListResult, SyncListResult, SyncProgress
 from exotel_contacts_api.models import (
     Contact,
     ContactList,

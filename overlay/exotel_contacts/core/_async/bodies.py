@@ -9,11 +9,7 @@ from collections.abc import AsyncIterator
 
 import httpx
 
-from ..bodies import (
-    BoundedDecoder,
-    Deadline,
-    rebuilt,
-)
+from ..bodies import BoundedDecoder, Deadline, rebuilt
 
 __all__ = ["aiter_decoded", "aread_bounded"]
 

@@ -15,32 +15,14 @@ import httpx
 import stamina
 
 from exotel_contacts.base._async._primitives import time_limit
-from exotel_contacts.base.exceptions import (
-    InvalidInputError,
-    InvalidResponseError,
-)
+from exotel_contacts.base.exceptions import InvalidInputError, InvalidResponseError
 
-from ..bodies import (
-    STREAMED,
-    BoundedDecoder,
-    Bounds,
-    limit_timeouts,
-)
+from ..bodies import STREAMED, BoundedDecoder, Bounds, limit_timeouts
 from ..download import Spool
-from ..response import (
-    error_from_response,
-    error_from_transport,
-)
-from ..retry import (
-    RetryableResponse,
-    RetryPolicy,
-    RetryState,
-)
+from ..response import error_from_response, error_from_transport
+from ..retry import RetryableResponse, RetryPolicy, RetryState
 from ..urls import server_url
-from .bodies import (
-    aiter_decoded,
-    aread_bounded,
-)
+from .bodies import aiter_decoded, aread_bounded
 
 __all__ = ["adownload"]
 

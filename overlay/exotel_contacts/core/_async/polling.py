@@ -12,12 +12,7 @@ from typing import Any, TypeVar
 
 from exotel_contacts.base._async._primitives import sleep as default_sleep
 
-from ..polling import (
-    PollSchedule,
-    UploadProgress,
-    check_wait_timeout,
-    timed_out,
-)
+from ..polling import PollSchedule, UploadProgress, check_wait_timeout, timed_out
 
 __all__ = ["apoll_upload"]
 

@@ -17,29 +17,13 @@ import stamina
 from exotel_contacts.base._async._primitives import time_limit
 from exotel_contacts.base.exceptions import InvalidResponseError
 from exotel_contacts.base.families import Family
-from exotel_contacts.base.rates import (
-    RATE_CLASS,
-    RateClass,
-    rate_class_of,
-)
+from exotel_contacts.base.rates import RATE_CLASS, RateClass, rate_class_of
 from exotel_contacts.quota._async.limiter import AsyncRateLimiter
 from exotel_contacts.quota.windows import Permit
 
-from ..bodies import (
-    STREAMED,
-    Bounds,
-    limit_timeouts,
-)
-from ..observe import (
-    AttemptWatch,
-    observe_attempt,
-)
-from ..retry import (
-    ATTEMPTS,
-    RetryableResponse,
-    RetryPolicy,
-    RetryState,
-)
+from ..bodies import STREAMED, Bounds, limit_timeouts
+from ..observe import AttemptWatch, observe_attempt
+from ..retry import ATTEMPTS, RetryableResponse, RetryPolicy, RetryState
 from ..urls import server_url
 from .bodies import aread_bounded
 

@@ -11,11 +11,7 @@ from collections.abc import Iterator
 
 import httpx
 
-from ..bodies import (
-    BoundedDecoder,
-    Deadline,
-    rebuilt,
-)
+from ..bodies import BoundedDecoder, Deadline, rebuilt
 
 __all__ = ["iter_decoded", "read_bounded"]
 

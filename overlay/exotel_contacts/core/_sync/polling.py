@@ -14,12 +14,7 @@ from typing import Any, TypeVar
 
 from exotel_contacts.base._sync._primitives import sleep as default_sleep
 
-from ..polling import (
-    PollSchedule,
-    UploadProgress,
-    check_wait_timeout,
-    timed_out,
-)
+from ..polling import PollSchedule, UploadProgress, check_wait_timeout, timed_out
 
 __all__ = ["poll_upload"]
 

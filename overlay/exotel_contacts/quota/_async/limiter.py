@@ -18,18 +18,9 @@ from typing import Any
 
 import attrs
 
-from exotel_contacts.base._async._primitives import (
-    RedisClient,
-    Semaphore,
-    repeat,
-    sleep,
-)
+from exotel_contacts.base._async._primitives import RedisClient, Semaphore, repeat, sleep
 from exotel_contacts.base.exceptions import APIConnectionError
-from exotel_contacts.base.rates import (
-    RATE_CLASSES,
-    RateClass,
-    RateSettings,
-)
+from exotel_contacts.base.rates import RATE_CLASSES, RateClass, RateSettings
 
 from ..redis_faults import DEFAULT_REDIS_OUTAGE
 from ..redis_quota import (
@@ -48,13 +39,7 @@ from ..redis_quota import (
     connect_async,
     us,
 )
-from ..windows import (
-    LimiterBase,
-    LocalWindow,
-    Permit,
-    max_wait_for,
-    slack_for,
-)
+from ..windows import LimiterBase, LocalWindow, Permit, max_wait_for, slack_for
 from .redis_calls import ride_out
 
 __all__ = [

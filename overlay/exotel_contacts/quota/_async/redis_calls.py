@@ -8,12 +8,7 @@ from typing import TypeVar
 
 from exotel_contacts.base._async._primitives import sleep
 
-from ..redis_faults import (
-    OutageClock,
-    is_blip,
-    other_error,
-    store_error,
-)
+from ..redis_faults import OutageClock, is_blip, other_error, store_error
 
 __all__ = ["ride_out"]
 

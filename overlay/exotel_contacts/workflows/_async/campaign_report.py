@@ -40,11 +40,7 @@ async def reconcile_campaign(
     # Imported here: the file reader pulls in phonenumbers, which only imports need.
     from exotel_contacts.importing import read_contacts  # noqa: PLC0415
 
-    from ..campaign_report import (  # noqa: PLC0415
-        ListNumbers,
-        parse_timestamp,
-        reconcile,
-    )
+    from ..campaign_report import ListNumbers, parse_timestamp, reconcile  # noqa: PLC0415
 
     when = started if isinstance(started, datetime) else parse_timestamp(started)
     # Page by page into a compact table (number and one bit), never a list of every member.

@@ -7,10 +7,7 @@ from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
 import httpx
 
-from exotel_contacts.core.base_client import (
-    BaseHooks,
-    Sent,
-)
+from exotel_contacts.core.base_client import BaseHooks, Sent
 
 if TYPE_CHECKING:
     from exotel_contacts.base.families import Family

@@ -14,23 +14,12 @@ import httpx
 import stamina
 
 from exotel_contacts.base._sync._primitives import Window
-from exotel_contacts.base.exceptions import (
-    BulkAbortedError,
-    ExotelError,
-    StoreUnavailableError,
-)
+from exotel_contacts.base.exceptions import BulkAbortedError, ExotelError, StoreUnavailableError
 from exotel_contacts.base.outcomes import MAY_HAVE_ACTED_STATUSES
 from exotel_contacts.core.retry import RetryableResponse
 from exotel_contacts.operations.answers import MAX_CONTACTS_PER_REQUEST
 
-from ..bulk import (
-    DEFAULT_BULK_CONCURRENCY,
-    BulkCreateResult,
-    Chunk,
-    ContactInput,
-    Last,
-    ProgressCallback,
-)
+from ..bulk import DEFAULT_BULK_CONCURRENCY, BulkCreateResult, Chunk, ContactInput, Last, ProgressCallback
 from ..bulk_answers import Job, finish, note_attempt, resend
 from ..bulk_chunks import InputFailure, _chunks, check_options, request_body
 from ..journal import opened

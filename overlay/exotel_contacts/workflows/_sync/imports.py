@@ -11,26 +11,12 @@ from __future__ import annotations
 import tempfile
 from pathlib import Path
 
-from exotel_contacts.base._sync._primitives import (
-    Event,
-    Window,
-    run_blocking,
-)
-from exotel_contacts.base.exceptions import (
-    ExotelError,
-    UploadTimeoutError,
-)
+from exotel_contacts.base._sync._primitives import Event, Window, run_blocking
+from exotel_contacts.base.exceptions import ExotelError, UploadTimeoutError
 from exotel_contacts.importing import Part
 from exotel_contacts.operations.answers import first_wait
 
-from ..imports import (
-    ImportOptions,
-    ImportResult,
-    has_error_rows,
-    journal_plan,
-    part_replay_safe,
-    prepare,
-)
+from ..imports import ImportOptions, ImportResult, has_error_rows, journal_plan, part_replay_safe, prepare
 from ..imports_answers import Importer
 from ..journal import opened
 from .campaign_report import reconcile_campaign

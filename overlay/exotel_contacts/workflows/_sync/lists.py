@@ -12,9 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator
 from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
 
-from exotel_contacts.base._sync._primitives import (
-    Window,
-)
+from exotel_contacts.base._sync._primitives import Window
 from exotel_contacts.base.exceptions import (
     BulkAbortedError,
     ExotelError,
@@ -24,15 +22,8 @@ from exotel_contacts.base.exceptions import (
     OutcomeUnknownError,
     StoreUnavailableError,
 )
-from exotel_contacts.base.outcomes import (
-    BULK_FATAL,
-    may_have_acted,
-)
-from exotel_contacts.operations.answers import (
-    MAX_BULK_ITEMS,
-    MAX_PAGE_SIZE,
-    Page,
-)
+from exotel_contacts.base.outcomes import BULK_FATAL, may_have_acted
+from exotel_contacts.operations.answers import MAX_BULK_ITEMS, MAX_PAGE_SIZE, Page
 from exotel_contacts.operations.inputs import MAX_SID_LENGTH
 from exotel_contacts.operations.requests import (
     add_contacts_to_list_request,
