@@ -38,16 +38,18 @@ setup: $(STAMP) $(NODE_STAMP)
 generate: $(STAMP)
 	PATH="$(CURDIR)/$(BIN):$$PATH" scripts/generate.sh
 
-## Rewrite overlay/exotel_contacts/_sync/ from its async source _async/ (after editing _async/).
+## Rewrite every overlay/exotel_contacts/*/_sync/ from the _async/ beside it (after editing an _async/).
 unasync: $(STAMP)
 	$(BIN)/python scripts/unasync.py
 
-## Lint and format checks (generated/ excluded), stale sync twins, mypy --strict on overlay/ and mock/.
+## Lint and format checks (generated/ excluded), stale sync twins, mypy --strict on overlay/ and mock/,
+## and the import contracts of [tool.importlinter] in pyproject.toml (the overlay's layers).
 lint: $(STAMP)
 	$(BIN)/python scripts/unasync.py --check
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy
+	$(BIN)/lint-imports
 
 ## redis-server for the shared-quota and jobs tests and benchmarks: Debian's package, installed when
 ## missing (the tests start and stop their own server; without one they skip, and fail under CI); and

@@ -52,7 +52,7 @@ out = {"mode": mode}
 if mode == "baseline":
     # The package loads its modules on first use: load what an import uses (the client, the import
     # driver, the file checks) and open a client, sending nothing, so growth is what the file adds.
-    import exotel_contacts._import
+    import exotel_contacts.workflows.imports
     with ec.Client(account_sid="demo", api_key="demo-key", api_token="demo-token", environ={},
                    ccm_base_url=base_url, campaign_base_url=base_url, rate_limit_per_minute=None):
         pass

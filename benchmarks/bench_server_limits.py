@@ -43,7 +43,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 import exotel_contacts as ec
 from benchmarks.quota_harness import client_figures, mock_process, run_workers
-from exotel_contacts._rates import Rate
+from exotel_contacts.base.rates import Rate
 
 HEADERS = ("x-ratelimit-limit", "x-ratelimit-remaining", "x-ratelimit-reset")
 DEFAULT = 30

@@ -30,10 +30,16 @@ from pyrate_limiter import Rate as PyrateRate
 from redis import Redis
 
 import exotel_contacts as ec
-from exotel_contacts._limits import max_wait_for, slack_for
-from exotel_contacts._rates import parse_rate
-from exotel_contacts._redis_quota import RedisQuotaKeys, connect
-from exotel_contacts._sync.quota import RedisWindow
+from exotel_contacts.base.rates import parse_rate
+from exotel_contacts.quota._sync.limiter import RedisWindow
+from exotel_contacts.quota.redis_quota import (
+    RedisQuotaKeys,
+    connect,
+)
+from exotel_contacts.quota.windows import (
+    max_wait_for,
+    slack_for,
+)
 
 REAL_TIME = time.time
 

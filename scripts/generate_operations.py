@@ -6,13 +6,13 @@ Run by ``make generate`` (scripts/generate.sh) after openapi-python-client has g
 generated endpoint's ``_get_kwargs`` (read with :mod:`inspect`), its result the endpoint's success
 model. Two files, both marked generated and never edited by hand:
 
-* ``overlay/exotel_contacts/_spec_operations.py``: ``OPERATIONS``, an ``OperationRule`` per
+* ``overlay/exotel_contacts/spec/operations.py``: ``OPERATIONS``, an ``OperationRule`` per
   operationId from its tag, ``x-exotel-replay``, ``x-exotel-rate-family``, ``x-exotel-upload-slot``
   and ``x-limits`` (the defaults of openapi.yaml's ``info.description`` where one says nothing).
-* ``overlay/exotel_contacts/_async/operations.py``: a class per tag (``AsyncCampaignOperations``...)
+* ``overlay/exotel_contacts/client/_async/operations.py``: a class per tag (``AsyncCampaignOperations``...)
   with one method per operation, and the mixin that puts them on the client as ``client.<tag>``;
   then ``scripts/unasync.py`` writes its sync twin. Every method sends through the client's one
-  funnel (``_send``) an ``Operation`` built by ``exotel_contacts._operation.spec_operation``.
+  funnel (``_send``) an ``Operation`` built by ``exotel_contacts.operations.operation.spec_operation``.
 
     python scripts/generate_operations.py [--root DIR] [--check]
 
@@ -165,7 +165,7 @@ class Spec:
             "path": route,
             "family": family,
             "replay_safe": bool(replay.get("safe")),
-            "rate_family": rate,
+            "rate_class": rate,
             "upload_slot": bool(op.get("x-exotel-upload-slot", False)),
             "unsafe_when": {k: sorted(v) for k, v in (replay.get("unsafe_when") or {}).items()},
             "after_replay": {int(k): v for k, v in (replay.get("after_replay") or {}).items()},
@@ -223,7 +223,7 @@ def render_rules(rules: list[dict[str, Any]]) -> str:
         "from __future__ import annotations\n\n",
         "from collections.abc import Mapping\n",
         "from typing import Final\n\n",
-        "from ._operation_rule import OperationRule\n\n",
+        "from .operation_rule import OperationRule\n\n",
         '__all__ = ["OPERATIONS"]\n\n',
         "#: Every operation's rules, by operationId, as openapi.yaml declares them (defaults filled in).\n",
         "OPERATIONS: Final[Mapping[str, OperationRule]] = {\n",
@@ -246,7 +246,7 @@ def render_rules(rules: list[dict[str, Any]]) -> str:
             f"        path={rule['path']!r},\n"
             f"        family={rule['family']!r},\n"
             f"        replay_safe={rule['replay_safe']!r},\n"
-            f"        rate_family={rule['rate_family']!r},\n"
+            f"        rate_class={rule['rate_class']!r},\n"
             f"        upload_slot={rule['upload_slot']!r},\n"
             f"        unsafe_when={{{unsafe}}},\n"
             f"        after_replay={{{after}}},\n"
@@ -353,8 +353,8 @@ def _indent(text: str, prefix: str) -> str:
 
 def render_request(ep: Endpoint, imports: Imports) -> str:
     """One operation's request builder: the endpoint's request, checked and ruled by the spec."""
-    imports.add("._operation", ep.build)
-    imports.add("._operation", "Operation")
+    imports.add(".operation", ep.build)
+    imports.add(".operation", "Operation")
     tag, module = ep.module.split(".")
     alias = f"_{module}"
     imports.add(f"{API}.api.{tag}", f"{module} as {alias}")
@@ -399,8 +399,8 @@ from __future__ import annotations
 
 @@IMPORTS@@
 if TYPE_CHECKING:
-    from .._config import ClientConfig
-    from .._operation import Operation
+    from ...core.config import ClientConfig
+    from ...operations.operation import Operation
 
 __all__ = [@@ALL@@]
 
@@ -422,7 +422,7 @@ class _Sender:
 def render_modules(spec: Spec, rules: dict[str, dict[str, Any]]) -> tuple[str, str]:
     """The request builders' module, and the methods' module (a class per tag, and the mixin)."""
     request_imports, method_imports = Imports(), Imports()
-    request_imports.add("._spec_operations", "OPERATIONS")
+    request_imports.add("..spec.operations", "OPERATIONS")
     for module, name in (
         ("typing", "TYPE_CHECKING"),
         ("typing", "TypeVar"),
@@ -443,7 +443,7 @@ def render_modules(spec: Spec, rules: dict[str, dict[str, Any]]) -> tuple[str, s
     request_text = HEADER + _REQUESTS_HEAD + "\n\n".join(requests)
     request_text = request_text.replace("@@IMPORTS@@", request_imports.render())
     request_text = request_text.replace("@@ALL@@", ", ".join(repr(n) for n in sorted(names)))
-    method_imports.add("..", "_spec_requests as requests")
+    method_imports.add("...operations", "spec_requests as requests")
     groups = [f"Async{camel(tag)}Operations" for tag in sorted(classes)]
     out = [HEADER, _METHODS_HEAD]
     for tag, group in zip(sorted(classes), groups, strict=True):
@@ -499,9 +499,9 @@ def main(argv: list[str]) -> int:
     package = root / "overlay" / "exotel_contacts"
     request_text, method_text = render_modules(spec, rules)
     files = {
-        package / "_spec_operations.py": render_rules(list(rules.values())),
-        package / "_spec_requests.py": request_text,
-        package / "_async" / "operations.py": method_text,
+        package / "spec" / "operations.py": render_rules(list(rules.values())),
+        package / "operations" / "spec_requests.py": request_text,
+        package / "client" / "_async" / "operations.py": method_text,
     }
     stale = 0
     for path, rendered in files.items():

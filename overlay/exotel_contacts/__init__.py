@@ -22,65 +22,36 @@ from typing import TYPE_CHECKING, Any
 from ._version import __version__
 
 if TYPE_CHECKING:
-    from ._answers import (
-        MAX_CONTACTS_PER_REQUEST,
-        MAX_PAGE_SIZE,
-        Page,
-    )
-    from ._async.client import (
-        AsyncClient,
-    )
-    from ._async.polling import (
-        apoll_upload,
-    )
-    from ._async.quota import (
-        AsyncRateLimiter,
-    )
-    from ._async.transport import (
-        AsyncRetryTransport,
-    )
-    from ._base_client import (
-        SPEC_VERSION,
-    )
-    from ._bulk import (
-        BulkAbortedError,
-        BulkCreateResult,
-        BulkInputError,
-        BulkProgress,
-        ContactOutcome,
-        Outcome,
-    )
-    from ._campaign_report import (
-        ReconciliationResult,
-    )
-    from ._catalog import (
-        CATALOG_SCHEMAS,
-        CodeInfo,
-        explain,
-    )
-    from ._config import (
-        DEFAULT_TIMEOUT,
-        REGIONS,
-        ClientConfig,
-    )
-    from ._exceptions import (
+    from .base.exceptions import (
         APIConnectionError,
         APIError,
         APIStatusError,
         APITimeoutError,
         AuthenticationError,
         BadRequestError,
+        BulkAbortedError,
+        BulkInputError,
         ConfigurationError,
         ConflictError,
+        ContactFileError,
+        DuplicateColumnError,
+        EmptyFileError,
         ErrorFileExpiredError,
         ExotelError,
+        FieldTooLargeError,
+        FileEncodingError,
         InvalidInputError,
         InvalidResponseError,
         InvalidSettingError,
         ItemCountMismatchError,
         JournalInUseError,
         JournalMismatchError,
+        ListCapExceededError,
+        MalformedCsvError,
+        MissingHeaderError,
+        MissingPhoneColumnError,
         NotFoundError,
+        NulByteError,
         OutcomeUnknownError,
         PayloadTooLargeError,
         PaymentRequiredError,
@@ -93,63 +64,23 @@ if TYPE_CHECKING:
         UploadTimeoutError,
         ValidationError,
     )
-    from ._failure_summary import (
-        CodeSummary,
-    )
-    from ._files import (
-        FileInput,
-    )
-    from ._import import (
-        ImportProgress,
-        ImportResult,
-        PartResult,
-    )
-    from ._journal_spec import (
-        RedisJournal,
-    )
-    from ._list_results import (
-        AddToListProgress,
-        AddToListResult,
-        MemberOutcome,
-        MemberResult,
-        SyncChange,
-        SyncFailure,
-        SyncListResult,
-        SyncProgress,
-    )
-    from ._network import (
-        NetworkSettings,
-    )
-    from ._polling import (
-        TERMINAL_STATUSES,
-        PollSchedule,
-        UploadProgress,
-    )
-    from ._rates import (
-        Rate,
-    )
-    from ._raw import (
-        RawResponse,
-        request_id_of,
-    )
-    from ._retry import (
-        REPLAY_SAFE,
-        RetryPolicy,
-        RetryRecord,
-    )
-    from ._sync.client import (
-        Client,
-    )
-    from ._sync.polling import (
-        poll_upload,
-    )
-    from ._sync.quota import (
-        RateLimiter,
-    )
-    from ._sync.transport import (
-        RetryTransport,
-    )
-    from ._types import (
+    from .base.rates import Rate
+    from .client._async.client import AsyncClient
+    from .client._sync.client import Client
+    from .core._async.polling import apoll_upload
+    from .core._async.transport import AsyncRetryTransport
+    from .core._sync.polling import poll_upload
+    from .core._sync.transport import RetryTransport
+    from .core.base_client import SPEC_VERSION
+    from .core.catalog import CATALOG_SCHEMAS, CodeInfo, explain
+    from .core.config import DEFAULT_TIMEOUT, REGIONS, ClientConfig
+    from .core.files import FileInput
+    from .core.network import NetworkSettings
+    from .core.polling import TERMINAL_STATUSES, PollSchedule, UploadProgress
+    from .core.raw import RawResponse, request_id_of
+    from .core.retry import REPLAY_SAFE, RetryPolicy, RetryRecord
+    from .operations.answers import MAX_CONTACTS_PER_REQUEST, MAX_PAGE_SIZE, Page
+    from .operations.types import (
         BulkMetadata,
         Contact,
         ContactCreate,
@@ -181,115 +112,142 @@ if TYPE_CHECKING:
         UploadRowError,
         UploadStatus,
     )
+    from .quota._async.limiter import AsyncRateLimiter
+    from .quota._sync.limiter import RateLimiter
+    from .workflows.bulk import BulkCreateResult, BulkProgress, ContactOutcome, Outcome
+    from .workflows.campaign_report import ReconciliationResult
+    from .workflows.failure_summary import CodeSummary
+    from .workflows.imports import ImportProgress, ImportResult, PartResult
+    from .workflows.journal_spec import RedisJournal
+    from .workflows.lists import (
+        AddToListProgress,
+        AddToListResult,
+        MemberOutcome,
+        MemberResult,
+        SyncChange,
+        SyncFailure,
+        SyncListResult,
+        SyncProgress,
+    )
 
 _MODULE_OF: dict[str, str] = {
-    "MAX_CONTACTS_PER_REQUEST": "._answers",
-    "MAX_PAGE_SIZE": "._answers",
-    "Page": "._answers",
-    "SPEC_VERSION": "._base_client",
-    "AsyncClient": "._async.client",
-    "apoll_upload": "._async.polling",
-    "AsyncRateLimiter": "._async.quota",
-    "AsyncRetryTransport": "._async.transport",
-    "BulkAbortedError": "._bulk",
-    "BulkCreateResult": "._bulk",
-    "BulkInputError": "._bulk",
-    "BulkProgress": "._bulk",
-    "ContactOutcome": "._bulk",
-    "Outcome": "._bulk",
-    "ReconciliationResult": "._campaign_report",
-    "CATALOG_SCHEMAS": "._catalog",
-    "CodeInfo": "._catalog",
-    "explain": "._catalog",
-    "ClientConfig": "._config",
-    "DEFAULT_TIMEOUT": "._config",
-    "REGIONS": "._config",
-    "APIConnectionError": "._exceptions",
-    "APIError": "._exceptions",
-    "APIStatusError": "._exceptions",
-    "APITimeoutError": "._exceptions",
-    "AuthenticationError": "._exceptions",
-    "BadRequestError": "._exceptions",
-    "ConfigurationError": "._exceptions",
-    "ConflictError": "._exceptions",
-    "ErrorFileExpiredError": "._exceptions",
-    "ExotelError": "._exceptions",
-    "InvalidInputError": "._exceptions",
-    "InvalidResponseError": "._exceptions",
-    "InvalidSettingError": "._exceptions",
-    "ItemCountMismatchError": "._exceptions",
-    "JournalInUseError": "._exceptions",
-    "JournalMismatchError": "._exceptions",
-    "NotFoundError": "._exceptions",
-    "OutcomeUnknownError": "._exceptions",
-    "PayloadTooLargeError": "._exceptions",
-    "PaymentRequiredError": "._exceptions",
-    "PermissionDeniedError": "._exceptions",
-    "RateLimitError": "._exceptions",
-    "ServerError": "._exceptions",
-    "StoreUnavailableError": "._exceptions",
-    "RedisJournal": "._journal_spec",
-    "TooManyContactsError": "._exceptions",
-    "UploadFailedError": "._exceptions",
-    "UploadTimeoutError": "._exceptions",
-    "ValidationError": "._exceptions",
-    "CodeSummary": "._failure_summary",
-    "FileInput": "._files",
-    "ImportProgress": "._import",
-    "ImportResult": "._import",
-    "PartResult": "._import",
-    "AddToListProgress": "._list_results",
-    "AddToListResult": "._list_results",
-    "MemberOutcome": "._list_results",
-    "MemberResult": "._list_results",
-    "SyncChange": "._list_results",
-    "SyncFailure": "._list_results",
-    "SyncListResult": "._list_results",
-    "SyncProgress": "._list_results",
-    "NetworkSettings": "._network",
-    "PollSchedule": "._polling",
-    "TERMINAL_STATUSES": "._polling",
-    "UploadProgress": "._polling",
-    "Rate": "._rates",
-    "RawResponse": "._raw",
-    "request_id_of": "._raw",
-    "REPLAY_SAFE": "._retry",
-    "RetryPolicy": "._retry",
-    "RetryRecord": "._retry",
-    "Client": "._sync.client",
-    "poll_upload": "._sync.polling",
-    "RateLimiter": "._sync.quota",
-    "RetryTransport": "._sync.transport",
-    "BulkMetadata": "._types",
-    "Contact": "._types",
-    "ContactCreate": "._types",
-    "ContactList": "._types",
-    "ContactPatch": "._types",
-    "ContactResult": "._types",
-    "ContactUpdate": "._types",
-    "CreateContactsResponse": "._types",
-    "CsvStatus": "._types",
-    "CsvUploadData": "._types",
-    "CsvUploadStats": "._types",
-    "CsvUploadSummary": "._types",
-    "DuplicateAction": "._types",
-    "ErrorData": "._types",
-    "FailedItem": "._types",
-    "ListCreate": "._types",
-    "ListMembership": "._types",
-    "ListPatch": "._types",
-    "ListReference": "._types",
-    "ListResult": "._types",
-    "ListType": "._types",
-    "ListUpdate": "._types",
-    "ListsMultiStatus": "._types",
-    "MembershipResult": "._types",
-    "MembershipsMultiStatus": "._types",
-    "SortOrder": "._types",
-    "UploadAccepted": "._types",
-    "UploadErrors": "._types",
-    "UploadRowError": "._types",
-    "UploadStatus": "._types",
+    "MAX_CONTACTS_PER_REQUEST": ".operations.answers",
+    "MAX_PAGE_SIZE": ".operations.answers",
+    "Page": ".operations.answers",
+    "AsyncClient": ".client._async.client",
+    "apoll_upload": ".core._async.polling",
+    "AsyncRateLimiter": ".quota._async.limiter",
+    "AsyncRetryTransport": ".core._async.transport",
+    "BulkAbortedError": ".base.exceptions",
+    "BulkCreateResult": ".workflows.bulk",
+    "BulkInputError": ".base.exceptions",
+    "BulkProgress": ".workflows.bulk",
+    "ContactOutcome": ".workflows.bulk",
+    "Outcome": ".workflows.bulk",
+    "ReconciliationResult": ".workflows.campaign_report",
+    "CATALOG_SCHEMAS": ".core.catalog",
+    "CodeInfo": ".core.catalog",
+    "explain": ".core.catalog",
+    "ClientConfig": ".core.config",
+    "SPEC_VERSION": ".core.base_client",
+    "DEFAULT_TIMEOUT": ".core.config",
+    "REGIONS": ".core.config",
+    "APIConnectionError": ".base.exceptions",
+    "APIError": ".base.exceptions",
+    "APIStatusError": ".base.exceptions",
+    "APITimeoutError": ".base.exceptions",
+    "AuthenticationError": ".base.exceptions",
+    "BadRequestError": ".base.exceptions",
+    "ConfigurationError": ".base.exceptions",
+    "ConflictError": ".base.exceptions",
+    "ErrorFileExpiredError": ".base.exceptions",
+    "ExotelError": ".base.exceptions",
+    "ContactFileError": ".base.exceptions",
+    "FileEncodingError": ".base.exceptions",
+    "NulByteError": ".base.exceptions",
+    "MalformedCsvError": ".base.exceptions",
+    "FieldTooLargeError": ".base.exceptions",
+    "EmptyFileError": ".base.exceptions",
+    "MissingHeaderError": ".base.exceptions",
+    "MissingPhoneColumnError": ".base.exceptions",
+    "DuplicateColumnError": ".base.exceptions",
+    "ListCapExceededError": ".base.exceptions",
+    "InvalidInputError": ".base.exceptions",
+    "InvalidResponseError": ".base.exceptions",
+    "InvalidSettingError": ".base.exceptions",
+    "ItemCountMismatchError": ".base.exceptions",
+    "JournalInUseError": ".base.exceptions",
+    "JournalMismatchError": ".base.exceptions",
+    "NotFoundError": ".base.exceptions",
+    "OutcomeUnknownError": ".base.exceptions",
+    "PayloadTooLargeError": ".base.exceptions",
+    "PaymentRequiredError": ".base.exceptions",
+    "PermissionDeniedError": ".base.exceptions",
+    "RateLimitError": ".base.exceptions",
+    "ServerError": ".base.exceptions",
+    "StoreUnavailableError": ".base.exceptions",
+    "RedisJournal": ".workflows.journal_spec",
+    "TooManyContactsError": ".base.exceptions",
+    "UploadFailedError": ".base.exceptions",
+    "UploadTimeoutError": ".base.exceptions",
+    "ValidationError": ".base.exceptions",
+    "CodeSummary": ".workflows.failure_summary",
+    "FileInput": ".core.files",
+    "ImportProgress": ".workflows.imports",
+    "ImportResult": ".workflows.imports",
+    "PartResult": ".workflows.imports",
+    "AddToListProgress": ".workflows.lists",
+    "AddToListResult": ".workflows.lists",
+    "MemberOutcome": ".workflows.lists",
+    "MemberResult": ".workflows.lists",
+    "SyncChange": ".workflows.lists",
+    "SyncFailure": ".workflows.lists",
+    "SyncListResult": ".workflows.lists",
+    "SyncProgress": ".workflows.lists",
+    "NetworkSettings": ".core.network",
+    "PollSchedule": ".core.polling",
+    "TERMINAL_STATUSES": ".core.polling",
+    "UploadProgress": ".core.polling",
+    "Rate": ".base.rates",
+    "RawResponse": ".core.raw",
+    "request_id_of": ".core.raw",
+    "REPLAY_SAFE": ".core.retry",
+    "RetryPolicy": ".core.retry",
+    "RetryRecord": ".core.retry",
+    "Client": ".client._sync.client",
+    "poll_upload": ".core._sync.polling",
+    "RateLimiter": ".quota._sync.limiter",
+    "RetryTransport": ".core._sync.transport",
+    "BulkMetadata": ".operations.types",
+    "Contact": ".operations.types",
+    "ContactCreate": ".operations.types",
+    "ContactList": ".operations.types",
+    "ContactPatch": ".operations.types",
+    "ContactResult": ".operations.types",
+    "ContactUpdate": ".operations.types",
+    "CreateContactsResponse": ".operations.types",
+    "CsvStatus": ".operations.types",
+    "CsvUploadData": ".operations.types",
+    "CsvUploadStats": ".operations.types",
+    "CsvUploadSummary": ".operations.types",
+    "DuplicateAction": ".operations.types",
+    "ErrorData": ".operations.types",
+    "FailedItem": ".operations.types",
+    "ListCreate": ".operations.types",
+    "ListMembership": ".operations.types",
+    "ListPatch": ".operations.types",
+    "ListReference": ".operations.types",
+    "ListResult": ".operations.types",
+    "ListType": ".operations.types",
+    "ListUpdate": ".operations.types",
+    "ListsMultiStatus": ".operations.types",
+    "MembershipResult": ".operations.types",
+    "MembershipsMultiStatus": ".operations.types",
+    "SortOrder": ".operations.types",
+    "UploadAccepted": ".operations.types",
+    "UploadErrors": ".operations.types",
+    "UploadRowError": ".operations.types",
+    "UploadStatus": ".operations.types",
 }
 """Where each public name lives, relative to this package."""
 
@@ -326,6 +284,7 @@ __all__ = [
     "ConflictError",
     "Contact",
     "ContactCreate",
+    "ContactFileError",
     "ContactList",
     "ContactOutcome",
     "ContactPatch",
@@ -337,10 +296,14 @@ __all__ = [
     "CsvUploadStats",
     "CsvUploadSummary",
     "DuplicateAction",
+    "DuplicateColumnError",
+    "EmptyFileError",
     "ErrorData",
     "ErrorFileExpiredError",
     "ExotelError",
     "FailedItem",
+    "FieldTooLargeError",
+    "FileEncodingError",
     "FileInput",
     "ImportProgress",
     "ImportResult",
@@ -350,6 +313,7 @@ __all__ = [
     "ItemCountMismatchError",
     "JournalInUseError",
     "JournalMismatchError",
+    "ListCapExceededError",
     "ListCreate",
     "ListMembership",
     "ListPatch",
@@ -358,12 +322,16 @@ __all__ = [
     "ListType",
     "ListUpdate",
     "ListsMultiStatus",
+    "MalformedCsvError",
     "MemberOutcome",
     "MemberResult",
     "MembershipResult",
     "MembershipsMultiStatus",
+    "MissingHeaderError",
+    "MissingPhoneColumnError",
     "NetworkSettings",
     "NotFoundError",
+    "NulByteError",
     "Outcome",
     "OutcomeUnknownError",
     "Page",

@@ -11,7 +11,7 @@ import pytest
 from cli_support import Invoke, one_json
 from hostile_servers import HostileServer, json_answer
 
-import exotel_contacts._import as importer
+import exotel_contacts.workflows.imports_answers as importer
 from exotel_contacts_mock.background import RunningMock
 
 ESC = "\x1b"

@@ -10,7 +10,10 @@ from types import SimpleNamespace
 from cli_support import Invoke, one_json
 
 from exotel_contacts import CodeSummary, explain
-from exotel_contacts._failure_summary import FIRST_ROWS, summarize_by_code
+from exotel_contacts.workflows.failure_summary import (
+    FIRST_ROWS,
+    summarize_by_code,
+)
 
 HEADER = "phone_number,first_name,last_name,email,company,tag\n"
 

@@ -34,8 +34,11 @@ NETWORK_AND_MODELS = (
     "redis",
     "phonenumbers",
     "email_validator",
-    "exotel_contacts._sync",
-    "exotel_contacts._async",
+    "exotel_contacts.client",
+    "exotel_contacts.core._sync",
+    "exotel_contacts.core._async",
+    "exotel_contacts.workflows._sync",
+    "exotel_contacts.workflows._async",
 )
 
 _PROBE = """

@@ -8,8 +8,13 @@ import pytest
 import redis
 
 import exotel_contacts as ec
-from exotel_contacts._redis_faults import DEFAULT_REDIS_OUTAGE, OutageClock, is_blip, outage_setting
-from exotel_contacts._sync.redis_calls import ride_out
+from exotel_contacts.quota._sync.redis_calls import ride_out
+from exotel_contacts.quota.redis_faults import (
+    DEFAULT_REDIS_OUTAGE,
+    OutageClock,
+    is_blip,
+    outage_setting,
+)
 
 
 def test_the_outage_bound_comes_from_the_keyword_then_the_environment() -> None:

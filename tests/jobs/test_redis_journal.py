@@ -15,9 +15,12 @@ import redis
 from typer.testing import CliRunner
 
 import exotel_contacts as ec
-from exotel_contacts._journal_redis import APPEND, RedisJournalFile
 from exotel_contacts.cli import app
 from exotel_contacts.importing import Limits
+from exotel_contacts.workflows.journal_redis import (
+    APPEND,
+    RedisJournalFile,
+)
 from exotel_contacts_mock import running_mock
 from exotel_contacts_mock.config import MockConfig
 

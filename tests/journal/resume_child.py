@@ -18,8 +18,11 @@ import sys
 from typing import Any
 
 import exotel_contacts as ec
-from exotel_contacts import _bulk, _import, _journal, _journal_redis
 from exotel_contacts.importing import Limits
+from exotel_contacts.workflows import bulk_answers as _bulk
+from exotel_contacts.workflows import imports_answers as _import
+from exotel_contacts.workflows import journal as _journal
+from exotel_contacts.workflows import journal_redis as _journal_redis
 
 
 def arm(kill: str) -> None:
@@ -34,13 +37,13 @@ def arm(kill: str) -> None:
             os.kill(os.getpid(), signal.SIGKILL)
 
     if step == "chunk":
-        original_done = _bulk._Job.done
+        original_done = _bulk.Job.done
 
         def done(self: Any, chunk: Any) -> None:
             hit()
             original_done(self, chunk)
 
-        _bulk._Job.done = done  # type: ignore[method-assign]
+        _bulk.Job.done = done  # type: ignore[method-assign]
         return
     if step == "answer":
         original_uploaded = _import.Importer.uploaded

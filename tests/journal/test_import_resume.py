@@ -14,7 +14,7 @@ import pytest
 
 import exotel_contacts as ec
 from benchmarks.quota_harness import mock_process
-from exotel_contacts._journal import Journal
+from exotel_contacts.workflows.journal import Journal
 from exotel_contacts_mock.background import running_mock
 from exotel_contacts_mock.config import MockConfig
 
@@ -150,7 +150,7 @@ def test_a_journal_in_use_by_another_process_is_refused(tmp_path: Path) -> None:
         [
             sys.executable,
             "-c",
-            "import sys, time; from exotel_contacts._journal import Journal; j = Journal(sys.argv[1], 'import', {}); print('held', flush=True); time.sleep(30)",
+            "import sys, time; from exotel_contacts.workflows.journal import Journal; j = Journal(sys.argv[1], 'import', {}); print('held', flush=True); time.sleep(30)",
             str(journal),
         ],
         stdout=subprocess.PIPE,

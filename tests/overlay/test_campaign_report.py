@@ -5,8 +5,13 @@ from __future__ import annotations
 import random
 from datetime import UTC, datetime, timedelta
 
-from exotel_contacts._campaign_report import ListNumbers, Member, parse_timestamp, reconcile
 from exotel_contacts.importing import ImportReport, RowFailure, RowResult
+from exotel_contacts.workflows.campaign_report import (
+    ListNumbers,
+    Member,
+    parse_timestamp,
+    reconcile,
+)
 
 BEFORE = datetime(2021, 6, 3, 10, 0, tzinfo=UTC)
 STARTED = datetime(2021, 6, 3, 11, 0, tzinfo=UTC)

@@ -24,6 +24,7 @@ EXPECTED = {
     "UploadProgress", "UploadRowError", "UploadStatus", "UploadTimeoutError", "ValidationError",
     "__version__", "SPEC_VERSION", "apoll_upload", "explain", "poll_upload",
     "MAX_PAGE_SIZE", "Page", "AddToListProgress", "AddToListResult", "MemberOutcome", "MemberResult",
+    "ContactFileError", "FileEncodingError", "NulByteError", "MalformedCsvError", "FieldTooLargeError", "EmptyFileError", "MissingHeaderError", "MissingPhoneColumnError", "DuplicateColumnError", "ListCapExceededError",
     "SyncChange", "SyncFailure", "SyncListResult", "SyncProgress", "ReconciliationResult",
     "ContactPatch", "ContactUpdate", "ListCreate", "ListMembership", "ListPatch", "ListReference",
     "ListResult", "ListUpdate", "ListsMultiStatus", "MembershipResult", "MembershipsMultiStatus", "SortOrder",
@@ -36,11 +37,35 @@ def test_exported_names_are_pinned() -> None:
         assert hasattr(exotel_contacts, name), name
 
 
+def test_every_public_exception_lives_in_the_exception_module_and_is_exported() -> None:
+    from exotel_contacts.base import exceptions  # noqa: PLC0415
+
+    errors = {
+        name
+        for name in exotel_contacts.__all__
+        if isinstance(getattr(exotel_contacts, name), type)
+        and issubclass(getattr(exotel_contacts, name), Exception)
+    }
+    assert errors == set(exceptions.__all__)
+    for name in errors:
+        assert getattr(exotel_contacts, name).__module__ == "exotel_contacts.base.exceptions", name
+    for info in pkgutil.walk_packages(exotel_contacts.__path__, "exotel_contacts."):
+        if info.name.startswith("exotel_contacts.cli"):
+            continue  # the command line's own control flow (PartialResult), not the library's API
+        module = importlib.import_module(info.name)
+        for name in getattr(module, "__all__", ()):
+            obj = getattr(module, name)
+            if isinstance(obj, type) and issubclass(obj, exceptions.ExotelError):
+                assert obj.__module__ == "exotel_contacts.base.exceptions", f"{info.name}.{name}"
+
+
 def test_every_module_declares_all_and_documents_public_names() -> None:
-    for info in pkgutil.iter_modules(exotel_contacts.__path__):
-        if info.name == "importing" or info.name.startswith("cli"):
+    seen = 0
+    for info in pkgutil.walk_packages(exotel_contacts.__path__, "exotel_contacts."):
+        if info.name.startswith(("exotel_contacts.importing", "exotel_contacts.cli")):
             continue  # owned by other modules' authors
-        module = importlib.import_module(f"exotel_contacts.{info.name}")
+        module = importlib.import_module(info.name)
+        seen += 1
         assert isinstance(getattr(module, "__all__", None), list | tuple), info.name
         for name in module.__all__:
             obj = getattr(module, name)
@@ -50,6 +75,7 @@ def test_every_module_declares_all_and_documents_public_names() -> None:
                 and getattr(obj, "__module__", "").startswith("exotel_contacts.")
             ):
                 assert obj.__doc__, f"{info.name}.{name}"
+    assert seen > 60  # every module of every layer, not only the layers' packages
 
 
 def test_version_matches_pyproject() -> None:

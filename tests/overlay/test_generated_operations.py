@@ -13,8 +13,8 @@ import pytest
 from either_side import run
 
 import exotel_contacts as ec
-from exotel_contacts._rates import RATE_FAMILY
-from exotel_contacts._spec_operations import OPERATIONS
+from exotel_contacts.base.rates import RATE_CLASS
+from exotel_contacts.spec.operations import OPERATIONS
 from exotel_contacts_api.models import (
     AddContactsToListRequest,
     ContactCreate,
@@ -74,7 +74,7 @@ def test_the_rules_are_the_spec_ones(spec: dict[str, Any]) -> None:
         rule = OPERATIONS[op_id]
         assert rule.family == op["tags"][0]
         assert rule.replay_safe == op["x-exotel-replay"]["safe"]
-        assert rule.rate_family == op["x-exotel-rate-family"]
+        assert rule.rate_class == op["x-exotel-rate-family"]
         assert rule.upload_slot == op.get("x-exotel-upload-slot", False)
         assert rule.limits == op.get("x-limits", {})
         assert {str(k): v for k, v in rule.after_replay.items()} == op["x-exotel-replay"].get(
@@ -94,9 +94,9 @@ async def test_a_read_goes_to_its_family_host_with_its_auth_and_rate_family(
     campaign, ccm = fake.requests
     assert str(campaign.url).startswith(f"{CAMPAIGN}/v2/accounts/{SID}/contacts/CT1")
     assert campaign.headers["authorization"] == BASIC
-    assert campaign.extensions[RATE_FAMILY] == "reads"
+    assert campaign.extensions[RATE_CLASS] == "reads"
     assert str(ccm.url).startswith(f"{CCM}/v2/accounts/{SID}/contacts/upload/U1")
-    assert ccm.extensions[RATE_FAMILY] == "ccm"
+    assert ccm.extensions[RATE_CLASS] == "ccm"
 
 
 async def test_a_read_answered_503_is_replayed(either: Either, fake: FakeExotel) -> None:
@@ -237,11 +237,11 @@ async def test_every_json_operation_against_the_mock(live: Any) -> None:
 
 
 def test_the_declared_rate_family_is_the_one_counted() -> None:
-    from exotel_contacts._rates import quota_family  # noqa: PLC0415
+    from exotel_contacts.base.rates import rate_class_of  # noqa: PLC0415
 
-    assert quota_family("campaign", "GET", "campaign") == "campaign"
-    assert quota_family("campaign", "POST", "reads") == "reads"
+    assert rate_class_of("campaign", "GET", "campaign") == "campaign"
+    assert rate_class_of("campaign", "POST", "reads") == "reads"
     # Undeclared (or unknown): by family and method, as openapi.yaml's info.description says.
-    assert quota_family("campaign", "GET", None) == "reads"
-    assert quota_family("campaign", "POST", "bogus") == "campaign"
-    assert quota_family("ccm", "GET", None) == "ccm"
+    assert rate_class_of("campaign", "GET", None) == "reads"
+    assert rate_class_of("campaign", "POST", "bogus") == "campaign"
+    assert rate_class_of("ccm", "GET", None) == "ccm"

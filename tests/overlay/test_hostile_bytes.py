@@ -16,7 +16,7 @@ import pytest
 from hostile_servers import HostileServer, RawRequest, flood, gzip_bomb, head, json_answer, serving
 
 from exotel_contacts import ExotelError, InvalidResponseError
-from exotel_contacts._bodies import BoundedDecoder
+from exotel_contacts.core.bodies import BoundedDecoder
 from exotel_contacts.importing import validate_file
 
 from .conftest import envelope, real

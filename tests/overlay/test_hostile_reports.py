@@ -12,8 +12,12 @@ import pytest
 
 import exotel_contacts
 from exotel_contacts import BulkAbortedError, BulkInputError, InvalidInputError, Outcome
-from exotel_contacts._json import MAX_DEPTH, Unreadable, decode_answer
-from exotel_contacts._response import error_from_response
+from exotel_contacts.base.json import (
+    MAX_DEPTH,
+    Unreadable,
+    decode_answer,
+)
+from exotel_contacts.core.response import error_from_response
 
 from .conftest import Either, FakeExotel, json_response, make_client
 

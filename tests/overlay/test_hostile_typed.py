@@ -144,15 +144,16 @@ def test_every_generated_endpoint_is_built_through_the_path_check() -> None:
     users = sorted(
         p.relative_to(package).as_posix()
         for p in package.rglob("*.py")
-        if "._get_kwargs" in p.read_text() and p.name not in ("_path_ids.py", "_operation.py")
+        if "._get_kwargs" in p.read_text()
+        and p.relative_to(package).as_posix() not in ("core/path_ids.py", "operations/operation.py")
     )
-    assert users == ["_spec_requests.py"]
-    source = (package / "_spec_requests.py").read_text()
+    assert users == ["operations/spec_requests.py"]
+    source = (package / "operations" / "spec_requests.py").read_text()
     built = re.findall(r"(\w+)\._get_kwargs", source)
     checked = re.findall(r"spec_operation\w*\(\s*OPERATIONS\[[^\]]+\],\s*(\w+)\._get_kwargs", source)
     assert len(built) == 21
     assert sorted(built) == sorted(checked)
-    operation = (package / "_operation.py").read_text()
+    operation = (package / "operations" / "operation.py").read_text()
     assert "request = path_request(get_kwargs, *path, **options)" in operation
 
 

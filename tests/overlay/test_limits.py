@@ -10,8 +10,12 @@ import httpx
 import pytest
 
 import exotel_contacts
-from exotel_contacts._limits import slack_for
-from exotel_contacts._rates import UNSET, Rate, RateSettings
+from exotel_contacts.base.rates import (
+    UNSET,
+    Rate,
+    RateSettings,
+)
+from exotel_contacts.quota.windows import slack_for
 
 from .conftest import ACCEPTED, FakeExotel, ccm_status, csv_status, json_response, make_client
 

@@ -14,7 +14,7 @@ from collections.abc import Iterator
 import httpx
 import pytest
 
-from exotel_contacts import _logs
+from exotel_contacts.core import logs as _logs
 
 from .conftest import ACCESS_CANARY, CANARY, Either, FakeExotel, ccm_status, error_body, json_response
 

@@ -13,8 +13,12 @@ from pathlib import Path
 import pytest
 
 import exotel_contacts as ec
-from exotel_contacts._base_client import BaseClient
-from exotel_contacts._options import ClientOptions, ImportKwargs, ImportOptions
+from exotel_contacts.core.base_client import BaseClient
+from exotel_contacts.workflows.options import (
+    ClientOptions,
+    ImportKwargs,
+    ImportOptions,
+)
 
 ROOT = Path(__file__).resolve().parents[2]
 

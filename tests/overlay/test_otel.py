@@ -24,7 +24,7 @@ from opentelemetry.sdk.trace.export import SimpleSpanProcessor
 from opentelemetry.sdk.trace.export.in_memory_span_exporter import InMemorySpanExporter
 from opentelemetry.util._once import Once
 
-from exotel_contacts import _otel
+from exotel_contacts.core import otel as _otel
 
 from .conftest import ACCEPTED, Either, FakeExotel, ccm_status, created, error_body, json_response
 
@@ -179,7 +179,7 @@ _WITHOUT_THE_EXTRA = textwrap.dedent(
     import sys
     sys.modules["opentelemetry"] = None  # as if the extra were not installed
     import httpx, exotel_contacts
-    from exotel_contacts import _otel
+    from exotel_contacts.core import otel as _otel
     assert not _otel.ENABLED
     client = exotel_contacts.Client(
         account_sid="a", api_key="k", api_token="t", environ={}, rate_limit_per_minute=None,

@@ -7,7 +7,7 @@ import pytest
 
 import exotel_contacts
 from exotel_contacts import InvalidSettingError, RawResponse, RetryPolicy, request_id_of
-from exotel_contacts._raw import NOT_SINGLE_REQUESTS
+from exotel_contacts.core.raw import NOT_SINGLE_REQUESTS
 
 from .conftest import SID, Either, FakeExotel, ccm_status, error_body, json_response
 

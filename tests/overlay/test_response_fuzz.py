@@ -23,7 +23,7 @@ from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
 import exotel_contacts as ec
-from exotel_contacts._path_ids import is_path_id
+from exotel_contacts.core.path_ids import is_path_id
 
 from .conftest import CAMPAIGN, CCM, SID
 

@@ -21,7 +21,7 @@ from exotel_contacts import (
     RetryTransport,
     ServerError,
 )
-from exotel_contacts._retry import parse_retry_after
+from exotel_contacts.core.retry import parse_retry_after
 
 from .conftest import (
     ACCEPTED,

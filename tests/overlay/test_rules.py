@@ -10,7 +10,11 @@ import httpx
 import pytest
 
 import exotel_contacts as ec
-from exotel_contacts import _bulk, _import, _response, _retry, _rules
+from exotel_contacts.base import outcomes as _rules
+from exotel_contacts.core import response as _response
+from exotel_contacts.core import retry as _retry
+from exotel_contacts.workflows import bulk as _bulk
+from exotel_contacts.workflows import imports as _import
 
 from .conftest import ACCEPTED, Either, FakeExotel, ccm_status, csv_status, envelope, json_response
 

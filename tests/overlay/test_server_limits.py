@@ -11,8 +11,12 @@ import httpx
 import pytest
 
 import exotel_contacts
-from exotel_contacts._rates import Rate
-from exotel_contacts._server_limits import ServerLimits, effective_rate, read_server_limits
+from exotel_contacts.base.rates import Rate
+from exotel_contacts.quota.server_rates import (
+    ServerLimits,
+    effective_rate,
+    read_server_limits,
+)
 
 from .conftest import Either, FakeExotel, csv_status, error_body, json_response, make_client
 
@@ -31,7 +35,7 @@ def stated(status: int = 200, body: Any = None, **kw: object) -> httpx.Response:
 
 
 def client(kind: str, fake: FakeExotel, **kwargs: Any) -> Either:
-    options: dict[str, Any] = {"rate_limit_per_minute": exotel_contacts._rates.UNSET}
+    options: dict[str, Any] = {"rate_limit_per_minute": exotel_contacts.base.rates.UNSET}
     options.update(kwargs)
     return Either(make_client(kind, fake, **options))
 

@@ -6,8 +6,11 @@ import threading
 
 import pytest
 
-from exotel_contacts._sync import _primitives
-from exotel_contacts._sync._primitives import Window, WindowLeft
+from exotel_contacts.base._sync import _primitives
+from exotel_contacts.base._sync._primitives import (
+    Window,
+    WindowLeft,
+)
 
 
 def _leave_on(error: BaseException, started: threading.Event, outcome: list[BaseException]) -> None:

@@ -10,7 +10,7 @@ import pytest
 
 import exotel_contacts
 from benchmarks.quota_harness import client_figures, mock_process, run_workers
-from exotel_contacts._rates import Rate
+from exotel_contacts.base.rates import Rate
 
 CCM = "https://ccm.test"
 STATUS = {

@@ -5,7 +5,13 @@ from __future__ import annotations
 import pytest
 
 from exotel_contacts import ConfigurationError
-from exotel_contacts._rates import DEFAULT_RATES, Rate, RateSettings, parse_rate, quota_family
+from exotel_contacts.base.rates import (
+    DEFAULT_RATES,
+    Rate,
+    RateSettings,
+    parse_rate,
+    rate_class_of,
+)
 
 
 @pytest.mark.parametrize(
@@ -70,8 +76,8 @@ def test_rate_limit_per_minute_still_works() -> None:
 
 
 def test_families() -> None:
-    assert quota_family("ccm", "GET") == "ccm"
-    assert quota_family("ccm", "POST") == "ccm"
-    assert quota_family("campaign", "GET") == "reads"
-    assert quota_family("campaign", "POST") == "campaign"
-    assert quota_family("campaign", "delete") == "campaign"
+    assert rate_class_of("ccm", "GET") == "ccm"
+    assert rate_class_of("ccm", "POST") == "ccm"
+    assert rate_class_of("campaign", "GET") == "reads"
+    assert rate_class_of("campaign", "POST") == "campaign"
+    assert rate_class_of("campaign", "delete") == "campaign"

@@ -11,10 +11,25 @@ from redis_server import running_redis
 
 from benchmarks.quota_harness import limiter_figures, run_workers
 from exotel_contacts import APIConnectionError, APITimeoutError, ConfigurationError, RateLimitError
-from exotel_contacts._limits import LocalWindow, slack_for
-from exotel_contacts._rates import Rate, RateSettings
-from exotel_contacts._redis_quota import ACQUIRE, RedisQuotaKeys, connect, redact_url
-from exotel_contacts._sync.quota import RateLimiter, RedisSlots, RedisWindow
+from exotel_contacts.base.rates import (
+    Rate,
+    RateSettings,
+)
+from exotel_contacts.quota._sync.limiter import (
+    RateLimiter,
+    RedisSlots,
+    RedisWindow,
+)
+from exotel_contacts.quota.redis_quota import (
+    ACQUIRE,
+    RedisQuotaKeys,
+    connect,
+    redact_url,
+)
+from exotel_contacts.quota.windows import (
+    LocalWindow,
+    slack_for,
+)
 
 
 def window(url: str, account: str, rate: Rate, **kwargs: float) -> RedisWindow:

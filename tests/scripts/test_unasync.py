@@ -51,15 +51,30 @@ def test_the_checked_in_twins_are_fresh() -> None:
     assert unasync.main(["--check"]) == 0
 
 
+def test_every_layer_with_two_sides_is_found() -> None:
+    found = {p.parent.name for p in unasync.async_folders()}
+    assert found == {"base", "core", "quota", "workflows", "client"}
+    assert unasync.twin(unasync.PACKAGE / "core" / "_async" / "transport.py") == (
+        unasync.PACKAGE / "core" / "_sync" / "transport.py"
+    )
+
+
 def test_check_fails_on_a_hand_edited_or_orphan_twin(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    target = tmp_path / "_sync"
-    shutil.copytree(unasync.TARGET, target)
-    monkeypatch.setattr(unasync, "TARGET", target)
+    package = tmp_path / "overlay" / "exotel_contacts"
+    shutil.copytree(unasync.PACKAGE, package, ignore=shutil.ignore_patterns("__pycache__", "*.so"))
+    shutil.copy(ROOT / "pyproject.toml", tmp_path / "pyproject.toml")  # the same ruff settings
+    for beside in ("generated", "mock"):  # ruff's first-party packages, for the same import order
+        (tmp_path / beside).symlink_to(ROOT / beside)
+    monkeypatch.setattr(unasync, "ROOT", tmp_path)
+    monkeypatch.setattr(unasync, "PACKAGE", package)
+    assert unasync.main(["--check"]) == 0
+    target = package / "client" / "_sync"
     client = target / "client.py"
     client.write_text(client.read_text() + "\n# a hand edit\n")
     assert unasync.main(["--check"]) == 1
     client.unlink()
     assert unasync.main(["--check"]) == 1
     assert unasync.main([]) == 0  # regenerated
-    (target / "stray.py").write_text('"""No source."""\n')
+    assert unasync.main(["--check"]) == 0
+    (package / "quota" / "_sync" / "stray.py").write_text('"""No source."""\n')
     assert unasync.main(["--check"]) == 1

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from exotel_contacts import _bulk, _limits
-from exotel_contacts._answers import MAX_CONTACTS_PER_REQUEST
 from exotel_contacts.importing import Limits
+from exotel_contacts.operations.answers import MAX_CONTACTS_PER_REQUEST
+from exotel_contacts.quota import windows as _limits
+from exotel_contacts.workflows import bulk_chunks as _bulk
 from exotel_contacts_mock.config import MockConfig
 
 
@@ -21,7 +22,7 @@ def _operation(spec: dict[str, Any], operation_id: str) -> dict[str, Any]:
 def test_bulk_max_lengths_are_the_contact_schema_ones(spec: dict[str, Any]) -> None:
     properties = spec["components"]["schemas"]["ContactCreate"]["properties"]
     from_spec = {name: p["maxLength"] for name, p in properties.items() if "maxLength" in p}
-    assert from_spec == _bulk._MAX_LENGTHS
+    assert from_spec == _bulk.MAX_LENGTHS
 
 
 def test_contacts_per_request_is_the_spec_one(spec: dict[str, Any]) -> None:
@@ -56,7 +57,8 @@ def test_mock_defaults_are_the_upload_operations_ones(spec: dict[str, Any]) -> N
 
 
 def test_list_limits_are_the_spec_ones(spec: dict[str, Any]) -> None:
-    from exotel_contacts import _answers, _inputs  # noqa: PLC0415
+    from exotel_contacts.operations import answers as _answers  # noqa: PLC0415
+    from exotel_contacts.operations import inputs as _inputs  # noqa: PLC0415
 
     params = spec["components"]["parameters"]
     assert params["Limit"]["schema"]["maximum"] == _answers.MAX_PAGE_SIZE

@@ -17,7 +17,12 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
-GENERATED = {"_spec_operations.py", "_spec_requests.py", "_async/operations.py", "_sync/operations.py"}
+GENERATED = {
+    "spec/operations.py",
+    "operations/spec_requests.py",
+    "client/_async/operations.py",
+    "client/_sync/operations.py",
+}
 
 NEW_PATHS = """\
   /v2/accounts/{account_sid}/lists/{list_sid}/stats:
@@ -188,7 +193,7 @@ def test_an_operation_added_to_the_spec_reaches_both_clients(tmp_path: Path) -> 
     assert generated.returncode == 0, generated.stdout + generated.stderr
     # Only the generated files change; no hand-written overlay file is edited for a new operation.
     assert _changed_overlay_files(tmp_path) <= GENERATED
-    assert "get_list_stats" in (tmp_path / "overlay/exotel_contacts/_sync/operations.py").read_text()
+    assert "get_list_stats" in (tmp_path / "overlay/exotel_contacts/client/_sync/operations.py").read_text()
 
     path = os.pathsep.join(str(tmp_path / d) for d in ("overlay", "generated"))
     child = subprocess.run(

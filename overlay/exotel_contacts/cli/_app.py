@@ -13,14 +13,15 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from .._exceptions import (
+from exotel_contacts.base.exceptions import (
     APIConnectionError,
     ConfigurationError,
     ExotelError,
     InvalidInputError,
     UploadTimeoutError,
 )
-from .._sanitize import clean
+from exotel_contacts.base.sanitize import clean
+
 from ._root import (
     EXIT_API_ERROR,
     EXIT_BAD_INPUT,
@@ -251,7 +252,7 @@ def configure_logging(debug: bool) -> None:
     with EXOTEL_LOG=debug or --debug); stamina's own event log only with --debug."""
     import logging  # only commands that send (validate and explain log nothing)
 
-    from .. import _logs
+    from exotel_contacts.core import logs as _logs
 
     _logs.setup_logging()  # EXOTEL_LOG's handler, when set, is the one handler
     logger = logging.getLogger("exotel_contacts")

@@ -6,18 +6,19 @@ from typing import TYPE_CHECKING
 
 import typer
 
-from .._settings import env_number
+from exotel_contacts.base.settings import env_number
+
 from ._app import State
 
 if TYPE_CHECKING:
-    from .._sync.client import Client
+    from exotel_contacts.client._sync.client import Client
 
 __all__ = ["make_client"]
 
 
 def make_client(ctx: typer.Context) -> Client:
     """A :class:`Client` from the global options, else the ``EXOTEL_*`` environment."""
-    from .._sync.client import Client  # the network stack loads only for commands that use it
+    from exotel_contacts.client._sync.client import Client
 
     state = ctx.find_object(State) or State()
     options = state.client_options()

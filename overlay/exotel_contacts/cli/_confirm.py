@@ -9,7 +9,8 @@ from typing import Annotated
 
 import typer
 
-from .._exceptions import InvalidInputError
+from exotel_contacts.base.exceptions import InvalidInputError
+
 from ._app import cell, stderr_console
 
 __all__ = ["DryRunOption", "YesOption", "confirm", "terminal"]

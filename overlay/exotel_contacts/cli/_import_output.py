@@ -6,9 +6,10 @@ from typing import Any
 
 from rich.table import Table
 
-from .._exceptions import APIConnectionError, UploadTimeoutError
-from .._failure_summary import summarize_by_code
-from .._import import ImportResult
+from exotel_contacts.base.exceptions import APIConnectionError, UploadTimeoutError
+from exotel_contacts.workflows.failure_summary import summarize_by_code
+from exotel_contacts.workflows.imports import ImportResult
+
 from ._app import (
     EXIT_API_ERROR,
     EXIT_NETWORK,

@@ -10,9 +10,10 @@ import attrs
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TaskID, TextColumn, TimeElapsedColumn
 
-from .._bulk import BulkProgress
-from .._import import ImportProgress
-from .._list_results import AddToListProgress, SyncProgress
+from exotel_contacts.workflows.bulk import BulkProgress
+from exotel_contacts.workflows.imports import ImportProgress
+from exotel_contacts.workflows.lists import AddToListProgress, SyncProgress
+
 from ._app import CommandResult, Output, interactive, stderr_console
 
 __all__ = [

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 if TYPE_CHECKING:
-    from .._journal_spec import RedisJournal
+    from exotel_contacts.workflows.journal_spec import RedisJournal
 
 __all__ = [
     "DefaultRegionOption",
@@ -75,7 +75,7 @@ def journal_of(given: str | None) -> Path | RedisJournal | None:
     if given is None:
         return None
     if given.startswith("redis:"):
-        from .._journal_spec import RedisJournal
+        from exotel_contacts.workflows.journal_spec import RedisJournal
 
         return RedisJournal(given.removeprefix("redis:"))
     return Path(given)

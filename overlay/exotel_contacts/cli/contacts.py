@@ -8,7 +8,8 @@ from typing import Annotated, Any
 import typer
 from rich.text import Text
 
-from .._exceptions import InvalidInputError
+from exotel_contacts.base.exceptions import InvalidInputError
+
 from ._app import EXIT_CODES_HELP, EXIT_OK, CommandResult, DebugOption, JsonOption, command_app, run_command
 from ._client import make_client
 from ._confirm import DryRunOption, YesOption, confirm

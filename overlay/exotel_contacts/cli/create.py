@@ -12,9 +12,10 @@ from typing import TYPE_CHECKING, Any
 
 import typer
 
-from .._exceptions import InvalidInputError
-from .._journal import file_identity
-from .._local_paths import check_input_file, check_output_file
+from exotel_contacts.base.exceptions import InvalidInputError
+from exotel_contacts.core.local_paths import check_input_file, check_output_file
+from exotel_contacts.workflows.journal import file_identity
+
 from ._app import (
     EXIT_CODES_HELP,
     EXIT_OK,
@@ -40,7 +41,8 @@ from ._shared_options import (
 )
 
 if TYPE_CHECKING:
-    from .._bulk import BulkCreateResult
+    from exotel_contacts.workflows.bulk import BulkCreateResult
+
     from ..importing import RowFailure
     from ._progress import BulkDisplay
 
@@ -141,7 +143,7 @@ def _source_of(path: Path, strict: bool, region: str | None) -> dict[str, Any]:
 
 
 def _failures(result: BulkCreateResult, source: _Input) -> list[dict[str, Any]]:
-    from .._bulk import Outcome  # loaded with the client by then
+    from exotel_contacts.workflows.bulk import Outcome
 
     listed = [
         {
@@ -193,7 +195,8 @@ def create(
     # The network stack, the progress bars and rich load when the command runs.
     import tempfile
 
-    from .._bulk import BulkAbortedError
+    from exotel_contacts.base.exceptions import BulkAbortedError
+
     from ._progress import bulk_display, progress_outcome
 
     display: list[BulkDisplay] = []

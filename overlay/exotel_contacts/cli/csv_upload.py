@@ -7,7 +7,8 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from .._local_paths import check_input_file, check_output_file
+from exotel_contacts.core.local_paths import check_input_file, check_output_file
+
 from ._app import EXIT_CODES_HELP, CommandResult, DebugOption, JsonOption, command_app, run_command
 from ._client import make_client
 from ._shared_options import (

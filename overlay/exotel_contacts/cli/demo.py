@@ -54,7 +54,8 @@ def demo(
         raise typer.Exit(EXIT_BAD_INPUT) from None
 
     def action() -> CommandResult:
-        from .._sync.client import Client  # the network stack loads when the command runs
+        from exotel_contacts.client._sync.client import Client
+
         from ._import_output import import_outcome
         from ._progress import bulk_display, import_display
         from ._sample import write_sample_file

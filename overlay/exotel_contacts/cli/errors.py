@@ -7,8 +7,9 @@ from typing import Annotated
 
 import typer
 
-from .._exceptions import ExotelError
-from .._local_paths import check_output_file
+from exotel_contacts.base.exceptions import ExotelError
+from exotel_contacts.core.local_paths import check_output_file
+
 from ._app import (
     EXIT_CODES_HELP,
     EXIT_OK,

@@ -6,7 +6,8 @@ from typing import Annotated
 
 import typer
 
-from .._exceptions import InvalidInputError
+from exotel_contacts.base.exceptions import InvalidInputError
+
 from ._app import EXIT_CODES_HELP, CommandResult, DebugOption, JsonOption, Output, command_app, run_command
 
 __all__ = ["explain"]
@@ -30,7 +31,7 @@ def explain(
     def action() -> CommandResult:
         import attrs  # the catalog (and attrs) load when the command runs
 
-        from .._catalog import explain as lookup
+        from exotel_contacts.core.catalog import explain as lookup
 
         info = lookup(code)
         if info is None:

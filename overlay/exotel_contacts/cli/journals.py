@@ -6,7 +6,8 @@ from typing import Annotated
 
 import typer
 
-from .._exceptions import ConfigurationError, InvalidInputError
+from exotel_contacts.base.exceptions import ConfigurationError, InvalidInputError
+
 from ._app import EXIT_CODES_HELP, CommandResult, DebugOption, JsonOption, Output, command_app, run_command
 from ._root import State
 
@@ -36,7 +37,7 @@ def list_journals(ctx: typer.Context, json_out: JsonOption = False, debug: Debug
     """List the journals in Redis: job id, kind, steps, when it expires, whether a worker holds it."""
 
     def action() -> CommandResult:
-        from .._journal_redis import list_journals as found
+        from exotel_contacts.workflows.journal_redis import list_journals as found
 
         journals = found(_redis_url(ctx))
         rows = [
@@ -76,8 +77,8 @@ def remove_journal(
     """Remove a journal from Redis (a job run again with it then starts from nothing)."""
 
     def action() -> CommandResult:
-        from .._journal_redis import remove_journal as remove
-        from .._journal_spec import RedisJournal
+        from exotel_contacts.workflows.journal_redis import remove_journal as remove
+        from exotel_contacts.workflows.journal_spec import RedisJournal
 
         RedisJournal(job_id)  # the same check of the id as when a job is run
         if not remove(_redis_url(ctx), job_id, force=force):

@@ -9,8 +9,9 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 from rich.text import Text
 
-from .._exceptions import InvalidInputError, NotFoundError
-from .._local_paths import check_input_file
+from exotel_contacts.base.exceptions import InvalidInputError, NotFoundError
+from exotel_contacts.core.local_paths import check_input_file
+
 from ._app import (
     EXIT_CODES_HELP,
     EXIT_OK,
@@ -29,8 +30,8 @@ from ._records import CONTACT_COLUMNS, LIST_COLUMNS, as_dict, print_record, reco
 from ._shared_options import DefaultRegionOption, StrictOption
 
 if TYPE_CHECKING:
-    from .._list_results import AddToListResult
-    from .._sync.client import Client
+    from exotel_contacts.client._sync.client import Client
+    from exotel_contacts.workflows.lists import AddToListResult
 
 __all__ = ["lists_app"]
 
@@ -51,7 +52,7 @@ SortOption = Annotated[
 
 def resolve(client: Client, given: str) -> Any:
     """The list with this sid, else the list with this exact name."""
-    from .._inputs import MAX_SID_LENGTH  # the network stack is loaded by then
+    from exotel_contacts.operations.inputs import MAX_SID_LENGTH
 
     if len(given) <= MAX_SID_LENGTH:
         try:

@@ -5,7 +5,8 @@ from __future__ import annotations
 import unicodedata
 from pathlib import Path
 
-from .._local_paths import check_input_file, check_output_file
+from exotel_contacts.core.local_paths import check_input_file, check_output_file
+
 from ._app import (
     EXIT_CODES_HELP,
     EXIT_OK,

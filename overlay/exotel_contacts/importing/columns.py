@@ -7,7 +7,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from .._families import Family
+from exotel_contacts.base.families import Family
+
 from .errors import DuplicateColumnError, MissingHeaderError, MissingPhoneColumnError
 
 __all__ = [

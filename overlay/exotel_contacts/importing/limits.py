@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .._settings import check_count
-from .._spec_operations import OPERATIONS
+from exotel_contacts.base.settings import check_count
+from exotel_contacts.spec.operations import OPERATIONS
 
 __all__ = ["Limits"]
 

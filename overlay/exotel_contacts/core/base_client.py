@@ -1,0 +1,287 @@
+"""What the sync and async clients share: configuration, limits, auth, headers, the generated clients."""
+
+from __future__ import annotations
+
+import copy
+import sys
+import time
+from collections.abc import Mapping
+from pathlib import Path
+from typing import IO, Any, Generic, Protocol, Self, TypeVar
+
+import attrs
+import httpx
+
+from exotel_contacts._version import __version__
+from exotel_contacts.base.exceptions import UploadFailedError
+from exotel_contacts.base.families import Family
+from exotel_contacts.base.rates import UNSET, RateInput, RateSettings, Unset
+from exotel_contacts.base.settings import check_count
+from exotel_contacts.quota.redis_faults import outage_setting
+from exotel_contacts.quota.windows import DEFAULT_MAX_CONCURRENT_UPLOADS, redis_url_setting
+from exotel_contacts_api import SPEC_VERSION
+from exotel_contacts_api import Client as GeneratedClient
+from exotel_contacts_api.models import CsvStatus, UploadErrors, UploadStatus
+
+from .auth import auth_for
+from .bodies import ACCEPT_ENCODING, Bounds
+from .config import ClientConfig
+from .network import CertInput, NetworkSettings, ProxyInput, VerifyInput
+from .polling import PollSchedule
+from .raw import RawView
+from .retry import RetryPolicy
+from .urls import server_url
+
+__all__ = [
+    "DEFAULT_WAIT_TIMEOUT",
+    "SPEC_VERSION",
+    "BaseClient",
+    "BaseHooks",
+    "Destination",
+    "Sent",
+    "ccm_failure",
+    "csv_failure",
+    "user_agent",
+]
+
+T = TypeVar("T")
+
+#: Seconds ``wait_for_upload`` and friends wait by default before raising ``UploadTimeoutError``.
+DEFAULT_WAIT_TIMEOUT = 1800.0
+
+Destination = str | Path | IO[bytes]
+"""Where ``download_error_file`` writes: a path, or a file object opened in ``"wb"``."""
+
+
+def user_agent() -> str:
+    """``exotel-contacts/<version> exotel-contacts-spec/<spec version> python/<x.y.z> httpx/<version>``:
+    the package, and the spec (``info.version``) its generated client was made from."""
+    py = ".".join(str(n) for n in sys.version_info[:3])
+    spec = f"exotel-contacts-spec/{SPEC_VERSION}"
+    return f"exotel-contacts/{__version__} {spec} python/{py} httpx/{httpx.__version__}"
+
+
+@attrs.frozen
+class Sent(Generic[T]):
+    """An operation's parsed result and how many attempts its answer took (1: it was not replayed)."""
+
+    value: T
+    attempts: int
+
+    @property
+    def replayed(self) -> bool:
+        """Whether the request was sent again after an attempt whose answer was lost or refused."""
+        return self.attempts > 1
+
+
+class BaseHooks(Protocol):
+    """What methods built on a client (bulk create, import) use of it on either side.
+
+    The side-specific hooks (``_http(family)``, ``_send_counted(operation)``, the counted uploads and
+    the waits) extend it in :class:`exotel_contacts.workflows._async.hooks.AsyncClientHooks` and its generated
+    sync twin; :class:`BaseClient` and the two clients provide them.
+    """
+
+    _config: ClientConfig
+    _retry_policy: RetryPolicy
+    _max_concurrent_uploads: int
+    _redis_url: str | None
+    _redis_outage: float
+
+
+class BaseClient:
+    """Configuration and plumbing shared by :class:`Client` and :class:`AsyncClient`.
+
+    ``_config`` (:class:`ClientConfig`), ``_limiter`` (the rate limiter or ``None``, applied by the
+    transport to every attempt), ``_retry_policy`` (:class:`RetryPolicy`), ``_max_concurrent_uploads``,
+    ``_poll_schedule`` and ``_clock``; each client adds ``_quota``, ``_upload_slots`` (``hold()``),
+    ``_sleep``, ``_http`` and ``_send``. Methods built on top are typed against :class:`BaseHooks` and
+    its side's extension.
+    """
+
+    def __init__(
+        self,
+        *,
+        account_sid: str | None = None,
+        api_key: str | None = None,
+        api_token: str | None = None,
+        access_token: str | None = None,
+        region: str | None = None,
+        ccm_base_url: str | None = None,
+        campaign_base_url: str | None = None,
+        timeout: float | None = None,
+        attempt_timeout: float | None = None,
+        call_timeout: float | None = None,
+        max_response_bytes: int | None = None,
+        max_download_bytes: int | None = None,
+        retry: RetryPolicy | None = None,
+        rate_limit: RateInput | Unset = UNSET,
+        ccm_rate_limit: RateInput | Unset = UNSET,
+        campaign_rate_limit: RateInput | Unset = UNSET,
+        reads_rate_limit: RateInput | Unset = UNSET,
+        rate_limit_per_minute: int | Unset | None = UNSET,
+        redis_url: str | None = None,
+        redis_outage: float | None = None,
+        max_concurrent_uploads: int = DEFAULT_MAX_CONCURRENT_UPLOADS,
+        poll_schedule: PollSchedule | None = None,
+        proxy: ProxyInput | None = None,
+        verify: VerifyInput | None = None,
+        cert: CertInput | None = None,
+        trust_env: bool = True,
+        environ: Mapping[str, str] | None = None,
+    ) -> None:
+        self._network = NetworkSettings.resolve(
+            proxy=proxy, verify=verify, cert=cert, trust_env=trust_env, environ=environ
+        )
+        self._config = ClientConfig.resolve(
+            account_sid=account_sid,
+            api_key=api_key,
+            api_token=api_token,
+            access_token=access_token,
+            region=region,
+            ccm_base_url=ccm_base_url,
+            campaign_base_url=campaign_base_url,
+            timeout=timeout,
+            attempt_timeout=attempt_timeout,
+            call_timeout=call_timeout,
+            max_response_bytes=max_response_bytes,
+            max_download_bytes=max_download_bytes,
+            environ=environ,
+        )
+        check_count(max_concurrent_uploads, "max_concurrent_uploads", minimum=1, maximum=1000)
+        if rate_limit_per_minute is not None and not isinstance(rate_limit_per_minute, Unset):
+            check_count(rate_limit_per_minute, "rate_limit_per_minute", minimum=1, maximum=1_000_000)
+        self._retry_policy = retry if retry is not None else RetryPolicy()
+        self._rates = RateSettings.resolve(
+            rate_limit=rate_limit,
+            ccm_rate_limit=ccm_rate_limit,
+            campaign_rate_limit=campaign_rate_limit,
+            reads_rate_limit=reads_rate_limit,
+            rate_limit_per_minute=rate_limit_per_minute,
+            environ=environ,
+        )
+        self._redis_url = redis_url_setting(redis_url, environ)
+        self._redis_outage = outage_setting(redis_outage, environ)
+        self._max_concurrent_uploads = max_concurrent_uploads
+        self._poll_schedule = poll_schedule if poll_schedule is not None else PollSchedule()
+        self._clock = time.monotonic
+        # Only the encodings that can be inflated within max_response_bytes (see _bodies).
+        self._headers = {"User-Agent": user_agent(), "Accept-Encoding": ACCEPT_ENCODING}
+        self._timeout = httpx.Timeout(self._config.timeout)
+        self._bounds = Bounds.of(self._config)
+        self._owns_pool = True
+
+    def __repr__(self) -> str:
+        cfg = self._config
+        return (
+            f"{type(self).__name__}(account_sid={cfg.account_sid!r}, region={cfg.region!r}, "
+            f"ccm_base_url={cfg.ccm_base_url!r}, campaign_base_url={cfg.campaign_base_url!r})"
+        )
+
+    @property
+    def config(self) -> ClientConfig:
+        """The resolved configuration (frozen; its repr shows no secrets)."""
+        return self._config
+
+    @property
+    def network(self) -> NetworkSettings:
+        """How requests leave: proxy, environment proxies, TLS verification, client certificate."""
+        return self._network
+
+    @property
+    def with_raw_response(self) -> Any:
+        """This client's operations, each returning a :class:`~exotel_contacts.RawResponse`.
+
+        ``client.with_raw_response.get_upload_status(upload_id)`` gives the answer's status, headers and
+        request id, and ``.parse()`` the ``UploadStatus``. For operations of one request only.
+        """
+        return RawView(self)
+
+    def with_options(
+        self,
+        *,
+        timeout: float | None = None,
+        attempt_timeout: float | None = None,
+        call_timeout: float | None = None,
+        max_response_bytes: int | None = None,
+        max_download_bytes: int | None = None,
+        retry: RetryPolicy | None = None,
+        max_attempts: int | None = None,
+        poll_schedule: PollSchedule | None = None,
+    ) -> Self:
+        """A copy of this client with other per-call settings, sharing its connections and rate limit.
+
+        ``client.with_options(timeout=120, max_attempts=1).get_upload_status(...)``: unset options keep
+        this client's values; ``max_attempts`` replaces the retry policy's. The copy does not own the
+        connections: closing it does nothing, closing this client closes both.
+        """
+        cfg = self._config
+        config = ClientConfig.resolve(
+            account_sid=cfg.account_sid,
+            api_key=cfg.api_key,
+            api_token=cfg.api_token,
+            access_token=cfg.access_token,
+            region=cfg.region,
+            ccm_base_url=cfg.ccm_base_url,
+            campaign_base_url=cfg.campaign_base_url,
+            timeout=cfg.timeout if timeout is None else timeout,
+            attempt_timeout=cfg.attempt_timeout if attempt_timeout is None else attempt_timeout,
+            call_timeout=cfg.call_timeout if call_timeout is None else call_timeout,
+            max_response_bytes=cfg.max_response_bytes if max_response_bytes is None else max_response_bytes,
+            max_download_bytes=cfg.max_download_bytes if max_download_bytes is None else max_download_bytes,
+            environ={},
+        )
+        policy = retry if retry is not None else self._retry_policy
+        if max_attempts is not None:
+            check_count(max_attempts, "max_attempts", minimum=1, maximum=100)
+            policy = attrs.evolve(policy, max_attempts=max_attempts)
+        clone = copy.copy(self)
+        clone._config = config
+        clone._retry_policy = policy
+        clone._poll_schedule = poll_schedule if poll_schedule is not None else self._poll_schedule
+        clone._timeout = httpx.Timeout(config.timeout)
+        clone._bounds = Bounds.of(config)
+        clone._owns_pool = False
+        clone._wire()
+        return clone
+
+    def _wire(self) -> None:
+        raise NotImplementedError  # each client builds its transports and httpx clients
+
+    def _generated(
+        self, family: Family, transport: httpx.BaseTransport | httpx.AsyncBaseTransport
+    ) -> GeneratedClient:
+        base_url = self._config.ccm_base_url if family == "ccm" else self._config.campaign_base_url
+        return GeneratedClient(
+            base_url=base_url,
+            headers=dict(self._headers),
+            timeout=self._timeout,
+            httpx_args={"transport": transport, "auth": auth_for(self._config, family)},
+        )
+
+    def _error_file_url(self, url: object) -> httpx.URL | None:
+        if not isinstance(url, str) or not url.strip():
+            return None
+        # The spec promises an absolute (pre-signed) URL; a relative one is taken as on the CCM host.
+        return server_url(url.strip(), base=self._config.ccm_base_url, what="error_file_url")
+
+    def _files_client_kwargs(self) -> dict[str, Any]:
+        # No auth: the error file URL is pre-signed and may be on another host; credentials stay home.
+        # Redirects are followed by the download itself, which parses each Location like any server URL.
+        return {"headers": dict(self._headers), "timeout": self._timeout, "follow_redirects": False}
+
+
+def ccm_failure(status: UploadStatus, errors: UploadErrors | None) -> UploadFailedError:
+    """The error for a failed CCM upload, carrying its error report when it could be fetched."""
+    count = errors.error_count if errors is not None else None
+    detail = f"; {count} error rows" if isinstance(count, int) else ""
+    return UploadFailedError(
+        f"Upload {status.upload_id} failed{detail}", upload_id=status.upload_id, status=status, errors=errors
+    )
+
+
+def csv_failure(status: CsvStatus) -> UploadFailedError:
+    """The error for a failed Campaign CSV upload."""
+    return UploadFailedError(
+        f"CSV upload {status.upload_id} failed", upload_id=status.upload_id, status=status
+    )

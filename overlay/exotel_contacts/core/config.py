@@ -1,0 +1,232 @@
+"""One frozen configuration, resolved from keyword arguments, then ``EXOTEL_*`` variables, then defaults."""
+
+from __future__ import annotations
+
+import base64
+import os
+from collections.abc import Mapping
+from typing import Literal
+
+import attrs
+
+from exotel_contacts.base.exceptions import ConfigurationError
+from exotel_contacts.base.families import Family
+from exotel_contacts.base.settings import check_count, check_seconds, env_number
+
+__all__ = [
+    "DEFAULT_ATTEMPT_TIMEOUT",
+    "DEFAULT_CALL_TIMEOUT",
+    "DEFAULT_MAX_DOWNLOAD_BYTES",
+    "DEFAULT_MAX_RESPONSE_BYTES",
+    "DEFAULT_TIMEOUT",
+    "REGIONS",
+    "ClientConfig",
+    "Family",
+    "Region",
+]
+
+Region = Literal["singapore", "mumbai"]
+
+#: Base URLs per region: (CCM, Campaign). Generators ignore the spec's ``servers``, so we map here.
+REGIONS: Mapping[str, tuple[str, str]] = {
+    "singapore": ("https://ccm-api.exotel.com", "https://api.exotel.com"),
+    "mumbai": ("https://ccm-api.in.exotel.com", "https://api.in.exotel.com"),
+}
+
+#: Seconds for each network operation (connect, read, write, pool); the generated client has none.
+DEFAULT_TIMEOUT = 30.0
+#: Seconds for one attempt, connect to last byte: a 60 MB Campaign upload at 2 Mbit/s fits.
+DEFAULT_ATTEMPT_TIMEOUT = 300.0
+#: Seconds for one call: every attempt and every wait between them.
+DEFAULT_CALL_TIMEOUT = 600.0
+#: Bytes of one JSON answer, decoded: 40x the largest legitimate one (a 5000-item 207, ~1.5 MB).
+DEFAULT_MAX_RESPONSE_BYTES = 64 * 1024 * 1024
+#: Bytes of one downloaded error file (written to disk as it arrives, never held in memory).
+DEFAULT_MAX_DOWNLOAD_BYTES = 2 * 1024 * 1024 * 1024
+_MIN_BYTES = 1024
+_MAX_RESPONSE_BYTES = 4 * 1024**3
+_MAX_DOWNLOAD_BYTES = 1024**4
+
+
+@attrs.frozen
+class ClientConfig:
+    """Everything a client needs to talk to Exotel; immutable, and its repr shows no secrets.
+
+    Authentication: Campaign operations take HTTP Basic only (``api_key`` + ``api_token``). CCM
+    operations take Basic or ``Bearer <access_token>``; when both are configured CCM uses **Basic**,
+    so one credential pair serves both families and a short-lived access token is never preferred
+    over the long-lived key that Campaign needs anyway.
+    """
+
+    account_sid: str
+    api_key: str | None = None
+    api_token: str | None = attrs.field(default=None, repr=False)
+    access_token: str | None = attrs.field(default=None, repr=False)
+    region: str = "singapore"
+    ccm_base_url: str = REGIONS["singapore"][0]
+    campaign_base_url: str = REGIONS["singapore"][1]
+    timeout: float = DEFAULT_TIMEOUT
+    attempt_timeout: float = DEFAULT_ATTEMPT_TIMEOUT
+    """Seconds one attempt may take, connect to last byte, however slowly the bytes arrive."""
+    call_timeout: float = DEFAULT_CALL_TIMEOUT
+    """Seconds one call may take: every attempt and every wait between them."""
+    max_response_bytes: int = DEFAULT_MAX_RESPONSE_BYTES
+    """Largest JSON answer read, counted decoded (a gzip bomb stops here)."""
+    max_download_bytes: int = DEFAULT_MAX_DOWNLOAD_BYTES
+    """Largest error file downloaded."""
+
+    @property
+    def has_basic(self) -> bool:
+        """Whether HTTP Basic credentials (key and token) are configured."""
+        return bool(self.api_key and self.api_token)
+
+    @property
+    def secrets(self) -> tuple[str, ...]:
+        """Every secret value, and its encoded Basic form, for redaction."""
+        found = [s for s in (self.api_token, self.access_token) if s]
+        if self.has_basic:
+            found.append(base64.b64encode(f"{self.api_key}:{self.api_token}".encode()).decode("ascii"))
+        return tuple(found)
+
+    def redact(self, text: str) -> str:
+        """``text`` with every secret replaced by ``***``."""
+        for secret in self.secrets:
+            text = text.replace(secret, "***")
+        return text
+
+    @classmethod
+    def resolve(
+        cls,
+        *,
+        account_sid: str | None = None,
+        api_key: str | None = None,
+        api_token: str | None = None,
+        access_token: str | None = None,
+        region: str | None = None,
+        ccm_base_url: str | None = None,
+        campaign_base_url: str | None = None,
+        timeout: float | None = None,
+        attempt_timeout: float | None = None,
+        call_timeout: float | None = None,
+        max_response_bytes: int | None = None,
+        max_download_bytes: int | None = None,
+        environ: Mapping[str, str] | None = None,
+    ) -> ClientConfig:
+        """Resolve each setting from its argument, else its ``EXOTEL_*`` variable, else the default.
+
+        Raises :class:`ConfigurationError`, naming the variable to set, when the account SID or every
+        usable credential is missing, or a value cannot be used.
+        """
+        env = os.environ if environ is None else environ
+
+        def pick(value: str | None, var: str) -> str | None:
+            if value is None:
+                value = env.get(var)
+            if value is None:
+                return None
+            value = value.strip()
+            return value or None
+
+        sid = pick(account_sid, "EXOTEL_ACCOUNT_SID")
+        if sid is None:
+            raise ConfigurationError(
+                "No Exotel account SID: pass account_sid= or set EXOTEL_ACCOUNT_SID",
+                how_to_fix="Copy the account SID from the API settings page of the Exotel dashboard",
+            )
+        key = pick(api_key, "EXOTEL_API_KEY")
+        token = pick(api_token, "EXOTEL_API_TOKEN")
+        bearer = pick(access_token, "EXOTEL_ACCESS_TOKEN")
+        _check_header_safe(sid, "EXOTEL_ACCOUNT_SID")
+        _check_header_safe(key, "EXOTEL_API_KEY")
+        _check_header_safe(token, "EXOTEL_API_TOKEN")
+        _check_header_safe(bearer, "EXOTEL_ACCESS_TOKEN")
+        if key is not None and ":" in key:
+            raise ConfigurationError(
+                "EXOTEL_API_KEY contains ':', which HTTP Basic cannot carry in a user name",
+                how_to_fix="Copy the API key again from the dashboard",
+            )
+        if (key is None) != (token is None):
+            missing = "EXOTEL_API_TOKEN" if token is None else "EXOTEL_API_KEY"
+            raise ConfigurationError(
+                f"Half a credential pair: set {missing} (or pass it) to go with the other one",
+                how_to_fix="The API key and API token are both on the API settings page of the dashboard",
+            )
+        if key is None and bearer is None:
+            raise ConfigurationError(
+                "No Exotel credentials: set EXOTEL_API_KEY and EXOTEL_API_TOKEN "
+                "(or EXOTEL_ACCESS_TOKEN for CCM operations only)",
+                how_to_fix="Copy the API key and token from the API settings page of the dashboard",
+            )
+
+        region_name = (pick(region, "EXOTEL_REGION") or "singapore").lower()
+        if region_name not in REGIONS:
+            raise ConfigurationError(
+                f"Unknown EXOTEL_REGION {region_name!r}; use one of: {', '.join(REGIONS)}",
+            )
+        ccm_default, campaign_default = REGIONS[region_name]
+        ccm = _check_url(pick(ccm_base_url, "EXOTEL_CCM_BASE_URL") or ccm_default, "EXOTEL_CCM_BASE_URL")
+        campaign = _check_url(
+            pick(campaign_base_url, "EXOTEL_CAMPAIGN_BASE_URL") or campaign_default,
+            "EXOTEL_CAMPAIGN_BASE_URL",
+        )
+        return cls(
+            account_sid=sid,
+            api_key=key,
+            api_token=token,
+            access_token=bearer,
+            region=region_name,
+            ccm_base_url=ccm,
+            campaign_base_url=campaign,
+            timeout=_seconds("timeout", timeout, env),
+            attempt_timeout=_seconds("attempt_timeout", attempt_timeout, env),
+            call_timeout=_seconds("call_timeout", call_timeout, env),
+            max_response_bytes=_bytes("max_response_bytes", max_response_bytes, env),
+            max_download_bytes=_bytes("max_download_bytes", max_download_bytes, env),
+        )
+
+
+def _check_header_safe(value: str | None, var: str) -> None:
+    # A value that cannot go into an HTTP header would fail deep inside httpx with a confusing error.
+    if value is None:
+        return
+    if any(ord(ch) < 0x20 or ord(ch) == 0x7F for ch in value) or not value.isascii():
+        raise ConfigurationError(
+            f"{var} contains characters that cannot be sent in an HTTP header "
+            "(control characters or non-ASCII); copy it again from the dashboard",
+        )
+
+
+def _check_url(url: str, var: str) -> str:
+    if not url.startswith(("https://", "http://")) or len(url) <= len("https://"):
+        raise ConfigurationError(f"{var} must be an http(s) URL, got {url!r}")
+    return url.rstrip("/")
+
+
+_DEFAULT_SECONDS = {
+    "timeout": DEFAULT_TIMEOUT,
+    "attempt_timeout": DEFAULT_ATTEMPT_TIMEOUT,
+    "call_timeout": DEFAULT_CALL_TIMEOUT,
+}
+_BYTES = {  # default, largest
+    "max_response_bytes": (DEFAULT_MAX_RESPONSE_BYTES, _MAX_RESPONSE_BYTES),
+    "max_download_bytes": (DEFAULT_MAX_DOWNLOAD_BYTES, _MAX_DOWNLOAD_BYTES),
+}
+
+
+def _var(name: str) -> str:
+    return f"EXOTEL_{name.upper()}"
+
+
+def _seconds(name: str, value: float | None, env: Mapping[str, str]) -> float:
+    var = _var(name)
+    number = env_number(env.get(var), var) if value is None else value
+    return _DEFAULT_SECONDS[name] if number is None else check_seconds(number, name, var=var)
+
+
+def _bytes(name: str, value: int | None, env: Mapping[str, str]) -> int:
+    var = _var(name)
+    default, largest = _BYTES[name]
+    number: object = env_number(env.get(var), var) if value is None else value
+    if number is None:
+        return default
+    return check_count(number, name, minimum=_MIN_BYTES, maximum=largest, var=var)

@@ -1,0 +1,219 @@
+"""OpenTelemetry spans and metrics, when the ``otel`` extra (``opentelemetry-api``) is installed.
+
+Without it every function here does nothing. With it, the spans and metrics go to whatever tracer and
+meter providers the application set (``opentelemetry-sdk``); without a provider they are no-ops too.
+
+* One span per attempt (an HTTP client span, as OpenTelemetry's conventions ask: each resend is its own
+  span), named ``METHOD /route/{template}``, never by a raw path with ids. Attributes: method, route
+  template, status, ``http.request.resend_count``, ``exotel.attempt``, ``exotel.api`` (ccm, campaign),
+  ``exotel.rate_family`` (the quota it counts against), ``exotel.quota_wait_s``.
+* One span per job (``exotel.import``, ``exotel.bulk_create``, ``exotel.list_sync``), parent of its
+  requests' spans, with its rows, parts and outcomes.
+* Metrics: ``exotel.requests`` (attempts, by api, method, status), ``exotel.retries``,
+  ``exotel.rate_limited`` (429 answers), ``exotel.request.duration`` (s), ``exotel.rows`` (by job and
+  outcome).
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Iterator, Mapping
+from typing import TYPE_CHECKING, Any
+
+import httpx
+
+from exotel_contacts._version import __version__
+
+if TYPE_CHECKING:
+    from opentelemetry.trace import Span
+
+try:
+    from opentelemetry import metrics as _metrics
+    from opentelemetry import trace as _trace
+except ImportError:  # the extra is not installed
+    _metrics = None  # type: ignore[assignment]
+    _trace = None  # type: ignore[assignment]
+
+__all__ = [
+    "ENABLED",
+    "ROUTE",
+    "JobSpan",
+    "attempt_span",
+    "job_span",
+    "record_attempt",
+    "report_bulk",
+    "report_import",
+    "report_sync",
+]
+
+#: Whether ``opentelemetry-api`` could be imported.
+ENABLED = _trace is not None
+#: Request extension carrying the route template (``/v2/accounts/{account_sid}/...``) to the transport.
+ROUTE = "exotel_contacts.route"
+_SCOPE = "exotel_contacts"
+
+
+class _Instruments:
+    def __init__(self, metrics: Any) -> None:
+        meter = metrics.get_meter(_SCOPE, __version__)
+        self.requests = meter.create_counter("exotel.requests", unit="{request}", description="Attempts sent")
+        self.retries = meter.create_counter(
+            "exotel.retries", unit="{request}", description="Attempts after the first"
+        )
+        self.rate_limited = meter.create_counter(
+            "exotel.rate_limited", unit="{request}", description="429 answers"
+        )
+        self.duration = meter.create_histogram(
+            "exotel.request.duration", unit="s", description="Attempt duration"
+        )
+        self.rows = meter.create_counter("exotel.rows", unit="{row}", description="Rows by job and outcome")
+
+
+_instruments: _Instruments | None = None
+
+
+def _get() -> _Instruments:
+    global _instruments  # noqa: PLW0603 - created once, on first use (the meter may be set after import)
+    if _instruments is None:
+        _instruments = _Instruments(_metrics)
+    return _instruments
+
+
+@contextlib.contextmanager
+def attempt_span(request: httpx.Request, api: str, attempt: int, rate_class: str) -> Iterator[Span | None]:
+    """A client span around one attempt (``None`` without the extra)."""
+    if _trace is None or isinstance(_trace.get_tracer_provider(), _trace.ProxyTracerProvider):
+        yield None  # no extra, or no SDK set up: nothing would record the span
+        return
+    route = request.extensions.get(ROUTE)
+    attributes: dict[str, Any] = {
+        "http.request.method": request.method,
+        "server.address": request.url.host,
+        "exotel.api": api,
+        "exotel.rate_family": rate_class,
+        "exotel.attempt": attempt,
+    }
+    if request.url.port is not None:
+        attributes["server.port"] = request.url.port
+    if isinstance(route, str):
+        attributes["url.template"] = route
+    if attempt > 1:
+        attributes["http.request.resend_count"] = attempt - 1
+    tracer = _trace.get_tracer(_SCOPE, __version__)
+    name = f"{request.method} {route}" if isinstance(route, str) else request.method
+    with tracer.start_as_current_span(
+        name,
+        kind=_trace.SpanKind.CLIENT,
+        attributes=attributes,
+        record_exception=False,
+        set_status_on_exception=False,
+    ) as span:
+        yield span
+
+
+def record_attempt(
+    span: Span | None,
+    request: httpx.Request,
+    *,
+    api: str,
+    attempt: int,
+    elapsed: float,
+    quota_wait: float,
+    response: httpx.Response | None,
+    error: BaseException | None,
+) -> None:
+    """Finish an attempt's span (status, wait, error) and count it in the metrics."""
+    if _trace is None:
+        return
+    labels: dict[str, Any] = {"exotel.api": api, "http.request.method": request.method}
+    if response is not None:
+        labels["http.response.status_code"] = response.status_code
+    elif error is not None:
+        labels["error.type"] = type(error).__name__
+    if span is not None:
+        span.set_attribute("exotel.quota_wait_s", quota_wait)
+        if response is not None:
+            span.set_attribute("http.response.status_code", response.status_code)
+            if response.status_code >= 400:
+                span.set_attribute("error.type", str(response.status_code))
+                span.set_status(_trace.Status(_trace.StatusCode.ERROR))
+        elif error is not None:
+            span.set_attribute("error.type", type(error).__name__)
+            span.set_status(_trace.Status(_trace.StatusCode.ERROR, type(error).__name__))
+    found = _get()
+    found.requests.add(1, labels)
+    found.duration.record(elapsed, labels)
+    if attempt > 1:
+        found.retries.add(1, labels)
+    if response is not None and response.status_code == 429:
+        found.rate_limited.add(1, labels)
+
+
+class JobSpan:
+    """What a job reports when it ends (a no-op without the extra)."""
+
+    def __init__(self, span: Span | None, job: str) -> None:
+        self._span = span
+        self._job = job
+
+    def set(self, **attributes: int | str | bool | float) -> None:
+        """Attributes of the job (rows, parts, ...), each prefixed ``exotel.``."""
+        if self._span is not None:
+            self._span.set_attributes({f"exotel.{key}": value for key, value in attributes.items()})
+
+    def rows(self, outcomes: Mapping[str, int]) -> None:
+        """Rows by outcome: span attributes ``exotel.rows.<outcome>``, and the ``exotel.rows`` metric."""
+        if _trace is None:
+            return
+        counter = _get().rows
+        for outcome, count in outcomes.items():
+            if self._span is not None:
+                self._span.set_attribute(f"exotel.rows.{outcome}", count)
+            if count:
+                counter.add(count, {"exotel.job": self._job, "exotel.outcome": outcome})
+
+
+@contextlib.contextmanager
+def job_span(job: str, **attributes: int | str | bool | float) -> Iterator[JobSpan]:
+    """A span around a whole job (``exotel.<job>``); the requests it sends are its children."""
+    if _trace is None:
+        yield JobSpan(None, job)
+        return
+    tracer = _trace.get_tracer(_SCOPE, __version__)
+    with tracer.start_as_current_span(
+        f"exotel.{job}", attributes={f"exotel.{key}": value for key, value in attributes.items()}
+    ) as span:
+        yield JobSpan(span, job)
+
+
+def report_import(span: JobSpan, result: Any) -> None:
+    """An ``ImportResult`` on its job span: rows, parts, rows by outcome."""
+    span.set(rows=result.total, parts=len(result.parts), aborted=result.aborted is not None)
+    span.rows(
+        {
+            "accepted": result.accepted,
+            "failed": result.failed,
+            "duplicate": result.duplicates,
+            "pending": result.pending,
+        }
+    )
+
+
+def report_bulk(span: JobSpan, result: Any) -> None:
+    """A ``BulkCreateResult`` on its job span: contacts, requests, contacts by outcome."""
+    span.set(rows=result.total, requests=result.requests, replays=result.replays)
+    span.rows({str(outcome): count for outcome, count in result.counts.items()})
+
+
+def report_sync(span: JobSpan, result: Any) -> None:
+    """A ``SyncListResult`` on its job span: the changes by kind, failures."""
+    span.set(dry_run=result.dry_run, failures=len(result.failures))
+    span.rows(
+        {
+            "created": len(result.created),
+            "added": len(result.added),
+            "removed": len(result.removed),
+            "unchanged": result.unchanged,
+            "failed": len(result.failures),
+        }
+    )

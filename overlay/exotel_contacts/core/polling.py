@@ -1,0 +1,153 @@
+"""Waiting for an upload to finish: the schedule and what each look shows.
+
+The waiting itself is :func:`exotel_contacts.core._async.polling.apoll_upload` and its generated sync twin.
+
+The schedule reads progress. The first look comes after the server's ``estimated_time_seconds``
+(hedged when long). Each look that shows counts (``processed`` of ``total``) predicts the end: from
+the rate between the last two looks, or, after one look, from the rate since the wait began (then no
+later than the plain schedule would look). The next look comes ``overshoot`` seconds after the
+predicted end, floored at ``min_interval`` and capped at ``max_interval``, so a wrong estimate, or
+none, is corrected at every look. Without counts the interval grows with the time already waited
+(``ratio`` of it, within the same floor and ceiling). ``completed`` and ``failed`` end the wait; any
+other status, including one this client has never seen, means "not yet".
+"""
+
+from __future__ import annotations
+
+import attrs
+
+from exotel_contacts.base.exceptions import InvalidSettingError, UploadTimeoutError
+from exotel_contacts.base.outcomes import TERMINAL_STATUSES, is_terminal
+from exotel_contacts.base.settings import MAX_SECONDS, check_fraction, check_seconds
+
+__all__ = [
+    "MAX_WAIT",
+    "TERMINAL_STATUSES",
+    "PollSchedule",
+    "UploadProgress",
+    "check_wait_timeout",
+    "is_terminal",
+    "predicted_remaining",
+    "timed_out",
+]
+
+#: The longest wait for an upload: a week.
+MAX_WAIT = 7 * 86_400.0
+
+
+def check_wait_timeout(timeout: float | None) -> float | None:
+    """A wait's ``timeout``: ``None`` (no limit) or seconds up to :data:`MAX_WAIT`."""
+    return None if timeout is None else check_seconds(timeout, "timeout", maximum=MAX_WAIT)
+
+
+@attrs.frozen
+class UploadProgress:
+    """What one look at an upload showed; given to ``on_progress`` callbacks.
+
+    Counts are ``None`` while the server does not know them yet. ``processed`` is
+    ``successful + failed + duplicates`` when all three are known.
+    """
+
+    upload_id: str
+    status: str
+    total: int | None
+    successful: int | None
+    failed: int | None
+    duplicates: int | None
+    elapsed: float
+
+    @property
+    def processed(self) -> int | None:
+        """Rows processed so far, or ``None`` when a count is unknown."""
+        counts = (self.successful, self.failed, self.duplicates)
+        if any(c is None for c in counts):
+            return None
+        return sum(c for c in counts if c is not None)
+
+    @property
+    def done(self) -> bool:
+        """Whether the status is terminal."""
+        return is_terminal(self.status)
+
+
+@attrs.frozen
+class PollSchedule:
+    """When to look again: ``ratio`` of the time waited so far, within ``[min_interval, max_interval]``.
+
+    The first look comes after the server's estimate; an estimate of ``hedge_from`` seconds or more
+    is hedged: the first look comes at ``hedge_ratio`` of it, so an estimate that is too long costs
+    a few extra looks instead of a late detection. Below ``hedge_from`` those looks would cost more
+    than polling is worth, and the estimate is trusted. After that, ``wait_after`` decides.
+    ``overshoot`` is how long after the predicted end to look.
+    """
+
+    min_interval: float = attrs.field(default=1.0, validator=lambda _, a, v: check_seconds(v, a.name))
+    max_interval: float = attrs.field(default=30.0, validator=lambda _, a, v: check_seconds(v, a.name))
+    ratio: float = attrs.field(default=0.1, validator=lambda _, a, v: check_fraction(v, a.name))
+    hedge_from: float = attrs.field(
+        default=40.0, validator=lambda _, a, v: check_seconds(v, a.name, allow_zero=True)
+    )
+    hedge_ratio: float = attrs.field(default=0.5, validator=lambda _, a, v: check_fraction(v, a.name))
+
+    def __attrs_post_init__(self) -> None:
+        if self.max_interval < self.min_interval:
+            raise InvalidSettingError(
+                f"max_interval ({self.max_interval:g}) is below min_interval ({self.min_interval:g})"
+            )
+
+    def first_wait(self, estimate: float) -> float:
+        """Seconds to wait before the first look, given the server's estimate (at most a day)."""
+        estimate = min(max(0.0, estimate), MAX_SECONDS)
+        return estimate * self.hedge_ratio if estimate >= self.hedge_from else estimate
+
+    overshoot: float = 0.25
+
+    def next_wait(self, elapsed: float) -> float:
+        """Seconds to wait after a look made ``elapsed`` seconds into the wait (no progress known)."""
+        return min(self.max_interval, max(self.min_interval, self.ratio * elapsed))
+
+    def wait_after(self, look: UploadProgress, previous: UploadProgress | None = None) -> float:
+        """Seconds to wait after ``look``, predicting the end from its progress and ``previous``'s."""
+        plain = self.next_wait(look.elapsed)
+        remaining, from_two_looks = predicted_remaining(look, previous)
+        if remaining is None:
+            return plain
+        wait = remaining + self.overshoot
+        if not from_two_looks:
+            # One look: processing may have queued before it began, so the rate since the start can
+            # be too low; never look later than the plain schedule would.
+            wait = min(wait, plain)
+        return min(self.max_interval, max(self.min_interval, wait))
+
+
+def predicted_remaining(look: UploadProgress, previous: UploadProgress | None) -> tuple[float | None, bool]:
+    """Seconds of processing left, from the rate between two looks (True) or since the start (False).
+
+    ``None`` when the counts are unknown or show no progress to extrapolate.
+    """
+    processed, total = look.processed, look.total
+    if processed is None or total is None or total <= 0:
+        return None, False
+    left = max(0, total - processed)
+    if previous is not None and previous.processed is not None:
+        done, took = processed - previous.processed, look.elapsed - previous.elapsed
+        if done > 0 and took > 0:
+            return left * took / done, True
+    if processed > 0 and look.elapsed > 0:
+        return left * look.elapsed / processed, False
+    return None, False
+
+
+def timed_out(upload_id: str, last: object, waited: float) -> UploadTimeoutError:
+    """The error for a wait that reached its deadline, carrying the last status seen."""
+    return UploadTimeoutError(
+        f"Upload {upload_id} was not finished after {waited:.1f} s (last status: {_status_text(last)})",
+        upload_id=upload_id,
+        status=last,
+        waited=waited,
+    )
+
+
+def _status_text(status: object) -> str:
+    value = getattr(status, "status", None)
+    return value if isinstance(value, str) else "none seen"

@@ -1,0 +1,184 @@
+"""One request as data (:class:`Operation`), and the spec's per-operation rules that build it.
+
+Sync and async clients send the same :class:`Operation` through their one funnel (``_send_counted``);
+only the sending differs. :class:`OperationRule` is what openapi.yaml declares of an operation
+(:mod:`._operation_rule`);
+``scripts/generate_operations.py`` writes one per operation into :mod:`._spec_operations`, and
+:func:`spec_operation` turns a rule and a generated endpoint's request into an :class:`Operation`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sized
+from typing import Any, Generic, TypeVar
+
+import attrs
+import httpx
+
+from exotel_contacts.base.exceptions import InvalidInputError, TooManyContactsError
+from exotel_contacts.base.families import Family
+from exotel_contacts.base.rates import RateClass
+from exotel_contacts.core.path_ids import path_request
+from exotel_contacts.core.response import Redactor, error_from_response, parse_model
+from exotel_contacts.core.retry import ATTEMPTS
+from exotel_contacts.spec.operation_rule import OperationRule
+
+__all__ = [
+    "Operation",
+    "multipart",
+    "replayed",
+    "spec_operation",
+    "spec_operation_done_after_replay",
+    "spec_operation_raw",
+]
+
+T = TypeVar("T")
+U = TypeVar("U")
+
+
+@attrs.frozen
+class Operation(Generic[T]):
+    """One request: which API family (host and auth) it goes to, the httpx ``request`` keyword
+    arguments (from the generated endpoint's ``_get_kwargs``), whether replaying it is safe, and
+    how to turn the answer into a result. ``upload`` operations take one of the client's upload slots;
+    ``rate_class`` is the rate-limit window it counts against (``None``: by family and method).
+    """
+
+    family: Family
+    request: dict[str, Any]
+    replay_safe: bool
+    parse: Callable[[httpx.Response, Redactor], T]
+    upload: bool = False
+    rate_class: RateClass | None = None
+
+    def then(self, shape: Callable[[T, httpx.Response], U]) -> Operation[U]:
+        """This request, its parsed answer passed on to ``shape`` (which may check it further and
+        raise, with the raw response at hand)."""
+        parse = self.parse
+
+        def shaped(response: httpx.Response, redact: Redactor) -> U:
+            return shape(parse(response, redact), response)
+
+        return Operation(self.family, self.request, self.replay_safe, shaped, self.upload, self.rate_class)
+
+
+def replayed(response: httpx.Response) -> bool:
+    """Whether ``response`` answers a request that was sent more than once."""
+    return int(response.extensions.get(ATTEMPTS, 1)) > 1
+
+
+def multipart(kwargs: dict[str, Any]) -> dict[str, Any]:
+    """A multipart request without the generator's fixed boundary.
+
+    The generator pins "multipart/form-data; boundary=+++"; a CSV containing "\\r\\n--+++" would then
+    end its part early. Dropping the header lets httpx pick a random boundary.
+    """
+    headers = {k: v for k, v in kwargs.get("headers", {}).items() if k.lower() != "content-type"}
+    return {**kwargs, "headers": headers}
+
+
+def _fields(body: object, options: Mapping[str, object]) -> dict[str, object]:
+    fields = dict(options)
+    if body is not None and attrs.has(type(body)):
+        fields.update(attrs.asdict(body, recurse=False))  # type: ignore[arg-type]
+    # The generated code renames reserved words (type -> type_); the rules use the spec's names.
+    fields.update({k[:-1]: v for k, v in list(fields.items()) if k.endswith("_")})
+    return fields
+
+
+def _check_bounds(rule: OperationRule, fields: Mapping[str, object]) -> None:
+    # The spec's item and page limits, before anything is sent (the server would refuse them anyway).
+    most = rule.limits.get("max_items")
+    items = fields.get(rule.item_field) if rule.item_field is not None else None
+    if most is not None and isinstance(items, Sized) and len(items) > most:
+        raise TooManyContactsError(
+            f"{len(items)} {rule.item_field} in one {rule.operation_id} request; it takes at most {most}",
+            how_to_fix=f"Send them in batches of {most}",
+        )
+    page = rule.limits.get("max_page_size")
+    limit = fields.get("limit")
+    if page is not None and isinstance(limit, int) and not 1 <= limit <= page:
+        raise InvalidInputError(f"limit must be 1 to {page}, got {limit!r}")
+
+
+def _operation(
+    rule: OperationRule,
+    get_kwargs: Callable[..., dict[str, Any]],
+    path: tuple[str, ...],
+    options: Mapping[str, object],
+    parse: Callable[[httpx.Response, Redactor], T],
+) -> Operation[T]:
+    fields = _fields(options.get("body"), {k: v for k, v in options.items() if k != "body"})
+    _check_bounds(rule, fields)
+    request = path_request(get_kwargs, *path, **options)
+    if "files" in request:
+        request = multipart(request)
+    params = request.get("params")
+    for name in rule.comma_separated:
+        # `style: form, explode: false` (comma separated); the generator sends the list exploded.
+        if isinstance(params, dict) and isinstance(params.get(name), list):
+            params[name] = ",".join(str(v) for v in params[name])
+    return Operation(
+        family=rule.family,
+        request=request,
+        replay_safe=rule.safe_to_replay(fields),
+        parse=parse,
+        upload=rule.upload_slot,
+        rate_class=rule.rate_class,
+    )
+
+
+def spec_operation(
+    rule: OperationRule,
+    get_kwargs: Callable[..., dict[str, Any]],
+    path: tuple[str, ...],
+    options: Mapping[str, object],
+    from_dict: Callable[[dict[str, Any]], T],
+) -> Operation[T]:
+    """The :class:`Operation` of a generated endpoint (``get_kwargs``), by the spec's rule for it.
+
+    Every path value passes the path-id guard; the answer goes through the one parser (typed errors,
+    cleaned server text, bounded numbers).
+    """
+
+    def parse(response: httpx.Response, redact: Redactor) -> T:
+        return parse_model(response, from_dict, redact=redact)
+
+    return _operation(rule, get_kwargs, path, options, parse)
+
+
+def spec_operation_done_after_replay(
+    rule: OperationRule,
+    get_kwargs: Callable[..., dict[str, Any]],
+    path: tuple[str, ...],
+    options: Mapping[str, object],
+    from_dict: Callable[[dict[str, Any]], T],
+) -> Operation[T | None]:
+    """As :func:`spec_operation`, for a rule whose ``after_replay`` marks statuses ``done``: such a
+    status after a replay answers ``None`` (the lost attempt did the work); on a first attempt it is
+    the usual typed error."""
+    done = frozenset(status for status, meaning in rule.after_replay.items() if meaning == "done")
+
+    def parse(response: httpx.Response, redact: Redactor) -> T | None:
+        if response.status_code in done and replayed(response):
+            return None
+        return parse_model(response, from_dict, redact=redact)
+
+    return _operation(rule, get_kwargs, path, options, parse)
+
+
+def spec_operation_raw(
+    rule: OperationRule,
+    get_kwargs: Callable[..., dict[str, Any]],
+    path: tuple[str, ...],
+    options: Mapping[str, object],
+) -> Operation[bytes]:
+    """As :func:`spec_operation`, for an operation whose success answer is not JSON: its bytes
+    (bounded by ``max_response_bytes`` like every answer); an error answer is the usual typed error."""
+
+    def parse(response: httpx.Response, redact: Redactor) -> bytes:
+        if not response.is_success:
+            raise error_from_response(response, redact=redact)
+        return response.content
+
+    return _operation(rule, get_kwargs, path, options, parse)

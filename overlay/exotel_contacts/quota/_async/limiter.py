@@ -1,0 +1,345 @@
+"""The account's quota as a client spends it: one rate window per rate class, and the upload slots.
+
+In the process by default; in Redis with ``redis_url=`` (every process on every machine that uses the
+same Redis and account shares them, and the limit the server stated). The rules live in
+:mod:`exotel_contacts.quota.windows` (in-process window, settings) and
+:mod:`exotel_contacts.quota.redis_quota` (the Lua scripts); this module does the waiting.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import math
+import time
+import uuid
+from collections.abc import Mapping
+from types import TracebackType
+from typing import Any
+
+import attrs
+
+from exotel_contacts.base._async._primitives import RedisClient, Semaphore, repeat, sleep
+from exotel_contacts.base.exceptions import APIConnectionError
+from exotel_contacts.base.rates import RATE_CLASSES, RateClass, RateSettings
+
+from ..redis_faults import DEFAULT_REDIS_OUTAGE
+from ..redis_quota import (
+    ACQUIRE,
+    CONFIRM,
+    LEARNED_TTL,
+    RELEASE,
+    RENEW,
+    RESERVE,
+    SETTLE,
+    RedisQuotaKeys,
+    SlotsBase,
+    WindowBase,
+    booked,
+    confirmed,
+    connect_async,
+    us,
+)
+from ..windows import LimiterBase, LocalWindow, Permit, max_wait_for, slack_for
+from .redis_calls import ride_out
+
+__all__ = [
+    "AsyncQuota",
+    "AsyncRateLimiter",
+    "AsyncRedisSlots",
+    "AsyncRedisWindow",
+    "AsyncUploadSlots",
+]
+
+
+@attrs.define
+class AsyncRedisWindow(WindowBase):
+    """One family's moving window in Redis: :meth:`reserve`, sleep, :meth:`confirm`, send, :meth:`settle`."""
+
+    client: RedisClient = attrs.field(kw_only=True)
+    outage: float = attrs.field(default=DEFAULT_REDIS_OUTAGE, kw_only=True)
+    """Seconds a call rides out a Redis that is away (see :mod:`exotel_contacts.quota.redis_faults`)."""
+    _scripts: dict[str, Any] = attrs.field(init=False, factory=dict)
+
+    async def _run(self, source: str, args: list[Any], *, outage: float | None = None) -> Any:
+        if source not in self._scripts:
+            self._scripts[source] = self.client.register_script(source)
+        script = self._scripts[source]
+        return await ride_out(
+            lambda: script(keys=self.keys, args=args),
+            url=self.url,
+            what="the shared rate limit",
+            limit=self.outage if outage is None else outage,
+        )
+
+    async def book(self, ticket: str) -> tuple[float, float]:
+        """Book a send time for ``ticket``; return the seconds to wait and that time (server clock)."""
+        return booked(await self._run(RESERVE, self.book_args(ticket)), self.rate, self.family)
+
+    async def reserve(self) -> tuple[float, str]:
+        """Book the next send time; return the seconds to wait for it and the ticket to confirm."""
+        ticket = uuid.uuid4().hex
+        wait, _ = await self.book(ticket)
+        return wait, ticket
+
+    async def confirm_at(self, ticket: str) -> tuple[float, float]:
+        """:meth:`confirm`, and the send time (server clock) when it is 0."""
+        return confirmed(await self._run(CONFIRM, self.confirm_args(ticket)))
+
+    async def confirm(self, ticket: str) -> float:
+        """Right before sending: 0 to send now, else the seconds to wait before confirming again."""
+        wait, _ = await self.confirm_at(ticket)
+        return wait
+
+    async def settle(self, ticket: str) -> None:
+        """When the answer is back (or the attempt failed): count the request from now if that is later.
+
+        Tried once: a Redis that is away now must not hold back an answer that has arrived (the
+        booking already counts the request, a little early).
+        """
+        with contextlib.suppress(APIConnectionError):
+            await self._run(SETTLE, [self.window_us, ticket], outage=0.0)
+
+    async def share(self, learned: int | None) -> None:
+        """Write the limit the server stated where every worker's scripts read it (when due)."""
+        now = time.monotonic()
+        if not self.share_due(learned, now):
+            return
+        # Best effort: a Redis away now leaves the limit to be shared by a later answer.
+        with contextlib.suppress(APIConnectionError):
+            await ride_out(
+                lambda: self.client.set(self.keys[1], str(learned), ex=LEARNED_TTL),
+                url=self.url,
+                what="the shared rate limit",
+                limit=0.0,
+            )
+            self.shared_limit, self.shared_at = learned, now
+
+
+@attrs.define
+class AsyncRedisSlots(SlotsBase):
+    """The account's upload slots shared through Redis: ``async with slots.hold(): ...``."""
+
+    client: RedisClient = attrs.field(default=None, kw_only=True)
+    outage: float = attrs.field(default=DEFAULT_REDIS_OUTAGE, kw_only=True)
+    """Seconds a call rides out a Redis that is away (see :mod:`exotel_contacts.quota.redis_faults`)."""
+    _scripts: dict[str, Any] = attrs.field(init=False, factory=dict)
+
+    async def run(self, source: str, keys: list[str], args: list[Any]) -> Any:
+        """Run one of the slot scripts (riding out a Redis that is briefly away)."""
+        if source not in self._scripts:
+            self._scripts[source] = self.client.register_script(source)
+        script = self._scripts[source]
+        return await ride_out(
+            lambda: script(keys=keys, args=args), url=self.url, what="the upload slots", limit=self.outage
+        )
+
+    def hold(self) -> AsyncHeldRedisSlot:
+        """Wait for a slot (first come, first served), hold it while the block runs, then free it."""
+        return AsyncHeldRedisSlot(self)
+
+
+class AsyncHeldRedisSlot:
+    """One holding of a Redis slot: taken on entry (renewed while held), freed on exit."""
+
+    def __init__(self, slots: AsyncRedisSlots) -> None:
+        self.slots = slots
+        self.token = uuid.uuid4().hex
+        self._renewing: Any = None
+
+    async def _renew(self) -> None:
+        # A Redis that is away lets the lease lapse; the upload itself goes on.
+        try:
+            await self.slots.run(RENEW, self.slots.keys[:1], [us(self.slots.lease), self.token])
+        except APIConnectionError:
+            return
+
+    async def __aenter__(self) -> None:
+        slots, waited = self.slots, 0.0
+        while not int(await slots.run(ACQUIRE, slots.keys, slots.acquire_args(self.token))):
+            if waited >= slots.max_wait:
+                await slots.run(RELEASE, slots.keys[:3], [self.token])
+                raise slots.timed_out()
+            await sleep(slots.poll)
+            waited += slots.poll
+        self._renewing = repeat(slots.lease / 3, self._renew)
+        await self._renewing.__aenter__()
+
+    async def __aexit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        await self._renewing.__aexit__(None, None, None)
+        # A Redis that is away past the bound must not hide the upload's answer: the slot's lease
+        # lapses by itself.
+        with contextlib.suppress(APIConnectionError):
+            await self.slots.run(RELEASE, self.slots.keys[:3], [self.token])
+
+
+class AsyncUploadSlots:
+    """At most ``capacity`` CCM uploads in flight: in this process, and across processes with Redis."""
+
+    def __init__(self, capacity: int, *, shared: AsyncRedisSlots | None = None) -> None:
+        self.capacity = capacity
+        self.shared = shared
+        self._local = Semaphore(capacity)
+
+    def hold(self) -> AsyncHeldUploadSlot:
+        """Hold one slot while the block runs (``async with slots.hold(): ...``)."""
+        return AsyncHeldUploadSlot(self)
+
+
+class AsyncHeldUploadSlot:
+    """One holding of an upload slot: the process's own, then (with Redis) the account's."""
+
+    def __init__(self, slots: AsyncUploadSlots) -> None:
+        self.slots = slots
+        self._shared: Any = None
+
+    async def __aenter__(self) -> None:
+        # The process's own semaphore first: only `capacity` of its callers queue in Redis at once.
+        await self.slots._local.acquire()
+        if self.slots.shared is not None:
+            try:
+                self._shared = self.slots.shared.hold()
+                await self._shared.__aenter__()
+            except BaseException:
+                self.slots._local.release()
+                raise
+
+    async def __aexit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        try:
+            if self._shared is not None:
+                await self._shared.__aexit__(exc_type, exc, tb)
+        finally:
+            self.slots._local.release()
+
+
+class AsyncRateLimiter(LimiterBase):
+    """Waits until one more request of a family fits its limit (see the module docstring)."""
+
+    def __init__(
+        self,
+        account_sid: str,
+        *,
+        rates: RateSettings | None = None,
+        redis_url: str | None = None,
+        redis: RedisClient = None,
+        outage: float = DEFAULT_REDIS_OUTAGE,
+    ) -> None:
+        super().__init__(account_sid, rates=rates, redis_url=redis_url)
+        self._local: dict[RateClass, LocalWindow] = {}
+        self._windows: dict[RateClass, AsyncRedisWindow] = {}
+        self._owns_redis = redis is None
+        self._redis: RedisClient = None
+        if redis_url is not None:
+            self._redis = connect_async(redis_url) if redis is None else redis
+        keys = RedisQuotaKeys(account_sid)
+        for family in RATE_CLASSES:
+            rate = self.rates.of(family)
+            if rate is None:
+                continue
+            if redis_url is None:
+                self._local[family] = LocalWindow(rate, family)
+                continue
+            slack, wait = slack_for(rate.window), max_wait_for(rate)
+            window = AsyncRedisWindow(
+                redis_url,
+                keys.rate(family),
+                rate,
+                family,
+                slack,
+                wait,
+                keys.learned(family),
+                client=self._redis,
+                outage=outage,
+            )
+            self._windows[family] = window
+
+    async def acquire(self, family: RateClass = "ccm", *, deadline: float = math.inf) -> Permit | None:
+        """Wait until one more request of ``family`` may be sent; pass the result to :meth:`settle`.
+
+        ``deadline``: seconds left of the call; a wait for the server's window past it is a RateLimitError.
+        """
+        # A window the server called spent holds the turn booked in the queue (no place is lost).
+        held = self.held_for(family, deadline)
+        local = self._local.get(family)
+        if local is not None:
+            wait, ticket = local.reserve()
+            wait = max(wait, held)
+            while wait > 0:
+                await sleep(wait)
+                wait = local.confirm(ticket)
+            return local, ticket
+        window = self._windows.get(family)
+        if window is None:
+            if held > 0:
+                await sleep(held)
+            return None
+        wait, ticket = await window.reserve()
+        wait = max(wait, held)
+        while wait > 0:
+            await sleep(wait)
+            wait = await window.confirm(ticket)
+        return window, ticket
+
+    async def observe(self, family: RateClass, headers: Mapping[str, str], status: int) -> None:
+        """An answer of ``family`` is back: take in what its rate-limit headers say."""
+        rate = self.learn(family, headers, status)
+        local, window = self._local.get(family), self._windows.get(family)
+        if rate is not None and local is not None:
+            local.set_rate(rate)
+        if window is not None:
+            if rate is not None:
+                window.rate = rate
+            await window.share(self.server[family].limit)
+
+    async def settle(self, permit: Permit | None) -> None:
+        """The attempt's answer is back (or it failed): count it from now if that is later."""
+        if permit is None:
+            return
+        window, ticket = permit
+        if isinstance(window, LocalWindow):
+            window.settle(ticket)
+        else:
+            await window.settle(ticket)
+
+    async def close(self) -> None:
+        """Close the Redis connections this limiter opened."""
+        if self._redis is not None and self._owns_redis:
+            await self._redis.aclose()
+        self._redis = None
+
+
+class AsyncQuota:
+    """What a client spends: its rate limiter (None: unlimited) and its upload slots."""
+
+    def __init__(
+        self,
+        account_sid: str,
+        *,
+        rates: RateSettings,
+        redis_url: str | None,
+        max_uploads: int,
+        outage: float = DEFAULT_REDIS_OUTAGE,
+    ) -> None:
+        self._redis: RedisClient = None
+        shared: AsyncRedisSlots | None = None
+        if redis_url is not None:
+            self._redis = connect_async(redis_url)
+            keys = RedisQuotaKeys(account_sid).slots
+            shared = AsyncRedisSlots(redis_url, keys, max_uploads, client=self._redis, outage=outage)
+        self.limiter: AsyncRateLimiter | None = None
+        if rates.any:
+            self.limiter = AsyncRateLimiter(
+                account_sid, rates=rates, redis_url=redis_url, redis=self._redis, outage=outage
+            )
+        self.uploads = AsyncUploadSlots(max_uploads, shared=shared)
+
+    async def close(self) -> None:
+        """Close the Redis connections."""
+        if self.limiter is not None:
+            await self.limiter.close()
+        if self._redis is not None:
+            await self._redis.aclose()
+            self._redis = None

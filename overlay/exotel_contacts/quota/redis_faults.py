@@ -1,0 +1,133 @@
+"""Riding out a Redis that is briefly away (a restart, a failover, a network blip), for a bounded time.
+
+Every Redis call of the shared quota and of the shared journal goes through ``ride_out`` (in
+:mod:`exotel_contacts.quota._async.redis_calls` and its sync twin). A call that fails because Redis cannot
+be reached, is still loading its data after a restart, or is a replica that a failover has not yet
+promoted, is tried again after a back-off (0.05 s doubling to 2 s, with jitter) until ``redis_outage``
+seconds (``EXOTEL_REDIS_OUTAGE``, default 30) have passed since the first failure; then it ends in
+:class:`~exotel_contacts.StoreUnavailableError`. Any other Redis error (a script error, a wrong
+password) is not a blip and fails at once.
+
+Calling again is safe because every script is idempotent for its caller: a booking or a slot is keyed
+by the caller's own ticket, and a journal step carries its sequence number (a step written by an
+attempt whose answer was lost is not written twice).
+"""
+
+from __future__ import annotations
+
+import os
+import random
+from collections.abc import Mapping
+from typing import Final
+from urllib.parse import urlsplit
+
+import attrs
+
+from exotel_contacts.base.exceptions import APIConnectionError, InvalidSettingError, StoreUnavailableError
+
+__all__ = [
+    "DEFAULT_REDIS_OUTAGE",
+    "OutageClock",
+    "is_blip",
+    "other_error",
+    "outage_setting",
+    "redacted",
+    "store_error",
+]
+
+#: Seconds a Redis call keeps trying through failures before :class:`StoreUnavailableError`.
+DEFAULT_REDIS_OUTAGE: Final = 30.0
+#: Upper bound of ``redis_outage`` (an hour): every wait stays finite.
+MAX_REDIS_OUTAGE: Final = 3600.0
+FIRST_WAIT: Final = 0.05
+MAX_WAIT: Final = 2.0
+
+
+def outage_setting(value: float | None, environ: Mapping[str, str] | None = None) -> float:
+    """Seconds to ride out: ``redis_outage=``, else ``EXOTEL_REDIS_OUTAGE``, else 30."""
+    env = os.environ if environ is None else environ
+    raw: object = value
+    if raw is None:
+        raw = env.get("EXOTEL_REDIS_OUTAGE", "").strip() or DEFAULT_REDIS_OUTAGE
+    try:
+        seconds = float(raw)  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        raise InvalidSettingError(
+            f"redis_outage (EXOTEL_REDIS_OUTAGE) must be a number of seconds, got {raw!r}"
+        ) from None
+    if not 0 <= seconds <= MAX_REDIS_OUTAGE:
+        raise InvalidSettingError(
+            f"redis_outage (EXOTEL_REDIS_OUTAGE) must be between 0 and {MAX_REDIS_OUTAGE:g} seconds, "
+            f"got {seconds:g}"
+        )
+    return seconds
+
+
+def is_blip(exc: BaseException) -> bool:
+    """Whether a redis-py error is one a Redis restart, failover or network blip gives."""
+    import redis  # noqa: PLC0415 - optional extra, present whenever a Redis call was made
+
+    blips: tuple[type[BaseException], ...] = (
+        redis.ConnectionError,  # refused, reset, closed; BusyLoadingError (loading after a restart)
+        redis.TimeoutError,
+        redis.exceptions.ReadOnlyError,  # a replica not yet promoted by a failover
+        redis.exceptions.TryAgainError,
+        redis.exceptions.ClusterDownError,
+        redis.exceptions.MasterDownError,
+        ConnectionError,  # the builtin, for a socket error redis-py lets through
+    )
+    # A wrong password is a ConnectionError to redis-py, but no restart mends it.
+    refused = (redis.exceptions.AuthenticationError, redis.exceptions.AuthorizationError)
+    return isinstance(exc, blips) and not isinstance(exc, refused)
+
+
+@attrs.define
+class OutageClock:
+    """The bookkeeping of one call's tries: when the outage began, and the next back-off."""
+
+    limit: float
+    started: float | None = None
+    tries: int = 0
+
+    def next_wait(self, now: float) -> float | None:
+        """Seconds to wait before the next try, or None when the outage has lasted too long."""
+        if self.started is None:
+            self.started = now
+        left = self.limit - (now - self.started)
+        if left <= 0:
+            return None
+        wait = min(MAX_WAIT, FIRST_WAIT * 2.0**self.tries) * (0.5 + random.random() / 2)  # noqa: S311
+        self.tries += 1
+        return min(wait, left)
+
+
+def redacted(url: str, text: str) -> str:
+    """``text`` with the URL's password (if any) shown as ``***``."""
+    password = urlsplit(url).password
+    return text.replace(password, "***") if password else text
+
+
+def store_error(url: str, what: str, exc: BaseException, clock: OutageClock) -> StoreUnavailableError:
+    """The typed error of an outage longer than the bound."""
+    from .redis_quota import redact_url  # noqa: PLC0415 - one redaction rule, and no import cycle
+
+    detail = redacted(url, f"{type(exc).__name__}: {exc}")
+    return StoreUnavailableError(
+        f"Redis at {redact_url(url)} ({what}) could not be reached for {clock.limit:g} s "
+        f"({clock.tries} tries): {detail}",
+        how_to_fix=(
+            "Check that Redis is running and EXOTEL_REDIS_URL (or redis_url=) points at it; raise "
+            "redis_outage (EXOTEL_REDIS_OUTAGE) to wait longer. Running the job again resumes it "
+            "from its journal"
+        ),
+    )
+
+
+def other_error(url: str, what: str, exc: BaseException) -> APIConnectionError:
+    """A Redis error that is not a blip (a script error, authentication): at once, typed."""
+    from .redis_quota import redact_url  # noqa: PLC0415 - one redaction rule, and no import cycle
+
+    return APIConnectionError(
+        f"Redis at {redact_url(url)} ({what}) failed: {redacted(url, f'{type(exc).__name__}: {exc}')}",
+        how_to_fix="Check that Redis is running and EXOTEL_REDIS_URL (or redis_url=) points at it",
+    )

@@ -1,0 +1,368 @@
+"""One account's quota shared by every process on every machine: the Redis side (scripts, keys, errors).
+
+Both live in small Lua scripts run through redis-py, so each decision is one atomic step on the Redis
+server, timed by the server's own clock (``TIME`` inside the script): clock skew between machines does
+not matter, and no process can see a stale count.
+
+- **Rate** (``AsyncRedisWindow`` in :mod:`exotel_contacts.quota._async.limiter`, and its sync twin): a sorted
+  set of send times per account and family. A caller *reserves* the earliest time at which one more
+  request fits the window and sleeps until then, so callers are served in the order they asked (first
+  come, first served: no worker starves) and nobody polls. Right before sending it *confirms* (its time
+  becomes the real one, and it waits more if others went meanwhile), and when the answer is back it
+  *settles* (its time becomes the answer's, if later): the server counts a request when it arrives,
+  which a slow connect or a busy process delays. :class:`exotel_contacts.quota.windows.LocalWindow` applies
+  the same rules inside one process.
+- **Upload slots** (``AsyncRedisSlots``, same module): a fair semaphore. Holders have a lease that their
+  process renews while the upload runs; a dead process's slot comes back when its lease expires.
+  Waiters queue by ticket, so slots go to the longest waiter.
+
+Why not the ``limits`` library's Redis moving window: its script is atomic but takes the *client's*
+``time.time()`` as the timestamp, and it has no way to wait other than polling; the design notes in the
+README give the measured figures.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any, Final
+from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+
+import attrs
+
+from exotel_contacts.base.exceptions import APITimeoutError, ConfigurationError, RateLimitError
+from exotel_contacts.base.rates import Rate
+
+if TYPE_CHECKING:
+    import redis
+    import redis.asyncio as aredis
+
+__all__ = [
+    "ACQUIRE",
+    "CONFIRM",
+    "LEARNED_TTL",
+    "RELEASE",
+    "RENEW",
+    "RESERVE",
+    "SETTLE",
+    "RedisQuotaKeys",
+    "SlotsBase",
+    "WindowBase",
+    "booked",
+    "confirmed",
+    "connect",
+    "connect_async",
+    "redact_url",
+    "us",
+]
+
+#: Seconds for each Redis operation; an unanswered Redis ends in APIConnectionError, never a hang.
+REDIS_TIMEOUT: Final = 5.0
+#: Seconds a learned limit lives in Redis unless an answer states it again (a worker rewrites it sooner).
+LEARNED_TTL: Final = 3600
+
+# KEYS[1]: sorted set of send times (microseconds, server clock), booked or confirmed, per request.
+# Booking: the earliest time at which one more request fits, by the times known now.
+# ARGV: limit, window (us), max wait (us), ticket, follow. Returns {granted 0/1, wait (us), booked time (us)}.
+RESERVE: Final = """
+local t = redis.call('TIME')
+local now = tonumber(t[1]) * 1000000 + tonumber(t[2])
+local limit = tonumber(ARGV[1])
+local window = tonumber(ARGV[2])
+-- KEYS[2]: the limit a worker learned from the server's headers; ARGV[5] 1 when it replaces `limit`
+-- (a default), else it may only lower it (a limit the user set).
+local learned = redis.call('GET', KEYS[2])
+if learned then
+  learned = tonumber(learned)
+  if learned and learned >= 1 and (ARGV[5] == '1' or learned < limit) then
+    limit = learned
+  end
+end
+redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', now - window)
+local count = redis.call('ZCARD', KEYS[1])
+local slot = now
+if count >= limit then
+  local edge = redis.call('ZRANGE', KEYS[1], count - limit, count - limit, 'WITHSCORES')
+  slot = math.max(now, tonumber(edge[2]) + window)
+end
+if slot - now > tonumber(ARGV[3]) then
+  return {0, slot - now, slot}
+end
+redis.call('ZADD', KEYS[1], slot, ARGV[4])
+redis.call('PEXPIRE', KEYS[1], math.ceil((slot - now + window) / 1000) + 1000)
+return {1, slot - now, slot}
+"""
+
+# Confirming, right before the request leaves: the ticket is moved to the actual time (a caller that
+# woke late counts from when it really sends), and is let go only if fewer than `limit` others were
+# sent in the window before it; else it is booked again for when one of them leaves the window.
+# ARGV: limit, window (us), ticket, follow. Returns {sent 0/1, extra wait (us), time (us)}.
+CONFIRM: Final = """
+local t = redis.call('TIME')
+local now = tonumber(t[1]) * 1000000 + tonumber(t[2])
+local limit = tonumber(ARGV[1])
+local window = tonumber(ARGV[2])
+-- KEYS[2]: the limit a worker learned from the server's headers; ARGV[4] 1 when it replaces `limit`
+-- (a default), else it may only lower it (a limit the user set).
+local learned = redis.call('GET', KEYS[2])
+if learned then
+  learned = tonumber(learned)
+  if learned and learned >= 1 and (ARGV[4] == '1' or learned < limit) then
+    limit = learned
+  end
+end
+redis.call('ZREM', KEYS[1], ARGV[3])
+redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', now - window)
+-- (a number joined to a string keeps only 14 digits: format it whole)
+local after = string.format('(%d', now - window)
+local before = redis.call('ZRANGEBYSCORE', KEYS[1], after, now, 'WITHSCORES')
+local count = #before / 2
+if count >= limit then
+  local leaves = tonumber(before[2 * (count - limit) + 2]) + window
+  redis.call('ZADD', KEYS[1], leaves, ARGV[3])
+  return {0, leaves - now, leaves}
+end
+redis.call('ZADD', KEYS[1], now, ARGV[3])
+redis.call('PEXPIRE', KEYS[1], math.ceil(window / 1000) + 1000)
+return {1, 0, now}
+"""
+
+# Settling, when the answer is back: the server counted the request at some moment before now, so the
+# ticket moves to now if that is later (a slow connect or a busy process sent it late).
+# ARGV: window (us), ticket.
+SETTLE: Final = """
+local t = redis.call('TIME')
+local now = tonumber(t[1]) * 1000000 + tonumber(t[2])
+local at = redis.call('ZSCORE', KEYS[1], ARGV[2])
+if at and tonumber(at) < now then
+  redis.call('ZADD', KEYS[1], now, ARGV[2])
+  redis.call('PEXPIRE', KEYS[1], math.ceil(tonumber(ARGV[1]) / 1000) + 1000)
+end
+return 1
+"""
+
+# KEYS: holders (token -> lease end), queue (token -> ticket), alive (token -> waiter deadline), ticket.
+# ARGV: capacity, lease (us), waiter ttl (us), token. Returns 1 when the token holds a slot, else 0.
+ACQUIRE: Final = """
+local t = redis.call('TIME')
+local now = tonumber(t[1]) * 1000000 + tonumber(t[2])
+local capacity = tonumber(ARGV[1])
+local keep = math.ceil((tonumber(ARGV[2]) + tonumber(ARGV[3])) / 1000) * 4
+redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', now)
+local gone = redis.call('ZRANGEBYSCORE', KEYS[3], '-inf', now)
+for _, token in ipairs(gone) do
+  redis.call('ZREM', KEYS[2], token)
+end
+redis.call('ZREMRANGEBYSCORE', KEYS[3], '-inf', now)
+local granted = 0
+if redis.call('ZSCORE', KEYS[1], ARGV[4]) then
+  granted = 1
+else
+  if not redis.call('ZSCORE', KEYS[2], ARGV[4]) then
+    redis.call('ZADD', KEYS[2], redis.call('INCR', KEYS[4]), ARGV[4])
+  end
+  local free = capacity - redis.call('ZCARD', KEYS[1])
+  if free > 0 and redis.call('ZRANK', KEYS[2], ARGV[4]) < free then
+    redis.call('ZREM', KEYS[2], ARGV[4])
+    redis.call('ZREM', KEYS[3], ARGV[4])
+    granted = 1
+  end
+end
+if granted == 1 then
+  redis.call('ZADD', KEYS[1], now + tonumber(ARGV[2]), ARGV[4])
+else
+  redis.call('ZADD', KEYS[3], now + tonumber(ARGV[3]), ARGV[4])
+end
+for i = 1, 4 do
+  redis.call('PEXPIRE', KEYS[i], keep)
+end
+return granted
+"""
+
+# KEYS[1] holders. ARGV: lease (us), token. Returns 1 when the lease was extended, 0 when it was lost.
+RENEW: Final = """
+local t = redis.call('TIME')
+local now = tonumber(t[1]) * 1000000 + tonumber(t[2])
+if redis.call('ZSCORE', KEYS[1], ARGV[2]) then
+  redis.call('ZADD', KEYS[1], now + tonumber(ARGV[1]), ARGV[2])
+  return 1
+end
+return 0
+"""
+
+# KEYS: holders, queue, alive. ARGV: token.
+RELEASE: Final = """
+for i = 1, 3 do
+  redis.call('ZREM', KEYS[i], ARGV[1])
+end
+return 1
+"""
+
+
+def redact_url(url: str) -> str:
+    """``url`` with its password (in the user part or a ``password=`` query) shown as ``***``."""
+    try:
+        parts = urlsplit(url)
+        netloc = parts.netloc
+        if "@" in netloc:
+            userinfo, host = netloc.rsplit("@", 1)
+            user = userinfo.split(":", 1)[0]
+            netloc = f"{user}:***@{host}" if ":" in userinfo else f"***@{host}" if user else netloc
+        query = urlencode(
+            [(k, "***" if k.lower() == "password" else v) for k, v in parse_qsl(parts.query, True)],
+            safe="*",
+        )
+        return urlunsplit((parts.scheme, netloc, parts.path, query, parts.fragment))
+    except ValueError:
+        return "<unparseable Redis URL>"
+
+
+def _redis_module() -> Any:
+    try:
+        import redis  # noqa: PLC0415 - optional extra, imported only when a Redis URL is configured
+    except ImportError:
+        raise ConfigurationError(
+            "A Redis URL is configured but the redis package is not installed",
+            how_to_fix="pip install 'exotel-contacts[redis]'",
+        ) from None
+    return redis
+
+
+def _check_url(url: str) -> None:
+    if urlsplit(url).scheme not in ("redis", "rediss", "unix"):
+        raise ConfigurationError(
+            f"EXOTEL_REDIS_URL must be a redis://, rediss:// or unix:// URL, got {redact_url(url)!r}"
+        )
+
+
+def connect(url: str) -> redis.Redis:
+    """A redis-py client for ``url`` (nothing is sent yet) with finite timeouts."""
+    _check_url(url)
+    module = _redis_module()
+    try:
+        client: redis.Redis = module.Redis.from_url(
+            url, socket_timeout=REDIS_TIMEOUT, socket_connect_timeout=REDIS_TIMEOUT
+        )
+    except ValueError as exc:
+        raise ConfigurationError(f"Cannot use the Redis URL {redact_url(url)!r}: {exc}") from None
+    return client
+
+
+def connect_async(url: str) -> aredis.Redis:
+    """A redis-py asyncio client for ``url`` (nothing is sent yet) with finite timeouts."""
+    _check_url(url)
+    module = _redis_module()
+    try:
+        client: aredis.Redis = module.asyncio.Redis.from_url(
+            url, socket_timeout=REDIS_TIMEOUT, socket_connect_timeout=REDIS_TIMEOUT
+        )
+    except ValueError as exc:
+        raise ConfigurationError(f"Cannot use the Redis URL {redact_url(url)!r}: {exc}") from None
+    return client
+
+
+@attrs.frozen
+class RedisQuotaKeys:
+    """The keys of one account's shared quota; one hash tag, so they sit in one Redis Cluster slot."""
+
+    account_sid: str
+    prefix: str = "exotel-contacts"
+
+    def rate(self, family: str) -> str:
+        """The sorted set of one family's reserved send times."""
+        return f"{self.prefix}:{{{self.account_sid}}}:rate:{family}"
+
+    def learned(self, family: str) -> str:
+        """The limit one family's answers stated (``X-RateLimit-Limit``), shared by every worker."""
+        return f"{self.prefix}:{{{self.account_sid}}}:limit:{family}"
+
+    @property
+    def slots(self) -> list[str]:
+        """Holders, queue, alive and ticket keys of the upload slots."""
+        base = f"{self.prefix}:{{{self.account_sid}}}:uploads"
+        return [f"{base}:holders", f"{base}:queue", f"{base}:alive", f"{base}:ticket"]
+
+
+def us(seconds: float) -> int:
+    """Seconds as whole microseconds (the scripts' unit)."""
+    return round(seconds * 1_000_000)
+
+
+def booked(reply: Any, rate: Rate, family: str) -> tuple[float, float]:
+    """The (wait, send time) of a booking script's reply; a booking too far ahead is a RateLimitError."""
+    granted, wait_us, slot_us = int(reply[0]), int(reply[1]), int(reply[2])
+    if not granted:
+        raise RateLimitError(
+            f"The shared {family} quota ({rate}) is booked {wait_us / 1e6:.0f} s ahead; "
+            "not waiting that long",
+            retry_after=wait_us / 1e6,
+        )
+    return wait_us / 1e6, slot_us / 1e6
+
+
+def confirmed(reply: Any) -> tuple[float, float]:
+    """The (extra wait, time) of a confirming script's reply: (0, send time) when it may go now."""
+    sent, wait_us, at_us = int(reply[0]), int(reply[1]), int(reply[2])
+    return (0.0 if sent else max(wait_us / 1e6, 1e-6)), at_us / 1e6
+
+
+@attrs.define
+class WindowBase:
+    """One family's window in Redis, the side-neutral part: where it is and the scripts' arguments."""
+
+    url: str
+    key: str
+    rate: Rate
+    family: str
+    slack: float
+    max_wait: float
+    learned_key: str = ""
+    """Where the limit the server stated is shared (:meth:`RedisQuotaKeys.learned`)."""
+    shared_limit: int | None = attrs.field(default=None, init=False)
+    shared_at: float = attrs.field(default=-LEARNED_TTL, init=False)
+
+    @property
+    def window_us(self) -> int:
+        return us(self.rate.window + self.slack)
+
+    @property
+    def keys(self) -> list[str]:
+        return [self.key, self.learned_key or f"{self.key}:limit"]
+
+    def book_args(self, ticket: str) -> list[Any]:
+        return [self.rate.limit, self.window_us, us(self.max_wait), ticket, int(self.rate.follow_server)]
+
+    def confirm_args(self, ticket: str) -> list[Any]:
+        return [self.rate.limit, self.window_us, ticket, int(self.rate.follow_server)]
+
+    def share_due(self, learned: int | None, now: float) -> bool:
+        """Whether to (re)write the learned limit: it changed, or half its time to live has passed."""
+        return learned is not None and (
+            learned != self.shared_limit or now - self.shared_at > LEARNED_TTL / 2
+        )
+
+
+@attrs.define
+class SlotsBase:
+    """The account's upload slots in Redis, the side-neutral part: capacity, lease, waits, arguments."""
+
+    url: str
+    keys: list[str]
+    capacity: int
+    lease: float = 30.0
+    """Seconds a slot stays held without renewal; the holder renews it every third of that."""
+    poll: float = 0.1
+    """Seconds between a waiter's looks."""
+    max_wait: float = 3600.0
+    """Seconds a caller waits for a slot before :class:`APITimeoutError`."""
+
+    @property
+    def waiter_ttl(self) -> float:
+        # A waiter that stops looking (its process died) leaves the queue after this long.
+        return max(2.0, 10 * self.poll)
+
+    def acquire_args(self, token: str) -> list[Any]:
+        return [self.capacity, us(self.lease), us(self.waiter_ttl), token]
+
+    def timed_out(self) -> APITimeoutError:
+        return APITimeoutError(
+            f"No upload slot of the {self.capacity} shared through Redis came free in {self.max_wait:g} s"
+        )

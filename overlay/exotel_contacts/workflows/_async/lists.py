@@ -1,0 +1,400 @@
+"""The list workflows: paging, ``add_to_list`` of any size and ``sync_list``.
+
+Each page, chunk and removal is one operation sent through the client, so every request is under the
+rate limiter and the transport's retries (all of these operations are replay-safe, see
+:mod:`exotel_contacts.operations.requests`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterable
+from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
+
+from exotel_contacts.base._async._primitives import Window
+from exotel_contacts.base.exceptions import (
+    BulkAbortedError,
+    ExotelError,
+    InvalidInputError,
+    InvalidResponseError,
+    NotFoundError,
+    OutcomeUnknownError,
+    StoreUnavailableError,
+)
+from exotel_contacts.base.outcomes import BULK_FATAL, may_have_acted
+from exotel_contacts.operations.answers import MAX_BULK_ITEMS, MAX_PAGE_SIZE, Page
+from exotel_contacts.operations.inputs import MAX_SID_LENGTH
+from exotel_contacts.operations.requests import (
+    add_contacts_to_list_request,
+    list_contacts_request,
+    list_list_contacts_request,
+    remove_contact_from_list_request,
+)
+
+from ..chunking import check_chunking
+from ..lists import (
+    AddToListProgress,
+    AddToListResult,
+    SyncChange,
+    SyncFailure,
+    SyncListResult,
+    SyncProgress,
+    first_of_each,
+    phone_normaliser,
+)
+
+if TYPE_CHECKING:
+    from exotel_contacts_api.models import Contact
+
+
+__all__ = ["DEFAULT_LIST_CONCURRENCY", "add_to_list", "created_at", "member_pages", "pages", "sync_list"]
+
+PageT = TypeVar("PageT", bound=Page[Any])
+
+#: Requests in flight at once for chunks and removals by default (as bulk create).
+DEFAULT_LIST_CONCURRENCY = 4
+
+
+async def pages(
+    fetch: Callable[[int, int], Awaitable[PageT]], *, page_size: int = MAX_PAGE_SIZE
+) -> AsyncIterator[PageT]:
+    """Every page of a listing, by offset, until a short page or the server's total.
+
+    A server that ignores ``offset`` (the same first record twice) raises
+    :class:`~exotel_contacts.InvalidResponseError` instead of paging forever.
+    """
+    offset = 0
+    first: object = None
+    while True:
+        page = await fetch(offset, page_size)
+        if page.items:
+            head = getattr(page.items[0], "sid", page.items[0])
+            if offset and head == first:
+                raise InvalidResponseError(f"The listing answered the same page for offset {offset}")
+            first = head
+        yield page
+        if not page.items or not page.has_more:
+            return
+        offset += len(page.items)
+
+
+# ---- add_to_list ---------------------------------------------------------------------------------
+
+
+def _valid_sid(sid: object) -> bool:
+    return isinstance(sid, str) and bool(sid.strip()) and len(sid) <= MAX_SID_LENGTH
+
+
+async def _send_chunk(
+    client: Any, result: AddToListResult, indexes: list[int], sids: list[str]
+) -> ExotelError | None:
+    """Send one chunk; its outcomes go into ``result``; the error that must stop the job, if any."""
+    operation = add_contacts_to_list_request(client._config.account_sid, result.list_sid, sids)
+    try:
+        answer = await client._send(operation)
+    except ExotelError as error:
+        result.chunk_failed(indexes, sids, error)
+        # The list does not exist (404 for the request) or the credentials fail: every chunk would.
+        fatal = isinstance(error, BULK_FATAL) and not isinstance(error, OutcomeUnknownError)
+        # The shared quota's Redis stayed away past redis_outage: every chunk would wait the same.
+        return error if fatal or isinstance(error, StoreUnavailableError) else None
+    result.chunk_answered(indexes, sids, answer)
+    return None
+
+
+async def add_to_list(
+    client: Any,
+    list_sid: str,
+    contact_sids: Iterable[str],
+    *,
+    chunk_size: int = MAX_BULK_ITEMS,
+    concurrency: int = DEFAULT_LIST_CONCURRENCY,
+    on_progress: Callable[[AddToListProgress], object] | None = None,
+) -> AddToListResult:
+    """Add any number of contacts to a list: chunks of ``chunk_size`` (at most 5000), ``concurrency`` at once.
+
+    Every input gets one :class:`~exotel_contacts.MemberResult`; after a fatal error (bad credentials,
+    no such list) the chunks not yet sent are reported ``failed`` ("not sent") and ``result.aborted``
+    holds the error.
+    """
+    check_chunking(chunk_size, concurrency, max_chunk_size=MAX_BULK_ITEMS)
+    if isinstance(contact_sids, str | bytes):
+        raise InvalidInputError("contact_sids must be an iterable of contact sids, not one string")
+    given = list(contact_sids)
+    result = AddToListResult(list_sid, len(given))
+    valid = []
+    for position, sid in enumerate(given):
+        if _valid_sid(sid):
+            valid.append(position)
+        else:
+            result.not_sent(position, sid, "not a contact sid")
+    chunks = iter([valid[i : i + chunk_size] for i in range(0, len(valid), chunk_size)])
+    async with Window[ExotelError | None](concurrency, name="exotel-add-to-list") as window:
+        while True:
+            while result.aborted is None and window.has_room and (chunk := next(chunks, None)) is not None:
+                window.start(_send_chunk, client, result, chunk, [given[i] for i in chunk])
+                result.requests += 1
+            if not window:
+                break
+            for fatal in await window.next_done():
+                result.aborted = result.aborted or fatal
+            if on_progress is not None:
+                on_progress(result.progress())
+    if result.aborted is not None:
+        for chunk in chunks:
+            result.chunk_skipped(chunk, [given[i] for i in chunk], result.aborted)
+    return result
+
+
+# ---- sync_list -----------------------------------------------------------------------------------
+
+
+class _Held(NamedTuple):
+    """What the workflows keep of a member: a few strings, not the whole model (lists hold 500,000)."""
+
+    number: str
+    sid: str
+    date_created: str | None
+
+
+def member_pages(client: Any, list_sid: str) -> AsyncIterator[Page[Contact]]:
+    """The pages of a list's members, in the order they joined."""
+    account = client._config.account_sid
+    fetch = lambda offset, limit: client._send(  # noqa: E731 - a one-line page fetcher
+        list_list_contacts_request(account, list_sid, offset=offset, limit=limit)
+    )
+    return pages(fetch)
+
+
+def created_at(contact: Contact) -> str | None:
+    """When the contact was created, as the server wrote it (``None`` when it did not say)."""
+    return contact.date_created if isinstance(contact.date_created, str) else None
+
+
+async def _members(client: Any, list_sid: str) -> list[_Held]:
+    """Every member of a list, read page by page."""
+    found: list[_Held] = []
+    async for page in member_pages(client, list_sid):
+        found.extend(_Held(c.number, c.sid, created_at(c)) for c in page.items)
+    return found
+
+
+async def _lookup(client: Any, numbers: set[str]) -> tuple[dict[str, str], int]:
+    """The sids of ``numbers`` in the address book (paged until all are found); and the pages read."""
+    account = client._config.account_sid
+    found: dict[str, str] = {}
+    read = 0
+    fetch = lambda offset, limit: client._send(  # noqa: E731 - a one-line page fetcher
+        list_contacts_request(account, offset=offset, limit=limit)
+    )
+    if not numbers:
+        return found, read
+    async for page in pages(fetch):
+        read += 1
+        for contact in page.items:
+            if contact.number in numbers:
+                found[contact.number] = contact.sid
+        if len(found) == len(numbers):
+            break
+    return found, read
+
+
+_Removal = tuple[SyncFailure | None, ExotelError | None]  # the failure, and the error that stops the sync
+
+
+async def _remove(client: Any, list_sid: str, sid: str, number: str) -> _Removal:
+    try:
+        await client._send(remove_contact_from_list_request(client._config.account_sid, list_sid, sid))
+    except NotFoundError:
+        return None, None  # gone already: the list does not hold it, which is what was asked
+    except StoreUnavailableError as error:
+        # Nothing was sent, and every other removal would wait the same: sync_list stops.
+        return SyncFailure("remove", number, sid, f"not removed: {error.message}"), error
+    except ExotelError as error:
+        unknown = may_have_acted(error)
+        return SyncFailure("remove", number, sid, error.message, error.status_code, error.code, unknown), None
+    return None, None
+
+
+Tell = Callable[[str, int], None]
+
+
+async def _create_missing(  # noqa: PLR0917 - the stage's inputs and the result it fills
+    client: Any,
+    missing: list[str],
+    failures: list[SyncFailure],
+    concurrency: int,
+    tell: Tell,
+    sids: dict[str, str],
+    created: list[SyncChange],
+) -> int:
+    """Create the missing numbers into ``sids`` and ``created`` (kept when it stops); the pages read."""
+    tell("creating", len(missing))
+    stopped: BulkAbortedError | None = None
+    try:
+        bulk = await client.create_contacts_bulk([{"number": n} for n in missing], concurrency=concurrency)
+    except BulkAbortedError as error:
+        bulk, stopped = error.result, error  # what was done before the stop is in its result
+    look_for: dict[str, bool] = {}
+    for outcome in bulk:
+        number = missing[outcome.index]
+        if outcome.outcome == "created" and outcome.sid:
+            sids[number] = outcome.sid
+            created.append(SyncChange("create", number, outcome.sid))
+        elif outcome.outcome in ("already_existed", "unknown"):
+            # In the address book (or maybe, after a lost answer): find its sid.
+            look_for[number] = outcome.outcome == "unknown"
+        else:
+            reason = outcome.reason or "not created"
+            failures.append(SyncFailure("create", number, None, reason, outcome.status_code, outcome.code))
+    if stopped is not None:
+        failures.extend(
+            SyncFailure("create", number, None, f"not looked up: {stopped.error.message}", unknown=unknown)
+            for number, unknown in look_for.items()
+        )
+        failures.extend(
+            SyncFailure("create", number, None, f"not created: {stopped.error.message}")
+            for number in missing[bulk.total :]
+        )
+        raise stopped.error
+    tell("looking_up", len(look_for))
+    found, pages_read = await _lookup(client, set(look_for))
+    sids.update(found)
+    failures.extend(
+        SyncFailure("lookup", number, None, "Not created, and not found in the address book")
+        for number in sorted(look_for.keys() - found.keys())
+    )
+    return pages_read
+
+
+async def _add_missing(
+    client: Any,
+    list_sid: str,
+    to_add: list[tuple[str, str]],
+    failures: list[SyncFailure],
+    added: list[SyncChange],
+    *,
+    concurrency: int,
+    tell: Tell,
+) -> None:
+    """Add the found sids to the list, into ``added``; raise the error that stopped it, if any."""
+    tell("adding", len(to_add))
+    if not to_add:
+        return
+    result = await add_to_list(client, list_sid, [sid for _, sid in to_add], concurrency=concurrency)
+    for (number, _), member in zip(to_add, result, strict=True):
+        if member.is_member:
+            added.append(SyncChange("add", number, member.contact_sid))
+        else:
+            reason = member.reason or str(member.outcome)
+            unknown = member.outcome == "unknown"
+            failures.append(
+                SyncFailure(
+                    "add", number, member.contact_sid, reason, member.status_code, member.code, unknown
+                )
+            )
+    if result.aborted is not None:
+        raise result.aborted
+
+
+async def _remove_extra(
+    client: Any,
+    list_sid: str,
+    extra: list[tuple[str, str]],
+    failures: list[SyncFailure],
+    removed: list[SyncChange],
+    *,
+    concurrency: int,
+    tell: Tell,
+) -> None:
+    """Take the extra members out, into ``removed``; raise the error that stopped it, if any."""
+    tell("removing", len(extra))
+    todo = iter(extra)
+    failed: set[str] = set()
+    started: list[tuple[str, str]] = []
+    stop: ExotelError | None = None
+    async with Window[_Removal](concurrency, name="exotel-sync-list") as window:
+        while True:
+            while stop is None and window.has_room and (pair := next(todo, None)) is not None:
+                window.start(_remove, client, list_sid, pair[1], pair[0])
+                started.append(pair)
+            if not window:
+                break
+            for failure, stops in await window.next_done():
+                if failure is not None:
+                    failures.append(failure)
+                    failed.add(str(failure.contact_sid))
+                stop = stop or stops
+    removed.extend(SyncChange("remove", number, sid) for number, sid in started if sid not in failed)
+    if stop is not None:
+        failures.extend(
+            SyncFailure("remove", number, sid, f"not removed: {stop.message}") for number, sid in todo
+        )
+        raise stop
+
+
+async def sync_list(
+    client: Any,
+    list_sid: str,
+    numbers: Iterable[str],
+    *,
+    dry_run: bool = False,
+    default_region: str | None = None,
+    strict: bool = False,
+    concurrency: int = DEFAULT_LIST_CONCURRENCY,
+    on_progress: Callable[[SyncProgress], object] | None = None,
+) -> SyncListResult:
+    """Make the list hold exactly ``numbers`` (see ``AsyncClient.sync_list``)."""
+    check_chunking(MAX_BULK_ITEMS, concurrency, max_chunk_size=MAX_BULK_ITEMS)
+    if isinstance(numbers, str | bytes):
+        raise InvalidInputError("numbers must be an iterable of phone numbers, not one string")
+    wanted, failures = first_of_each(numbers, phone_normaliser(default_region=default_region, strict=strict))
+
+    def tell(stage: str, total: int) -> None:
+        if on_progress is not None:
+            on_progress(SyncProgress(stage, 0, total))  # type: ignore[arg-type]
+
+    tell("reading", 0)
+    # Reading the list changes nothing: an error here is raised as it is.
+    members = await _members(client, list_sid)
+    held = {contact.number: contact.sid for contact in members}
+    missing = [number for number in wanted if number not in held]
+    extra = [(contact.number, contact.sid) for contact in members if contact.number not in wanted]
+    unchanged = len(wanted) - len(missing)
+    sids: dict[str, str] = {}
+    created: list[SyncChange] = []
+    added: list[SyncChange] = []
+    removed: list[SyncChange] = []
+    pages_read = 0
+    aborted: ExotelError | None = None
+    if dry_run:
+        tell("looking_up", len(missing))
+        sids, pages_read = await _lookup(client, set(missing))
+        created = [SyncChange("create", n, None) for n in missing if n not in sids]
+        added = [SyncChange("add", n, sids.get(n)) for n in missing]
+        removed = [SyncChange("remove", n, sid) for n, sid in extra]
+    else:
+        # From here on changes are made: whatever stops the sync, the result says what was done.
+        try:
+            if missing:
+                pages_read = await _create_missing(
+                    client, missing, failures, concurrency, tell, sids, created
+                )
+            to_add = [(n, sids[n]) for n in missing if n in sids]
+            await _add_missing(client, list_sid, to_add, failures, added, concurrency=concurrency, tell=tell)
+            await _remove_extra(
+                client, list_sid, extra, failures, removed, concurrency=concurrency, tell=tell
+            )
+        except ExotelError as error:
+            aborted = error
+    tell("done", 0)
+    return SyncListResult(
+        list_sid,
+        dry_run,
+        tuple(created),
+        tuple(added),
+        tuple(removed),
+        unchanged,
+        tuple(failures),
+        pages_read,
+        aborted,
+    )
