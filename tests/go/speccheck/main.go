@@ -16,6 +16,7 @@ import (
 	"net/http"
 	"os"
 	"regexp"
+	"strconv"
 	"strings"
 	"time"
 
@@ -287,8 +288,13 @@ func (c *checker) exchange(name, method, path, contentType, body string, auth bo
 		c.fail(name, fmt.Sprintf("status %d, wanted %v: %.300s", answer.StatusCode, want, data))
 		return nil
 	}
+	header, err := c.numericHeaders(route, answer)
+	if err != nil {
+		c.fail(name, fmt.Sprintf("answer %d: %v", answer.StatusCode, err))
+		return nil
+	}
 	check := &openapi3filter.ResponseValidationInput{
-		RequestValidationInput: input, Status: answer.StatusCode, Header: answer.Header,
+		RequestValidationInput: input, Status: answer.StatusCode, Header: header,
 		Options: &openapi3filter.Options{IncludeResponseStatus: true},
 	}
 	check.SetBodyBytes(data)
@@ -299,6 +305,46 @@ func (c *checker) exchange(name, method, path, contentType, body string, auth bo
 	c.passed++
 	fmt.Printf("ok   %-32s %s %s -> %d\n", name, method, route.Path, answer.StatusCode)
 	return data
+}
+
+// numericHeaders validates the answer's declared integer and number headers itself and returns the
+// other headers for openapi3filter. Debian's kin-openapi (0.110) checks a response header's raw text
+// against its schema without decoding it first, so "30" never matches {type: integer}; later versions
+// decode a header by its schema, as done here.
+func (c *checker) numericHeaders(route *routers.Route, answer *http.Response) (http.Header, error) {
+	rest := answer.Header.Clone()
+	if route.Operation == nil {
+		return rest, nil
+	}
+	declared := route.Operation.Responses.Get(answer.StatusCode)
+	if declared == nil {
+		declared = route.Operation.Responses.Default()
+	}
+	if declared == nil || declared.Value == nil {
+		return rest, nil
+	}
+	for name, header := range declared.Value.Headers {
+		if header.Value == nil || header.Value.Schema == nil || header.Value.Schema.Value == nil {
+			continue
+		}
+		schema := header.Value.Schema.Value
+		if schema.Type != "integer" && schema.Type != "number" {
+			continue
+		}
+		text := answer.Header.Get(name)
+		if text == "" {
+			continue
+		}
+		value, err := strconv.ParseFloat(text, 64)
+		if err != nil {
+			return nil, fmt.Errorf("response header %q is not a number: %q", name, text)
+		}
+		if err := schema.VisitJSON(value); err != nil {
+			return nil, fmt.Errorf("response header %q doesn't match the schema: %v", name, err)
+		}
+		rest.Del(name)
+	}
+	return rest, nil
 }
 
 func (c *checker) fail(name, why string) {
