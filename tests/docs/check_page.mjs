@@ -78,7 +78,14 @@ try {
       .then(() => true, () => false);
   }
   await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => done(window.scrollTo(0, 0)))));
-  await page.screenshot({ path: path.join(outDir, "screenshot-operation.png") });
+  // Under load Chromium can capture the frame before Redoc repaints after the jump: give it up to five
+  // seconds to paint something (the test still fails a blank final picture).
+  const operationShot = path.join(outDir, "screenshot-operation.png");
+  for (let tries = 0; tries < 5; tries += 1) {
+    const picture = await page.screenshot({ path: operationShot });
+    if (picture.length > 20_000) break;
+    await page.waitForTimeout(1_000);
+  }
   console.log(JSON.stringify({ consoleErrors, pageErrors, external, tables, rendered }));
 } finally {
   await context.close();
