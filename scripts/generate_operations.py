@@ -23,6 +23,7 @@ exits 1 when a written file differs from what the spec gives (the drift test).
 from __future__ import annotations
 
 import argparse
+import ast
 import dataclasses
 import difflib
 import enum
@@ -35,6 +36,7 @@ import sys
 import textwrap
 import types
 import typing
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
@@ -376,9 +378,240 @@ def render_method(ep: Endpoint) -> str:
     return (
         f"    async def {ep.name}({', '.join(params)}) -> {ep.returns}:\n"
         f'        """{_indent(ep.doc, "    ").lstrip()}\n        """\n'
-        f"        return await self._client._send(requests.{ep.name}({', '.join(args)}))\n"
+        f"        return await self._client._send(spec_requests.{ep.name}({', '.join(args)}))\n"
     )
 
+
+# ---- x-exotel-method: the client's named methods, their inputs and what they return ------------
+
+OVERLAY_OPERATIONS = Path("overlay") / "exotel_contacts" / "operations"
+ABC_NAMES = frozenset({"Iterable", "Mapping", "Sequence"})
+PYTHON_NAMES = frozenset({"None", "True", "False", "str", "int", "bool", "list", "type", "float", "bytes"})
+
+
+def _functions(path: Path) -> dict[str, ast.FunctionDef]:
+    """The top-level functions of a hand-written overlay module (read, not imported)."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    return {node.name: node for node in tree.body if isinstance(node, ast.FunctionDef)}
+
+
+def _words(name: str) -> str:
+    """``ContactsPage`` -> ``contacts page``: what an answer's shape error calls it."""
+    return " ".join(re.findall(r"[A-Z][a-z0-9]*", name)).lower()
+
+
+def _type_text(text: str, model: str | None, imports: Imports, answers_module: str) -> str:
+    """A converter's annotation for the public signature (``M`` is the target's model)."""
+    if model is not None:
+        text = re.sub(r"\bM\b", model, text)
+    models = importlib.import_module(f"{API}.models")
+    for name in set(re.findall(r"[A-Za-z_]\w*", text)):
+        if name in ABC_NAMES:
+            imports.add("collections.abc", name)
+        elif name == "Any":
+            imports.add("typing", name)
+        elif hasattr(models, name):
+            imports.add(f"{API}.models", name)
+        elif name not in PYTHON_NAMES:
+            imports.add(answers_module, name)
+    return text
+
+
+@dataclasses.dataclass
+class Method:
+    """One ``x-exotel-method``: the public signature, the request builder and the method."""
+
+    name: str
+    doc: str
+    params: list[str]  # the public parameters ("*" and "**changes: Any" included)
+    call: list[str]  # how the method passes them on to the builder
+    returns: str
+    body: list[str]  # the builder's statements
+
+
+@dataclasses.dataclass
+class Facade:
+    """Builds one ``x-exotel-method`` of ``op`` against the generated endpoint ``ep``."""
+
+    spec: Spec
+    op: dict[str, Any]
+    ep: Endpoint
+    imports: Imports
+    answers_module: str
+    converters: dict[str, ast.FunctionDef]
+    shapes: dict[str, ast.FunctionDef]
+    params: list[str] = dataclasses.field(default_factory=list)
+    call: list[str] = dataclasses.field(default_factory=list)
+    body: list[str] = dataclasses.field(default_factory=list)
+    given: dict[str, str] = dataclasses.field(default_factory=lambda: {"account_sid": "account_sid"})
+    fields: dict[str, str] = dataclasses.field(default_factory=dict)
+
+    def fail(self, message: str) -> SystemExit:
+        return SystemExit(f"generate_operations: {self.op['operationId']}: {message}")
+
+    def param(self, public: str, options: dict[str, Any], wanted: Mapping[str, inspect.Parameter]) -> None:
+        """One public parameter: its annotation and default, its converter, where it goes."""
+        target = str(options.get("to", public))
+        if options.get("keyword") and "*" not in self.params:
+            self.params.append("*")
+        keyword = "*" in self.params
+        model = annotation(wanted["body"].annotation, self.imports) if target == "body" else None
+        if target.startswith("body."):
+            model = self.imports.add(f"{API}.models", _item_model(self.spec, self.op, target[5:]))
+        convert = options.get("input")
+        value = public
+        if convert is None:
+            self.params.append(f"{public}: {annotation(wanted[target].annotation, self.imports)}")
+        elif convert not in self.converters:
+            raise self.fail(f"no converter inputs.{convert}")
+        else:
+            args = self.converters[convert].args.args
+            first, default = args[0], _default(self.converters[convert])
+            text = ast.unparse(first.annotation) if first.annotation else "Any"
+            text = _type_text(text, model, self.imports, self.answers_module)
+            if default is not None:
+                _type_text(default, None, self.imports, self.answers_module)
+            self.params.append(f"{public}: {text}" + ("" if default is None else f" = {default}"))
+            extra = {"what": repr(target.rsplit(".", 1)[-1]), "cls": str(model), "changes": "changes"}
+            value = f"{public}_in"
+            named = self.converters[convert].args.kwonlyargs
+            pieces = [public, *(extra[a.arg] for a in args[1:]), *(f"{a.arg}={extra[a.arg]}" for a in named)]
+            self.body.append(f"{value} = inputs.{convert}({', '.join(pieces)})")
+            if "changes" in (a.arg for a in [*args[1:], *named]):
+                self.imports.add("typing", "Any")
+                self.fields["**"] = "changes"
+        self.call.append(f"{public}={public}" if keyword else public)
+        if target.startswith("body."):
+            self.fields[target[5:]] = value
+        else:
+            self.given[target if target in wanted else f"{target}_"] = value
+
+    def result(self, result: str, counted: str | None) -> tuple[str, str]:
+        """The method's return annotation, and the shape that takes it out of the answer."""
+        envelope = _models_name(self.spec.success(self.op) or "")
+        if result in ("data", "page"):
+            record = self.imports.add(f"{API}.models", _record_model(self.spec, self.op))
+            if result == "page":
+                self.imports.add(self.answers_module, "Page")
+                return f"Page[{record}]", f"answers.page({record}, {_words(envelope)!r})"
+            what = _words(envelope.removesuffix("Response"))
+            if self.ep.returns.endswith("| None"):
+                return f"{record} | None", f"answers.data_or_none({record}, {what!r})"
+            return record, f"answers.data({record}, {what!r})"
+        if result == "items":
+            if counted is None:
+                raise self.fail("result items needs a body.<field> parameter")
+            op_id = self.op["operationId"]
+            return self.imports.add(f"{API}.models", envelope), f"answers.items({op_id!r}, len({counted}))"
+        returns = self.shapes[result].returns if result in self.shapes else None
+        if returns is None:
+            raise self.fail(f"unknown x-exotel-method result {result!r}")
+        return self.imports.add(f"{API}.models", ast.unparse(returns)), f"answers.{result}"
+
+
+def _default(function: ast.FunctionDef) -> str | None:
+    """The source text of the default of a function's first parameter (None: it has none)."""
+    args = function.args
+    first_default = len(args.args) - len(args.defaults)
+    return ast.unparse(args.defaults[0]) if first_default == 0 and args.defaults else None
+
+
+def facade(
+    spec: Spec, op: dict[str, Any], ep: Endpoint, *, root: Path, imports: Imports, answers_module: str
+) -> Method:
+    """The method ``op``'s ``x-exotel-method`` declares, checked against the generated endpoint."""
+    decl = op["x-exotel-method"]
+    made = Facade(
+        spec,
+        op,
+        ep,
+        imports,
+        answers_module,
+        _functions(root / OVERLAY_OPERATIONS / "inputs.py"),
+        _functions(root / OVERLAY_OPERATIONS / "answers.py"),
+    )
+    wanted = inspect.signature(importlib.import_module(f"{API}.api.{ep.module}")._get_kwargs).parameters
+    for public, options in decl["params"].items():
+        made.param(public, options or {}, wanted)
+    changes = made.fields.pop("**", None)
+    if changes is not None:
+        made.params.append("**changes: Any")
+        made.call.append("**changes")
+    counted = next(iter(made.fields.values()), None)
+    if made.fields:
+        body_model = annotation(wanted["body"].annotation, imports)
+        made.given["body"] = f"{body_model}({', '.join(f'{k}={v}' for k, v in made.fields.items())})"
+    unknown = set(made.given) - set(wanted)
+    if unknown:
+        raise made.fail(f"x-exotel-method targets {sorted(unknown)}")
+    args = [
+        made.given[n] if p.kind is inspect.Parameter.POSITIONAL_OR_KEYWORD else f"{n}={made.given[n]}"
+        for n, p in wanted.items()
+        if n in made.given
+    ]
+    made.body.append(f"operation = spec_requests.{ep.name}({', '.join(args)})")
+    returns, shape = made.result(decl["result"], counted)
+    made.body.append(f"return operation.then({shape})")
+    return Method(decl["name"], str(decl["doc"]), made.params, made.call, returns, made.body)
+
+
+def _item_model(spec: Spec, op: dict[str, Any], field: str) -> str:
+    for media in (op.get("requestBody") or {}).get("content", {}).values():
+        prop = _ref(spec.doc, _ref(spec.doc, media.get("schema", {})).get("properties", {}).get(field, {}))
+        name = _ref_name(prop.get("items"))
+        if name:
+            return _models_name(name)
+    raise SystemExit(f"generate_operations: {op['operationId']}: no array body.{field} of a schema")
+
+
+def _record_model(spec: Spec, op: dict[str, Any]) -> str:
+    """The record inside a success envelope: ``response.data`` (or each item's ``data``)."""
+    envelope = _ref(spec.doc, {"$ref": f"#/components/schemas/{spec.success(op)}"})
+    inner = envelope.get("properties", {}).get("response", {})
+    inner = inner.get("items", inner) if _ref(spec.doc, inner).get("type") == "array" else inner
+    name = _ref_name(_ref(spec.doc, inner).get("properties", {}).get("data"))
+    if name is None:
+        raise SystemExit(f"generate_operations: {op['operationId']}: no record in response.data")
+    return _models_name(name)
+
+
+def _doc(text: str, indent: str) -> str:
+    paragraphs = [" ".join(p.split()) for p in text.split("\n") if p.strip()]
+    filled = [
+        textwrap.fill(p, width=100, initial_indent=indent, subsequent_indent=indent, break_on_hyphens=False)
+        for p in paragraphs
+    ]
+    return "\n\n".join(filled).lstrip() + f"\n{indent}"
+
+
+def render_builder(m: Method) -> str:
+    return (
+        f"def {m.name}_request({', '.join(['account_sid: str', *m.params])}) -> Operation[{m.returns}]:\n"
+        f'    """The request of ``{m.name}``: its inputs checked, its answer shaped."""\n'
+        + "".join(f"    {line}\n" for line in m.body)
+    )
+
+
+def render_named_method(m: Method) -> str:
+    call = ", ".join(["self._config.account_sid", *m.call])
+    return (
+        f"    async def {m.name}({', '.join(['self', *m.params])}) -> {m.returns}:\n"
+        f'        """{_doc(m.doc, "        ")}"""\n'
+        f"        return await self._send(requests.{m.name}_request({call}))\n"
+    )
+
+
+_BUILDERS_HEAD = """\
+\"\"\"The request of each method openapi.yaml's ``x-exotel-method`` declares (workflows send them too).\"\"\"
+
+from __future__ import annotations
+
+@@IMPORTS@@
+
+__all__ = [@@ALL@@]
+
+
+"""
 
 _REQUESTS_HEAD = """\
 \"\"\"A request builder for every operation of openapi.yaml: the ``Operation`` a client sends.\"\"\"
@@ -419,9 +652,11 @@ class _Sender:
 """
 
 
-def render_modules(spec: Spec, rules: dict[str, dict[str, Any]]) -> tuple[str, str]:
-    """The request builders' module, and the methods' module (a class per tag, and the mixin)."""
-    request_imports, method_imports = Imports(), Imports()
+def render_modules(spec: Spec, rules: dict[str, dict[str, Any]], root: Path) -> tuple[str, str, str]:
+    """The request builders' module, the methods' module (a class per tag, the mixins) and the
+    named methods' request builders."""
+    request_imports, method_imports, builder_imports = Imports(), Imports(), Imports()
+    named: list[Method] = []
     request_imports.add("..spec.operations", "OPERATIONS")
     for module, name in (
         ("typing", "TYPE_CHECKING"),
@@ -440,10 +675,21 @@ def render_modules(spec: Spec, rules: dict[str, dict[str, Any]]) -> tuple[str, s
         requests.append(render_request(ep, request_imports))
         names.append(ep.name)
         classes.setdefault(rule["family"], []).append(render_method(ep))
+        if "x-exotel-method" in op:
+            named.append(facade(spec, op, ep, root=root, imports=builder_imports, answers_module=".answers"))
+            facade(spec, op, ep, root=root, imports=method_imports, answers_module="...operations.answers")
     request_text = HEADER + _REQUESTS_HEAD + "\n\n".join(requests)
     request_text = request_text.replace("@@IMPORTS@@", request_imports.render())
     request_text = request_text.replace("@@ALL@@", ", ".join(repr(n) for n in sorted(names)))
-    method_imports.add("...operations", "spec_requests as requests")
+    method_imports.add("...operations", "spec_requests")
+    method_imports.add("...operations", "requests")
+    for name in ("answers", "inputs", "spec_requests"):
+        builder_imports.add(".", name)
+    builder_imports.add(".operation", "Operation")
+    named.sort(key=lambda m: m.name)
+    builder_text = HEADER + _BUILDERS_HEAD + "\n\n".join(render_builder(m) for m in named)
+    builder_text = builder_text.replace("@@IMPORTS@@", builder_imports.render())
+    builder_text = builder_text.replace("@@ALL@@", ", ".join(repr(f"{m.name}_request") for m in named))
     groups = [f"Async{camel(tag)}Operations" for tag in sorted(classes)]
     out = [HEADER, _METHODS_HEAD]
     for tag, group in zip(sorted(classes), groups, strict=True):
@@ -464,9 +710,15 @@ def render_modules(spec: Spec, rules: dict[str, dict[str, Any]]) -> tuple[str, s
             f'        """Every ``{tag}`` operation of the spec, one method each."""\n'
             f"        return {group}(self)\n\n"
         )
-    all_names = ", ".join(repr(n) for n in sorted([*groups, "AsyncOperationGroups"]))
+    out.append("\n\nclass AsyncMethods(_Sender):\n")
+    out.append(
+        '    """The methods openapi.yaml\'s ``x-exotel-method`` names, with friendlier inputs and the\n'
+        '    record, page or checked items taken out of the answer (a mixin of the client)."""\n\n'
+    )
+    out.append("\n".join(render_named_method(m) for m in named))
+    all_names = ", ".join(repr(n) for n in sorted([*groups, "AsyncMethods", "AsyncOperationGroups"]))
     method_text = "".join(out).replace("@@IMPORTS@@", method_imports.render()).replace("@@ALL@@", all_names)
-    return request_text, method_text
+    return request_text, method_text, builder_text
 
 
 def _ruff(root: Path, text: str, filename: Path) -> str:
@@ -497,8 +749,9 @@ def main(argv: list[str]) -> int:
         for route, method, op, shared in spec.operations()
     }
     package = root / "overlay" / "exotel_contacts"
-    request_text, method_text = render_modules(spec, rules)
+    request_text, method_text, builder_text = render_modules(spec, rules, root)
     files = {
+        package / "operations" / "requests.py": builder_text,
         package / "spec" / "operations.py": render_rules(list(rules.values())),
         package / "operations" / "spec_requests.py": request_text,
         package / "client" / "_async" / "operations.py": method_text,

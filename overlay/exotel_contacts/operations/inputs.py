@@ -1,10 +1,15 @@
-"""What the README's methods accept beyond the generated models: dicts, plain strings, ``None`` for
-"not given"; each turned into the generated model, or refused with an :class:`InvalidInputError`
-that names the argument, before anything is sent."""
+"""What the client's methods accept beyond the generated models (dicts, plain strings, ``None`` for
+"not given"), each turned into the generated model or refused with an :class:`InvalidInputError` that
+names the argument, before anything is sent.
+
+openapi.yaml's ``x-exotel-method`` names a converter per parameter (``input``); the generator takes
+the public parameter's type and default from the converter's first parameter, passes ``what`` (the
+spec's name of the target), ``cls`` (the target's model) and ``changes`` (``**changes``) by name.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any, Final, TypeVar
 
 from exotel_contacts.base.exceptions import InvalidInputError, TooManyContactsError
@@ -26,18 +31,18 @@ __all__ = [
     "contact_references",
     "contacts",
     "duplicate_action",
-    "fields",
+    "limit",
     "list_creates",
     "list_name",
     "list_type",
-    "paging",
-    "partial",
+    "offset",
     "patches",
     "show_lists",
     "sid",
     "sids_filter",
     "sort",
     "text",
+    "update",
 ]
 
 M = TypeVar("M")
@@ -46,7 +51,7 @@ M = TypeVar("M")
 MAX_SID_LENGTH: Final = 128
 
 
-def sid(value: object, what: str) -> str:
+def sid(value: str, what: str) -> str:
     """A contact or list sid: a non-empty string of at most 128 characters."""
     if not isinstance(value, str) or not value.strip() or len(value) > MAX_SID_LENGTH:
         raise InvalidInputError(
@@ -55,26 +60,38 @@ def sid(value: object, what: str) -> str:
     return value
 
 
-def paging(offset: int, limit: int) -> None:
-    """A page's ``offset`` (from 0) and ``limit`` (1 to 20)."""
-    if not isinstance(offset, int) or isinstance(offset, bool) or offset < 0:
-        raise InvalidInputError(f"offset must be an integer >= 0, got {offset!r}")
-    if not isinstance(limit, int) or isinstance(limit, bool) or not 1 <= limit <= MAX_PAGE_SIZE:
-        raise InvalidInputError(f"limit must be 1 to {MAX_PAGE_SIZE}, got {limit!r}")
+def _whole(value: object) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
 
 
-def sort(sort_by: str | SortOrder | None) -> SortOrder | Unset:
-    """A listing's order, by its value (``name:asc``...)."""
-    if sort_by is None:
-        return UNSET
+def offset(value: int = 0) -> int:
+    """A page's ``offset``, from 0."""
+    if not _whole(value) or value < 0:
+        raise InvalidInputError(f"offset must be an integer >= 0, got {value!r}")
+    return value
+
+
+def limit(value: int = MAX_PAGE_SIZE) -> int:
+    """A page's ``limit``, 1 to 20."""
+    if not _whole(value) or not 1 <= value <= MAX_PAGE_SIZE:
+        raise InvalidInputError(f"limit must be 1 to {MAX_PAGE_SIZE}, got {value!r}")
+    return value
+
+
+def _choice(kind: Any, value: object, what: str) -> Any:
     try:
-        return SortOrder(sort_by)
+        return kind(value)
     except ValueError:
-        choices = ", ".join(s.value for s in SortOrder)
-        raise InvalidInputError(f"sort_by must be one of {choices}, got {sort_by!r}") from None
+        choices = ", ".join(c.value for c in kind)
+        raise InvalidInputError(f"{what} must be one of {choices}, got {value!r}") from None
 
 
-def text(value: str | None, what: str) -> str | Unset:
+def sort(value: str | SortOrder | None = None) -> SortOrder | Unset:
+    """A listing's order, by its value (``name:asc``...)."""
+    return UNSET if value is None else _choice(SortOrder, value, "sort_by")
+
+
+def text(value: str | None = None, what: str = "name") -> str | Unset:
     """A name filter of 1 to 255 characters."""
     if value is None:
         return UNSET
@@ -83,14 +100,14 @@ def text(value: str | None, what: str) -> str | Unset:
     return value
 
 
-def show_lists(flag: bool) -> ContactFilter | Unset:
+def show_lists(value: bool = False) -> ContactFilter | Unset:
     """The ``filter`` that makes each contact carry its lists."""
-    return ContactFilter.SHOW_LIST if flag else UNSET
+    return ContactFilter.SHOW_LIST if value else UNSET
 
 
-def sids_filter(list_sids: Iterable[str] | None) -> list[str] | Unset:
+def sids_filter(value: Iterable[str] | None = None) -> list[str] | Unset:
     """Only contacts of these lists: each a sid; none given or an empty list filters nothing."""
-    found = [] if list_sids is None else [sid(s, "list_sids item") for s in list_sids]
+    found = [] if value is None else [sid(s, "list_sids item") for s in value]
     return found or UNSET
 
 
@@ -106,71 +123,64 @@ def _bulk_size(given: Sequence[Any], what: str) -> None:
         )
 
 
-def _model(value: object, cls: Callable[[Mapping[str, Any]], M], kind: type, what: str) -> M:
-    if isinstance(value, kind):
-        return value  # type: ignore[return-value]
+def _model(value: object, cls: Any, what: str) -> Any:
+    if isinstance(value, cls):
+        return value
     if not isinstance(value, Mapping):
-        raise InvalidInputError(f"{what} is not a {kind.__name__} or a dict")
+        raise InvalidInputError(f"{what} is not a {cls.__name__} or a dict")
     try:
-        return cls(value)
+        return cls.from_dict(value)
     except (KeyError, TypeError, ValueError) as exc:
-        raise InvalidInputError(f"{what} is not a {kind.__name__} ({type(exc).__name__}: {exc})") from None
+        raise InvalidInputError(f"{what} is not a {cls.__name__} ({type(exc).__name__}: {exc})") from None
 
 
-def fields(given: Any, changes: Mapping[str, Any]) -> Any:
-    """``update_x(sid, fields, **changes)``: the changes over the fields (a model or a dict)."""
+def update(value: M | Mapping[str, Any] | None = None, *, cls: type[M], changes: Mapping[str, Any]) -> M:
+    """``update_x(sid, fields, **changes)``: the changes over the fields, a partial model of >= 1 field."""
+    given: Any = value
     if given is None:
-        return dict(changes)
-    if changes:
-        base = given.to_dict() if hasattr(given, "to_dict") else dict(given)
-        return {**base, **changes}
-    return given
-
-
-def partial(given: object, cls: Any) -> Any:
-    """A partial update model with at least one field."""
-    body = _model(given, cls.from_dict, cls, "fields")
+        given = dict(changes)
+    elif changes:
+        given = {**(given.to_dict() if hasattr(given, "to_dict") else dict(given)), **changes}
+    body = _model(given, cls, "fields")
     if not body.to_dict():
         raise InvalidInputError("fields is empty; give at least one field to change")
-    return body
+    return body  # type: ignore[no-any-return]
 
 
-def patches(changes: Sequence[Any], cls: Any, what: str) -> list[Any]:
+def patches(value: Sequence[M | Mapping[str, Any]], cls: type[M], what: str) -> list[M]:
     """Up to 5000 bulk update models, each naming its ``sid``."""
-    _bulk_size(changes, what)
-    return [_model(c, cls.from_dict, cls, f"{what}[{i}]") for i, c in enumerate(changes)]
+    _bulk_size(value, what)
+    return [_model(c, cls, f"{what}[{i}]") for i, c in enumerate(value)]
 
 
-def list_creates(lists: Sequence[ListCreate | Mapping[str, Any] | str]) -> list[ListCreate]:
+def list_creates(value: Sequence[ListCreate | Mapping[str, Any] | str]) -> list[ListCreate]:
     """Up to 5000 lists to create: names, or ``{"name", "tag"}``."""
-    _bulk_size(lists, "lists")
+    _bulk_size(value, "lists")
     return [
-        ListCreate(name=given)
-        if isinstance(given, str)
-        else _model(given, ListCreate.from_dict, ListCreate, "list")
-        for given in lists
+        ListCreate(name=given) if isinstance(given, str) else _model(given, ListCreate, "list")
+        for given in value
     ]
 
 
-def contact_references(contact_sids: Sequence[str]) -> list[ContactReference]:
+def contact_references(value: Sequence[str]) -> list[ContactReference]:
     """Up to 5000 contact sids, as references."""
-    _bulk_size(contact_sids, "contact sids")
-    return [ContactReference(contact_sid=sid(s, "contact sid")) for s in contact_sids]
+    _bulk_size(value, "contact sids")
+    return [ContactReference(contact_sid=sid(s, "contact sid")) for s in value]
 
 
-def contacts(given: Sequence[ContactCreate | Mapping[str, Any]]) -> list[ContactCreate]:
+def contacts(value: Sequence[ContactCreate | Mapping[str, Any]]) -> list[ContactCreate]:
     """Up to 5000 contacts to create, each with a ``number``."""
-    if isinstance(given, str | bytes) or not isinstance(given, Sequence):
+    if isinstance(value, str | bytes) or not isinstance(value, Sequence):
         raise InvalidInputError("contacts must be a list of ContactCreate objects or dicts")
-    if len(given) > MAX_BULK_ITEMS:
+    if len(value) > MAX_BULK_ITEMS:
         raise TooManyContactsError(
-            f"{len(given)} contacts in one request; createContacts takes at most {MAX_BULK_ITEMS}",
+            f"{len(value)} contacts in one request; createContacts takes at most {MAX_BULK_ITEMS}",
             how_to_fix=f"Send them in batches of {MAX_BULK_ITEMS} (create_contacts_bulk does this for you)",
         )
-    if not given:
+    if not value:
         raise InvalidInputError("contacts is empty; createContacts needs at least one contact")
     found: list[ContactCreate] = []
-    for i, contact in enumerate(given):
+    for i, contact in enumerate(value):
         if isinstance(contact, ContactCreate):
             found.append(contact)
             continue
@@ -186,11 +196,7 @@ def contacts(given: Sequence[ContactCreate | Mapping[str, Any]]) -> list[Contact
 
 def duplicate_action(value: str | DuplicateAction) -> DuplicateAction:
     """A CCM upload's ``duplicate_action``."""
-    try:
-        return DuplicateAction(value)
-    except ValueError:
-        choices = ", ".join(a.value for a in DuplicateAction)
-        raise InvalidInputError(f"duplicate_action must be one of {choices}, got {value!r}") from None
+    return _choice(DuplicateAction, value, "duplicate_action")  # type: ignore[no-any-return]
 
 
 def list_name(value: object) -> str:

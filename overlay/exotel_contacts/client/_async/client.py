@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from collections.abc import AsyncIterable, Awaitable, Callable, Iterable, Mapping, Sequence
+from collections.abc import AsyncIterable, Awaitable, Callable, Iterable, Mapping
 from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING, Any, Self, TypeVar, Unpack
@@ -37,6 +37,7 @@ from exotel_contacts.core.response import error_from_transport
 from exotel_contacts.core.retry import ATTEMPTS, REPLAY_SAFE
 from exotel_contacts.operations import answers, inputs
 from exotel_contacts.operations import spec_requests as requests
+from exotel_contacts.operations.answers import MAX_CONTACTS_PER_REQUEST
 from exotel_contacts.operations.operation import Operation
 from exotel_contacts.quota._async.limiter import AsyncQuota
 from exotel_contacts.workflows import bulk as _bulk
@@ -44,8 +45,6 @@ from exotel_contacts.workflows._async import bulk
 from exotel_contacts.workflows.journal_spec import JournalInput
 from exotel_contacts_api.models import (
     ContactCreate,
-    CreateContactsRequest,
-    CreateContactsResponse,
     CsvStatus,
     CsvUploadData,
     CsvUploadRequest,
@@ -223,16 +222,6 @@ class AsyncClient(AsyncDirectory, AsyncOperationGroups, BaseClient):
             operation = requests.upload_contacts(self._config.account_sid, body=body)
             return await self._send_counted(operation.then(answers.accepted_upload))
 
-    async def get_upload_status(self, upload_id: str) -> UploadStatus:
-        """The status and counts of a CCM upload."""
-        operation = requests.get_upload_status(self._config.account_sid, upload_id)
-        return await self._send(operation.then(answers.upload_status))
-
-    async def get_upload_errors(self, upload_id: str) -> UploadErrors:
-        """The failed rows of a CCM upload, and the URL of its error CSV."""
-        operation = requests.get_upload_errors(self._config.account_sid, upload_id)
-        return await self._send(operation.then(answers.upload_errors))
-
     async def download_error_file(self, upload_id: str, dest: Destination) -> bool:
         """Write the upload's error CSV to ``dest``; ``False`` when the upload has no error file.
 
@@ -335,11 +324,6 @@ class AsyncClient(AsyncDirectory, AsyncOperationGroups, BaseClient):
             operation = requests.csv_upload_contacts(self._config.account_sid, body=body)
             return await self._send_counted(operation.then(answers.csv_upload_data))
 
-    async def get_csv_status(self, upload_id: str) -> CsvStatus:
-        """The status and stats of a Campaign CSV upload."""
-        operation = requests.get_csv_upload_status(self._config.account_sid, upload_id)
-        return await self._send(operation.then(answers.csv_status))
-
     async def wait_for_csv_upload(
         self,
         upload_id: str,
@@ -381,25 +365,12 @@ class AsyncClient(AsyncDirectory, AsyncOperationGroups, BaseClient):
             raise_on_failure=raise_on_failure,
         )
 
-    async def create_contacts(
-        self, contacts: Sequence[ContactCreate | Mapping[str, Any]]
-    ) -> CreateContactsResponse:
-        """Create up to 5000 contacts in one request; the 207 answer has a result per contact.
-
-        Raises :class:`~exotel_contacts.TooManyContactsError` before sending when given more than 5000.
-        """
-        found = inputs.contacts(contacts)
-        operation = requests.create_contacts(
-            self._config.account_sid, body=CreateContactsRequest(contacts=found)
-        )
-        return await self._send(operation.then(answers.items("createContacts", len(found))))
-
     async def create_contacts_bulk(
         self,
         contacts: Iterable[ContactCreate | Mapping[str, Any]]
         | AsyncIterable[ContactCreate | Mapping[str, Any]],
         *,
-        chunk_size: int = answers.MAX_CONTACTS_PER_REQUEST,
+        chunk_size: int = MAX_CONTACTS_PER_REQUEST,
         concurrency: int = _bulk.DEFAULT_BULK_CONCURRENCY,
         on_progress: Callable[[_bulk.BulkProgress], Any] | None = None,
         journal: JournalInput | None = None,

@@ -4,21 +4,30 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping, Sequence
 from functools import cached_property
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from exotel_contacts_api.models import (
     AddContactsToListRequest,
+    Contact,
+    ContactCreate,
     ContactFilter,
+    ContactList,
+    ContactPatch,
     ContactResponse,
     ContactsPage,
     ContactUpdate,
     CreateContactsRequest,
     CreateContactsResponse,
     CreateListsRequest,
+    CsvStatus,
     CsvStatusResponse,
     CsvUploadRequest,
     CsvUploadResponse,
+    ListCreate,
+    ListMembership,
+    ListPatch,
     ListResponse,
     ListsMultiStatus,
     ListsPage,
@@ -30,18 +39,21 @@ from exotel_contacts_api.models import (
     UpdateListsRequest,
     UploadAcceptedResponse,
     UploadContactsRequest,
+    UploadErrors,
     UploadErrorsResponse,
+    UploadStatus,
     UploadStatusResponse,
 )
 from exotel_contacts_api.types import UNSET, Unset
 
-from ...operations import spec_requests as requests
+from ...operations import requests, spec_requests
+from ...operations.answers import MAX_PAGE_SIZE, Page
 
 if TYPE_CHECKING:
     from ...core.config import ClientConfig
     from ...operations.operation import Operation
 
-__all__ = ["AsyncCampaignOperations", "AsyncCcmOperations", "AsyncOperationGroups"]
+__all__ = ["AsyncCampaignOperations", "AsyncCcmOperations", "AsyncMethods", "AsyncOperationGroups"]
 
 T = TypeVar("T")
 
@@ -68,7 +80,7 @@ class AsyncCampaignOperations:
         transient failures.
         """
         return await self._client._send(
-            requests.csv_upload_contacts(self._client._config.account_sid, body=body)
+            spec_requests.csv_upload_contacts(self._client._config.account_sid, body=body)
         )
 
     async def get_csv_upload_status(self, upload_id: str) -> CsvStatusResponse:
@@ -78,7 +90,7 @@ class AsyncCampaignOperations:
         transient failures.
         """
         return await self._client._send(
-            requests.get_csv_upload_status(self._client._config.account_sid, upload_id)
+            spec_requests.get_csv_upload_status(self._client._config.account_sid, upload_id)
         )
 
     async def list_contacts(
@@ -96,7 +108,7 @@ class AsyncCampaignOperations:
         ``GET /v2/accounts/{account_sid}/contacts`` (listContacts). Replayed on transient failures.
         """
         return await self._client._send(
-            requests.list_contacts(
+            spec_requests.list_contacts(
                 self._client._config.account_sid,
                 offset=offset,
                 limit=limit,
@@ -112,14 +124,18 @@ class AsyncCampaignOperations:
 
         ``PUT /v2/accounts/{account_sid}/contacts`` (updateContacts). Replayed on transient failures.
         """
-        return await self._client._send(requests.update_contacts(self._client._config.account_sid, body=body))
+        return await self._client._send(
+            spec_requests.update_contacts(self._client._config.account_sid, body=body)
+        )
 
     async def create_contacts(self, *, body: CreateContactsRequest) -> CreateContactsResponse:
         """Create up to 5000 contacts in one request (Campaign).
 
         ``POST /v2/accounts/{account_sid}/contacts`` (createContacts). Replayed on transient failures.
         """
-        return await self._client._send(requests.create_contacts(self._client._config.account_sid, body=body))
+        return await self._client._send(
+            spec_requests.create_contacts(self._client._config.account_sid, body=body)
+        )
 
     async def get_contact(
         self, contact_sid: str, *, filter_: ContactFilter | Unset = UNSET
@@ -130,7 +146,7 @@ class AsyncCampaignOperations:
         failures.
         """
         return await self._client._send(
-            requests.get_contact(self._client._config.account_sid, contact_sid, filter_=filter_)
+            spec_requests.get_contact(self._client._config.account_sid, contact_sid, filter_=filter_)
         )
 
     async def update_contact(self, contact_sid: str, *, body: ContactUpdate) -> ContactResponse:
@@ -140,7 +156,7 @@ class AsyncCampaignOperations:
         failures.
         """
         return await self._client._send(
-            requests.update_contact(self._client._config.account_sid, contact_sid, body=body)
+            spec_requests.update_contact(self._client._config.account_sid, contact_sid, body=body)
         )
 
     async def delete_contact(self, contact_sid: str) -> ContactResponse | None:
@@ -150,7 +166,7 @@ class AsyncCampaignOperations:
         transient failures. A 404 after a replay answers None (the lost attempt did it).
         """
         return await self._client._send(
-            requests.delete_contact(self._client._config.account_sid, contact_sid)
+            spec_requests.delete_contact(self._client._config.account_sid, contact_sid)
         )
 
     async def list_lists(
@@ -166,7 +182,7 @@ class AsyncCampaignOperations:
         ``GET /v2/accounts/{account_sid}/lists`` (listLists). Replayed on transient failures.
         """
         return await self._client._send(
-            requests.list_lists(
+            spec_requests.list_lists(
                 self._client._config.account_sid, offset=offset, limit=limit, name=name, sort_by=sort_by
             )
         )
@@ -176,7 +192,9 @@ class AsyncCampaignOperations:
 
         ``PUT /v2/accounts/{account_sid}/lists`` (updateLists). Replayed on transient failures.
         """
-        return await self._client._send(requests.update_lists(self._client._config.account_sid, body=body))
+        return await self._client._send(
+            spec_requests.update_lists(self._client._config.account_sid, body=body)
+        )
 
     async def create_lists(self, *, body: CreateListsRequest) -> ListsMultiStatus:
         """Create lists (Campaign).
@@ -184,14 +202,16 @@ class AsyncCampaignOperations:
         ``POST /v2/accounts/{account_sid}/lists`` (createLists). Replayed on transient failures. A 409
         after a replay is most likely the lost attempt's own work.
         """
-        return await self._client._send(requests.create_lists(self._client._config.account_sid, body=body))
+        return await self._client._send(
+            spec_requests.create_lists(self._client._config.account_sid, body=body)
+        )
 
     async def get_list(self, list_sid: str) -> ListResponse:
         """Get one list (Campaign).
 
         ``GET /v2/accounts/{account_sid}/lists/{list_sid}`` (getList). Replayed on transient failures.
         """
-        return await self._client._send(requests.get_list(self._client._config.account_sid, list_sid))
+        return await self._client._send(spec_requests.get_list(self._client._config.account_sid, list_sid))
 
     async def update_list(self, list_sid: str, *, body: ListUpdate) -> ListResponse:
         """Update one list (Campaign).
@@ -200,7 +220,7 @@ class AsyncCampaignOperations:
         failures.
         """
         return await self._client._send(
-            requests.update_list(self._client._config.account_sid, list_sid, body=body)
+            spec_requests.update_list(self._client._config.account_sid, list_sid, body=body)
         )
 
     async def delete_list(self, list_sid: str) -> ListResponse | None:
@@ -209,7 +229,7 @@ class AsyncCampaignOperations:
         ``DELETE /v2/accounts/{account_sid}/lists/{list_sid}`` (deleteList). Replayed on transient
         failures. A 404 after a replay answers None (the lost attempt did it).
         """
-        return await self._client._send(requests.delete_list(self._client._config.account_sid, list_sid))
+        return await self._client._send(spec_requests.delete_list(self._client._config.account_sid, list_sid))
 
     async def list_list_contacts(
         self, list_sid: str, *, offset: int | Unset = 0, limit: int | Unset = 20
@@ -220,7 +240,7 @@ class AsyncCampaignOperations:
         transient failures.
         """
         return await self._client._send(
-            requests.list_list_contacts(
+            spec_requests.list_list_contacts(
                 self._client._config.account_sid, list_sid, offset=offset, limit=limit
             )
         )
@@ -234,7 +254,7 @@ class AsyncCampaignOperations:
         transient failures. A 409 after a replay is most likely the lost attempt's own work.
         """
         return await self._client._send(
-            requests.add_contacts_to_list(self._client._config.account_sid, list_sid, body=body)
+            spec_requests.add_contacts_to_list(self._client._config.account_sid, list_sid, body=body)
         )
 
     async def remove_contact_from_list(self, list_sid: str, contact_sid: str) -> MembershipResponse | None:
@@ -245,7 +265,7 @@ class AsyncCampaignOperations:
         lost attempt did it).
         """
         return await self._client._send(
-            requests.remove_contact_from_list(self._client._config.account_sid, list_sid, contact_sid)
+            spec_requests.remove_contact_from_list(self._client._config.account_sid, list_sid, contact_sid)
         )
 
 
@@ -261,7 +281,9 @@ class AsyncCcmOperations:
         ``POST /v2/accounts/{account_sid}/contacts/upload`` (uploadContacts). Replayed on transient
         failures unless duplicate_action is create_new.
         """
-        return await self._client._send(requests.upload_contacts(self._client._config.account_sid, body=body))
+        return await self._client._send(
+            spec_requests.upload_contacts(self._client._config.account_sid, body=body)
+        )
 
     async def get_upload_status(self, upload_id: str) -> UploadStatusResponse:
         """Check the status of a contact CSV upload (CCM).
@@ -270,7 +292,7 @@ class AsyncCcmOperations:
         transient failures.
         """
         return await self._client._send(
-            requests.get_upload_status(self._client._config.account_sid, upload_id)
+            spec_requests.get_upload_status(self._client._config.account_sid, upload_id)
         )
 
     async def get_upload_errors(self, upload_id: str) -> UploadErrorsResponse:
@@ -280,7 +302,7 @@ class AsyncCcmOperations:
         Replayed on transient failures.
         """
         return await self._client._send(
-            requests.get_upload_errors(self._client._config.account_sid, upload_id)
+            spec_requests.get_upload_errors(self._client._config.account_sid, upload_id)
         )
 
     async def download_error_file(self, error_file_id: str) -> bytes:
@@ -288,7 +310,7 @@ class AsyncCcmOperations:
 
         ``GET /v2/error-files/{error_file_id}`` (downloadErrorFile). Replayed on transient failures.
         """
-        return await self._client._send(requests.download_error_file(error_file_id))
+        return await self._client._send(spec_requests.download_error_file(error_file_id))
 
 
 class AsyncOperationGroups(_Sender):
@@ -303,3 +325,155 @@ class AsyncOperationGroups(_Sender):
     def ccm(self) -> AsyncCcmOperations:
         """Every ``ccm`` operation of the spec, one method each."""
         return AsyncCcmOperations(self)
+
+
+class AsyncMethods(_Sender):
+    """The methods openapi.yaml's ``x-exotel-method`` names, with friendlier inputs and the
+    record, page or checked items taken out of the answer (a mixin of the client)."""
+
+    async def add_contacts_to_list(
+        self, list_sid: str, contact_sids: Sequence[str]
+    ) -> MembershipsMultiStatus:
+        """Add up to 5000 existing contacts to a list in one request; the 207 has one item per sid."""
+        return await self._send(
+            requests.add_contacts_to_list_request(self._config.account_sid, list_sid, contact_sids)
+        )
+
+    async def create_contacts(
+        self, contacts: Sequence[ContactCreate | Mapping[str, Any]]
+    ) -> CreateContactsResponse:
+        """Create up to 5000 contacts in one request; the 207 answer has a result per contact.
+
+        Raises :class:`~exotel_contacts.TooManyContactsError` before sending when given more than
+        5000.
+        """
+        return await self._send(requests.create_contacts_request(self._config.account_sid, contacts))
+
+    async def create_lists(self, lists: Sequence[ListCreate | Mapping[str, Any] | str]) -> ListsMultiStatus:
+        """Create up to 5000 lists (names or ``{"name", "tag"}``); the 207 has one item per list.
+
+        A taken name is an item with code 409 (after a replay: possibly the lost attempt's own
+        list).
+        """
+        return await self._send(requests.create_lists_request(self._config.account_sid, lists))
+
+    async def delete_contact(self, contact_sid: str) -> Contact | None:
+        """Delete a contact (it leaves every list); the contact as it was.
+
+        ``None`` when a replay after a lost answer found it gone (the lost attempt deleted it).
+        """
+        return await self._send(requests.delete_contact_request(self._config.account_sid, contact_sid))
+
+    async def delete_list(self, list_sid: str) -> ContactList | None:
+        """Delete a list (its contacts stay); the list as it was, ``None`` when a replay found it gone."""
+        return await self._send(requests.delete_list_request(self._config.account_sid, list_sid))
+
+    async def get_contact(self, contact_sid: str, *, show_lists: bool = False) -> Contact:
+        """One contact; :class:`~exotel_contacts.NotFoundError` when there is none."""
+        return await self._send(
+            requests.get_contact_request(self._config.account_sid, contact_sid, show_lists=show_lists)
+        )
+
+    async def get_csv_status(self, upload_id: str) -> CsvStatus:
+        """The status and stats of a Campaign CSV upload."""
+        return await self._send(requests.get_csv_status_request(self._config.account_sid, upload_id))
+
+    async def get_list(self, list_sid: str) -> ContactList:
+        """One list with its ``contact_count``; :class:`~exotel_contacts.NotFoundError` when there is
+        none.
+        """
+        return await self._send(requests.get_list_request(self._config.account_sid, list_sid))
+
+    async def get_upload_errors(self, upload_id: str) -> UploadErrors:
+        """The failed rows of a CCM upload, and the URL of its error CSV."""
+        return await self._send(requests.get_upload_errors_request(self._config.account_sid, upload_id))
+
+    async def get_upload_status(self, upload_id: str) -> UploadStatus:
+        """The status and counts of a CCM upload."""
+        return await self._send(requests.get_upload_status_request(self._config.account_sid, upload_id))
+
+    async def list_contacts(
+        self,
+        *,
+        offset: int = 0,
+        limit: int = MAX_PAGE_SIZE,
+        name: str | None = None,
+        sort_by: str | SortOrder | None = None,
+        list_sids: Iterable[str] | None = None,
+        show_lists: bool = False,
+    ) -> Page[Contact]:
+        """One page of the address book (``limit`` at most 20); filters as :meth:`iter_contacts`."""
+        return await self._send(
+            requests.list_contacts_request(
+                self._config.account_sid,
+                offset=offset,
+                limit=limit,
+                name=name,
+                sort_by=sort_by,
+                list_sids=list_sids,
+                show_lists=show_lists,
+            )
+        )
+
+    async def list_list_contacts(
+        self, list_sid: str, *, offset: int = 0, limit: int = MAX_PAGE_SIZE
+    ) -> Page[Contact]:
+        """One page of a list's contacts, in the order they joined it."""
+        return await self._send(
+            requests.list_list_contacts_request(
+                self._config.account_sid, list_sid, offset=offset, limit=limit
+            )
+        )
+
+    async def list_lists(
+        self,
+        *,
+        offset: int = 0,
+        limit: int = MAX_PAGE_SIZE,
+        name: str | None = None,
+        sort_by: str | SortOrder | None = None,
+    ) -> Page[ContactList]:
+        """One page of the account's lists (``limit`` at most 20)."""
+        return await self._send(
+            requests.list_lists_request(
+                self._config.account_sid, offset=offset, limit=limit, name=name, sort_by=sort_by
+            )
+        )
+
+    async def remove_contact_from_list(self, list_sid: str, contact_sid: str) -> ListMembership | None:
+        """Take a contact out of a list (it stays in the address book); ``None`` when a replay found it
+        out already.
+        """
+        return await self._send(
+            requests.remove_contact_from_list_request(self._config.account_sid, list_sid, contact_sid)
+        )
+
+    async def update_contact(
+        self, contact_sid: str, fields: ContactUpdate | Mapping[str, Any] | None = None, **changes: Any
+    ) -> Contact:
+        """Change some fields of a contact (``update_contact(sid, first_name="X")``); None clears one.
+
+        Replay-safe. :class:`~exotel_contacts.ConflictError` when the new number is another
+        contact's.
+        """
+        return await self._send(
+            requests.update_contact_request(self._config.account_sid, contact_sid, fields, **changes)
+        )
+
+    async def update_contacts(
+        self, changes: Sequence[ContactPatch | Mapping[str, Any]]
+    ) -> CreateContactsResponse:
+        """Update up to 5000 contacts (each change names its ``sid``); the 207 has one item per change."""
+        return await self._send(requests.update_contacts_request(self._config.account_sid, changes))
+
+    async def update_list(
+        self, list_sid: str, fields: ListUpdate | Mapping[str, Any] | None = None, **changes: Any
+    ) -> ContactList:
+        """Rename or re-tag a list (``update_list(sid, name="new")``); replay-safe."""
+        return await self._send(
+            requests.update_list_request(self._config.account_sid, list_sid, fields, **changes)
+        )
+
+    async def update_lists(self, changes: Sequence[ListPatch | Mapping[str, Any]]) -> ListsMultiStatus:
+        """Update up to 5000 lists (each change names its ``sid``); the 207 has one item per change."""
+        return await self._send(requests.update_lists_request(self._config.account_sid, changes))

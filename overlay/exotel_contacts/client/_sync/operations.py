@@ -6,21 +6,30 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping, Sequence
 from functools import cached_property
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from exotel_contacts_api.models import (
     AddContactsToListRequest,
+    Contact,
+    ContactCreate,
     ContactFilter,
+    ContactList,
+    ContactPatch,
     ContactResponse,
     ContactsPage,
     ContactUpdate,
     CreateContactsRequest,
     CreateContactsResponse,
     CreateListsRequest,
+    CsvStatus,
     CsvStatusResponse,
     CsvUploadRequest,
     CsvUploadResponse,
+    ListCreate,
+    ListMembership,
+    ListPatch,
     ListResponse,
     ListsMultiStatus,
     ListsPage,
@@ -32,18 +41,21 @@ from exotel_contacts_api.models import (
     UpdateListsRequest,
     UploadAcceptedResponse,
     UploadContactsRequest,
+    UploadErrors,
     UploadErrorsResponse,
+    UploadStatus,
     UploadStatusResponse,
 )
 from exotel_contacts_api.types import UNSET, Unset
 
-from ...operations import spec_requests as requests
+from ...operations import requests, spec_requests
+from ...operations.answers import MAX_PAGE_SIZE, Page
 
 if TYPE_CHECKING:
     from ...core.config import ClientConfig
     from ...operations.operation import Operation
 
-__all__ = ["CampaignOperations", "CcmOperations", "OperationGroups"]
+__all__ = ["CampaignOperations", "CcmOperations", "Methods", "OperationGroups"]
 
 T = TypeVar("T")
 
@@ -69,7 +81,9 @@ class CampaignOperations:
         ``POST /v2/accounts/{account_sid}/contacts/csv-upload`` (csvUploadContacts). Replayed on
         transient failures.
         """
-        return self._client._send(requests.csv_upload_contacts(self._client._config.account_sid, body=body))
+        return self._client._send(
+            spec_requests.csv_upload_contacts(self._client._config.account_sid, body=body)
+        )
 
     def get_csv_upload_status(self, upload_id: str) -> CsvStatusResponse:
         """Check the status of a CSV upload into a list (Campaign).
@@ -77,7 +91,9 @@ class CampaignOperations:
         ``GET /v2/accounts/{account_sid}/csv-status/{upload_id}`` (getCsvUploadStatus). Replayed on
         transient failures.
         """
-        return self._client._send(requests.get_csv_upload_status(self._client._config.account_sid, upload_id))
+        return self._client._send(
+            spec_requests.get_csv_upload_status(self._client._config.account_sid, upload_id)
+        )
 
     def list_contacts(
         self,
@@ -94,7 +110,7 @@ class CampaignOperations:
         ``GET /v2/accounts/{account_sid}/contacts`` (listContacts). Replayed on transient failures.
         """
         return self._client._send(
-            requests.list_contacts(
+            spec_requests.list_contacts(
                 self._client._config.account_sid,
                 offset=offset,
                 limit=limit,
@@ -110,14 +126,14 @@ class CampaignOperations:
 
         ``PUT /v2/accounts/{account_sid}/contacts`` (updateContacts). Replayed on transient failures.
         """
-        return self._client._send(requests.update_contacts(self._client._config.account_sid, body=body))
+        return self._client._send(spec_requests.update_contacts(self._client._config.account_sid, body=body))
 
     def create_contacts(self, *, body: CreateContactsRequest) -> CreateContactsResponse:
         """Create up to 5000 contacts in one request (Campaign).
 
         ``POST /v2/accounts/{account_sid}/contacts`` (createContacts). Replayed on transient failures.
         """
-        return self._client._send(requests.create_contacts(self._client._config.account_sid, body=body))
+        return self._client._send(spec_requests.create_contacts(self._client._config.account_sid, body=body))
 
     def get_contact(self, contact_sid: str, *, filter_: ContactFilter | Unset = UNSET) -> ContactResponse:
         """Get one contact (Campaign).
@@ -126,7 +142,7 @@ class CampaignOperations:
         failures.
         """
         return self._client._send(
-            requests.get_contact(self._client._config.account_sid, contact_sid, filter_=filter_)
+            spec_requests.get_contact(self._client._config.account_sid, contact_sid, filter_=filter_)
         )
 
     def update_contact(self, contact_sid: str, *, body: ContactUpdate) -> ContactResponse:
@@ -136,7 +152,7 @@ class CampaignOperations:
         failures.
         """
         return self._client._send(
-            requests.update_contact(self._client._config.account_sid, contact_sid, body=body)
+            spec_requests.update_contact(self._client._config.account_sid, contact_sid, body=body)
         )
 
     def delete_contact(self, contact_sid: str) -> ContactResponse | None:
@@ -145,7 +161,7 @@ class CampaignOperations:
         ``DELETE /v2/accounts/{account_sid}/contacts/{contact_sid}`` (deleteContact). Replayed on
         transient failures. A 404 after a replay answers None (the lost attempt did it).
         """
-        return self._client._send(requests.delete_contact(self._client._config.account_sid, contact_sid))
+        return self._client._send(spec_requests.delete_contact(self._client._config.account_sid, contact_sid))
 
     def list_lists(
         self,
@@ -160,7 +176,7 @@ class CampaignOperations:
         ``GET /v2/accounts/{account_sid}/lists`` (listLists). Replayed on transient failures.
         """
         return self._client._send(
-            requests.list_lists(
+            spec_requests.list_lists(
                 self._client._config.account_sid, offset=offset, limit=limit, name=name, sort_by=sort_by
             )
         )
@@ -170,7 +186,7 @@ class CampaignOperations:
 
         ``PUT /v2/accounts/{account_sid}/lists`` (updateLists). Replayed on transient failures.
         """
-        return self._client._send(requests.update_lists(self._client._config.account_sid, body=body))
+        return self._client._send(spec_requests.update_lists(self._client._config.account_sid, body=body))
 
     def create_lists(self, *, body: CreateListsRequest) -> ListsMultiStatus:
         """Create lists (Campaign).
@@ -178,14 +194,14 @@ class CampaignOperations:
         ``POST /v2/accounts/{account_sid}/lists`` (createLists). Replayed on transient failures. A 409
         after a replay is most likely the lost attempt's own work.
         """
-        return self._client._send(requests.create_lists(self._client._config.account_sid, body=body))
+        return self._client._send(spec_requests.create_lists(self._client._config.account_sid, body=body))
 
     def get_list(self, list_sid: str) -> ListResponse:
         """Get one list (Campaign).
 
         ``GET /v2/accounts/{account_sid}/lists/{list_sid}`` (getList). Replayed on transient failures.
         """
-        return self._client._send(requests.get_list(self._client._config.account_sid, list_sid))
+        return self._client._send(spec_requests.get_list(self._client._config.account_sid, list_sid))
 
     def update_list(self, list_sid: str, *, body: ListUpdate) -> ListResponse:
         """Update one list (Campaign).
@@ -193,7 +209,9 @@ class CampaignOperations:
         ``PUT /v2/accounts/{account_sid}/lists/{list_sid}`` (updateList). Replayed on transient
         failures.
         """
-        return self._client._send(requests.update_list(self._client._config.account_sid, list_sid, body=body))
+        return self._client._send(
+            spec_requests.update_list(self._client._config.account_sid, list_sid, body=body)
+        )
 
     def delete_list(self, list_sid: str) -> ListResponse | None:
         """Delete a list (Campaign).
@@ -201,7 +219,7 @@ class CampaignOperations:
         ``DELETE /v2/accounts/{account_sid}/lists/{list_sid}`` (deleteList). Replayed on transient
         failures. A 404 after a replay answers None (the lost attempt did it).
         """
-        return self._client._send(requests.delete_list(self._client._config.account_sid, list_sid))
+        return self._client._send(spec_requests.delete_list(self._client._config.account_sid, list_sid))
 
     def list_list_contacts(
         self, list_sid: str, *, offset: int | Unset = 0, limit: int | Unset = 20
@@ -212,7 +230,7 @@ class CampaignOperations:
         transient failures.
         """
         return self._client._send(
-            requests.list_list_contacts(
+            spec_requests.list_list_contacts(
                 self._client._config.account_sid, list_sid, offset=offset, limit=limit
             )
         )
@@ -226,7 +244,7 @@ class CampaignOperations:
         transient failures. A 409 after a replay is most likely the lost attempt's own work.
         """
         return self._client._send(
-            requests.add_contacts_to_list(self._client._config.account_sid, list_sid, body=body)
+            spec_requests.add_contacts_to_list(self._client._config.account_sid, list_sid, body=body)
         )
 
     def remove_contact_from_list(self, list_sid: str, contact_sid: str) -> MembershipResponse | None:
@@ -237,7 +255,7 @@ class CampaignOperations:
         lost attempt did it).
         """
         return self._client._send(
-            requests.remove_contact_from_list(self._client._config.account_sid, list_sid, contact_sid)
+            spec_requests.remove_contact_from_list(self._client._config.account_sid, list_sid, contact_sid)
         )
 
 
@@ -253,7 +271,7 @@ class CcmOperations:
         ``POST /v2/accounts/{account_sid}/contacts/upload`` (uploadContacts). Replayed on transient
         failures unless duplicate_action is create_new.
         """
-        return self._client._send(requests.upload_contacts(self._client._config.account_sid, body=body))
+        return self._client._send(spec_requests.upload_contacts(self._client._config.account_sid, body=body))
 
     def get_upload_status(self, upload_id: str) -> UploadStatusResponse:
         """Check the status of a contact CSV upload (CCM).
@@ -261,7 +279,9 @@ class CcmOperations:
         ``GET /v2/accounts/{account_sid}/contacts/upload/{upload_id}`` (getUploadStatus). Replayed on
         transient failures.
         """
-        return self._client._send(requests.get_upload_status(self._client._config.account_sid, upload_id))
+        return self._client._send(
+            spec_requests.get_upload_status(self._client._config.account_sid, upload_id)
+        )
 
     def get_upload_errors(self, upload_id: str) -> UploadErrorsResponse:
         """Get the error details of a contact CSV upload (CCM).
@@ -269,14 +289,16 @@ class CcmOperations:
         ``GET /v2/accounts/{account_sid}/contacts/upload/{upload_id}/errors`` (getUploadErrors).
         Replayed on transient failures.
         """
-        return self._client._send(requests.get_upload_errors(self._client._config.account_sid, upload_id))
+        return self._client._send(
+            spec_requests.get_upload_errors(self._client._config.account_sid, upload_id)
+        )
 
     def download_error_file(self, error_file_id: str) -> bytes:
         """Download the error CSV of a contact upload (CCM).
 
         ``GET /v2/error-files/{error_file_id}`` (downloadErrorFile). Replayed on transient failures.
         """
-        return self._client._send(requests.download_error_file(error_file_id))
+        return self._client._send(spec_requests.download_error_file(error_file_id))
 
 
 class OperationGroups(_Sender):
@@ -291,3 +313,149 @@ class OperationGroups(_Sender):
     def ccm(self) -> CcmOperations:
         """Every ``ccm`` operation of the spec, one method each."""
         return CcmOperations(self)
+
+
+class Methods(_Sender):
+    """The methods openapi.yaml's ``x-exotel-method`` names, with friendlier inputs and the
+    record, page or checked items taken out of the answer (a mixin of the client)."""
+
+    def add_contacts_to_list(self, list_sid: str, contact_sids: Sequence[str]) -> MembershipsMultiStatus:
+        """Add up to 5000 existing contacts to a list in one request; the 207 has one item per sid."""
+        return self._send(
+            requests.add_contacts_to_list_request(self._config.account_sid, list_sid, contact_sids)
+        )
+
+    def create_contacts(
+        self, contacts: Sequence[ContactCreate | Mapping[str, Any]]
+    ) -> CreateContactsResponse:
+        """Create up to 5000 contacts in one request; the 207 answer has a result per contact.
+
+        Raises :class:`~exotel_contacts.TooManyContactsError` before sending when given more than
+        5000.
+        """
+        return self._send(requests.create_contacts_request(self._config.account_sid, contacts))
+
+    def create_lists(self, lists: Sequence[ListCreate | Mapping[str, Any] | str]) -> ListsMultiStatus:
+        """Create up to 5000 lists (names or ``{"name", "tag"}``); the 207 has one item per list.
+
+        A taken name is an item with code 409 (after a replay: possibly the lost attempt's own
+        list).
+        """
+        return self._send(requests.create_lists_request(self._config.account_sid, lists))
+
+    def delete_contact(self, contact_sid: str) -> Contact | None:
+        """Delete a contact (it leaves every list); the contact as it was.
+
+        ``None`` when a replay after a lost answer found it gone (the lost attempt deleted it).
+        """
+        return self._send(requests.delete_contact_request(self._config.account_sid, contact_sid))
+
+    def delete_list(self, list_sid: str) -> ContactList | None:
+        """Delete a list (its contacts stay); the list as it was, ``None`` when a replay found it gone."""
+        return self._send(requests.delete_list_request(self._config.account_sid, list_sid))
+
+    def get_contact(self, contact_sid: str, *, show_lists: bool = False) -> Contact:
+        """One contact; :class:`~exotel_contacts.NotFoundError` when there is none."""
+        return self._send(
+            requests.get_contact_request(self._config.account_sid, contact_sid, show_lists=show_lists)
+        )
+
+    def get_csv_status(self, upload_id: str) -> CsvStatus:
+        """The status and stats of a Campaign CSV upload."""
+        return self._send(requests.get_csv_status_request(self._config.account_sid, upload_id))
+
+    def get_list(self, list_sid: str) -> ContactList:
+        """One list with its ``contact_count``; :class:`~exotel_contacts.NotFoundError` when there is
+        none.
+        """
+        return self._send(requests.get_list_request(self._config.account_sid, list_sid))
+
+    def get_upload_errors(self, upload_id: str) -> UploadErrors:
+        """The failed rows of a CCM upload, and the URL of its error CSV."""
+        return self._send(requests.get_upload_errors_request(self._config.account_sid, upload_id))
+
+    def get_upload_status(self, upload_id: str) -> UploadStatus:
+        """The status and counts of a CCM upload."""
+        return self._send(requests.get_upload_status_request(self._config.account_sid, upload_id))
+
+    def list_contacts(
+        self,
+        *,
+        offset: int = 0,
+        limit: int = MAX_PAGE_SIZE,
+        name: str | None = None,
+        sort_by: str | SortOrder | None = None,
+        list_sids: Iterable[str] | None = None,
+        show_lists: bool = False,
+    ) -> Page[Contact]:
+        """One page of the address book (``limit`` at most 20); filters as :meth:`iter_contacts`."""
+        return self._send(
+            requests.list_contacts_request(
+                self._config.account_sid,
+                offset=offset,
+                limit=limit,
+                name=name,
+                sort_by=sort_by,
+                list_sids=list_sids,
+                show_lists=show_lists,
+            )
+        )
+
+    def list_list_contacts(
+        self, list_sid: str, *, offset: int = 0, limit: int = MAX_PAGE_SIZE
+    ) -> Page[Contact]:
+        """One page of a list's contacts, in the order they joined it."""
+        return self._send(
+            requests.list_list_contacts_request(
+                self._config.account_sid, list_sid, offset=offset, limit=limit
+            )
+        )
+
+    def list_lists(
+        self,
+        *,
+        offset: int = 0,
+        limit: int = MAX_PAGE_SIZE,
+        name: str | None = None,
+        sort_by: str | SortOrder | None = None,
+    ) -> Page[ContactList]:
+        """One page of the account's lists (``limit`` at most 20)."""
+        return self._send(
+            requests.list_lists_request(
+                self._config.account_sid, offset=offset, limit=limit, name=name, sort_by=sort_by
+            )
+        )
+
+    def remove_contact_from_list(self, list_sid: str, contact_sid: str) -> ListMembership | None:
+        """Take a contact out of a list (it stays in the address book); ``None`` when a replay found it
+        out already.
+        """
+        return self._send(
+            requests.remove_contact_from_list_request(self._config.account_sid, list_sid, contact_sid)
+        )
+
+    def update_contact(
+        self, contact_sid: str, fields: ContactUpdate | Mapping[str, Any] | None = None, **changes: Any
+    ) -> Contact:
+        """Change some fields of a contact (``update_contact(sid, first_name="X")``); None clears one.
+
+        Replay-safe. :class:`~exotel_contacts.ConflictError` when the new number is another
+        contact's.
+        """
+        return self._send(
+            requests.update_contact_request(self._config.account_sid, contact_sid, fields, **changes)
+        )
+
+    def update_contacts(self, changes: Sequence[ContactPatch | Mapping[str, Any]]) -> CreateContactsResponse:
+        """Update up to 5000 contacts (each change names its ``sid``); the 207 has one item per change."""
+        return self._send(requests.update_contacts_request(self._config.account_sid, changes))
+
+    def update_list(
+        self, list_sid: str, fields: ListUpdate | Mapping[str, Any] | None = None, **changes: Any
+    ) -> ContactList:
+        """Rename or re-tag a list (``update_list(sid, name="new")``); replay-safe."""
+        return self._send(requests.update_list_request(self._config.account_sid, list_sid, fields, **changes))
+
+    def update_lists(self, changes: Sequence[ListPatch | Mapping[str, Any]]) -> ListsMultiStatus:
+        """Update up to 5000 lists (each change names its ``sid``); the 207 has one item per change."""
+        return self._send(requests.update_lists_request(self._config.account_sid, changes))
