@@ -25,11 +25,11 @@ $(NODE_STAMP): package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 	touch $(NODE_STAMP)
 
-# What `make demo` needs and no more: the package with its [mock] extra (no dev tools, no Node). The dev
+# What `make demo` needs and no more: the package with its [cli,mock] extras (no dev tools, no Node). The dev
 # environment above includes it, so either stamp serves the demo.
 $(DEMO_STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet -e '.[mock]'
+	$(BIN)/python -m pip install --quiet -e '.[cli,mock]'
 	touch $(DEMO_STAMP)
 
 setup: $(STAMP) $(NODE_STAMP)
@@ -87,7 +87,7 @@ test: lint redis-server chromium go-tools $(NODE_STAMP)
 other-pythons:
 	scripts/other_pythons.sh 3.12 3.13
 
-## sdist + py3-none-any wheel into dist/, twine check, then the wheel with its [mock] extra in a clean
+## sdist + py3-none-any wheel into dist/, twine check, then the wheel with its [cli,mock] extras in a clean
 ## venv of each of Python 3.11, 3.12 and 3.13, where `exotel-contacts demo` must run.
 dist: $(STAMP)
 	PATH="$(CURDIR)/$(BIN):$$PATH" scripts/dist.sh 3.11 3.12 3.13

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Builds the sdist and the py3-none-any wheel into dist/, checks them with twine, then installs the wheel
-# with its [mock] extra in a clean venv of each Python version given (default 3.11 3.12 3.13) and runs
+# with its [cli,mock] extras in a clean venv of each Python version given (default 3.11 3.12 3.13) and runs
 # `exotel-contacts demo` there (the mock in-process, a sample import through it). pip's cache is reused.
 # Usage: scripts/dist.sh [X.Y ...]   (run by `make dist`, with the dev venv first on PATH)
 set -euo pipefail
@@ -27,7 +27,7 @@ for version in "${versions[@]}"; do
   python_bin=$(find_python "$version") || { echo "dist: no Python $version on this machine" >&2; exit 1; }
   env="$tmp/venv-$version"
   "$python_bin" -m venv "$env"
-  "$env/bin/python" -m pip install --quiet --disable-pip-version-check "$root/$wheel[mock]" 2>&1 \
+  "$env/bin/python" -m pip install --quiet --disable-pip-version-check "$root/$wheel[cli,mock]" 2>&1 \
     | grep -v "^WARNING: Location" || true
   "$env/bin/python" -c 'import exotel_contacts, exotel_contacts_mock; print("dist: Python", __import__("sys").version.split()[0], "exotel-contacts", exotel_contacts.__version__, "spec", exotel_contacts.SPEC_VERSION)'
   mkdir -p "$tmp/run-$version"

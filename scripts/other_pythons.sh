@@ -2,7 +2,7 @@
 # Runs the unit tests that need no server, Node or Go on other Python versions (make test: 3.12 3.13),
 # so that a syntax or typing change another interpreter refuses fails CI. Each version gets its own
 # .venv-X.Y (reinstalled when pyproject.toml changes; pip's cache is reused) with the package, its
-# mock and redis extras and the test extra. The subset: tests/overlay (less the mypy run of test_options,
+# cli, mock and redis extras and the test extra. The subset: tests/overlay (less the mypy run of test_options,
 # which needs the dev tools, and the response fuzzing, the slowest third), the batch rules and the reader
 # of tests/importing, and the spec gate's tests (tests/scripts/test_spec_diff.py; the unasync test needs
 # ruff, a dev tool, and runs on the main interpreter).
@@ -24,7 +24,7 @@ for version in "$@"; do
   if [ ! -f "$stamp" ] || [ pyproject.toml -nt "$stamp" ]; then
     rm -rf "$env"
     "$python_bin" -m venv "$env"
-    "$env/bin/python" -m pip install --quiet --disable-pip-version-check -e '.[mock,redis,test]' 2>&1 \
+    "$env/bin/python" -m pip install --quiet --disable-pip-version-check -e '.[cli,mock,redis,test]' 2>&1 \
       | grep -v "^WARNING: Location" || true
     touch "$stamp"
   fi

@@ -1,8 +1,5 @@
-"""The ``exotel-contacts`` command line: a thin shell over the overlay (one module per command).
-
-Importing this package loads nothing; ``app`` (the typer application) loads the group and its global
-options on first use, and each command's module loads when that command is looked up (see
-:mod:`._root`).
+"""The ``exotel-contacts`` command line (the ``cli`` extra): a thin shell over the overlay, one module
+per command. Importing this package loads nothing; ``app`` loads the group on first use (:mod:`._root`).
 """
 
 from __future__ import annotations
@@ -16,13 +13,22 @@ __all__ = ["app", "main"]
 
 
 def main() -> None:
-    """Console entry point."""
+    """Console entry point; without the ``cli`` extra, one line that says how to install it (exit 2)."""
     import gc
+    from importlib.util import find_spec
 
+    missing = next((name for name in ("typer", "rich") if find_spec(name) is None), None)
+    if missing is not None:
+        import sys
+
+        sys.stderr.write(
+            f"error: the command line needs the 'cli' extra ({missing} is missing); "
+            "install it with: pip install 'exotel-contacts[cli]'\n"
+        )
+        raise SystemExit(2)
     # Start-up allocates objects that live as long as the process (typer, the group, the command's
-    # module): the cyclic collector would walk them over and over while they load, and once more at
-    # exit (~15 ms of a ~90 ms start). It stays off until the command is loaded; then those objects
-    # are frozen out of every later collection and the collector runs as usual for the command's work.
+    # module): the cyclic collector stays off until the command is loaded (~15 ms of a ~90 ms start),
+    # then they are frozen out of every later collection.
     gc.disable()
     from . import _root
 

@@ -1,5 +1,5 @@
 """The one wrapper that turns a command's result or error into output and an exit code, and the options
-every command takes. (The group and its global options: :mod:`._root`.)"""
+every command takes (the group and its global options: :mod:`._root`)."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 
 import typer
 
@@ -66,25 +66,21 @@ DebugOption = Annotated[bool, typer.Option("--debug", help="Show tracebacks for 
 
 
 class Output:
-    """A command's human output on stdout: plain lines go out as they are (rich is not loaded for them);
-    tables and other renderables go through rich's Console, loaded on first use (~20 ms of imports).
-
-    The Console reads no markup and no emoji codes in text: every string a command shows is data (a cell
-    of the user's file, a path, a server's message), so ``[/x]`` prints as itself instead of failing
-    (rich raises on a closing tag it did not open) and ``[bold]`` or ``:smile:`` are never interpreted.
-    """
+    """A command's human output on stdout: plain lines as they are; renderables through rich's Console,
+    loaded on first use. Every string shown is data, so the Console reads no markup and no emoji codes
+    (``[/x]`` made rich raise; ``[bold]`` and ``:smile:`` were interpreted)."""
 
     def __init__(self) -> None:
         self._console: Console | None = None
 
     def line(self, text: str) -> None:
-        """One line of plain text (no markup, no emoji codes); clean what came from outside first."""
+        """One line of plain text; clean what came from outside first."""
         typer.echo(text)
 
     def print(self, *objects: Any, **options: Any) -> None:
         """``rich.console.Console.print`` on stdout."""
         if self._console is None:
-            from rich.console import Console  # rich loads when there is something to draw
+            from rich.console import Console
 
             self._console = Console(highlight=False, soft_wrap=True, markup=False, emoji=False)
         self._console.print(*objects, **options)
@@ -92,11 +88,8 @@ class Output:
 
 @dataclass
 class CommandResult:
-    """What a command produced: the JSON-able result, its exit code, and how to show it to a person.
-
-    ``problems`` are failures that came after the work was done (an output file that could not be
-    written): the result is still printed, then each problem on one line.
-    """
+    """What a command produced: the JSON-able result, its exit code, how to show it to a person, and
+    ``problems`` that came after the work was done (printed after the result, one line each)."""
 
     result: dict[str, Any]
     exit_code: int = EXIT_OK
@@ -119,13 +112,13 @@ Partial = Callable[[], "CommandResult | None"]
 
 def stderr_console() -> Console:
     """Messages and progress go to stderr, so stdout stays clean for --json and pipes."""
-    from rich.console import Console  # rich loads when there is something to print
+    from rich.console import Console
 
     return Console(stderr=True, highlight=False, soft_wrap=True)
 
 
 def _dumps(document: object, **options: Any) -> str:
-    import json  # only --json and the no-render fallback print JSON (a clean validate prints a line)
+    import json  # a clean validate prints a line without it
 
     return json.dumps(document, **options)
 
@@ -158,46 +151,35 @@ def error_document(error: ExotelError) -> dict[str, Any]:
     return doc
 
 
+def _stop(
+    code: int, error: dict[str, Any], line: str, json_out: bool, done: CommandResult | None
+) -> NoReturn:
+    """Print what was done before the stop (if anything), then the error line; exit with ``code``."""
+    if done is not None:
+        done.exit_code = code
+        _print(done, json_out, error)
+    elif json_out:
+        typer.echo(_dumps({"ok": False, "exit_code": code, "error": error}))
+    _error_line(f"error: {line}")
+    raise typer.Exit(code) from None
+
+
 @contextmanager
 def _debuggable(debug: bool, json_out: bool, partial: Partial | None) -> Iterator[None]:
     try:
         yield
     except (typer.Exit, typer.Abort):
         raise
-    except KeyboardInterrupt:
+    except (KeyboardInterrupt, Exception) as error:
         if debug:
             raise
-        # Ctrl-C: the work that reached the server so far is printed, as on the unexpected path.
-        line = "interrupted (Ctrl-C); what was sent before it stays sent"
-        outcome = _safe_partial(partial)
-        if outcome is not None:
-            outcome.exit_code = EXIT_INTERRUPTED
-            _print(outcome, json_out, {"type": "KeyboardInterrupt", "message": line})
-        elif json_out:
-            error = {"type": "KeyboardInterrupt", "message": line}
-            typer.echo(_dumps({"ok": False, "exit_code": EXIT_INTERRUPTED, "error": error}))
-        _error_line(f"error: {line}")
-        raise typer.Exit(EXIT_INTERRUPTED) from None
-    except Exception as error:
-        if debug:
-            raise
-        line = f"unexpected {type(error).__name__}: {clean(str(error))} (run with --debug for details)"
-        outcome = _safe_partial(partial)
-        if outcome is not None:
-            outcome.exit_code = EXIT_API_ERROR
-            _print(outcome, json_out, {"type": type(error).__name__, "message": line})
-        elif json_out:
-            typer.echo(
-                _dumps(
-                    {
-                        "ok": False,
-                        "exit_code": EXIT_API_ERROR,
-                        "error": {"type": type(error).__name__, "message": line},
-                    }
-                )
-            )
-        _error_line(f"error: {line}")
-        raise typer.Exit(EXIT_API_ERROR) from None
+        # Ctrl-C or a bug: what reached the server so far is printed, then the error line.
+        if isinstance(error, KeyboardInterrupt):
+            code, line = EXIT_INTERRUPTED, "interrupted (Ctrl-C); what was sent before it stays sent"
+        else:
+            code = EXIT_API_ERROR
+            line = f"unexpected {type(error).__name__}: {clean(str(error))} (run with --debug for details)"
+        _stop(code, {"type": type(error).__name__, "message": line}, line, json_out, _safe_partial(partial))
 
 
 def write_output(
@@ -224,8 +206,7 @@ def _safe_partial(partial: Partial | None) -> CommandResult | None:
         return None
     try:
         return partial()
-    except Exception:
-        # The unexpected path must not fail in turn; the error line is still printed.
+    except Exception:  # the unexpected path must not fail in turn
         return None
 
 
@@ -250,7 +231,7 @@ def _print(outcome: CommandResult, json_out: bool, error: dict[str, Any] | None 
 def configure_logging(debug: bool) -> None:
     """Retries show as one line each on stderr; a line per request with EXOTEL_LOG=info (headers too
     with EXOTEL_LOG=debug or --debug); stamina's own event log only with --debug."""
-    import logging  # only commands that send (validate and explain log nothing)
+    import logging
 
     from exotel_contacts.core import logs as _logs
 
@@ -280,9 +261,8 @@ def run_command(
 ) -> None:
     """Run a command's action; print its result (or its error in one line) and exit with its code.
 
-    Whatever reached the server is printed on every path: a :class:`PartialResult` carries it, and on an
-    unexpected error ``partial()`` says what was done so far. ``sends=False`` is for a command that never
-    talks to Exotel: what logs is the client (a line per retry), so its logging is not set up.
+    What reached the server is printed on every path: a :class:`PartialResult` carries it; on an
+    unexpected error ``partial()`` gives it. ``sends=False``: no client, so no logging set up.
     """
     if sends:
         configure_logging(debug)
@@ -292,11 +272,8 @@ def run_command(
         except PartialResult as stopped:
             if debug:
                 raise
-            outcome = stopped.outcome
-            outcome.exit_code = exit_code_for(stopped.error)
-            _print(outcome, json_out, error_document(stopped.error))
-            _error_line(f"error: {stopped.error}")
-            raise typer.Exit(outcome.exit_code) from None
+            error = stopped.error
+            _stop(exit_code_for(error), error_document(error), str(error), json_out, stopped.outcome)
         except ExotelError as error:
             if debug:
                 raise

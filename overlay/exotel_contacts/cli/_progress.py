@@ -1,10 +1,11 @@
-"""Progress display for imports and bulk creates: rich bars on a terminal, plain lines otherwise."""
+"""Progress display for imports, bulk creates and lists: rich bars on a terminal, plain lines otherwise."""
 
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
+from contextlib import AbstractContextManager, contextmanager
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import attrs
 from rich.console import Console
@@ -15,6 +16,9 @@ from exotel_contacts.workflows.imports import ImportProgress
 from exotel_contacts.workflows.lists import AddToListProgress, SyncProgress
 
 from ._app import CommandResult, Output, interactive, stderr_console
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
 
 __all__ = [
     "BulkDisplay",
@@ -27,78 +31,64 @@ __all__ = [
 ]
 
 
-class ImportDisplay:
-    """Receives :class:`ImportProgress` events; draws bars (terminal) or prints stage lines (not)."""
+class _Display:
+    """Receives a workflow's progress events; draws bars when given a ``Progress`` (on a terminal)."""
 
     def __init__(self, progress: Progress | None, console: Console) -> None:
         self._progress = progress
         self._console = console
         self._tasks: dict[str, TaskID] = {}
-        self._last_stage = ""
-        self.last: ImportProgress | None = None
-        """The latest event: what an unexpected error leaves to report."""
+        self._stage = ""
+
+    def _bar(self, description: str, completed: int, total: int | None = None) -> None:
+        if self._progress is None:
+            return
+        task = self._tasks.get(description)
+        if task is None:
+            task = self._tasks[description] = self._progress.add_task(description, total=total)
+        self._progress.update(task, completed=completed, total=total)
+
+
+class ImportDisplay(_Display):
+    """Receives :class:`ImportProgress` events; without a terminal, one line per stage change."""
+
+    last: ImportProgress | None = None
+    """The latest event: what an unexpected error leaves to report."""
 
     def __call__(self, event: ImportProgress) -> None:
         self.last = event
-        if self._progress is None:
-            self._plain(event)
-            return
-        add = self._progress.add_task
-        if "checked" not in self._tasks:
-            self._tasks["checked"] = add("rows checked", total=None)
-        if event.stage == "checking":
-            self._progress.update(self._tasks["checked"], completed=event.rows_checked)
-            return
-        if "parts" not in self._tasks:
-            self._progress.update(
-                self._tasks["checked"], total=event.rows_checked, completed=event.rows_checked
-            )
-            self._tasks["parts"] = add("parts uploaded", total=event.parts)
-            self._tasks["rows"] = add("rows processed by the server", total=event.rows_sent)
-        self._progress.update(self._tasks["parts"], completed=event.parts_uploaded)
-        self._progress.update(self._tasks["rows"], completed=event.rows_processed)
-
-    def _plain(self, event: ImportProgress) -> None:
-        # Without a terminal: one line per stage change, nothing animated.
-        if event.stage in {self._last_stage, "processing", "checking"}:
-            return
-        self._last_stage = event.stage
-        if event.stage == "checked":
-            self._console.print(
-                f"checked {event.rows_checked} rows; sending {event.rows_sent} in {event.parts} part(s)"
-            )
-        elif event.stage == "done":
-            self._console.print(f"done: {event.parts_done} of {event.parts} part(s) finished")
+        if self._progress is not None:
+            if event.stage == "checking":
+                self._bar("rows checked", event.rows_checked)
+                return
+            if "parts uploaded" not in self._tasks:  # the check is over: its bar fills
+                self._bar("rows checked", event.rows_checked, event.rows_checked)
+            self._bar("parts uploaded", event.parts_uploaded, event.parts)
+            self._bar("rows processed by the server", event.rows_processed, event.rows_sent)
+        elif event.stage not in {self._stage, "processing", "checking"}:
+            self._stage = event.stage
+            if event.stage == "checked":
+                self._console.print(
+                    f"checked {event.rows_checked} rows; sending {event.rows_sent} in {event.parts} part(s)"
+                )
+            elif event.stage == "done":
+                self._console.print(f"done: {event.parts_done} of {event.parts} part(s) finished")
 
 
-class BulkDisplay:
+class BulkDisplay(_Display):
     """Receives :class:`BulkProgress` events for ``create``."""
 
-    def __init__(self, progress: Progress | None, console: Console) -> None:
-        self._progress = progress
-        self._console = console
-        self._task: TaskID | None = None
-        self.last: BulkProgress | None = None
-        """The latest event: what an unexpected error leaves to report."""
+    last: BulkProgress | None = None
+    """The latest event: what an unexpected error leaves to report."""
 
     def __call__(self, event: BulkProgress) -> None:
         self.last = event
-        if self._progress is None:
-            return
-        if self._task is None:
-            self._task = self._progress.add_task("contacts sent", total=None)
-        self._progress.update(self._task, completed=event.done)
+        if self._progress is not None:
+            self._bar("contacts sent", event.done)
 
 
-class ListDisplay:
-    """Receives ``add_to_list`` (:class:`AddToListProgress`) and ``sync_list`` (:class:`SyncProgress`)
-    events: a bar of contacts added on a terminal, one line per stage otherwise."""
-
-    def __init__(self, progress: Progress | None, console: Console) -> None:
-        self._progress = progress
-        self._console = console
-        self._task: TaskID | None = None
-        self._stage = ""
+class ListDisplay(_Display):
+    """Receives ``add_to_list`` and ``sync_list`` events: a bar of contacts added, a line per stage."""
 
     def __call__(self, event: AddToListProgress | SyncProgress) -> None:
         if isinstance(event, SyncProgress):
@@ -106,12 +96,8 @@ class ListDisplay:
                 self._stage = event.stage
                 detail = f" ({event.total})" if event.total else ""
                 self._console.print(f"{event.stage.replace('_', ' ')}{detail}")
-            return
-        if self._progress is None:
-            return
-        if self._task is None:
-            self._task = self._progress.add_task("contacts added to the list", total=event.total)
-        self._progress.update(self._task, completed=event.done)
+        elif self._progress is not None:
+            self._bar("contacts added to the list", event.done, event.total)
 
 
 def progress_outcome(display: ImportDisplay | BulkDisplay | None) -> CommandResult | None:
@@ -119,7 +105,7 @@ def progress_outcome(display: ImportDisplay | BulkDisplay | None) -> CommandResu
     last = display.last if display is not None else None
     if last is None:
         return None
-    counts: dict[str, object] = (
+    counts: dict[str, Any] = (
         attrs.asdict(last) if isinstance(last, BulkProgress) else dataclasses.asdict(last)
     )
     document = {"partial": {"note": "stopped before the end; these are the last counts seen", **counts}}
@@ -133,48 +119,30 @@ def progress_outcome(display: ImportDisplay | BulkDisplay | None) -> CommandResu
     return CommandResult(document, render=render)
 
 
-def _bars(console: Console) -> Progress:
-    return Progress(
-        TextColumn("{task.description}"),
-        BarColumn(),
-        MofNCompleteColumn(),
-        TimeElapsedColumn(),
-        console=console,
-        transient=False,
-    )
+D = TypeVar("D", bound=_Display)
 
 
 @contextmanager
-def import_display(*, quiet: bool = False) -> Iterator[ImportDisplay]:
-    """Bars while the block runs when on a terminal (not in CI); else plain stage lines on stderr."""
-    console = stderr_console()
+def _shown(display: Callable[[Progress | None, Console], D], quiet: bool, console: Console) -> Iterator[D]:
+    """Bars while the block runs when on a terminal (not in CI) and not ``quiet``; else plain lines."""
     if quiet or not interactive():
-        yield ImportDisplay(None, console)
+        yield display(None, console)
         return
-    with _bars(console) as progress:
-        yield ImportDisplay(progress, console)
+    columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
+    with Progress(*columns, console=console, transient=False) as progress:
+        yield display(progress, console)
 
 
-@contextmanager
-def bulk_display(*, quiet: bool = False) -> Iterator[BulkDisplay]:
-    """Bars for a bulk create when on a terminal (not in CI)."""
-    console = stderr_console()
-    if quiet or not interactive():
-        yield BulkDisplay(None, console)
-        return
-    with _bars(console) as progress:
-        yield BulkDisplay(progress, console)
+def import_display(*, quiet: bool = False) -> AbstractContextManager[ImportDisplay]:
+    """Progress of an import; its stage lines go to stderr even when ``quiet``."""
+    return _shown(ImportDisplay, quiet, stderr_console())
 
 
-@contextmanager
-def list_display(*, quiet: bool = False) -> Iterator[ListDisplay]:
-    """Progress of ``lists add`` and ``lists sync``: bars on a terminal, stage lines on stderr otherwise."""
-    console = stderr_console()
-    if quiet:
-        yield ListDisplay(None, Console(quiet=True))
-        return
-    if not interactive():
-        yield ListDisplay(None, console)
-        return
-    with _bars(console) as progress:
-        yield ListDisplay(progress, console)
+def bulk_display(*, quiet: bool = False) -> AbstractContextManager[BulkDisplay]:
+    """Progress of a bulk create."""
+    return _shown(BulkDisplay, quiet, stderr_console())
+
+
+def list_display(*, quiet: bool = False) -> AbstractContextManager[ListDisplay]:
+    """Progress of ``lists add`` and ``lists sync`` (silent when ``quiet``)."""
+    return _shown(ListDisplay, quiet, Console(quiet=True) if quiet else stderr_console())

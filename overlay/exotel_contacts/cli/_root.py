@@ -1,12 +1,7 @@
-"""The ``exotel-contacts`` command group: its global options, and commands that load when they run.
+"""The ``exotel-contacts`` command group: its global options, and commands that load when looked up.
 
-Start-up is benchmarked (``benchmarks/bench_startup.py``): every module of a command, and typer's
-conversion of its function into a click command (which evaluates the annotations of every parameter),
-costs time at each start. So the group knows its commands by name and one-line help only
-(:data:`COMMANDS`); a command's module is imported, and its function converted, when that command is
-looked up: to run it, to show its ``--help``, or to complete it. The top-level ``--help`` lists every
-command from :data:`COMMANDS` without importing any of them (a test checks that list against the real
-commands). This module imports typer and nothing else heavy: no rich, json, logging or dataclasses.
+The group knows its commands by name and summary only (:data:`COMMANDS`), so a start loads one command
+module (docs/decisions/0025-start-up.md). This module imports typer and nothing else heavy.
 """
 
 from __future__ import annotations
@@ -118,11 +113,8 @@ COMMANDS: dict[str, CommandEntry] = {
 
 
 def command_app(**settings: Any) -> typer.Typer:
-    """The Typer holding one command module's command (or, with ``name``, its group of commands).
-
-    The settings match the top-level group's: plain click help (typer's rich help imports ~60 ms of
-    rich into every ``--help``), no completion options, Python's own tracebacks under ``--debug``.
-    """
+    """The Typer holding one command module's command (or, with ``name``, its group of commands): plain
+    click help (typer's rich help loads rich into every ``--help``), no completion, plain tracebacks."""
     return typer.Typer(
         add_completion=False, pretty_exceptions_enable=False, rich_markup_mode=None, **settings
     )
@@ -217,114 +209,77 @@ app = command_app(
 )
 
 
+def _env(envvar: str, help: str, **more: Any) -> Any:
+    return typer.Option(envvar=envvar, help=help, **more)
+
+
+# Text, not numbers or paths: the client checks every value (one error line, exit 2), not Click's usage box.
 @app.callback()
 def _configure(
     ctx: typer.Context,
-    account_sid: Annotated[str | None, typer.Option(envvar="EXOTEL_ACCOUNT_SID", help="Account SID")] = None,
-    api_key: Annotated[str | None, typer.Option(envvar="EXOTEL_API_KEY", help="API key")] = None,
-    api_token: Annotated[
-        str | None,
-        typer.Option(envvar="EXOTEL_API_TOKEN", help="API token", show_default=False),
-    ] = None,
+    account_sid: Annotated[str | None, _env("EXOTEL_ACCOUNT_SID", "Account SID")] = None,
+    api_key: Annotated[str | None, _env("EXOTEL_API_KEY", "API key")] = None,
+    api_token: Annotated[str | None, _env("EXOTEL_API_TOKEN", "API token", show_default=False)] = None,
     access_token: Annotated[
-        str | None,
-        typer.Option(
-            envvar="EXOTEL_ACCESS_TOKEN",
-            help="Bearer access token, CCM only",
-            show_default=False,
-        ),
+        str | None, _env("EXOTEL_ACCESS_TOKEN", "Bearer access token, CCM only", show_default=False)
     ] = None,
-    region: Annotated[
-        str | None,
-        typer.Option(envvar="EXOTEL_REGION", help="singapore (default) or mumbai"),
-    ] = None,
-    ccm_base_url: Annotated[
-        str | None,
-        typer.Option(envvar="EXOTEL_CCM_BASE_URL", help="CCM base URL override"),
-    ] = None,
+    region: Annotated[str | None, _env("EXOTEL_REGION", "singapore (default) or mumbai")] = None,
+    ccm_base_url: Annotated[str | None, _env("EXOTEL_CCM_BASE_URL", "CCM base URL override")] = None,
     campaign_base_url: Annotated[
-        str | None,
-        typer.Option(
-            envvar="EXOTEL_CAMPAIGN_BASE_URL",
-            help="Campaign base URL override",
-        ),
+        str | None, _env("EXOTEL_CAMPAIGN_BASE_URL", "Campaign base URL override")
     ] = None,
     timeout: Annotated[
-        # Text, not float: a value that is not a number then fails in one line, from the client's own
-        # range check, instead of in Click's usage box.
-        str | None,
-        typer.Option(envvar="EXOTEL_TIMEOUT", help="Seconds per network operation (0 < s <= 86400)"),
+        str | None, _env("EXOTEL_TIMEOUT", "Seconds per network operation (0 < s <= 86400)")
     ] = None,
     redis_url: Annotated[
         str | None,
-        typer.Option(
-            envvar="EXOTEL_REDIS_URL",
-            help="Share the account's rate limit and upload slots with every process using this Redis "
+        _env(
+            "EXOTEL_REDIS_URL",
+            "Share the account's rate limit and upload slots with every process using this Redis "
             "(redis://[:password@]host:6379/0; needs the redis extra)",
             show_default=False,
         ),
     ] = None,
     redis_outage: Annotated[
         str | None,
-        typer.Option(
-            envvar="EXOTEL_REDIS_OUTAGE",
-            help="Seconds a Redis call rides out a Redis restart or network blip before failing (default 30)",
+        _env(
+            "EXOTEL_REDIS_OUTAGE",
+            "Seconds a Redis call rides out a Redis restart or network blip before failing (default 30)",
             show_default=False,
         ),
     ] = None,
     rate_limit: Annotated[
         str | None,
-        typer.Option(
-            envvar="EXOTEL_RATE_LIMIT",
-            help="Requests allowed per family, e.g. '200/minute' or 'off' (default: Exotel's limits; "
+        _env(
+            "EXOTEL_RATE_LIMIT",
+            "Requests allowed per family, e.g. '200/minute' or 'off' (default: Exotel's limits; "
             "EXOTEL_CCM_RATE_LIMIT, EXOTEL_CAMPAIGN_RATE_LIMIT, EXOTEL_READS_RATE_LIMIT per family)",
         ),
     ] = None,
     proxy: Annotated[
         str | None,
-        typer.Option(
-            envvar="EXOTEL_PROXY",
-            help="Send every request through this proxy (http://[user:password@]host:port); without it, "
+        _env(
+            "EXOTEL_PROXY",
+            "Send every request through this proxy (http://[user:password@]host:port); without it, "
             "HTTPS_PROXY / HTTP_PROXY / ALL_PROXY / NO_PROXY apply as in httpx",
             show_default=False,
         ),
     ] = None,
     ca_bundle: Annotated[
         str | None,
-        typer.Option(
-            envvar="EXOTEL_CA_BUNDLE",
-            help="CA certificates (PEM file or directory) to trust, e.g. a TLS-inspecting proxy's "
+        _env(
+            "EXOTEL_CA_BUNDLE",
+            "CA certificates (PEM file or directory) to trust, e.g. a TLS-inspecting proxy's "
             "(default: certifi's, or SSL_CERT_FILE / SSL_CERT_DIR)",
         ),
     ] = None,
     client_cert: Annotated[
-        str | None,
-        typer.Option(envvar="EXOTEL_CLIENT_CERT", help="Client certificate (PEM, may hold the key too)"),
+        str | None, _env("EXOTEL_CLIENT_CERT", "Client certificate (PEM, may hold the key too)")
     ] = None,
-    client_key: Annotated[
-        str | None,
-        typer.Option(envvar="EXOTEL_CLIENT_KEY", help="The client certificate's key (PEM)"),
-    ] = None,
+    client_key: Annotated[str | None, _env("EXOTEL_CLIENT_KEY", "The client certificate's key (PEM)")] = None,
 ) -> None:
-    # Files are checked by the client (one error line, exit 2), not by Click's usage box.
-    cert: Any = None
-    if client_cert is not None:
-        cert = (client_cert, client_key) if client_key is not None else client_cert
-    ctx.obj = State(
-        client_kwargs={
-            "account_sid": account_sid,
-            "api_key": api_key,
-            "api_token": api_token,
-            "access_token": access_token,
-            "region": region,
-            "ccm_base_url": ccm_base_url,
-            "campaign_base_url": campaign_base_url,
-            "timeout": timeout,
-            "redis_url": redis_url,
-            "redis_outage": redis_outage,
-            "rate_limit": rate_limit,
-            "proxy": proxy,
-            "verify": ca_bundle,
-            "cert": cert,
-        }
-    )
+    options = dict(ctx.params)  # the parameters above by name: Client's keywords, but for three
+    cert, key = options.pop("client_cert"), options.pop("client_key")
+    options["cert"] = (cert, key) if cert is not None and key is not None else cert
+    options["verify"] = options.pop("ca_bundle")
+    ctx.obj = State(client_kwargs=options)
