@@ -1,38 +1,19 @@
 """Bulk create: any number of contacts through createContacts, in chunks of at most 5000, concurrently.
 
-Every input contact ends in exactly one :class:`Outcome`: ``created`` (with its sid), ``failed`` (with
-the status, Exotel code and reason; nothing was created), ``already_existed`` (409 + code 1008), or
-``unknown`` (a chunk's request may have taken effect and its answer could not be read, even after
-replays). Nothing is dropped and nothing is sent twice without it showing in the result.
+Every input contact ends in exactly one :class:`Outcome`; nothing is dropped, and nothing is sent twice
+without it showing in the result. Chunks go out marked *not* replay-safe: the transport replays what
+provably did nothing, and the job replays ambiguous failures itself with the client's
+:class:`RetryPolicy`, so that a 409 after a lost answer is marked ``after_replay`` (decision 0005).
+Contacts travel as plain dicts and the 207 is read with :mod:`json`, records built only when read
+(decision 0004). The guide "Bulk create" gives the chunk-level errors.
 
-Why the bulk job replays ambiguous failures itself. The transport replays createContacts invisibly
-(it is replay-safe: a duplicate number answers 409 and is not created again). But after a lost answer,
-a 409 in the replay's answer may mean "created by the lost attempt", and only the bulk job can say so.
-So chunks are sent marked *not* replay-safe: the transport still replays what provably did nothing
-(429, 503, connection failures before sending, each paced by the rate limiter), and hands ambiguous
-failures (500/502/504, read timeouts, broken connections) back here. The job replays those with the
-client's own :class:`RetryPolicy` bookkeeping (same attempts, back-off, deadline, ``on_retry`` hook and
-log line, stamina's test switch) and marks the 409s of such a replay ``after_replay=True``.
-
-Why no typed models on the hot path. Building and parsing 5000 generated attrs models per request
-costs about four times the JSON work itself. Contacts are sent as plain dicts (``ContactCreate``
-inputs through ``to_dict``), serialised with :mod:`json`, and the 207 is read with :mod:`json`, looking
-only at each item's ``code``, ``status``, ``error_data`` and ``data.sid``. Outcomes are kept in compact
-columns per chunk; :class:`ContactOutcome` objects are built only when the result is read.
-
-Chunk-level errors. 401/402/403/404 stop the job (every other chunk would fail the same way):
-:class:`BulkAbortedError` carries the partial result of the contacts read so far. Any other error
-answer (400, 413, 429 after retries, ...) fails that chunk's contacts with its status and code, unless
-an earlier attempt of the chunk was ambiguous: then they are ``unknown``. A 207 whose item count differs
-from the chunk's, or that cannot be read, makes the chunk's contacts ``unknown`` (never guessed).
-
-Where each part lives: the results (this module: :class:`Outcome`, :class:`BulkCreateResult`, the
-per-chunk columns), the input read into chunks (:mod:`.bulk_chunks`), the answers mapped back and the
-journal steps (:mod:`.bulk_answers`), the sending (``_async/bulk.py`` and its sync twin).
+Here: the results and the per-chunk columns. Input: :mod:`.bulk_chunks`; answers and journal steps:
+:mod:`.bulk_answers`; sending: ``_async/bulk.py``.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import enum
 from collections.abc import Callable, Iterator, Mapping
 from typing import Any
@@ -117,39 +98,23 @@ Detail = tuple[int | None, int | str | None, str | None]  # status_code, code, r
 Last = tuple[httpx.Response | None, httpx.HTTPError | StoreUnavailableError | None]
 
 
+@dataclasses.dataclass(slots=True, eq=False)
 class Chunk:
     """One chunk: a run of consecutive input positions, what is sent of it, and its outcomes."""
 
-    __slots__ = (
-        "after_replay",
-        "attempts",
-        "detail",
-        "details",
-        "fatal",
-        "kinds",
-        "numbers",
-        "payload",
-        "replays",
-        "request_id",
-        "sent",
-        "sids",
-        "start",
-    )
-
-    def __init__(self, start: int) -> None:
-        self.start = start
-        self.numbers: list[str | None] = []
-        self.payload: list[dict[str, Any]] = []
-        self.sent: list[int] = []  # chunk offsets of the payload's contacts
-        self.kinds = bytearray()
-        self.sids: list[str | None] | None = None
-        self.details: dict[int, Detail] = {}
-        self.detail: Detail = (None, None, None)  # for offsets without their own entry
-        self.request_id: str | None = None
-        self.after_replay = False
-        self.attempts = 0
-        self.replays = 0
-        self.fatal: ExotelError | None = None
+    start: int
+    numbers: list[str | None] = dataclasses.field(default_factory=list)
+    payload: list[dict[str, Any]] = dataclasses.field(default_factory=list)
+    sent: list[int] = dataclasses.field(default_factory=list)  # chunk offsets of the payload's contacts
+    kinds: bytearray = dataclasses.field(default_factory=bytearray)
+    sids: list[str | None] | None = None
+    details: dict[int, Detail] = dataclasses.field(default_factory=dict)
+    detail: Detail = (None, None, None)  # for offsets without their own entry
+    request_id: str | None = None
+    after_replay: bool = False
+    attempts: int = 0
+    replays: int = 0
+    fatal: ExotelError | None = None
 
     def fail_locally(self, offset: int, reason: str) -> None:
         self.kinds[offset] = FAILED

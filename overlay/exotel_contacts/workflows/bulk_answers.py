@@ -1,7 +1,5 @@
 """Bulk create, reading the answers: a chunk's 207 mapped back onto its contacts by position (each
-number checked), the chunk errors, the journal steps of a chunk (digest, restore), and what makes the
-job replay a chunk itself. The results are in :mod:`.bulk`, the input read in :mod:`.bulk_chunks`.
-"""
+number checked), the chunk errors, a chunk's journal steps, and when the job replays a chunk itself."""
 
 from __future__ import annotations
 
@@ -37,9 +35,6 @@ from .journal import JOURNAL_ERRORS, JournalBase
 __all__ = ["resend", "same_number"]
 
 
-# ---- reading answers ---------------------------------------------------------------------------
-
-
 class Job:
     """What every chunk of one job shares: the request's shape, the policy and the redactor."""
 
@@ -50,8 +45,7 @@ class Job:
         self._steps = journal.latest() if journal is not None else {}
         empty = CreateContactsRequest(contacts=[])
         base = dict(_spec_requests.create_contacts(client._config.account_sid, body=empty).request)
-        # The generated request gives method, path and headers; the body is serialised here.
-        del base["json"]
+        del base["json"]  # the generated request gives method, path and headers; the body is ours
         self.request = base
         self.policy = client._retry_policy
         self.call_timeout = client._config.call_timeout
@@ -67,13 +61,9 @@ class Job:
         extensions = {**self.request.get("extensions", {}), REPLAY_SAFE: False}
         return {**self.request, "content": body, "extensions": extensions}
 
-    # ---- the journal (see exotel_contacts.workflows.journal): a chunk is known by its first input position.
     def resume(self, chunk: Chunk) -> bool:
-        """Take what the journal says of ``chunk``; True when it is finished (its outcomes restored).
-
-        A chunk whose sending was cut off is sent again (bulk create is replay-safe: a contact the
-        cut-off attempt created answers 409), its 409s marked ``after_replay``.
-        """
+        """Take what the journal says of ``chunk`` (known by its first input position); True when it is
+        finished. One cut off is sent again (replay-safe), its 409s marked ``after_replay``."""
         steps = self._steps.get(chunk.start)
         if not steps:
             return False
@@ -92,11 +82,8 @@ class Job:
         return True
 
     def sending(self, chunk: Chunk) -> None:
-        """The chunk is about to be sent (recorded first: a crash from here on may have created some).
-
-        When the journal cannot record it, the chunk is not sent (a resume could not know it was):
-        its contacts fail with the journal's error, which stops the job with the partial result.
-        """
+        """Record that the chunk is about to be sent; when the journal cannot, it is not sent (a resume
+        could not know it was): its contacts fail with the journal's error, which stops the job."""
         if self.journal is not None and chunk.payload:
             try:
                 self.journal.append("sending", chunk.start, digest=_digest(chunk))
@@ -106,10 +93,8 @@ class Job:
                 chunk.payload, chunk.sent = [], []
 
     def done(self, chunk: Chunk) -> None:
-        """The chunk has its outcomes: kept, unless it provably did nothing (then it counts as unsent).
-
-        When the journal cannot record them, the outcomes stay in the result and the job stops.
-        """
+        """Record the chunk's outcomes (or ``not_sent`` when it provably did nothing); when the journal
+        cannot, the outcomes stay in the result and the job stops."""
         if self.journal is None or not chunk.sent:
             return
         try:

@@ -1,14 +1,11 @@
-"""Bulk create, reading the input: contacts taken from any (async) iterable into chunks, each contact
-checked against ContactCreate's schema limits (a violation fails that contact, not the request), and
-the chunk's request body. The results are in :mod:`.bulk`, the answers read back in
-:mod:`.bulk_answers`, the sending in ``_async/bulk.py``.
-"""
+"""Bulk create, reading the input: contacts from any (async) iterable into chunks, each checked against
+ContactCreate's schema limits (a violation fails that contact, not the request), and the request body."""
 
 from __future__ import annotations
 
 import itertools
 import json
-from collections.abc import AsyncIterable, AsyncIterator, Iterable, Iterator, Mapping
+from collections.abc import AsyncIterable, AsyncIterator, Callable, Iterable, Iterator, Mapping
 from typing import Any
 
 from exotel_contacts.base.exceptions import BulkInputError, ExotelError, InvalidInputError
@@ -52,9 +49,6 @@ class InputFailure:
                 how_to_fix="Fix the input at that point, then send the contacts after it again",
             )
         raise BulkInputError(stop, result) from error
-
-
-# ---- building chunks ---------------------------------------------------------------------------
 
 
 def check_options(chunk_size: int, concurrency: int) -> None:
@@ -101,19 +95,24 @@ def _add_contact(chunk: Chunk, offset: int, contact: object) -> None:
     chunk.sent.append(offset)
 
 
-def recheck(chunk: Chunk) -> bool:
-    """After a chunk-level 400: fail the contacts the schema refuses; True when any were found."""
+def _keep_sendable(chunk: Chunk, problem: Callable[[dict[str, Any]], str | None]) -> bool:
+    """Fail locally the contacts in which ``problem`` finds something; True when any were found."""
     payload, sent = [], []
     for contact, offset in zip(chunk.payload, chunk.sent, strict=True):
-        problem = _problem(contact)
-        if problem is not None:
-            chunk.fail_locally(offset, problem)
-            continue
-        payload.append(contact)
-        sent.append(offset)
+        reason = problem(contact)
+        if reason is None:
+            payload.append(contact)
+            sent.append(offset)
+        else:
+            chunk.fail_locally(offset, reason)
     found = len(sent) < len(chunk.sent)
     chunk.payload, chunk.sent = payload, sent
     return found
+
+
+def recheck(chunk: Chunk) -> bool:
+    """After a chunk-level 400: fail the contacts the schema refuses; True when any were found."""
+    return _keep_sendable(chunk, _problem)
 
 
 def _chunks(contacts: Iterable[ContactInput], chunk_size: int, failure: InputFailure) -> Iterator[Chunk]:
@@ -169,20 +168,18 @@ def dumps(value: object) -> bytes:
     return json.dumps(value, ensure_ascii=False, separators=(",", ":"), allow_nan=False).encode()
 
 
+def _not_json(contact: dict[str, Any]) -> str | None:
+    try:
+        dumps(contact)
+    except (TypeError, ValueError) as exc:
+        return f"not JSON ({exc})"
+    return None
+
+
 def request_body(chunk: Chunk) -> bytes | None:
     """The request body; contacts that cannot be JSON are failed locally. None: nothing to send."""
     try:
         return dumps({"contacts": chunk.payload}) if chunk.payload else None
     except (TypeError, ValueError):
-        pass
-    payload, sent = [], []
-    for contact, offset in zip(chunk.payload, chunk.sent, strict=True):
-        try:
-            dumps(contact)
-        except (TypeError, ValueError) as exc:
-            chunk.fail_locally(offset, f"not JSON ({exc})")
-            continue
-        payload.append(contact)
-        sent.append(offset)
-    chunk.payload, chunk.sent = payload, sent
-    return dumps({"contacts": payload}) if payload else None
+        _keep_sendable(chunk, _not_json)
+    return dumps({"contacts": chunk.payload}) if chunk.payload else None

@@ -1,17 +1,12 @@
-"""Importing a contact file of any size: check it locally, split it into compliant parts, upload the
-parts (at most five at a time), wait for the server, and report every failed row by its ORIGINAL row
-number.
-
-The local half (reading, checks, splitting, the report) lives in :mod:`exotel_contacts.importing`;
-this module holds the bookkeeping (:class:`Importer`) that folds the server's verdicts back in. The
-driver that sends the parts is :mod:`exotel_contacts.workflows._async.imports` and its generated sync twin.
-"""
+"""Importing a contact file of any size: the results, the options checked, the file split into parts
+(by :mod:`exotel_contacts.importing`) and the journal's plan. The verdicts are folded in by
+:mod:`.imports_answers`; the parts are sent by ``_async/imports.py``."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Literal
+from typing import Any, Literal
 
 import attrs
 
@@ -20,7 +15,7 @@ from exotel_contacts.base.families import API_FAMILIES
 from exotel_contacts.base.outcomes import is_failed, is_terminal
 from exotel_contacts.core.local_paths import check_input_file, check_output_file
 from exotel_contacts.core.polling import check_wait_timeout
-from exotel_contacts.importing import Family, ImportReport, RowFailure, SplitResult, split_file
+from exotel_contacts.importing import Family, ImportReport, Part, RowFailure, SplitResult, split_file
 from exotel_contacts.spec.operations import OPERATIONS
 from exotel_contacts_api.models import UploadStatus
 
@@ -28,9 +23,6 @@ from .campaign_report import ReconciliationResult
 from .failure_summary import CodeSummary, summarize_by_code
 from .journal import file_identity
 from .options import ImportKwargs, ImportOptions
-
-if TYPE_CHECKING:
-    pass
 
 __all__ = [
     "ImportKwargs",
@@ -41,6 +33,19 @@ __all__ = [
     "journal_plan",
     "part_replay_safe",
 ]
+
+#: The options that shape the parts, as a journal's plan holds them (in this order).
+_PLANNED = (
+    "family",
+    "list_id",
+    "duplicate_action",
+    "list_name",
+    "type",
+    "strict",
+    "default_region",
+    "send_invalid",
+    "detect_duplicates",
+)
 
 #: Row codes this client adds for rows whose part never got a verdict (not Exotel codes).
 UPLOAD_FAILED = "UPLOAD_FAILED"
@@ -208,25 +213,17 @@ def prepare(path: str | Path, options: ImportOptions, work_dir: Path) -> tuple[P
 
 def journal_plan(source: Path, options: ImportOptions, split: SplitResult) -> dict[str, Any]:
     """What a journal checks before it is resumed: the file, the options that shape the parts, the parts."""
+    planned = {name: getattr(options, name) for name in _PLANNED}
     return {
         "file": file_identity(source),
-        "options": {
-            "family": options.family,
-            "list_id": options.list_id,
-            "duplicate_action": options.duplicate_action,
-            "list_name": options.list_name,
-            "type": options.type,
-            "strict": options.strict,
-            "default_region": options.default_region,
-            "send_invalid": options.send_invalid,
-            "detect_duplicates": options.detect_duplicates,
-            "limits": repr(options.limits),
-        },
-        "parts": [
-            [p.index, p.rows, p.row_map[0] if p.rows else 0, p.row_map[-1] if p.rows else 0]
-            for p in split.parts
-        ],
+        "options": {**planned, "limits": repr(options.limits)},
+        "parts": [[p.index, p.rows, *row_span(p)] for p in split.parts],
     }
+
+
+def row_span(part: Part) -> tuple[int, int]:
+    """A part's first and last original row numbers (0, 0 when it is empty)."""
+    return (part.row_map[0], part.row_map[-1]) if part.rows else (0, 0)
 
 
 def part_replay_safe(options: ImportOptions) -> bool:

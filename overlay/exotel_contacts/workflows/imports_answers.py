@@ -1,16 +1,13 @@
-"""Importing a contact file, reading the answers: :class:`Importer`, the bookkeeping that folds each
-part's upload answer and the server's verdicts back onto the file's ORIGINAL row numbers, journals each
-step, and writes the report. The results and the preparation are in :mod:`.imports`; the driver that
-sends the parts is ``_async/imports.py`` and its generated sync twin.
-"""
+"""Importing a contact file, reading the answers: :class:`Importer` folds each part's upload answer and
+verdict onto the file's ORIGINAL row numbers, journals each step, and writes the report."""
 
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Literal
+from typing import Any, Literal
 
 from exotel_contacts.base.exceptions import (
     ExotelError,
@@ -32,11 +29,16 @@ from exotel_contacts.importing.rowmap import PartRows
 from exotel_contacts_api.models import CsvStatus, UploadErrors, UploadStatus
 
 from .campaign_report import parse_timestamp
+from .imports import (
+    OUTCOME_UNKNOWN,
+    UPLOAD_FAILED,
+    ImportProgress,
+    ImportResult,
+    PartResult,
+    count_of,
+    row_span,
+)
 from .journal import JOURNAL_ERRORS, JournalBase
-
-if TYPE_CHECKING:
-    from collections.abc import Mapping
-from .imports import OUTCOME_UNKNOWN, UPLOAD_FAILED, ImportProgress, ImportResult, PartResult, count_of
 
 __all__ = ["Importer"]
 
@@ -64,10 +66,7 @@ class Importer:
         # wait, so that bad credentials cost one request, not one per concurrent upload.
         self._release = release
         self.result = ImportResult(path, family, ImportReport.from_split(split))
-        self.result.parts = [
-            PartResult(p.index, p.rows, p.row_map[0] if p.rows else 0, p.row_map[-1] if p.rows else 0)
-            for p in split.parts
-        ]
+        self.result.parts = [PartResult(p.index, p.rows, *row_span(p)) for p in split.parts]
         self._lock = threading.Lock()
         self._processed = [0] * len(split.parts)
         self._on_progress = on_progress

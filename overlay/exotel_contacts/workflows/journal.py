@@ -1,21 +1,10 @@
 """Journals that make an import or a bulk create resumable after a crash (``journal=PATH``).
 
-A journal is one file of JSON lines, appended and ``fsync``'d line by line: the first line is the plan
-(what is being sent: the source's identity and options, and the parts or the chunk size), every other
-line one step of one part or chunk (``sending``, ``accepted``, ``done``, ``failed``) as it happens. A
-SIGKILL at any moment loses at most the line being written, which the next run ignores. What it holds
-is a constant per part or chunk, plus the rows the server refused: the file's other rows, and the
-checks done locally, are worked out again from the file itself, so the journal stays small.
-
-One process at a time: the journal is locked (``flock``) while in use, and a second process that opens
-it gets a clear error (:class:`~exotel_contacts.JournalInUseError`). Two workers never run one job at
-once: the account's limits (200 requests a minute, 5 uploads in progress), not the client, bound how
-fast an import goes, so a second worker on the same job only adds ways to send a part twice.
-
-The same journal can live in Redis instead (``journal=RedisJournal("job-id")``, see
-:mod:`exotel_contacts.workflows.journal_redis`), where any worker of any machine can take over a job whose
-worker died. A source file is known by its content (size and SHA-256 of the whole file), never by its
-path or modification time, so the same bytes resume wherever they are.
+One file of JSON lines, each ``fsync``'d: the plan first (the source's identity and options, the parts
+or chunk size), then one line per step of a part or chunk (``sending``, ``accepted``, ``done``,
+``failed``, ``not_sent``). It holds only what the file itself cannot tell again: a constant per part or
+chunk and the rows the server refused. Locked (``flock``) to one process; a :class:`RedisJournal` keeps
+the same records in Redis for many machines (:mod:`.journal_redis`). Why: docs/decisions/0028.
 """
 
 from __future__ import annotations
@@ -66,6 +55,22 @@ def header(kind: str, plan: Mapping[str, Any]) -> dict[str, Any]:
     return {"journal": f"exotel-contacts {kind}", "version": VERSION, **plan}
 
 
+def encode(record: Mapping[str, Any]) -> str:
+    """One record as one line of JSON."""
+    return json.dumps(record, ensure_ascii=False, separators=(",", ":"))
+
+
+def decode(line: bytes, damaged: str) -> dict[str, Any]:
+    """One record read back; ``damaged`` is the message when it is not one."""
+    try:
+        record = json.loads(line)
+    except (json.JSONDecodeError, UnicodeDecodeError):
+        record = None
+    if not isinstance(record, dict):
+        raise InvalidInputError(damaged)
+    return record
+
+
 def check_header(name: str, kind: str, plan: Mapping[str, Any], found: Mapping[str, Any]) -> None:
     """Refuse a journal of another kind, version or job, naming the first thing that differs."""
     if found.get("journal") != f"exotel-contacts {kind}" or found.get("version") != VERSION:
@@ -74,39 +79,36 @@ def check_header(name: str, kind: str, plan: Mapping[str, Any], found: Mapping[s
             f"(it says {found.get('journal')!r}, version {found.get('version')!r}); give the journal "
             "of this job or a new one"
         )
-    if any(found.get(key) != value for key, value in plan.items()):
+    key = next((key for key in plan if found.get(key) != plan[key]), None)
+    if key is not None:
         raise JournalMismatchError(
-            f"The journal {name} is for another job ({_describe(plan, found)}); "
-            "resume with the same file and options, or give a new journal"
+            f"The journal {name} is for another job ({key}: the journal has {found.get(key)!r}, this run "
+            f"has {plan[key]!r}); resume with the same file and options, or give a new journal"
         )
 
 
-def _describe(plan: Mapping[str, Any], found: Mapping[str, Any]) -> str:
-    for key in plan:
-        if plan[key] != found.get(key):
-            return f"{key}: the journal has {found.get(key)!r}, this run has {plan[key]!r}"
-    return "its plan differs"
-
-
 class JournalBase:
-    """What every journal has: its steps so far, whether it was resumed, and :meth:`latest`."""
+    """What every journal has: its ``name`` in messages, its steps so far, whether it was resumed."""
 
     kind: str
+    name: str
     steps: list[dict[str, Any]]
     resumed: bool
+    _lock: threading.Lock
 
-    @property
-    def name(self) -> str:
-        """How messages name this journal."""
-        raise NotImplementedError
-
-    def append(self, step: str, at: int, **fields: Any) -> None:
-        """Write one step of part or chunk ``at`` durably (kept when this returns)."""
+    def _write(self, record: Mapping[str, Any]) -> None:
         raise NotImplementedError
 
     def close(self) -> None:
         """Let the journal go (it stays, for the record and for a resume)."""
         raise NotImplementedError
+
+    def append(self, step: str, at: int, **fields: Any) -> None:
+        """Write one step of part or chunk ``at`` durably (kept when this returns)."""
+        record = {"step": step, "at": at, **fields}
+        with self._lock:
+            self._write(record)
+            self.steps.append(record)
 
     def latest(self) -> dict[int, dict[str, dict[str, Any]]]:
         """For each part or chunk, its last record of each step since its last ``not_sent``.
@@ -124,15 +126,15 @@ class JournalBase:
 
 
 class Journal(JournalBase):
-    """One journal file, open for this process: its plan, its steps so far, and :meth:`append`.
+    """One journal file, open (and locked) for this process.
 
-    ``plan`` is compared key by key with the plan in an existing file; the first key that differs is
-    named in the :class:`JournalMismatchError`. Steps are dicts with at least ``"step"`` and ``"at"``
-    (the part or chunk number).
+    ``plan`` is compared key by key with the plan in an existing file (:func:`check_header`). Steps are
+    dicts with at least ``"step"`` and ``"at"`` (the part or chunk number).
     """
 
     def __init__(self, path: str | os.PathLike[str], kind: str, plan: Mapping[str, Any]) -> None:
         self.path = Path(path)
+        self.name = str(self.path)
         self.kind = kind
         self._lock = threading.Lock()
         self._handle: IO[str] = self._open_locked()
@@ -142,11 +144,6 @@ class Journal(JournalBase):
         except BaseException:
             self._handle.close()
             raise
-
-    @property
-    def name(self) -> str:
-        """The journal's path."""
-        return str(self.path)
 
     def _open_locked(self) -> IO[str]:
         try:
@@ -165,33 +162,27 @@ class Journal(JournalBase):
 
     def _load(self, plan: Mapping[str, Any]) -> bool:
         data = self.path.read_bytes()
-        lines = data.split(b"\n")
-        # A line cut short by a crash is the last one and ends without a newline: it is dropped.
-        complete, tail = lines[:-1], lines[-1]
-        if tail:
+        *complete, tail = data.split(b"\n")
+        if tail:  # a line cut short by a crash (the last one, without its newline): dropped
             os.truncate(self.path, len(data) - len(tail))
-        records = []
-        for number, line in enumerate(complete, 1):
-            try:
-                record = json.loads(line)
-            except (json.JSONDecodeError, UnicodeDecodeError):
-                record = None
-            if not isinstance(record, dict):
-                raise InvalidInputError(
-                    f"The journal {self.path} is damaged at line {number}; it was not written by "
-                    "exotel-contacts, or was edited: give a new journal path"
-                )
-            records.append(record)
+        records = [
+            decode(
+                line,
+                f"The journal {self.path} is damaged at line {number}; it was not written by "
+                "exotel-contacts, or was edited: give a new journal path",
+            )
+            for number, line in enumerate(complete, 1)
+        ]
         if not records:
             self._write(header(self.kind, plan))
             return False
-        check_header(str(self.path), self.kind, plan, records[0])
+        check_header(self.name, self.kind, plan, records[0])
         self.steps = records[1:]
         return True
 
     def _write(self, record: Mapping[str, Any]) -> None:
         try:
-            self._handle.write(json.dumps(record, ensure_ascii=False, separators=(",", ":")) + "\n")
+            self._handle.write(encode(record) + "\n")
             self._handle.flush()
             os.fsync(self._handle.fileno())
         except OSError as exc:  # a full or failing disk: typed, naming the journal, never a bare OSError
@@ -199,13 +190,6 @@ class Journal(JournalBase):
                 f"Cannot write the journal {self.path}: {exc.strerror or exc}; free space or give a "
                 "journal path on a writable disk, then run the same command again to resume"
             ) from None
-
-    def append(self, step: str, at: int, **fields: Any) -> None:
-        """Write one step of part or chunk ``at`` durably (it is on disk when this returns)."""
-        record = {"step": step, "at": at, **fields}
-        with self._lock:
-            self._write(record)
-            self.steps.append(record)
 
     def close(self) -> None:
         """Release the lock and close the file (the journal stays, for the record)."""
@@ -223,11 +207,8 @@ def opened(
     redis_url: str | None = None,
     outage: float = DEFAULT_REDIS_OUTAGE,
 ) -> Iterator[JournalBase | None]:
-    """The journal ``where`` names, open for the block (None when ``where`` is None), closed after it.
-
-    ``where`` is a path (a file journal) or a :class:`RedisJournal` (on its own URL, else on
-    ``redis_url``, the client's: the Redis of the shared quota).
-    """
+    """The journal ``where`` names (a path, or a :class:`RedisJournal` on its own URL else ``redis_url``),
+    open for the block and closed after it; None when ``where`` is None."""
     if where is None:
         yield None
         return

@@ -1,25 +1,10 @@
 """A journal in Redis (``journal=RedisJournal("job-id")``): the file journal's guarantees, for many machines.
 
-- **Each step is kept before the next request**: a step is one atomic script (``RPUSH``) that Redis has
-  answered before :meth:`RedisJournalFile.append` returns. How durable Redis itself is, is Redis's
-  setting: with ``appendonly yes`` and ``appendfsync always`` a step is on disk, as the file journal's
-  ``fsync``; with the default ``everysec`` a crash of the Redis host may lose the last second (the
-  docs, "many workers", say what a lost step costs: the part or chunk is treated as cut off).
-- **One holder at a time**: opening takes a lease (a key holding this worker's token, expiring after
-  ``lease`` seconds) that a thread renews every third of that. A second live worker is refused
-  (:class:`~exotel_contacts.JournalInUseError`); a dead worker's lease lapses and another can take the
-  job over. Every step checks the lease and its own sequence number in the same script, so a worker
-  that lost its lease (or whose step was written meanwhile by another) stops at its next step.
-- **A torn step cannot happen** (a script runs whole or not at all), and a replayed step (an attempt
-  whose answer was lost to a blip) is not written twice: it carries its sequence number.
-- **Another job's journal is refused**: the plan is compared as in the file journal.
-- **Expiry**: plan and steps expire ``ttl`` seconds (default 7 days) after the last step;
-  ``exotel-contacts journals list`` and ``journals remove`` show and drop them sooner.
-
-Redis calls ride out a restart or blip for ``redis_outage`` seconds
-(:mod:`exotel_contacts.quota.redis_faults`).
-The sync redis-py client is used on both sides: a step is a short call, made where the file journal
-makes its ``fsync``.
+Each step is one Lua script Redis has answered before :meth:`RedisJournalFile.append` returns (as durable
+as Redis's own ``appendfsync``); a lease renewed by a thread keeps one holder at a time; every step checks
+the lease and its own sequence number, so a replayed step is not written twice and a worker that lost
+the job stops at its next step. The guide "Many workers" and docs/decisions/0028 say the rest. Redis
+calls ride out a blip for ``redis_outage`` seconds; the sync redis-py client serves both sides.
 """
 
 from __future__ import annotations
@@ -27,7 +12,7 @@ from __future__ import annotations
 import json
 import threading
 import uuid
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from typing import Any, Final, cast
 
 import attrs
@@ -35,13 +20,12 @@ import attrs
 from exotel_contacts.base.exceptions import (
     APIConnectionError,
     ConfigurationError,
-    InvalidInputError,
     JournalInUseError,
 )
 from exotel_contacts.quota._sync.redis_calls import ride_out
 from exotel_contacts.quota.redis_quota import connect, us
 
-from .journal import JournalBase, check_header, header
+from .journal import JournalBase, check_header, decode, encode, header
 from .journal_spec import RedisJournal
 
 __all__ = ["JournalInfo", "RedisJournalFile", "list_journals", "remove_journal"]
@@ -145,6 +129,7 @@ class RedisJournalFile(JournalBase):
                 how_to_fix="Pass redis_url= (or EXOTEL_REDIS_URL), or RedisJournal(job_id, url=...)",
             )
         self.spec, self.kind, self.url, self.outage = spec, kind, url, outage
+        self.name = f"redis:{spec.job_id}"  # never the URL: it may hold a password
         self._keys = spec.keys()
         self._token = uuid.uuid4().hex
         self._lock = threading.Lock()
@@ -161,23 +146,17 @@ class RedisJournalFile(JournalBase):
         self._renewer = threading.Thread(target=self._renew_loop, name="exotel-journal-lease", daemon=True)
         self._renewer.start()
 
-    @property
-    def name(self) -> str:
-        """``redis:JOB_ID`` (the URL is not shown: it may hold a password)."""
-        return f"redis:{self.spec.job_id}"
+    def _ride(self, call: Callable[[], Any], limit: float | None = None) -> Any:
+        return ride_out(
+            call, url=self.url, what=f"the journal {self.name}", limit=self.outage if limit is None else limit
+        )
 
     def _call(self, source: str, keys: list[str], args: list[Any], *, limit: float | None = None) -> Any:
         script = self._scripts[source]
-        return ride_out(
-            lambda: script(keys=keys, args=args),
-            url=self.url,
-            what=f"the journal {self.name}",
-            limit=self.outage if limit is None else limit,
-        )
+        return self._ride(lambda: script(keys=keys, args=args), limit)
 
     def _open(self, plan: Mapping[str, Any]) -> bool:
-        first = json.dumps(header(self.kind, plan), ensure_ascii=False, separators=(",", ":"))
-        args = [self._token, _ms(self.spec.lease), first, _ms(self.spec.ttl)]
+        args = [self._token, _ms(self.spec.lease), encode(header(self.kind, plan)), _ms(self.spec.ttl)]
         reply = self._call(OPEN, self._keys, args)
         state = int(reply[0])
         if state == 0:
@@ -191,11 +170,8 @@ class RedisJournalFile(JournalBase):
         try:
             found = self._record(1, reply[1])
             check_header(self.name, self.kind, plan, found)
-            raw: list[bytes] = ride_out(
-                lambda: cast("list[bytes]", self._redis.lrange(self._keys[1], 0, -1)),
-                url=self.url,
-                what=f"the journal {self.name}",
-                limit=self.outage,
+            raw: list[bytes] = self._ride(
+                lambda: cast("list[bytes]", self._redis.lrange(self._keys[1], 0, -1))
             )
             self.steps = [self._record(number, line) for number, line in enumerate(raw, 2)]
         except BaseException:
@@ -204,32 +180,23 @@ class RedisJournalFile(JournalBase):
         return True
 
     def _record(self, number: int, line: bytes) -> dict[str, Any]:
-        try:
-            record = json.loads(line)
-        except (json.JSONDecodeError, UnicodeDecodeError):
-            record = None
-        if not isinstance(record, dict):
-            raise InvalidInputError(
-                f"The journal {self.name} is damaged at record {number}; it was not written by "
-                "exotel-contacts: remove it (exotel-contacts journals remove) or give another job id"
-            )
-        return record
+        return decode(
+            line,
+            f"The journal {self.name} is damaged at record {number}; it was not written by "
+            "exotel-contacts: remove it (exotel-contacts journals remove) or give another job id",
+        )
 
-    def append(self, step: str, at: int, **fields: Any) -> None:
-        """Write one step of part or chunk ``at`` (Redis has it when this returns)."""
-        record = {"step": step, "at": at, **fields}
-        # Stored with the writer's token: a replay of this very step is then told from another
-        # worker's step at the same place.
-        line = json.dumps({**record, "by": self._token}, ensure_ascii=False, separators=(",", ":"))
-        with self._lock:
-            if self._lost is not None:
-                raise self._lost_error(self._lost)
-            args = [self._token, len(self.steps), line, _ms(self.spec.lease), _ms(self.spec.ttl)]
-            written = int(self._call(APPEND, self._keys, args))
-            if written < 0:
-                self._lost = _LOST[written]
-                raise self._lost_error(self._lost)
-            self.steps.append(record)
+    def _write(self, record: Mapping[str, Any]) -> None:
+        # Stored with the writer's token: a replay of this very step is told from another worker's
+        # step at the same place. Called under the lock, by ``append``.
+        if self._lost is not None:
+            raise self._lost_error(self._lost)
+        line = encode({**record, "by": self._token})
+        args = [self._token, len(self.steps), line, _ms(self.spec.lease), _ms(self.spec.ttl)]
+        written = int(self._call(APPEND, self._keys, args))
+        if written < 0:
+            self._lost = _LOST[written]
+            raise self._lost_error(self._lost)
 
     def _lost_error(self, why: str) -> JournalInUseError:
         return JournalInUseError(

@@ -1,7 +1,5 @@
-"""What the list workflows report: one outcome per input of ``add_to_list``, and ``sync_list``'s changes.
-
-Plain records, no network: the drivers (``_lists.py``) fill them in.
-"""
+"""What the list workflows report: one outcome per input of ``add_to_list``, and ``sync_list``'s changes
+(plain records, no network: ``_async/lists.py`` fills them in)."""
 
 from __future__ import annotations
 
@@ -85,9 +83,7 @@ class AddToListResult:
         return len(self._results)
 
     def __iter__(self) -> Iterator[MemberResult]:
-        for result in self._results:
-            if result is not None:
-                yield result
+        return (result for result in self._results if result is not None)
 
     def __getitem__(self, index: int) -> MemberResult:
         result = self._results[index]
@@ -137,8 +133,6 @@ class AddToListResult:
     def __repr__(self) -> str:
         return f"AddToListResult({', '.join(f'{k}={v}' for k, v in self.summary().items())})"
 
-    # ---- filling in, by the drivers --------------------------------------------------------------
-
     def not_sent(self, index: int, sid: object, reason: str) -> None:
         """An input that was never sent."""
         self._set(MemberResult(index, str(sid), MemberOutcome.FAILED, reason=NOT_SENT + reason))
@@ -171,8 +165,6 @@ class AddToListResult:
         for index, sid in zip(indexes, sids, strict=True):
             self.not_sent(index, sid, error.message)
 
-
-# ---- sync_list -----------------------------------------------------------------------------------
 
 SyncAction = Literal["create", "add", "remove"]
 

@@ -1,14 +1,10 @@
-"""The list workflows: paging, ``add_to_list`` of any size and ``sync_list``.
-
-Each page, chunk and removal is one operation sent through the client, so every request is under the
-rate limiter and the transport's retries (all of these operations are replay-safe, see
-:mod:`exotel_contacts.operations.requests`).
-"""
+"""The list workflows: paging, ``add_to_list`` of any size and ``sync_list``. Each page, chunk and removal
+is one (replay-safe) operation sent through the client, under its rate limiter and retries."""
 
 from __future__ import annotations
 
 from collections.abc import AsyncIterator, Awaitable, Callable, Iterable
-from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from exotel_contacts.base._async._primitives import Window
 from exotel_contacts.base.exceptions import (
@@ -45,7 +41,6 @@ from ..lists import (
 if TYPE_CHECKING:
     from exotel_contacts_api.models import Contact
 
-
 __all__ = ["DEFAULT_LIST_CONCURRENCY", "add_to_list", "created_at", "member_pages", "pages", "sync_list"]
 
 PageT = TypeVar("PageT", bound=Page[Any])
@@ -75,9 +70,6 @@ async def pages(
         if not page.items or not page.has_more:
             return
         offset += len(page.items)
-
-
-# ---- add_to_list ---------------------------------------------------------------------------------
 
 
 def _valid_sid(sid: object) -> bool:
@@ -145,24 +137,14 @@ async def add_to_list(
     return result
 
 
-# ---- sync_list -----------------------------------------------------------------------------------
-
-
-class _Held(NamedTuple):
-    """What the workflows keep of a member: a few strings, not the whole model (lists hold 500,000)."""
-
-    number: str
-    sid: str
-    date_created: str | None
+def _listing(client: Any, request: Callable[..., Any], *args: str) -> AsyncIterator[Page[Any]]:
+    account = client._config.account_sid
+    return pages(lambda offset, limit: client._send(request(account, *args, offset=offset, limit=limit)))
 
 
 def member_pages(client: Any, list_sid: str) -> AsyncIterator[Page[Contact]]:
     """The pages of a list's members, in the order they joined."""
-    account = client._config.account_sid
-    fetch = lambda offset, limit: client._send(  # noqa: E731 - a one-line page fetcher
-        list_list_contacts_request(account, list_sid, offset=offset, limit=limit)
-    )
-    return pages(fetch)
+    return _listing(client, list_list_contacts_request, list_sid)
 
 
 def created_at(contact: Contact) -> str | None:
@@ -170,31 +152,16 @@ def created_at(contact: Contact) -> str | None:
     return contact.date_created if isinstance(contact.date_created, str) else None
 
 
-async def _members(client: Any, list_sid: str) -> list[_Held]:
-    """Every member of a list, read page by page."""
-    found: list[_Held] = []
-    async for page in member_pages(client, list_sid):
-        found.extend(_Held(c.number, c.sid, created_at(c)) for c in page.items)
-    return found
-
-
 async def _lookup(client: Any, numbers: set[str]) -> tuple[dict[str, str], int]:
     """The sids of ``numbers`` in the address book (paged until all are found); and the pages read."""
-    account = client._config.account_sid
     found: dict[str, str] = {}
     read = 0
-    fetch = lambda offset, limit: client._send(  # noqa: E731 - a one-line page fetcher
-        list_contacts_request(account, offset=offset, limit=limit)
-    )
-    if not numbers:
-        return found, read
-    async for page in pages(fetch):
-        read += 1
-        for contact in page.items:
-            if contact.number in numbers:
-                found[contact.number] = contact.sid
-        if len(found) == len(numbers):
-            break
+    if numbers:
+        async for page in _listing(client, list_contacts_request):
+            read += 1
+            found.update((c.number, c.sid) for c in page.items if c.number in numbers)
+            if len(found) == len(numbers):
+                break
     return found, read
 
 
@@ -215,121 +182,123 @@ async def _remove(client: Any, list_sid: str, sid: str, number: str) -> _Removal
     return None, None
 
 
-Tell = Callable[[str, int], None]
+class _Sync:
+    """One ``sync_list`` run: the changes and failures so far (kept when a stage stops it)."""
 
+    def __init__(
+        self,
+        client: Any,
+        list_sid: str,
+        concurrency: int,
+        on_progress: Callable[[SyncProgress], object] | None,
+    ) -> None:
+        self.client = client
+        self.list_sid = list_sid
+        self.concurrency = concurrency
+        self.on_progress = on_progress
+        self.failures: list[SyncFailure] = []
+        self.sids: dict[str, str] = {}
+        self.created: list[SyncChange] = []
+        self.added: list[SyncChange] = []
+        self.removed: list[SyncChange] = []
+        self.pages_read = 0
 
-async def _create_missing(  # noqa: PLR0917 - the stage's inputs and the result it fills
-    client: Any,
-    missing: list[str],
-    failures: list[SyncFailure],
-    concurrency: int,
-    tell: Tell,
-    sids: dict[str, str],
-    created: list[SyncChange],
-) -> int:
-    """Create the missing numbers into ``sids`` and ``created`` (kept when it stops); the pages read."""
-    tell("creating", len(missing))
-    stopped: BulkAbortedError | None = None
-    try:
-        bulk = await client.create_contacts_bulk([{"number": n} for n in missing], concurrency=concurrency)
-    except BulkAbortedError as error:
-        bulk, stopped = error.result, error  # what was done before the stop is in its result
-    look_for: dict[str, bool] = {}
-    for outcome in bulk:
-        number = missing[outcome.index]
-        if outcome.outcome == "created" and outcome.sid:
-            sids[number] = outcome.sid
-            created.append(SyncChange("create", number, outcome.sid))
-        elif outcome.outcome in ("already_existed", "unknown"):
-            # In the address book (or maybe, after a lost answer): find its sid.
-            look_for[number] = outcome.outcome == "unknown"
-        else:
-            reason = outcome.reason or "not created"
-            failures.append(SyncFailure("create", number, None, reason, outcome.status_code, outcome.code))
-    if stopped is not None:
-        failures.extend(
-            SyncFailure("create", number, None, f"not looked up: {stopped.error.message}", unknown=unknown)
-            for number, unknown in look_for.items()
-        )
-        failures.extend(
-            SyncFailure("create", number, None, f"not created: {stopped.error.message}")
-            for number in missing[bulk.total :]
-        )
-        raise stopped.error
-    tell("looking_up", len(look_for))
-    found, pages_read = await _lookup(client, set(look_for))
-    sids.update(found)
-    failures.extend(
-        SyncFailure("lookup", number, None, "Not created, and not found in the address book")
-        for number in sorted(look_for.keys() - found.keys())
-    )
-    return pages_read
+    def tell(self, stage: str, total: int) -> None:
+        if self.on_progress is not None:
+            self.on_progress(SyncProgress(stage, 0, total))  # type: ignore[arg-type]
 
-
-async def _add_missing(
-    client: Any,
-    list_sid: str,
-    to_add: list[tuple[str, str]],
-    failures: list[SyncFailure],
-    added: list[SyncChange],
-    *,
-    concurrency: int,
-    tell: Tell,
-) -> None:
-    """Add the found sids to the list, into ``added``; raise the error that stopped it, if any."""
-    tell("adding", len(to_add))
-    if not to_add:
-        return
-    result = await add_to_list(client, list_sid, [sid for _, sid in to_add], concurrency=concurrency)
-    for (number, _), member in zip(to_add, result, strict=True):
-        if member.is_member:
-            added.append(SyncChange("add", number, member.contact_sid))
-        else:
-            reason = member.reason or str(member.outcome)
-            unknown = member.outcome == "unknown"
-            failures.append(
-                SyncFailure(
-                    "add", number, member.contact_sid, reason, member.status_code, member.code, unknown
-                )
+    async def create_missing(self, missing: list[str]) -> None:
+        """Create the missing numbers (their sids into ``sids``), then look up those that existed."""
+        self.tell("creating", len(missing))
+        stopped: BulkAbortedError | None = None
+        try:
+            bulk = await self.client.create_contacts_bulk(
+                [{"number": n} for n in missing], concurrency=self.concurrency
             )
-    if result.aborted is not None:
-        raise result.aborted
-
-
-async def _remove_extra(
-    client: Any,
-    list_sid: str,
-    extra: list[tuple[str, str]],
-    failures: list[SyncFailure],
-    removed: list[SyncChange],
-    *,
-    concurrency: int,
-    tell: Tell,
-) -> None:
-    """Take the extra members out, into ``removed``; raise the error that stopped it, if any."""
-    tell("removing", len(extra))
-    todo = iter(extra)
-    failed: set[str] = set()
-    started: list[tuple[str, str]] = []
-    stop: ExotelError | None = None
-    async with Window[_Removal](concurrency, name="exotel-sync-list") as window:
-        while True:
-            while stop is None and window.has_room and (pair := next(todo, None)) is not None:
-                window.start(_remove, client, list_sid, pair[1], pair[0])
-                started.append(pair)
-            if not window:
-                break
-            for failure, stops in await window.next_done():
-                if failure is not None:
-                    failures.append(failure)
-                    failed.add(str(failure.contact_sid))
-                stop = stop or stops
-    removed.extend(SyncChange("remove", number, sid) for number, sid in started if sid not in failed)
-    if stop is not None:
-        failures.extend(
-            SyncFailure("remove", number, sid, f"not removed: {stop.message}") for number, sid in todo
+        except BulkAbortedError as error:
+            bulk, stopped = error.result, error  # what was done before the stop is in its result
+        look_for: dict[str, bool] = {}
+        for outcome in bulk:
+            number = missing[outcome.index]
+            if outcome.outcome == "created" and outcome.sid:
+                self.sids[number] = outcome.sid
+                self.created.append(SyncChange("create", number, outcome.sid))
+            elif outcome.outcome in ("already_existed", "unknown"):
+                # In the address book (or maybe, after a lost answer): find its sid.
+                look_for[number] = outcome.outcome == "unknown"
+            else:
+                reason = outcome.reason or "not created"
+                self.failures.append(
+                    SyncFailure("create", number, None, reason, outcome.status_code, outcome.code)
+                )
+        if stopped is not None:
+            why = stopped.error.message
+            self.failures.extend(
+                SyncFailure("create", number, None, f"not looked up: {why}", unknown=unknown)
+                for number, unknown in look_for.items()
+            )
+            self.failures.extend(
+                SyncFailure("create", number, None, f"not created: {why}") for number in missing[bulk.total :]
+            )
+            raise stopped.error
+        self.tell("looking_up", len(look_for))
+        found, self.pages_read = await _lookup(self.client, set(look_for))
+        self.sids.update(found)
+        self.failures.extend(
+            SyncFailure("lookup", number, None, "Not created, and not found in the address book")
+            for number in sorted(look_for.keys() - found.keys())
         )
-        raise stop
+
+    async def add_missing(self, to_add: list[tuple[str, str]]) -> None:
+        """Add the found sids to the list; raise the error that stopped it, if any."""
+        self.tell("adding", len(to_add))
+        if not to_add:
+            return
+        sids = [sid for _, sid in to_add]
+        result = await add_to_list(self.client, self.list_sid, sids, concurrency=self.concurrency)
+        for (number, _), member in zip(to_add, result, strict=True):
+            if member.is_member:
+                self.added.append(SyncChange("add", number, member.contact_sid))
+            else:
+                self.failures.append(
+                    SyncFailure(
+                        "add",
+                        number,
+                        member.contact_sid,
+                        member.reason or str(member.outcome),
+                        member.status_code,
+                        member.code,
+                        member.outcome == "unknown",
+                    )
+                )
+        if result.aborted is not None:
+            raise result.aborted
+
+    async def remove_extra(self, extra: list[tuple[str, str]]) -> None:
+        """Take the extra members out; raise the error that stopped it, if any."""
+        self.tell("removing", len(extra))
+        todo = iter(extra)
+        failed: set[str] = set()
+        started: list[tuple[str, str]] = []
+        stop: ExotelError | None = None
+        async with Window[_Removal](self.concurrency, name="exotel-sync-list") as window:
+            while True:
+                while stop is None and window.has_room and (pair := next(todo, None)) is not None:
+                    window.start(_remove, self.client, self.list_sid, pair[1], pair[0])
+                    started.append(pair)
+                if not window:
+                    break
+                for failure, stops in await window.next_done():
+                    if failure is not None:
+                        self.failures.append(failure)
+                        failed.add(str(failure.contact_sid))
+                    stop = stop or stops
+        self.removed.extend(SyncChange("remove", number, sid) for number, sid in started if sid not in failed)
+        if stop is not None:
+            self.failures.extend(
+                SyncFailure("remove", number, sid, f"not removed: {stop.message}") for number, sid in todo
+            )
+            raise stop
 
 
 async def sync_list(
@@ -348,53 +317,40 @@ async def sync_list(
     if isinstance(numbers, str | bytes):
         raise InvalidInputError("numbers must be an iterable of phone numbers, not one string")
     wanted, failures = first_of_each(numbers, phone_normaliser(default_region=default_region, strict=strict))
-
-    def tell(stage: str, total: int) -> None:
-        if on_progress is not None:
-            on_progress(SyncProgress(stage, 0, total))  # type: ignore[arg-type]
-
-    tell("reading", 0)
+    run = _Sync(client, list_sid, concurrency, on_progress)
+    run.failures = failures
+    run.tell("reading", 0)
     # Reading the list changes nothing: an error here is raised as it is.
-    members = await _members(client, list_sid)
-    held = {contact.number: contact.sid for contact in members}
+    # Only numbers and sids are kept of each member (lists hold 500,000).
+    members = [(c.number, c.sid) async for page in member_pages(client, list_sid) for c in page.items]
+    held = dict(members)
     missing = [number for number in wanted if number not in held]
-    extra = [(contact.number, contact.sid) for contact in members if contact.number not in wanted]
-    unchanged = len(wanted) - len(missing)
-    sids: dict[str, str] = {}
-    created: list[SyncChange] = []
-    added: list[SyncChange] = []
-    removed: list[SyncChange] = []
-    pages_read = 0
+    extra = [(number, sid) for number, sid in members if number not in wanted]
     aborted: ExotelError | None = None
     if dry_run:
-        tell("looking_up", len(missing))
-        sids, pages_read = await _lookup(client, set(missing))
-        created = [SyncChange("create", n, None) for n in missing if n not in sids]
-        added = [SyncChange("add", n, sids.get(n)) for n in missing]
-        removed = [SyncChange("remove", n, sid) for n, sid in extra]
+        run.tell("looking_up", len(missing))
+        run.sids, run.pages_read = await _lookup(client, set(missing))
+        run.created = [SyncChange("create", n, None) for n in missing if n not in run.sids]
+        run.added = [SyncChange("add", n, run.sids.get(n)) for n in missing]
+        run.removed = [SyncChange("remove", n, sid) for n, sid in extra]
     else:
         # From here on changes are made: whatever stops the sync, the result says what was done.
         try:
             if missing:
-                pages_read = await _create_missing(
-                    client, missing, failures, concurrency, tell, sids, created
-                )
-            to_add = [(n, sids[n]) for n in missing if n in sids]
-            await _add_missing(client, list_sid, to_add, failures, added, concurrency=concurrency, tell=tell)
-            await _remove_extra(
-                client, list_sid, extra, failures, removed, concurrency=concurrency, tell=tell
-            )
+                await run.create_missing(missing)
+            await run.add_missing([(n, run.sids[n]) for n in missing if n in run.sids])
+            await run.remove_extra(extra)
         except ExotelError as error:
             aborted = error
-    tell("done", 0)
+    run.tell("done", 0)
     return SyncListResult(
         list_sid,
         dry_run,
-        tuple(created),
-        tuple(added),
-        tuple(removed),
-        unchanged,
-        tuple(failures),
-        pages_read,
+        tuple(run.created),
+        tuple(run.added),
+        tuple(run.removed),
+        len(wanted) - len(missing),
+        tuple(run.failures),
+        run.pages_read,
         aborted,
     )
