@@ -1,15 +1,8 @@
 """Quiet by default, loud on request: the ``EXOTEL_LOG=info|debug`` switch (openai's ``OPENAI_LOG``).
 
-Without it the package adds no handler of its own: an application that configured logging sees our
-records through its handlers; one that configured none sees only what Python's last-resort handler
-prints, which is WARNING and up: one line per retry, nothing per request. stamina's own
-``stamina.retry_scheduled`` event would be a second, bare line per retry on such an application, so
-its logger gets a ``NullHandler`` (an application that configured logging still gets its records).
-
-``EXOTEL_LOG=info`` adds a stderr handler to the ``exotel_contacts`` logger and logs one line per
-attempt: method, URL (no credentials, no query), status or failure, attempt, elapsed, rate-limit wait.
-``EXOTEL_LOG=debug`` adds the request's and the answer's headers, secrets replaced by ``***``: the
-credential headers, and the request's own credentials wherever an answer header echoes them.
+Without it no handler is added (an unconfigured application sees WARNING and up: one line per retry);
+stamina's own bare retry line gets a ``NullHandler``. ``info`` logs one line per attempt to stderr (no
+credentials, no query); ``debug`` adds both sides' headers, secrets replaced by ``***``.
 """
 
 from __future__ import annotations

@@ -1,12 +1,7 @@
 """Raw answers: the request id of any typed result, and ``client.with_raw_response.<operation>(...)``.
 
-Both hang on the one funnel every per-operation call goes through (the client's ``_request``): it calls
-:func:`answered` with each answer. The typed result is then remembered against its answer's request id
-(:func:`request_id_of`), and a call made through :class:`RawView` collects the answer and returns a
-:class:`RawResponse` instead of the result. Generated operation methods inherit both without a line.
-
-A raw call is for ONE request: the view refuses the workflows that send many (polling, bulk, import,
-downloads), and a method that would send a second request under it raises before sending it.
+Both hang on the client's one send funnel, which calls :func:`sending` and :func:`answered`. A raw call
+is for ONE request: the view refuses the workflows that send many, and a second request raises.
 """
 
 from __future__ import annotations
