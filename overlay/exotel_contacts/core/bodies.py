@@ -2,7 +2,7 @@
 
 httpx inflates ``gzip``/``deflate`` without a limit and times each read, not the whole body. Here raw
 bytes are inflated with zlib's ``max_length``, counted, and refused past ``limit`` (:class:`AnswerTooLarge`,
-nothing more is read); the clock is checked after every chunk (:class:`AttemptTimedOut`). The clients
+nothing more is read); the clock is checked after every chunk (``AttemptTimedOut``). The clients
 ask only for the encodings decoded here. See docs/decisions/0010-bounds-where-httpx-has-none.md.
 """
 
@@ -13,7 +13,8 @@ import zlib
 import attrs
 import httpx
 
-from ..base.deadline import AttemptTimedOut, Deadline
+from exotel_contacts.base.deadline import Deadline
+
 from .config import (
     DEFAULT_ATTEMPT_TIMEOUT,
     DEFAULT_CALL_TIMEOUT,
@@ -27,10 +28,8 @@ __all__ = [
     "ACCEPT_ENCODING",
     "STREAMED",
     "AnswerTooLarge",
-    "AttemptTimedOut",
     "BoundedDecoder",
     "Bounds",
-    "Deadline",
     "limit_timeouts",
     "rebuilt",
 ]
@@ -179,9 +178,8 @@ class BoundedDecoder:
         except zlib.error as exc:
             message = f"the answer's compressed body is corrupt ({exc})"
             raise httpx.DecodingError(message, request=self.request) from None
-        self.size += sum(len(chunk) for chunk in chunks)
-        if self.size > self.limit:
-            raise AnswerTooLarge(self.limit, setting=self.setting, request=self.request)
+        for chunk in chunks:
+            self.count(chunk)
         return chunks
 
 

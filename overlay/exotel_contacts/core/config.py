@@ -122,27 +122,26 @@ class ClientConfig:
         """
         env = os.environ if environ is None else environ
 
-        def pick(value: str | None, var: str) -> str | None:
-            if value is None:
-                value = env.get(var)
-            if value is None:
-                return None
+        def pick(value: str | None, var: str, *, header: bool = False) -> str | None:
+            value = (env.get(var) if value is None else value) or ""
             value = value.strip()
+            # A value that cannot go into an HTTP header would fail deep inside httpx, confusingly.
+            if header and (not value.isascii() or any(ord(ch) < 0x20 or ord(ch) == 0x7F for ch in value)):
+                raise ConfigurationError(
+                    f"{var} contains characters that cannot be sent in an HTTP header "
+                    "(control characters or non-ASCII); copy it again from the dashboard",
+                )
             return value or None
 
-        sid = pick(account_sid, "EXOTEL_ACCOUNT_SID")
+        sid = pick(account_sid, "EXOTEL_ACCOUNT_SID", header=True)
         if sid is None:
             raise ConfigurationError(
                 "No Exotel account SID: pass account_sid= or set EXOTEL_ACCOUNT_SID",
                 how_to_fix="Copy the account SID from the API settings page of the Exotel dashboard",
             )
-        key = pick(api_key, "EXOTEL_API_KEY")
-        token = pick(api_token, "EXOTEL_API_TOKEN")
-        bearer = pick(access_token, "EXOTEL_ACCESS_TOKEN")
-        _check_header_safe(sid, "EXOTEL_ACCOUNT_SID")
-        _check_header_safe(key, "EXOTEL_API_KEY")
-        _check_header_safe(token, "EXOTEL_API_TOKEN")
-        _check_header_safe(bearer, "EXOTEL_ACCESS_TOKEN")
+        key = pick(api_key, "EXOTEL_API_KEY", header=True)
+        token = pick(api_token, "EXOTEL_API_TOKEN", header=True)
+        bearer = pick(access_token, "EXOTEL_ACCESS_TOKEN", header=True)
         if key is not None and ":" in key:
             raise ConfigurationError(
                 "EXOTEL_API_KEY contains ':', which HTTP Basic cannot carry in a user name",
@@ -185,17 +184,6 @@ class ClientConfig:
             call_timeout=_number("call_timeout", call_timeout, env),
             max_response_bytes=_number("max_response_bytes", max_response_bytes, env),
             max_download_bytes=_number("max_download_bytes", max_download_bytes, env),
-        )
-
-
-def _check_header_safe(value: str | None, var: str) -> None:
-    # A value that cannot go into an HTTP header would fail deep inside httpx with a confusing error.
-    if value is None:
-        return
-    if any(ord(ch) < 0x20 or ord(ch) == 0x7F for ch in value) or not value.isascii():
-        raise ConfigurationError(
-            f"{var} contains characters that cannot be sent in an HTTP header "
-            "(control characters or non-ASCII); copy it again from the dashboard",
         )
 
 

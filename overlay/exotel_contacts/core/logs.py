@@ -12,6 +12,7 @@ import logging
 import os
 import re
 import sys
+import time
 from collections.abc import Iterable, Mapping
 
 import httpx
@@ -19,6 +20,7 @@ import httpx
 __all__ = [
     "LOG_VARIABLE",
     "REDACTED_HEADERS",
+    "AttemptWatch",
     "http_logger",
     "log_attempt",
     "log_level",
@@ -105,18 +107,29 @@ def _headers(headers: Iterable[tuple[str, str]], secrets: tuple[str, ...]) -> st
     return ", ".join(shown)
 
 
-def log_attempt(
-    request: httpx.Request,
-    *,
-    attempt: int,
-    elapsed: float,
-    quota_wait: float,
-    response: httpx.Response | None,
-    error: BaseException | None,
-) -> None:
+class AttemptWatch:
+    """One attempt's facts, filled in as it goes: the rate-limit wait, then the answer or the failure."""
+
+    def __init__(self) -> None:
+        self.quota_wait = 0.0
+        self.elapsed = 0.0
+        self.response: httpx.Response | None = None
+        self.error: BaseException | None = None
+
+    def waited(self, started: float) -> None:
+        """The rate limiter held the attempt since ``started`` (``time.monotonic()``)."""
+        self.quota_wait = time.monotonic() - started
+
+    def answered(self, response: httpx.Response) -> None:
+        """The attempt's answer (it may still be replayed)."""
+        self.response = response
+
+
+def log_attempt(request: httpx.Request, attempt: int, watch: AttemptWatch) -> None:
     """The INFO line of one attempt (and its headers at DEBUG), when the logger would print it."""
     if not http_logger.isEnabledFor(logging.INFO):
         return
+    response, error = watch.response, watch.error
     outcome = (
         f"{response.status_code} {response.reason_phrase}".strip()
         if response is not None
@@ -130,8 +143,8 @@ def log_attempt(
         _shown_url(request.url),
         outcome,
         attempt,
-        elapsed,
-        quota_wait,
+        watch.elapsed,
+        watch.quota_wait,
     )
     if http_logger.isEnabledFor(logging.DEBUG):
         secrets = request_secrets(request)

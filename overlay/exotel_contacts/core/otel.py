@@ -20,7 +20,7 @@ import httpx
 from exotel_contacts._version import __version__
 from exotel_contacts.base.rates import rate_class_of
 
-from .logs import log_attempt
+from .logs import AttemptWatch, log_attempt
 
 if TYPE_CHECKING:
     from opentelemetry.trace import Span
@@ -35,7 +35,6 @@ except ImportError:  # the extra is not installed
 __all__ = [
     "ENABLED",
     "ROUTE",
-    "AttemptWatch",
     "JobSpan",
     "attempt_span",
     "job_span",
@@ -139,24 +138,6 @@ def _record(span: Span | None, request: httpx.Request, api: str, attempt: int, w
         found.rate_limited.add(1, labels)
 
 
-class AttemptWatch:
-    """One attempt's facts, filled in as it goes: the rate-limit wait, then the answer or the failure."""
-
-    def __init__(self) -> None:
-        self.quota_wait = 0.0
-        self.elapsed = 0.0
-        self.response: httpx.Response | None = None
-        self.error: BaseException | None = None
-
-    def waited(self, started: float) -> None:
-        """The rate limiter held the attempt since ``started`` (``time.monotonic()``)."""
-        self.quota_wait = time.monotonic() - started
-
-    def answered(self, response: httpx.Response) -> None:
-        """The attempt's answer (it may still be replayed)."""
-        self.response = response
-
-
 @contextlib.contextmanager
 def observe_attempt(request: httpx.Request, api: str, attempt: int) -> Iterator[AttemptWatch]:
     """Log and trace one attempt (one place, so the log line and the span agree); a failure raised
@@ -173,14 +154,7 @@ def observe_attempt(request: httpx.Request, api: str, attempt: int) -> Iterator[
         finally:
             watch.elapsed = time.monotonic() - started
             _record(span, request, api, attempt, watch)
-            log_attempt(
-                request,
-                attempt=attempt,
-                elapsed=watch.elapsed,
-                quota_wait=watch.quota_wait,
-                response=watch.response,
-                error=watch.error,
-            )
+            log_attempt(request, attempt, watch)
 
 
 class JobSpan:

@@ -181,8 +181,7 @@ def error_from_response(response: httpx.Response, *, redact: Redactor = _no_reda
     cls: type[APIStatusError] | None = _BY_CODE.get(code) if isinstance(code, int) else None
     cls = cls or _BY_STATUS.get(status)
     if cls is RateLimitError:
-        retry_after = retry_after_of(response)
-        return RateLimitError(message, description=description, retry_after=retry_after, **common)
+        common["retry_after"] = retry_after_of(response)
     if cls is not None:
         return cls(message, description=description, **common)
     if status in MAY_HAVE_ACTED_STATUSES and not is_replay_safe(response.request):

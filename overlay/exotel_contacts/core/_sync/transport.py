@@ -14,14 +14,16 @@ import httpx
 import stamina
 
 from exotel_contacts.base._sync._primitives import time_limit
+from exotel_contacts.base.deadline import Deadline
 from exotel_contacts.base.exceptions import InvalidResponseError
 from exotel_contacts.base.families import Family
 from exotel_contacts.base.rates import RATE_CLASS, RateClass, rate_class_of
 from exotel_contacts.quota._sync.limiter import RateLimiter
 from exotel_contacts.quota.windows import Permit
 
-from ..bodies import STREAMED, BoundedDecoder, Bounds, Deadline, limit_timeouts, rebuilt
-from ..otel import AttemptWatch, observe_attempt
+from ..bodies import STREAMED, BoundedDecoder, Bounds, limit_timeouts, rebuilt
+from ..logs import AttemptWatch
+from ..otel import observe_attempt
 from ..response import server_url
 from ..retry import ATTEMPTS, RetryableResponse, RetryPolicy, RetryState
 
