@@ -23,14 +23,13 @@ from exotel_contacts_api import SPEC_VERSION
 from exotel_contacts_api import Client as GeneratedClient
 from exotel_contacts_api.models import CsvStatus, UploadErrors, UploadStatus
 
-from .auth import auth_for
 from .bodies import ACCEPT_ENCODING, Bounds
-from .config import ClientConfig
+from .config import ClientConfig, auth_for
 from .network import CertInput, NetworkSettings, ProxyInput, VerifyInput
 from .polling import PollSchedule
 from .raw import RawView
+from .response import server_url
 from .retry import RetryPolicy
-from .urls import server_url
 
 __all__ = [
     "DEFAULT_WAIT_TIMEOUT",
@@ -75,12 +74,8 @@ class Sent(Generic[T]):
 
 
 class BaseHooks(Protocol):
-    """What methods built on a client (bulk create, import) use of it on either side.
-
-    The side-specific hooks (``_http(family)``, ``_send_counted(operation)``, the counted uploads and
-    the waits) extend it in :class:`exotel_contacts.workflows._async.hooks.AsyncClientHooks` and its generated
-    sync twin; :class:`BaseClient` and the two clients provide them.
-    """
+    """What methods built on a client (bulk create, import) use of it on either side (the side-specific
+    hooks extend it in :class:`exotel_contacts.workflows._async.hooks.AsyncClientHooks`)."""
 
     _config: ClientConfig
     _retry_policy: RetryPolicy
@@ -90,14 +85,8 @@ class BaseHooks(Protocol):
 
 
 class BaseClient:
-    """Configuration and plumbing shared by :class:`Client` and :class:`AsyncClient`.
-
-    ``_config`` (:class:`ClientConfig`), ``_limiter`` (the rate limiter or ``None``, applied by the
-    transport to every attempt), ``_retry_policy`` (:class:`RetryPolicy`), ``_max_concurrent_uploads``,
-    ``_poll_schedule`` and ``_clock``; each client adds ``_quota``, ``_upload_slots`` (``hold()``),
-    ``_sleep``, ``_http`` and ``_send``. Methods built on top are typed against :class:`BaseHooks` and
-    its side's extension.
-    """
+    """Configuration and plumbing shared by :class:`Client` and :class:`AsyncClient` (each adds
+    ``_quota``, ``_limiter``, ``_upload_slots``, ``_sleep``, ``_http`` and ``_send``)."""
 
     def __init__(
         self,
@@ -165,7 +154,6 @@ class BaseClient:
         self._max_concurrent_uploads = max_concurrent_uploads
         self._poll_schedule = poll_schedule if poll_schedule is not None else PollSchedule()
         self._clock = time.monotonic
-        # Only the encodings that can be inflated within max_response_bytes (see _bodies).
         self._headers = {"User-Agent": user_agent(), "Accept-Encoding": ACCEPT_ENCODING}
         self._timeout = httpx.Timeout(self._config.timeout)
         self._bounds = Bounds.of(self._config)
@@ -215,22 +203,15 @@ class BaseClient:
         this client's values; ``max_attempts`` replaces the retry policy's. The copy does not own the
         connections: closing it does nothing, closing this client closes both.
         """
-        cfg = self._config
-        config = ClientConfig.resolve(
-            account_sid=cfg.account_sid,
-            api_key=cfg.api_key,
-            api_token=cfg.api_token,
-            access_token=cfg.access_token,
-            region=cfg.region,
-            ccm_base_url=cfg.ccm_base_url,
-            campaign_base_url=cfg.campaign_base_url,
-            timeout=cfg.timeout if timeout is None else timeout,
-            attempt_timeout=cfg.attempt_timeout if attempt_timeout is None else attempt_timeout,
-            call_timeout=cfg.call_timeout if call_timeout is None else call_timeout,
-            max_response_bytes=cfg.max_response_bytes if max_response_bytes is None else max_response_bytes,
-            max_download_bytes=cfg.max_download_bytes if max_download_bytes is None else max_download_bytes,
-            environ={},
-        )
+        changed = {
+            "timeout": timeout,
+            "attempt_timeout": attempt_timeout,
+            "call_timeout": call_timeout,
+            "max_response_bytes": max_response_bytes,
+            "max_download_bytes": max_download_bytes,
+        }
+        given = {name: value for name, value in changed.items() if value is not None}
+        config = ClientConfig.resolve(**{**attrs.asdict(self._config), **given, "environ": {}})
         policy = retry if retry is not None else self._retry_policy
         if max_attempts is not None:
             check_count(max_attempts, "max_attempts", minimum=1, maximum=100)

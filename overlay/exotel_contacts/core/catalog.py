@@ -1,9 +1,5 @@
-"""Look up any Exotel code: HTTP statuses, API error codes, upload row codes, SMS, WhatsApp, call statuses.
-
-The single source is openapi.yaml (the copy the generated package carries, `spec_file()`): the enum
-schemas of ``components.schemas`` that carry ``x-enum-descriptions``. The spec is read on the first
-look-up, not at import (start-up time matters).
-"""
+"""Look up any Exotel code (HTTP statuses, API error codes, upload row codes, SMS, WhatsApp, call
+statuses) in the enum schemas of openapi.yaml (``spec_file()``), read on the first look-up."""
 
 from __future__ import annotations
 

@@ -1,13 +1,15 @@
-"""One frozen configuration, resolved from keyword arguments, then ``EXOTEL_*`` variables, then defaults."""
+"""One frozen configuration, resolved from keyword arguments, then ``EXOTEL_*`` variables, then defaults;
+and the httpx auth it gives each API family (credentials never appear in reprs)."""
 
 from __future__ import annotations
 
 import base64
 import os
-from collections.abc import Mapping
-from typing import Literal
+from collections.abc import Generator, Mapping
+from typing import Any, Literal
 
 import attrs
+import httpx
 
 from exotel_contacts.base.exceptions import ConfigurationError
 from exotel_contacts.base.families import Family
@@ -20,9 +22,12 @@ __all__ = [
     "DEFAULT_MAX_RESPONSE_BYTES",
     "DEFAULT_TIMEOUT",
     "REGIONS",
+    "BearerAuth",
     "ClientConfig",
     "Family",
+    "MissingBasicAuth",
     "Region",
+    "auth_for",
 ]
 
 Region = Literal["singapore", "mumbai"]
@@ -44,8 +49,6 @@ DEFAULT_MAX_RESPONSE_BYTES = 64 * 1024 * 1024
 #: Bytes of one downloaded error file (written to disk as it arrives, never held in memory).
 DEFAULT_MAX_DOWNLOAD_BYTES = 2 * 1024 * 1024 * 1024
 _MIN_BYTES = 1024
-_MAX_RESPONSE_BYTES = 4 * 1024**3
-_MAX_DOWNLOAD_BYTES = 1024**4
 
 
 @attrs.frozen
@@ -70,9 +73,9 @@ class ClientConfig:
     """Seconds one attempt may take, connect to last byte, however slowly the bytes arrive."""
     call_timeout: float = DEFAULT_CALL_TIMEOUT
     """Seconds one call may take: every attempt and every wait between them."""
-    max_response_bytes: int = DEFAULT_MAX_RESPONSE_BYTES
+    max_response_bytes: int = attrs.field(default=DEFAULT_MAX_RESPONSE_BYTES, metadata={"max": 4 * 1024**3})
     """Largest JSON answer read, counted decoded (a gzip bomb stops here)."""
-    max_download_bytes: int = DEFAULT_MAX_DOWNLOAD_BYTES
+    max_download_bytes: int = attrs.field(default=DEFAULT_MAX_DOWNLOAD_BYTES, metadata={"max": 1024**4})
     """Largest error file downloaded."""
 
     @property
@@ -119,27 +122,26 @@ class ClientConfig:
         """
         env = os.environ if environ is None else environ
 
-        def pick(value: str | None, var: str) -> str | None:
-            if value is None:
-                value = env.get(var)
-            if value is None:
-                return None
+        def pick(value: str | None, var: str, *, header: bool = False) -> str | None:
+            value = (env.get(var) if value is None else value) or ""
             value = value.strip()
+            # A value that cannot go into an HTTP header would fail deep inside httpx, confusingly.
+            if header and (not value.isascii() or any(ord(ch) < 0x20 or ord(ch) == 0x7F for ch in value)):
+                raise ConfigurationError(
+                    f"{var} contains characters that cannot be sent in an HTTP header "
+                    "(control characters or non-ASCII); copy it again from the dashboard",
+                )
             return value or None
 
-        sid = pick(account_sid, "EXOTEL_ACCOUNT_SID")
+        sid = pick(account_sid, "EXOTEL_ACCOUNT_SID", header=True)
         if sid is None:
             raise ConfigurationError(
                 "No Exotel account SID: pass account_sid= or set EXOTEL_ACCOUNT_SID",
                 how_to_fix="Copy the account SID from the API settings page of the Exotel dashboard",
             )
-        key = pick(api_key, "EXOTEL_API_KEY")
-        token = pick(api_token, "EXOTEL_API_TOKEN")
-        bearer = pick(access_token, "EXOTEL_ACCESS_TOKEN")
-        _check_header_safe(sid, "EXOTEL_ACCOUNT_SID")
-        _check_header_safe(key, "EXOTEL_API_KEY")
-        _check_header_safe(token, "EXOTEL_API_TOKEN")
-        _check_header_safe(bearer, "EXOTEL_ACCESS_TOKEN")
+        key = pick(api_key, "EXOTEL_API_KEY", header=True)
+        token = pick(api_token, "EXOTEL_API_TOKEN", header=True)
+        bearer = pick(access_token, "EXOTEL_ACCESS_TOKEN", header=True)
         if key is not None and ":" in key:
             raise ConfigurationError(
                 "EXOTEL_API_KEY contains ':', which HTTP Basic cannot carry in a user name",
@@ -177,22 +179,11 @@ class ClientConfig:
             region=region_name,
             ccm_base_url=ccm,
             campaign_base_url=campaign,
-            timeout=_seconds("timeout", timeout, env),
-            attempt_timeout=_seconds("attempt_timeout", attempt_timeout, env),
-            call_timeout=_seconds("call_timeout", call_timeout, env),
-            max_response_bytes=_bytes("max_response_bytes", max_response_bytes, env),
-            max_download_bytes=_bytes("max_download_bytes", max_download_bytes, env),
-        )
-
-
-def _check_header_safe(value: str | None, var: str) -> None:
-    # A value that cannot go into an HTTP header would fail deep inside httpx with a confusing error.
-    if value is None:
-        return
-    if any(ord(ch) < 0x20 or ord(ch) == 0x7F for ch in value) or not value.isascii():
-        raise ConfigurationError(
-            f"{var} contains characters that cannot be sent in an HTTP header "
-            "(control characters or non-ASCII); copy it again from the dashboard",
+            timeout=_number("timeout", timeout, env),
+            attempt_timeout=_number("attempt_timeout", attempt_timeout, env),
+            call_timeout=_number("call_timeout", call_timeout, env),
+            max_response_bytes=_number("max_response_bytes", max_response_bytes, env),
+            max_download_bytes=_number("max_download_bytes", max_download_bytes, env),
         )
 
 
@@ -202,31 +193,56 @@ def _check_url(url: str, var: str) -> str:
     return url.rstrip("/")
 
 
-_DEFAULT_SECONDS = {
-    "timeout": DEFAULT_TIMEOUT,
-    "attempt_timeout": DEFAULT_ATTEMPT_TIMEOUT,
-    "call_timeout": DEFAULT_CALL_TIMEOUT,
-}
-_BYTES = {  # default, largest
-    "max_response_bytes": (DEFAULT_MAX_RESPONSE_BYTES, _MAX_RESPONSE_BYTES),
-    "max_download_bytes": (DEFAULT_MAX_DOWNLOAD_BYTES, _MAX_DOWNLOAD_BYTES),
-}
-
-
-def _var(name: str) -> str:
-    return f"EXOTEL_{name.upper()}"
-
-
-def _seconds(name: str, value: float | None, env: Mapping[str, str]) -> float:
-    var = _var(name)
+def _number(name: str, value: float | None, env: Mapping[str, str]) -> Any:
+    # The default and (for byte sizes) the largest value are the field's own.
+    var = f"EXOTEL_{name.upper()}"
+    field = attrs.fields_dict(ClientConfig)[name]
     number = env_number(env.get(var), var) if value is None else value
-    return _DEFAULT_SECONDS[name] if number is None else check_seconds(number, name, var=var)
-
-
-def _bytes(name: str, value: int | None, env: Mapping[str, str]) -> int:
-    var = _var(name)
-    default, largest = _BYTES[name]
-    number: object = env_number(env.get(var), var) if value is None else value
     if number is None:
-        return default
-    return check_count(number, name, minimum=_MIN_BYTES, maximum=largest, var=var)
+        return field.default
+    if "max" in field.metadata:
+        return check_count(number, name, minimum=_MIN_BYTES, maximum=field.metadata["max"], var=var)
+    return check_seconds(number, name, var=var)
+
+
+class BearerAuth(httpx.Auth):
+    """``Authorization: Bearer <access_token>`` (CCM only)."""
+
+    def __init__(self, token: str) -> None:
+        self._header = f"Bearer {token}"
+
+    def __repr__(self) -> str:
+        return "BearerAuth(token=***)"
+
+    def auth_flow(self, request: httpx.Request) -> Generator[httpx.Request, httpx.Response, None]:
+        """Add the header."""
+        request.headers["Authorization"] = self._header
+        yield request
+
+
+class MissingBasicAuth(httpx.Auth):
+    """Stands in for Basic credentials that are not configured: fails before the request is sent."""
+
+    def __repr__(self) -> str:
+        return "MissingBasicAuth()"
+
+    def auth_flow(self, request: httpx.Request) -> Generator[httpx.Request, httpx.Response, None]:
+        """Raise :class:`ConfigurationError` (httpx calls this before sending)."""
+        raise ConfigurationError(
+            "Campaign operations need HTTP Basic credentials: set EXOTEL_API_KEY and EXOTEL_API_TOKEN "
+            "(or pass api_key= and api_token=); EXOTEL_ACCESS_TOKEN works for CCM operations only",
+        )
+
+
+class _BasicAuth(httpx.BasicAuth):
+    def __repr__(self) -> str:
+        return "BasicAuth(***)"
+
+
+def auth_for(config: ClientConfig, family: str) -> httpx.Auth:
+    """Basic when key and token are configured (both families); else Bearer for CCM."""
+    if config.has_basic:
+        return _BasicAuth(config.api_key or "", config.api_token or "")
+    if family == "ccm" and config.access_token:
+        return BearerAuth(config.access_token)
+    return MissingBasicAuth()

@@ -1,10 +1,5 @@
-"""Where a download goes while it arrives: a temporary file, renamed onto the destination when complete.
-
-The destination never holds a partial file: a path gets the temporary file (created beside it, so the
-rename is atomic on one file system) only once every byte is in; a file object gets the bytes, copied
-from the temporary file in chunks, only then. A replayed download starts the temporary file again.
-Memory stays flat: nothing but one chunk is held at a time.
-"""
+"""Where a download goes while it arrives: a temporary file beside the destination (so the rename is
+atomic), renamed onto a path, or copied in chunks to a file object, only once complete."""
 
 from __future__ import annotations
 

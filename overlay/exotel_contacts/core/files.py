@@ -23,8 +23,8 @@ _DEFAULT_NAME = "contacts.csv"
 def open_upload(file: FileInput) -> Iterator[tuple[str, BinaryIO]]:
     """Yield ``(file name, seekable binary stream)``; a path is opened here and closed afterwards.
 
-    httpx seeks a file part back to 0 each time the body is sent, so a replayed upload re-reads the
-    whole file. A stream that cannot seek is read into memory first so that a replay is complete.
+    httpx seeks a file part back to 0 for each send; a stream that cannot seek is read into memory
+    first, so that a replay is complete.
     """
     if isinstance(file, bytes | bytearray | memoryview):
         yield _DEFAULT_NAME, io.BytesIO(bytes(file))

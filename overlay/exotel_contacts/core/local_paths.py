@@ -1,9 +1,5 @@
-"""Local files checked before anything is sent: the input must be readable, every output writable.
-
-Work that reached the server must never be lost to a local path that could have been checked first
-(``--errors-out`` naming a directory, a missing folder, a read-only place). Each check raises an
-:class:`InvalidInputError` of one line that names the path and what to fix.
-"""
+"""Local files checked before anything is sent (work that reached the server must never be lost to a
+path that could have been checked first): one-line :class:`InvalidInputError` naming the path and fix."""
 
 from __future__ import annotations
 
@@ -47,10 +43,8 @@ def check_input_file(path: str | os.PathLike[str], *, what: str = "input file") 
 
 
 def check_output_file(path: str | os.PathLike[str], *, what: str = "output file") -> Path:
-    """``path`` if a file can be written there (its folder exists and is writable; it is not a folder).
-
-    Nothing is left behind: an existing file is not touched, and the probe file is removed.
-    """
+    """``path`` if a file can be written there (its folder exists and is writable; it is not a folder);
+    an existing file is not touched, and the probe file is removed."""
     target = Path(path)
     if target.is_dir():
         raise InvalidInputError(f"{what} {str(target)!r} is a directory; give a file name in it")

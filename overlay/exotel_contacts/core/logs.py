@@ -1,15 +1,8 @@
 """Quiet by default, loud on request: the ``EXOTEL_LOG=info|debug`` switch (openai's ``OPENAI_LOG``).
 
-Without it the package adds no handler of its own: an application that configured logging sees our
-records through its handlers; one that configured none sees only what Python's last-resort handler
-prints, which is WARNING and up: one line per retry, nothing per request. stamina's own
-``stamina.retry_scheduled`` event would be a second, bare line per retry on such an application, so
-its logger gets a ``NullHandler`` (an application that configured logging still gets its records).
-
-``EXOTEL_LOG=info`` adds a stderr handler to the ``exotel_contacts`` logger and logs one line per
-attempt: method, URL (no credentials, no query), status or failure, attempt, elapsed, rate-limit wait.
-``EXOTEL_LOG=debug`` adds the request's and the answer's headers, secrets replaced by ``***``: the
-credential headers, and the request's own credentials wherever an answer header echoes them.
+Without it no handler is added (an unconfigured application sees WARNING and up: one line per retry);
+stamina's own bare retry line gets a ``NullHandler``. ``info`` logs one line per attempt to stderr (no
+credentials, no query); ``debug`` adds both sides' headers, secrets replaced by ``***``.
 """
 
 from __future__ import annotations
@@ -19,6 +12,7 @@ import logging
 import os
 import re
 import sys
+import time
 from collections.abc import Iterable, Mapping
 
 import httpx
@@ -26,6 +20,7 @@ import httpx
 __all__ = [
     "LOG_VARIABLE",
     "REDACTED_HEADERS",
+    "AttemptWatch",
     "http_logger",
     "log_attempt",
     "log_level",
@@ -112,18 +107,29 @@ def _headers(headers: Iterable[tuple[str, str]], secrets: tuple[str, ...]) -> st
     return ", ".join(shown)
 
 
-def log_attempt(
-    request: httpx.Request,
-    *,
-    attempt: int,
-    elapsed: float,
-    quota_wait: float,
-    response: httpx.Response | None,
-    error: BaseException | None,
-) -> None:
+class AttemptWatch:
+    """One attempt's facts, filled in as it goes: the rate-limit wait, then the answer or the failure."""
+
+    def __init__(self) -> None:
+        self.quota_wait = 0.0
+        self.elapsed = 0.0
+        self.response: httpx.Response | None = None
+        self.error: BaseException | None = None
+
+    def waited(self, started: float) -> None:
+        """The rate limiter held the attempt since ``started`` (``time.monotonic()``)."""
+        self.quota_wait = time.monotonic() - started
+
+    def answered(self, response: httpx.Response) -> None:
+        """The attempt's answer (it may still be replayed)."""
+        self.response = response
+
+
+def log_attempt(request: httpx.Request, attempt: int, watch: AttemptWatch) -> None:
     """The INFO line of one attempt (and its headers at DEBUG), when the logger would print it."""
     if not http_logger.isEnabledFor(logging.INFO):
         return
+    response, error = watch.response, watch.error
     outcome = (
         f"{response.status_code} {response.reason_phrase}".strip()
         if response is not None
@@ -137,8 +143,8 @@ def log_attempt(
         _shown_url(request.url),
         outcome,
         attempt,
-        elapsed,
-        quota_wait,
+        watch.elapsed,
+        watch.quota_wait,
     )
     if http_logger.isEnabledFor(logging.DEBUG):
         secrets = request_secrets(request)

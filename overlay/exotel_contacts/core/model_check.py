@@ -1,13 +1,8 @@
 """Does a parsed answer hold what its model's annotations promise?
 
-The generated parsers fall back to the raw value when a union fails to parse: a nullable object
-(`Contact | None`, `CustomField | None`) that does not parse comes back as the plain dict, and a
-nullable string or integer is taken as it is (`first_name: 5`). `first_mismatch` walks a parsed
-model against its type annotations, so that the one place that parses answers (`parse_model`) turns
-any such value into an `InvalidResponseError` instead of handing a dict where a model is promised.
-
-A checker is built once per annotation (closures over `isinstance` tuples), so the walk costs a
-fraction of the parse itself.
+The generated parsers hand back the raw value when a union does not parse (a dict for `Contact | None`,
+`first_name: 5` as is); `parse_model` turns any such value into an `InvalidResponseError`. A checker is
+built once per annotation, so the walk costs a fraction of the parse.
 """
 
 from __future__ import annotations

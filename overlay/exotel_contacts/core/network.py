@@ -1,20 +1,10 @@
 """Network settings as httpx users have them: environment proxies, ``proxy=``, ``verify=``, ``cert=``.
 
-The client hands httpx its own transport (retries, bounds, rate limit), and httpx then reads no proxy
-variable: that is httpx's rule for a client given ``transport=``. So the overlay does what
-``httpx.Client(trust_env=True)`` does itself, with httpx's own helpers: ``get_environment_proxies()``
-(``HTTP_PROXY``, ``HTTPS_PROXY``, ``ALL_PROXY``, ``NO_PROXY``, lower case too) gives a pattern per scheme
-or host, and the innermost transport routes each request to a proxy transport or the direct pool by
-the first pattern that matches (:mod:`exotel_contacts.core._async.network`). Retries and the rate limit wrap
-that innermost transport, so they apply whichever way a request leaves.
-
-Precedence: ``proxy=`` (or ``EXOTEL_PROXY``) sends everything through that proxy and ignores the
-proxy variables; ``trust_env=False`` ignores the variables (``SSL_CERT_FILE``/``SSL_CERT_DIR`` too).
-TLS: ``verify=`` is ``True`` (certifi's CAs, or ``SSL_CERT_FILE``/``SSL_CERT_DIR`` as httpx reads them),
-a CA bundle file or directory (``EXOTEL_CA_BUNDLE``), an ``ssl.SSLContext``, or ``False`` (keyword
-only: no variable turns verification off). ``cert=`` is a client certificate file, or ``(cert, key)``
-(``EXOTEL_CLIENT_CERT``, ``EXOTEL_CLIENT_KEY``). Proxy variables are read from the process's
-environment, as httpx reads them; ``environ=`` supplies the ``EXOTEL_*`` ones.
+A client given ``transport=`` reads no proxy variable (httpx's rule), so the innermost transport
+(:mod:`exotel_contacts.core._async.network`) routes each request as ``httpx.Client(trust_env=True)``
+would, with httpx's own helpers; retries and the rate limit wrap it. ``proxy=`` (``EXOTEL_PROXY``) beats
+the proxy variables; ``trust_env=False`` ignores them; ``verify=False`` is keyword only. See
+docs/guides/network-logging-tracing.md.
 """
 
 from __future__ import annotations
@@ -121,25 +111,22 @@ class NetworkSettings:
                 f"got {type(verify).__name__}"
             )
 
-        cert_value: tuple[Path, Path | None] | None = None
+        cert_file: str | Path | None = cert if isinstance(cert, str | Path) else None
+        key_file: str | Path | None = None
         if cert is None:
             cert_file, key_file = pick("EXOTEL_CLIENT_CERT"), pick("EXOTEL_CLIENT_KEY")
             if key_file and not cert_file:
                 raise ConfigurationError("EXOTEL_CLIENT_KEY is set without EXOTEL_CLIENT_CERT")
-            if cert_file:
-                cert_value = (
-                    _existing(cert_file, _CERT, dir_ok=False),
-                    _existing(key_file, _KEY, dir_ok=False) if key_file else None,
-                )
-        elif isinstance(cert, str | Path):
-            cert_value = (_existing(cert, _CERT, dir_ok=False), None)
         elif isinstance(cert, tuple) and len(cert) == 2:
-            cert_value = (
-                _existing(cert[0], _CERT, dir_ok=False),
-                _existing(cert[1], _KEY, dir_ok=False),
-            )
-        else:
+            cert_file, key_file = cert
+        elif cert_file is None:
             raise ConfigurationError("cert must be a certificate file or a (certificate, key) pair of files")
+        cert_value = None
+        if cert_file is not None:
+            cert_value = (
+                _existing(cert_file, _CERT, dir_ok=False),
+                _existing(key_file, _KEY, dir_ok=False) if key_file is not None else None,
+            )
         if not isinstance(trust_env, bool):
             raise ConfigurationError(f"trust_env must be True or False, got {trust_env!r}")
         return cls(proxy=checked_proxy, verify=verify_value, cert=cert_value, trust_env=trust_env)

@@ -1,28 +1,26 @@
-"""OpenTelemetry spans and metrics, when the ``otel`` extra (``opentelemetry-api``) is installed.
+"""What the retry transports tell about each attempt (the ``EXOTEL_LOG`` line, and OpenTelemetry spans
+and metrics when the ``otel`` extra is installed), and the spans of whole jobs.
 
-Without it every function here does nothing. With it, the spans and metrics go to whatever tracer and
-meter providers the application set (``opentelemetry-sdk``); without a provider they are no-ops too.
-
-* One span per attempt (an HTTP client span, as OpenTelemetry's conventions ask: each resend is its own
-  span), named ``METHOD /route/{template}``, never by a raw path with ids. Attributes: method, route
-  template, status, ``http.request.resend_count``, ``exotel.attempt``, ``exotel.api`` (ccm, campaign),
-  ``exotel.rate_family`` (the quota it counts against), ``exotel.quota_wait_s``.
-* One span per job (``exotel.import``, ``exotel.bulk_create``, ``exotel.list_sync``), parent of its
-  requests' spans, with its rows, parts and outcomes.
-* Metrics: ``exotel.requests`` (attempts, by api, method, status), ``exotel.retries``,
-  ``exotel.rate_limited`` (429 answers), ``exotel.request.duration`` (s), ``exotel.rows`` (by job and
-  outcome).
+Without ``opentelemetry-api``, or without a provider set, the spans and metrics are no-ops. One client
+span per attempt, named by route template (never a raw path with ids); one span per job (import,
+bulk_create, list_sync), parent of its requests; metrics ``exotel.requests``, ``exotel.retries``,
+``exotel.rate_limited``, ``exotel.request.duration``, ``exotel.rows``. See
+docs/guides/network-logging-tracing.md.
 """
 
 from __future__ import annotations
 
 import contextlib
+import time
 from collections.abc import Iterator, Mapping
 from typing import TYPE_CHECKING, Any
 
 import httpx
 
 from exotel_contacts._version import __version__
+from exotel_contacts.base.rates import rate_class_of
+
+from .logs import AttemptWatch, log_attempt
 
 if TYPE_CHECKING:
     from opentelemetry.trace import Span
@@ -40,7 +38,7 @@ __all__ = [
     "JobSpan",
     "attempt_span",
     "job_span",
-    "record_attempt",
+    "observe_attempt",
     "report_bulk",
     "report_import",
     "report_sync",
@@ -111,27 +109,18 @@ def attempt_span(request: httpx.Request, api: str, attempt: int, rate_class: str
         yield span
 
 
-def record_attempt(
-    span: Span | None,
-    request: httpx.Request,
-    *,
-    api: str,
-    attempt: int,
-    elapsed: float,
-    quota_wait: float,
-    response: httpx.Response | None,
-    error: BaseException | None,
-) -> None:
-    """Finish an attempt's span (status, wait, error) and count it in the metrics."""
+def _record(span: Span | None, request: httpx.Request, api: str, attempt: int, watch: AttemptWatch) -> None:
+    # Finish an attempt's span (status, wait, error) and count it in the metrics.
     if _trace is None:
         return
+    response, error = watch.response, watch.error
     labels: dict[str, Any] = {"exotel.api": api, "http.request.method": request.method}
     if response is not None:
         labels["http.response.status_code"] = response.status_code
     elif error is not None:
         labels["error.type"] = type(error).__name__
     if span is not None:
-        span.set_attribute("exotel.quota_wait_s", quota_wait)
+        span.set_attribute("exotel.quota_wait_s", watch.quota_wait)
         if response is not None:
             span.set_attribute("http.response.status_code", response.status_code)
             if response.status_code >= 400:
@@ -142,11 +131,30 @@ def record_attempt(
             span.set_status(_trace.Status(_trace.StatusCode.ERROR, type(error).__name__))
     found = _get()
     found.requests.add(1, labels)
-    found.duration.record(elapsed, labels)
+    found.duration.record(watch.elapsed, labels)
     if attempt > 1:
         found.retries.add(1, labels)
     if response is not None and response.status_code == 429:
         found.rate_limited.add(1, labels)
+
+
+@contextlib.contextmanager
+def observe_attempt(request: httpx.Request, api: str, attempt: int) -> Iterator[AttemptWatch]:
+    """Log and trace one attempt (one place, so the log line and the span agree); a failure raised
+    inside is recorded as its outcome, then re-raised."""
+    watch = AttemptWatch()
+    started = time.monotonic()
+    with attempt_span(request, api, attempt, rate_class_of(api, request.method)) as span:  # type: ignore[arg-type]
+        try:
+            yield watch
+        except BaseException as exc:
+            # A replayed answer is raised as RetryableResponse after it was recorded: its status counts.
+            watch.error = None if watch.response is not None else exc
+            raise
+        finally:
+            watch.elapsed = time.monotonic() - started
+            _record(span, request, api, attempt, watch)
+            log_attempt(request, attempt, watch)
 
 
 class JobSpan:

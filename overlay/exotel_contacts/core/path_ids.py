@@ -1,11 +1,8 @@
 """Path parameters that cannot change which resource a request names.
 
-The generated endpoints percent-encode each path parameter (``/`` becomes ``%2F``), but a value made
-only of dots survives encoding, and URL normalisation (httpx's, and every proxy's) removes ``.`` and
-``..`` segments: ``get_upload_status("..")`` would ask for ``/v2/accounts/demo/contacts`` and an account
-SID of ``..`` for ``/v2/contacts/...``. An empty value leaves ``//`` and a neighbouring resource.
-:func:`path_request` checks every path parameter of an endpoint, by name, before it builds the request;
-every request of :mod:`exotel_contacts.operations.spec_requests` (generated) is built through it.
+Percent-encoding keeps ``/`` in its segment, but a value of dots survives it and URL normalisation
+drops ``.``/``..`` segments (``get_upload_status("..")`` would name ``/v2/accounts/demo/contacts``); an
+empty value names a neighbour. Every generated request is built through :func:`path_request`.
 """
 
 from __future__ import annotations
@@ -58,10 +55,8 @@ def _path_parameters(get_kwargs: Callable[..., dict[str, Any]]) -> tuple[str, ..
 
 
 def path_request(get_kwargs: Callable[..., dict[str, Any]], *path: str, **options: Any) -> dict[str, Any]:
-    """``get_kwargs(*path, **options)`` (a generated endpoint's request builder), each path value checked.
-
-    The request's extensions carry its route template (:data:`exotel_contacts.core.otel.ROUTE`).
-    """
+    """``get_kwargs(*path, **options)`` (a generated endpoint's request builder), each path value checked;
+    the request's extensions carry its route template (:data:`exotel_contacts.core.otel.ROUTE`)."""
     names = _path_parameters(get_kwargs)
     if len(names) != len(path):
         raise TypeError(f"{get_kwargs.__module__} takes path parameters {names}, got {len(path)} values")

@@ -1,15 +1,9 @@
-"""Waiting for an upload to finish: the schedule and what each look shows.
+"""Waiting for an upload to finish: the schedule and what each look shows (the waiting itself is
+:func:`exotel_contacts.core._async.polling.apoll_upload`; docs/guides/waiting-for-uploads.md).
 
-The waiting itself is :func:`exotel_contacts.core._async.polling.apoll_upload` and its generated sync twin.
-
-The schedule reads progress. The first look comes after the server's ``estimated_time_seconds``
-(hedged when long). Each look that shows counts (``processed`` of ``total``) predicts the end: from
-the rate between the last two looks, or, after one look, from the rate since the wait began (then no
-later than the plain schedule would look). The next look comes ``overshoot`` seconds after the
-predicted end, floored at ``min_interval`` and capped at ``max_interval``, so a wrong estimate, or
-none, is corrected at every look. Without counts the interval grows with the time already waited
-(``ratio`` of it, within the same floor and ceiling). ``completed`` and ``failed`` end the wait; any
-other status, including one this client has never seen, means "not yet".
+Each look with counts predicts the end from the rate between the last two looks (or, after one look,
+since the wait began); without counts the interval grows with the time waited. ``completed`` and
+``failed`` end the wait; any other status, even one never seen, means "not yet".
 """
 
 from __future__ import annotations
@@ -19,6 +13,8 @@ import attrs
 from exotel_contacts.base.exceptions import InvalidSettingError, UploadTimeoutError
 from exotel_contacts.base.outcomes import TERMINAL_STATUSES, is_terminal
 from exotel_contacts.base.settings import MAX_SECONDS, check_fraction, check_seconds
+
+from .retry import checked
 
 __all__ = [
     "MAX_WAIT",
@@ -74,20 +70,16 @@ class UploadProgress:
 class PollSchedule:
     """When to look again: ``ratio`` of the time waited so far, within ``[min_interval, max_interval]``.
 
-    The first look comes after the server's estimate; an estimate of ``hedge_from`` seconds or more
-    is hedged: the first look comes at ``hedge_ratio`` of it, so an estimate that is too long costs
-    a few extra looks instead of a late detection. Below ``hedge_from`` those looks would cost more
-    than polling is worth, and the estimate is trusted. After that, ``wait_after`` decides.
-    ``overshoot`` is how long after the predicted end to look.
+    The first look comes after the server's estimate, or at ``hedge_ratio`` of an estimate of
+    ``hedge_from`` seconds or more (a too-long estimate costs a few looks, not a late detection).
+    Then ``wait_after`` decides; ``overshoot`` is how long after the predicted end to look.
     """
 
-    min_interval: float = attrs.field(default=1.0, validator=lambda _, a, v: check_seconds(v, a.name))
-    max_interval: float = attrs.field(default=30.0, validator=lambda _, a, v: check_seconds(v, a.name))
-    ratio: float = attrs.field(default=0.1, validator=lambda _, a, v: check_fraction(v, a.name))
-    hedge_from: float = attrs.field(
-        default=40.0, validator=lambda _, a, v: check_seconds(v, a.name, allow_zero=True)
-    )
-    hedge_ratio: float = attrs.field(default=0.5, validator=lambda _, a, v: check_fraction(v, a.name))
+    min_interval: float = attrs.field(default=1.0, validator=checked(check_seconds))
+    max_interval: float = attrs.field(default=30.0, validator=checked(check_seconds))
+    ratio: float = attrs.field(default=0.1, validator=checked(check_fraction))
+    hedge_from: float = attrs.field(default=40.0, validator=checked(check_seconds, allow_zero=True))
+    hedge_ratio: float = attrs.field(default=0.5, validator=checked(check_fraction))
 
     def __attrs_post_init__(self) -> None:
         if self.max_interval < self.min_interval:
@@ -138,16 +130,16 @@ def predicted_remaining(look: UploadProgress, previous: UploadProgress | None) -
     return None, False
 
 
+def _status(status: object) -> str:
+    value = getattr(status, "status", None)
+    return value if isinstance(value, str) else "none seen"
+
+
 def timed_out(upload_id: str, last: object, waited: float) -> UploadTimeoutError:
     """The error for a wait that reached its deadline, carrying the last status seen."""
     return UploadTimeoutError(
-        f"Upload {upload_id} was not finished after {waited:.1f} s (last status: {_status_text(last)})",
+        f"Upload {upload_id} was not finished after {waited:.1f} s (last status: {_status(last)})",
         upload_id=upload_id,
         status=last,
         waited=waited,
     )
-
-
-def _status_text(status: object) -> str:
-    value = getattr(status, "status", None)
-    return value if isinstance(value, str) else "none seen"

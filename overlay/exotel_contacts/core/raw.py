@@ -1,23 +1,19 @@
 """Raw answers: the request id of any typed result, and ``client.with_raw_response.<operation>(...)``.
 
-Both hang on the one funnel every per-operation call goes through (the client's ``_request``): it calls
-:func:`answered` with each answer. The typed result is then remembered against its answer's request id
-(:func:`request_id_of`), and a call made through :class:`RawView` collects the answer and returns a
-:class:`RawResponse` instead of the result. Generated operation methods inherit both without a line.
-
-A raw call is for ONE request: the view refuses the workflows that send many (polling, bulk, import,
-downloads), and a method that would send a second request under it raises before sending it.
+Both hang on the client's one send funnel, which calls :func:`sending` and :func:`answered`. A raw call
+is for ONE request: the view refuses the workflows that send many, and a second request raises.
 """
 
 from __future__ import annotations
 
+import contextlib
 import contextvars
 import functools
 import inspect
 import json
 import threading
 import weakref
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import Any, Generic, TypeVar
 
 import attrs
@@ -160,6 +156,16 @@ def answered(response: httpx.Response, attempts: int) -> None:
         capture.attempts = attempts
 
 
+@contextlib.contextmanager
+def _capturing() -> Iterator[_Capture]:
+    capture = _Capture()
+    token = _capture.set(capture)
+    try:
+        yield capture
+    finally:
+        _capture.reset(token)
+
+
 def _raw(capture: _Capture, result: Any, redact: Callable[[str], str]) -> RawResponse[Any]:
     if capture.response is None:
         raise TypeError("with_raw_response: the call sent no request")
@@ -192,24 +198,16 @@ class RawView:
 
             @functools.wraps(method)
             async def call_async(*args: Any, **kwargs: Any) -> RawResponse[Any]:
-                capture = _Capture()
-                token = _capture.set(capture)
-                try:
+                with _capturing() as capture:
                     result = await method(*args, **kwargs)
-                finally:
-                    _capture.reset(token)
                 return _raw(capture, result, redact)
 
             return call_async
 
         @functools.wraps(method)
         def call(*args: Any, **kwargs: Any) -> RawResponse[Any]:
-            capture = _Capture()
-            token = _capture.set(capture)
-            try:
+            with _capturing() as capture:
                 result = method(*args, **kwargs)
-            finally:
-                _capture.reset(token)
             return _raw(capture, result, redact)
 
         return call

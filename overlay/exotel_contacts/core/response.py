@@ -1,8 +1,6 @@
-"""The one place where answers and transport failures become exceptions, and where answers are parsed.
-
-Whatever the server sends (HTML from a proxy, truncated JSON, wrong types, an unexpected status), the
-caller gets an :class:`~exotel_contacts.ExotelError`, never a ``KeyError`` or ``TypeError`` from the
-generated models.
+"""The one place where answers and transport failures become exceptions, and where answers (and the
+URLs in them) are parsed: whatever the server sends, the caller gets an
+:class:`~exotel_contacts.ExotelError`, never a ``KeyError`` or ``TypeError`` from the generated models.
 """
 
 from __future__ import annotations
@@ -10,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from http import HTTPStatus
 from typing import Any, TypeVar
+from urllib.parse import urljoin
 
 import httpx
 
@@ -40,7 +39,14 @@ from .catalog import explain
 from .model_check import first_mismatch
 from .retry import is_replay_safe, retry_after_of
 
-__all__ = ["Redactor", "error_from_response", "error_from_transport", "parse_json", "parse_model"]
+__all__ = [
+    "Redactor",
+    "error_from_response",
+    "error_from_transport",
+    "parse_json",
+    "parse_model",
+    "server_url",
+]
 
 T = TypeVar("T")
 Redactor = Callable[[str], str]
@@ -66,6 +72,9 @@ _BY_CODE: dict[int, type[APIStatusError]] = {
 _SNIPPET = 200
 #: Longest server message (or string code) an error carries.
 _MESSAGE_MAX = 500
+_MAX_URL = 8192
+_MAX_LABEL = 63
+_MAX_HOST = 253
 
 
 def _is_error_code(value: object) -> bool:
@@ -74,6 +83,14 @@ def _is_error_code(value: object) -> bool:
 
 def _redact_opt(redact: Redactor, text: str | None) -> str | None:
     return redact(text) if text is not None else None
+
+
+def _text(value: object) -> str | None:
+    return value if isinstance(value, str) else None
+
+
+def _code(value: object) -> int | str | None:
+    return value if isinstance(value, int | str) and not isinstance(value, bool) else None
 
 
 def _no_redaction(text: str) -> str:
@@ -115,9 +132,8 @@ def _other_shapes(body: Any) -> tuple[int | str | None, str | None]:
     found = rest if isinstance(rest, dict) else inner.get("error") if isinstance(inner, dict) else None
     if not isinstance(found, dict):
         return None, None
-    code = found.get("Code", found.get("code"))
+    code = _code(found.get("Code", found.get("code")))
     message = found.get("Message", found.get("message"))
-    code = code if isinstance(code, int | str) and not isinstance(code, bool) else None
     message = message[:_MESSAGE_MAX] if isinstance(message, str) and message.strip() else None
     return (code[:_MESSAGE_MAX] if isinstance(code, str) else code), message
 
@@ -128,21 +144,14 @@ def error_from_response(response: httpx.Response, *, redact: Redactor = _no_reda
     inner = body.get("response") if isinstance(body, dict) else None
     inner = inner if isinstance(inner, dict) else {}
     status = response.status_code
-    inner_code = inner.get("code")
     # A seen quirk: duplicates answered with HTTP/http_code 200 and inner response.code 409.
-    if (
-        200 <= status < 300
-        and isinstance(inner_code, int)
-        and not isinstance(inner_code, bool)
-        and inner_code >= 400
-    ):
-        status = inner_code
+    if 200 <= status < 300 and _is_error_code(inner.get("code")):
+        status = inner["code"]
     error_data = inner.get("error_data")
     error_data = error_data if isinstance(error_data, dict) else {}
-    code = error_data.get("code")
-    code = code if isinstance(code, int | str) and not isinstance(code, bool) else None
-    category = error_data.get("message") if isinstance(error_data.get("message"), str) else None
-    description = error_data.get("description") if isinstance(error_data.get("description"), str) else None
+    code = _code(error_data.get("code"))
+    category = _text(error_data.get("message"))
+    description = _text(error_data.get("description"))
     if code is None and category is None and description is None:
         code, description = _other_shapes(body)
     # Redact what the server echoes: a hostile or buggy proxy may reflect the Authorization header.
@@ -172,8 +181,7 @@ def error_from_response(response: httpx.Response, *, redact: Redactor = _no_reda
     cls: type[APIStatusError] | None = _BY_CODE.get(code) if isinstance(code, int) else None
     cls = cls or _BY_STATUS.get(status)
     if cls is RateLimitError:
-        retry_after = retry_after_of(response)
-        return RateLimitError(message, description=description, retry_after=retry_after, **common)
+        common["retry_after"] = retry_after_of(response)
     if cls is not None:
         return cls(message, description=description, **common)
     if status in MAY_HAVE_ACTED_STATUSES and not is_replay_safe(response.request):
@@ -262,3 +270,36 @@ def parse_model(
             response=response,
         ) from exc
     return model
+
+
+def _refuse(what: str, url: str, why: str) -> InvalidResponseError:
+    # Without the query: a pre-signed URL's signature is a credential for the file.
+    shown = url.split("?", 1)[0]
+    shown = shown if len(shown) <= 200 else shown[:197] + "..."
+    return InvalidResponseError(f"Exotel's {what} {clean(shown)!r} is not a usable URL ({why})")
+
+
+def server_url(value: str, *, base: str, what: str) -> httpx.URL:
+    """``value`` (absolute, or relative to ``base``) as an http(s) URL that httpx can send to; else
+    :class:`InvalidResponseError` (never the ``ValueError``/``UnicodeError``/``InvalidURL`` of parsers)."""
+    if len(value) > _MAX_URL:
+        raise _refuse(what, value, f"longer than {_MAX_URL} characters")
+    # U+FFFD is where the answer's decoding replaced a control character (see _sanitize).
+    if any(ord(ch) < 0x20 or 0x7F <= ord(ch) < 0xA0 or ch == "\ufffd" for ch in value):
+        raise _refuse(what, value, "it contains control characters")
+    try:
+        url = httpx.URL(urljoin(base.rstrip("/") + "/", value))
+        host = url.host
+        # Encoding the host is where IDNA errors surface; do it now, not when connecting.
+        raw_host = url.raw_host
+    except (ValueError, UnicodeError, httpx.InvalidURL) as exc:
+        raise _refuse(what, value, f"{type(exc).__name__}: {exc}") from None
+    if url.scheme not in {"http", "https"}:
+        raise _refuse(what, value, f"scheme {url.scheme!r} is not http or https")
+    if not host:
+        raise _refuse(what, value, "it has no host")
+    labels = raw_host.rstrip(b".").split(b".")
+    ipv6 = b":" in raw_host  # an IPv6 literal has no labels
+    if not ipv6 and (len(raw_host) > _MAX_HOST or any(not 0 < len(label) <= _MAX_LABEL for label in labels)):
+        raise _refuse(what, value, "its host name is not valid")
+    return url

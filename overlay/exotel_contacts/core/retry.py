@@ -1,24 +1,9 @@
 """Which failures are replayed, how long to wait, and the record each retry leaves.
 
-The sets themselves live in :mod:`exotel_contacts.base.outcomes`. Replayed for every request, because the
-request provably did nothing or the server refused it:
-
-* 429 Too Many Requests and 503 Service Unavailable, honouring ``Retry-After`` (seconds or an HTTP
-  date, capped at ``retry_after_max``); a 429 without it waits for ``X-RateLimit-Reset``;
-* connection failures before the request left: ``httpx.ConnectError``, ``ConnectTimeout``,
-  ``PoolTimeout``.
-
-Replayed only for *replay-safe* requests, because the server may have acted on the request:
-
-* 500, 502 and 504 (a gateway error says nothing about whether the origin acted);
-* ``ReadTimeout`` / ``WriteTimeout`` (sent, or partly sent, with no answer), ``RemoteProtocolError``,
-  ``ReadError`` and ``WriteError`` (the connection broke mid-exchange).
-
-A request is replay-safe when its method is GET/HEAD/OPTIONS or the overlay marked it so through the
-request extension :data:`REPLAY_SAFE`. The overlay marks createContacts (duplicates answer 409 and are
-not created again), Campaign csv-upload (duplicates are counted, not created) and CCM uploads with
-``duplicate_action`` ``skip`` or ``update`` (the same file twice leaves the same contacts); it marks
-CCM uploads with ``create_new`` unsafe, so their unknown outcomes surface as ``OutcomeUnknownError``.
+The sets are in :mod:`exotel_contacts.base.outcomes`: refusals (429, 503) and failures before the
+request left are replayed for every request; 500/502/504 and failures mid-exchange only for replay-safe
+ones (a safe method, or the :data:`REPLAY_SAFE` mark the spec's ``x-exotel-replay`` sets).
+See docs/guides/retries-and-bounds.md.
 """
 
 from __future__ import annotations
@@ -42,7 +27,7 @@ from exotel_contacts.base.outcomes import (
     REFUSED_STATUSES,
     SAFE_METHODS,
 )
-from exotel_contacts.base.settings import MAX_SECONDS, check_count, check_fraction, check_seconds
+from exotel_contacts.base.settings import check_count, check_fraction, check_seconds
 from exotel_contacts.quota.server_rates import reset_wait
 
 __all__ = [
@@ -51,6 +36,7 @@ __all__ = [
     "RetryPolicy",
     "RetryRecord",
     "RetryState",
+    "checked",
     "is_replay_safe",
     "parse_retry_after",
     "retry_after_of",
@@ -119,18 +105,16 @@ class RetryRecord:
     """Seconds since the first attempt started."""
 
 
-def _seconds(*, zero: bool = False, maximum: float = MAX_SECONDS) -> Callable[[Any, Any, object], None]:
-    def validate(instance: Any, attribute: Any, value: object) -> None:
-        check_seconds(value, attribute.name, allow_zero=zero, maximum=maximum)
+def checked(check: Callable[..., object], **bounds: Any) -> Callable[[object, Any, object], None]:
+    """An attrs validator calling ``check(value, field name, **bounds)`` (the range checks of settings)."""
+
+    def validate(_: object, field: Any, value: object) -> None:
+        check(value, field.name, **bounds)
 
     return validate
 
 
-def _count(minimum: int, maximum: int) -> Callable[[Any, Any, object], None]:
-    def validate(instance: Any, attribute: Any, value: object) -> None:
-        check_count(value, attribute.name, minimum=minimum, maximum=maximum)
-
-    return validate
+_WAIT = checked(check_seconds, allow_zero=True, maximum=3600)
 
 
 @attrs.frozen
@@ -145,12 +129,12 @@ class RetryPolicy:
     in tests use stamina's switch: ``stamina.set_testing(True, attempts=100, cap=True)``.
     """
 
-    max_attempts: int = attrs.field(default=5, validator=_count(1, 100))
-    deadline: float = attrs.field(default=180.0, validator=_seconds())
-    wait_initial: float = attrs.field(default=0.5, validator=_seconds(zero=True, maximum=3600))
-    wait_max: float = attrs.field(default=8.0, validator=_seconds(zero=True, maximum=3600))
-    jitter: float = attrs.field(default=0.25, validator=lambda _, a, v: check_fraction(v, a.name))
-    retry_after_max: float = attrs.field(default=120.0, validator=_seconds(zero=True))
+    max_attempts: int = attrs.field(default=5, validator=checked(check_count, minimum=1, maximum=100))
+    deadline: float = attrs.field(default=180.0, validator=checked(check_seconds))
+    wait_initial: float = attrs.field(default=0.5, validator=_WAIT)
+    wait_max: float = attrs.field(default=8.0, validator=_WAIT)
+    jitter: float = attrs.field(default=0.25, validator=checked(check_fraction))
+    retry_after_max: float = attrs.field(default=120.0, validator=checked(check_seconds, allow_zero=True))
     on_retry: Callable[[RetryRecord], object] | None = attrs.field(default=None, eq=False)
     clock: Callable[[], float] = attrs.field(default=time.monotonic, eq=False, repr=False)
     random: Callable[[], float] = attrs.field(default=random.random, eq=False, repr=False)

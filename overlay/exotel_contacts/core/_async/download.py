@@ -1,11 +1,7 @@
-"""Downloading a file the server points to (the error CSV): streamed to disk, replayed from the start.
-
-The body is never held in memory: it goes to a :class:`~exotel_contacts.core.download.Spool` chunk by chunk
-(decoded within ``max_download_bytes``), which becomes the destination only when complete. The
-download replays itself, with the client's policy and deadlines, because the transport cannot replay
-a body it does not read: a replay empties the spool and starts again. Redirects are followed here
-(at most five), so that each ``Location`` is parsed like any URL from the server.
-"""
+"""Downloading a file the server points to (the error CSV): streamed to a
+:class:`~exotel_contacts.core.download.Spool` within ``max_download_bytes``. It replays itself (the
+transport cannot replay a body it does not read) and follows at most five redirects, each ``Location``
+parsed like any server URL."""
 
 from __future__ import annotations
 
@@ -19,10 +15,9 @@ from exotel_contacts.base.exceptions import InvalidInputError, InvalidResponseEr
 
 from ..bodies import STREAMED, BoundedDecoder, Bounds, limit_timeouts
 from ..download import Spool
-from ..response import error_from_response, error_from_transport
+from ..response import error_from_response, error_from_transport, server_url
 from ..retry import RetryableResponse, RetryPolicy, RetryState
-from ..urls import server_url
-from .bodies import aiter_decoded, aread_bounded
+from .transport import aiter_decoded, aread_bounded
 
 __all__ = ["adownload"]
 

@@ -1,8 +1,4 @@
-"""Waiting for an upload to finish: call ``fetch`` on a schedule until the status is final.
-
-The schedule and the progress record are in :mod:`exotel_contacts.core.polling`; which statuses are final
-is :func:`exotel_contacts.base.outcomes.upload_outcome`.
-"""
+"""Waiting for an upload to finish: call ``fetch`` on the schedule of :mod:`exotel_contacts.core.polling`."""
 
 from __future__ import annotations
 
@@ -33,10 +29,9 @@ async def apoll_upload(
 ) -> S:
     """Call ``fetch`` until the status is terminal; return the last status.
 
-    The first look comes after ``first_wait`` (the server's estimate, hedged by the schedule); each
-    later one when the progress seen so far says processing ends (``PollSchedule.wait_after``).
-    Raises :class:`~exotel_contacts.UploadTimeoutError` (carrying the last status) when ``timeout``
-    seconds pass first.
+    The first look comes after ``first_wait`` (the server's estimate), later ones per
+    ``PollSchedule.wait_after``. Raises :class:`~exotel_contacts.UploadTimeoutError` (carrying the last
+    status) when ``timeout`` seconds pass first.
     """
     timeout = check_wait_timeout(timeout)
     schedule = schedule or PollSchedule()

@@ -1,44 +1,40 @@
-"""httpx transports that rate-limit and retry every request of every generated endpoint.
-
-Which failures are replayed and why that is safe: see :mod:`exotel_contacts.core.retry` (the sets are in
-:mod:`exotel_contacts.base.outcomes`). The rate limiter is consulted before every attempt, retries included,
-so replays count against the account's quota, and every answer's ``X-RateLimit-*`` headers go back to
-it (:mod:`exotel_contacts.quota.server_rates`).
-"""
+"""httpx transports that rate-limit and retry every request of every generated endpoint (what is
+replayed: :mod:`exotel_contacts.core.retry`). The limiter is consulted before every attempt, replays
+included, and every answer's ``X-RateLimit-*`` headers go back to it."""
 
 from __future__ import annotations
 
 import math
 import time
+from collections.abc import AsyncIterator
 
 import httpx
 import stamina
 
 from exotel_contacts.base._async._primitives import time_limit
+from exotel_contacts.base.deadline import Deadline
 from exotel_contacts.base.exceptions import InvalidResponseError
 from exotel_contacts.base.families import Family
 from exotel_contacts.base.rates import RATE_CLASS, RateClass, rate_class_of
 from exotel_contacts.quota._async.limiter import AsyncRateLimiter
 from exotel_contacts.quota.windows import Permit
 
-from ..bodies import STREAMED, Bounds, limit_timeouts
-from ..observe import AttemptWatch, observe_attempt
+from ..bodies import STREAMED, BoundedDecoder, Bounds, limit_timeouts, rebuilt
+from ..logs import AttemptWatch
+from ..otel import observe_attempt
+from ..response import server_url
 from ..retry import ATTEMPTS, RetryableResponse, RetryPolicy, RetryState
-from ..urls import server_url
-from .bodies import aread_bounded
 
-__all__ = ["AsyncRetryTransport"]
+__all__ = ["AsyncRetryTransport", "aiter_decoded", "aread_bounded"]
 
 
 class AsyncRetryTransport(httpx.AsyncBaseTransport):
     """Wraps an httpx transport: rate limit before each attempt, replay what is safe to replay.
 
-    Every attempt ends by its deadline (``bounds.attempt_timeout``, or what is left of
-    ``bounds.call_timeout``): connect, send and the whole answer, however slowly it trickles. An attempt
-    still running then fails as ``AttemptTimedOut``, a ``ReadTimeout``, so the replay rules treat it
-    as "sent, answer lost". The answer's body is read here, decoded, within ``bounds.max_response_bytes``
-    (``AnswerTooLarge``, never replayed). Requests marked :data:`~exotel_contacts.core.bodies.STREAMED`
-    (downloads) get one attempt and an unread body: the download reads and replays them itself.
+    Every attempt, the whole answer included, ends by its deadline (``bounds.attempt_timeout``, or what
+    is left of ``bounds.call_timeout``) as ``AttemptTimedOut`` (a ``ReadTimeout``: "sent, answer lost").
+    The body is read here, decoded, within ``bounds.max_response_bytes`` (``AnswerTooLarge``, never
+    replayed). Requests marked ``STREAMED`` (downloads) get one attempt and an unread body.
     """
 
     def __init__(
@@ -57,10 +53,8 @@ class AsyncRetryTransport(httpx.AsyncBaseTransport):
         self.api: Family = api
 
     async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
-        """Send ``request``, replaying it per the policy; the last answer is returned as is.
-
-        The answer carries its attempt count in ``response.extensions[ATTEMPTS]``.
-        """
+        """Send ``request``, replaying it per the policy; the last answer (attempts in
+        ``response.extensions[ATTEMPTS]``) is returned as is."""
         if request.extensions.get(STREAMED):
             with observe_attempt(request, self.api, 1) as watch:
                 permit = await self._turn(request, math.inf, watch)
@@ -143,3 +137,36 @@ class AsyncRetryTransport(httpx.AsyncBaseTransport):
     async def aclose(self) -> None:
         """Close the wrapped transport."""
         await self.wrapped.aclose()
+
+
+async def aiter_decoded(
+    response: httpx.Response, request: httpx.Request, decoder: BoundedDecoder, deadline: Deadline
+) -> AsyncIterator[list[bytes]]:
+    """The body's decoded chunks (a list per chunk read), within the decoder's limit and before
+    ``deadline``: else ``AnswerTooLarge`` (nothing more is read), ``AttemptTimedOut``, ``DecodingError``."""
+    try:
+        loaded = response.content
+    except httpx.ResponseNotRead:
+        pass
+    else:
+        # Already in memory and decoded (an in-process test transport built it from bytes).
+        decoder.count(loaded)
+        yield [loaded]
+        return
+    async for raw in response.aiter_raw():
+        deadline.check(request)
+        yield decoder.feed(raw)
+
+
+async def aread_bounded(
+    response: httpx.Response, request: httpx.Request, *, limit: int, deadline: Deadline
+) -> httpx.Response:
+    """``response`` with its body read, decoded within ``limit`` bytes and before ``deadline``; closed."""
+    try:
+        decoder = BoundedDecoder(request, response.headers.get("content-encoding"), limit)
+        parts: list[bytes] = []
+        async for chunks in aiter_decoded(response, request, decoder, deadline):
+            parts.extend(chunks)
+    finally:
+        await response.aclose()
+    return rebuilt(response, request, b"".join(parts))

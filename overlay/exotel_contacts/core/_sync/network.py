@@ -17,12 +17,8 @@ __all__ = ["RoutingTransport", "network_transport"]
 
 
 class RoutingTransport(httpx.BaseTransport):
-    """Sends each request through the transport of the first URL pattern it matches, else ``direct``.
-
-    Patterns are httpx's (``all://``, ``https://``, ``all://*example.com``, ...), sorted as
-    ``httpx.Client`` sorts its mounts (most specific first); a pattern mapped to ``None`` goes
-    direct (``NO_PROXY``).
-    """
+    """Sends each request through the transport of the first URL pattern it matches (httpx's patterns,
+    sorted as ``httpx.Client`` sorts its mounts), else (or for ``None``: ``NO_PROXY``) ``direct``."""
 
     def __init__(self, direct: httpx.BaseTransport, mounts: dict[str, httpx.BaseTransport | None]) -> None:
         self.direct = direct
@@ -38,10 +34,9 @@ class RoutingTransport(httpx.BaseTransport):
     def handle_request(self, request: httpx.Request) -> httpx.Response:
         """Send ``request`` through its route.
 
-        A TLS alert that arrives after the handshake (TLS 1.3 servers refuse a missing client
-        certificate on the first read) escapes httpcore's async backend as a bare ``ssl.SSLError``;
-        it is raised as the ``httpx.ReadError`` the sync backend gives, so the replay rules and the
-        typed errors see it.
+        A TLS alert after the handshake (a TLS 1.3 server refusing a missing client certificate)
+        escapes httpcore's async backend as a bare ``ssl.SSLError``: raised as the sync backend's
+        ``httpx.ReadError``, so the replay rules and typed errors see it.
         """
         try:
             return self.route(request.url).handle_request(request)
@@ -60,9 +55,8 @@ def network_transport(settings: NetworkSettings) -> httpx.BaseTransport:
     """The connection pool(s) for ``settings``: one direct, one per proxy in use."""
     verify = settings.ssl_context()
     direct = httpx.HTTPTransport(verify=verify, trust_env=settings.trust_env)
-    proxies = settings.proxy_map()
     mounts: dict[str, httpx.BaseTransport | None] = {}
-    for pattern, proxy in proxies.items():
+    for pattern, proxy in settings.proxy_map().items():
         try:
             mounts[pattern] = (
                 None
