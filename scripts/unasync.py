@@ -39,6 +39,7 @@ SUBS: list[tuple[str, str]] = [
     (r"\bawait ", ""),
     (r"\bAwaitable\[([^\[\]]*)\]", r"\1"),
     (r"\bCoroutine\[Any, Any, ([^\[\]]*)\]", r"\1"),
+    (r"\basynccontextmanager\b", "contextmanager"),
     (r"\b__aenter__\b", "__enter__"),
     (r"\b__aexit__\b", "__exit__"),
     (r"\baclose\b", "close"),

@@ -1,3 +1,4 @@
+# ruff: noqa: F405 - the names in __all__ that the star imports below bring (for type checkers)
 """exotel-contacts: a typed client for Exotel's contact APIs (CCM uploads, Campaign lists and contacts).
 
 Start with :class:`Client` (or :class:`AsyncClient`)::
@@ -8,10 +9,9 @@ Start with :class:`Client` (or :class:`AsyncClient`)::
         status = client.upload_and_wait("contacts.csv")
 
 
-Every public name loads on first use (module ``__getattr__``): ``import exotel_contacts`` costs
-less than ``import httpx``, and a command that sends nothing never loads the network stack, the
-generated models or the rate limiter. Type checkers read the same names from the
-``TYPE_CHECKING`` imports below.
+Every public name but the exceptions loads on first use (module ``__getattr__``): ``import
+exotel_contacts`` costs less than ``import httpx``, and a command that sends nothing never loads the
+network stack, the generated models or the rate limiter. Type checkers read the ``TYPE_CHECKING`` imports.
 """
 
 from __future__ import annotations
@@ -20,50 +20,10 @@ import importlib
 from typing import TYPE_CHECKING, Any
 
 from ._version import __version__
+from .base import exceptions as _exceptions
 
 if TYPE_CHECKING:
-    from .base.exceptions import (
-        APIConnectionError,
-        APIError,
-        APIStatusError,
-        APITimeoutError,
-        AuthenticationError,
-        BadRequestError,
-        BulkAbortedError,
-        BulkInputError,
-        ConfigurationError,
-        ConflictError,
-        ContactFileError,
-        DuplicateColumnError,
-        EmptyFileError,
-        ErrorFileExpiredError,
-        ExotelError,
-        FieldTooLargeError,
-        FileEncodingError,
-        InvalidInputError,
-        InvalidResponseError,
-        InvalidSettingError,
-        ItemCountMismatchError,
-        JournalInUseError,
-        JournalMismatchError,
-        ListCapExceededError,
-        MalformedCsvError,
-        MissingHeaderError,
-        MissingPhoneColumnError,
-        NotFoundError,
-        NulByteError,
-        OutcomeUnknownError,
-        PayloadTooLargeError,
-        PaymentRequiredError,
-        PermissionDeniedError,
-        RateLimitError,
-        ServerError,
-        StoreUnavailableError,
-        TooManyContactsError,
-        UploadFailedError,
-        UploadTimeoutError,
-        ValidationError,
-    )
+    from .base.exceptions import *  # noqa: F403 - every public exception (its __all__)
     from .base.rates import Rate
     from .client._async.client import AsyncClient
     from .client._sync.client import Client
@@ -80,38 +40,7 @@ if TYPE_CHECKING:
     from .core.raw import RawResponse, request_id_of
     from .core.retry import REPLAY_SAFE, RetryPolicy, RetryRecord
     from .operations.answers import MAX_CONTACTS_PER_REQUEST, MAX_PAGE_SIZE, Page
-    from .operations.types import (
-        BulkMetadata,
-        Contact,
-        ContactCreate,
-        ContactList,
-        ContactPatch,
-        ContactResult,
-        ContactUpdate,
-        CreateContactsResponse,
-        CsvStatus,
-        CsvUploadData,
-        CsvUploadStats,
-        CsvUploadSummary,
-        DuplicateAction,
-        ErrorData,
-        FailedItem,
-        ListCreate,
-        ListMembership,
-        ListPatch,
-        ListReference,
-        ListResult,
-        ListsMultiStatus,
-        ListType,
-        ListUpdate,
-        MembershipResult,
-        MembershipsMultiStatus,
-        SortOrder,
-        UploadAccepted,
-        UploadErrors,
-        UploadRowError,
-        UploadStatus,
-    )
+    from .operations.types import *  # noqa: F403 - every API model (its __all__)
     from .quota._async.limiter import AsyncRateLimiter
     from .quota._sync.limiter import RateLimiter
     from .workflows.bulk import BulkCreateResult, BulkProgress, ContactOutcome, Outcome
@@ -131,6 +60,7 @@ if TYPE_CHECKING:
     )
 
 _MODULE_OF: dict[str, str] = {
+    **dict.fromkeys(_exceptions.__all__, ".base.exceptions"),
     "MAX_CONTACTS_PER_REQUEST": ".operations.answers",
     "MAX_PAGE_SIZE": ".operations.answers",
     "Page": ".operations.answers",
@@ -138,9 +68,7 @@ _MODULE_OF: dict[str, str] = {
     "apoll_upload": ".core._async.polling",
     "AsyncRateLimiter": ".quota._async.limiter",
     "AsyncRetryTransport": ".core._async.transport",
-    "BulkAbortedError": ".base.exceptions",
     "BulkCreateResult": ".workflows.bulk",
-    "BulkInputError": ".base.exceptions",
     "BulkProgress": ".workflows.bulk",
     "ContactOutcome": ".workflows.bulk",
     "Outcome": ".workflows.bulk",
@@ -152,45 +80,7 @@ _MODULE_OF: dict[str, str] = {
     "SPEC_VERSION": ".core.base_client",
     "DEFAULT_TIMEOUT": ".core.config",
     "REGIONS": ".core.config",
-    "APIConnectionError": ".base.exceptions",
-    "APIError": ".base.exceptions",
-    "APIStatusError": ".base.exceptions",
-    "APITimeoutError": ".base.exceptions",
-    "AuthenticationError": ".base.exceptions",
-    "BadRequestError": ".base.exceptions",
-    "ConfigurationError": ".base.exceptions",
-    "ConflictError": ".base.exceptions",
-    "ErrorFileExpiredError": ".base.exceptions",
-    "ExotelError": ".base.exceptions",
-    "ContactFileError": ".base.exceptions",
-    "FileEncodingError": ".base.exceptions",
-    "NulByteError": ".base.exceptions",
-    "MalformedCsvError": ".base.exceptions",
-    "FieldTooLargeError": ".base.exceptions",
-    "EmptyFileError": ".base.exceptions",
-    "MissingHeaderError": ".base.exceptions",
-    "MissingPhoneColumnError": ".base.exceptions",
-    "DuplicateColumnError": ".base.exceptions",
-    "ListCapExceededError": ".base.exceptions",
-    "InvalidInputError": ".base.exceptions",
-    "InvalidResponseError": ".base.exceptions",
-    "InvalidSettingError": ".base.exceptions",
-    "ItemCountMismatchError": ".base.exceptions",
-    "JournalInUseError": ".base.exceptions",
-    "JournalMismatchError": ".base.exceptions",
-    "NotFoundError": ".base.exceptions",
-    "OutcomeUnknownError": ".base.exceptions",
-    "PayloadTooLargeError": ".base.exceptions",
-    "PaymentRequiredError": ".base.exceptions",
-    "PermissionDeniedError": ".base.exceptions",
-    "RateLimitError": ".base.exceptions",
-    "ServerError": ".base.exceptions",
-    "StoreUnavailableError": ".base.exceptions",
     "RedisJournal": ".workflows.journal_spec",
-    "TooManyContactsError": ".base.exceptions",
-    "UploadFailedError": ".base.exceptions",
-    "UploadTimeoutError": ".base.exceptions",
-    "ValidationError": ".base.exceptions",
     "CodeSummary": ".workflows.failure_summary",
     "FileInput": ".core.files",
     "ImportProgress": ".workflows.imports",

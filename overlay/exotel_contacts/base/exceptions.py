@@ -1,8 +1,6 @@
 """The exception hierarchy: everything the overlay raises is an :class:`ExotelError`.
 
-Responses become exceptions in one place only, :mod:`exotel_contacts.core.response`. Every text an error
-carries is cleaned of control characters here, where it enters (see :mod:`exotel_contacts.base.sanitize`):
-messages, descriptions and request ids often quote the server.
+Every text an error carries (often quoting the server) is cleaned of control characters here.
 """
 
 from __future__ import annotations
@@ -15,8 +13,7 @@ from .sanitize import clean, clean_opt
 if TYPE_CHECKING:
     import httpx
 
-    # For the annotation only: the one import of this module from a layer above it (pyproject.toml
-    # [tool.importlinter] names it in ignore_imports).
+    # Annotation only: the one upward import (ignore_imports in pyproject.toml's [tool.importlinter]).
     from exotel_contacts.workflows.bulk import BulkCreateResult
 
 __all__ = [
@@ -66,9 +63,8 @@ __all__ = [
 class ExotelError(Exception):
     """Root of every error this package raises.
 
-    Attributes common to all errors (``None`` when they do not apply):
-    ``status_code`` (HTTP status), ``code`` (Exotel ``error_data.code``), ``request_id`` (quote it to
-    Exotel support), ``message`` (what happened) and ``how_to_fix`` (from the error dictionary).
+    Attributes (``None`` when they do not apply): ``status_code``, ``code`` (Exotel ``error_data.code``),
+    ``request_id`` (quote it to Exotel support), ``message`` and ``how_to_fix`` (from the error dictionary).
     """
 
     status_code: int | None = None
@@ -194,9 +190,8 @@ class ServerError(APIStatusError):
 class OutcomeUnknownError(APIError):
     """A request that changes data may or may not have taken effect, and replaying it could duplicate.
 
-    Raised instead of replaying a non-idempotent request (a CCM upload with
-    ``duplicate_action="create_new"``) that timed out after sending, broke mid-answer, or got a
-    500/502/504. Check the account's state (for example the latest uploads) before sending again.
+    Raised instead of replaying a non-idempotent request (a CCM upload with ``duplicate_action="create_new"``)
+    that timed out after sending, broke mid-answer, or got a 500/502/504. Check the account before resending.
     """
 
 
@@ -217,12 +212,10 @@ class InvalidResponseError(APIError):
 
 
 class ItemCountMismatchError(InvalidResponseError):
-    """A multi-status (207) answer with a different number of items than the inputs sent.
+    """A multi-status (207) answer with a different number of items than the inputs sent: no item can be
+    matched to its input, so every input's outcome is ``unknown`` (the request may have acted).
 
-    Its items are "one per input, in input order", so with the wrong count none of them can be matched
-    to an input: every input's outcome is unknown (the request reached the server and may have acted).
-    ``expected`` is the number of inputs, ``received`` the number of items, ``answer`` the parsed
-    answer (for inspection only). The bulk and list workflows report such inputs as ``unknown``.
+    ``expected``: inputs sent; ``received``: items; ``answer``: the parsed answer (for inspection only).
     """
 
     def __init__(self, message: str, *, expected: int, received: int, answer: Any, **kwargs: Any) -> None:
@@ -233,11 +226,8 @@ class ItemCountMismatchError(InvalidResponseError):
 
 
 class UploadFailedError(ExotelError):
-    """An upload finished with status ``failed``.
-
-    ``status`` is the last status object; ``errors`` is the CCM error report (``UploadErrors``) when it
-    could be fetched, else ``None``.
-    """
+    """An upload finished with status ``failed``; ``status`` is the last status object, ``errors`` the CCM
+    error report (``UploadErrors``) when it could be fetched, else ``None``."""
 
     def __init__(self, message: str, *, upload_id: str, status: Any, errors: Any = None) -> None:
         super().__init__(message, how_to_fix="Read the upload's errors, fix the rows and upload them again")
@@ -256,15 +246,12 @@ class UploadTimeoutError(ExotelError, TimeoutError):
         self.waited = waited
 
 
-# The bulk create job (exotel_contacts.workflows.bulk).
-
-
 class BulkAbortedError(ExotelError):
-    """A chunk got an error every other chunk would get too (401, 402, 403, 404; the journal could not
-    record a step; Redis away longer than ``redis_outage``: :class:`StoreUnavailableError`): the job stopped.
+    """Bulk create stopped: a chunk got an error every other chunk would get too (401, 402, 403, 404; the
+    journal could not record a step; Redis away longer than ``redis_outage``).
 
-    ``result`` accounts for every contact read before the stop (``result.total``); the rest of the
-    input was not read and nothing of it was sent. ``error`` is the chunk's error.
+    ``result`` accounts for every contact read before the stop (the rest was neither read nor sent);
+    ``error`` is the chunk's error.
     """
 
     def __init__(self, error: ExotelError, result: BulkCreateResult) -> None:
@@ -280,22 +267,16 @@ class BulkAbortedError(ExotelError):
 
 
 class BulkInputError(BulkAbortedError, InvalidInputError):
-    """The contacts iterable raised part-way (a bad byte in a file being read, a bug in a generator).
+    """The contacts iterable raised part-way (a bad byte in a file, a bug in a generator).
 
-    The contacts read before it were sent; ``result`` has each with its outcome, and nothing after it
-    was read. ``error`` says what the input raised (its original exception is the ``__cause__``).
+    The contacts read before it were sent (``result`` has each outcome); nothing after it was read.
+    ``error`` says what the input raised (the original exception is the ``__cause__``).
     """
-
-
-# Contact files that cannot be imported as a whole (exotel_contacts.importing).
 
 
 class ContactFileError(InvalidInputError):
-    """A contact file that cannot be imported as it is; the message says where and what to fix.
-
-    An :class:`~exotel_contacts.InvalidInputError` (so an ``ExotelError`` and a ``ValueError``):
-    raised before anything is sent.
-    """
+    """A contact file that cannot be imported as it is (raised before anything is sent); the message says
+    where and what to fix."""
 
     def __init__(
         self,
@@ -308,15 +289,9 @@ class ContactFileError(InvalidInputError):
         self.path = Path(path) if path is not None else None
         self.line = line
         self.byte_offset = byte_offset
-        where = []
-        if self.path is not None:
-            where.append(str(self.path))
-        if line is not None:
-            where.append(f"line {line}")
-        if byte_offset is not None:
-            where.append(f"byte {byte_offset}")
-        # ExotelError keeps the full text (where, then what) in .message and str().
-        super().__init__(f"{', '.join(where)}: {message}" if where else message)
+        spots = ((self.path, ""), (line, "line "), (byte_offset, "byte "))
+        where = ", ".join(f"{label}{spot}" for spot, label in spots if spot is not None)
+        super().__init__(f"{where}: {message}" if where else message)
 
 
 class FileEncodingError(ContactFileError):

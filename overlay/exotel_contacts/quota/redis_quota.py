@@ -1,24 +1,9 @@
 """One account's quota shared by every process on every machine: the Redis side (scripts, keys, errors).
 
-Both live in small Lua scripts run through redis-py, so each decision is one atomic step on the Redis
-server, timed by the server's own clock (``TIME`` inside the script): clock skew between machines does
-not matter, and no process can see a stale count.
-
-- **Rate** (``AsyncRedisWindow`` in :mod:`exotel_contacts.quota._async.limiter`, and its sync twin): a sorted
-  set of send times per account and family. A caller *reserves* the earliest time at which one more
-  request fits the window and sleeps until then, so callers are served in the order they asked (first
-  come, first served: no worker starves) and nobody polls. Right before sending it *confirms* (its time
-  becomes the real one, and it waits more if others went meanwhile), and when the answer is back it
-  *settles* (its time becomes the answer's, if later): the server counts a request when it arrives,
-  which a slow connect or a busy process delays. :class:`exotel_contacts.quota.windows.LocalWindow` applies
-  the same rules inside one process.
-- **Upload slots** (``AsyncRedisSlots``, same module): a fair semaphore. Holders have a lease that their
-  process renews while the upload runs; a dead process's slot comes back when its lease expires.
-  Waiters queue by ticket, so slots go to the longest waiter.
-
-Why not the ``limits`` library's Redis moving window: its script is atomic but takes the *client's*
-``time.time()`` as the timestamp, and it has no way to wait other than polling; the design notes in the
-README give the measured figures.
+Each decision is one Lua script, atomic on the Redis server and timed by its clock (``TIME``): the rate
+window is a sorted set of send times per account and rate class (*reserve*, *confirm*, *settle*); the
+upload slots a fair semaphore with renewed leases. The waiting is in :mod:`.._async.limiter`; why a
+script of our own and not a library's window: docs/decisions/0026-shared-quota-lua-script.md.
 """
 
 from __future__ import annotations
@@ -59,24 +44,34 @@ REDIS_TIMEOUT: Final = 5.0
 #: Seconds a learned limit lives in Redis unless an answer states it again (a worker rewrites it sooner).
 LEARNED_TTL: Final = 3600
 
-# KEYS[1]: sorted set of send times (microseconds, server clock), booked or confirmed, per request.
-# Booking: the earliest time at which one more request fits, by the times known now.
-# ARGV: limit, window (us), max wait (us), ticket, follow. Returns {granted 0/1, wait (us), booked time (us)}.
-RESERVE: Final = """
+_NOW = """
 local t = redis.call('TIME')
 local now = tonumber(t[1]) * 1000000 + tonumber(t[2])
-local limit = tonumber(ARGV[1])
+"""
+
+
+def _limit(follow: int) -> str:
+    """Lua reading ARGV[1] limit, ARGV[2] window, and KEYS[2], the limit a worker learned from the
+    server's headers: it replaces ``limit`` when ARGV[follow] is 1 (a default), else may only lower it."""
+    return f"""local limit = tonumber(ARGV[1])
 local window = tonumber(ARGV[2])
--- KEYS[2]: the limit a worker learned from the server's headers; ARGV[5] 1 when it replaces `limit`
--- (a default), else it may only lower it (a limit the user set).
 local learned = redis.call('GET', KEYS[2])
 if learned then
   learned = tonumber(learned)
-  if learned and learned >= 1 and (ARGV[5] == '1' or learned < limit) then
+  if learned and learned >= 1 and (ARGV[{follow}] == '1' or learned < limit) then
     limit = learned
   end
 end
-redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', now - window)
+"""
+
+
+# KEYS[1]: sorted set of send times (microseconds, server clock), booked or confirmed, per request.
+# Booking: the earliest time at which one more request fits, by the times known now.
+# ARGV: limit, window (us), max wait (us), ticket, follow. Returns {granted 0/1, wait (us), booked time (us)}.
+RESERVE: Final = (
+    _NOW
+    + _limit(5)
+    + """redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', now - window)
 local count = redis.call('ZCARD', KEYS[1])
 local slot = now
 if count >= limit then
@@ -90,26 +85,16 @@ redis.call('ZADD', KEYS[1], slot, ARGV[4])
 redis.call('PEXPIRE', KEYS[1], math.ceil((slot - now + window) / 1000) + 1000)
 return {1, slot - now, slot}
 """
+)
 
 # Confirming, right before the request leaves: the ticket is moved to the actual time (a caller that
 # woke late counts from when it really sends), and is let go only if fewer than `limit` others were
 # sent in the window before it; else it is booked again for when one of them leaves the window.
 # ARGV: limit, window (us), ticket, follow. Returns {sent 0/1, extra wait (us), time (us)}.
-CONFIRM: Final = """
-local t = redis.call('TIME')
-local now = tonumber(t[1]) * 1000000 + tonumber(t[2])
-local limit = tonumber(ARGV[1])
-local window = tonumber(ARGV[2])
--- KEYS[2]: the limit a worker learned from the server's headers; ARGV[4] 1 when it replaces `limit`
--- (a default), else it may only lower it (a limit the user set).
-local learned = redis.call('GET', KEYS[2])
-if learned then
-  learned = tonumber(learned)
-  if learned and learned >= 1 and (ARGV[4] == '1' or learned < limit) then
-    limit = learned
-  end
-end
-redis.call('ZREM', KEYS[1], ARGV[3])
+CONFIRM: Final = (
+    _NOW
+    + _limit(4)
+    + """redis.call('ZREM', KEYS[1], ARGV[3])
 redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', now - window)
 -- (a number joined to a string keeps only 14 digits: format it whole)
 local after = string.format('(%d', now - window)
@@ -124,27 +109,27 @@ redis.call('ZADD', KEYS[1], now, ARGV[3])
 redis.call('PEXPIRE', KEYS[1], math.ceil(window / 1000) + 1000)
 return {1, 0, now}
 """
+)
 
 # Settling, when the answer is back: the server counted the request at some moment before now, so the
 # ticket moves to now if that is later (a slow connect or a busy process sent it late).
 # ARGV: window (us), ticket.
-SETTLE: Final = """
-local t = redis.call('TIME')
-local now = tonumber(t[1]) * 1000000 + tonumber(t[2])
-local at = redis.call('ZSCORE', KEYS[1], ARGV[2])
+SETTLE: Final = (
+    _NOW
+    + """local at = redis.call('ZSCORE', KEYS[1], ARGV[2])
 if at and tonumber(at) < now then
   redis.call('ZADD', KEYS[1], now, ARGV[2])
   redis.call('PEXPIRE', KEYS[1], math.ceil(tonumber(ARGV[1]) / 1000) + 1000)
 end
 return 1
 """
+)
 
 # KEYS: holders (token -> lease end), queue (token -> ticket), alive (token -> waiter deadline), ticket.
 # ARGV: capacity, lease (us), waiter ttl (us), token. Returns 1 when the token holds a slot, else 0.
-ACQUIRE: Final = """
-local t = redis.call('TIME')
-local now = tonumber(t[1]) * 1000000 + tonumber(t[2])
-local capacity = tonumber(ARGV[1])
+ACQUIRE: Final = (
+    _NOW
+    + """local capacity = tonumber(ARGV[1])
 local keep = math.ceil((tonumber(ARGV[2]) + tonumber(ARGV[3])) / 1000) * 4
 redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', now)
 local gone = redis.call('ZRANGEBYSCORE', KEYS[3], '-inf', now)
@@ -176,17 +161,18 @@ for i = 1, 4 do
 end
 return granted
 """
+)
 
 # KEYS[1] holders. ARGV: lease (us), token. Returns 1 when the lease was extended, 0 when it was lost.
-RENEW: Final = """
-local t = redis.call('TIME')
-local now = tonumber(t[1]) * 1000000 + tonumber(t[2])
-if redis.call('ZSCORE', KEYS[1], ARGV[2]) then
+RENEW: Final = (
+    _NOW
+    + """if redis.call('ZSCORE', KEYS[1], ARGV[2]) then
   redis.call('ZADD', KEYS[1], now + tonumber(ARGV[1]), ARGV[2])
   return 1
 end
 return 0
 """
+)
 
 # KEYS: holders, queue, alive. ARGV: token.
 RELEASE: Final = """
@@ -215,7 +201,23 @@ def redact_url(url: str) -> str:
         return "<unparseable Redis URL>"
 
 
-def _redis_module() -> Any:
+def connect(url: str) -> redis.Redis:
+    """A redis-py client for ``url`` (nothing is sent yet) with finite timeouts."""
+    client: redis.Redis = _connect(url, asynchronous=False)
+    return client
+
+
+def connect_async(url: str) -> aredis.Redis:
+    """A redis-py asyncio client for ``url`` (nothing is sent yet) with finite timeouts."""
+    client: aredis.Redis = _connect(url, asynchronous=True)
+    return client
+
+
+def _connect(url: str, *, asynchronous: bool) -> Any:
+    if urlsplit(url).scheme not in ("redis", "rediss", "unix"):
+        raise ConfigurationError(
+            f"EXOTEL_REDIS_URL must be a redis://, rediss:// or unix:// URL, got {redact_url(url)!r}"
+        )
     try:
         import redis  # noqa: PLC0415 - optional extra, imported only when a Redis URL is configured
     except ImportError:
@@ -223,40 +225,11 @@ def _redis_module() -> Any:
             "A Redis URL is configured but the redis package is not installed",
             how_to_fix="pip install 'exotel-contacts[redis]'",
         ) from None
-    return redis
-
-
-def _check_url(url: str) -> None:
-    if urlsplit(url).scheme not in ("redis", "rediss", "unix"):
-        raise ConfigurationError(
-            f"EXOTEL_REDIS_URL must be a redis://, rediss:// or unix:// URL, got {redact_url(url)!r}"
-        )
-
-
-def connect(url: str) -> redis.Redis:
-    """A redis-py client for ``url`` (nothing is sent yet) with finite timeouts."""
-    _check_url(url)
-    module = _redis_module()
+    kind = redis.asyncio.Redis if asynchronous else redis.Redis
     try:
-        client: redis.Redis = module.Redis.from_url(
-            url, socket_timeout=REDIS_TIMEOUT, socket_connect_timeout=REDIS_TIMEOUT
-        )
+        return kind.from_url(url, socket_timeout=REDIS_TIMEOUT, socket_connect_timeout=REDIS_TIMEOUT)
     except ValueError as exc:
         raise ConfigurationError(f"Cannot use the Redis URL {redact_url(url)!r}: {exc}") from None
-    return client
-
-
-def connect_async(url: str) -> aredis.Redis:
-    """A redis-py asyncio client for ``url`` (nothing is sent yet) with finite timeouts."""
-    _check_url(url)
-    module = _redis_module()
-    try:
-        client: aredis.Redis = module.asyncio.Redis.from_url(
-            url, socket_timeout=REDIS_TIMEOUT, socket_connect_timeout=REDIS_TIMEOUT
-        )
-    except ValueError as exc:
-        raise ConfigurationError(f"Cannot use the Redis URL {redact_url(url)!r}: {exc}") from None
-    return client
 
 
 @attrs.frozen

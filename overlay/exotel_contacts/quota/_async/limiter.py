@@ -1,9 +1,7 @@
 """The account's quota as a client spends it: one rate window per rate class, and the upload slots.
 
-In the process by default; in Redis with ``redis_url=`` (every process on every machine that uses the
-same Redis and account shares them, and the limit the server stated). The rules live in
-:mod:`exotel_contacts.quota.windows` (in-process window, settings) and
-:mod:`exotel_contacts.quota.redis_quota` (the Lua scripts); this module does the waiting.
+In the process by default; in Redis with ``redis_url=`` (shared by every process using that Redis and
+account). The rules are in :mod:`..windows` and :mod:`..redis_quota`; this module does the waiting.
 """
 
 from __future__ import annotations
@@ -12,8 +10,7 @@ import contextlib
 import math
 import time
 import uuid
-from collections.abc import Mapping
-from types import TracebackType
+from collections.abc import AsyncIterator, Mapping
 from typing import Any
 
 import attrs
@@ -51,6 +48,21 @@ __all__ = [
 ]
 
 
+async def _script(
+    owner: AsyncRedisWindow | AsyncRedisSlots,
+    source: str,
+    keys: list[str],
+    args: list[Any],
+    outage: float | None = None,
+) -> Any:
+    """Run one of the Lua scripts (registered once per owner), riding out a Redis briefly away."""
+    if source not in owner._scripts:
+        owner._scripts[source] = owner.client.register_script(source)
+    script = owner._scripts[source]
+    limit = owner.outage if outage is None else outage
+    return await ride_out(lambda: script(keys=keys, args=args), url=owner.url, what=owner.what, limit=limit)
+
+
 @attrs.define
 class AsyncRedisWindow(WindowBase):
     """One family's moving window in Redis: :meth:`reserve`, sleep, :meth:`confirm`, send, :meth:`settle`."""
@@ -59,17 +71,10 @@ class AsyncRedisWindow(WindowBase):
     outage: float = attrs.field(default=DEFAULT_REDIS_OUTAGE, kw_only=True)
     """Seconds a call rides out a Redis that is away (see :mod:`exotel_contacts.quota.redis_faults`)."""
     _scripts: dict[str, Any] = attrs.field(init=False, factory=dict)
+    what = "the shared rate limit"
 
-    async def _run(self, source: str, args: list[Any], *, outage: float | None = None) -> Any:
-        if source not in self._scripts:
-            self._scripts[source] = self.client.register_script(source)
-        script = self._scripts[source]
-        return await ride_out(
-            lambda: script(keys=self.keys, args=args),
-            url=self.url,
-            what="the shared rate limit",
-            limit=self.outage if outage is None else outage,
-        )
+    async def _run(self, source: str, args: list[Any]) -> Any:
+        return await _script(self, source, self.keys, args)
 
     async def book(self, ticket: str) -> tuple[float, float]:
         """Book a send time for ``ticket``; return the seconds to wait and that time (server clock)."""
@@ -97,7 +102,7 @@ class AsyncRedisWindow(WindowBase):
         booking already counts the request, a little early).
         """
         with contextlib.suppress(APIConnectionError):
-            await self._run(SETTLE, [self.window_us, ticket], outage=0.0)
+            await _script(self, SETTLE, self.keys, [self.window_us, ticket], outage=0.0)
 
     async def share(self, learned: int | None) -> None:
         """Write the limit the server stated where every worker's scripts read it (when due)."""
@@ -123,55 +128,31 @@ class AsyncRedisSlots(SlotsBase):
     outage: float = attrs.field(default=DEFAULT_REDIS_OUTAGE, kw_only=True)
     """Seconds a call rides out a Redis that is away (see :mod:`exotel_contacts.quota.redis_faults`)."""
     _scripts: dict[str, Any] = attrs.field(init=False, factory=dict)
+    what = "the upload slots"
 
-    async def run(self, source: str, keys: list[str], args: list[Any]) -> Any:
-        """Run one of the slot scripts (riding out a Redis that is briefly away)."""
-        if source not in self._scripts:
-            self._scripts[source] = self.client.register_script(source)
-        script = self._scripts[source]
-        return await ride_out(
-            lambda: script(keys=keys, args=args), url=self.url, what="the upload slots", limit=self.outage
-        )
-
-    def hold(self) -> AsyncHeldRedisSlot:
+    @contextlib.asynccontextmanager
+    async def hold(self) -> AsyncIterator[None]:
         """Wait for a slot (first come, first served), hold it while the block runs, then free it."""
-        return AsyncHeldRedisSlot(self)
+        token, waited = uuid.uuid4().hex, 0.0
+        while not int(await _script(self, ACQUIRE, self.keys, self.acquire_args(token))):
+            if waited >= self.max_wait:
+                await _script(self, RELEASE, self.keys[:3], [token])
+                raise self.timed_out()
+            await sleep(self.poll)
+            waited += self.poll
 
+        async def renew() -> None:
+            # A Redis that is away lets the lease lapse; the upload itself goes on.
+            with contextlib.suppress(APIConnectionError):
+                await _script(self, RENEW, self.keys[:1], [us(self.lease), token])
 
-class AsyncHeldRedisSlot:
-    """One holding of a Redis slot: taken on entry (renewed while held), freed on exit."""
-
-    def __init__(self, slots: AsyncRedisSlots) -> None:
-        self.slots = slots
-        self.token = uuid.uuid4().hex
-        self._renewing: Any = None
-
-    async def _renew(self) -> None:
-        # A Redis that is away lets the lease lapse; the upload itself goes on.
         try:
-            await self.slots.run(RENEW, self.slots.keys[:1], [us(self.slots.lease), self.token])
-        except APIConnectionError:
-            return
-
-    async def __aenter__(self) -> None:
-        slots, waited = self.slots, 0.0
-        while not int(await slots.run(ACQUIRE, slots.keys, slots.acquire_args(self.token))):
-            if waited >= slots.max_wait:
-                await slots.run(RELEASE, slots.keys[:3], [self.token])
-                raise slots.timed_out()
-            await sleep(slots.poll)
-            waited += slots.poll
-        self._renewing = repeat(slots.lease / 3, self._renew)
-        await self._renewing.__aenter__()
-
-    async def __aexit__(
-        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
-    ) -> None:
-        await self._renewing.__aexit__(None, None, None)
-        # A Redis that is away past the bound must not hide the upload's answer: the slot's lease
-        # lapses by itself.
-        with contextlib.suppress(APIConnectionError):
-            await self.slots.run(RELEASE, self.slots.keys[:3], [self.token])
+            async with repeat(self.lease / 3, renew):
+                yield
+        finally:
+            # A Redis away past the bound must not hide the upload's answer: the lease lapses by itself.
+            with contextlib.suppress(APIConnectionError):
+                await _script(self, RELEASE, self.keys[:3], [token])
 
 
 class AsyncUploadSlots:
@@ -182,37 +163,16 @@ class AsyncUploadSlots:
         self.shared = shared
         self._local = Semaphore(capacity)
 
-    def hold(self) -> AsyncHeldUploadSlot:
-        """Hold one slot while the block runs (``async with slots.hold(): ...``)."""
-        return AsyncHeldUploadSlot(self)
-
-
-class AsyncHeldUploadSlot:
-    """One holding of an upload slot: the process's own, then (with Redis) the account's."""
-
-    def __init__(self, slots: AsyncUploadSlots) -> None:
-        self.slots = slots
-        self._shared: Any = None
-
-    async def __aenter__(self) -> None:
-        # The process's own semaphore first: only `capacity` of its callers queue in Redis at once.
-        await self.slots._local.acquire()
-        if self.slots.shared is not None:
-            try:
-                self._shared = self.slots.shared.hold()
-                await self._shared.__aenter__()
-            except BaseException:
-                self.slots._local.release()
-                raise
-
-    async def __aexit__(
-        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
-    ) -> None:
-        try:
-            if self._shared is not None:
-                await self._shared.__aexit__(exc_type, exc, tb)
-        finally:
-            self.slots._local.release()
+    @contextlib.asynccontextmanager
+    async def hold(self) -> AsyncIterator[None]:
+        """Hold one slot while the block runs (``async with slots.hold(): ...``): the process's own first
+        (so only ``capacity`` of its callers queue in Redis at once), then (with Redis) the account's."""
+        async with self._local:
+            if self.shared is None:
+                yield
+            else:
+                async with self.shared.hold():
+                    yield
 
 
 class AsyncRateLimiter(LimiterBase):

@@ -2,10 +2,8 @@
 # overlay/exotel_contacts/quota/_async/limiter.py
 """The account's quota as a client spends it: one rate window per rate class, and the upload slots.
 
-In the process by default; in Redis with ``redis_url=`` (every process on every machine that uses the
-same Redis and account shares them, and the limit the server stated). The rules live in
-:mod:`exotel_contacts.quota.windows` (in-process window, settings) and
-:mod:`exotel_contacts.quota.redis_quota` (the Lua scripts); this module does the waiting.
+In the process by default; in Redis with ``redis_url=`` (shared by every process using that Redis and
+account). The rules are in :mod:`..windows` and :mod:`..redis_quota`; this module does the waiting.
 """
 
 from __future__ import annotations
@@ -14,8 +12,7 @@ import contextlib
 import math
 import time
 import uuid
-from collections.abc import Mapping
-from types import TracebackType
+from collections.abc import Iterator, Mapping
 from typing import Any
 
 import attrs
@@ -53,6 +50,21 @@ __all__ = [
 ]
 
 
+def _script(
+    owner: RedisWindow | RedisSlots,
+    source: str,
+    keys: list[str],
+    args: list[Any],
+    outage: float | None = None,
+) -> Any:
+    """Run one of the Lua scripts (registered once per owner), riding out a Redis briefly away."""
+    if source not in owner._scripts:
+        owner._scripts[source] = owner.client.register_script(source)
+    script = owner._scripts[source]
+    limit = owner.outage if outage is None else outage
+    return ride_out(lambda: script(keys=keys, args=args), url=owner.url, what=owner.what, limit=limit)
+
+
 @attrs.define
 class RedisWindow(WindowBase):
     """One family's moving window in Redis: :meth:`reserve`, sleep, :meth:`confirm`, send, :meth:`settle`."""
@@ -61,17 +73,10 @@ class RedisWindow(WindowBase):
     outage: float = attrs.field(default=DEFAULT_REDIS_OUTAGE, kw_only=True)
     """Seconds a call rides out a Redis that is away (see :mod:`exotel_contacts.quota.redis_faults`)."""
     _scripts: dict[str, Any] = attrs.field(init=False, factory=dict)
+    what = "the shared rate limit"
 
-    def _run(self, source: str, args: list[Any], *, outage: float | None = None) -> Any:
-        if source not in self._scripts:
-            self._scripts[source] = self.client.register_script(source)
-        script = self._scripts[source]
-        return ride_out(
-            lambda: script(keys=self.keys, args=args),
-            url=self.url,
-            what="the shared rate limit",
-            limit=self.outage if outage is None else outage,
-        )
+    def _run(self, source: str, args: list[Any]) -> Any:
+        return _script(self, source, self.keys, args)
 
     def book(self, ticket: str) -> tuple[float, float]:
         """Book a send time for ``ticket``; return the seconds to wait and that time (server clock)."""
@@ -99,7 +104,7 @@ class RedisWindow(WindowBase):
         booking already counts the request, a little early).
         """
         with contextlib.suppress(APIConnectionError):
-            self._run(SETTLE, [self.window_us, ticket], outage=0.0)
+            _script(self, SETTLE, self.keys, [self.window_us, ticket], outage=0.0)
 
     def share(self, learned: int | None) -> None:
         """Write the limit the server stated where every worker's scripts read it (when due)."""
@@ -125,55 +130,31 @@ class RedisSlots(SlotsBase):
     outage: float = attrs.field(default=DEFAULT_REDIS_OUTAGE, kw_only=True)
     """Seconds a call rides out a Redis that is away (see :mod:`exotel_contacts.quota.redis_faults`)."""
     _scripts: dict[str, Any] = attrs.field(init=False, factory=dict)
+    what = "the upload slots"
 
-    def run(self, source: str, keys: list[str], args: list[Any]) -> Any:
-        """Run one of the slot scripts (riding out a Redis that is briefly away)."""
-        if source not in self._scripts:
-            self._scripts[source] = self.client.register_script(source)
-        script = self._scripts[source]
-        return ride_out(
-            lambda: script(keys=keys, args=args), url=self.url, what="the upload slots", limit=self.outage
-        )
-
-    def hold(self) -> HeldRedisSlot:
+    @contextlib.contextmanager
+    def hold(self) -> Iterator[None]:
         """Wait for a slot (first come, first served), hold it while the block runs, then free it."""
-        return HeldRedisSlot(self)
+        token, waited = uuid.uuid4().hex, 0.0
+        while not int(_script(self, ACQUIRE, self.keys, self.acquire_args(token))):
+            if waited >= self.max_wait:
+                _script(self, RELEASE, self.keys[:3], [token])
+                raise self.timed_out()
+            sleep(self.poll)
+            waited += self.poll
 
+        def renew() -> None:
+            # A Redis that is away lets the lease lapse; the upload itself goes on.
+            with contextlib.suppress(APIConnectionError):
+                _script(self, RENEW, self.keys[:1], [us(self.lease), token])
 
-class HeldRedisSlot:
-    """One holding of a Redis slot: taken on entry (renewed while held), freed on exit."""
-
-    def __init__(self, slots: RedisSlots) -> None:
-        self.slots = slots
-        self.token = uuid.uuid4().hex
-        self._renewing: Any = None
-
-    def _renew(self) -> None:
-        # A Redis that is away lets the lease lapse; the upload itself goes on.
         try:
-            self.slots.run(RENEW, self.slots.keys[:1], [us(self.slots.lease), self.token])
-        except APIConnectionError:
-            return
-
-    def __enter__(self) -> None:
-        slots, waited = self.slots, 0.0
-        while not int(slots.run(ACQUIRE, slots.keys, slots.acquire_args(self.token))):
-            if waited >= slots.max_wait:
-                slots.run(RELEASE, slots.keys[:3], [self.token])
-                raise slots.timed_out()
-            sleep(slots.poll)
-            waited += slots.poll
-        self._renewing = repeat(slots.lease / 3, self._renew)
-        self._renewing.__enter__()
-
-    def __exit__(
-        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
-    ) -> None:
-        self._renewing.__exit__(None, None, None)
-        # A Redis that is away past the bound must not hide the upload's answer: the slot's lease
-        # lapses by itself.
-        with contextlib.suppress(APIConnectionError):
-            self.slots.run(RELEASE, self.slots.keys[:3], [self.token])
+            with repeat(self.lease / 3, renew):
+                yield
+        finally:
+            # A Redis away past the bound must not hide the upload's answer: the lease lapses by itself.
+            with contextlib.suppress(APIConnectionError):
+                _script(self, RELEASE, self.keys[:3], [token])
 
 
 class UploadSlots:
@@ -184,37 +165,16 @@ class UploadSlots:
         self.shared = shared
         self._local = Semaphore(capacity)
 
-    def hold(self) -> HeldUploadSlot:
-        """Hold one slot while the block runs (``with slots.hold(): ...``)."""
-        return HeldUploadSlot(self)
-
-
-class HeldUploadSlot:
-    """One holding of an upload slot: the process's own, then (with Redis) the account's."""
-
-    def __init__(self, slots: UploadSlots) -> None:
-        self.slots = slots
-        self._shared: Any = None
-
-    def __enter__(self) -> None:
-        # The process's own semaphore first: only `capacity` of its callers queue in Redis at once.
-        self.slots._local.acquire()
-        if self.slots.shared is not None:
-            try:
-                self._shared = self.slots.shared.hold()
-                self._shared.__enter__()
-            except BaseException:
-                self.slots._local.release()
-                raise
-
-    def __exit__(
-        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
-    ) -> None:
-        try:
-            if self._shared is not None:
-                self._shared.__exit__(exc_type, exc, tb)
-        finally:
-            self.slots._local.release()
+    @contextlib.contextmanager
+    def hold(self) -> Iterator[None]:
+        """Hold one slot while the block runs (``with slots.hold(): ...``): the process's own first
+        (so only ``capacity`` of its callers queue in Redis at once), then (with Redis) the account's."""
+        with self._local:
+            if self.shared is None:
+                yield
+            else:
+                with self.shared.hold():
+                    yield
 
 
 class RateLimiter(LimiterBase):
