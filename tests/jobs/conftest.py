@@ -13,8 +13,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-
-from .redis_process import RedisProcess
+from redis_server import RedisProcess
 
 ROOT = Path(__file__).resolve().parents[2]
 if str(ROOT) not in sys.path:

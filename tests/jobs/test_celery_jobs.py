@@ -25,11 +25,11 @@ from typing import Any
 
 import httpx
 import pytest
+from redis_server import RedisProcess
 
 from benchmarks.quota_harness import mock_process
 
 from .conftest import need_redis_server
-from .redis_process import RedisProcess
 
 celery = pytest.importorskip("celery", reason="the celery extra is not installed (pip install -e '.[dev]')")
 

@@ -12,6 +12,7 @@ from typing import Any
 import httpx
 import pytest
 import redis
+from redis_server import RedisProcess
 from typer.testing import CliRunner
 
 import exotel_contacts as ec
@@ -25,7 +26,6 @@ from exotel_contacts_mock import running_mock
 from exotel_contacts_mock.config import MockConfig
 
 from .conftest import need_redis_server
-from .redis_process import RedisProcess
 
 PLAN = {"file": {"size": 10, "sha256": "ab" * 32}, "parts": [[1, 10, 2, 11]]}
 

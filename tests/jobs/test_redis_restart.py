@@ -14,13 +14,12 @@ from typing import Any
 
 import httpx
 import pytest
+from redis_server import RedisProcess
 
 import exotel_contacts as ec
 from exotel_contacts.importing import Limits
 from exotel_contacts_mock import running_mock
 from exotel_contacts_mock.config import MockConfig
-
-from .redis_process import RedisProcess
 
 DOWN_SECONDS = 2.0
 RATE = "10 per 1 second"  # scaled: every request waits its turn in Redis, so Redis is in use throughout

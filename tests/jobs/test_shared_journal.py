@@ -17,11 +17,10 @@ from typing import Any
 
 import httpx
 import pytest
+from redis_server import RedisProcess
 
 from benchmarks.quota_harness import mock_process
 from tests.journal.test_import_resume import ROWS, in_mock, write_file
-
-from .redis_process import RedisProcess
 
 CHILD = Path(__file__).parents[1] / "journal" / "resume_child.py"
 
