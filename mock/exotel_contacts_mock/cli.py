@@ -10,11 +10,11 @@ Credentials come from EXOTEL_ACCOUNT_SID, EXOTEL_API_KEY, EXOTEL_API_TOKEN and E
 from __future__ import annotations
 
 import argparse
-import re
 from collections.abc import Iterable, Sequence
 from typing import Any
 
 from .config import MockConfig
+from .digits import ascii_int, ascii_number
 from .ratelimit import MAX_LIMIT, SHAPES, parse_account_limit
 from .server import serve
 from .storage import StoreError
@@ -22,20 +22,20 @@ from .storage import StoreError
 __all__ = ["PROG", "config_from", "main", "parser"]
 
 PROG = "python -m exotel_contacts_mock"
-_INTEGER = re.compile(r"-?[0-9]+", re.ASCII)
-_NUMBER = re.compile(r"-?[0-9]+(?:\.[0-9]+)?", re.ASCII)
 
 
 def _integer(text: str) -> int:
-    if not _INTEGER.fullmatch(text):
+    value = ascii_int(text)
+    if value is None:
         raise argparse.ArgumentTypeError(f"{text!r} is not a whole number in ASCII digits")
-    return int(text)
+    return value
 
 
 def _number(text: str) -> float:
-    if not _NUMBER.fullmatch(text):
+    value = ascii_number(text)
+    if value is None:
         raise argparse.ArgumentTypeError(f"{text!r} is not a number in ASCII digits (like 0.5)")
-    return float(text)
+    return value
 
 
 class _Formatter(argparse.HelpFormatter):

@@ -21,7 +21,6 @@ from __future__ import annotations
 import asyncio
 import copy
 import json
-import re
 from collections.abc import AsyncGenerator, Callable
 from typing import Any
 
@@ -31,19 +30,19 @@ from starlette.datastructures import FormData, Headers, MutableHeaders, UploadFi
 from starlette.formparsers import MultiPartException, MultiPartParser
 from starlette.types import Message, Receive, Scope
 
+from .digits import ascii_int
 from .envelope import MockError
 
 __all__ = ["FORM_KEY", "declared_length", "form_validator", "json_depth", "json_validator", "parsed_form"]
 
 FORM_KEY = "exotel_mock.form"
-_DIGITS = re.compile(r"[0-9]+", re.ASCII)
 _OVERHEAD = 64 * 1024  # multipart boundaries and the small fields around the file
 
 
 def declared_length(headers: Headers) -> int | None:
     """`Content-Length` if ASCII digits, else None (`int()` also takes Arabic-Indic digits, "1_0", " 1")."""
     value = headers.get("content-length")
-    return int(value) if value is not None and _DIGITS.fullmatch(value) else None
+    return ascii_int(value, signed=False) if value is not None else None
 
 
 def parsed_form(scope: Scope) -> FormData:
