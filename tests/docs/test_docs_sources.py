@@ -3,7 +3,9 @@ no figures, links that resolve), and the API reference has an entry for every pu
 
 from __future__ import annotations
 
+import importlib
 import re
+import subprocess
 
 import exotel_contacts
 import exotel_contacts_mock
@@ -81,3 +83,47 @@ def test_the_nav_lists_every_page() -> None:
     nav = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
     pages = {p.relative_to(ROOT / "docs").as_posix() for p in (ROOT / "docs").rglob("*.md")}
     assert {page for page in pages if page not in nav} == set()
+
+
+_FILE_SPAN = re.compile(r"[\w./-]+\.(?:py|pyi|yaml|yml|sh|md|toml|go|mjs|json|lua|cfg)")
+_MODULE_SPAN = re.compile(r"exotel_contacts(?:_mock|_api)?(?:\.\w+)+")
+#: Names in backquotes that look like modules but are not: logger names, and files outside this repository.
+_NOT_PATHS = {"exotel_contacts.http", "EXOTEL_CAMPAIGN_SURFACE.md", "EXOTEL_API_NOTES.md", "STYLE.md"}
+
+
+def _resolves(dotted: str) -> bool:
+    parts = dotted.split(".")
+    for cut in range(len(parts), 0, -1):
+        try:
+            found: object = importlib.import_module(".".join(parts[:cut]))
+        except ImportError:
+            continue
+        for attribute in parts[cut:]:
+            if not hasattr(found, attribute):
+                return False
+            found = getattr(found, attribute)
+        return True
+    return False
+
+
+def test_the_docs_name_only_files_and_modules_that_exist() -> None:
+    # a decision record or guide that cites a module by its path goes stale when the module moves:
+    # every `path.py` (matched as a suffix of a file in the repository) and `exotel_contacts.x.y` resolves
+    tracked = subprocess.run(
+        ["git", "ls-files"], cwd=ROOT, capture_output=True, text=True, check=True
+    ).stdout.split()
+    tracked += [p.relative_to(ROOT).as_posix() for p in (ROOT / "generated").rglob("*.py")]
+    stale = []
+    for page in [README, *sorted((ROOT / "docs").rglob("*.md"))]:
+        for span in re.findall(r"`([^`\n]+)`", page.read_text(encoding="utf-8")):
+            span = span.strip()
+            if span in _NOT_PATHS:
+                continue
+            if _FILE_SPAN.fullmatch(span):
+                path = span.removeprefix("./")
+                beside = (page.parent / path).resolve()
+                if not beside.is_file() and not any(f == path or f.endswith("/" + path) for f in tracked):
+                    stale.append(f"{page.relative_to(ROOT)}: {span}")
+            elif _MODULE_SPAN.fullmatch(span) and not _resolves(span):
+                stale.append(f"{page.relative_to(ROOT)}: {span}")
+    assert stale == [], "the docs name files or modules that do not exist:\n" + "\n".join(stale)
