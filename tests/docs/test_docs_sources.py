@@ -115,8 +115,8 @@ def test_the_docs_name_only_files_and_modules_that_exist() -> None:
     tracked += [p.relative_to(ROOT).as_posix() for p in (ROOT / "generated").rglob("*.py")]
     stale = []
     for page in [README, *sorted((ROOT / "docs").rglob("*.md"))]:
-        for span in re.findall(r"`([^`\n]+)`", page.read_text(encoding="utf-8")):
-            span = span.strip()
+        for quoted in re.findall(r"`([^`\n]+)`", page.read_text(encoding="utf-8")):
+            span = quoted.strip()
             if span in _NOT_PATHS:
                 continue
             if _FILE_SPAN.fullmatch(span):
