@@ -269,19 +269,14 @@ def run_command(
     with _debuggable(debug, json_out, partial):
         try:
             outcome = action()
-        except PartialResult as stopped:
+        except ExotelError as raised:
             if debug:
                 raise
-            error = stopped.error
-            _stop(exit_code_for(error), error_document(error), str(error), json_out, stopped.outcome)
-        except ExotelError as error:
-            if debug:
-                raise
-            code = exit_code_for(error)
-            _error_line(f"error: {error}")  # the message carries its how-to-fix
-            if json_out:
-                typer.echo(_dumps({"ok": False, "exit_code": code, "error": error_document(error)}))
-            raise typer.Exit(code) from None
+            error, done = (
+                (raised.error, raised.outcome) if isinstance(raised, PartialResult) else (raised, None)
+            )
+            # The message carries its how-to-fix.
+            _stop(exit_code_for(error), error_document(error), str(error), json_out, done)
         if outcome.problems and outcome.exit_code in {EXIT_OK, EXIT_ROWS_FAILED}:
             outcome.exit_code = EXIT_BAD_INPUT  # the work is done, but not all of its output was written
         _print(outcome, json_out)

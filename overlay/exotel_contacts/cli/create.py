@@ -13,7 +13,6 @@ from typing import TYPE_CHECKING, Any
 import typer
 
 from exotel_contacts.base.exceptions import InvalidInputError
-from exotel_contacts.core.local_paths import check_input_file, check_output_file
 from exotel_contacts.workflows.journal import file_identity
 
 from ._app import (
@@ -25,7 +24,6 @@ from ._app import (
     JsonOption,
     Output,
     PartialResult,
-    cell,
     command_app,
     run_command,
     write_output,
@@ -37,6 +35,7 @@ from ._shared_options import (
     FileArgument,
     JournalOption,
     StrictOption,
+    check_paths,
     journal_of,
 )
 
@@ -202,11 +201,7 @@ def create(
     display: list[BulkDisplay] = []
 
     def action() -> CommandResult:
-        check_input_file(file)
-        if errors_out is not None:
-            check_output_file(errors_out, what="--errors-out")
-        if journal is not None and not journal.startswith("redis:"):
-            check_output_file(Path(journal), what="--journal")
+        check_paths(file, errors_out, journal)
         source = _Input()
         try:
             with tempfile.TemporaryDirectory(prefix="exotel-create-") as tmp, make_client(ctx) as client:
@@ -246,24 +241,13 @@ def create(
         }
 
         def render(console: Output) -> None:
-            from rich.table import Table  # rich loads when there is something to print
+            from ._records import print_record, records_table  # rich loads when there is something to print
 
-            table = Table(title=f"contacts from {cell(file)}", show_header=False)
-            for key, value in counts.items():
-                table.add_row(key, str(value))
-            console.print(table)
+            print_record(console, f"contacts from {file}", counts)
             if failures:
-                shown = Table(
-                    "row",
-                    "number",
-                    "outcome",
-                    "code",
-                    "reason",
-                    title=f"not created ({len(failures)}; first {min(len(failures), _SHOWN)})",
-                )
-                for item in failures[:_SHOWN]:
-                    shown.add_row(*(cell(item[k]) for k in ("row", "number", "outcome", "code", "reason")))
-                console.print(shown)
+                title = f"not created ({len(failures)}; first {min(len(failures), _SHOWN)})"
+                columns = ("row", "number", "outcome", "code", "reason")
+                console.print(records_table(title, failures[:_SHOWN], columns))
             if errors_out is not None and not problems:
                 console.print(f"error CSV: {errors_out}", markup=False)
 

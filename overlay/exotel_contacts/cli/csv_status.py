@@ -14,7 +14,6 @@ from ._app import (
     DebugOption,
     JsonOption,
     Output,
-    cell,
     command_app,
     run_command,
 )
@@ -42,15 +41,12 @@ def csv_status(
         failed = (stats.get("failed") or 0) + (stats.get("duplicate") or 0)
 
         def render(console: Output) -> None:
-            from rich.table import Table  # rich loads when there is something to print
+            from ._records import print_record  # rich loads when there is something to print
 
-            table = Table(title=f"CSV upload {cell(upload_id)}", show_header=False)
-            for key, value in data.items():
-                if key != "stats":
-                    table.add_row(cell(key), cell(value))
-            for key, value in stats.items():
-                table.add_row(f"stats.{cell(key)}", cell(value))
-            console.print(table)
+            shown = {key: value for key, value in data.items() if key != "stats"}
+            print_record(
+                console, f"CSV upload {upload_id}", shown | {f"stats.{k}": v for k, v in stats.items()}
+            )
 
         return CommandResult({"csv_upload": data}, EXIT_ROWS_FAILED if failed else EXIT_OK, render)
 

@@ -18,7 +18,6 @@ from ._app import (
     DebugOption,
     JsonOption,
     Output,
-    cell,
     command_app,
     run_command,
 )
@@ -58,16 +57,11 @@ def errors(
         result = {"errors": data, "error_file": str(output) if saved else None}
 
         def render(console: Output) -> None:
-            from rich.table import Table  # rich loads when there is something to print
+            from ._records import records_table  # rich loads when there is something to print
 
-            table = Table(title=f"{cell(data.get('error_count', 0))} failed rows of upload {cell(upload_id)}")
-            for column in ("row_number", "phone_number", "error_code", "error_message"):
-                table.add_column(column)
-            for row in data.get("errors", []):
-                table.add_row(
-                    *(cell(row.get(c)) for c in ("row_number", "phone_number", "error_code", "error_message"))
-                )
-            console.print(table)
+            title = f"{data.get('error_count', 0)} failed rows of upload {upload_id}"
+            columns = ("row_number", "phone_number", "error_code", "error_message")
+            console.print(records_table(title, data.get("errors", []), columns))
             if saved:
                 console.print(f"error CSV written to {output}")
 

@@ -14,7 +14,6 @@ from ._app import (
     DebugOption,
     JsonOption,
     Output,
-    cell,
     command_app,
     run_command,
 )
@@ -41,12 +40,9 @@ def status(
         failed = (data.get("failed") or 0) + (data.get("duplicates_skipped") or 0)
 
         def render(console: Output) -> None:
-            from rich.table import Table  # rich loads when there is something to print
+            from ._records import print_record  # rich loads when there is something to print
 
-            table = Table(title=f"upload {cell(upload_id)}", show_header=False)
-            for key, value in data.items():
-                table.add_row(cell(key), cell(value))
-            console.print(table)
+            print_record(console, f"upload {upload_id}", data)
 
         return CommandResult({"upload": data}, EXIT_ROWS_FAILED if failed else EXIT_OK, render)
 

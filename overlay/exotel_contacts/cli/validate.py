@@ -5,8 +5,6 @@ from __future__ import annotations
 import unicodedata
 from pathlib import Path
 
-from exotel_contacts.core.local_paths import check_input_file, check_output_file
-
 from ._app import (
     EXIT_CODES_HELP,
     EXIT_OK,
@@ -20,7 +18,7 @@ from ._app import (
     run_command,
     write_output,
 )
-from ._shared_options import DefaultRegionOption, ErrorsOutOption, FileArgument, StrictOption
+from ._shared_options import DefaultRegionOption, ErrorsOutOption, FileArgument, StrictOption, check_paths
 
 __all__ = ["validate"]
 
@@ -87,9 +85,7 @@ def validate(
     def action() -> CommandResult:
         from ..importing import validate_file, write_error_csv  # the file checks load when used
 
-        check_input_file(file)
-        if errors_out is not None:
-            check_output_file(errors_out, what="--errors-out")
+        check_paths(file, errors_out)
         report = validate_file(Path(file), strict=strict, default_region=default_region)
         problems = write_output(errors_out, lambda path: write_error_csv(report, path))
         failures = sorted(report.failures, key=lambda failure: failure.row_number)
