@@ -3,6 +3,7 @@ every command takes (the group and its global options: :mod:`._root`)."""
 
 from __future__ import annotations
 
+import inspect
 import os
 import sys
 from collections.abc import Callable, Iterator
@@ -55,6 +56,7 @@ __all__ = [
     "cell",
     "command_app",
     "configure_logging",
+    "json_command",
     "run_command",
     "write_output",
 ]
@@ -283,3 +285,34 @@ def run_command(
         for problem in outcome.problems:
             _error_line(f"error: {problem}")
         raise typer.Exit(outcome.exit_code)
+
+
+def json_command(
+    holder: typer.Typer, name: str | None = None, *, sends: bool = True
+) -> Callable[[Callable[..., CommandResult]], Callable[..., CommandResult]]:
+    """Declare ``action`` a command of ``holder`` that :func:`run_command` runs, with ``--json`` (unless
+    its last parameter is ``json_out`` itself) and ``--debug`` added to its parameters."""
+
+    def declare(action: Callable[..., CommandResult]) -> Callable[..., CommandResult]:
+        signature = inspect.signature(action, eval_str=True)
+        takes_json = "json_out" in signature.parameters
+
+        def command(**options: Any) -> None:
+            json_out = options["json_out"] if takes_json else options.pop("json_out")
+            debug = options.pop("debug")
+            run_command(lambda: action(**options), json_out=json_out, debug=debug, sends=sends)
+
+        added = [("debug", DebugOption)] if takes_json else [("json_out", JsonOption), ("debug", DebugOption)]
+        parameters = [
+            *signature.parameters.values(),
+            *(
+                inspect.Parameter(n, inspect.Parameter.KEYWORD_ONLY, default=False, annotation=a)
+                for n, a in added
+            ),
+        ]
+        command.__signature__ = signature.replace(parameters=parameters)  # type: ignore[attr-defined]
+        command.__name__, command.__doc__ = action.__name__, action.__doc__
+        holder.command(name, epilog=EXIT_CODES_HELP)(command)
+        return action
+
+    return declare

@@ -14,14 +14,12 @@ import typer
 
 from ._app import (
     EXIT_BAD_INPUT,
-    EXIT_CODES_HELP,
     EXIT_OK,
     CommandResult,
-    DebugOption,
     JsonOption,
     Output,
     command_app,
-    run_command,
+    json_command,
     stderr_console,
 )
 
@@ -30,7 +28,7 @@ __all__ = ["demo"]
 app = command_app()
 
 
-@app.command(epilog=EXIT_CODES_HELP)
+@json_command(app)
 def demo(
     rows: Annotated[
         int, typer.Option(help="Rows in the sample file (over 50,000 needs two CCM parts).")
@@ -40,8 +38,7 @@ def demo(
     ),
     processing_rate: Annotated[float, typer.Option(help="Rows per second the mock processes.")] = 40_000.0,
     json_out: JsonOption = False,
-    debug: DebugOption = False,
-) -> None:
+) -> CommandResult:
     """Run the mock in-process, import a sample file through it, and show the report."""
     try:
         from exotel_contacts_mock.background import running_mock
@@ -53,57 +50,54 @@ def demo(
         )
         raise typer.Exit(EXIT_BAD_INPUT) from None
 
-    def action() -> CommandResult:
-        from exotel_contacts.client._sync.client import Client
+    from exotel_contacts.client._sync.client import Client
 
-        from ._import_output import import_outcome
-        from ._progress import bulk_display, import_display
-        from ._sample import write_sample_file
+    from ._import_output import import_outcome
+    from ._progress import bulk_display, import_display
+    from ._sample import write_sample_file
 
-        say = stderr_console()
-        output_dir.mkdir(parents=True, exist_ok=True)
-        sample = output_dir / "sample_contacts.csv"
-        stats = write_sample_file(sample, rows)
-        say.print(
-            f"wrote {sample}: {stats.rows} rows with {stats.invalid_numbers} invalid numbers, "
-            f"{stats.bad_emails} bad emails and {stats.duplicates} duplicates planted",
+    say = stderr_console()
+    output_dir.mkdir(parents=True, exist_ok=True)
+    sample = output_dir / "sample_contacts.csv"
+    stats = write_sample_file(sample, rows)
+    say.print(
+        f"wrote {sample}: {stats.rows} rows with {stats.invalid_numbers} invalid numbers, "
+        f"{stats.bad_emails} bad emails and {stats.duplicates} duplicates planted",
+        markup=False,
+    )
+    # The demo must not inherit the user's EXOTEL_* settings: it talks to its own mock only.
+    with running_mock(MockConfig(processing_rate=processing_rate)) as mock:
+        say.print(f"mock serving both API families at {mock.base_url}", markup=False)
+        with Client(
+            account_sid=mock.account_sid,
+            api_key=mock.api_key,
+            api_token=mock.api_token,
+            ccm_base_url=mock.base_url,
+            campaign_base_url=mock.base_url,
+        ) as client:
+            with import_display(quiet=json_out) as display:
+                result = client.import_contacts(
+                    sample, errors_out=output_dir / "errors.csv", on_progress=display
+                )
+            batch = [
+                {"number": f"+9180{index:08d}", "first_name": "Demo", "tag": "bulk"}
+                for index in range(12_000)
+            ]
+            with bulk_display(quiet=json_out) as bulk_bar:
+                bulk = client.create_contacts_bulk(batch, on_progress=bulk_bar)
+    outcome = import_outcome(result)
+    outcome.result["bulk_create"] = bulk.summary()
+    show_import = outcome.render
+
+    def render(console: Output) -> None:
+        if show_import is not None:
+            show_import(console)
+        summary = bulk.summary()
+        console.print(
+            f"bulk create: {summary['created']} of {summary['total']} contacts created in "
+            f"{summary['requests']} requests",
             markup=False,
         )
-        # The demo must not inherit the user's EXOTEL_* settings: it talks to its own mock only.
-        with running_mock(MockConfig(processing_rate=processing_rate)) as mock:
-            say.print(f"mock serving both API families at {mock.base_url}", markup=False)
-            with Client(
-                account_sid=mock.account_sid,
-                api_key=mock.api_key,
-                api_token=mock.api_token,
-                ccm_base_url=mock.base_url,
-                campaign_base_url=mock.base_url,
-            ) as client:
-                with import_display(quiet=json_out) as display:
-                    result = client.import_contacts(
-                        sample, errors_out=output_dir / "errors.csv", on_progress=display
-                    )
-                batch = [
-                    {"number": f"+9180{index:08d}", "first_name": "Demo", "tag": "bulk"}
-                    for index in range(12_000)
-                ]
-                with bulk_display(quiet=json_out) as bulk_bar:
-                    bulk = client.create_contacts_bulk(batch, on_progress=bulk_bar)
-        outcome = import_outcome(result)
-        outcome.result["bulk_create"] = bulk.summary()
-        show_import = outcome.render
 
-        def render(console: Output) -> None:
-            if show_import is not None:
-                show_import(console)
-            summary = bulk.summary()
-            console.print(
-                f"bulk create: {summary['created']} of {summary['total']} contacts created in "
-                f"{summary['requests']} requests",
-                markup=False,
-            )
-
-        # The demo succeeds when the flow ran; the planted bad rows are expected failures.
-        return CommandResult(outcome.result, EXIT_OK, render)
-
-    run_command(action, json_out=json_out, debug=debug)
+    # The demo succeeds when the flow ran; the planted bad rows are expected failures.
+    return CommandResult(outcome.result, EXIT_OK, render)
