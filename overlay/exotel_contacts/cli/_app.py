@@ -22,6 +22,7 @@ from exotel_contacts.base.exceptions import (
     UploadTimeoutError,
 )
 from exotel_contacts.base.sanitize import clean
+from exotel_contacts.base.settings import env_number
 
 from ._root import (
     EXIT_API_ERROR,
@@ -37,6 +38,8 @@ from ._root import (
 
 if TYPE_CHECKING:
     from rich.console import Console
+
+    from exotel_contacts.client._sync.client import Client
 
 __all__ = [
     "EXIT_API_ERROR",
@@ -57,6 +60,7 @@ __all__ = [
     "command_app",
     "configure_logging",
     "json_command",
+    "make_client",
     "run_command",
     "write_output",
 ]
@@ -110,6 +114,17 @@ class PartialResult(ExotelError):
 
 Partial = Callable[[], "CommandResult | None"]
 """What a command has done so far, for the unexpected path (``None`` when nothing was sent)."""
+
+
+def make_client(ctx: typer.Context) -> Client:
+    """A :class:`Client` from the global options, else the ``EXOTEL_*`` environment."""
+    from exotel_contacts.client._sync.client import Client  # the network stack loads when a command sends
+
+    options = (ctx.find_object(State) or State()).client_options()
+    if "timeout" in options:
+        # Checked here, inside the command, so that a bad value is a one-line error (exit 2).
+        options["timeout"] = env_number(options["timeout"], "--timeout / EXOTEL_TIMEOUT")
+    return Client(**options)
 
 
 def stderr_console() -> Console:

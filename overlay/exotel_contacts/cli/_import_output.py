@@ -20,9 +20,9 @@ from ._app import (
     Output,
     cell,
     exit_code_for,
+    make_client,
     run_command,
 )
-from ._client import make_client
 from ._progress import ImportDisplay, import_display, progress_outcome
 from ._shared_options import check_paths, journal_of
 

@@ -10,8 +10,7 @@ from rich.text import Text
 
 from exotel_contacts.base.exceptions import InvalidInputError
 
-from ._app import EXIT_CODES_HELP, EXIT_OK, CommandResult, command_app, json_command
-from ._client import make_client
+from ._app import EXIT_CODES_HELP, EXIT_OK, CommandResult, command_app, json_command, make_client
 from ._confirm import DryRunOption, YesOption, confirm
 from ._records import CONTACT_COLUMNS, as_dict, print_record, records_table, safe
 

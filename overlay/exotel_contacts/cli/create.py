@@ -25,10 +25,10 @@ from ._app import (
     Output,
     PartialResult,
     command_app,
+    make_client,
     run_command,
     write_output,
 )
-from ._client import make_client
 from ._shared_options import (
     DefaultRegionOption,
     ErrorsOutOption,

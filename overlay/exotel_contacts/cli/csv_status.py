@@ -6,8 +6,7 @@ from typing import Annotated
 
 import typer
 
-from ._app import EXIT_OK, EXIT_ROWS_FAILED, CommandResult, Output, command_app, json_command
-from ._client import make_client
+from ._app import EXIT_OK, EXIT_ROWS_FAILED, CommandResult, Output, command_app, json_command, make_client
 
 __all__ = ["csv_status"]
 

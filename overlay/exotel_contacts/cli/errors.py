@@ -10,8 +10,7 @@ import typer
 from exotel_contacts.base.exceptions import ExotelError
 from exotel_contacts.core.local_paths import check_output_file
 
-from ._app import EXIT_OK, EXIT_ROWS_FAILED, CommandResult, Output, command_app, json_command
-from ._client import make_client
+from ._app import EXIT_OK, EXIT_ROWS_FAILED, CommandResult, Output, command_app, json_command, make_client
 
 __all__ = ["errors"]
 

@@ -22,8 +22,8 @@ from ._app import (
     PartialResult,
     command_app,
     json_command,
+    make_client,
 )
-from ._client import make_client
 from ._confirm import DryRunOption, YesOption, confirm
 from ._records import CONTACT_COLUMNS, LIST_COLUMNS, as_dict, print_record, records_table, safe
 from ._shared_options import DefaultRegionOption, StrictOption
