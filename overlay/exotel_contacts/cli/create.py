@@ -50,6 +50,7 @@ __all__ = ["create"]
 app = command_app()
 
 _SHOWN = 20
+_COLUMNS = ("row", "number", "outcome", "status_code", "code", "reason")  # of a failure, and --errors-out
 #: Longest JSON Lines line taken (one contact is well under 2 KB).
 _MAX_LINE = 1 << 20
 
@@ -61,10 +62,14 @@ class _Input:
     rows: list[int] = field(default_factory=list)
     local_failures: list[RowFailure] = field(default_factory=list)
 
+    def bad_line(self, line_number: int, reason: str) -> None:
+        """A JSON Lines line that is not a contact: failed locally, not sent."""
+        from ..importing import RowFailure  # the file checks load when a file is read
+
+        self.local_failures.append(RowFailure(line_number, "", "", "", "INVALID_FORMAT", reason, "local"))
+
 
 def _from_jsonl(path: Path, source: _Input) -> Iterator[dict[str, Any]]:
-    from ..importing import RowFailure  # the file checks load when a file is read
-
     # Read as bytes, one bounded line at a time: a line is one contact, so memory per row stays small
     # even when a file has no newlines at all, and a byte that is not UTF-8 is named by its line.
     with path.open("rb") as handle:
@@ -76,17 +81,8 @@ def _from_jsonl(path: Path, source: _Input) -> Iterator[dict[str, Any]]:
             if len(raw) > _MAX_LINE and not raw.endswith(b"\n"):
                 while (rest := handle.readline(_MAX_LINE)) and not rest.endswith(b"\n"):
                     pass
-                source.local_failures.append(
-                    RowFailure(
-                        line_number,
-                        "",
-                        "",
-                        "",
-                        "INVALID_FORMAT",
-                        f"line {line_number} is longer than {_MAX_LINE} bytes; write one contact per line",
-                        "local",
-                    )
-                )
+                reason = f"line {line_number} is longer than {_MAX_LINE} bytes; write one contact per line"
+                source.bad_line(line_number, reason)
                 continue
             try:
                 line = raw.decode("utf-8")
@@ -108,9 +104,7 @@ def _from_jsonl(path: Path, source: _Input) -> Iterator[dict[str, Any]]:
             else:
                 reason = "each line must be a JSON object with at least a 'number'"
             if not isinstance(contact, dict) or not contact.get("number"):
-                source.local_failures.append(
-                    RowFailure(line_number, "", "", "", "INVALID_FORMAT", reason, "local")
-                )
+                source.bad_line(line_number, reason)
                 continue
             source.rows.append(line_number)
             yield contact
@@ -144,35 +138,21 @@ def _source_of(path: Path, strict: bool, region: str | None) -> dict[str, Any]:
 def _failures(result: BulkCreateResult, source: _Input) -> list[dict[str, Any]]:
     from exotel_contacts.workflows.bulk import Outcome
 
-    listed = [
-        {
-            "row": source.rows[item.index],
-            "number": item.number,
-            "outcome": str(item.outcome),
-            "status_code": item.status_code,
-            "code": item.code,
-            "reason": item.reason,
-        }
+    rows = [
+        (source.rows[item.index], item.number, str(item.outcome), item.status_code, item.code, item.reason)
         for item in result
         if item.outcome is not Outcome.CREATED
     ]
-    listed += [
-        {
-            "row": f.row_number,
-            "number": f.phone_number,
-            "outcome": "failed_locally",
-            "status_code": None,
-            "code": f.error_code,
-            "reason": f.error_message,
-        }
+    rows += [
+        (f.row_number, f.phone_number, "failed_locally", None, f.error_code, f.error_message)
         for f in source.local_failures
     ]
-    return sorted(listed, key=lambda item: int(item["row"]))
+    return sorted((dict(zip(_COLUMNS, row, strict=True)) for row in rows), key=lambda item: int(item["row"]))
 
 
 def _write_failures(path: Path, failures: list[dict[str, Any]]) -> None:
     with path.open("w", newline="", encoding="utf-8") as handle:
-        writer = csv.DictWriter(handle, ["row", "number", "outcome", "status_code", "code", "reason"])
+        writer = csv.DictWriter(handle, _COLUMNS)
         writer.writeheader()
         writer.writerows(failures)
 
