@@ -32,7 +32,7 @@ from ._root import (
     EXIT_NETWORK,
     EXIT_OK,
     EXIT_ROWS_FAILED,
-    State,
+    client_options,
     command_app,
 )
 
@@ -55,8 +55,8 @@ __all__ = [
     "Output",
     "Partial",
     "PartialResult",
-    "State",
     "cell",
+    "client_options",
     "command_app",
     "configure_logging",
     "json_command",
@@ -120,7 +120,7 @@ def make_client(ctx: typer.Context) -> Client:
     """A :class:`Client` from the global options, else the ``EXOTEL_*`` environment."""
     from exotel_contacts.client._sync.client import Client  # the network stack loads when a command sends
 
-    options = (ctx.find_object(State) or State()).client_options()
+    options = client_options(ctx)
     if "timeout" in options:
         # Checked here, inside the command, so that a bad value is a one-line error (exit 2).
         options["timeout"] = env_number(options["timeout"], "--timeout / EXOTEL_TIMEOUT")

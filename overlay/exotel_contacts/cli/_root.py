@@ -32,8 +32,8 @@ __all__ = [
     "START_UP",
     "CommandEntry",
     "LazyGroup",
-    "State",
     "app",
+    "client_options",
     "command_app",
 ]
 
@@ -114,11 +114,18 @@ COMMANDS: dict[str, CommandEntry] = {
 }
 
 
-def command_app(**settings: Any) -> typer.Typer:
-    """The Typer holding one command module's command (or, with ``name``, its group of commands): plain
-    click help (typer's rich help loads rich into every ``--help``), no completion, plain tracebacks."""
+def command_app(group: str | None = None, **settings: Any) -> typer.Typer:
+    """The Typer holding one command module's command (or the ``group`` of commands of that name, whose
+    help is its summary): plain click help (typer's rich help loads rich into every ``--help``), no
+    completion, plain tracebacks."""
+    if group is not None:
+        settings = {"name": group, "help": COMMANDS[group].summary, "no_args_is_help": True, **settings}
     return typer.Typer(
-        add_completion=False, pretty_exceptions_enable=False, rich_markup_mode=None, **settings
+        epilog=EXIT_CODES_HELP,
+        add_completion=False,
+        pretty_exceptions_enable=False,
+        rich_markup_mode=None,
+        **settings,
     )
 
 
@@ -189,15 +196,9 @@ class LazyGroup(TyperGroup):
             formatter.write_dl(rows)
 
 
-class State:
-    """Global options, resolved into client keyword arguments (None means: from the environment)."""
-
-    def __init__(self, client_kwargs: dict[str, Any] | None = None) -> None:
-        self.client_kwargs: dict[str, Any] = {} if client_kwargs is None else client_kwargs
-
-    def client_options(self) -> dict[str, Any]:
-        """Keyword arguments for ``Client`` without the unset ones."""
-        return {k: v for k, v in self.client_kwargs.items() if v is not None}
+def client_options(ctx: typer.Context) -> dict[str, Any]:
+    """The global options that were given, as ``Client`` keyword arguments (the rest: ``EXOTEL_*``)."""
+    return dict(ctx.find_root().obj or {})
 
 
 app = command_app(
@@ -205,7 +206,6 @@ app = command_app(
     name="exotel-contacts",
     help="Import contacts into Exotel (CCM uploads, Campaign lists and contacts), check files, "
     "read upload status and errors, explain error codes, and run a local mock of the API.",
-    epilog=EXIT_CODES_HELP,
     no_args_is_help=True,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
@@ -241,7 +241,8 @@ that name but for the CA bundle and the client certificate and key (``verify`` a
 def _configure(ctx: typer.Context, **options: str | None) -> None:
     cert, key, verify = options.pop("client_cert"), options.pop("client_key"), options.pop("ca_bundle")
     cert_option = (cert, key) if cert is not None and key is not None else cert
-    ctx.obj = State(client_kwargs={**options, "verify": verify, "cert": cert_option})
+    given = {**options, "verify": verify, "cert": cert_option}
+    ctx.obj = {name: value for name, value in given.items() if value is not None}
 
 
 _configure.__signature__ = inspect.Signature(  # type: ignore[attr-defined]  # what typer reads

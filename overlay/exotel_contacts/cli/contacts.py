@@ -10,18 +10,13 @@ from rich.text import Text
 
 from exotel_contacts.base.exceptions import InvalidInputError
 
-from ._app import EXIT_CODES_HELP, EXIT_OK, CommandResult, command_app, json_command, make_client
+from ._app import EXIT_OK, CommandResult, command_app, json_command, make_client
 from ._confirm import DryRunOption, YesOption, confirm
 from ._records import CONTACT_COLUMNS, as_dict, print_record, records_table, safe
 
 __all__ = ["contacts_app"]
 
-app = contacts_app = command_app(
-    name="contacts",
-    help="The Campaign address book: list, show, update and delete contacts.",
-    no_args_is_help=True,
-    epilog=EXIT_CODES_HELP,
-)
+app = contacts_app = command_app("contacts")
 
 SidArgument = Annotated[str, typer.Argument(help="The contact's sid.")]
 ShowListsOption = Annotated[

@@ -8,22 +8,15 @@ import typer
 
 from exotel_contacts.base.exceptions import ConfigurationError, InvalidInputError
 
-from ._app import EXIT_CODES_HELP, CommandResult, Output, command_app, json_command
-from ._root import State
+from ._app import CommandResult, Output, client_options, command_app, json_command
 
 __all__ = ["journals_app"]
 
-app = journals_app = command_app(
-    name="journals",
-    help="Job journals kept in Redis (--journal redis:JOB_ID): list them, and remove one.",
-    no_args_is_help=True,
-    epilog=EXIT_CODES_HELP,
-)
+app = journals_app = command_app("journals")
 
 
 def _redis_url(ctx: typer.Context) -> str:
-    state = ctx.find_object(State) or State()
-    url = state.client_options().get("redis_url")
+    url = client_options(ctx).get("redis_url")
     if not url:
         raise ConfigurationError(
             "No Redis to read journals from",

@@ -13,7 +13,6 @@ from exotel_contacts.base.exceptions import InvalidInputError, NotFoundError
 from exotel_contacts.core.local_paths import check_input_file
 
 from ._app import (
-    EXIT_CODES_HELP,
     EXIT_OK,
     EXIT_ROWS_FAILED,
     CommandResult,
@@ -34,12 +33,7 @@ if TYPE_CHECKING:
 
 __all__ = ["lists_app"]
 
-app = lists_app = command_app(
-    name="lists",
-    help="Campaign lists: create, list, show, delete, add contacts, and sync a list to a set of numbers.",
-    no_args_is_help=True,
-    epilog=EXIT_CODES_HELP,
-)
+app = lists_app = command_app("lists")
 
 _SHOWN = 20
 ListArgument = Annotated[str, typer.Argument(help="The list's sid, or its exact name.")]
