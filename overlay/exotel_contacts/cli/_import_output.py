@@ -23,7 +23,7 @@ from ._app import (
     make_client,
     run_command,
 )
-from ._progress import ImportDisplay, import_display, progress_outcome
+from ._progress import ImportDisplay, progress_outcome
 from ._shared_options import check_paths, journal_of
 
 if TYPE_CHECKING:
@@ -129,7 +129,7 @@ def run_import(ctx: typer.Context, *, family: str) -> None:
 
     def action() -> CommandResult:
         check_paths(file, options["errors_out"], journal)
-        with make_client(ctx) as client, import_display(quiet=json_out) as shown:
+        with make_client(ctx) as client, ImportDisplay.shown(quiet=json_out) as shown:
             display.append(shown)
             result = client.import_contacts(
                 Path(file), family=family, journal=journal_of(journal), on_progress=shown, **options

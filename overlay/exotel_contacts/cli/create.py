@@ -43,7 +43,6 @@ if TYPE_CHECKING:
     from exotel_contacts.workflows.bulk import BulkCreateResult
 
     from ..importing import RowFailure
-    from ._progress import BulkDisplay
 
 __all__ = ["create"]
 
@@ -176,7 +175,7 @@ def create(
 
     from exotel_contacts.base.exceptions import BulkAbortedError
 
-    from ._progress import bulk_display, progress_outcome
+    from ._progress import BulkDisplay, progress_outcome
 
     display: list[BulkDisplay] = []
 
@@ -189,7 +188,7 @@ def create(
                     contacts = _from_jsonl(Path(file), source)
                 else:
                     contacts = _from_csv(Path(file), Path(tmp), source, strict, default_region)
-                with bulk_display(quiet=json_out) as shown:
+                with BulkDisplay.shown(quiet=json_out) as shown:
                     display.append(shown)
                     result = client.create_contacts_bulk(
                         contacts,

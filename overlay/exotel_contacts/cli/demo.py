@@ -53,7 +53,7 @@ def demo(
     from exotel_contacts.client._sync.client import Client
 
     from ._import_output import import_outcome
-    from ._progress import bulk_display, import_display
+    from ._progress import BulkDisplay, ImportDisplay
     from ._sample import write_sample_file
 
     say = stderr_console()
@@ -75,7 +75,7 @@ def demo(
             ccm_base_url=mock.base_url,
             campaign_base_url=mock.base_url,
         ) as client:
-            with import_display(quiet=json_out) as display:
+            with ImportDisplay.shown(quiet=json_out) as display:
                 result = client.import_contacts(
                     sample, errors_out=output_dir / "errors.csv", on_progress=display
                 )
@@ -83,7 +83,7 @@ def demo(
                 {"number": f"+9180{index:08d}", "first_name": "Demo", "tag": "bulk"}
                 for index in range(12_000)
             ]
-            with bulk_display(quiet=json_out) as bulk_bar:
+            with BulkDisplay.shown(quiet=json_out) as bulk_bar:
                 bulk = client.create_contacts_bulk(batch, on_progress=bulk_bar)
     outcome = import_outcome(result)
     outcome.result["bulk_create"] = bulk.summary()

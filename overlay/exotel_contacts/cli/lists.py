@@ -176,9 +176,9 @@ def add(
     sids = [*(contact_sids or []), *(_sids_from(from_file) if from_file else [])]
     if not sids:
         raise InvalidInputError("give contact sids, or --from-file with one sid a line")
-    from ._progress import list_display  # the import stack loads when the command runs
+    from ._progress import ListDisplay  # the import stack loads when the command runs
 
-    with make_client(ctx) as client, list_display(quiet=json_out) as display:
+    with make_client(ctx) as client, ListDisplay.shown(quiet=json_out) as display:
         found = resolve(client, target)
         result = client.add_to_list(found.sid, sids, on_progress=display)
     if result.aborted is not None:
@@ -221,9 +221,9 @@ def sync(
     remove the others (their contacts stay). Every change and failure is listed. When members would be
     removed it asks first on a terminal; else it needs --yes."""
     numbers = _numbers_from(check_input_file(file, what="number file"))
-    from ._progress import list_display  # the import stack loads when the command runs
+    from ._progress import ListDisplay  # the import stack loads when the command runs
 
-    with make_client(ctx) as client, list_display(quiet=json_out) as display:
+    with make_client(ctx) as client, ListDisplay.shown(quiet=json_out) as display:
         found = resolve(client, target)
         if not dry_run and not yes:
             # The plan first: removals are shown and confirmed before anything changes.
