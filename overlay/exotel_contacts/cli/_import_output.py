@@ -136,9 +136,4 @@ def run_import(ctx: typer.Context, *, family: str) -> None:
             )
         return import_outcome(result)
 
-    run_command(
-        action,
-        json_out=json_out,
-        debug=debug,
-        partial=lambda: progress_outcome(display[-1] if display else None),
-    )
+    run_command(action, json_out=json_out, debug=debug, partial=lambda: progress_outcome(display))

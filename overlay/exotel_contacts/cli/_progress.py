@@ -17,7 +17,7 @@ from exotel_contacts.workflows.lists import AddToListProgress, SyncProgress
 from ._app import CommandResult, Output, interactive, stderr_console
 
 if TYPE_CHECKING:
-    from collections.abc import Iterator
+    from collections.abc import Iterator, Sequence
 
 __all__ = ["BulkDisplay", "ImportDisplay", "ListDisplay", "progress_outcome"]
 
@@ -108,9 +108,10 @@ class ListDisplay(_Display):
             self._bar("contacts added to the list", event.done, event.total)
 
 
-def progress_outcome(display: ImportDisplay | BulkDisplay | None) -> CommandResult | None:
-    """The counts of the latest progress event, as a result to print when a command stops unexpectedly."""
-    last = display.last if display is not None else None
+def progress_outcome(shown: Sequence[ImportDisplay | BulkDisplay]) -> CommandResult | None:
+    """The counts of the latest progress event of the latest display ``shown``, as a result to print when
+    a command stops unexpectedly."""
+    last = shown[-1].last if shown else None
     if last is None:
         return None
     counts: dict[str, Any] = (

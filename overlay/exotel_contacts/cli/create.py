@@ -232,9 +232,4 @@ def create(
 
         return CommandResult(document, EXIT_ROWS_FAILED if failures else EXIT_OK, render, problems)
 
-    run_command(
-        action,
-        json_out=json_out,
-        debug=debug,
-        partial=lambda: progress_outcome(display[-1] if display else None),
-    )
+    run_command(action, json_out=json_out, debug=debug, partial=lambda: progress_outcome(display))
