@@ -101,7 +101,7 @@ def validate(
     }
 
     def render(out: Output) -> None:
-        # Plain lines need no rich (a clean file prints without loading it); the table does.
+        # Plain lines and columns: no rich to load (this command's start is benchmarked).
         out.line(
             f"{cell(file)}: {report.total_rows} rows, {report.valid_rows} valid, "
             f"{report.invalid_rows} invalid ({report.duplicate_rows} duplicates), "
