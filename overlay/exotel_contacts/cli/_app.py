@@ -3,6 +3,7 @@ every command takes (the group and its global options: :mod:`._root`)."""
 
 from __future__ import annotations
 
+import inspect
 import os
 import sys
 from collections.abc import Callable, Iterator
@@ -21,6 +22,7 @@ from exotel_contacts.base.exceptions import (
     UploadTimeoutError,
 )
 from exotel_contacts.base.sanitize import clean
+from exotel_contacts.base.settings import env_number
 
 from ._root import (
     EXIT_API_ERROR,
@@ -30,12 +32,14 @@ from ._root import (
     EXIT_NETWORK,
     EXIT_OK,
     EXIT_ROWS_FAILED,
-    State,
+    client_options,
     command_app,
 )
 
 if TYPE_CHECKING:
     from rich.console import Console
+
+    from exotel_contacts.client._sync.client import Client
 
 __all__ = [
     "EXIT_API_ERROR",
@@ -51,10 +55,12 @@ __all__ = [
     "Output",
     "Partial",
     "PartialResult",
-    "State",
     "cell",
+    "client_options",
     "command_app",
     "configure_logging",
+    "json_command",
+    "make_client",
     "run_command",
     "write_output",
 ]
@@ -108,6 +114,17 @@ class PartialResult(ExotelError):
 
 Partial = Callable[[], "CommandResult | None"]
 """What a command has done so far, for the unexpected path (``None`` when nothing was sent)."""
+
+
+def make_client(ctx: typer.Context) -> Client:
+    """A :class:`Client` from the global options, else the ``EXOTEL_*`` environment."""
+    from exotel_contacts.client._sync.client import Client  # the network stack loads when a command sends
+
+    options = client_options(ctx)
+    if "timeout" in options:
+        # Checked here, inside the command, so that a bad value is a one-line error (exit 2).
+        options["timeout"] = env_number(options["timeout"], "--timeout / EXOTEL_TIMEOUT")
+    return Client(**options)
 
 
 def stderr_console() -> Console:
@@ -269,22 +286,48 @@ def run_command(
     with _debuggable(debug, json_out, partial):
         try:
             outcome = action()
-        except PartialResult as stopped:
+        except ExotelError as raised:
             if debug:
                 raise
-            error = stopped.error
-            _stop(exit_code_for(error), error_document(error), str(error), json_out, stopped.outcome)
-        except ExotelError as error:
-            if debug:
-                raise
-            code = exit_code_for(error)
-            _error_line(f"error: {error}")  # the message carries its how-to-fix
-            if json_out:
-                typer.echo(_dumps({"ok": False, "exit_code": code, "error": error_document(error)}))
-            raise typer.Exit(code) from None
+            error, done = (
+                (raised.error, raised.outcome) if isinstance(raised, PartialResult) else (raised, None)
+            )
+            # The message carries its how-to-fix.
+            _stop(exit_code_for(error), error_document(error), str(error), json_out, done)
         if outcome.problems and outcome.exit_code in {EXIT_OK, EXIT_ROWS_FAILED}:
             outcome.exit_code = EXIT_BAD_INPUT  # the work is done, but not all of its output was written
         _print(outcome, json_out)
         for problem in outcome.problems:
             _error_line(f"error: {problem}")
         raise typer.Exit(outcome.exit_code)
+
+
+def json_command(
+    holder: typer.Typer, name: str | None = None, *, sends: bool = True
+) -> Callable[[Callable[..., CommandResult]], Callable[..., CommandResult]]:
+    """Declare ``action`` a command of ``holder`` that :func:`run_command` runs, with ``--json`` (unless
+    its last parameter is ``json_out`` itself) and ``--debug`` added to its parameters."""
+
+    def declare(action: Callable[..., CommandResult]) -> Callable[..., CommandResult]:
+        signature = inspect.signature(action, eval_str=True)
+        takes_json = "json_out" in signature.parameters
+
+        def command(**options: Any) -> None:
+            json_out = options["json_out"] if takes_json else options.pop("json_out")
+            debug = options.pop("debug")
+            run_command(lambda: action(**options), json_out=json_out, debug=debug, sends=sends)
+
+        added = [("debug", DebugOption)] if takes_json else [("json_out", JsonOption), ("debug", DebugOption)]
+        parameters = [
+            *signature.parameters.values(),
+            *(
+                inspect.Parameter(n, inspect.Parameter.KEYWORD_ONLY, default=False, annotation=a)
+                for n, a in added
+            ),
+        ]
+        command.__signature__ = signature.replace(parameters=parameters)  # type: ignore[attr-defined]
+        command.__name__, command.__doc__ = action.__name__, action.__doc__
+        holder.command(name, epilog=EXIT_CODES_HELP)(command)
+        return action
+
+    return declare

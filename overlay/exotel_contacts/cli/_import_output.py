@@ -1,8 +1,9 @@
-"""Showing an import's result, and its exit code."""
+"""Running ``upload`` and ``csv-upload``; showing an import's result, and its exit code."""
 
 from __future__ import annotations
 
-from typing import Any
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from rich.table import Table
 
@@ -19,9 +20,16 @@ from ._app import (
     Output,
     cell,
     exit_code_for,
+    make_client,
+    run_command,
 )
+from ._progress import ImportDisplay, progress_outcome
+from ._shared_options import check_paths, journal_of
 
-__all__ = ["import_outcome"]
+if TYPE_CHECKING:
+    import typer
+
+__all__ = ["import_outcome", "run_import"]
 
 _SHOWN_FAILURES = 20
 _MESSAGE_WIDTH = 48
@@ -107,3 +115,25 @@ def import_outcome(result: ImportResult) -> CommandResult:
             )
 
     return CommandResult(document, _exit_code(result), render, list(result.problems))
+
+
+def run_import(ctx: typer.Context, *, family: str) -> None:
+    """Run ``upload`` or ``csv-upload``: their options (``ctx.params``) are ``import_contacts``' keywords
+    but for the file, the output switches, ``--journal`` and two spelt otherwise on the command line."""
+    options = dict(ctx.params)
+    file, json_out, debug = options.pop("file"), options.pop("json_out"), options.pop("debug")
+    journal = options.pop("journal", None)
+    options["detect_duplicates"] = options.pop("duplicate_check")
+    options["timeout"] = options.pop("wait_timeout")
+    display: list[ImportDisplay] = []
+
+    def action() -> CommandResult:
+        check_paths(file, options["errors_out"], journal)
+        with make_client(ctx) as client, ImportDisplay.shown(quiet=json_out) as shown:
+            display.append(shown)
+            result = client.import_contacts(
+                Path(file), family=family, journal=journal_of(journal), on_progress=shown, **options
+            )
+        return import_outcome(result)
+
+    run_command(action, json_out=json_out, debug=debug, partial=lambda: progress_outcome(display))

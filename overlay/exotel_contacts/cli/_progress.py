@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable
-from contextlib import AbstractContextManager, contextmanager
-from typing import TYPE_CHECKING, Any, TypeVar
+from contextlib import contextmanager
+from typing import TYPE_CHECKING, Any, Self
 
 import attrs
 from rich.console import Console
@@ -18,27 +17,34 @@ from exotel_contacts.workflows.lists import AddToListProgress, SyncProgress
 from ._app import CommandResult, Output, interactive, stderr_console
 
 if TYPE_CHECKING:
-    from collections.abc import Iterator
+    from collections.abc import Iterator, Sequence
 
-__all__ = [
-    "BulkDisplay",
-    "ImportDisplay",
-    "ListDisplay",
-    "bulk_display",
-    "import_display",
-    "list_display",
-    "progress_outcome",
-]
+__all__ = ["BulkDisplay", "ImportDisplay", "ListDisplay", "progress_outcome"]
 
 
 class _Display:
     """Receives a workflow's progress events; draws bars when given a ``Progress`` (on a terminal)."""
+
+    quiet_lines = False
+    """Whether ``quiet`` silences the stage lines too (they go to stderr otherwise)."""
 
     def __init__(self, progress: Progress | None, console: Console) -> None:
         self._progress = progress
         self._console = console
         self._tasks: dict[str, TaskID] = {}
         self._stage = ""
+
+    @classmethod
+    @contextmanager
+    def shown(cls, *, quiet: bool = False) -> Iterator[Self]:
+        """Bars while the block runs when on a terminal (not in CI) and not ``quiet``; else plain lines."""
+        console = Console(quiet=True) if quiet and cls.quiet_lines else stderr_console()
+        if quiet or not interactive():
+            yield cls(None, console)
+            return
+        columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
+        with Progress(*columns, console=console, transient=False) as progress:
+            yield cls(progress, console)
 
     def _bar(self, description: str, completed: int, total: int | None = None) -> None:
         if self._progress is None:
@@ -90,6 +96,8 @@ class BulkDisplay(_Display):
 class ListDisplay(_Display):
     """Receives ``add_to_list`` and ``sync_list`` events: a bar of contacts added, a line per stage."""
 
+    quiet_lines = True
+
     def __call__(self, event: AddToListProgress | SyncProgress) -> None:
         if isinstance(event, SyncProgress):
             if event.stage not in (self._stage, "done"):
@@ -100,9 +108,10 @@ class ListDisplay(_Display):
             self._bar("contacts added to the list", event.done, event.total)
 
 
-def progress_outcome(display: ImportDisplay | BulkDisplay | None) -> CommandResult | None:
-    """The counts of the latest progress event, as a result to print when a command stops unexpectedly."""
-    last = display.last if display is not None else None
+def progress_outcome(shown: Sequence[ImportDisplay | BulkDisplay]) -> CommandResult | None:
+    """The counts of the latest progress event of the latest display ``shown``, as a result to print when
+    a command stops unexpectedly."""
+    last = shown[-1].last if shown else None
     if last is None:
         return None
     counts: dict[str, Any] = (
@@ -117,32 +126,3 @@ def progress_outcome(display: ImportDisplay | BulkDisplay | None) -> CommandResu
         )
 
     return CommandResult(document, render=render)
-
-
-D = TypeVar("D", bound=_Display)
-
-
-@contextmanager
-def _shown(display: Callable[[Progress | None, Console], D], quiet: bool, console: Console) -> Iterator[D]:
-    """Bars while the block runs when on a terminal (not in CI) and not ``quiet``; else plain lines."""
-    if quiet or not interactive():
-        yield display(None, console)
-        return
-    columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
-    with Progress(*columns, console=console, transient=False) as progress:
-        yield display(progress, console)
-
-
-def import_display(*, quiet: bool = False) -> AbstractContextManager[ImportDisplay]:
-    """Progress of an import; its stage lines go to stderr even when ``quiet``."""
-    return _shown(ImportDisplay, quiet, stderr_console())
-
-
-def bulk_display(*, quiet: bool = False) -> AbstractContextManager[BulkDisplay]:
-    """Progress of a bulk create."""
-    return _shown(BulkDisplay, quiet, stderr_console())
-
-
-def list_display(*, quiet: bool = False) -> AbstractContextManager[ListDisplay]:
-    """Progress of ``lists add`` and ``lists sync`` (silent when ``quiet``)."""
-    return _shown(ListDisplay, quiet, Console(quiet=True) if quiet else stderr_console())

@@ -29,7 +29,7 @@ def as_dict(record: Any) -> dict[str, Any]:
 
 def records_table(title: str, records: Iterable[dict[str, Any]], columns: Sequence[str]) -> Table:
     """A table of records, one row each, the given columns."""
-    table = Table(*columns, title=safe(title))
+    table = Table(*columns, title=cell(title))
     for record in records:
         table.add_row(*(safe(record.get(column)) for column in columns))
     return table
@@ -37,7 +37,7 @@ def records_table(title: str, records: Iterable[dict[str, Any]], columns: Sequen
 
 def print_record(console: Output, title: str, record: dict[str, Any]) -> None:
     """One record as a two-column table."""
-    table = Table(title=safe(title), show_header=False)
+    table = Table(title=cell(title), show_header=False)
     for key, value in record.items():
         table.add_row(safe(key), safe(value))
     console.print(table)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import gc
 import importlib
+import inspect
 from collections.abc import Iterator, Mapping
 from typing import TYPE_CHECKING, Annotated, Any, NamedTuple
 
@@ -27,11 +28,12 @@ __all__ = [
     "EXIT_NETWORK",
     "EXIT_OK",
     "EXIT_ROWS_FAILED",
+    "GLOBAL_OPTIONS",
     "START_UP",
     "CommandEntry",
     "LazyGroup",
-    "State",
     "app",
+    "client_options",
     "command_app",
 ]
 
@@ -112,11 +114,18 @@ COMMANDS: dict[str, CommandEntry] = {
 }
 
 
-def command_app(**settings: Any) -> typer.Typer:
-    """The Typer holding one command module's command (or, with ``name``, its group of commands): plain
-    click help (typer's rich help loads rich into every ``--help``), no completion, plain tracebacks."""
+def command_app(group: str | None = None, **settings: Any) -> typer.Typer:
+    """The Typer holding one command module's command (or the ``group`` of commands of that name, whose
+    help is its summary): plain click help (typer's rich help loads rich into every ``--help``), no
+    completion, plain tracebacks."""
+    if group is not None:
+        settings = {"name": group, "help": COMMANDS[group].summary, "no_args_is_help": True, **settings}
     return typer.Typer(
-        add_completion=False, pretty_exceptions_enable=False, rich_markup_mode=None, **settings
+        epilog=EXIT_CODES_HELP,
+        add_completion=False,
+        pretty_exceptions_enable=False,
+        rich_markup_mode=None,
+        **settings,
     )
 
 
@@ -187,15 +196,9 @@ class LazyGroup(TyperGroup):
             formatter.write_dl(rows)
 
 
-class State:
-    """Global options, resolved into client keyword arguments (None means: from the environment)."""
-
-    def __init__(self, client_kwargs: dict[str, Any] | None = None) -> None:
-        self.client_kwargs: dict[str, Any] = {} if client_kwargs is None else client_kwargs
-
-    def client_options(self) -> dict[str, Any]:
-        """Keyword arguments for ``Client`` without the unset ones."""
-        return {k: v for k, v in self.client_kwargs.items() if v is not None}
+def client_options(ctx: typer.Context) -> dict[str, Any]:
+    """The global options that were given, as ``Client`` keyword arguments (the rest: ``EXOTEL_*``)."""
+    return dict(ctx.find_root().obj or {})
 
 
 app = command_app(
@@ -203,83 +206,57 @@ app = command_app(
     name="exotel-contacts",
     help="Import contacts into Exotel (CCM uploads, Campaign lists and contacts), check files, "
     "read upload status and errors, explain error codes, and run a local mock of the API.",
-    epilog=EXIT_CODES_HELP,
     no_args_is_help=True,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
 
 
-def _env(envvar: str, help: str, **more: Any) -> Any:
-    return typer.Option(envvar=envvar, help=help, **more)
-
-
 # Text, not numbers or paths: the client checks every value (one error line, exit 2), not Click's usage box.
-@app.callback()
-def _configure(
-    ctx: typer.Context,
-    account_sid: Annotated[str | None, _env("EXOTEL_ACCOUNT_SID", "Account SID")] = None,
-    api_key: Annotated[str | None, _env("EXOTEL_API_KEY", "API key")] = None,
-    api_token: Annotated[str | None, _env("EXOTEL_API_TOKEN", "API token", show_default=False)] = None,
-    access_token: Annotated[
-        str | None, _env("EXOTEL_ACCESS_TOKEN", "Bearer access token, CCM only", show_default=False)
-    ] = None,
-    region: Annotated[str | None, _env("EXOTEL_REGION", "singapore (default) or mumbai")] = None,
-    ccm_base_url: Annotated[str | None, _env("EXOTEL_CCM_BASE_URL", "CCM base URL override")] = None,
-    campaign_base_url: Annotated[
-        str | None, _env("EXOTEL_CAMPAIGN_BASE_URL", "Campaign base URL override")
-    ] = None,
-    timeout: Annotated[
-        str | None, _env("EXOTEL_TIMEOUT", "Seconds per network operation (0 < s <= 86400)")
-    ] = None,
-    redis_url: Annotated[
-        str | None,
-        _env(
-            "EXOTEL_REDIS_URL",
-            "Share the account's rate limit and upload slots with every process using this Redis "
-            "(redis://[:password@]host:6379/0; needs the redis extra)",
-            show_default=False,
+GLOBAL_OPTIONS = {
+    "account_sid": "Account SID",
+    "api_key": "API key",
+    "api_token": "API token",
+    "access_token": "Bearer access token, CCM only",
+    "region": "singapore (default) or mumbai",
+    "ccm_base_url": "CCM base URL override",
+    "campaign_base_url": "Campaign base URL override",
+    "timeout": "Seconds per network operation (0 < s <= 86400)",
+    "redis_url": "Share the account's rate limit and upload slots with every process using this Redis "
+    "(redis://[:password@]host:6379/0; needs the redis extra)",
+    "redis_outage": "Seconds a Redis call rides out a Redis restart or network blip before failing "
+    "(default 30)",
+    "rate_limit": "Requests allowed per family, e.g. '200/minute' or 'off' (default: Exotel's limits; "
+    "EXOTEL_CCM_RATE_LIMIT, EXOTEL_CAMPAIGN_RATE_LIMIT, EXOTEL_READS_RATE_LIMIT per family)",
+    "proxy": "Send every request through this proxy (http://[user:password@]host:port); without it, "
+    "HTTPS_PROXY / HTTP_PROXY / ALL_PROXY / NO_PROXY apply as in httpx",
+    "ca_bundle": "CA certificates (PEM file or directory) to trust, e.g. a TLS-inspecting proxy's "
+    "(default: certifi's, or SSL_CERT_FILE / SSL_CERT_DIR)",
+    "client_cert": "Client certificate (PEM, may hold the key too)",
+    "client_key": "The client certificate's key (PEM)",
+}
+"""The global options in the order of ``--help``: ``--NAME`` (``EXOTEL_NAME``), the Client keyword of
+that name but for the CA bundle and the client certificate and key (``verify`` and ``cert``)."""
+
+
+def _configure(ctx: typer.Context, **options: str | None) -> None:
+    cert, key, verify = options.pop("client_cert"), options.pop("client_key"), options.pop("ca_bundle")
+    cert_option = (cert, key) if cert is not None and key is not None else cert
+    given = {**options, "verify": verify, "cert": cert_option}
+    ctx.obj = {name: value for name, value in given.items() if value is not None}
+
+
+_configure.__signature__ = inspect.Signature(  # type: ignore[attr-defined]  # what typer reads
+    [
+        inspect.Parameter("ctx", inspect.Parameter.POSITIONAL_OR_KEYWORD, annotation=typer.Context),
+        *(
+            inspect.Parameter(
+                name,
+                inspect.Parameter.KEYWORD_ONLY,
+                default=None,
+                annotation=Annotated[str | None, typer.Option(envvar=f"EXOTEL_{name.upper()}", help=help)],
+            )
+            for name, help in GLOBAL_OPTIONS.items()
         ),
-    ] = None,
-    redis_outage: Annotated[
-        str | None,
-        _env(
-            "EXOTEL_REDIS_OUTAGE",
-            "Seconds a Redis call rides out a Redis restart or network blip before failing (default 30)",
-            show_default=False,
-        ),
-    ] = None,
-    rate_limit: Annotated[
-        str | None,
-        _env(
-            "EXOTEL_RATE_LIMIT",
-            "Requests allowed per family, e.g. '200/minute' or 'off' (default: Exotel's limits; "
-            "EXOTEL_CCM_RATE_LIMIT, EXOTEL_CAMPAIGN_RATE_LIMIT, EXOTEL_READS_RATE_LIMIT per family)",
-        ),
-    ] = None,
-    proxy: Annotated[
-        str | None,
-        _env(
-            "EXOTEL_PROXY",
-            "Send every request through this proxy (http://[user:password@]host:port); without it, "
-            "HTTPS_PROXY / HTTP_PROXY / ALL_PROXY / NO_PROXY apply as in httpx",
-            show_default=False,
-        ),
-    ] = None,
-    ca_bundle: Annotated[
-        str | None,
-        _env(
-            "EXOTEL_CA_BUNDLE",
-            "CA certificates (PEM file or directory) to trust, e.g. a TLS-inspecting proxy's "
-            "(default: certifi's, or SSL_CERT_FILE / SSL_CERT_DIR)",
-        ),
-    ] = None,
-    client_cert: Annotated[
-        str | None, _env("EXOTEL_CLIENT_CERT", "Client certificate (PEM, may hold the key too)")
-    ] = None,
-    client_key: Annotated[str | None, _env("EXOTEL_CLIENT_KEY", "The client certificate's key (PEM)")] = None,
-) -> None:
-    options = dict(ctx.params)  # the parameters above by name: Client's keywords, but for three
-    cert, key = options.pop("client_cert"), options.pop("client_key")
-    options["cert"] = (cert, key) if cert is not None and key is not None else cert
-    options["verify"] = options.pop("ca_bundle")
-    ctx.obj = State(client_kwargs=options)
+    ]
+)
+app.callback()(_configure)

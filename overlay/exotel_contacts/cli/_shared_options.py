@@ -7,6 +7,8 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from exotel_contacts.core.local_paths import check_input_file, check_output_file
+
 if TYPE_CHECKING:
     from exotel_contacts.workflows.journal_spec import RedisJournal
 
@@ -20,6 +22,7 @@ __all__ = [
     "StrictOption",
     "WaitOption",
     "WaitTimeoutOption",
+    "check_paths",
     "journal_of",
 ]
 
@@ -79,3 +82,12 @@ def journal_of(given: str | None) -> Path | RedisJournal | None:
 
         return RedisJournal(given.removeprefix("redis:"))
     return Path(given)
+
+
+def check_paths(file: Path, errors_out: Path | None = None, journal: str | None = None) -> None:
+    """The input readable and the outputs writable, before anything is sent (one-line errors, exit 2)."""
+    check_input_file(file)
+    if errors_out is not None:
+        check_output_file(errors_out, what="--errors-out")
+    if journal is not None and not journal.startswith("redis:"):
+        check_output_file(Path(journal), what="--journal")

@@ -10,19 +10,13 @@ from rich.text import Text
 
 from exotel_contacts.base.exceptions import InvalidInputError
 
-from ._app import EXIT_CODES_HELP, EXIT_OK, CommandResult, DebugOption, JsonOption, command_app, run_command
-from ._client import make_client
+from ._app import EXIT_OK, CommandResult, command_app, json_command, make_client
 from ._confirm import DryRunOption, YesOption, confirm
 from ._records import CONTACT_COLUMNS, as_dict, print_record, records_table, safe
 
 __all__ = ["contacts_app"]
 
-app = contacts_app = command_app(
-    name="contacts",
-    help="The Campaign address book: list, show, update and delete contacts.",
-    no_args_is_help=True,
-    epilog=EXIT_CODES_HELP,
-)
+app = contacts_app = command_app("contacts")
 
 SidArgument = Annotated[str, typer.Argument(help="The contact's sid.")]
 ShowListsOption = Annotated[
@@ -30,7 +24,7 @@ ShowListsOption = Annotated[
 ]
 
 
-@contacts_app.command("ls", epilog=EXIT_CODES_HELP)
+@json_command(contacts_app, "ls")
 def ls(
     ctx: typer.Context,
     name: Annotated[
@@ -47,49 +41,29 @@ def ls(
     max_records: Annotated[
         int | None, typer.Option("--max", min=1, help="Stop after this many contacts (default: all pages).")
     ] = None,
-    json_out: JsonOption = False,
-    debug: DebugOption = False,
-) -> None:
+) -> CommandResult:
     """The contacts of the address book, every page (20 a request) unless --max."""
-
-    def action() -> CommandResult:
-        with make_client(ctx) as client:
-            found = client.iter_contacts(
-                name=name, list_sids=list_sid, sort_by=sort_by, show_lists=show_lists
-            )
-            records = [as_dict(c) for c in itertools.islice(found, max_records)]
-        columns = (*CONTACT_COLUMNS, "lists") if show_lists else CONTACT_COLUMNS
-        shown = [{**r, "lists": ", ".join(x["name"] for x in r.get("lists", []))} for r in records]
-        return CommandResult(
-            {"contacts": records},
-            EXIT_OK,
-            lambda console: console.print(records_table(f"contacts ({len(records)})", shown, columns)),
-        )
-
-    run_command(action, json_out=json_out, debug=debug)
+    with make_client(ctx) as client:
+        found = client.iter_contacts(name=name, list_sids=list_sid, sort_by=sort_by, show_lists=show_lists)
+        records = [as_dict(c) for c in itertools.islice(found, max_records)]
+    columns = (*CONTACT_COLUMNS, "lists") if show_lists else CONTACT_COLUMNS
+    shown = [{**r, "lists": ", ".join(x["name"] for x in r.get("lists", []))} for r in records]
+    return CommandResult(
+        {"contacts": records},
+        EXIT_OK,
+        lambda console: console.print(records_table(f"contacts ({len(records)})", shown, columns)),
+    )
 
 
-@contacts_app.command("show", epilog=EXIT_CODES_HELP)
-def show(
-    ctx: typer.Context,
-    sid: SidArgument,
-    show_lists: ShowListsOption = False,
-    json_out: JsonOption = False,
-    debug: DebugOption = False,
-) -> None:
+@json_command(contacts_app, "show")
+def show(ctx: typer.Context, sid: SidArgument, show_lists: ShowListsOption = False) -> CommandResult:
     """One contact."""
-
-    def action() -> CommandResult:
-        with make_client(ctx) as client:
-            data = as_dict(client.get_contact(sid, show_lists=show_lists))
-        return CommandResult(
-            {"contact": data}, EXIT_OK, lambda console: print_record(console, "contact", data)
-        )
-
-    run_command(action, json_out=json_out, debug=debug)
+    with make_client(ctx) as client:
+        data = as_dict(client.get_contact(sid, show_lists=show_lists))
+    return CommandResult({"contact": data}, EXIT_OK, lambda console: print_record(console, "contact", data))
 
 
-@contacts_app.command("update", epilog=EXIT_CODES_HELP)
+@json_command(contacts_app, "update")
 def update(
     ctx: typer.Context,
     sid: SidArgument,
@@ -99,60 +73,43 @@ def update(
     company_name: Annotated[str | None, typer.Option(help="New company name.")] = None,
     email: Annotated[str | None, typer.Option(help="New email address.")] = None,
     tag: Annotated[str | None, typer.Option(help="New tag.")] = None,
-    json_out: JsonOption = False,
-    debug: DebugOption = False,
-) -> None:
+) -> CommandResult:
     """Change some fields of a contact (the others stay)."""
-
-    def action() -> CommandResult:
-        given = {
-            "number": number,
-            "first_name": first_name,
-            "last_name": last_name,
-            "company_name": company_name,
-            "email": email,
-            "tag": tag,
-        }
-        changes: dict[str, Any] = {k: v for k, v in given.items() if v is not None}
-        if not changes:
-            raise InvalidInputError("give at least one field to change, e.g. --first-name NAME")
-        with make_client(ctx) as client:
-            data = as_dict(client.update_contact(sid, changes))
-        return CommandResult(
-            {"contact": data}, EXIT_OK, lambda console: print_record(console, "contact", data)
-        )
-
-    run_command(action, json_out=json_out, debug=debug)
+    given = {
+        "number": number,
+        "first_name": first_name,
+        "last_name": last_name,
+        "company_name": company_name,
+        "email": email,
+        "tag": tag,
+    }
+    changes: dict[str, Any] = {k: v for k, v in given.items() if v is not None}
+    if not changes:
+        raise InvalidInputError("give at least one field to change, e.g. --first-name NAME")
+    with make_client(ctx) as client:
+        data = as_dict(client.update_contact(sid, changes))
+    return CommandResult({"contact": data}, EXIT_OK, lambda console: print_record(console, "contact", data))
 
 
-@contacts_app.command("rm", epilog=EXIT_CODES_HELP)
+@json_command(contacts_app, "rm")
 def rm(
-    ctx: typer.Context,
-    sid: SidArgument,
-    yes: YesOption = False,
-    dry_run: DryRunOption = False,
-    json_out: JsonOption = False,
-    debug: DebugOption = False,
-) -> None:
+    ctx: typer.Context, sid: SidArgument, yes: YesOption = False, dry_run: DryRunOption = False
+) -> CommandResult:
     """Delete a contact; it leaves every list that held it. Asks first on a terminal; else needs --yes."""
-
-    def action() -> CommandResult:
-        with make_client(ctx) as client:
-            if dry_run or not yes:
-                shown = as_dict(client.get_contact(sid))
-                line = " ".join(str(shown.get(k) or "") for k in ("first_name", "last_name")).strip()
-                line = f"contact {sid} {shown.get('number') or ''} {line}".strip()
-                if dry_run:
-                    return CommandResult(
-                        {"would_delete": shown},
-                        EXIT_OK,
-                        lambda console: console.print(Text("would delete ") + safe(line)),
-                    )
-                confirm("delete 1 contact (it leaves every list)", [line], yes=yes)
-            deleted = client.delete_contact(sid)
-        data = as_dict(deleted) if deleted is not None else {"sid": sid}
-        return CommandResult(
-            {"deleted": data}, EXIT_OK, lambda console: console.print(Text("deleted contact ") + safe(sid))
-        )
-
-    run_command(action, json_out=json_out, debug=debug)
+    with make_client(ctx) as client:
+        if dry_run or not yes:
+            shown = as_dict(client.get_contact(sid))
+            line = " ".join(str(shown.get(k) or "") for k in ("first_name", "last_name")).strip()
+            line = f"contact {sid} {shown.get('number') or ''} {line}".strip()
+            if dry_run:
+                return CommandResult(
+                    {"would_delete": shown},
+                    EXIT_OK,
+                    lambda console: console.print(Text("would delete ") + safe(line)),
+                )
+            confirm("delete 1 contact (it leaves every list)", [line], yes=yes)
+        deleted = client.delete_contact(sid)
+    data = as_dict(deleted) if deleted is not None else {"sid": sid}
+    return CommandResult(
+        {"deleted": data}, EXIT_OK, lambda console: console.print(Text("deleted contact ") + safe(sid))
+    )

@@ -13,7 +13,6 @@ from typing import TYPE_CHECKING, Any
 import typer
 
 from exotel_contacts.base.exceptions import InvalidInputError
-from exotel_contacts.core.local_paths import check_input_file, check_output_file
 from exotel_contacts.workflows.journal import file_identity
 
 from ._app import (
@@ -25,18 +24,18 @@ from ._app import (
     JsonOption,
     Output,
     PartialResult,
-    cell,
     command_app,
+    make_client,
     run_command,
     write_output,
 )
-from ._client import make_client
 from ._shared_options import (
     DefaultRegionOption,
     ErrorsOutOption,
     FileArgument,
     JournalOption,
     StrictOption,
+    check_paths,
     journal_of,
 )
 
@@ -44,13 +43,13 @@ if TYPE_CHECKING:
     from exotel_contacts.workflows.bulk import BulkCreateResult
 
     from ..importing import RowFailure
-    from ._progress import BulkDisplay
 
 __all__ = ["create"]
 
 app = command_app()
 
 _SHOWN = 20
+_COLUMNS = ("row", "number", "outcome", "status_code", "code", "reason")  # of a failure, and --errors-out
 #: Longest JSON Lines line taken (one contact is well under 2 KB).
 _MAX_LINE = 1 << 20
 
@@ -62,10 +61,14 @@ class _Input:
     rows: list[int] = field(default_factory=list)
     local_failures: list[RowFailure] = field(default_factory=list)
 
+    def bad_line(self, line_number: int, reason: str) -> None:
+        """A JSON Lines line that is not a contact: failed locally, not sent."""
+        from ..importing import RowFailure  # the file checks load when a file is read
+
+        self.local_failures.append(RowFailure(line_number, "", "", "", "INVALID_FORMAT", reason, "local"))
+
 
 def _from_jsonl(path: Path, source: _Input) -> Iterator[dict[str, Any]]:
-    from ..importing import RowFailure  # the file checks load when a file is read
-
     # Read as bytes, one bounded line at a time: a line is one contact, so memory per row stays small
     # even when a file has no newlines at all, and a byte that is not UTF-8 is named by its line.
     with path.open("rb") as handle:
@@ -77,17 +80,8 @@ def _from_jsonl(path: Path, source: _Input) -> Iterator[dict[str, Any]]:
             if len(raw) > _MAX_LINE and not raw.endswith(b"\n"):
                 while (rest := handle.readline(_MAX_LINE)) and not rest.endswith(b"\n"):
                     pass
-                source.local_failures.append(
-                    RowFailure(
-                        line_number,
-                        "",
-                        "",
-                        "",
-                        "INVALID_FORMAT",
-                        f"line {line_number} is longer than {_MAX_LINE} bytes; write one contact per line",
-                        "local",
-                    )
-                )
+                reason = f"line {line_number} is longer than {_MAX_LINE} bytes; write one contact per line"
+                source.bad_line(line_number, reason)
                 continue
             try:
                 line = raw.decode("utf-8")
@@ -109,9 +103,7 @@ def _from_jsonl(path: Path, source: _Input) -> Iterator[dict[str, Any]]:
             else:
                 reason = "each line must be a JSON object with at least a 'number'"
             if not isinstance(contact, dict) or not contact.get("number"):
-                source.local_failures.append(
-                    RowFailure(line_number, "", "", "", "INVALID_FORMAT", reason, "local")
-                )
+                source.bad_line(line_number, reason)
                 continue
             source.rows.append(line_number)
             yield contact
@@ -145,35 +137,21 @@ def _source_of(path: Path, strict: bool, region: str | None) -> dict[str, Any]:
 def _failures(result: BulkCreateResult, source: _Input) -> list[dict[str, Any]]:
     from exotel_contacts.workflows.bulk import Outcome
 
-    listed = [
-        {
-            "row": source.rows[item.index],
-            "number": item.number,
-            "outcome": str(item.outcome),
-            "status_code": item.status_code,
-            "code": item.code,
-            "reason": item.reason,
-        }
+    rows = [
+        (source.rows[item.index], item.number, str(item.outcome), item.status_code, item.code, item.reason)
         for item in result
         if item.outcome is not Outcome.CREATED
     ]
-    listed += [
-        {
-            "row": f.row_number,
-            "number": f.phone_number,
-            "outcome": "failed_locally",
-            "status_code": None,
-            "code": f.error_code,
-            "reason": f.error_message,
-        }
+    rows += [
+        (f.row_number, f.phone_number, "failed_locally", None, f.error_code, f.error_message)
         for f in source.local_failures
     ]
-    return sorted(listed, key=lambda item: int(item["row"]))
+    return sorted((dict(zip(_COLUMNS, row, strict=True)) for row in rows), key=lambda item: int(item["row"]))
 
 
 def _write_failures(path: Path, failures: list[dict[str, Any]]) -> None:
     with path.open("w", newline="", encoding="utf-8") as handle:
-        writer = csv.DictWriter(handle, ["row", "number", "outcome", "status_code", "code", "reason"])
+        writer = csv.DictWriter(handle, _COLUMNS)
         writer.writeheader()
         writer.writerows(failures)
 
@@ -197,16 +175,12 @@ def create(
 
     from exotel_contacts.base.exceptions import BulkAbortedError
 
-    from ._progress import bulk_display, progress_outcome
+    from ._progress import BulkDisplay, progress_outcome
 
     display: list[BulkDisplay] = []
 
     def action() -> CommandResult:
-        check_input_file(file)
-        if errors_out is not None:
-            check_output_file(errors_out, what="--errors-out")
-        if journal is not None and not journal.startswith("redis:"):
-            check_output_file(Path(journal), what="--journal")
+        check_paths(file, errors_out, journal)
         source = _Input()
         try:
             with tempfile.TemporaryDirectory(prefix="exotel-create-") as tmp, make_client(ctx) as client:
@@ -214,7 +188,7 @@ def create(
                     contacts = _from_jsonl(Path(file), source)
                 else:
                     contacts = _from_csv(Path(file), Path(tmp), source, strict, default_region)
-                with bulk_display(quiet=json_out) as shown:
+                with BulkDisplay.shown(quiet=json_out) as shown:
                     display.append(shown)
                     result = client.create_contacts_bulk(
                         contacts,
@@ -246,32 +220,16 @@ def create(
         }
 
         def render(console: Output) -> None:
-            from rich.table import Table  # rich loads when there is something to print
+            from ._records import print_record, records_table  # rich loads when there is something to print
 
-            table = Table(title=f"contacts from {cell(file)}", show_header=False)
-            for key, value in counts.items():
-                table.add_row(key, str(value))
-            console.print(table)
+            print_record(console, f"contacts from {file}", counts)
             if failures:
-                shown = Table(
-                    "row",
-                    "number",
-                    "outcome",
-                    "code",
-                    "reason",
-                    title=f"not created ({len(failures)}; first {min(len(failures), _SHOWN)})",
-                )
-                for item in failures[:_SHOWN]:
-                    shown.add_row(*(cell(item[k]) for k in ("row", "number", "outcome", "code", "reason")))
-                console.print(shown)
+                title = f"not created ({len(failures)}; first {min(len(failures), _SHOWN)})"
+                columns = ("row", "number", "outcome", "code", "reason")
+                console.print(records_table(title, failures[:_SHOWN], columns))
             if errors_out is not None and not problems:
                 console.print(f"error CSV: {errors_out}", markup=False)
 
         return CommandResult(document, EXIT_ROWS_FAILED if failures else EXIT_OK, render, problems)
 
-    run_command(
-        action,
-        json_out=json_out,
-        debug=debug,
-        partial=lambda: progress_outcome(display[-1] if display else None),
-    )
+    run_command(action, json_out=json_out, debug=debug, partial=lambda: progress_outcome(display))

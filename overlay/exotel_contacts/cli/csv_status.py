@@ -6,52 +6,28 @@ from typing import Annotated
 
 import typer
 
-from ._app import (
-    EXIT_CODES_HELP,
-    EXIT_OK,
-    EXIT_ROWS_FAILED,
-    CommandResult,
-    DebugOption,
-    JsonOption,
-    Output,
-    cell,
-    command_app,
-    run_command,
-)
-from ._client import make_client
+from ._app import EXIT_OK, EXIT_ROWS_FAILED, CommandResult, Output, command_app, json_command, make_client
 
 __all__ = ["csv_status"]
 
 app = command_app()
 
 
-@app.command("csv-status", epilog=EXIT_CODES_HELP)
+@json_command(app, "csv-status")
 def csv_status(
     ctx: typer.Context,
     upload_id: Annotated[str, typer.Argument(help="The upload_id from the CSV upload's summary.")],
-    json_out: JsonOption = False,
-    debug: DebugOption = False,
-) -> None:
+) -> CommandResult:
     """Show a Campaign CSV upload's status: in-progress/completed and its stats."""
+    with make_client(ctx) as client:
+        data = client.get_csv_status(upload_id).to_dict()
+    stats = data.get("stats") or {}
+    failed = (stats.get("failed") or 0) + (stats.get("duplicate") or 0)
 
-    def action() -> CommandResult:
-        with make_client(ctx) as client:
-            current = client.get_csv_status(upload_id)
-        data = current.to_dict()
-        stats = data.get("stats") or {}
-        failed = (stats.get("failed") or 0) + (stats.get("duplicate") or 0)
+    def render(console: Output) -> None:
+        from ._records import print_record  # rich loads when there is something to print
 
-        def render(console: Output) -> None:
-            from rich.table import Table  # rich loads when there is something to print
+        shown = {key: value for key, value in data.items() if key != "stats"}
+        print_record(console, f"CSV upload {upload_id}", shown | {f"stats.{k}": v for k, v in stats.items()})
 
-            table = Table(title=f"CSV upload {cell(upload_id)}", show_header=False)
-            for key, value in data.items():
-                if key != "stats":
-                    table.add_row(cell(key), cell(value))
-            for key, value in stats.items():
-                table.add_row(f"stats.{cell(key)}", cell(value))
-            console.print(table)
-
-        return CommandResult({"csv_upload": data}, EXIT_ROWS_FAILED if failed else EXIT_OK, render)
-
-    run_command(action, json_out=json_out, debug=debug)
+    return CommandResult({"csv_upload": data}, EXIT_ROWS_FAILED if failed else EXIT_OK, render)

@@ -2,15 +2,11 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import Annotated
 
 import typer
 
-from exotel_contacts.core.local_paths import check_input_file, check_output_file
-
-from ._app import EXIT_CODES_HELP, CommandResult, DebugOption, JsonOption, command_app, run_command
-from ._client import make_client
+from ._app import EXIT_CODES_HELP, DebugOption, JsonOption, command_app
 from ._shared_options import (
     DefaultRegionOption,
     DuplicateCheckOption,
@@ -21,9 +17,6 @@ from ._shared_options import (
     WaitOption,
     WaitTimeoutOption,
 )
-
-if TYPE_CHECKING:
-    from ._progress import ImportDisplay
 
 __all__ = ["csv_upload"]
 
@@ -59,39 +52,6 @@ def csv_upload(
     """Check a contact CSV, split it into parts within the Campaign limit (60 MB), upload them into
     the list, wait for Exotel, and report failed rows by original row number (Campaign reports counts
     only; the rows it counted are found by reading the list back: "found by" reconciliation)."""
+    from ._import_output import run_import  # the import stack (client, progress bars, rich) loads here
 
-    # The import stack (client, progress bars, rich) loads when the command runs.
-    from ._import_output import import_outcome
-    from ._progress import import_display, progress_outcome
-
-    display: list[ImportDisplay] = []
-
-    def action() -> CommandResult:
-        check_input_file(file)
-        if errors_out is not None:
-            check_output_file(errors_out, what="--errors-out")
-        with make_client(ctx) as client, import_display(quiet=json_out) as shown:
-            display.append(shown)
-            result = client.import_contacts(
-                Path(file),
-                family="campaign",
-                list_name=list_name,
-                type=type,
-                strict=strict,
-                default_region=default_region,
-                send_invalid=send_invalid,
-                detect_duplicates=duplicate_check,
-                wait=wait,
-                timeout=wait_timeout,
-                errors_out=errors_out,
-                on_progress=shown,
-                reconcile=reconcile,
-            )
-        return import_outcome(result)
-
-    run_command(
-        action,
-        json_out=json_out,
-        debug=debug,
-        partial=lambda: progress_outcome(display[-1] if display else None),
-    )
+    run_import(ctx, family="campaign")

@@ -10,69 +10,44 @@ import typer
 from exotel_contacts.base.exceptions import ExotelError
 from exotel_contacts.core.local_paths import check_output_file
 
-from ._app import (
-    EXIT_CODES_HELP,
-    EXIT_OK,
-    EXIT_ROWS_FAILED,
-    CommandResult,
-    DebugOption,
-    JsonOption,
-    Output,
-    cell,
-    command_app,
-    run_command,
-)
-from ._client import make_client
+from ._app import EXIT_OK, EXIT_ROWS_FAILED, CommandResult, Output, command_app, json_command, make_client
 
 __all__ = ["errors"]
 
 app = command_app()
 
 
-@app.command(epilog=EXIT_CODES_HELP)
+@json_command(app)
 def errors(
     ctx: typer.Context,
     upload_id: Annotated[str, typer.Argument(help="The upload_id from the upload's answer.")],
     output: Annotated[
         Path | None, typer.Option("--output", "-o", help="Also download the error CSV to this path.")
     ] = None,
-    json_out: JsonOption = False,
-    debug: DebugOption = False,
-) -> None:
+) -> CommandResult:
     """List a CCM upload's failed rows (row number, phone number, code, message)."""
-
-    def action() -> CommandResult:
+    if output is not None:
+        check_output_file(output, what="--output")
+    problems: list[str] = []
+    saved = False
+    with make_client(ctx) as client:
+        report = client.get_upload_errors(upload_id)
         if output is not None:
-            check_output_file(output, what="--output")
-        problems: list[str] = []
-        saved = False
-        with make_client(ctx) as client:
-            report = client.get_upload_errors(upload_id)
-            if output is not None:
-                # The report is in hand: a failed download is named after it, never instead of it.
-                try:
-                    saved = client.download_error_file(upload_id, output)
-                except ExotelError as error:
-                    problems.append(f"the error CSV was not downloaded to {str(output)!r}: {error}")
-        data = report.to_dict()
-        result = {"errors": data, "error_file": str(output) if saved else None}
+            # The report is in hand: a failed download is named after it, never instead of it.
+            try:
+                saved = client.download_error_file(upload_id, output)
+            except ExotelError as error:
+                problems.append(f"the error CSV was not downloaded to {str(output)!r}: {error}")
+    data = report.to_dict()
+    result = {"errors": data, "error_file": str(output) if saved else None}
 
-        def render(console: Output) -> None:
-            from rich.table import Table  # rich loads when there is something to print
+    def render(console: Output) -> None:
+        from ._records import records_table  # rich loads when there is something to print
 
-            table = Table(title=f"{cell(data.get('error_count', 0))} failed rows of upload {cell(upload_id)}")
-            for column in ("row_number", "phone_number", "error_code", "error_message"):
-                table.add_column(column)
-            for row in data.get("errors", []):
-                table.add_row(
-                    *(cell(row.get(c)) for c in ("row_number", "phone_number", "error_code", "error_message"))
-                )
-            console.print(table)
-            if saved:
-                console.print(f"error CSV written to {output}")
+        title = f"{data.get('error_count', 0)} failed rows of upload {upload_id}"
+        columns = ("row_number", "phone_number", "error_code", "error_message")
+        console.print(records_table(title, data.get("errors", []), columns))
+        if saved:
+            console.print(f"error CSV written to {output}")
 
-        return CommandResult(
-            result, EXIT_ROWS_FAILED if data.get("error_count") else EXIT_OK, render, problems
-        )
-
-    run_command(action, json_out=json_out, debug=debug)
+    return CommandResult(result, EXIT_ROWS_FAILED if data.get("error_count") else EXIT_OK, render, problems)

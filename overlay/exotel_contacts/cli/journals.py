@@ -8,22 +8,15 @@ import typer
 
 from exotel_contacts.base.exceptions import ConfigurationError, InvalidInputError
 
-from ._app import EXIT_CODES_HELP, CommandResult, DebugOption, JsonOption, Output, command_app, run_command
-from ._root import State
+from ._app import CommandResult, Output, client_options, command_app, json_command
 
 __all__ = ["journals_app"]
 
-app = journals_app = command_app(
-    name="journals",
-    help="Job journals kept in Redis (--journal redis:JOB_ID): list them, and remove one.",
-    no_args_is_help=True,
-    epilog=EXIT_CODES_HELP,
-)
+app = journals_app = command_app("journals")
 
 
 def _redis_url(ctx: typer.Context) -> str:
-    state = ctx.find_object(State) or State()
-    url = state.client_options().get("redis_url")
+    url = client_options(ctx).get("redis_url")
     if not url:
         raise ConfigurationError(
             "No Redis to read journals from",
@@ -32,61 +25,49 @@ def _redis_url(ctx: typer.Context) -> str:
     return str(url)
 
 
-@app.command("ls", epilog=EXIT_CODES_HELP)
-def list_journals(ctx: typer.Context, json_out: JsonOption = False, debug: DebugOption = False) -> None:
+@json_command(app, "ls", sends=False)
+def list_journals(ctx: typer.Context) -> CommandResult:
     """List the journals in Redis: job id, kind, steps, when it expires, whether a worker holds it."""
+    from exotel_contacts.workflows.journal_redis import list_journals as found
 
-    def action() -> CommandResult:
-        from exotel_contacts.workflows.journal_redis import list_journals as found
+    journals = found(_redis_url(ctx))
+    rows = [
+        {
+            "job_id": info.job_id,
+            "kind": info.kind,
+            "steps": info.steps,
+            "expires_in_seconds": info.expires_in,
+            "held": info.held,
+        }
+        for info in journals
+    ]
 
-        journals = found(_redis_url(ctx))
-        rows = [
-            {
-                "job_id": info.job_id,
-                "kind": info.kind,
-                "steps": info.steps,
-                "expires_in_seconds": info.expires_in,
-                "held": info.held,
-            }
-            for info in journals
-        ]
+    def render(console: Output) -> None:
+        if not journals:
+            console.line("No journals.")
+        for info in journals:
+            when = "never" if info.expires_in is None else f"in {info.expires_in / 3600:.1f} h"
+            held = "held by a worker" if info.held else "not held"
+            console.line(f"{info.job_id}  {info.kind}  {info.steps} steps  expires {when}  {held}")
 
-        def render(console: Output) -> None:
-            if not journals:
-                console.line("No journals.")
-            for info in journals:
-                when = "never" if info.expires_in is None else f"in {info.expires_in / 3600:.1f} h"
-                held = "held by a worker" if info.held else "not held"
-                console.line(f"{info.job_id}  {info.kind}  {info.steps} steps  expires {when}  {held}")
-
-        return CommandResult({"journals": rows}, render=render)
-
-    run_command(action, json_out=json_out, debug=debug, sends=False)
+    return CommandResult({"journals": rows}, render=render)
 
 
-@app.command("rm", epilog=EXIT_CODES_HELP)
+@json_command(app, "rm", sends=False)
 def remove_journal(
     ctx: typer.Context,
     job_id: Annotated[str, typer.Argument(help="The job id (as in --journal redis:JOB_ID).")],
     force: Annotated[
         bool, typer.Option("--force", help="Remove it even while a worker holds it (that worker then stops).")
     ] = False,
-    json_out: JsonOption = False,
-    debug: DebugOption = False,
-) -> None:
+) -> CommandResult:
     """Remove a journal from Redis (a job run again with it then starts from nothing)."""
+    from exotel_contacts.workflows.journal_redis import remove_journal as remove
+    from exotel_contacts.workflows.journal_spec import RedisJournal
 
-    def action() -> CommandResult:
-        from exotel_contacts.workflows.journal_redis import remove_journal as remove
-        from exotel_contacts.workflows.journal_spec import RedisJournal
-
-        RedisJournal(job_id)  # the same check of the id as when a job is run
-        if not remove(_redis_url(ctx), job_id, force=force):
-            raise InvalidInputError(f"There is no journal {job_id!r} in Redis")
-
-        def render(console: Output) -> None:
-            console.line(f"Removed the journal {job_id}.")
-
-        return CommandResult({"removed": job_id}, render=render)
-
-    run_command(action, json_out=json_out, debug=debug, sends=False)
+    RedisJournal(job_id)  # the same check of the id as when a job is run
+    if not remove(_redis_url(ctx), job_id, force=force):
+        raise InvalidInputError(f"There is no journal {job_id!r} in Redis")
+    return CommandResult(
+        {"removed": job_id}, render=lambda console: console.line(f"Removed the journal {job_id}.")
+    )

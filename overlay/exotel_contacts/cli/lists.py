@@ -13,18 +13,16 @@ from exotel_contacts.base.exceptions import InvalidInputError, NotFoundError
 from exotel_contacts.core.local_paths import check_input_file
 
 from ._app import (
-    EXIT_CODES_HELP,
     EXIT_OK,
     EXIT_ROWS_FAILED,
     CommandResult,
-    DebugOption,
     JsonOption,
     Output,
     PartialResult,
     command_app,
-    run_command,
+    json_command,
+    make_client,
 )
-from ._client import make_client
 from ._confirm import DryRunOption, YesOption, confirm
 from ._records import CONTACT_COLUMNS, LIST_COLUMNS, as_dict, print_record, records_table, safe
 from ._shared_options import DefaultRegionOption, StrictOption
@@ -35,12 +33,7 @@ if TYPE_CHECKING:
 
 __all__ = ["lists_app"]
 
-app = lists_app = command_app(
-    name="lists",
-    help="Campaign lists: create, list, show, delete, add contacts, and sync a list to a set of numbers.",
-    no_args_is_help=True,
-    epilog=EXIT_CODES_HELP,
-)
+app = lists_app = command_app("lists")
 
 _SHOWN = 20
 ListArgument = Annotated[str, typer.Argument(help="The list's sid, or its exact name.")]
@@ -65,7 +58,7 @@ def resolve(client: Client, given: str) -> Any:
     return found
 
 
-@lists_app.command("create", epilog=EXIT_CODES_HELP)
+@json_command(lists_app, "create")
 def create(
     ctx: typer.Context,
     name: Annotated[str, typer.Argument(help="The new list's name (unique in the account).")],
@@ -73,68 +66,50 @@ def create(
     exist_ok: Annotated[
         bool, typer.Option("--exist-ok", help="A list of this name already: show it.")
     ] = False,
-    json_out: JsonOption = False,
-    debug: DebugOption = False,
-) -> None:
+) -> CommandResult:
     """Create a static list (at most 100,000 contacts)."""
-
-    def action() -> CommandResult:
-        with make_client(ctx) as client:
-            data = as_dict(client.create_list(name, tag=tag, exist_ok=exist_ok))
-        return CommandResult({"list": data}, EXIT_OK, lambda console: print_record(console, "list", data))
-
-    run_command(action, json_out=json_out, debug=debug)
+    with make_client(ctx) as client:
+        data = as_dict(client.create_list(name, tag=tag, exist_ok=exist_ok))
+    return CommandResult({"list": data}, EXIT_OK, lambda console: print_record(console, "list", data))
 
 
-@lists_app.command("ls", epilog=EXIT_CODES_HELP)
+@json_command(lists_app, "ls")
 def ls(
     ctx: typer.Context,
     name: Annotated[str | None, typer.Option(help="Only lists whose name contains this text.")] = None,
     sort_by: SortOption = None,
-    json_out: JsonOption = False,
-    debug: DebugOption = False,
-) -> None:
+) -> CommandResult:
     """Every list of the account with its contact count (all pages)."""
-
-    def action() -> CommandResult:
-        with make_client(ctx) as client:
-            found = [as_dict(item) for item in client.iter_lists(name=name, sort_by=sort_by)]
-        return CommandResult(
-            {"lists": found},
-            EXIT_OK,
-            lambda console: console.print(records_table(f"lists ({len(found)})", found, LIST_COLUMNS)),
-        )
-
-    run_command(action, json_out=json_out, debug=debug)
+    with make_client(ctx) as client:
+        found = [as_dict(item) for item in client.iter_lists(name=name, sort_by=sort_by)]
+    return CommandResult(
+        {"lists": found},
+        EXIT_OK,
+        lambda console: console.print(records_table(f"lists ({len(found)})", found, LIST_COLUMNS)),
+    )
 
 
-@lists_app.command("show", epilog=EXIT_CODES_HELP)
+@json_command(lists_app, "show")
 def show(
     ctx: typer.Context,
     target: ListArgument,
     contacts: Annotated[bool, typer.Option("--contacts", help="Also list its contacts (all pages).")] = False,
-    json_out: JsonOption = False,
-    debug: DebugOption = False,
-) -> None:
+) -> CommandResult:
     """One list, and with --contacts its members."""
+    with make_client(ctx) as client:
+        found = resolve(client, target)
+        members = [as_dict(c) for c in client.iter_list_contacts(found.sid)] if contacts else None
+    data = as_dict(found)
+    document: dict[str, Any] = {"list": data}
+    if members is not None:
+        document["contacts"] = members
 
-    def action() -> CommandResult:
-        with make_client(ctx) as client:
-            found = resolve(client, target)
-            members = [as_dict(c) for c in client.iter_list_contacts(found.sid)] if contacts else None
-        data = as_dict(found)
-        document: dict[str, Any] = {"list": data}
+    def render(console: Output) -> None:
+        print_record(console, "list", data)
         if members is not None:
-            document["contacts"] = members
+            console.print(records_table(f"contacts ({len(members)})", members, CONTACT_COLUMNS))
 
-        def render(console: Output) -> None:
-            print_record(console, "list", data)
-            if members is not None:
-                console.print(records_table(f"contacts ({len(members)})", members, CONTACT_COLUMNS))
-
-        return CommandResult(document, EXIT_OK, render)
-
-    run_command(action, json_out=json_out, debug=debug)
+    return CommandResult(document, EXIT_OK, render)
 
 
 def _list_line(found: Any) -> str:
@@ -143,37 +118,25 @@ def _list_line(found: Any) -> str:
     return f"list {found.name!r} ({found.sid}{members}; the contacts stay)"
 
 
-@lists_app.command("rm", epilog=EXIT_CODES_HELP)
+@json_command(lists_app, "rm")
 def rm(
-    ctx: typer.Context,
-    target: ListArgument,
-    yes: YesOption = False,
-    dry_run: DryRunOption = False,
-    json_out: JsonOption = False,
-    debug: DebugOption = False,
-) -> None:
+    ctx: typer.Context, target: ListArgument, yes: YesOption = False, dry_run: DryRunOption = False
+) -> CommandResult:
     """Delete a list; its contacts stay in the address book. Asks first on a terminal; else needs --yes."""
-
-    def action() -> CommandResult:
-        with make_client(ctx) as client:
-            found = resolve(client, target)
-            if dry_run:
-                data = as_dict(found)
-                return CommandResult(
-                    {"would_delete": data},
-                    EXIT_OK,
-                    lambda console: console.print(Text("would delete ") + safe(_list_line(found))),
-                )
-            confirm("delete 1 list", [_list_line(found)], yes=yes)
-            deleted = client.delete_list(found.sid)
-        data = as_dict(deleted if deleted is not None else found)
-        return CommandResult(
-            {"deleted": data},
-            EXIT_OK,
-            lambda console: console.print(Text("deleted list ") + safe(data["name"])),
-        )
-
-    run_command(action, json_out=json_out, debug=debug)
+    with make_client(ctx) as client:
+        found = resolve(client, target)
+        if dry_run:
+            return CommandResult(
+                {"would_delete": as_dict(found)},
+                EXIT_OK,
+                lambda console: console.print(Text("would delete ") + safe(_list_line(found))),
+            )
+        confirm("delete 1 list", [_list_line(found)], yes=yes)
+        deleted = client.delete_list(found.sid)
+    data = as_dict(deleted if deleted is not None else found)
+    return CommandResult(
+        {"deleted": data}, EXIT_OK, lambda console: console.print(Text("deleted list ") + safe(data["name"]))
+    )
 
 
 def _sids_from(path: Path) -> list[str]:
@@ -196,7 +159,7 @@ def _added(result: AddToListResult) -> CommandResult:
     return CommandResult(document, EXIT_ROWS_FAILED if problems else EXIT_OK, render)
 
 
-@lists_app.command("add", epilog=EXIT_CODES_HELP)
+@json_command(lists_app, "add")
 def add(
     ctx: typer.Context,
     target: ListArgument,
@@ -206,27 +169,22 @@ def add(
         typer.Option("--from-file", help="A file of contact sids, one a line."),
     ] = None,
     json_out: JsonOption = False,
-    debug: DebugOption = False,
-) -> None:
+) -> CommandResult:
     """Add existing contacts to a list, any number (requests of up to 5000); report each one."""
+    if from_file is not None:
+        check_input_file(from_file, what="--from-file")
+    sids = [*(contact_sids or []), *(_sids_from(from_file) if from_file else [])]
+    if not sids:
+        raise InvalidInputError("give contact sids, or --from-file with one sid a line")
+    from ._progress import ListDisplay  # the import stack loads when the command runs
 
-    def action() -> CommandResult:
-        if from_file is not None:
-            check_input_file(from_file, what="--from-file")
-        sids = [*(contact_sids or []), *(_sids_from(from_file) if from_file else [])]
-        if not sids:
-            raise InvalidInputError("give contact sids, or --from-file with one sid a line")
-        from ._progress import list_display  # the import stack loads when the command runs
-
-        with make_client(ctx) as client, list_display(quiet=json_out) as display:
-            found = resolve(client, target)
-            result = client.add_to_list(found.sid, sids, on_progress=display)
-        if result.aborted is not None:
-            # What was added before the stop is printed in full, then the error that stopped it.
-            raise PartialResult(result.aborted, _added(result))
-        return _added(result)
-
-    run_command(action, json_out=json_out, debug=debug)
+    with make_client(ctx) as client, ListDisplay.shown(quiet=json_out) as display:
+        found = resolve(client, target)
+        result = client.add_to_list(found.sid, sids, on_progress=display)
+    if result.aborted is not None:
+        # What was added before the stop is printed in full, then the error that stopped it.
+        raise PartialResult(result.aborted, _added(result))
+    return _added(result)
 
 
 def _numbers_from(path: Path) -> list[str]:
@@ -242,7 +200,7 @@ def _numbers_from(path: Path) -> list[str]:
     return [row[column].strip() for row in csv.reader(lines[1:]) if len(row) > column and row[column].strip()]
 
 
-@lists_app.command("sync", epilog=EXIT_CODES_HELP)
+@json_command(lists_app, "sync")
 def sync(
     ctx: typer.Context,
     target: ListArgument,
@@ -258,53 +216,44 @@ def sync(
     default_region: DefaultRegionOption = None,
     strict: StrictOption = False,
     json_out: JsonOption = False,
-    debug: DebugOption = False,
-) -> None:
+) -> CommandResult:
     """Make a list hold exactly the numbers of FILE: create missing contacts, add missing members,
     remove the others (their contacts stay). Every change and failure is listed. When members would be
     removed it asks first on a terminal; else it needs --yes."""
+    numbers = _numbers_from(check_input_file(file, what="number file"))
+    from ._progress import ListDisplay  # the import stack loads when the command runs
 
-    def action() -> CommandResult:
-        numbers = _numbers_from(check_input_file(file, what="number file"))
-        from ._progress import list_display  # the import stack loads when the command runs
-
-        with make_client(ctx) as client, list_display(quiet=json_out) as display:
-            found = resolve(client, target)
-            if not dry_run and not yes:
-                # The plan first: removals are shown and confirmed before anything changes.
-                plan = client.sync_list(
-                    found.sid, numbers, dry_run=True, default_region=default_region, strict=strict
-                )
-                if plan.removed:
-                    gone = [f"{c.number} ({c.contact_sid})" for c in plan.removed]
-                    confirm(f"remove {len(gone)} members from list {found.name!r}", gone, yes=yes)
-            result = client.sync_list(
-                found.sid,
-                numbers,
-                dry_run=dry_run,
-                default_region=default_region,
-                strict=strict,
-                on_progress=display,
+    with make_client(ctx) as client, ListDisplay.shown(quiet=json_out) as display:
+        found = resolve(client, target)
+        if not dry_run and not yes:
+            # The plan first: removals are shown and confirmed before anything changes.
+            plan = client.sync_list(
+                found.sid, numbers, dry_run=True, default_region=default_region, strict=strict
             )
-        document = {"sync": result.to_dict()}
+            if plan.removed:
+                gone = [f"{c.number} ({c.contact_sid})" for c in plan.removed]
+                confirm(f"remove {len(gone)} members from list {found.name!r}", gone, yes=yes)
+        result = client.sync_list(
+            found.sid,
+            numbers,
+            dry_run=dry_run,
+            default_region=default_region,
+            strict=strict,
+            on_progress=display,
+        )
 
-        def render(console: Output) -> None:
-            title = "plan (dry run: nothing changed)" if dry_run else "sync"
-            print_record(console, title, result.summary())
-            changes = [c._asdict() for c in (*result.created, *result.added, *result.removed)]
-            if changes:
-                console.print(records_table("changes", changes, ("action", "number", "contact_sid")))
-            if result.failures:
-                failures = [f._asdict() for f in result.failures]
-                console.print(
-                    records_table(
-                        f"failures ({len(failures)})", failures, ("stage", "number", "reason", "unknown")
-                    )
-                )
+    def render(console: Output) -> None:
+        title = "plan (dry run: nothing changed)" if dry_run else "sync"
+        print_record(console, title, result.summary())
+        changes = [c._asdict() for c in (*result.created, *result.added, *result.removed)]
+        if changes:
+            console.print(records_table("changes", changes, ("action", "number", "contact_sid")))
+        if result.failures:
+            failures = [f._asdict() for f in result.failures]
+            columns = ("stage", "number", "reason", "unknown")
+            console.print(records_table(f"failures ({len(failures)})", failures, columns))
 
-        outcome = CommandResult(document, EXIT_OK if result.ok else EXIT_ROWS_FAILED, render)
-        if result.aborted is not None:
-            raise PartialResult(result.aborted, outcome)  # what was changed, then what stopped it
-        return outcome
-
-    run_command(action, json_out=json_out, debug=debug)
+    outcome = CommandResult({"sync": result.to_dict()}, EXIT_OK if result.ok else EXIT_ROWS_FAILED, render)
+    if result.aborted is not None:
+        raise PartialResult(result.aborted, outcome)  # what was changed, then what stopped it
+    return outcome

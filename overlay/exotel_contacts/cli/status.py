@@ -6,48 +6,26 @@ from typing import Annotated
 
 import typer
 
-from ._app import (
-    EXIT_CODES_HELP,
-    EXIT_OK,
-    EXIT_ROWS_FAILED,
-    CommandResult,
-    DebugOption,
-    JsonOption,
-    Output,
-    cell,
-    command_app,
-    run_command,
-)
-from ._client import make_client
+from ._app import EXIT_OK, EXIT_ROWS_FAILED, CommandResult, Output, command_app, json_command, make_client
 
 __all__ = ["status"]
 
 app = command_app()
 
 
-@app.command(epilog=EXIT_CODES_HELP)
+@json_command(app)
 def status(
     ctx: typer.Context,
     upload_id: Annotated[str, typer.Argument(help="The upload_id from the upload's answer.")],
-    json_out: JsonOption = False,
-    debug: DebugOption = False,
-) -> None:
+) -> CommandResult:
     """Show a CCM upload's status: processing/completed and its counts."""
+    with make_client(ctx) as client:
+        data = client.get_upload_status(upload_id).to_dict()
+    failed = (data.get("failed") or 0) + (data.get("duplicates_skipped") or 0)
 
-    def action() -> CommandResult:
-        with make_client(ctx) as client:
-            current = client.get_upload_status(upload_id)
-        data = current.to_dict()
-        failed = (data.get("failed") or 0) + (data.get("duplicates_skipped") or 0)
+    def render(console: Output) -> None:
+        from ._records import print_record  # rich loads when there is something to print
 
-        def render(console: Output) -> None:
-            from rich.table import Table  # rich loads when there is something to print
+        print_record(console, f"upload {upload_id}", data)
 
-            table = Table(title=f"upload {cell(upload_id)}", show_header=False)
-            for key, value in data.items():
-                table.add_row(cell(key), cell(value))
-            console.print(table)
-
-        return CommandResult({"upload": data}, EXIT_ROWS_FAILED if failed else EXIT_OK, render)
-
-    run_command(action, json_out=json_out, debug=debug)
+    return CommandResult({"upload": data}, EXIT_ROWS_FAILED if failed else EXIT_OK, render)

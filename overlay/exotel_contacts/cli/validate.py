@@ -5,22 +5,18 @@ from __future__ import annotations
 import unicodedata
 from pathlib import Path
 
-from exotel_contacts.core.local_paths import check_input_file, check_output_file
-
 from ._app import (
-    EXIT_CODES_HELP,
     EXIT_OK,
     EXIT_ROWS_FAILED,
     CommandResult,
-    DebugOption,
     JsonOption,
     Output,
     cell,
     command_app,
-    run_command,
+    json_command,
     write_output,
 )
-from ._shared_options import DefaultRegionOption, ErrorsOutOption, FileArgument, StrictOption
+from ._shared_options import DefaultRegionOption, ErrorsOutOption, FileArgument, StrictOption, check_paths
 
 __all__ = ["validate"]
 
@@ -73,70 +69,63 @@ def columns(header: tuple[str, ...], rows: list[tuple[str, ...]]) -> list[str]:
     return lines
 
 
-@app.command(epilog=EXIT_CODES_HELP)
+@json_command(app, sends=False)
 def validate(
     file: FileArgument,
     errors_out: ErrorsOutOption = None,
     strict: StrictOption = False,
     default_region: DefaultRegionOption = None,
     json_out: JsonOption = False,
-    debug: DebugOption = False,
-) -> None:
+) -> CommandResult:
     """Check a contact CSV without sending it: encoding, columns, phone numbers, emails, duplicates."""
+    from ..importing import validate_file, write_error_csv  # the file checks load when used
 
-    def action() -> CommandResult:
-        from ..importing import validate_file, write_error_csv  # the file checks load when used
-
-        check_input_file(file)
-        if errors_out is not None:
-            check_output_file(errors_out, what="--errors-out")
-        report = validate_file(Path(file), strict=strict, default_region=default_region)
-        problems = write_output(errors_out, lambda path: write_error_csv(report, path))
-        failures = sorted(report.failures, key=lambda failure: failure.row_number)
-        document = {
-            "validation": {
-                "path": str(file),
-                "columns": list(report.columns),
-                "total": report.total_rows,
-                "valid": report.valid_rows,
-                "invalid": report.invalid_rows,
-                "duplicates": report.duplicate_rows,
-                "blank_rows": report.blank_rows,
-                "warnings": list(report.warnings),
-                "error_file": str(errors_out) if errors_out and not problems else None,
-                # Only --json prints the document: skip a dict per failed row otherwise.
-                "failures": [failure._asdict() for failure in failures] if json_out else [],
-            }
+    check_paths(file, errors_out)
+    report = validate_file(Path(file), strict=strict, default_region=default_region)
+    problems = write_output(errors_out, lambda path: write_error_csv(report, path))
+    failures = sorted(report.failures, key=lambda failure: failure.row_number)
+    document = {
+        "validation": {
+            "path": str(file),
+            "columns": list(report.columns),
+            "total": report.total_rows,
+            "valid": report.valid_rows,
+            "invalid": report.invalid_rows,
+            "duplicates": report.duplicate_rows,
+            "blank_rows": report.blank_rows,
+            "warnings": list(report.warnings),
+            "error_file": str(errors_out) if errors_out and not problems else None,
+            # Only --json prints the document: skip a dict per failed row otherwise.
+            "failures": [failure._asdict() for failure in failures] if json_out else [],
         }
+    }
 
-        def render(out: Output) -> None:
-            # Plain lines need no rich (a clean file prints without loading it); the table does.
-            out.line(
-                f"{cell(file)}: {report.total_rows} rows, {report.valid_rows} valid, "
-                f"{report.invalid_rows} invalid ({report.duplicate_rows} duplicates), "
-                f"{report.blank_rows} blank"
-            )
-            if failures:
-                shown = failures[:_SHOWN_FAILURES]
-                out.line(f"first {len(shown)} of {len(failures)} failed rows")
-                for line in columns(
-                    ("row", "phone_number", "error_code", "error_message"),
-                    [
-                        (
-                            cell(failure.row_number),
-                            clip(cell(failure.phone_number), _PHONE_CELLS),
-                            cell(failure.error_code),
-                            cell(failure.error_message),
-                        )
-                        for failure in shown
-                    ],
-                ):
-                    out.line(line)
-            for warning in report.warnings:
-                out.line(f"warning: {cell(warning)}")
-            if errors_out is not None and not problems:
-                out.line(f"error CSV: {cell(errors_out)}")
+    def render(out: Output) -> None:
+        # Plain lines and columns: no rich to load (this command's start is benchmarked).
+        out.line(
+            f"{cell(file)}: {report.total_rows} rows, {report.valid_rows} valid, "
+            f"{report.invalid_rows} invalid ({report.duplicate_rows} duplicates), "
+            f"{report.blank_rows} blank"
+        )
+        if failures:
+            shown = failures[:_SHOWN_FAILURES]
+            out.line(f"first {len(shown)} of {len(failures)} failed rows")
+            for line in columns(
+                ("row", "phone_number", "error_code", "error_message"),
+                [
+                    (
+                        cell(failure.row_number),
+                        clip(cell(failure.phone_number), _PHONE_CELLS),
+                        cell(failure.error_code),
+                        cell(failure.error_message),
+                    )
+                    for failure in shown
+                ],
+            ):
+                out.line(line)
+        for warning in report.warnings:
+            out.line(f"warning: {cell(warning)}")
+        if errors_out is not None and not problems:
+            out.line(f"error CSV: {cell(errors_out)}")
 
-        return CommandResult(document, EXIT_ROWS_FAILED if failures else EXIT_OK, render, problems)
-
-    run_command(action, json_out=json_out, debug=debug, sends=False)
+    return CommandResult(document, EXIT_ROWS_FAILED if failures else EXIT_OK, render, problems)

@@ -138,9 +138,7 @@ class AsyncDirectory(AsyncMethods):
     ) -> AddToListResult:
         """Add any number of contacts to a list: chunks of at most 5000, ``concurrency`` at once.
 
-        One :class:`~exotel_contacts.MemberResult` per input, in input order: ``added``,
-        ``already_member`` (the list held it; membership is a set, so replays are safe), ``failed``
-        (no such contact, the list is full, a bad sid) or ``unknown`` (the answer was lost).
+        One :class:`~exotel_contacts.MemberResult` per input, in input order (docs/guides/lists.md).
         """
         return await lists.add_to_list(
             self,
@@ -163,12 +161,9 @@ class AsyncDirectory(AsyncMethods):
         on_progress: Callable[[SyncProgress], object] | None = None,
     ) -> SyncListResult:
         """Make the list hold exactly ``numbers``: create the contacts the address book lacks, add the
-        missing members, remove the others (their contacts stay).
+        missing members, remove the others (their contacts stay); ``dry_run`` returns the plan only.
 
-        Numbers are E.164 or, with ``default_region``, national (the import's rule); repeats count once.
-        The sids of numbers that exist outside the list are found by reading the address book (20 a
-        page, only as far as needed). ``dry_run`` changes nothing and returns the plan. The result names
-        every change and every failure (``result.ok``: the list now holds exactly the numbers).
+        The result names every change and every failure (docs/guides/lists.md).
         """
         with _otel.job_span("list_sync", dry_run=dry_run) as span:
             result = await lists.sync_list(

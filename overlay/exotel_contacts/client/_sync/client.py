@@ -80,8 +80,7 @@ class Client(Directory, OperationGroups, BaseClient):
     :class:`~exotel_contacts.ClientConfig`). ``proxy``, ``verify``, ``cert`` and ``trust_env`` say how
     requests leave (see :class:`~exotel_contacts.NetworkSettings`: environment proxies are honoured as
     httpx honours them). ``transport`` replaces the innermost httpx transport (tests); retries and the
-    rate limit wrap it. Use as a context manager, or
-    call :meth:`close`.
+    rate limit wrap it. Use as a context manager, or call :meth:`close`.
     """
 
     def __init__(
@@ -377,18 +376,11 @@ class Client(Directory, OperationGroups, BaseClient):
     ) -> _bulk.BulkCreateResult:
         """Create any number of contacts: chunks of ``chunk_size`` (at most 5000), ``concurrency`` at once.
 
-        ``contacts`` is any iterable or iterable of dicts or ``ContactCreate``, read lazily as
-        chunks are sent; chunks run in threads. Every input contact ends created, failed, already existed
-        or unknown in the returned :class:`~exotel_contacts.BulkCreateResult`, by input position.
-        ``on_progress`` gets a :class:`~exotel_contacts.BulkProgress` after each chunk, in the caller.
-        Raises :class:`~exotel_contacts.BulkAbortedError` (with the partial result) on 401/402/403/404.
-
-        ``journal=PATH`` (or ``journal=RedisJournal(job_id)``, shared by every worker) makes the job
-        resumable: the same call with the same contacts after a crash
-        skips the chunks that finished (their outcomes come from the journal; the ``sid`` of contacts
-        created before the crash is not kept) and sends the rest, a chunk cut off while sending
-        included (a contact it created answers 409: ``already_existed``, ``after_replay``).
-        ``journal_source`` (for example ``file_identity(path)``) is checked against the journal too.
+        ``contacts`` (dicts or ``ContactCreate``, iterable or iterable) is read lazily. Every input
+        contact ends created, failed, already existed or unknown in the returned
+        :class:`~exotel_contacts.BulkCreateResult`, by input position; a 401/402/403/404 raises
+        :class:`~exotel_contacts.BulkAbortedError` with the partial result. ``journal=`` makes the job
+        resumable, ``journal_source`` is checked against it too (docs/guides/bulk-create.md).
         """
         with _otel.job_span("bulk_create", chunk_size=chunk_size, concurrency=concurrency) as span:
             result = bulk.create_contacts_bulk(
@@ -406,26 +398,10 @@ class Client(Directory, OperationGroups, BaseClient):
     def import_contacts(self, path: str | Path, **options: Unpack[ImportKwargs]) -> ImportResult:
         """Import a contact file of any size into CCM (``family="ccm"``) or a Campaign list.
 
-        The file is checked locally first (columns of either family, E.164 numbers or, with
-        ``default_region``, national ones; ``strict`` validates them with phonenumbers; emails;
-        duplicates in the file; UTF-8 with or without BOM). Rows that fail are reported and not sent,
-        unless ``send_invalid``. The rest is split into parts within the family's limits, uploaded at
-        most five at a time and, with ``wait``, waited for. The result has the totals and every failed
-        row by its ORIGINAL row number, found locally or by the server; ``errors_out`` also writes them
-        as an error CSV in Exotel's format. A part whose upload fails reports each of its rows
-        (``UPLOAD_FAILED``, or ``OUTCOME_UNKNOWN`` when it may have been imported); after an
-        authentication or permission error no further part is sent.
-
-        ``detect_duplicates=False`` skips the in-file duplicate check (about 9.4 bytes a row, see
-        ``importing/seen.py``); the server still reports duplicates.
-
-        ``journal=PATH`` makes the import resumable: the plan and each step are written to PATH as they
-        happen, and the same call after a crash goes on where it stopped (accepted parts are waited
-        for, not sent again; a part whose sending was cut off is sent again only where that is safe,
-        else its rows are ``OUTCOME_UNKNOWN``) and returns the whole import's result. A journal of
-        another file or other options is refused (:class:`~exotel_contacts.JournalMismatchError`).
-        ``journal=RedisJournal(job_id)`` keeps it in Redis, where a worker on another machine can resume
-        it; the file is known by its content, so the same bytes resume from any path.
+        The file is checked locally; the rows that pass are split within the family's limits, uploaded at
+        most five parts at a time and, with ``wait``, waited for. The result has the totals and every
+        failed row by its original row number; ``journal=`` makes the import resumable. What each option
+        does, and how a resumed import goes on: docs/guides/imports.md.
         """
         # Imported here: the file checks pull in phonenumbers and email-validator, which only imports need.
         from exotel_contacts.workflows._sync import imports as importer  # noqa: PLC0415
