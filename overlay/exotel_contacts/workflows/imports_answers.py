@@ -70,7 +70,6 @@ class Importer:
         self._lock = threading.Lock()
         self._processed = [0] * len(split.parts)
         self._on_progress = on_progress
-        self._fatal: ExotelError | None = None
         self.list_sid: str | None = None
         """Campaign: the list the parts went into."""
         self.started: datetime | None = None
@@ -122,17 +121,11 @@ class Importer:
 
     def _stop(self, error: ExotelError) -> None:
         with self._lock:
-            if self._fatal is None:
-                self._fatal = error
-                self.result.aborted = error
+            self.result.aborted = self.result.aborted or error
 
     def resume(self, part: Part) -> bool:
-        """Take what the journal says of ``part``; True when nothing is left to do for it.
-
-        Finished parts are folded into the report as they were; an accepted part keeps its upload id
-        (the driver waits for it instead of sending it); a part whose sending was cut off is sent again
-        when that is safe (``skip``, ``update``, Campaign), else its rows are ``OUTCOME_UNKNOWN``.
-        """
+        """Take what the journal says of ``part``; True when nothing is left to do for it (guide
+        "Importing", resuming after a crash)."""
         steps = self._steps.get(part.index)
         if not steps:
             return False
@@ -182,9 +175,9 @@ class Importer:
     # ---- verdicts ------------------------------------------------------------------------------
     def skip_if_aborted(self, part: Part) -> bool:
         """After a fatal error no further part is sent; its rows are reported as not imported."""
-        if self._fatal is None:
+        if self.result.aborted is None:
             return False
-        self.part_failed(part, self._fatal, sent=False)
+        self.part_failed(part, self.result.aborted, sent=False)
         return True
 
     def uploaded(self, part: Part, upload_id: str, *, replayed: bool) -> None:
@@ -233,11 +226,10 @@ class Importer:
         with self._lock:
             record = self.result.parts[part.index - 1]
             record.error, record.error_type, record.exception = str(error), type(error).__name__, error
-            if isinstance(error, (*IMPORT_FATAL, StoreUnavailableError)) and self._fatal is None:
+            if isinstance(error, (*IMPORT_FATAL, StoreUnavailableError)):
                 # Every other part would get the same (StoreUnavailableError: the shared quota's
                 # Redis stayed away past redis_outage).
-                self._fatal = error
-                self.result.aborted = error
+                self.result.aborted = self.result.aborted or error
             self.result.report.add_part_failure(part, code, message)
         if code == OUTCOME_UNKNOWN:
             self._record(

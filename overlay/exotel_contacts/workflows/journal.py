@@ -1,10 +1,6 @@
-"""Journals that make an import or a bulk create resumable after a crash (``journal=PATH``).
-
-One file of JSON lines, each ``fsync``'d: the plan first (the source's identity and options, the parts
-or chunk size), then one line per step of a part or chunk (``sending``, ``accepted``, ``done``,
-``failed``, ``not_sent``). It holds only what the file itself cannot tell again: a constant per part or
-chunk and the rows the server refused. Locked (``flock``) to one process; a :class:`RedisJournal` keeps
-the same records in Redis for many machines (:mod:`.journal_redis`). Why: docs/decisions/0028.
+"""Resume journals (``journal=PATH``): JSON lines, each ``fsync``'d, the plan first, then one line per
+step of a part or chunk; locked (``flock``) to one process. Redis twin: :mod:`.journal_redis`.
+Why: docs/decisions/0028.
 """
 
 from __future__ import annotations

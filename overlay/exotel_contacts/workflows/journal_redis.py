@@ -1,10 +1,5 @@
-"""A journal in Redis (``journal=RedisJournal("job-id")``): the file journal's guarantees, for many machines.
-
-Each step is one Lua script Redis has answered before :meth:`RedisJournalFile.append` returns (as durable
-as Redis's own ``appendfsync``); a lease renewed by a thread keeps one holder at a time; every step checks
-the lease and its own sequence number, so a replayed step is not written twice and a worker that lost
-the job stops at its next step. The guide "Many workers" and docs/decisions/0028 say the rest. Redis
-calls ride out a blip for ``redis_outage`` seconds; the sync redis-py client serves both sides.
+"""A journal in Redis (``journal=RedisJournal("job-id")``): the file journal's guarantees for many machines,
+one holder at a time by a renewed lease, one Lua script per step (guide "Many workers", docs/decisions/0028).
 """
 
 from __future__ import annotations

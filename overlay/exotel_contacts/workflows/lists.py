@@ -110,15 +110,8 @@ class AddToListResult:
 
     def progress(self) -> AddToListProgress:
         """The counts so far."""
-        counts = self.counts
-        return AddToListProgress(
-            done=sum(counts.values()),
-            total=len(self),
-            added=counts[MemberOutcome.ADDED],
-            already_member=counts[MemberOutcome.ALREADY_MEMBER],
-            failed=counts[MemberOutcome.FAILED],
-            unknown=counts[MemberOutcome.UNKNOWN],
-        )
+        counts = self.counts  # in the order of AddToListProgress's fields
+        return AddToListProgress(sum(counts.values()), len(self), *counts.values())
 
     def summary(self) -> dict[str, Any]:
         """Counts as a plain dict (logs, ``--json``)."""

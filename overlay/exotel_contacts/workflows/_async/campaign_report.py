@@ -1,7 +1,5 @@
-"""The Campaign per-row report of an import: the list read back page by page and matched against the
-file, so every row that did not make it is named by its ORIGINAL row number. The matching itself is
-:mod:`exotel_contacts.workflows.campaign_report`; this is its sending half.
-"""
+"""The Campaign per-row report, the sending half: the list read back page by page and matched against the
+file (the matching: :mod:`exotel_contacts.workflows.campaign_report`)."""
 
 from __future__ import annotations
 

@@ -1,8 +1,4 @@
-"""Import, the sending half: upload the parts of a checked file, at most five at a time, and wait.
-
-Checking and splitting the file, and the bookkeeping that folds each part's verdict into the report,
-are in :mod:`exotel_contacts.workflows.imports`.
-"""
+"""Import, the sending half: upload the parts of a checked file, at most five at a time, and wait."""
 
 from __future__ import annotations
 
