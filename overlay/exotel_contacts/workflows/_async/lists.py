@@ -41,7 +41,7 @@ from ..lists import (
 if TYPE_CHECKING:
     from exotel_contacts_api.models import Contact
 
-__all__ = ["DEFAULT_LIST_CONCURRENCY", "add_to_list", "created_at", "member_pages", "pages", "sync_list"]
+__all__ = ["DEFAULT_LIST_CONCURRENCY", "add_to_list", "member_pages", "pages", "sync_list"]
 
 PageT = TypeVar("PageT", bound=Page[Any])
 
@@ -145,11 +145,6 @@ def _listing(client: Any, request: Callable[..., Any], *args: str) -> AsyncItera
 def member_pages(client: Any, list_sid: str) -> AsyncIterator[Page[Contact]]:
     """The pages of a list's members, in the order they joined."""
     return _listing(client, list_list_contacts_request, list_sid)
-
-
-def created_at(contact: Contact) -> str | None:
-    """When the contact was created, as the server wrote it (``None`` when it did not say)."""
-    return contact.date_created if isinstance(contact.date_created, str) else None
 
 
 async def _lookup(client: Any, numbers: set[str]) -> tuple[dict[str, str], int]:

@@ -116,35 +116,6 @@ def import_contacts(client: ClientHooks, path: str | Path, options: ImportOption
                         break
                     window.next_done()
             if family == "campaign" and options.wait and options.reconcile and job.list_sid is not None:
-                _reconcile(client, job, source, options)
+                reconcile_campaign(client, job, source, options)
             errors_out = options.errors_out
             return job.finish(Path(errors_out) if errors_out is not None else None)
-
-
-def _reconcile(client: ClientHooks, job: Importer, source: Path, options: ImportOptions) -> None:
-    """Name the rows the Campaign status only counted, by reading the list back (see ``_campaign_report``)."""
-    sent = job.reconcilable_rows()
-    if not sent or job.list_sid is None:
-        return
-    report = job.result.report
-    if not report.unlisted_server_failed and not report.unlisted_server_duplicates:
-        # The server took every row sent: nothing it counted is left to name, so the list is not read
-        # back (Exotel pages it 20 contacts a request: a 500,000-row import would cost 25,000 GETs).
-        return
-    try:
-        found = reconcile_campaign(
-            client,
-            report,
-            source,
-            job.list_sid,
-            started=job.started,
-            sent=sent,
-            default_region=options.default_region,
-            strict=options.strict,
-        )
-    except ExotelError as error:
-        report.warnings.append(
-            f"The list could not be read back to name the rows the server counted: {error}"
-        )
-        return
-    job.result.reconciled = found
