@@ -53,12 +53,8 @@ _NEW, _OLD = 1, 2
 
 
 class ListNumbers:
-    """The numbers a list holds, each with one bit: was its contact created before the import began.
-
-    What reconciliation needs of a list, in the duplicate check's table (`importing.seen`): about
-    9.4 bytes a member, where a dict of members (number, sid, timestamp) cost ~300. `get` answers
-    with a stand-in `Member` (no sid) whose `created` is before any start, or unknown.
-    """
+    """The numbers a list holds, each with one bit: was its contact created before the import began (in
+    the duplicate check's table, docs/decisions/0023); `get` answers with a stand-in `Member` (no sid)."""
 
     __slots__ = ("_count", "_odd", "_started", "_table")
 

@@ -5,6 +5,7 @@ is one (replay-safe) operation sent through the client, under its rate limiter a
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable, Iterable, Iterator
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -177,26 +178,20 @@ def _remove(client: Any, list_sid: str, sid: str, number: str) -> _Removal:
     return None, None
 
 
+@dataclasses.dataclass
 class _Sync:
     """One ``sync_list`` run: the changes and failures so far (kept when a stage stops it)."""
 
-    def __init__(
-        self,
-        client: Any,
-        list_sid: str,
-        concurrency: int,
-        on_progress: Callable[[SyncProgress], object] | None,
-    ) -> None:
-        self.client = client
-        self.list_sid = list_sid
-        self.concurrency = concurrency
-        self.on_progress = on_progress
-        self.failures: list[SyncFailure] = []
-        self.sids: dict[str, str] = {}
-        self.created: list[SyncChange] = []
-        self.added: list[SyncChange] = []
-        self.removed: list[SyncChange] = []
-        self.pages_read = 0
+    client: Any
+    list_sid: str
+    concurrency: int
+    on_progress: Callable[[SyncProgress], object] | None
+    failures: list[SyncFailure]
+    sids: dict[str, str] = dataclasses.field(default_factory=dict)
+    created: list[SyncChange] = dataclasses.field(default_factory=list)
+    added: list[SyncChange] = dataclasses.field(default_factory=list)
+    removed: list[SyncChange] = dataclasses.field(default_factory=list)
+    pages_read: int = 0
 
     def tell(self, stage: str, total: int) -> None:
         if self.on_progress is not None:
@@ -312,8 +307,7 @@ def sync_list(
     if isinstance(numbers, str | bytes):
         raise InvalidInputError("numbers must be an iterable of phone numbers, not one string")
     wanted, failures = first_of_each(numbers, phone_normaliser(default_region=default_region, strict=strict))
-    run = _Sync(client, list_sid, concurrency, on_progress)
-    run.failures = failures
+    run = _Sync(client, list_sid, concurrency, on_progress, failures)
     run.tell("reading", 0)
     # Reading the list changes nothing: an error here is raised as it is.
     # Only numbers and sids are kept of each member (lists hold 500,000).
