@@ -35,8 +35,7 @@ from ..lists import (
     SyncFailure,
     SyncListResult,
     SyncProgress,
-    first_of_each,
-    phone_normaliser,
+    wanted_numbers,
 )
 
 if TYPE_CHECKING:
@@ -306,7 +305,7 @@ async def sync_list(
     check_chunking(MAX_BULK_ITEMS, concurrency, max_chunk_size=MAX_BULK_ITEMS)
     if isinstance(numbers, str | bytes):
         raise InvalidInputError("numbers must be an iterable of phone numbers, not one string")
-    wanted, failures = first_of_each(numbers, phone_normaliser(default_region=default_region, strict=strict))
+    wanted, failures = wanted_numbers(numbers, default_region=default_region, strict=strict)
     run = _Sync(client, list_sid, concurrency, on_progress, failures)
     run.tell("reading", 0)
     # Reading the list changes nothing: an error here is raised as it is.
