@@ -16,6 +16,7 @@ from exotel_contacts.base.outcomes import is_failed, is_terminal
 from exotel_contacts.core.local_paths import check_input_file, check_output_file
 from exotel_contacts.core.polling import check_wait_timeout
 from exotel_contacts.importing import Family, ImportReport, Part, RowFailure, SplitResult, split_file
+from exotel_contacts.operations.inputs import list_type
 from exotel_contacts.spec.operations import OPERATIONS
 from exotel_contacts_api.models import UploadStatus
 
@@ -190,8 +191,7 @@ def prepare(path: str | Path, options: ImportOptions, work_dir: Path) -> tuple[P
         raise InvalidInputError("a Campaign import needs list_name: the list the contacts go into")
     if options.family not in API_FAMILIES:
         raise InvalidInputError(f"family must be 'ccm' or 'campaign', not {options.family!r}")
-    if options.type not in ("static", "dynamic"):
-        raise InvalidInputError(f"type must be 'static' or 'dynamic', not {options.type!r}")
+    list_type(options.type)  # the spec's rule for a Campaign list's type
     check_wait_timeout(options.timeout)
     source = check_input_file(path, what="contact file")
     if options.errors_out is not None:

@@ -21,7 +21,7 @@ from exotel_contacts.base.exceptions import (
 )
 from exotel_contacts.base.outcomes import BULK_FATAL, may_have_acted
 from exotel_contacts.operations.answers import MAX_BULK_ITEMS, MAX_PAGE_SIZE, Page
-from exotel_contacts.operations.inputs import MAX_SID_LENGTH
+from exotel_contacts.operations.inputs import sid as check_sid
 from exotel_contacts.operations.requests import (
     add_contacts_to_list_request,
     list_contacts_request,
@@ -72,10 +72,6 @@ def pages(fetch: Callable[[int, int], PageT], *, page_size: int = MAX_PAGE_SIZE)
         offset += len(page.items)
 
 
-def _valid_sid(sid: object) -> bool:
-    return isinstance(sid, str) and bool(sid.strip()) and len(sid) <= MAX_SID_LENGTH
-
-
 def _send_chunk(
     client: Any, result: AddToListResult, indexes: list[int], sids: list[str]
 ) -> ExotelError | None:
@@ -115,10 +111,12 @@ def add_to_list(
     result = AddToListResult(list_sid, len(given))
     valid = []
     for position, sid in enumerate(given):
-        if _valid_sid(sid):
-            valid.append(position)
-        else:
+        try:
+            check_sid(sid, "a contact sid")
+        except InvalidInputError:
             result.not_sent(position, sid, "not a contact sid")
+        else:
+            valid.append(position)
     chunks = iter([valid[i : i + chunk_size] for i in range(0, len(valid), chunk_size)])
     with Window[ExotelError | None](concurrency, name="exotel-add-to-list") as window:
         while True:
