@@ -115,13 +115,10 @@ class Importer:
         try:
             self.journal.append(step, part.index, **fields)
         except JOURNAL_ERRORS as error:
-            self._stop(error)
+            with self._lock:
+                self.result.aborted = self.result.aborted or error
             if step == "sending":
                 raise
-
-    def _stop(self, error: ExotelError) -> None:
-        with self._lock:
-            self.result.aborted = self.result.aborted or error
 
     def resume(self, part: Part) -> bool:
         """Take what the journal says of ``part``; True when nothing is left to do for it (guide
