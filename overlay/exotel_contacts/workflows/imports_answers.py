@@ -32,10 +32,12 @@ from .campaign_report import parse_timestamp
 from .imports import (
     OUTCOME_UNKNOWN,
     UPLOAD_FAILED,
+    ImportOptions,
     ImportProgress,
     ImportResult,
     PartResult,
     count_of,
+    part_replay_safe,
     row_span,
 )
 from .journal import JOURNAL_ERRORS, JournalBase
@@ -51,16 +53,16 @@ class Importer:
         path: Path,
         family: Family,
         split: SplitResult,
-        on_progress: Callable[[ImportProgress], None] | None,
+        options: ImportOptions,
         release: Callable[[], None] = lambda: None,
         *,
         journal: JournalBase | None = None,
-        replay_safe: bool = True,
     ) -> None:
         self.split = split
+        self.options = options
         self.journal = journal
         # Whether a part whose sending a crash cut off may be sent again (see ``resume``).
-        self.replay_safe = replay_safe
+        self.replay_safe = part_replay_safe(options)
         self._steps = journal.latest() if journal is not None else {}
         # Called once the first part has its answer (accepted or not): until then the other parts
         # wait, so that bad credentials cost one request, not one per concurrent upload.
@@ -69,7 +71,7 @@ class Importer:
         self.result.parts = [PartResult(p.index, p.rows, *row_span(p)) for p in split.parts]
         self._lock = threading.Lock()
         self._processed = [0] * len(split.parts)
-        self._on_progress = on_progress
+        self._on_progress = options.on_progress
         self.list_sid: str | None = None
         """Campaign: the list the parts went into."""
         self.started: datetime | None = None
@@ -311,7 +313,8 @@ class Importer:
             and self.result.parts[part.index - 1].error is None
         )
 
-    def finish(self, errors_out: Path | None) -> ImportResult:
+    def finish(self) -> ImportResult:
+        errors_out = None if self.options.errors_out is None else Path(self.options.errors_out)
         if errors_out is not None:
             try:
                 write_error_csv(self.result.report, errors_out)

@@ -10,7 +10,7 @@ from exotel_contacts.base.exceptions import ExotelError, UploadTimeoutError
 from exotel_contacts.importing import Part
 from exotel_contacts.operations.answers import first_wait
 
-from ..imports import ImportOptions, ImportResult, has_error_rows, journal_plan, part_replay_safe, prepare
+from ..imports import ImportOptions, ImportResult, has_error_rows, journal_plan, prepare
 from ..imports_answers import Importer
 from ..journal import opened
 from .campaign_report import reconcile_campaign
@@ -19,7 +19,8 @@ from .hooks import AsyncClientHooks
 __all__ = ["aimport_contacts"]
 
 
-async def _send_ccm(client: AsyncClientHooks, job: Importer, part: Part, options: ImportOptions) -> None:
+async def _send_ccm(client: AsyncClientHooks, job: Importer, part: Part) -> None:
+    options = job.options
     # A resumed part that was accepted before the crash is waited for, not sent again.
     upload_id = job.result.parts[part.index - 1].upload_id
     wait_first = 0.0
@@ -44,7 +45,8 @@ async def _send_ccm(client: AsyncClientHooks, job: Importer, part: Part, options
     job.ccm_done(part, status, errors)
 
 
-async def _send_campaign(client: AsyncClientHooks, job: Importer, part: Part, options: ImportOptions) -> None:
+async def _send_campaign(client: AsyncClientHooks, job: Importer, part: Part) -> None:
+    options = job.options
     upload_id = job.result.parts[part.index - 1].upload_id
     if upload_id is None:
         job.sending(part)
@@ -61,9 +63,7 @@ async def _send_campaign(client: AsyncClientHooks, job: Importer, part: Part, op
         job.campaign_done(part, status)
 
 
-async def _run_part(
-    client: AsyncClientHooks, job: Importer, part: Part, options: ImportOptions, first_answer: Event
-) -> None:
+async def _run_part(client: AsyncClientHooks, job: Importer, part: Part, first_answer: Event) -> None:
     # Until the first part has its answer the others wait: bad credentials cost one request.
     if part.index > 1:
         await first_answer.wait()
@@ -73,9 +73,9 @@ async def _run_part(
         if job.resume(part):
             return
         if job.result.family == "ccm":
-            await _send_ccm(client, job, part, options)
+            await _send_ccm(client, job, part)
         else:
-            await _send_campaign(client, job, part, options)
+            await _send_campaign(client, job, part)
     except UploadTimeoutError as error:
         job.timed_out(part, error)
     except ExotelError as error:
@@ -96,26 +96,17 @@ async def aimport_contacts(
             options.journal, "import", plan, redis_url=client._redis_url, outage=client._redis_outage
         ) as journal:
             first_answer = Event()
-            job = Importer(
-                source,
-                family,
-                split,
-                options.on_progress,
-                first_answer.set,
-                journal=journal,
-                replay_safe=part_replay_safe(options),
-            )
+            job = Importer(source, family, split, options, first_answer.set, journal=journal)
             job.emit("checked")
             parts = iter(split.parts)
             workers = max(1, min(client._max_concurrent_uploads, len(split.parts)))
             async with Window[None](workers, name="exotel-import") as window:
                 while True:
                     while window.has_room and (part := next(parts, None)) is not None:
-                        window.start(_run_part, client, job, part, options, first_answer)
+                        window.start(_run_part, client, job, part, first_answer)
                     if not window:
                         break
                     await window.next_done()
             if family == "campaign" and options.wait and options.reconcile and job.list_sid is not None:
-                await reconcile_campaign(client, job, source, options)
-            errors_out = options.errors_out
-            return job.finish(Path(errors_out) if errors_out is not None else None)
+                await reconcile_campaign(client, job)
+            return job.finish()

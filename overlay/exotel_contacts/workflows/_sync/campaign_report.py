@@ -5,7 +5,6 @@ file (the matching: :mod:`exotel_contacts.workflows.campaign_report`)."""
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
 from exotel_contacts.base._sync._primitives import run_blocking
@@ -13,7 +12,6 @@ from exotel_contacts.base.exceptions import ExotelError
 from exotel_contacts.importing import read_contacts
 
 from ..campaign_report import ListNumbers, ReconciliationResult, parse_timestamp, reconcile
-from ..imports import ImportOptions
 from ..imports_answers import Importer
 from .lists import member_pages
 
@@ -23,9 +21,10 @@ _MAX_PRESIZED_MEMBERS = 1 << 21
 """Members a reconciliation's table is sized for up front (~20 MB); past that it grows as it reads."""
 
 
-def reconcile_campaign(client: Any, job: Importer, source: Path, options: ImportOptions) -> None:
-    """Name, by ORIGINAL row number, the rows of ``source`` the Campaign status only counted, by reading
-    the list back; a failure to read it is a warning in the report."""
+def reconcile_campaign(client: Any, job: Importer) -> None:
+    """Name, by ORIGINAL row number, the rows of the import's file the Campaign status only counted, by
+    reading the list back; a failure to read it is a warning in the report."""
+    options = job.options
     sent = job.reconcilable_rows()
     report = job.result.report
     if not sent or job.list_sid is None:
@@ -48,7 +47,10 @@ def reconcile_campaign(client: Any, job: Importer, source: Path, options: Import
 
         def against_file() -> ReconciliationResult:
             rows = read_contacts(
-                source, strict=options.strict, default_region=options.default_region, detect_duplicates=False
+                job.result.path,
+                strict=options.strict,
+                default_region=options.default_region,
+                detect_duplicates=False,
             )
             return reconcile(report, rows, found, started=job.started, sent=sent)
 

@@ -12,7 +12,7 @@ from exotel_contacts.base.exceptions import ExotelError, UploadTimeoutError
 from exotel_contacts.importing import Part
 from exotel_contacts.operations.answers import first_wait
 
-from ..imports import ImportOptions, ImportResult, has_error_rows, journal_plan, part_replay_safe, prepare
+from ..imports import ImportOptions, ImportResult, has_error_rows, journal_plan, prepare
 from ..imports_answers import Importer
 from ..journal import opened
 from .campaign_report import reconcile_campaign
@@ -21,7 +21,8 @@ from .hooks import ClientHooks
 __all__ = ["import_contacts"]
 
 
-def _send_ccm(client: ClientHooks, job: Importer, part: Part, options: ImportOptions) -> None:
+def _send_ccm(client: ClientHooks, job: Importer, part: Part) -> None:
+    options = job.options
     # A resumed part that was accepted before the crash is waited for, not sent again.
     upload_id = job.result.parts[part.index - 1].upload_id
     wait_first = 0.0
@@ -46,7 +47,8 @@ def _send_ccm(client: ClientHooks, job: Importer, part: Part, options: ImportOpt
     job.ccm_done(part, status, errors)
 
 
-def _send_campaign(client: ClientHooks, job: Importer, part: Part, options: ImportOptions) -> None:
+def _send_campaign(client: ClientHooks, job: Importer, part: Part) -> None:
+    options = job.options
     upload_id = job.result.parts[part.index - 1].upload_id
     if upload_id is None:
         job.sending(part)
@@ -63,9 +65,7 @@ def _send_campaign(client: ClientHooks, job: Importer, part: Part, options: Impo
         job.campaign_done(part, status)
 
 
-def _run_part(
-    client: ClientHooks, job: Importer, part: Part, options: ImportOptions, first_answer: Event
-) -> None:
+def _run_part(client: ClientHooks, job: Importer, part: Part, first_answer: Event) -> None:
     # Until the first part has its answer the others wait: bad credentials cost one request.
     if part.index > 1:
         first_answer.wait()
@@ -75,9 +75,9 @@ def _run_part(
         if job.resume(part):
             return
         if job.result.family == "ccm":
-            _send_ccm(client, job, part, options)
+            _send_ccm(client, job, part)
         else:
-            _send_campaign(client, job, part, options)
+            _send_campaign(client, job, part)
     except UploadTimeoutError as error:
         job.timed_out(part, error)
     except ExotelError as error:
@@ -96,26 +96,17 @@ def import_contacts(client: ClientHooks, path: str | Path, options: ImportOption
             options.journal, "import", plan, redis_url=client._redis_url, outage=client._redis_outage
         ) as journal:
             first_answer = Event()
-            job = Importer(
-                source,
-                family,
-                split,
-                options.on_progress,
-                first_answer.set,
-                journal=journal,
-                replay_safe=part_replay_safe(options),
-            )
+            job = Importer(source, family, split, options, first_answer.set, journal=journal)
             job.emit("checked")
             parts = iter(split.parts)
             workers = max(1, min(client._max_concurrent_uploads, len(split.parts)))
             with Window[None](workers, name="exotel-import") as window:
                 while True:
                     while window.has_room and (part := next(parts, None)) is not None:
-                        window.start(_run_part, client, job, part, options, first_answer)
+                        window.start(_run_part, client, job, part, first_answer)
                     if not window:
                         break
                     window.next_done()
             if family == "campaign" and options.wait and options.reconcile and job.list_sid is not None:
-                reconcile_campaign(client, job, source, options)
-            errors_out = options.errors_out
-            return job.finish(Path(errors_out) if errors_out is not None else None)
+                reconcile_campaign(client, job)
+            return job.finish()
