@@ -1,14 +1,6 @@
-"""Bulk create: any number of contacts through createContacts, in chunks of at most 5000, concurrently.
+"""Bulk create: the results and the per-chunk columns (guide "Bulk create"; docs/decisions/0004, 0005).
 
-Every input contact ends in exactly one :class:`Outcome`; nothing is dropped, and nothing is sent twice
-without it showing in the result. Chunks go out marked *not* replay-safe: the transport replays what
-provably did nothing, and the job replays ambiguous failures itself with the client's
-:class:`RetryPolicy`, so that a 409 after a lost answer is marked ``after_replay`` (decision 0005).
-Contacts travel as plain dicts and the 207 is read with :mod:`json`, records built only when read
-(decision 0004). The guide "Bulk create" gives the chunk-level errors.
-
-Here: the results and the per-chunk columns. Input: :mod:`.bulk_chunks`; answers and journal steps:
-:mod:`.bulk_answers`; sending: ``_async/bulk.py``.
+Input: :mod:`.bulk_chunks`; answers and journal steps: :mod:`.bulk_answers`; sending: ``_async/bulk.py``.
 """
 
 from __future__ import annotations
@@ -53,7 +45,7 @@ class Outcome(enum.StrEnum):
     UNKNOWN = "unknown"
 
 
-_OUTCOMES = (Outcome.CREATED, Outcome.FAILED, Outcome.ALREADY_EXISTED, Outcome.UNKNOWN)
+_OUTCOMES = tuple(Outcome)  # indexed by the codes above
 
 
 @attrs.frozen(slots=True)

@@ -193,7 +193,7 @@ def _read_items(chunk: Chunk, response: httpx.Response, job: Job) -> None:
     details = chunk.details
     numbers = chunk.numbers
     for offset, item in zip(chunk.sent, items, strict=True):
-        # The hot loop: plain dict look-ups only (see the module docstring).
+        # The hot loop: plain dict look-ups only (docs/decisions/0004).
         try:
             code = item["code"]
             data = item.get("data")

@@ -9,13 +9,11 @@ from collections.abc import AsyncIterable, AsyncIterator, Callable, Iterable, It
 from typing import Any
 
 from exotel_contacts.base.exceptions import BulkInputError, ExotelError, InvalidInputError
-from exotel_contacts.operations.answers import MAX_CONTACTS_PER_REQUEST
 from exotel_contacts_api.models import ContactCreate
 
 from .bulk import UNKNOWN, BulkCreateResult, Chunk, ContactInput
-from .chunking import check_chunking
 
-__all__ = ["InputFailure", "check_options"]
+__all__ = ["InputFailure"]
 
 # ContactCreate's string fields and their maxLength in openapi.yaml (a test compares them): a violation
 # fails the whole request (schema validation), so it is caught here and fails only that contact.
@@ -49,11 +47,6 @@ class InputFailure:
                 how_to_fix="Fix the input at that point, then send the contacts after it again",
             )
         raise BulkInputError(stop, result) from error
-
-
-def check_options(chunk_size: int, concurrency: int) -> None:
-    """The chunked workflows' one rule (:func:`.chunking.check_chunking`), with createContacts' bound."""
-    check_chunking(chunk_size, concurrency, max_chunk_size=MAX_CONTACTS_PER_REQUEST)
 
 
 def _problem(contact: dict[str, Any]) -> str | None:

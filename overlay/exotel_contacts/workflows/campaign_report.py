@@ -1,13 +1,5 @@
-"""The per-row report of a Campaign CSV import, found by reconciling the file against the list.
-
-Exotel's Campaign status gives counts only (``stats``: success, failed, duplicate), never rows. After the
-import completes, the list's contacts say which rows made it: a row that passed the local checks and
-whose number the list does not hold did not make it (``NOT_IN_LIST``); a row whose number the list holds
-through a contact created before the import began was a duplicate of the address book (``DUPLICATE_ENTRY``:
-not created again, linked to the list). Both are reported by ORIGINAL row number with ``source`` =
-``"reconciliation"``. The counts stay the server's: named rows replace unnamed counts one for one, and
-a disagreement between the two is a warning in the report, never a silent change.
-"""
+"""The Campaign per-row report: the file reconciled against the list read back (guide "Lists",
+docs/decisions/0017)."""
 
 from __future__ import annotations
 
@@ -61,12 +53,8 @@ _NEW, _OLD = 1, 2
 
 
 class ListNumbers:
-    """The numbers a list holds, each with one bit: was its contact created before the import began.
-
-    What reconciliation needs of a list, in the duplicate check's table (`importing.seen`): about
-    9.4 bytes a member, where a dict of members (number, sid, timestamp) cost ~300. `get` answers
-    with a stand-in `Member` (no sid) whose `created` is before any start, or unknown.
-    """
+    """The numbers a list holds, each with one bit: was its contact created before the import began (in
+    the duplicate check's table, docs/decisions/0023); `get` answers with a stand-in `Member` (no sid)."""
 
     __slots__ = ("_count", "_odd", "_started", "_table")
 

@@ -1,12 +1,5 @@
-"""One rule for the workflows that send many items in chunks, several chunks at once.
-
-``create_contacts_bulk`` (chunks of contacts, at most ``createContacts``' ``max_items``) and
-``add_to_list`` / ``sync_list`` (chunks of memberships, at most ``addContactsToList``' ``max_items``)
-check their ``chunk_size`` and ``concurrency`` here: the chunk bound is the operation's own (from
-openapi.yaml), the concurrency bound is one for all. Each chunk in flight holds its items and an open
-request; past a hundred, the account's rate limit, not the client, sets the pace, so more only holds
-memory and sockets.
-"""
+"""One rule for the chunked workflows (bulk create, ``add_to_list``, ``sync_list``): the chunk bound is the
+operation's own (openapi.yaml), the concurrency bound one for all (docs/decisions/0015)."""
 
 from __future__ import annotations
 
@@ -16,7 +9,8 @@ from exotel_contacts.base.exceptions import InvalidInputError
 
 __all__ = ["MAX_CONCURRENCY", "check_chunking"]
 
-#: Chunks in flight at once, at most (every chunked workflow).
+#: Chunks in flight at once, at most (every chunked workflow): past a hundred the account's rate limit
+#: sets the pace, so more would only hold memory and sockets.
 MAX_CONCURRENCY: Final = 100
 
 

@@ -35,26 +35,17 @@ class CodeSummary:
 
 def summarize_by_code(failures: Iterable[Any]) -> list[CodeSummary]:
     """``RowFailure`` records (sorted by row number) summed by ``error_code``, largest count first."""
-    counts: dict[str, int] = {}
-    rows: dict[str, list[int]] = {}
-    messages: dict[str, str] = {}
+    by_code: dict[str, list[Any]] = {}
     for failure in failures:
-        code = str(failure.error_code)
-        counts[code] = counts.get(code, 0) + 1
-        first = rows.setdefault(code, [])
-        if len(first) < FIRST_ROWS:
-            first.append(failure.row_number)
-        messages.setdefault(code, str(failure.error_message))
-    summaries = []
-    for code, count in counts.items():
-        info = explain(code)
-        summaries.append(
-            CodeSummary(
-                code=code,
-                count=count,
-                first_rows=tuple(rows[code]),
-                message=messages[code],
-                how_to_fix=info.how_to_fix if info is not None else None,
-            )
+        by_code.setdefault(str(failure.error_code), []).append(failure)
+    summaries = [
+        CodeSummary(
+            code=code,
+            count=len(group),
+            first_rows=tuple(failure.row_number for failure in group[:FIRST_ROWS]),
+            message=str(group[0].error_message),
+            how_to_fix=getattr(explain(code), "how_to_fix", None),
         )
+        for code, group in by_code.items()
+    ]
     return sorted(summaries, key=lambda s: (-s.count, s.code))

@@ -16,6 +16,7 @@ from exotel_contacts.base.outcomes import is_failed, is_terminal
 from exotel_contacts.core.local_paths import check_input_file, check_output_file
 from exotel_contacts.core.polling import check_wait_timeout
 from exotel_contacts.importing import Family, ImportReport, Part, RowFailure, SplitResult, split_file
+from exotel_contacts.operations.inputs import list_type
 from exotel_contacts.spec.operations import OPERATIONS
 from exotel_contacts_api.models import UploadStatus
 
@@ -186,11 +187,11 @@ def count_of(value: object) -> int:
 
 def prepare(path: str | Path, options: ImportOptions, work_dir: Path) -> tuple[Path, Family, SplitResult]:
     """Check the options and the file, then check and split the file into ``work_dir``."""
-    check_target(options.family, options.list_name)
+    if options.family == "campaign" and not options.list_name:
+        raise InvalidInputError("a Campaign import needs list_name: the list the contacts go into")
     if options.family not in API_FAMILIES:
         raise InvalidInputError(f"family must be 'ccm' or 'campaign', not {options.family!r}")
-    if options.type not in ("static", "dynamic"):
-        raise InvalidInputError(f"type must be 'static' or 'dynamic', not {options.type!r}")
+    list_type(options.type)  # the spec's rule for a Campaign list's type
     check_wait_timeout(options.timeout)
     source = check_input_file(path, what="contact file")
     if options.errors_out is not None:
@@ -206,7 +207,9 @@ def prepare(path: str | Path, options: ImportOptions, work_dir: Path) -> tuple[P
         strict=options.strict,
         default_region=options.default_region,
         detect_duplicates=options.detect_duplicates,
-        on_rows=None if on_progress is None else lambda rows: on_progress(_checking(rows)),
+        on_rows=None
+        if on_progress is None
+        else lambda rows: on_progress(ImportProgress("checking", 0, 0, 0, rows, 0, 0)),
     )
     return source, options.family, split
 
@@ -236,13 +239,3 @@ def part_replay_safe(options: ImportOptions) -> bool:
 def has_error_rows(status: UploadStatus) -> bool:
     """Whether a finished CCM upload has rows to read from its error report."""
     return bool(count_of(status.failed) + count_of(status.duplicates_skipped)) or is_failed(status.status)
-
-
-def _checking(rows: int) -> ImportProgress:
-    return ImportProgress("checking", 0, 0, 0, rows, 0, 0)
-
-
-def check_target(family: str, list_name: str | None) -> None:
-    """A Campaign import needs the list's name before anything is read."""
-    if family == "campaign" and not list_name:
-        raise InvalidInputError("a Campaign import needs list_name: the list the contacts go into")

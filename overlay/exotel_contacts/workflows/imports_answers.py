@@ -32,10 +32,12 @@ from .campaign_report import parse_timestamp
 from .imports import (
     OUTCOME_UNKNOWN,
     UPLOAD_FAILED,
+    ImportOptions,
     ImportProgress,
     ImportResult,
     PartResult,
     count_of,
+    part_replay_safe,
     row_span,
 )
 from .journal import JOURNAL_ERRORS, JournalBase
@@ -51,16 +53,16 @@ class Importer:
         path: Path,
         family: Family,
         split: SplitResult,
-        on_progress: Callable[[ImportProgress], None] | None,
+        options: ImportOptions,
         release: Callable[[], None] = lambda: None,
         *,
         journal: JournalBase | None = None,
-        replay_safe: bool = True,
     ) -> None:
         self.split = split
+        self.options = options
         self.journal = journal
         # Whether a part whose sending a crash cut off may be sent again (see ``resume``).
-        self.replay_safe = replay_safe
+        self.replay_safe = part_replay_safe(options)
         self._steps = journal.latest() if journal is not None else {}
         # Called once the first part has its answer (accepted or not): until then the other parts
         # wait, so that bad credentials cost one request, not one per concurrent upload.
@@ -69,8 +71,7 @@ class Importer:
         self.result.parts = [PartResult(p.index, p.rows, *row_span(p)) for p in split.parts]
         self._lock = threading.Lock()
         self._processed = [0] * len(split.parts)
-        self._on_progress = on_progress
-        self._fatal: ExotelError | None = None
+        self._on_progress = options.on_progress
         self.list_sid: str | None = None
         """Campaign: the list the parts went into."""
         self.started: datetime | None = None
@@ -116,23 +117,14 @@ class Importer:
         try:
             self.journal.append(step, part.index, **fields)
         except JOURNAL_ERRORS as error:
-            self._stop(error)
+            with self._lock:
+                self.result.aborted = self.result.aborted or error
             if step == "sending":
                 raise
 
-    def _stop(self, error: ExotelError) -> None:
-        with self._lock:
-            if self._fatal is None:
-                self._fatal = error
-                self.result.aborted = error
-
     def resume(self, part: Part) -> bool:
-        """Take what the journal says of ``part``; True when nothing is left to do for it.
-
-        Finished parts are folded into the report as they were; an accepted part keeps its upload id
-        (the driver waits for it instead of sending it); a part whose sending was cut off is sent again
-        when that is safe (``skip``, ``update``, Campaign), else its rows are ``OUTCOME_UNKNOWN``.
-        """
+        """Take what the journal says of ``part``; True when nothing is left to do for it (guide
+        "Importing", resuming after a crash)."""
         steps = self._steps.get(part.index)
         if not steps:
             return False
@@ -182,9 +174,9 @@ class Importer:
     # ---- verdicts ------------------------------------------------------------------------------
     def skip_if_aborted(self, part: Part) -> bool:
         """After a fatal error no further part is sent; its rows are reported as not imported."""
-        if self._fatal is None:
+        if self.result.aborted is None:
             return False
-        self.part_failed(part, self._fatal, sent=False)
+        self.part_failed(part, self.result.aborted, sent=False)
         return True
 
     def uploaded(self, part: Part, upload_id: str, *, replayed: bool) -> None:
@@ -233,11 +225,10 @@ class Importer:
         with self._lock:
             record = self.result.parts[part.index - 1]
             record.error, record.error_type, record.exception = str(error), type(error).__name__, error
-            if isinstance(error, (*IMPORT_FATAL, StoreUnavailableError)) and self._fatal is None:
+            if isinstance(error, (*IMPORT_FATAL, StoreUnavailableError)):
                 # Every other part would get the same (StoreUnavailableError: the shared quota's
                 # Redis stayed away past redis_outage).
-                self._fatal = error
-                self.result.aborted = error
+                self.result.aborted = self.result.aborted or error
             self.result.report.add_part_failure(part, code, message)
         if code == OUTCOME_UNKNOWN:
             self._record(
@@ -322,7 +313,8 @@ class Importer:
             and self.result.parts[part.index - 1].error is None
         )
 
-    def finish(self, errors_out: Path | None) -> ImportResult:
+    def finish(self) -> ImportResult:
+        errors_out = None if self.options.errors_out is None else Path(self.options.errors_out)
         if errors_out is not None:
             try:
                 write_error_csv(self.result.report, errors_out)

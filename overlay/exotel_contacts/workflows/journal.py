@@ -1,10 +1,6 @@
-"""Journals that make an import or a bulk create resumable after a crash (``journal=PATH``).
-
-One file of JSON lines, each ``fsync``'d: the plan first (the source's identity and options, the parts
-or chunk size), then one line per step of a part or chunk (``sending``, ``accepted``, ``done``,
-``failed``, ``not_sent``). It holds only what the file itself cannot tell again: a constant per part or
-chunk and the rows the server refused. Locked (``flock``) to one process; a :class:`RedisJournal` keeps
-the same records in Redis for many machines (:mod:`.journal_redis`). Why: docs/decisions/0028.
+"""Resume journals (``journal=PATH``): JSON lines, each ``fsync``'d, the plan first, then one line per
+step of a part or chunk; locked (``flock``) to one process. Redis twin: :mod:`.journal_redis`.
+Why: docs/decisions/0028.
 """
 
 from __future__ import annotations
@@ -88,16 +84,42 @@ def check_header(name: str, kind: str, plan: Mapping[str, Any], found: Mapping[s
 
 
 class JournalBase:
-    """What every journal has: its ``name`` in messages, its steps so far, whether it was resumed."""
+    """What every journal has: its ``name`` in messages, its steps so far, whether it was resumed.
 
-    kind: str
-    name: str
-    steps: list[dict[str, Any]]
-    resumed: bool
-    _lock: threading.Lock
+    A journal opens its store in ``_open`` (True: it held this plan, and its steps are loaded), lets it go
+    in ``_abandon`` when opening fails, and writes a record in ``_write`` (under the lock).
+    """
+
+    def __init__(self, name: str, kind: str, plan: Mapping[str, Any]) -> None:
+        self.name, self.kind = name, kind
+        self._lock = threading.Lock()
+        self.steps: list[dict[str, Any]] = []
+        try:
+            self.resumed = self._open(plan)
+        except BaseException:
+            self._abandon()
+            raise
+
+    def _open(self, plan: Mapping[str, Any]) -> bool:
+        raise NotImplementedError
+
+    def _abandon(self) -> None:
+        raise NotImplementedError
 
     def _write(self, record: Mapping[str, Any]) -> None:
         raise NotImplementedError
+
+    def _resume(self, plan: Mapping[str, Any], lines: list[bytes], where: str, fix: str) -> None:
+        """Check the first record against ``plan`` and keep the steps after it (``where`` and ``fix``
+        complete the message for a record that is not one)."""
+        records = [
+            decode(
+                line, f"The journal {self.name} is damaged at {where} {number}; it was not written by {fix}"
+            )
+            for number, line in enumerate(lines, 1)
+        ]
+        check_header(self.name, self.kind, plan, records[0])
+        self.steps = records[1:]
 
     def close(self) -> None:
         """Let the journal go (it stays, for the record and for a resume)."""
@@ -134,16 +156,11 @@ class Journal(JournalBase):
 
     def __init__(self, path: str | os.PathLike[str], kind: str, plan: Mapping[str, Any]) -> None:
         self.path = Path(path)
-        self.name = str(self.path)
-        self.kind = kind
-        self._lock = threading.Lock()
         self._handle: IO[str] = self._open_locked()
-        self.steps = []
-        try:
-            self.resumed = self._load(plan)
-        except BaseException:
-            self._handle.close()
-            raise
+        super().__init__(str(self.path), kind, plan)
+
+    def _abandon(self) -> None:
+        self._handle.close()
 
     def _open_locked(self) -> IO[str]:
         try:
@@ -160,24 +177,15 @@ class Journal(JournalBase):
             ) from None
         return handle
 
-    def _load(self, plan: Mapping[str, Any]) -> bool:
+    def _open(self, plan: Mapping[str, Any]) -> bool:
         data = self.path.read_bytes()
         *complete, tail = data.split(b"\n")
         if tail:  # a line cut short by a crash (the last one, without its newline): dropped
             os.truncate(self.path, len(data) - len(tail))
-        records = [
-            decode(
-                line,
-                f"The journal {self.path} is damaged at line {number}; it was not written by "
-                "exotel-contacts, or was edited: give a new journal path",
-            )
-            for number, line in enumerate(complete, 1)
-        ]
-        if not records:
+        if not complete:
             self._write(header(self.kind, plan))
             return False
-        check_header(self.name, self.kind, plan, records[0])
-        self.steps = records[1:]
+        self._resume(plan, complete, "line", "exotel-contacts, or was edited: give a new journal path")
         return True
 
     def _write(self, record: Mapping[str, Any]) -> None:

@@ -1,10 +1,5 @@
-"""A journal in Redis (``journal=RedisJournal("job-id")``): the file journal's guarantees, for many machines.
-
-Each step is one Lua script Redis has answered before :meth:`RedisJournalFile.append` returns (as durable
-as Redis's own ``appendfsync``); a lease renewed by a thread keeps one holder at a time; every step checks
-the lease and its own sequence number, so a replayed step is not written twice and a worker that lost
-the job stops at its next step. The guide "Many workers" and docs/decisions/0028 say the rest. Redis
-calls ride out a blip for ``redis_outage`` seconds; the sync redis-py client serves both sides.
+"""A journal in Redis (``journal=RedisJournal("job-id")``): the file journal's guarantees for many machines,
+one holder at a time by a renewed lease, one Lua script per step (guide "Many workers", docs/decisions/0028).
 """
 
 from __future__ import annotations
@@ -25,7 +20,7 @@ from exotel_contacts.base.exceptions import (
 from exotel_contacts.quota._sync.redis_calls import ride_out
 from exotel_contacts.quota.redis_quota import connect, us
 
-from .journal import JournalBase, check_header, decode, encode, header
+from .journal import JournalBase, encode, header
 from .journal_spec import RedisJournal
 
 __all__ = ["JournalInfo", "RedisJournalFile", "list_journals", "remove_journal"]
@@ -128,21 +123,14 @@ class RedisJournalFile(JournalBase):
                 f"The journal {spec.job_id!r} is kept in Redis, but no Redis URL is configured",
                 how_to_fix="Pass redis_url= (or EXOTEL_REDIS_URL), or RedisJournal(job_id, url=...)",
             )
-        self.spec, self.kind, self.url, self.outage = spec, kind, url, outage
-        self.name = f"redis:{spec.job_id}"  # never the URL: it may hold a password
+        self.spec, self.url, self.outage = spec, url, outage
         self._keys = spec.keys()
         self._token = uuid.uuid4().hex
-        self._lock = threading.Lock()
         self._lost: str | None = None
         self._stop = threading.Event()
         self._redis = connect(url)
         self._scripts = {src: self._redis.register_script(src) for src in (OPEN, APPEND, RENEW, RELEASE)}
-        self.steps = []
-        try:
-            self.resumed = self._open(plan)
-        except BaseException:
-            self._redis.close()
-            raise
+        super().__init__(f"redis:{spec.job_id}", kind, plan)  # never the URL: it may hold a password
         self._renewer = threading.Thread(target=self._renew_loop, name="exotel-journal-lease", daemon=True)
         self._renewer.start()
 
@@ -168,23 +156,18 @@ class RedisJournalFile(JournalBase):
         if state == 2:
             return False
         try:
-            found = self._record(1, reply[1])
-            check_header(self.name, self.kind, plan, found)
             raw: list[bytes] = self._ride(
                 lambda: cast("list[bytes]", self._redis.lrange(self._keys[1], 0, -1))
             )
-            self.steps = [self._record(number, line) for number, line in enumerate(raw, 2)]
+            fix = "exotel-contacts: remove it (exotel-contacts journals remove) or give another job id"
+            self._resume(plan, [reply[1], *raw], "record", fix)
         except BaseException:
             self._release()
             raise
         return True
 
-    def _record(self, number: int, line: bytes) -> dict[str, Any]:
-        return decode(
-            line,
-            f"The journal {self.name} is damaged at record {number}; it was not written by "
-            "exotel-contacts: remove it (exotel-contacts journals remove) or give another job id",
-        )
+    def _abandon(self) -> None:
+        self._redis.close()
 
     def _write(self, record: Mapping[str, Any]) -> None:
         # Stored with the writer's token: a replay of this very step is told from another worker's

@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 import enum
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Any, Literal, NamedTuple
 
 import attrs
@@ -22,7 +22,7 @@ __all__ = [
     "SyncFailure",
     "SyncListResult",
     "SyncProgress",
-    "phone_normaliser",
+    "wanted_numbers",
 ]
 
 
@@ -110,15 +110,8 @@ class AddToListResult:
 
     def progress(self) -> AddToListProgress:
         """The counts so far."""
-        counts = self.counts
-        return AddToListProgress(
-            done=sum(counts.values()),
-            total=len(self),
-            added=counts[MemberOutcome.ADDED],
-            already_member=counts[MemberOutcome.ALREADY_MEMBER],
-            failed=counts[MemberOutcome.FAILED],
-            unknown=counts[MemberOutcome.UNKNOWN],
-        )
+        counts = self.counts  # in the order of AddToListProgress's fields
+        return AddToListProgress(sum(counts.values()), len(self), *counts.values())
 
     def summary(self) -> dict[str, Any]:
         """Counts as a plain dict (logs, ``--json``)."""
@@ -247,35 +240,26 @@ class SyncListResult:
         }
 
 
-def phone_normaliser(
-    *, default_region: str | None = None, strict: bool = False
-) -> Callable[[str], tuple[str | None, str]]:
-    """``raw -> (E.164 or None, reason)``: the import's phone rule (E.164, or national with a region)."""
+def wanted_numbers(
+    numbers: Iterable[str], *, default_region: str | None, strict: bool
+) -> tuple[dict[str, int], list[SyncFailure]]:
+    """The distinct numbers by the import's phone rule (E.164, or national with a region), each with its
+    first input position; and the inputs that are not phone numbers."""
     # Imported here: the checks pull in phonenumbers, which `import exotel_contacts` does not pay for.
     from exotel_contacts.importing.checks import E164, make_phone_check  # noqa: PLC0415
 
     slow = make_phone_check(strict=strict, default_region=default_region)
-
-    def normalise(raw: str) -> tuple[str | None, str]:
-        if not isinstance(raw, str):
-            return None, f"not a phone number ({type(raw).__name__})"
-        if not strict and E164.fullmatch(raw):
-            return raw, ""
-        number, _, message = slow(raw)
-        return number, message or ""
-
-    return normalise
-
-
-def first_of_each(
-    numbers: Iterable[str], normalise: Callable[[str], tuple[str | None, str]]
-) -> tuple[dict[str, int], list[SyncFailure]]:
-    """The distinct normalised numbers (with their first input position), and the inputs that are not
-    phone numbers."""
     wanted: dict[str, int] = {}
     failures: list[SyncFailure] = []
     for position, raw in enumerate(numbers):
-        number, reason = normalise(raw)
+        number: str | None
+        reason: str | None
+        if not isinstance(raw, str):
+            number, reason = None, f"not a phone number ({type(raw).__name__})"
+        elif not strict and E164.fullmatch(raw):
+            number, reason = raw, None
+        else:
+            number, _, reason = slow(raw)
         if number is None:
             failures.append(SyncFailure("check", str(raw), None, f"input {position}: {reason}"))
         else:

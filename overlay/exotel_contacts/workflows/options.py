@@ -1,9 +1,7 @@
-"""The options of the client constructors and of ``import_contacts``, typed for mypy and IDEs.
+"""The options of the client constructors and of ``import_contacts``, typed (docs/decisions/0016).
 
-The keyword arguments stay the public call; ``**options: Unpack[...]`` makes a misspelt one a type
-error (and a ``TypeError`` at run time, as before). :class:`ImportOptions` is the frozen object the
-import drivers take: a new import option is one line here, one in :class:`ImportKwargs` (a test
-checks that the two agree), and its use.
+A new import option is one line in :class:`ImportOptions`, one in :class:`ImportKwargs` (a test checks
+that they agree), and its use.
 """
 
 from __future__ import annotations

@@ -1,8 +1,5 @@
-"""Bulk create, the sending half: chunks go out through the client, ``concurrency`` at a time.
-
-What a chunk is, how its answer is read and what the result holds: :mod:`exotel_contacts.workflows.bulk`
-(its docstring says why chunks are sent marked not replay-safe and replayed here instead).
-"""
+"""Bulk create, the sending half: chunks go out through the client, ``concurrency`` at a time; why they
+are marked not replay-safe and replayed here: docs/decisions/0005."""
 
 from __future__ import annotations
 
@@ -19,7 +16,8 @@ from exotel_contacts.operations.answers import MAX_CONTACTS_PER_REQUEST
 
 from ..bulk import DEFAULT_BULK_CONCURRENCY, BulkCreateResult, Chunk, ContactInput, Last, ProgressCallback
 from ..bulk_answers import Job, finish, note_attempt, resend
-from ..bulk_chunks import InputFailure, _achunks, check_options, request_body
+from ..bulk_chunks import InputFailure, _achunks, request_body
+from ..chunking import check_chunking
 from ..journal import opened
 from ..journal_spec import JournalInput
 from .hooks import AsyncClientHooks
@@ -69,7 +67,7 @@ async def acreate_contacts_bulk(
     journal_source: Mapping[str, object] | None = None,
 ) -> BulkCreateResult:
     """Create any number of contacts with ``client`` (see ``AsyncClient.create_contacts_bulk``)."""
-    check_options(chunk_size, concurrency)
+    check_chunking(chunk_size, concurrency, max_chunk_size=MAX_CONTACTS_PER_REQUEST)
     http = client._http("campaign")
     result = BulkCreateResult()
     failure = InputFailure()

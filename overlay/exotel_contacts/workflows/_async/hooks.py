@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any, Protocol, TypeVar
+from typing import TYPE_CHECKING, Any, Protocol
 
 import httpx
 
@@ -13,7 +13,6 @@ if TYPE_CHECKING:
     from exotel_contacts.base.families import Family
     from exotel_contacts.core.files import FileInput
     from exotel_contacts.core.polling import UploadProgress
-    from exotel_contacts.operations.operation import Operation
     from exotel_contacts_api.models import (
         CsvStatus,
         CsvUploadData,
@@ -24,15 +23,11 @@ if TYPE_CHECKING:
 
 __all__ = ["AsyncClientHooks"]
 
-T = TypeVar("T")
-
 
 class AsyncClientHooks(BaseHooks, Protocol):
     """The client's side-specific hooks, on top of :class:`~exotel_contacts.core.base_client.BaseHooks`."""
 
     def _http(self, family: Family) -> httpx.AsyncClient: ...
-
-    async def _send_counted(self, operation: Operation[T]) -> Sent[T]: ...
 
     async def _upload_contacts(
         self, file: FileInput, *, list_id: str | None, duplicate_action: str

@@ -1,8 +1,4 @@
-"""Import, the sending half: upload the parts of a checked file, at most five at a time, and wait.
-
-Checking and splitting the file, and the bookkeeping that folds each part's verdict into the report,
-are in :mod:`exotel_contacts.workflows.imports`.
-"""
+"""Import, the sending half: upload the parts of a checked file, at most five at a time, and wait."""
 
 from __future__ import annotations
 
@@ -14,7 +10,7 @@ from exotel_contacts.base.exceptions import ExotelError, UploadTimeoutError
 from exotel_contacts.importing import Part
 from exotel_contacts.operations.answers import first_wait
 
-from ..imports import ImportOptions, ImportResult, has_error_rows, journal_plan, part_replay_safe, prepare
+from ..imports import ImportOptions, ImportResult, has_error_rows, journal_plan, prepare
 from ..imports_answers import Importer
 from ..journal import opened
 from .campaign_report import reconcile_campaign
@@ -23,7 +19,8 @@ from .hooks import AsyncClientHooks
 __all__ = ["aimport_contacts"]
 
 
-async def _send_ccm(client: AsyncClientHooks, job: Importer, part: Part, options: ImportOptions) -> None:
+async def _send_ccm(client: AsyncClientHooks, job: Importer, part: Part) -> None:
+    options = job.options
     # A resumed part that was accepted before the crash is waited for, not sent again.
     upload_id = job.result.parts[part.index - 1].upload_id
     wait_first = 0.0
@@ -48,7 +45,8 @@ async def _send_ccm(client: AsyncClientHooks, job: Importer, part: Part, options
     job.ccm_done(part, status, errors)
 
 
-async def _send_campaign(client: AsyncClientHooks, job: Importer, part: Part, options: ImportOptions) -> None:
+async def _send_campaign(client: AsyncClientHooks, job: Importer, part: Part) -> None:
+    options = job.options
     upload_id = job.result.parts[part.index - 1].upload_id
     if upload_id is None:
         job.sending(part)
@@ -65,9 +63,7 @@ async def _send_campaign(client: AsyncClientHooks, job: Importer, part: Part, op
         job.campaign_done(part, status)
 
 
-async def _run_part(
-    client: AsyncClientHooks, job: Importer, part: Part, options: ImportOptions, first_answer: Event
-) -> None:
+async def _run_part(client: AsyncClientHooks, job: Importer, part: Part, first_answer: Event) -> None:
     # Until the first part has its answer the others wait: bad credentials cost one request.
     if part.index > 1:
         await first_answer.wait()
@@ -77,9 +73,9 @@ async def _run_part(
         if job.resume(part):
             return
         if job.result.family == "ccm":
-            await _send_ccm(client, job, part, options)
+            await _send_ccm(client, job, part)
         else:
-            await _send_campaign(client, job, part, options)
+            await _send_campaign(client, job, part)
     except UploadTimeoutError as error:
         job.timed_out(part, error)
     except ExotelError as error:
@@ -100,55 +96,17 @@ async def aimport_contacts(
             options.journal, "import", plan, redis_url=client._redis_url, outage=client._redis_outage
         ) as journal:
             first_answer = Event()
-            job = Importer(
-                source,
-                family,
-                split,
-                options.on_progress,
-                first_answer.set,
-                journal=journal,
-                replay_safe=part_replay_safe(options),
-            )
+            job = Importer(source, family, split, options, first_answer.set, journal=journal)
             job.emit("checked")
             parts = iter(split.parts)
             workers = max(1, min(client._max_concurrent_uploads, len(split.parts)))
             async with Window[None](workers, name="exotel-import") as window:
                 while True:
                     while window.has_room and (part := next(parts, None)) is not None:
-                        window.start(_run_part, client, job, part, options, first_answer)
+                        window.start(_run_part, client, job, part, first_answer)
                     if not window:
                         break
                     await window.next_done()
             if family == "campaign" and options.wait and options.reconcile and job.list_sid is not None:
-                await _reconcile(client, job, source, options)
-            errors_out = options.errors_out
-            return job.finish(Path(errors_out) if errors_out is not None else None)
-
-
-async def _reconcile(client: AsyncClientHooks, job: Importer, source: Path, options: ImportOptions) -> None:
-    """Name the rows the Campaign status only counted, by reading the list back (see ``_campaign_report``)."""
-    sent = job.reconcilable_rows()
-    if not sent or job.list_sid is None:
-        return
-    report = job.result.report
-    if not report.unlisted_server_failed and not report.unlisted_server_duplicates:
-        # The server took every row sent: nothing it counted is left to name, so the list is not read
-        # back (Exotel pages it 20 contacts a request: a 500,000-row import would cost 25,000 GETs).
-        return
-    try:
-        found = await reconcile_campaign(
-            client,
-            report,
-            source,
-            job.list_sid,
-            started=job.started,
-            sent=sent,
-            default_region=options.default_region,
-            strict=options.strict,
-        )
-    except ExotelError as error:
-        report.warnings.append(
-            f"The list could not be read back to name the rows the server counted: {error}"
-        )
-        return
-    job.result.reconciled = found
+                await reconcile_campaign(client, job)
+            return job.finish()

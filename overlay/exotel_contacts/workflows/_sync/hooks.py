@@ -5,7 +5,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any, Protocol, TypeVar
+from typing import TYPE_CHECKING, Any, Protocol
 
 import httpx
 
@@ -15,7 +15,6 @@ if TYPE_CHECKING:
     from exotel_contacts.base.families import Family
     from exotel_contacts.core.files import FileInput
     from exotel_contacts.core.polling import UploadProgress
-    from exotel_contacts.operations.operation import Operation
     from exotel_contacts_api.models import (
         CsvStatus,
         CsvUploadData,
@@ -26,15 +25,11 @@ if TYPE_CHECKING:
 
 __all__ = ["ClientHooks"]
 
-T = TypeVar("T")
-
 
 class ClientHooks(BaseHooks, Protocol):
     """The client's side-specific hooks, on top of :class:`~exotel_contacts.core.base_client.BaseHooks`."""
 
     def _http(self, family: Family) -> httpx.Client: ...
-
-    def _send_counted(self, operation: Operation[T]) -> Sent[T]: ...
 
     def _upload_contacts(
         self, file: FileInput, *, list_id: str | None, duplicate_action: str

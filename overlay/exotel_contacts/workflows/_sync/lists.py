@@ -5,6 +5,7 @@ is one (replay-safe) operation sent through the client, under its rate limiter a
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable, Iterable, Iterator
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -20,7 +21,7 @@ from exotel_contacts.base.exceptions import (
 )
 from exotel_contacts.base.outcomes import BULK_FATAL, may_have_acted
 from exotel_contacts.operations.answers import MAX_BULK_ITEMS, MAX_PAGE_SIZE, Page
-from exotel_contacts.operations.inputs import MAX_SID_LENGTH
+from exotel_contacts.operations.inputs import sid as check_sid
 from exotel_contacts.operations.requests import (
     add_contacts_to_list_request,
     list_contacts_request,
@@ -36,14 +37,13 @@ from ..lists import (
     SyncFailure,
     SyncListResult,
     SyncProgress,
-    first_of_each,
-    phone_normaliser,
+    wanted_numbers,
 )
 
 if TYPE_CHECKING:
     from exotel_contacts_api.models import Contact
 
-__all__ = ["DEFAULT_LIST_CONCURRENCY", "add_to_list", "created_at", "member_pages", "pages", "sync_list"]
+__all__ = ["DEFAULT_LIST_CONCURRENCY", "add_to_list", "member_pages", "pages", "sync_list"]
 
 PageT = TypeVar("PageT", bound=Page[Any])
 
@@ -70,10 +70,6 @@ def pages(fetch: Callable[[int, int], PageT], *, page_size: int = MAX_PAGE_SIZE)
         if not page.items or not page.has_more:
             return
         offset += len(page.items)
-
-
-def _valid_sid(sid: object) -> bool:
-    return isinstance(sid, str) and bool(sid.strip()) and len(sid) <= MAX_SID_LENGTH
 
 
 def _send_chunk(
@@ -115,10 +111,12 @@ def add_to_list(
     result = AddToListResult(list_sid, len(given))
     valid = []
     for position, sid in enumerate(given):
-        if _valid_sid(sid):
-            valid.append(position)
-        else:
+        try:
+            check_sid(sid, "a contact sid")
+        except InvalidInputError:
             result.not_sent(position, sid, "not a contact sid")
+        else:
+            valid.append(position)
     chunks = iter([valid[i : i + chunk_size] for i in range(0, len(valid), chunk_size)])
     with Window[ExotelError | None](concurrency, name="exotel-add-to-list") as window:
         while True:
@@ -145,11 +143,6 @@ def _listing(client: Any, request: Callable[..., Any], *args: str) -> Iterator[P
 def member_pages(client: Any, list_sid: str) -> Iterator[Page[Contact]]:
     """The pages of a list's members, in the order they joined."""
     return _listing(client, list_list_contacts_request, list_sid)
-
-
-def created_at(contact: Contact) -> str | None:
-    """When the contact was created, as the server wrote it (``None`` when it did not say)."""
-    return contact.date_created if isinstance(contact.date_created, str) else None
 
 
 def _lookup(client: Any, numbers: set[str]) -> tuple[dict[str, str], int]:
@@ -182,26 +175,20 @@ def _remove(client: Any, list_sid: str, sid: str, number: str) -> _Removal:
     return None, None
 
 
+@dataclasses.dataclass
 class _Sync:
     """One ``sync_list`` run: the changes and failures so far (kept when a stage stops it)."""
 
-    def __init__(
-        self,
-        client: Any,
-        list_sid: str,
-        concurrency: int,
-        on_progress: Callable[[SyncProgress], object] | None,
-    ) -> None:
-        self.client = client
-        self.list_sid = list_sid
-        self.concurrency = concurrency
-        self.on_progress = on_progress
-        self.failures: list[SyncFailure] = []
-        self.sids: dict[str, str] = {}
-        self.created: list[SyncChange] = []
-        self.added: list[SyncChange] = []
-        self.removed: list[SyncChange] = []
-        self.pages_read = 0
+    client: Any
+    list_sid: str
+    concurrency: int
+    on_progress: Callable[[SyncProgress], object] | None
+    failures: list[SyncFailure]
+    sids: dict[str, str] = dataclasses.field(default_factory=dict)
+    created: list[SyncChange] = dataclasses.field(default_factory=list)
+    added: list[SyncChange] = dataclasses.field(default_factory=list)
+    removed: list[SyncChange] = dataclasses.field(default_factory=list)
+    pages_read: int = 0
 
     def tell(self, stage: str, total: int) -> None:
         if self.on_progress is not None:
@@ -316,9 +303,8 @@ def sync_list(
     check_chunking(MAX_BULK_ITEMS, concurrency, max_chunk_size=MAX_BULK_ITEMS)
     if isinstance(numbers, str | bytes):
         raise InvalidInputError("numbers must be an iterable of phone numbers, not one string")
-    wanted, failures = first_of_each(numbers, phone_normaliser(default_region=default_region, strict=strict))
-    run = _Sync(client, list_sid, concurrency, on_progress)
-    run.failures = failures
+    wanted, failures = wanted_numbers(numbers, default_region=default_region, strict=strict)
+    run = _Sync(client, list_sid, concurrency, on_progress, failures)
     run.tell("reading", 0)
     # Reading the list changes nothing: an error here is raised as it is.
     # Only numbers and sids are kept of each member (lists hold 500,000).
