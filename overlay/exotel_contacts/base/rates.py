@@ -1,18 +1,8 @@
 """Rate limits per rate class (``"200/minute"``, ``"200 per 1 minute"``), resolved like every setting.
 
-A *rate class* (:data:`RateClass`) is what one limit counts: ``ccm`` (every CCM request; the seeds give
-200 per minute per account), ``campaign`` (Campaign requests that change something; Exotel's
-rate-limiting page gives 30 per minute) and ``reads`` (Campaign ``GET`` requests; the same page gives
-300 per minute). Each is counted on its own, per account. It is not the API family
-(:data:`~exotel_contacts.base.families.Family`, ``ccm`` or ``campaign``): :func:`rate_class_of` maps
-an operation's family and method (or the spec's ``x-exotel-rate-family``) to its rate class.
-
-Exotel states each account's own limits in ``X-RateLimit-*`` headers ("Enterprise accounts may have
-custom limits"): a default rate *follows the server* (the client takes the limit the headers state,
-:mod:`exotel_contacts.quota.server_rates`); a rate the user set is a ceiling the server may only lower.
-
-The notation is parsed here, by one regular expression: the ``limits`` library did the same with a
-dependency (see docs/guides/rate-limits.md).
+A rate class (``ccm``, ``campaign``, ``reads``) is what one limit counts, per account; it is not the API
+:data:`~exotel_contacts.base.families.Family`. Defaults, following the server's headers and why the notation
+is parsed here without the ``limits`` library: docs/guides/rate-limits.md, docs/decisions/0027.
 """
 
 from __future__ import annotations

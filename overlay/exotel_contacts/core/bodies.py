@@ -1,9 +1,5 @@
-"""Reading an answer's body within bounds: a byte limit on what it decodes to, and a deadline.
-
-httpx inflates ``gzip``/``deflate`` without a limit and times each read, not the whole body. Here raw
-bytes are inflated with zlib's ``max_length``, counted, and refused past ``limit`` (:class:`AnswerTooLarge`,
-nothing more is read); the clock is checked after every chunk (``AttemptTimedOut``). The clients
-ask only for the encodings decoded here. See docs/decisions/0010-bounds-where-httpx-has-none.md.
+"""Reading an answer's body within bounds: a byte limit on what it decodes to, and a deadline
+(docs/decisions/0010-bounds-where-httpx-has-none.md).
 """
 
 from __future__ import annotations

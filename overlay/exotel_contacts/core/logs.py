@@ -1,8 +1,5 @@
-"""Quiet by default, loud on request: the ``EXOTEL_LOG=info|debug`` switch (openai's ``OPENAI_LOG``).
-
-Without it no handler is added (an unconfigured application sees WARNING and up: one line per retry);
-stamina's own bare retry line gets a ``NullHandler``. ``info`` logs one line per attempt to stderr (no
-credentials, no query); ``debug`` adds both sides' headers, secrets replaced by ``***``.
+"""Quiet by default, loud on request: the ``EXOTEL_LOG=info|debug`` switch (openai's ``OPENAI_LOG``);
+see docs/guides/network-logging-tracing.md. Secrets are masked in every line (docs/decisions/0009).
 """
 
 from __future__ import annotations

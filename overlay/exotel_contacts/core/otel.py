@@ -1,11 +1,6 @@
-"""What the retry transports tell about each attempt (the ``EXOTEL_LOG`` line, and OpenTelemetry spans
-and metrics when the ``otel`` extra is installed), and the spans of whole jobs.
-
-Without ``opentelemetry-api``, or without a provider set, the spans and metrics are no-ops. One client
-span per attempt, named by route template (never a raw path with ids); one span per job (import,
-bulk_create, list_sync), parent of its requests; metrics ``exotel.requests``, ``exotel.retries``,
-``exotel.rate_limited``, ``exotel.request.duration``, ``exotel.rows``. See
-docs/guides/network-logging-tracing.md.
+"""What the retry transports tell about each attempt (the ``EXOTEL_LOG`` line, OpenTelemetry spans and
+metrics with the ``otel`` extra), and the spans of whole jobs; no-ops without the extra or a provider.
+Span names, attributes and metrics: docs/guides/network-logging-tracing.md.
 """
 
 from __future__ import annotations

@@ -1,9 +1,5 @@
 """Waiting for an upload to finish: the schedule and what each look shows (the waiting itself is
 :func:`exotel_contacts.core._async.polling.apoll_upload`; docs/guides/waiting-for-uploads.md).
-
-Each look with counts predicts the end from the rate between the last two looks (or, after one look,
-since the wait began); without counts the interval grows with the time waited. ``completed`` and
-``failed`` end the wait; any other status, even one never seen, means "not yet".
 """
 
 from __future__ import annotations

@@ -1,9 +1,5 @@
-"""Which failures are replayed, how long to wait, and the record each retry leaves.
-
-The sets are in :mod:`exotel_contacts.base.outcomes`: refusals (429, 503) and failures before the
-request left are replayed for every request; 500/502/504 and failures mid-exchange only for replay-safe
-ones (a safe method, or the :data:`REPLAY_SAFE` mark the spec's ``x-exotel-replay`` sets).
-See docs/guides/retries-and-bounds.md.
+"""Which failures are replayed (the sets of :mod:`exotel_contacts.base.outcomes`), how long to wait, and
+the record each retry leaves. See docs/guides/retries-and-bounds.md.
 """
 
 from __future__ import annotations

@@ -1,16 +1,8 @@
-"""Riding out a Redis that is briefly away (a restart, a failover, a network blip), for a bounded time.
-
-Every Redis call of the shared quota and of the shared journal goes through ``ride_out`` (in
-:mod:`exotel_contacts.quota._async.redis_calls` and its sync twin). A call that fails because Redis cannot
-be reached, is still loading its data after a restart, or is a replica that a failover has not yet
-promoted, is tried again after a back-off (0.05 s doubling to 2 s, with jitter) until ``redis_outage``
-seconds (``EXOTEL_REDIS_OUTAGE``, default 30) have passed since the first failure; then it ends in
-:class:`~exotel_contacts.StoreUnavailableError`. Any other Redis error (a script error, a wrong
-password) is not a blip and fails at once.
+"""Riding out a Redis that is briefly away (restart, failover, blip) for ``redis_outage`` seconds, then
+:class:`~exotel_contacts.StoreUnavailableError` (docs/guides/many-workers.md); other errors fail at once.
 
 Calling again is safe because every script is idempotent for its caller: a booking or a slot is keyed
-by the caller's own ticket, and a journal step carries its sequence number (a step written by an
-attempt whose answer was lost is not written twice).
+by the caller's own ticket, and a journal step carries its sequence number.
 """
 
 from __future__ import annotations

@@ -1,9 +1,7 @@
-"""One account's quota shared by every process on every machine: the Redis side (scripts, keys, errors).
+"""One account's quota shared through Redis: the Lua scripts, keys, connections and script replies.
 
-Each decision is one Lua script, atomic on the Redis server and timed by its clock (``TIME``): the rate
-window is a sorted set of send times per account and rate class (*reserve*, *confirm*, *settle*); the
-upload slots a fair semaphore with renewed leases. The waiting is in :mod:`.._async.limiter`; why a
-script of our own and not a library's window: docs/decisions/0026-shared-quota-lua-script.md.
+Each decision is one script, atomic and timed by the Redis server's clock; the waiting is in
+:mod:`.._async.limiter`. Why a script of our own: docs/decisions/0026-shared-quota-lua-script.md.
 """
 
 from __future__ import annotations

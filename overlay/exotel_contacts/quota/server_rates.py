@@ -1,16 +1,7 @@
 """What the server says about the account's limits: the ``X-RateLimit-*`` headers, read defensively.
 
-Exotel sends on every answer ``X-RateLimit-Limit`` (requests allowed in the window),
-``X-RateLimit-Remaining`` and ``X-RateLimit-Reset`` (epoch seconds when the window resets). The client
-uses them per quota family (:mod:`exotel_contacts.base.rates`):
-
-- the limit replaces the family's default rate (a rate the user set is a ceiling it may only lower);
-- ``Remaining: 0`` holds the family's next request until ``Reset`` instead of sending into a 429;
-- a 429 without ``Retry-After`` waits for ``Reset``.
-
-A header that makes no sense (negative, not a whole number, above :data:`MAX_LIMIT`, a reset in the past
-or more than :data:`MAX_RESET_AHEAD` seconds away) is ignored with one debug log line; the others of
-the same answer are still used. Absent headers leave everything as it was.
+What each header changes per rate class, and which values are ignored (with one debug line while the
+answer's other headers still count): docs/guides/rate-limits.md.
 """
 
 from __future__ import annotations

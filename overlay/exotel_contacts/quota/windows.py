@@ -1,18 +1,8 @@
-"""Client-side rate windows (one moving window per rate class): the settings and the in-process window.
+"""The in-process rate window of each rate class, and what both sides' rate limiters share.
 
-The waiting itself, and the upload slots, are in :mod:`exotel_contacts.quota._async.limiter` (and its
-generated sync twin).
-
-Where the quota lives:
-
-- **In the process** (default): shared by every thread or task of one client.
-- **In Redis** (``redis_url=`` / ``EXOTEL_REDIS_URL``): shared by every process on every machine that
-  uses the same Redis and account; see :mod:`exotel_contacts.quota.redis_quota`.
-
-Each window takes the limit the server states for the account (:mod:`exotel_contacts.quota.server_rates`).
-
-Every window books the earliest send time that fits and the caller sleeps until then, and confirms
-right before sending: requests go out in the order they asked, and waiting costs no polling.
+A window books the earliest send time that fits, the caller sleeps until then and confirms right before
+sending: the rule of the Redis scripts (docs/decisions/0026), on this process's clock. Where the quota
+lives and how it is shared: docs/guides/pacing-and-quota.md.
 """
 
 from __future__ import annotations
