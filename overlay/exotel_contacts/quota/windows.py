@@ -1,4 +1,4 @@
-"""The in-process rate window of each rate class, and what both sides' rate limiters share.
+"""The in-process rate window of each rate class, and the settings both kinds of window share.
 
 A window books the earliest send time that fits, the caller sleeps until then and confirms right before
 sending: the rule of the Redis scripts (docs/decisions/0026), on this process's clock. Where the quota
@@ -15,14 +15,11 @@ from collections.abc import Callable, Mapping
 from typing import Any, Final
 
 from exotel_contacts.base.exceptions import RateLimitError
-from exotel_contacts.base.rates import RATE_CLASSES, Rate, RateClass, RateSettings
+from exotel_contacts.base.rates import Rate
 from exotel_contacts.spec.operations import OPERATIONS
-
-from .server_rates import ServerView, effective_rate, read_server_limits
 
 __all__ = [
     "DEFAULT_MAX_CONCURRENT_UPLOADS",
-    "LimiterBase",
     "LocalWindow",
     "Permit",
     "max_wait_for",
@@ -143,53 +140,3 @@ class LocalWindow:
 
 Permit = tuple[Any, Any]
 """What a rate limiter's ``acquire`` hands back for its ``settle``: (window, ticket)."""
-
-
-class LimiterBase:
-    """What both sides' rate limiters share: the settings, and what the server said per family."""
-
-    def __init__(
-        self,
-        account_sid: str,
-        *,
-        rates: RateSettings | None = None,
-        redis_url: str | None = None,
-        clock: Callable[[], float] = time.monotonic,
-    ) -> None:
-        self.account_sid = account_sid
-        self.rates = rates if rates is not None else RateSettings()
-        self.redis_url = redis_url
-        self._owns_redis = False
-        self.server: dict[RateClass, ServerView] = {
-            family: ServerView(clock=clock) for family in RATE_CLASSES if self.rates.of(family) is not None
-        }
-
-    def __repr__(self) -> str:
-        where = "redis" if self.redis_url else "process"
-        return f"{type(self).__name__}(account_sid={self.account_sid!r}, quota={where})"
-
-    def learn(self, family: RateClass, headers: Mapping[str, str], status: int) -> Rate | None:
-        """Take in an answer's rate-limit headers; the family's new rate when its limit changed."""
-        view = self.server.get(family)
-        rate = self.rates.of(family)
-        if view is None or rate is None:
-            return None
-        seen = read_server_limits(headers)
-        if seen is None or not view.observe(seen, refused=status == 429):
-            return None
-        return effective_rate(rate, view.limit)
-
-    def held_for(self, family: RateClass, deadline: float) -> float:
-        """Seconds the family waits for the server's window to reset (``Remaining: 0`` or a 429).
-
-        Past ``deadline`` (seconds left of the call) it is a :class:`RateLimitError` instead of a wait.
-        """
-        view = self.server.get(family)
-        wait = view.wait() if view is not None else 0.0
-        if wait > deadline:
-            raise RateLimitError(
-                f"The server said the {family} quota is spent for {wait:.1f} s more; "
-                "that is past the call's deadline",
-                retry_after=wait,
-            )
-        return wait
