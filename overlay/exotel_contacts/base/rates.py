@@ -7,6 +7,7 @@ is parsed here without the ``limits`` library: docs/guides/rate-limits.md, docs/
 
 from __future__ import annotations
 
+import enum
 import os
 import re
 from collections.abc import Mapping
@@ -40,21 +41,16 @@ RATE_CLASS: Final = "exotel_contacts.rate_class"
 OFF: Final = frozenset({"off", "none", "0", "unlimited"})
 
 
-class Unset:
+class Unset(enum.Enum):
     """The type of :data:`UNSET`: a keyword argument that was not passed (``None`` means off)."""
 
-    _instance: Unset | None = None
-
-    def __new__(cls) -> Unset:
-        if cls._instance is None:
-            cls._instance = super().__new__(cls)
-        return cls._instance
+    UNSET = "UNSET"
 
     def __repr__(self) -> str:
         return "UNSET"
 
 
-UNSET: Final = Unset()
+UNSET: Final = Unset.UNSET
 
 
 @attrs.frozen
@@ -186,9 +182,8 @@ class RateSettings:
 def rate_class_of(api: Family, method: str, declared: object = None) -> RateClass:
     """Which family's limit a request counts against: the one its operation declares, else the
     default of openapi.yaml's ``info.description`` (``ccm``; Campaign: ``reads`` or ``campaign``)."""
-    for family in RATE_CLASSES:
-        if declared == family:
-            return family
+    if declared in RATE_CLASSES:
+        return declared
     if api == "ccm":
         return "ccm"
     return "reads" if method.upper() in ("GET", "HEAD") else "campaign"

@@ -9,7 +9,6 @@ import logging
 import os
 import re
 import sys
-import time
 from collections.abc import Iterable, Mapping
 
 import httpx
@@ -112,14 +111,6 @@ class AttemptWatch:
         self.elapsed = 0.0
         self.response: httpx.Response | None = None
         self.error: BaseException | None = None
-
-    def waited(self, started: float) -> None:
-        """The rate limiter held the attempt since ``started`` (``time.monotonic()``)."""
-        self.quota_wait = time.monotonic() - started
-
-    def answered(self, response: httpx.Response) -> None:
-        """The attempt's answer (it may still be replayed)."""
-        self.response = response
 
 
 def log_attempt(request: httpx.Request, attempt: int, watch: AttemptWatch) -> None:

@@ -109,20 +109,18 @@ def _record(span: Span | None, request: httpx.Request, api: str, attempt: int, w
     if _trace is None:
         return
     response, error = watch.response, watch.error
-    labels: dict[str, Any] = {"exotel.api": api, "http.request.method": request.method}
+    outcome: dict[str, Any] = {}
     if response is not None:
-        labels["http.response.status_code"] = response.status_code
+        outcome["http.response.status_code"] = response.status_code
     elif error is not None:
-        labels["error.type"] = type(error).__name__
+        outcome["error.type"] = type(error).__name__
+    labels = {"exotel.api": api, "http.request.method": request.method, **outcome}
     if span is not None:
-        span.set_attribute("exotel.quota_wait_s", watch.quota_wait)
-        if response is not None:
-            span.set_attribute("http.response.status_code", response.status_code)
-            if response.status_code >= 400:
-                span.set_attribute("error.type", str(response.status_code))
-                span.set_status(_trace.Status(_trace.StatusCode.ERROR))
-        elif error is not None:
-            span.set_attribute("error.type", type(error).__name__)
+        span.set_attributes({"exotel.quota_wait_s": watch.quota_wait, **outcome})
+        if response is not None and response.status_code >= 400:
+            span.set_attribute("error.type", str(response.status_code))
+            span.set_status(_trace.Status(_trace.StatusCode.ERROR))
+        elif response is None and error is not None:
             span.set_status(_trace.Status(_trace.StatusCode.ERROR, type(error).__name__))
     found = _get()
     found.requests.add(1, labels)
