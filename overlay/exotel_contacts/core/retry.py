@@ -4,7 +4,6 @@ the record each retry leaves. See docs/guides/retries-and-bounds.md.
 
 from __future__ import annotations
 
-import email.utils
 import logging
 import math
 import random
@@ -24,7 +23,7 @@ from exotel_contacts.base.outcomes import (
     SAFE_METHODS,
 )
 from exotel_contacts.base.settings import check_count, check_fraction, check_seconds
-from exotel_contacts.quota.server_rates import reset_wait
+from exotel_contacts.quota.server_rates import http_date, reset_wait
 
 __all__ = [
     "ATTEMPTS",
@@ -66,17 +65,13 @@ def parse_retry_after(value: str | None, *, now: datetime | None = None) -> floa
     """Seconds to wait from a ``Retry-After`` value (delta-seconds or HTTP date); ``None`` if unusable."""
     if value is None:
         return None
-    text = value.strip()
     try:
-        seconds = float(text)
+        seconds = float(value)
     except ValueError:
-        try:
-            when = email.utils.parsedate_to_datetime(text)
-        except (TypeError, ValueError, IndexError):
+        when = http_date(value)
+        if when is None:
             return None
-        if when.tzinfo is None:
-            when = when.replace(tzinfo=UTC)
-        seconds = (when - (now or datetime.now(UTC))).total_seconds()
+        seconds = when - (now or datetime.now(UTC)).timestamp()
     if not math.isfinite(seconds):
         return None
     return max(0.0, seconds)

@@ -12,6 +12,7 @@ import re
 import threading
 import time
 from collections.abc import Callable, Mapping
+from datetime import UTC
 from typing import Final
 
 import attrs
@@ -28,6 +29,7 @@ __all__ = [
     "ServerLimits",
     "ServerView",
     "effective_rate",
+    "http_date",
     "read_server_limits",
     "reset_wait",
 ]
@@ -79,16 +81,19 @@ def _whole(headers: Mapping[str, str], name: str, maximum: int) -> int | None:
     return value
 
 
+def http_date(value: str) -> float | None:
+    """Epoch seconds of an HTTP date (``Date``, ``Retry-After``; one without a zone is UTC), or None."""
+    try:
+        when = email.utils.parsedate_to_datetime(value.strip())
+        return when.replace(tzinfo=when.tzinfo or UTC).timestamp()
+    except (TypeError, ValueError, IndexError, OverflowError):
+        return None
+
+
 def _server_now(headers: Mapping[str, str], local: float) -> float:
     # Reset is on the server's clock: its Date says how far ours is off (to the second).
-    raw = headers.get("date")
-    if raw is None:
-        return local
-    try:
-        stated = email.utils.parsedate_to_datetime(raw).timestamp()
-    except (TypeError, ValueError, IndexError, OverflowError):
-        return local
-    return stated if abs(stated - local) > CLOCK_SKEW else local
+    stated = http_date(headers.get("date", ""))
+    return stated if stated is not None and abs(stated - local) > CLOCK_SKEW else local
 
 
 def _reset_in(headers: Mapping[str, str], now: float | None) -> float | None:
