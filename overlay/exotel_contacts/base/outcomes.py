@@ -96,14 +96,8 @@ def upload_outcome(status: object) -> UploadOutcome | None:
 
     Unknown values, and anything not a string, mean "not yet".
     """
-    if not isinstance(status, str):
-        return None
-    value = status.strip().lower()
-    if value == "completed":
-        return "completed"
-    if value == "failed":
-        return "failed"
-    return None
+    value = status.strip().lower() if isinstance(status, str) else None
+    return value if value in TERMINAL_STATUSES else None
 
 
 def is_terminal(status: object) -> bool:

@@ -6,6 +6,7 @@ Span names, attributes and metrics: docs/guides/network-logging-tracing.md.
 from __future__ import annotations
 
 import contextlib
+import functools
 import time
 from collections.abc import Iterator, Mapping
 from typing import TYPE_CHECKING, Any
@@ -62,14 +63,10 @@ class _Instruments:
         self.rows = meter.create_counter("exotel.rows", unit="{row}", description="Rows by job and outcome")
 
 
-_instruments: _Instruments | None = None
-
-
+@functools.cache
 def _get() -> _Instruments:
-    global _instruments  # noqa: PLW0603 - created once, on first use (the meter may be set after import)
-    if _instruments is None:
-        _instruments = _Instruments(_metrics)
-    return _instruments
+    # Created on first use: the application may set its meter provider after this module is imported.
+    return _Instruments(_metrics)
 
 
 @contextlib.contextmanager

@@ -83,6 +83,12 @@ class LocalWindow:
         bisect.insort(self._times, at)
         self._tickets[ticket] = at
 
+    def _drop(self, ticket: object) -> None:
+        at = self._tickets.pop(ticket, None)
+        index = bisect.bisect_left(self._times, at) if at is not None else len(self._times)
+        if index < len(self._times) and self._times[index] == at:
+            del self._times[index]
+
     def _expire(self, now: float) -> None:
         gone = bisect.bisect_right(self._times, now - self._window)
         if gone:
@@ -110,11 +116,7 @@ class LocalWindow:
         """Right before sending: 0 to send now, else the seconds to wait before confirming again."""
         with self._lock:
             now = self._clock()
-            booked = self._tickets.pop(ticket, None)
-            if booked is not None:
-                index = bisect.bisect_left(self._times, booked)
-                if index < len(self._times) and self._times[index] == booked:
-                    del self._times[index]
+            self._drop(ticket)
             self._expire(now)
             low = bisect.bisect_right(self._times, now - self._window)
             count = bisect.bisect_right(self._times, now) - low
@@ -130,12 +132,9 @@ class LocalWindow:
         with self._lock:
             now = self._clock()
             booked = self._tickets.get(ticket)
-            if booked is None or booked >= now:
-                return
-            index = bisect.bisect_left(self._times, booked)
-            if index < len(self._times) and self._times[index] == booked:
-                del self._times[index]
-            self._put(ticket, now)
+            if booked is not None and booked < now:
+                self._drop(ticket)
+                self._put(ticket, now)
 
 
 Permit = tuple[Any, Any]
