@@ -175,11 +175,9 @@ class RedisSlots:
     def hold(self) -> Iterator[None]:
         """Wait for a slot (first come, first served), hold it while the block runs, then free it."""
         token, waited = uuid.uuid4().hex, 0.0
-        # A waiter that stops looking (its process died) leaves the queue after waiter_ttl.
-        waiter_ttl = max(2.0, 10 * self.poll)
-        while not int(
-            _script(self, ACQUIRE, self.keys, [self.capacity, us(self.lease), us(waiter_ttl), token])
-        ):
+        # The third argument: a waiter that stops looking (its process died) leaves the queue after it.
+        args = [self.capacity, us(self.lease), us(max(2.0, 10 * self.poll)), token]
+        while not int(_script(self, ACQUIRE, self.keys, args)):
             if waited >= self.max_wait:
                 _script(self, RELEASE, self.keys[:3], [token])
                 raise APITimeoutError(
@@ -249,24 +247,20 @@ class RateLimiter:
         keys = RedisQuotaKeys(account_sid)
         for family in RATE_CLASSES:
             rate = self.rates.of(family)
-            if rate is None:
-                continue
-            if redis_url is None:
+            if rate is not None and redis_url is None:
                 self._local[family] = LocalWindow(rate, family)
-                continue
-            slack, wait = slack_for(rate.window), max_wait_for(rate)
-            window = RedisWindow(
-                redis_url,
-                keys.rate(family),
-                rate,
-                family,
-                slack,
-                wait,
-                keys.learned(family),
-                client=self._redis,
-                outage=outage,
-            )
-            self._windows[family] = window
+            elif rate is not None and redis_url is not None:
+                self._windows[family] = RedisWindow(
+                    redis_url,
+                    keys.rate(family),
+                    rate,
+                    family,
+                    slack_for(rate.window),
+                    max_wait_for(rate),
+                    keys.learned(family),
+                    client=self._redis,
+                    outage=outage,
+                )
 
     def __repr__(self) -> str:
         where = "redis" if self.redis_url else "process"
