@@ -35,7 +35,6 @@ STREAMED = "exotel_contacts.streamed"
 #: The encodings :class:`BoundedDecoder` can inflate within a limit.
 ACCEPT_ENCODING = "gzip, deflate"
 _WBITS = {"gzip": zlib.MAX_WBITS | 16, "x-gzip": zlib.MAX_WBITS | 16, "deflate": zlib.MAX_WBITS}
-_IDENTITY = "identity"
 # Inflate at most this much per call: memory stays at what was decoded so far, plus one step.
 _STEP = 256 * 1024
 
@@ -149,7 +148,7 @@ class BoundedDecoder:
             wbits = _WBITS.get(coding)
             if wbits is not None:
                 self._stages.append(_Inflate(wbits))
-            elif coding != _IDENTITY:
+            elif coding != "identity":
                 raise httpx.DecodingError(
                     f"the answer uses Content-Encoding {coding!r}, which this client did not ask for",
                     request=request,

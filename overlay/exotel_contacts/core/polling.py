@@ -126,15 +126,12 @@ def predicted_remaining(look: UploadProgress, previous: UploadProgress | None) -
     return None, False
 
 
-def _status(status: object) -> str:
-    value = getattr(status, "status", None)
-    return value if isinstance(value, str) else "none seen"
-
-
 def timed_out(upload_id: str, last: object, waited: float) -> UploadTimeoutError:
     """The error for a wait that reached its deadline, carrying the last status seen."""
+    status = getattr(last, "status", None)
+    status = status if isinstance(status, str) else "none seen"
     return UploadTimeoutError(
-        f"Upload {upload_id} was not finished after {waited:.1f} s (last status: {_status(last)})",
+        f"Upload {upload_id} was not finished after {waited:.1f} s (last status: {status})",
         upload_id=upload_id,
         status=last,
         waited=waited,
