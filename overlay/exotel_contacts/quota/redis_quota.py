@@ -80,9 +80,8 @@ return {1, slot - now, slot}
 """
 )
 
-# Confirming, right before the request leaves: the ticket is moved to the actual time (a caller that
-# woke late counts from when it really sends), and is let go only if fewer than `limit` others were
-# sent in the window before it; else it is booked again for when one of them leaves the window.
+# Confirming, right before the request leaves (docs/decisions/0026): the ticket moves to now, and goes only
+# if fewer than `limit` others were sent in the window before it; else it is booked when one leaves.
 # ARGV: limit, window (us), ticket, follow. Returns {sent 0/1, extra wait (us), time (us)}.
 CONFIRM: Final = (
     _NOW
@@ -104,8 +103,7 @@ return {1, 0, now}
 """
 )
 
-# Settling, when the answer is back: the server counted the request at some moment before now, so the
-# ticket moves to now if that is later (a slow connect or a busy process sent it late).
+# Settling, when the answer is back: the ticket moves to now if that is later (the server counted it then).
 # ARGV: window (us), ticket.
 SETTLE: Final = (
     _NOW
