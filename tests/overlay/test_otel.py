@@ -65,7 +65,7 @@ def _reset_globals() -> None:
     metrics_internal._METER_PROVIDER_SET_ONCE = Once()
     metrics_internal._METER_PROVIDER = None
     metrics_internal._PROXY_METER_PROVIDER = metrics_internal._ProxyMeterProvider()
-    _otel._instruments = None
+    _otel._get.cache_clear()
 
 
 @pytest.fixture

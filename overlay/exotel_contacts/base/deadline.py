@@ -1,8 +1,4 @@
-"""A point in time an attempt must end by, and the error for an attempt still running then.
-
-In the base layer because the hand-written primitives of each side (``time_limit``) and the body
-readers of the transport layer both use it.
-"""
+"""A point in time an attempt must end by, and the error for an attempt still running then."""
 
 from __future__ import annotations
 

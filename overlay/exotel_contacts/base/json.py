@@ -1,14 +1,8 @@
-"""Decoding an answer's JSON: any document the server sends becomes a value or a reason, never a crash.
+"""Decoding an answer's JSON: any document the server sends becomes a value or an :class:`Unreadable` reason.
 
-:func:`json.loads` raises ``RecursionError`` on a document nested deeper than the interpreter allows
-(about a thousand levels on 3.11 and 3.12; far more on 3.13, whose C parser has its own, larger limit),
-and accepts numbers no consumer can use (``1e400`` is ``inf``, ``NaN`` is not a number). Here nesting
-deeper than :data:`MAX_DEPTH` is a reason like any other parse failure, on every interpreter alike
-(code that walks the value recursively stays within Python's limit), floats must be finite, and every
-string is cleaned of control characters (:mod:`exotel_contacts.base.sanitize`) before anything else sees
-it. Integers of any size are Python ints; the fields that use them check their range (``_answers``:
-counts and estimates up to :data:`MAX_INT`, estimates clamped to a day), so ``10**400`` never becomes a
-float.
+Nesting deeper than :data:`MAX_DEPTH` is refused on every interpreter alike (no ``RecursionError``), floats
+must be finite, integers stay Python ints checked where used, and strings are cleaned of control
+characters (docs/decisions/0011, 0012).
 """
 
 from __future__ import annotations

@@ -1,12 +1,6 @@
-"""The failure and status rules, each defined once and imported wherever it is applied.
-
-Who uses which rule: the retry transports (:mod:`exotel_contacts.core.retry`) replay per
-:data:`NEVER_SENT_ERRORS`, :data:`REFUSED_STATUSES` and, for replay-safe requests only,
-:data:`MAY_HAVE_ACTED_ERRORS` / :data:`MAY_HAVE_ACTED_STATUSES`; the error mapping
-(:mod:`exotel_contacts.core.response`) turns the "may have acted" ones into ``OutcomeUnknownError`` when
-they were not replayed; bulk create and import mark contacts and rows ``unknown`` after them, and
-stop early on :data:`BULK_FATAL` / :data:`IMPORT_FATAL`. Polling, the clients and import decide the
-end of an upload with :func:`upload_outcome`.
+"""The failure and status rules, each defined once and imported wherever it is applied
+(docs/decisions/0015): what the retry transports replay, what the error mapping calls an unknown outcome,
+when bulk create and import stop, and when an upload has ended.
 """
 
 from __future__ import annotations
@@ -102,14 +96,8 @@ def upload_outcome(status: object) -> UploadOutcome | None:
 
     Unknown values, and anything not a string, mean "not yet".
     """
-    if not isinstance(status, str):
-        return None
-    value = status.strip().lower()
-    if value == "completed":
-        return "completed"
-    if value == "failed":
-        return "failed"
-    return None
+    value = status.strip().lower() if isinstance(status, str) else None
+    return value if value in TERMINAL_STATUSES else None
 
 
 def is_terminal(status: object) -> bool:

@@ -1,22 +1,13 @@
 """Rate limits per rate class (``"200/minute"``, ``"200 per 1 minute"``), resolved like every setting.
 
-A *rate class* (:data:`RateClass`) is what one limit counts: ``ccm`` (every CCM request; the seeds give
-200 per minute per account), ``campaign`` (Campaign requests that change something; Exotel's
-rate-limiting page gives 30 per minute) and ``reads`` (Campaign ``GET`` requests; the same page gives
-300 per minute). Each is counted on its own, per account. It is not the API family
-(:data:`~exotel_contacts.base.families.Family`, ``ccm`` or ``campaign``): :func:`rate_class_of` maps
-an operation's family and method (or the spec's ``x-exotel-rate-family``) to its rate class.
-
-Exotel states each account's own limits in ``X-RateLimit-*`` headers ("Enterprise accounts may have
-custom limits"): a default rate *follows the server* (the client takes the limit the headers state,
-:mod:`exotel_contacts.quota.server_rates`); a rate the user set is a ceiling the server may only lower.
-
-The notation is parsed here, by one regular expression: the ``limits`` library did the same with a
-dependency (see docs/guides/rate-limits.md).
+A rate class (``ccm``, ``campaign``, ``reads``) is what one limit counts, per account; it is not the API
+:data:`~exotel_contacts.base.families.Family`. Defaults, following the server's headers and why the notation
+is parsed here without the ``limits`` library: docs/guides/rate-limits.md, docs/decisions/0027.
 """
 
 from __future__ import annotations
 
+import enum
 import os
 import re
 from collections.abc import Mapping
@@ -50,21 +41,16 @@ RATE_CLASS: Final = "exotel_contacts.rate_class"
 OFF: Final = frozenset({"off", "none", "0", "unlimited"})
 
 
-class Unset:
+class Unset(enum.Enum):
     """The type of :data:`UNSET`: a keyword argument that was not passed (``None`` means off)."""
 
-    _instance: Unset | None = None
-
-    def __new__(cls) -> Unset:
-        if cls._instance is None:
-            cls._instance = super().__new__(cls)
-        return cls._instance
+    UNSET = "UNSET"
 
     def __repr__(self) -> str:
         return "UNSET"
 
 
-UNSET: Final = Unset()
+UNSET: Final = Unset.UNSET
 
 
 @attrs.frozen
@@ -196,9 +182,8 @@ class RateSettings:
 def rate_class_of(api: Family, method: str, declared: object = None) -> RateClass:
     """Which family's limit a request counts against: the one its operation declares, else the
     default of openapi.yaml's ``info.description`` (``ccm``; Campaign: ``reads`` or ``campaign``)."""
-    for family in RATE_CLASSES:
-        if declared == family:
-            return family
+    if declared in RATE_CLASSES:
+        return declared
     if api == "ccm":
         return "ccm"
     return "reads" if method.upper() in ("GET", "HEAD") else "campaign"

@@ -1,16 +1,8 @@
-"""Server text is data, never terminal commands: control characters are removed where it enters.
+"""Server text is data, never terminal commands: control characters are replaced where it enters.
 
-A server (or a proxy in between) can put escape sequences in any string it sends: ``ESC [ 2 J`` clears
-the screen, ``ESC ] 0 ;`` sets the window title, a bare ``\\r`` or ``\\n`` forges a log line, and the
-Unicode bidi overrides reorder what a reader sees. :func:`clean` replaces C0 and C1 control characters,
-DEL and the bidi embedding, override and isolate characters with U+FFFD (so that a reader sees that
-something was there, and a value that needs them, like a URL with a NUL byte, still fails to parse
-instead of quietly becoming another value); whitespace controls (tab, newline, carriage return,
-vertical tab, form feed) become one space, so that words stay apart.
-
-It is applied at the roots: every decoded JSON answer (:func:`clean_json`, in
-:mod:`exotel_contacts.core.response`), every exception message and attribute (:class:`ExotelError`), and the
-command line's renderings of anything else.
+C0 and C1 controls, DEL and the bidi overrides become U+FFFD, whitespace controls one space
+(docs/decisions/0012), at the roots: every decoded JSON answer (:func:`clean_json`), every
+:class:`~exotel_contacts.ExotelError`, and the command line's renderings.
 """
 
 from __future__ import annotations

@@ -1,9 +1,5 @@
-"""Range checks for every numeric setting, made when the setting is given, not when it is first used.
-
-``EXOTEL_TIMEOUT=1e10`` is a finite positive number, and every request then fails deep inside the
-socket layer with ``OverflowError``. Each setting therefore has a range that the libraries underneath
-can honour; a value outside it raises :class:`InvalidSettingError` (a :class:`ConfigurationError`)
-naming the setting, its variable and the range.
+"""Range checks for every numeric setting, made when the setting is given (``EXOTEL_TIMEOUT=1e10`` would
+otherwise fail deep in the socket layer): a value outside its range is an :class:`InvalidSettingError`.
 """
 
 from __future__ import annotations

@@ -1,9 +1,5 @@
-"""Reading an answer's body within bounds: a byte limit on what it decodes to, and a deadline.
-
-httpx inflates ``gzip``/``deflate`` without a limit and times each read, not the whole body. Here raw
-bytes are inflated with zlib's ``max_length``, counted, and refused past ``limit`` (:class:`AnswerTooLarge`,
-nothing more is read); the clock is checked after every chunk (``AttemptTimedOut``). The clients
-ask only for the encodings decoded here. See docs/decisions/0010-bounds-where-httpx-has-none.md.
+"""Reading an answer's body within bounds: a byte limit on what it decodes to, and a deadline
+(docs/decisions/0010-bounds-where-httpx-has-none.md).
 """
 
 from __future__ import annotations
@@ -39,7 +35,6 @@ STREAMED = "exotel_contacts.streamed"
 #: The encodings :class:`BoundedDecoder` can inflate within a limit.
 ACCEPT_ENCODING = "gzip, deflate"
 _WBITS = {"gzip": zlib.MAX_WBITS | 16, "x-gzip": zlib.MAX_WBITS | 16, "deflate": zlib.MAX_WBITS}
-_IDENTITY = "identity"
 # Inflate at most this much per call: memory stays at what was decoded so far, plus one step.
 _STEP = 256 * 1024
 
@@ -153,7 +148,7 @@ class BoundedDecoder:
             wbits = _WBITS.get(coding)
             if wbits is not None:
                 self._stages.append(_Inflate(wbits))
-            elif coding != _IDENTITY:
+            elif coding != "identity":
                 raise httpx.DecodingError(
                     f"the answer uses Content-Encoding {coding!r}, which this client did not ask for",
                     request=request,

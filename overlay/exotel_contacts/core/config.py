@@ -22,10 +22,8 @@ __all__ = [
     "DEFAULT_MAX_RESPONSE_BYTES",
     "DEFAULT_TIMEOUT",
     "REGIONS",
-    "BearerAuth",
     "ClientConfig",
     "Family",
-    "MissingBasicAuth",
     "Region",
     "auth_for",
 ]
@@ -86,10 +84,7 @@ class ClientConfig:
     @property
     def secrets(self) -> tuple[str, ...]:
         """Every secret value, and its encoded Basic form, for redaction."""
-        found = [s for s in (self.api_token, self.access_token) if s]
-        if self.has_basic:
-            found.append(base64.b64encode(f"{self.api_key}:{self.api_token}".encode()).decode("ascii"))
-        return tuple(found)
+        return tuple(s for s in (self.api_token, self.access_token, _basic(self)) if s)
 
     def redact(self, text: str) -> str:
         """``text`` with every secret replaced by ``***``."""
@@ -205,44 +200,38 @@ def _number(name: str, value: float | None, env: Mapping[str, str]) -> Any:
     return check_seconds(number, name, var=var)
 
 
-class BearerAuth(httpx.Auth):
-    """``Authorization: Bearer <access_token>`` (CCM only)."""
+def _basic(config: ClientConfig) -> str:
+    # key:token in base64, as HTTP Basic sends it ("" without both).
+    if not config.has_basic:
+        return ""
+    return base64.b64encode(f"{config.api_key}:{config.api_token}".encode()).decode("ascii")
 
-    def __init__(self, token: str) -> None:
-        self._header = f"Bearer {token}"
+
+class _Auth(httpx.Auth):
+    """One API family's ``Authorization`` header (its repr hides it); without one, fails before sending."""
+
+    def __init__(self, header: str | None, shown: str) -> None:
+        self._header = header
+        self._shown = shown
 
     def __repr__(self) -> str:
-        return "BearerAuth(token=***)"
+        return self._shown
 
     def auth_flow(self, request: httpx.Request) -> Generator[httpx.Request, httpx.Response, None]:
-        """Add the header."""
+        """Add the header, or raise :class:`ConfigurationError` (httpx calls this before sending)."""
+        if self._header is None:
+            raise ConfigurationError(
+                "Campaign operations need HTTP Basic credentials: set EXOTEL_API_KEY and EXOTEL_API_TOKEN "
+                "(or pass api_key= and api_token=); EXOTEL_ACCESS_TOKEN works for CCM operations only",
+            )
         request.headers["Authorization"] = self._header
         yield request
-
-
-class MissingBasicAuth(httpx.Auth):
-    """Stands in for Basic credentials that are not configured: fails before the request is sent."""
-
-    def __repr__(self) -> str:
-        return "MissingBasicAuth()"
-
-    def auth_flow(self, request: httpx.Request) -> Generator[httpx.Request, httpx.Response, None]:
-        """Raise :class:`ConfigurationError` (httpx calls this before sending)."""
-        raise ConfigurationError(
-            "Campaign operations need HTTP Basic credentials: set EXOTEL_API_KEY and EXOTEL_API_TOKEN "
-            "(or pass api_key= and api_token=); EXOTEL_ACCESS_TOKEN works for CCM operations only",
-        )
-
-
-class _BasicAuth(httpx.BasicAuth):
-    def __repr__(self) -> str:
-        return "BasicAuth(***)"
 
 
 def auth_for(config: ClientConfig, family: str) -> httpx.Auth:
     """Basic when key and token are configured (both families); else Bearer for CCM."""
     if config.has_basic:
-        return _BasicAuth(config.api_key or "", config.api_token or "")
+        return _Auth(f"Basic {_basic(config)}", "BasicAuth(***)")
     if family == "ccm" and config.access_token:
-        return BearerAuth(config.access_token)
-    return MissingBasicAuth()
+        return _Auth(f"Bearer {config.access_token}", "BearerAuth(token=***)")
+    return _Auth(None, "MissingBasicAuth()")

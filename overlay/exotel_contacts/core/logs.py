@@ -1,8 +1,5 @@
-"""Quiet by default, loud on request: the ``EXOTEL_LOG=info|debug`` switch (openai's ``OPENAI_LOG``).
-
-Without it no handler is added (an unconfigured application sees WARNING and up: one line per retry);
-stamina's own bare retry line gets a ``NullHandler``. ``info`` logs one line per attempt to stderr (no
-credentials, no query); ``debug`` adds both sides' headers, secrets replaced by ``***``.
+"""Quiet by default, loud on request: the ``EXOTEL_LOG=info|debug`` switch (openai's ``OPENAI_LOG``);
+see docs/guides/network-logging-tracing.md. Secrets are masked in every line (docs/decisions/0009).
 """
 
 from __future__ import annotations
@@ -12,7 +9,6 @@ import logging
 import os
 import re
 import sys
-import time
 from collections.abc import Iterable, Mapping
 
 import httpx
@@ -115,14 +111,6 @@ class AttemptWatch:
         self.elapsed = 0.0
         self.response: httpx.Response | None = None
         self.error: BaseException | None = None
-
-    def waited(self, started: float) -> None:
-        """The rate limiter held the attempt since ``started`` (``time.monotonic()``)."""
-        self.quota_wait = time.monotonic() - started
-
-    def answered(self, response: httpx.Response) -> None:
-        """The attempt's answer (it may still be replayed)."""
-        self.response = response
 
 
 def log_attempt(request: httpx.Request, attempt: int, watch: AttemptWatch) -> None:

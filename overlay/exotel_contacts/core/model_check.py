@@ -1,8 +1,5 @@
-"""Does a parsed answer hold what its model's annotations promise?
-
-The generated parsers hand back the raw value when a union does not parse (a dict for `Contact | None`,
-`first_name: 5` as is); `parse_model` turns any such value into an `InvalidResponseError`. A checker is
-built once per annotation, so the walk costs a fraction of the parse.
+"""Does a parsed answer hold what its model's annotations promise? The generated parsers hand back the
+raw value where a union does not parse; ``parse_model`` turns it into an ``InvalidResponseError``.
 """
 
 from __future__ import annotations

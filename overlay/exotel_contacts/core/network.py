@@ -2,9 +2,7 @@
 
 A client given ``transport=`` reads no proxy variable (httpx's rule), so the innermost transport
 (:mod:`exotel_contacts.core._async.network`) routes each request as ``httpx.Client(trust_env=True)``
-would, with httpx's own helpers; retries and the rate limit wrap it. ``proxy=`` (``EXOTEL_PROXY``) beats
-the proxy variables; ``trust_env=False`` ignores them; ``verify=False`` is keyword only. See
-docs/guides/network-logging-tracing.md.
+would. See docs/guides/network-logging-tracing.md.
 """
 
 from __future__ import annotations

@@ -1,16 +1,12 @@
-"""What the retry transports tell about each attempt (the ``EXOTEL_LOG`` line, and OpenTelemetry spans
-and metrics when the ``otel`` extra is installed), and the spans of whole jobs.
-
-Without ``opentelemetry-api``, or without a provider set, the spans and metrics are no-ops. One client
-span per attempt, named by route template (never a raw path with ids); one span per job (import,
-bulk_create, list_sync), parent of its requests; metrics ``exotel.requests``, ``exotel.retries``,
-``exotel.rate_limited``, ``exotel.request.duration``, ``exotel.rows``. See
-docs/guides/network-logging-tracing.md.
+"""What the retry transports tell about each attempt (the ``EXOTEL_LOG`` line, OpenTelemetry spans and
+metrics with the ``otel`` extra), and the spans of whole jobs; no-ops without the extra or a provider.
+Span names, attributes and metrics: docs/guides/network-logging-tracing.md.
 """
 
 from __future__ import annotations
 
 import contextlib
+import functools
 import time
 from collections.abc import Iterator, Mapping
 from typing import TYPE_CHECKING, Any
@@ -67,14 +63,10 @@ class _Instruments:
         self.rows = meter.create_counter("exotel.rows", unit="{row}", description="Rows by job and outcome")
 
 
-_instruments: _Instruments | None = None
-
-
+@functools.cache
 def _get() -> _Instruments:
-    global _instruments  # noqa: PLW0603 - created once, on first use (the meter may be set after import)
-    if _instruments is None:
-        _instruments = _Instruments(_metrics)
-    return _instruments
+    # Created on first use: the application may set its meter provider after this module is imported.
+    return _Instruments(_metrics)
 
 
 @contextlib.contextmanager
@@ -114,20 +106,18 @@ def _record(span: Span | None, request: httpx.Request, api: str, attempt: int, w
     if _trace is None:
         return
     response, error = watch.response, watch.error
-    labels: dict[str, Any] = {"exotel.api": api, "http.request.method": request.method}
+    outcome: dict[str, Any] = {}
     if response is not None:
-        labels["http.response.status_code"] = response.status_code
+        outcome["http.response.status_code"] = response.status_code
     elif error is not None:
-        labels["error.type"] = type(error).__name__
+        outcome["error.type"] = type(error).__name__
+    labels = {"exotel.api": api, "http.request.method": request.method, **outcome}
     if span is not None:
-        span.set_attribute("exotel.quota_wait_s", watch.quota_wait)
-        if response is not None:
-            span.set_attribute("http.response.status_code", response.status_code)
-            if response.status_code >= 400:
-                span.set_attribute("error.type", str(response.status_code))
-                span.set_status(_trace.Status(_trace.StatusCode.ERROR))
-        elif error is not None:
-            span.set_attribute("error.type", type(error).__name__)
+        span.set_attributes({"exotel.quota_wait_s": watch.quota_wait, **outcome})
+        if response is not None and response.status_code >= 400:
+            span.set_attribute("error.type", str(response.status_code))
+            span.set_status(_trace.Status(_trace.StatusCode.ERROR))
+        elif response is None and error is not None:
             span.set_status(_trace.Status(_trace.StatusCode.ERROR, type(error).__name__))
     found = _get()
     found.requests.add(1, labels)

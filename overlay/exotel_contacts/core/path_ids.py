@@ -1,8 +1,5 @@
-"""Path parameters that cannot change which resource a request names.
-
-Percent-encoding keeps ``/`` in its segment, but a value of dots survives it and URL normalisation
-drops ``.``/``..`` segments (``get_upload_status("..")`` would name ``/v2/accounts/demo/contacts``); an
-empty value names a neighbour. Every generated request is built through :func:`path_request`.
+"""Path parameters that cannot change which resource a request names (docs/guides/retries-and-bounds.md,
+"Ids"): every generated request is built through :func:`path_request`.
 """
 
 from __future__ import annotations

@@ -1,9 +1,5 @@
 """Waiting for an upload to finish: the schedule and what each look shows (the waiting itself is
 :func:`exotel_contacts.core._async.polling.apoll_upload`; docs/guides/waiting-for-uploads.md).
-
-Each look with counts predicts the end from the rate between the last two looks (or, after one look,
-since the wait began); without counts the interval grows with the time waited. ``completed`` and
-``failed`` end the wait; any other status, even one never seen, means "not yet".
 """
 
 from __future__ import annotations
@@ -130,15 +126,12 @@ def predicted_remaining(look: UploadProgress, previous: UploadProgress | None) -
     return None, False
 
 
-def _status(status: object) -> str:
-    value = getattr(status, "status", None)
-    return value if isinstance(value, str) else "none seen"
-
-
 def timed_out(upload_id: str, last: object, waited: float) -> UploadTimeoutError:
     """The error for a wait that reached its deadline, carrying the last status seen."""
+    status = getattr(last, "status", None)
+    status = status if isinstance(status, str) else "none seen"
     return UploadTimeoutError(
-        f"Upload {upload_id} was not finished after {waited:.1f} s (last status: {_status(last)})",
+        f"Upload {upload_id} was not finished after {waited:.1f} s (last status: {status})",
         upload_id=upload_id,
         status=last,
         waited=waited,

@@ -120,11 +120,7 @@ def _snippet(response: httpx.Response) -> str:
 
 
 def _other_shapes(body: Any) -> tuple[int | str | None, str | None]:
-    """(code, message) of the error shapes beside the v2 envelope that Exotel's other APIs send.
-
-    v1: ``{"RestException": {"Status", "Message", "Code"}}``; the voice legs API:
-    ``{"request_id", "http_code", "response": {"error": {"code", "message"}}}``.
-    """
+    """(code, message) of the v1 ``RestException`` and voice-legs errors (docs/guides/rate-limits.md)."""
     if not isinstance(body, dict):
         return None, None
     rest = body.get("RestException")

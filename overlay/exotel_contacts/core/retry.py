@@ -1,14 +1,9 @@
-"""Which failures are replayed, how long to wait, and the record each retry leaves.
-
-The sets are in :mod:`exotel_contacts.base.outcomes`: refusals (429, 503) and failures before the
-request left are replayed for every request; 500/502/504 and failures mid-exchange only for replay-safe
-ones (a safe method, or the :data:`REPLAY_SAFE` mark the spec's ``x-exotel-replay`` sets).
-See docs/guides/retries-and-bounds.md.
+"""Which failures are replayed (the sets of :mod:`exotel_contacts.base.outcomes`), how long to wait, and
+the record each retry leaves. See docs/guides/retries-and-bounds.md.
 """
 
 from __future__ import annotations
 
-import email.utils
 import logging
 import math
 import random
@@ -28,7 +23,7 @@ from exotel_contacts.base.outcomes import (
     SAFE_METHODS,
 )
 from exotel_contacts.base.settings import check_count, check_fraction, check_seconds
-from exotel_contacts.quota.server_rates import reset_wait
+from exotel_contacts.quota.server_rates import http_date, reset_wait
 
 __all__ = [
     "ATTEMPTS",
@@ -70,17 +65,13 @@ def parse_retry_after(value: str | None, *, now: datetime | None = None) -> floa
     """Seconds to wait from a ``Retry-After`` value (delta-seconds or HTTP date); ``None`` if unusable."""
     if value is None:
         return None
-    text = value.strip()
     try:
-        seconds = float(text)
+        seconds = float(value)
     except ValueError:
-        try:
-            when = email.utils.parsedate_to_datetime(text)
-        except (TypeError, ValueError, IndexError):
+        when = http_date(value)
+        if when is None:
             return None
-        if when.tzinfo is None:
-            when = when.replace(tzinfo=UTC)
-        seconds = (when - (now or datetime.now(UTC))).total_seconds()
+        seconds = when - (now or datetime.now(UTC)).timestamp()
     if not math.isfinite(seconds):
         return None
     return max(0.0, seconds)

@@ -1,16 +1,8 @@
-"""Riding out a Redis that is briefly away (a restart, a failover, a network blip), for a bounded time.
-
-Every Redis call of the shared quota and of the shared journal goes through ``ride_out`` (in
-:mod:`exotel_contacts.quota._async.redis_calls` and its sync twin). A call that fails because Redis cannot
-be reached, is still loading its data after a restart, or is a replica that a failover has not yet
-promoted, is tried again after a back-off (0.05 s doubling to 2 s, with jitter) until ``redis_outage``
-seconds (``EXOTEL_REDIS_OUTAGE``, default 30) have passed since the first failure; then it ends in
-:class:`~exotel_contacts.StoreUnavailableError`. Any other Redis error (a script error, a wrong
-password) is not a blip and fails at once.
+"""Riding out a Redis that is briefly away (restart, failover, blip) for ``redis_outage`` seconds, then
+:class:`~exotel_contacts.StoreUnavailableError` (docs/guides/many-workers.md); other errors fail at once.
 
 Calling again is safe because every script is idempotent for its caller: a booking or a slot is keyed
-by the caller's own ticket, and a journal step carries its sequence number (a step written by an
-attempt whose answer was lost is not written twice).
+by the caller's own ticket, and a journal step carries its sequence number.
 """
 
 from __future__ import annotations
@@ -23,7 +15,10 @@ from urllib.parse import urlsplit
 
 import attrs
 
-from exotel_contacts.base.exceptions import APIConnectionError, InvalidSettingError, StoreUnavailableError
+from exotel_contacts.base.exceptions import APIConnectionError, StoreUnavailableError
+from exotel_contacts.base.settings import check_seconds, env_number
+
+from .redis_quota import redact_url
 
 __all__ = [
     "DEFAULT_REDIS_OUTAGE",
@@ -31,7 +26,6 @@ __all__ = [
     "is_blip",
     "other_error",
     "outage_setting",
-    "redacted",
     "store_error",
 ]
 
@@ -43,24 +37,16 @@ FIRST_WAIT: Final = 0.05
 MAX_WAIT: Final = 2.0
 
 
-def outage_setting(value: float | None, environ: Mapping[str, str] | None = None) -> float:
-    """Seconds to ride out: ``redis_outage=``, else ``EXOTEL_REDIS_OUTAGE``, else 30."""
+def outage_setting(value: float | str | None, environ: Mapping[str, str] | None = None) -> float:
+    """Seconds to ride out: ``redis_outage=`` (a number, or its text from the command line), else
+    ``EXOTEL_REDIS_OUTAGE``, else 30; from 0 to an hour."""
+    var = "EXOTEL_REDIS_OUTAGE"
     env = os.environ if environ is None else environ
-    raw: object = value
-    if raw is None:
-        raw = env.get("EXOTEL_REDIS_OUTAGE", "").strip() or DEFAULT_REDIS_OUTAGE
-    try:
-        seconds = float(raw)  # type: ignore[arg-type]
-    except (TypeError, ValueError):
-        raise InvalidSettingError(
-            f"redis_outage (EXOTEL_REDIS_OUTAGE) must be a number of seconds, got {raw!r}"
-        ) from None
-    if not 0 <= seconds <= MAX_REDIS_OUTAGE:
-        raise InvalidSettingError(
-            f"redis_outage (EXOTEL_REDIS_OUTAGE) must be between 0 and {MAX_REDIS_OUTAGE:g} seconds, "
-            f"got {seconds:g}"
-        )
-    return seconds
+    raw = env.get(var) if value is None else value
+    seconds = env_number(raw, var) if isinstance(raw, str) else raw
+    if seconds is None:
+        return DEFAULT_REDIS_OUTAGE
+    return check_seconds(seconds, "redis_outage", var=var, allow_zero=True, maximum=MAX_REDIS_OUTAGE)
 
 
 def is_blip(exc: BaseException) -> bool:
@@ -101,20 +87,18 @@ class OutageClock:
         return min(wait, left)
 
 
-def redacted(url: str, text: str) -> str:
-    """``text`` with the URL's password (if any) shown as ``***``."""
+def _where_and_why(url: str, what: str, exc: BaseException) -> tuple[str, str]:
+    # The URL and the error's text, the password shown as *** in both (redis-py may quote the URL).
     password = urlsplit(url).password
-    return text.replace(password, "***") if password else text
+    detail = f"{type(exc).__name__}: {exc}"
+    return f"Redis at {redact_url(url)} ({what})", detail.replace(password, "***") if password else detail
 
 
 def store_error(url: str, what: str, exc: BaseException, clock: OutageClock) -> StoreUnavailableError:
     """The typed error of an outage longer than the bound."""
-    from .redis_quota import redact_url  # noqa: PLC0415 - one redaction rule, and no import cycle
-
-    detail = redacted(url, f"{type(exc).__name__}: {exc}")
+    where, why = _where_and_why(url, what, exc)
     return StoreUnavailableError(
-        f"Redis at {redact_url(url)} ({what}) could not be reached for {clock.limit:g} s "
-        f"({clock.tries} tries): {detail}",
+        f"{where} could not be reached for {clock.limit:g} s ({clock.tries} tries): {why}",
         how_to_fix=(
             "Check that Redis is running and EXOTEL_REDIS_URL (or redis_url=) points at it; raise "
             "redis_outage (EXOTEL_REDIS_OUTAGE) to wait longer. Running the job again resumes it "
@@ -125,9 +109,8 @@ def store_error(url: str, what: str, exc: BaseException, clock: OutageClock) -> 
 
 def other_error(url: str, what: str, exc: BaseException) -> APIConnectionError:
     """A Redis error that is not a blip (a script error, authentication): at once, typed."""
-    from .redis_quota import redact_url  # noqa: PLC0415 - one redaction rule, and no import cycle
-
+    where, why = _where_and_why(url, what, exc)
     return APIConnectionError(
-        f"Redis at {redact_url(url)} ({what}) failed: {redacted(url, f'{type(exc).__name__}: {exc}')}",
+        f"{where} failed: {why}",
         how_to_fix="Check that Redis is running and EXOTEL_REDIS_URL (or redis_url=) points at it",
     )

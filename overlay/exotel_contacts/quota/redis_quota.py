@@ -1,9 +1,7 @@
-"""One account's quota shared by every process on every machine: the Redis side (scripts, keys, errors).
+"""One account's quota shared through Redis: the Lua scripts, their keys, and the connections.
 
-Each decision is one Lua script, atomic on the Redis server and timed by its clock (``TIME``): the rate
-window is a sorted set of send times per account and rate class (*reserve*, *confirm*, *settle*); the
-upload slots a fair semaphore with renewed leases. The waiting is in :mod:`.._async.limiter`; why a
-script of our own and not a library's window: docs/decisions/0026-shared-quota-lua-script.md.
+Each decision is one script, atomic and timed by the Redis server's clock; the waiting is in
+:mod:`.._async.limiter`. Why a script of our own: docs/decisions/0026-shared-quota-lua-script.md.
 """
 
 from __future__ import annotations
@@ -13,8 +11,7 @@ from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 import attrs
 
-from exotel_contacts.base.exceptions import APITimeoutError, ConfigurationError, RateLimitError
-from exotel_contacts.base.rates import Rate
+from exotel_contacts.base.exceptions import ConfigurationError
 
 if TYPE_CHECKING:
     import redis
@@ -29,10 +26,6 @@ __all__ = [
     "RESERVE",
     "SETTLE",
     "RedisQuotaKeys",
-    "SlotsBase",
-    "WindowBase",
-    "booked",
-    "confirmed",
     "connect",
     "connect_async",
     "redact_url",
@@ -87,9 +80,8 @@ return {1, slot - now, slot}
 """
 )
 
-# Confirming, right before the request leaves: the ticket is moved to the actual time (a caller that
-# woke late counts from when it really sends), and is let go only if fewer than `limit` others were
-# sent in the window before it; else it is booked again for when one of them leaves the window.
+# Confirming, right before the request leaves (docs/decisions/0026): the ticket moves to now, and goes only
+# if fewer than `limit` others were sent in the window before it; else it is booked when one leaves.
 # ARGV: limit, window (us), ticket, follow. Returns {sent 0/1, extra wait (us), time (us)}.
 CONFIRM: Final = (
     _NOW
@@ -111,8 +103,7 @@ return {1, 0, now}
 """
 )
 
-# Settling, when the answer is back: the server counted the request at some moment before now, so the
-# ticket moves to now if that is later (a slow connect or a busy process sent it late).
+# Settling, when the answer is back: the ticket moves to now if that is later (the server counted it then).
 # ARGV: window (us), ticket.
 SETTLE: Final = (
     _NOW
@@ -257,85 +248,3 @@ class RedisQuotaKeys:
 def us(seconds: float) -> int:
     """Seconds as whole microseconds (the scripts' unit)."""
     return round(seconds * 1_000_000)
-
-
-def booked(reply: Any, rate: Rate, family: str) -> tuple[float, float]:
-    """The (wait, send time) of a booking script's reply; a booking too far ahead is a RateLimitError."""
-    granted, wait_us, slot_us = int(reply[0]), int(reply[1]), int(reply[2])
-    if not granted:
-        raise RateLimitError(
-            f"The shared {family} quota ({rate}) is booked {wait_us / 1e6:.0f} s ahead; "
-            "not waiting that long",
-            retry_after=wait_us / 1e6,
-        )
-    return wait_us / 1e6, slot_us / 1e6
-
-
-def confirmed(reply: Any) -> tuple[float, float]:
-    """The (extra wait, time) of a confirming script's reply: (0, send time) when it may go now."""
-    sent, wait_us, at_us = int(reply[0]), int(reply[1]), int(reply[2])
-    return (0.0 if sent else max(wait_us / 1e6, 1e-6)), at_us / 1e6
-
-
-@attrs.define
-class WindowBase:
-    """One family's window in Redis, the side-neutral part: where it is and the scripts' arguments."""
-
-    url: str
-    key: str
-    rate: Rate
-    family: str
-    slack: float
-    max_wait: float
-    learned_key: str = ""
-    """Where the limit the server stated is shared (:meth:`RedisQuotaKeys.learned`)."""
-    shared_limit: int | None = attrs.field(default=None, init=False)
-    shared_at: float = attrs.field(default=-LEARNED_TTL, init=False)
-
-    @property
-    def window_us(self) -> int:
-        return us(self.rate.window + self.slack)
-
-    @property
-    def keys(self) -> list[str]:
-        return [self.key, self.learned_key or f"{self.key}:limit"]
-
-    def book_args(self, ticket: str) -> list[Any]:
-        return [self.rate.limit, self.window_us, us(self.max_wait), ticket, int(self.rate.follow_server)]
-
-    def confirm_args(self, ticket: str) -> list[Any]:
-        return [self.rate.limit, self.window_us, ticket, int(self.rate.follow_server)]
-
-    def share_due(self, learned: int | None, now: float) -> bool:
-        """Whether to (re)write the learned limit: it changed, or half its time to live has passed."""
-        return learned is not None and (
-            learned != self.shared_limit or now - self.shared_at > LEARNED_TTL / 2
-        )
-
-
-@attrs.define
-class SlotsBase:
-    """The account's upload slots in Redis, the side-neutral part: capacity, lease, waits, arguments."""
-
-    url: str
-    keys: list[str]
-    capacity: int
-    lease: float = 30.0
-    """Seconds a slot stays held without renewal; the holder renews it every third of that."""
-    poll: float = 0.1
-    """Seconds between a waiter's looks."""
-    max_wait: float = 3600.0
-    """Seconds a caller waits for a slot before :class:`APITimeoutError`."""
-
-    @property
-    def waiter_ttl(self) -> float:
-        # A waiter that stops looking (its process died) leaves the queue after this long.
-        return max(2.0, 10 * self.poll)
-
-    def acquire_args(self, token: str) -> list[Any]:
-        return [self.capacity, us(self.lease), us(self.waiter_ttl), token]
-
-    def timed_out(self) -> APITimeoutError:
-        return APITimeoutError(
-            f"No upload slot of the {self.capacity} shared through Redis came free in {self.max_wait:g} s"
-        )

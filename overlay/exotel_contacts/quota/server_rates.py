@@ -1,16 +1,7 @@
 """What the server says about the account's limits: the ``X-RateLimit-*`` headers, read defensively.
 
-Exotel sends on every answer ``X-RateLimit-Limit`` (requests allowed in the window),
-``X-RateLimit-Remaining`` and ``X-RateLimit-Reset`` (epoch seconds when the window resets). The client
-uses them per quota family (:mod:`exotel_contacts.base.rates`):
-
-- the limit replaces the family's default rate (a rate the user set is a ceiling it may only lower);
-- ``Remaining: 0`` holds the family's next request until ``Reset`` instead of sending into a 429;
-- a 429 without ``Retry-After`` waits for ``Reset``.
-
-A header that makes no sense (negative, not a whole number, above :data:`MAX_LIMIT`, a reset in the past
-or more than :data:`MAX_RESET_AHEAD` seconds away) is ignored with one debug log line; the others of
-the same answer are still used. Absent headers leave everything as it was.
+What each header changes per rate class, and which values are ignored (with one debug line while the
+answer's other headers still count): docs/guides/rate-limits.md.
 """
 
 from __future__ import annotations
@@ -21,6 +12,7 @@ import re
 import threading
 import time
 from collections.abc import Callable, Mapping
+from datetime import UTC
 from typing import Final
 
 import attrs
@@ -37,6 +29,7 @@ __all__ = [
     "ServerLimits",
     "ServerView",
     "effective_rate",
+    "http_date",
     "read_server_limits",
     "reset_wait",
 ]
@@ -88,16 +81,19 @@ def _whole(headers: Mapping[str, str], name: str, maximum: int) -> int | None:
     return value
 
 
+def http_date(value: str) -> float | None:
+    """Epoch seconds of an HTTP date (``Date``, ``Retry-After``; one without a zone is UTC), or None."""
+    try:
+        when = email.utils.parsedate_to_datetime(value.strip())
+        return when.replace(tzinfo=when.tzinfo or UTC).timestamp()
+    except (TypeError, ValueError, IndexError, OverflowError):
+        return None
+
+
 def _server_now(headers: Mapping[str, str], local: float) -> float:
     # Reset is on the server's clock: its Date says how far ours is off (to the second).
-    raw = headers.get("date")
-    if raw is None:
-        return local
-    try:
-        stated = email.utils.parsedate_to_datetime(raw).timestamp()
-    except (TypeError, ValueError, IndexError, OverflowError):
-        return local
-    return stated if abs(stated - local) > CLOCK_SKEW else local
+    stated = http_date(headers.get("date", ""))
+    return stated if stated is not None and abs(stated - local) > CLOCK_SKEW else local
 
 
 def _reset_in(headers: Mapping[str, str], now: float | None) -> float | None:

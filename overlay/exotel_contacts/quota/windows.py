@@ -1,18 +1,8 @@
-"""Client-side rate windows (one moving window per rate class): the settings and the in-process window.
+"""The in-process rate window of each rate class, and the settings both kinds of window share.
 
-The waiting itself, and the upload slots, are in :mod:`exotel_contacts.quota._async.limiter` (and its
-generated sync twin).
-
-Where the quota lives:
-
-- **In the process** (default): shared by every thread or task of one client.
-- **In Redis** (``redis_url=`` / ``EXOTEL_REDIS_URL``): shared by every process on every machine that
-  uses the same Redis and account; see :mod:`exotel_contacts.quota.redis_quota`.
-
-Each window takes the limit the server states for the account (:mod:`exotel_contacts.quota.server_rates`).
-
-Every window books the earliest send time that fits and the caller sleeps until then, and confirms
-right before sending: requests go out in the order they asked, and waiting costs no polling.
+A window books the earliest send time that fits, the caller sleeps until then and confirms right before
+sending: the rule of the Redis scripts (docs/decisions/0026), on this process's clock. Where the quota
+lives and how it is shared: docs/guides/pacing-and-quota.md.
 """
 
 from __future__ import annotations
@@ -25,14 +15,11 @@ from collections.abc import Callable, Mapping
 from typing import Any, Final
 
 from exotel_contacts.base.exceptions import RateLimitError
-from exotel_contacts.base.rates import RATE_CLASSES, Rate, RateClass, RateSettings
+from exotel_contacts.base.rates import Rate
 from exotel_contacts.spec.operations import OPERATIONS
-
-from .server_rates import ServerView, effective_rate, read_server_limits
 
 __all__ = [
     "DEFAULT_MAX_CONCURRENT_UPLOADS",
-    "LimiterBase",
     "LocalWindow",
     "Permit",
     "max_wait_for",
@@ -96,6 +83,12 @@ class LocalWindow:
         bisect.insort(self._times, at)
         self._tickets[ticket] = at
 
+    def _drop(self, ticket: object) -> None:
+        at = self._tickets.pop(ticket, None)
+        index = bisect.bisect_left(self._times, at) if at is not None else len(self._times)
+        if index < len(self._times) and self._times[index] == at:
+            del self._times[index]
+
     def _expire(self, now: float) -> None:
         gone = bisect.bisect_right(self._times, now - self._window)
         if gone:
@@ -123,11 +116,7 @@ class LocalWindow:
         """Right before sending: 0 to send now, else the seconds to wait before confirming again."""
         with self._lock:
             now = self._clock()
-            booked = self._tickets.pop(ticket, None)
-            if booked is not None:
-                index = bisect.bisect_left(self._times, booked)
-                if index < len(self._times) and self._times[index] == booked:
-                    del self._times[index]
+            self._drop(ticket)
             self._expire(now)
             low = bisect.bisect_right(self._times, now - self._window)
             count = bisect.bisect_right(self._times, now) - low
@@ -143,63 +132,10 @@ class LocalWindow:
         with self._lock:
             now = self._clock()
             booked = self._tickets.get(ticket)
-            if booked is None or booked >= now:
-                return
-            index = bisect.bisect_left(self._times, booked)
-            if index < len(self._times) and self._times[index] == booked:
-                del self._times[index]
-            self._put(ticket, now)
+            if booked is not None and booked < now:
+                self._drop(ticket)
+                self._put(ticket, now)
 
 
 Permit = tuple[Any, Any]
 """What a rate limiter's ``acquire`` hands back for its ``settle``: (window, ticket)."""
-
-
-class LimiterBase:
-    """What both sides' rate limiters share: the settings, and what the server said per family."""
-
-    def __init__(
-        self,
-        account_sid: str,
-        *,
-        rates: RateSettings | None = None,
-        redis_url: str | None = None,
-        clock: Callable[[], float] = time.monotonic,
-    ) -> None:
-        self.account_sid = account_sid
-        self.rates = rates if rates is not None else RateSettings()
-        self.redis_url = redis_url
-        self._owns_redis = False
-        self.server: dict[RateClass, ServerView] = {
-            family: ServerView(clock=clock) for family in RATE_CLASSES if self.rates.of(family) is not None
-        }
-
-    def __repr__(self) -> str:
-        where = "redis" if self.redis_url else "process"
-        return f"{type(self).__name__}(account_sid={self.account_sid!r}, quota={where})"
-
-    def learn(self, family: RateClass, headers: Mapping[str, str], status: int) -> Rate | None:
-        """Take in an answer's rate-limit headers; the family's new rate when its limit changed."""
-        view = self.server.get(family)
-        rate = self.rates.of(family)
-        if view is None or rate is None:
-            return None
-        seen = read_server_limits(headers)
-        if seen is None or not view.observe(seen, refused=status == 429):
-            return None
-        return effective_rate(rate, view.limit)
-
-    def held_for(self, family: RateClass, deadline: float) -> float:
-        """Seconds the family waits for the server's window to reset (``Remaining: 0`` or a 429).
-
-        Past ``deadline`` (seconds left of the call) it is a :class:`RateLimitError` instead of a wait.
-        """
-        view = self.server.get(family)
-        wait = view.wait() if view is not None else 0.0
-        if wait > deadline:
-            raise RateLimitError(
-                f"The server said the {family} quota is spent for {wait:.1f} s more; "
-                "that is past the call's deadline",
-                retry_after=wait,
-            )
-        return wait

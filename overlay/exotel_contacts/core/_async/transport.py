@@ -62,7 +62,7 @@ class AsyncRetryTransport(httpx.AsyncBaseTransport):
                     response = await self.wrapped.handle_async_request(request)
                 finally:
                     await self._settle(permit)
-                watch.answered(response)
+                watch.response = response
             await self._observe(request, response)
             await self._check_location(request, response)
             return response
@@ -89,7 +89,7 @@ class AsyncRetryTransport(httpx.AsyncBaseTransport):
                             )
                     finally:
                         await self._settle(permit)
-                    watch.answered(response)
+                    watch.response = response
                     await self._observe(request, response)
                     if state.should_replay(response):
                         raise RetryableResponse(response)
@@ -105,7 +105,7 @@ class AsyncRetryTransport(httpx.AsyncBaseTransport):
             return None
         started = time.monotonic()
         permit = await self.limiter.acquire(self._family(request), deadline=deadline)
-        watch.waited(started)
+        watch.quota_wait = time.monotonic() - started
         return permit
 
     def _family(self, request: httpx.Request) -> RateClass:

@@ -64,7 +64,7 @@ class RetryTransport(httpx.BaseTransport):
                     response = self.wrapped.handle_request(request)
                 finally:
                     self._settle(permit)
-                watch.answered(response)
+                watch.response = response
             self._observe(request, response)
             self._check_location(request, response)
             return response
@@ -91,7 +91,7 @@ class RetryTransport(httpx.BaseTransport):
                             )
                     finally:
                         self._settle(permit)
-                    watch.answered(response)
+                    watch.response = response
                     self._observe(request, response)
                     if state.should_replay(response):
                         raise RetryableResponse(response)
@@ -107,7 +107,7 @@ class RetryTransport(httpx.BaseTransport):
             return None
         started = time.monotonic()
         permit = self.limiter.acquire(self._family(request), deadline=deadline)
-        watch.waited(started)
+        watch.quota_wait = time.monotonic() - started
         return permit
 
     def _family(self, request: httpx.Request) -> RateClass:

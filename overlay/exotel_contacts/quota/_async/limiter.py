@@ -16,8 +16,8 @@ from typing import Any
 import attrs
 
 from exotel_contacts.base._async._primitives import RedisClient, Semaphore, repeat, sleep
-from exotel_contacts.base.exceptions import APIConnectionError
-from exotel_contacts.base.rates import RATE_CLASSES, RateClass, RateSettings
+from exotel_contacts.base.exceptions import APIConnectionError, APITimeoutError, RateLimitError
+from exotel_contacts.base.rates import RATE_CLASSES, Rate, RateClass, RateSettings
 
 from ..redis_faults import DEFAULT_REDIS_OUTAGE
 from ..redis_quota import (
@@ -29,14 +29,11 @@ from ..redis_quota import (
     RESERVE,
     SETTLE,
     RedisQuotaKeys,
-    SlotsBase,
-    WindowBase,
-    booked,
-    confirmed,
     connect_async,
     us,
 )
-from ..windows import LimiterBase, LocalWindow, Permit, max_wait_for, slack_for
+from ..server_rates import ServerView, effective_rate, read_server_limits
+from ..windows import LocalWindow, Permit, max_wait_for, slack_for
 from .redis_calls import ride_out
 
 __all__ = [
@@ -64,21 +61,52 @@ async def _script(
 
 
 @attrs.define
-class AsyncRedisWindow(WindowBase):
+class AsyncRedisWindow:
     """One family's moving window in Redis: :meth:`reserve`, sleep, :meth:`confirm`, send, :meth:`settle`."""
 
+    url: str
+    key: str
+    rate: Rate
+    family: str
+    slack: float
+    max_wait: float
+    learned_key: str = ""
+    """Where the limit the server stated is shared (:meth:`RedisQuotaKeys.learned`)."""
     client: RedisClient = attrs.field(kw_only=True)
     outage: float = attrs.field(default=DEFAULT_REDIS_OUTAGE, kw_only=True)
     """Seconds a call rides out a Redis that is away (see :mod:`exotel_contacts.quota.redis_faults`)."""
+    shared_limit: int | None = attrs.field(default=None, init=False)
+    shared_at: float = attrs.field(default=-LEARNED_TTL, init=False)
     _scripts: dict[str, Any] = attrs.field(init=False, factory=dict)
     what = "the shared rate limit"
 
-    async def _run(self, source: str, args: list[Any]) -> Any:
-        return await _script(self, source, self.keys, args)
+    @property
+    def keys(self) -> list[str]:
+        return [self.key, self.learned_key or f"{self.key}:limit"]
+
+    @property
+    def window_us(self) -> int:
+        return us(self.rate.window + self.slack)
+
+    async def _run(self, source: str, *args: Any) -> list[int]:
+        # RESERVE and CONFIRM: limit and window, the script's own arguments, whether to follow the server.
+        follow = int(self.rate.follow_server)
+        reply = await _script(self, source, self.keys, [self.rate.limit, self.window_us, *args, follow])
+        return [int(value) for value in reply]
 
     async def book(self, ticket: str) -> tuple[float, float]:
-        """Book a send time for ``ticket``; return the seconds to wait and that time (server clock)."""
-        return booked(await self._run(RESERVE, self.book_args(ticket)), self.rate, self.family)
+        """Book a send time for ``ticket``; return the seconds to wait and that time (server clock).
+
+        A booking more than ``max_wait`` ahead is a :class:`RateLimitError`.
+        """
+        granted, wait_us, slot_us = await self._run(RESERVE, us(self.max_wait), ticket)
+        if not granted:
+            raise RateLimitError(
+                f"The shared {self.family} quota ({self.rate}) is booked {wait_us / 1e6:.0f} s ahead; "
+                "not waiting that long",
+                retry_after=wait_us / 1e6,
+            )
+        return wait_us / 1e6, slot_us / 1e6
 
     async def reserve(self) -> tuple[float, str]:
         """Book the next send time; return the seconds to wait for it and the ticket to confirm."""
@@ -88,7 +116,8 @@ class AsyncRedisWindow(WindowBase):
 
     async def confirm_at(self, ticket: str) -> tuple[float, float]:
         """:meth:`confirm`, and the send time (server clock) when it is 0."""
-        return confirmed(await self._run(CONFIRM, self.confirm_args(ticket)))
+        sent, wait_us, at_us = await self._run(CONFIRM, ticket)
+        return (0.0 if sent else max(wait_us / 1e6, 1e-6)), at_us / 1e6
 
     async def confirm(self, ticket: str) -> float:
         """Right before sending: 0 to send now, else the seconds to wait before confirming again."""
@@ -107,7 +136,8 @@ class AsyncRedisWindow(WindowBase):
     async def share(self, learned: int | None) -> None:
         """Write the limit the server stated where every worker's scripts read it (when due)."""
         now = time.monotonic()
-        if not self.share_due(learned, now):
+        # Due when it changed, or half its time to live has passed.
+        if learned is None or (learned == self.shared_limit and now - self.shared_at <= LEARNED_TTL / 2):
             return
         # Best effort: a Redis away now leaves the limit to be shared by a later answer.
         with contextlib.suppress(APIConnectionError):
@@ -121,9 +151,18 @@ class AsyncRedisWindow(WindowBase):
 
 
 @attrs.define
-class AsyncRedisSlots(SlotsBase):
+class AsyncRedisSlots:
     """The account's upload slots shared through Redis: ``async with slots.hold(): ...``."""
 
+    url: str
+    keys: list[str]
+    capacity: int
+    lease: float = 30.0
+    """Seconds a slot stays held without renewal; the holder renews it every third of that."""
+    poll: float = 0.1
+    """Seconds between a waiter's looks."""
+    max_wait: float = 3600.0
+    """Seconds a caller waits for a slot before :class:`APITimeoutError`."""
     client: RedisClient = attrs.field(default=None, kw_only=True)
     outage: float = attrs.field(default=DEFAULT_REDIS_OUTAGE, kw_only=True)
     """Seconds a call rides out a Redis that is away (see :mod:`exotel_contacts.quota.redis_faults`)."""
@@ -134,10 +173,15 @@ class AsyncRedisSlots(SlotsBase):
     async def hold(self) -> AsyncIterator[None]:
         """Wait for a slot (first come, first served), hold it while the block runs, then free it."""
         token, waited = uuid.uuid4().hex, 0.0
-        while not int(await _script(self, ACQUIRE, self.keys, self.acquire_args(token))):
+        # The third argument: a waiter that stops looking (its process died) leaves the queue after it.
+        args = [self.capacity, us(self.lease), us(max(2.0, 10 * self.poll)), token]
+        while not int(await _script(self, ACQUIRE, self.keys, args)):
             if waited >= self.max_wait:
                 await _script(self, RELEASE, self.keys[:3], [token])
-                raise self.timed_out()
+                raise APITimeoutError(
+                    f"No upload slot of the {self.capacity} shared through Redis came free "
+                    f"in {self.max_wait:g} s"
+                )
             await sleep(self.poll)
             waited += self.poll
 
@@ -175,7 +219,7 @@ class AsyncUploadSlots:
                     yield
 
 
-class AsyncRateLimiter(LimiterBase):
+class AsyncRateLimiter:
     """Waits until one more request of a family fits its limit (see the module docstring)."""
 
     def __init__(
@@ -187,7 +231,11 @@ class AsyncRateLimiter(LimiterBase):
         redis: RedisClient = None,
         outage: float = DEFAULT_REDIS_OUTAGE,
     ) -> None:
-        super().__init__(account_sid, rates=rates, redis_url=redis_url)
+        self.account_sid = account_sid
+        self.rates = rates if rates is not None else RateSettings()
+        self.redis_url = redis_url
+        # What the server said per family (X-RateLimit-*).
+        self.server = {family: ServerView() for family in RATE_CLASSES if self.rates.of(family) is not None}
         self._local: dict[RateClass, LocalWindow] = {}
         self._windows: dict[RateClass, AsyncRedisWindow] = {}
         self._owns_redis = redis is None
@@ -197,24 +245,37 @@ class AsyncRateLimiter(LimiterBase):
         keys = RedisQuotaKeys(account_sid)
         for family in RATE_CLASSES:
             rate = self.rates.of(family)
-            if rate is None:
-                continue
-            if redis_url is None:
+            if rate is not None and redis_url is None:
                 self._local[family] = LocalWindow(rate, family)
-                continue
-            slack, wait = slack_for(rate.window), max_wait_for(rate)
-            window = AsyncRedisWindow(
-                redis_url,
-                keys.rate(family),
-                rate,
-                family,
-                slack,
-                wait,
-                keys.learned(family),
-                client=self._redis,
-                outage=outage,
+            elif rate is not None and redis_url is not None:
+                self._windows[family] = AsyncRedisWindow(
+                    redis_url,
+                    keys.rate(family),
+                    rate,
+                    family,
+                    slack_for(rate.window),
+                    max_wait_for(rate),
+                    keys.learned(family),
+                    client=self._redis,
+                    outage=outage,
+                )
+
+    def __repr__(self) -> str:
+        where = "redis" if self.redis_url else "process"
+        return f"{type(self).__name__}(account_sid={self.account_sid!r}, quota={where})"
+
+    def _held_for(self, family: RateClass, deadline: float) -> float:
+        # Seconds the family waits for the server's window to reset (Remaining: 0 or a 429); past
+        # ``deadline`` (seconds left of the call) a RateLimitError instead.
+        view = self.server.get(family)
+        wait = view.wait() if view is not None else 0.0
+        if wait > deadline:
+            raise RateLimitError(
+                f"The server said the {family} quota is spent for {wait:.1f} s more; "
+                "that is past the call's deadline",
+                retry_after=wait,
             )
-            self._windows[family] = window
+        return wait
 
     async def acquire(self, family: RateClass = "ccm", *, deadline: float = math.inf) -> Permit | None:
         """Wait until one more request of ``family`` may be sent; pass the result to :meth:`settle`.
@@ -222,7 +283,7 @@ class AsyncRateLimiter(LimiterBase):
         ``deadline``: seconds left of the call; a wait for the server's window past it is a RateLimitError.
         """
         # A window the server called spent holds the turn booked in the queue (no place is lost).
-        held = self.held_for(family, deadline)
+        held = self._held_for(family, deadline)
         local = self._local.get(family)
         if local is not None:
             wait, ticket = local.reserve()
@@ -245,14 +306,19 @@ class AsyncRateLimiter(LimiterBase):
 
     async def observe(self, family: RateClass, headers: Mapping[str, str], status: int) -> None:
         """An answer of ``family`` is back: take in what its rate-limit headers say."""
-        rate = self.learn(family, headers, status)
-        local, window = self._local.get(family), self._windows.get(family)
-        if rate is not None and local is not None:
-            local.set_rate(rate)
-        if window is not None:
-            if rate is not None:
-                window.rate = rate
-            await window.share(self.server[family].limit)
+        view, rate = self.server.get(family), self.rates.of(family)
+        if view is None or rate is None:
+            return  # not limited: no window either
+        seen = read_server_limits(headers)
+        if seen is not None and view.observe(seen, refused=status == 429):
+            # The limit the server states changed: the family's windows count by it from now on.
+            rate = effective_rate(rate, view.limit)
+            if family in self._local:
+                self._local[family].set_rate(rate)
+            if family in self._windows:
+                self._windows[family].rate = rate
+        if family in self._windows:
+            await self._windows[family].share(view.limit)
 
     async def settle(self, permit: Permit | None) -> None:
         """The attempt's answer is back (or it failed): count it from now if that is later."""
