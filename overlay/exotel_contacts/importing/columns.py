@@ -7,9 +7,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from exotel_contacts.base.exceptions import DuplicateColumnError, MissingHeaderError, MissingPhoneColumnError
 from exotel_contacts.base.families import Family
-
-from .errors import DuplicateColumnError, MissingHeaderError, MissingPhoneColumnError
 
 __all__ = [
     "CAMPAIGN_COLUMNS",

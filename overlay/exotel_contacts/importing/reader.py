@@ -19,10 +19,17 @@ from pathlib import Path
 from types import TracebackType
 from typing import IO, NamedTuple
 
+from exotel_contacts.base.exceptions import (
+    EmptyFileError,
+    FieldTooLargeError,
+    FileEncodingError,
+    MalformedCsvError,
+    NulByteError,
+)
+
 from . import checks
 from .checks import E164, PhoneCheck, check_email, make_phone_check
 from .columns import HeaderPlan, plan_header, unknown_columns_warning
-from .errors import EmptyFileError, FieldTooLargeError, FileEncodingError, MalformedCsvError, NulByteError
 from .rows import RowFailure, RowResult
 from .seen import SeenNumbers, line_breaks
 

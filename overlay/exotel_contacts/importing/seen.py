@@ -1,31 +1,15 @@
-"""The in-file duplicate check's table: one 64-bit slot for ~0.85 rows, about 9.4 bytes a row.
+"""The in-file duplicate check's table: one 64-bit slot a distinct number (docs/decisions/0023).
 
-A dict of the numbers seen costs ~140 bytes a distinct number (the str key, the int value, the
-entry), which made an import's memory grow with its file. An E.164 number is at most 15 digits
-after the plus with no leading zero, so `int(phone)` is exact, injective and below 10**15 (50 bits).
-The table is one `array('Q')` of `size` slots (a prime), open addressing with double hashing, and
-each taken slot holds everything about one distinct number:
+`int(phone)` of an E.164 number is exact and below 10**15. The table is one `array('Q')` of `size`
+slots (a random prime), open addressing with double hashing, sized once before the scan for a load of
+at most 0.85; each taken slot holds
 
     slot = ((quotient << PROBE_BITS) | probe) << row_bits | first_row
 
-- `number = quotient * size + home`: the home slot is `number % size`, so only the quotient is
-  kept (quotienting: the slot's position already says the rest);
-- `probe` is how many steps from home the entry sits (step `1 + quotient % (size - 1)`), so the home
-  slot, and with it the number, can be rebuilt from the slot's position (`numbers()` does);
-- `first_row` is the row that first had the number: what a duplicate's report names.
-
-A lookup compares `slot >> row_bits` with `(quotient << PROBE_BITS) | probe`, one integer compare a
-step (`_walk`). The table is sized once, before the scan, from an upper bound on the file's rows (its line
-breaks, counted in the prescan), for a load of at most 0.85: no resize, so no moment with two
-tables, and the bound is exact for files without quoted line breaks. Distinct numbers never
-outnumber rows, so a table whose row numbers stay within `rows` stays under that load; one that
-would not (more rows than promised, or a probe past `PROBE_LIMIT`) is rebuilt larger (`grown`).
-
-The size is a random prime near the wanted size: numbers in arithmetic progression spread evenly,
-and a file crafted to pile its numbers onto one probe sequence would need to know the prime. The
-reader's hot loop does the common case inline (divmod, one look, one store; see
-`reader.ContactSource._scan`) and walks a taken home's sequence inline too; everything else calls
-`first_row`, `record` or `find`.
+where `number = quotient * size + home` (the home slot is `number % size`, implied by the position),
+`probe` is the steps from home (step `1 + quotient % (size - 1)`, so `entries()` can rebuild the
+number) and `first_row` the row a duplicate's report names. A table that would pass its load or
+`PROBE_LIMIT` is rebuilt larger (`grown`).
 """
 
 from __future__ import annotations

@@ -15,8 +15,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Literal
 
+from exotel_contacts.base.exceptions import ListCapExceededError
+
 from .columns import Family, target_columns
-from .errors import ListCapExceededError
 from .limits import Limits
 from .reader import ContactSource, ValidationReport
 from .rowmap import RowMap
