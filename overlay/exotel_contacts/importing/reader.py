@@ -1,9 +1,7 @@
-"""Streaming reader and checker for contact CSV files.
+"""Streaming reader and checker for contact CSV files, a batch of rows at a time (docs/decisions/0024).
 
-Rows are read from a `csv.reader` over the open file, a batch of a few hundred at a time, and checked
-per batch (see `ContactSource._scan`). Two things grow with the file, and only with what they must
-remember: the in-file duplicate check's table (`seen.SeenNumbers`, one 64-bit slot for ~0.85 rows,
-sized before the scan from the file's line breaks) and the list of failed rows.
+What grows with the file is only the duplicate table (`seen.SeenNumbers`, docs/decisions/0023) and
+the list of failed rows.
 """
 
 from __future__ import annotations
@@ -16,10 +14,10 @@ from dataclasses import dataclass
 from itertools import islice
 from operator import itemgetter
 from pathlib import Path
-from types import TracebackType
-from typing import IO, NamedTuple
+from typing import IO
 
 from exotel_contacts.base.exceptions import (
+    ContactFileError,
     EmptyFileError,
     FieldTooLargeError,
     FileEncodingError,
@@ -42,6 +40,7 @@ _new_tuple = tuple.__new__
 _ROW_NUMBER = itemgetter(0)
 _PHONE_CODES = frozenset({"INVALID_PHONE", "MISSING_REQUIRED"})
 _RESAVE = "re-save the file as 'CSV UTF-8' (comma-separated)"
+_MERGE = "remove the duplicate row or merge the two"
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,17 +79,11 @@ def _line_at(path: Path, offset: int) -> int:
     return prefix.count(b"\n") + prefix.count(b"\r") - prefix.count(b"\r\n") + 1
 
 
-class _Prescan(NamedTuple):
-    records: int
-    """An upper bound on the file's records: its line breaks (LF, CR, CRLF) plus one."""
-    size: int
-    """Bytes read."""
-
-
-def _prescan(path: Path) -> _Prescan:
+def _prescan(path: Path) -> tuple[int, int]:
     """Reject UTF-16/32 files, NUL bytes and empty files before parsing (one C-speed pass).
 
-    What it counts on the way sizes the duplicate check's table before the scan.
+    Returns (an upper bound on the records: line breaks + 1, bytes read), which size the duplicate
+    check's table before the scan.
     """
     with path.open("rb") as handle:
         head = handle.read(4)
@@ -126,7 +119,7 @@ def _prescan(path: Path) -> _Prescan:
             path=path,
             line=1 if offset else None,
         )
-    return _Prescan(breaks + 1, offset)
+    return breaks + 1, offset
 
 
 def _decode_error(path: Path) -> FileEncodingError:
@@ -205,12 +198,7 @@ class ContactSource:
     def __enter__(self) -> ContactSource:
         return self
 
-    def __exit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None:
+    def __exit__(self, *exc_info: object) -> None:
         self.close()
 
     def close(self) -> None:
@@ -225,16 +213,32 @@ class ContactSource:
             notes.append("the file has a header but no data rows")
         return notes
 
+    def validation(
+        self, failures: list[RowFailure] | None = None, warnings: tuple[str, ...] = ()
+    ) -> ValidationReport:
+        """The report of the rows read so far: `failures` (default: `self.failures`) and the header's
+        warnings followed by `warnings`."""
+        failures = self.failures if failures is None else failures
+        return ValidationReport(
+            path=self.path,
+            columns=tuple(self.plan.index),
+            total_rows=self.rows_read,
+            valid_rows=self.rows_read - len(failures),
+            blank_rows=self.blank_rows,
+            failures=tuple(failures),
+            warnings=(*self.warnings(), *warnings),
+        )
+
     def _next_or_none(self) -> list[str] | None:
         try:
             return next(self._reader, None)
-        except UnicodeDecodeError:
-            raise _decode_error(self.path) from None
-        except csv.Error as exc:
-            raise self._csv_error(exc, None) from None
+        except (csv.Error, UnicodeDecodeError) as exc:
+            raise self._read_error(exc, None) from None
 
-    def _csv_error(self, exc: csv.Error, records: int | None) -> MalformedCsvError:
+    def _read_error(self, exc: csv.Error | UnicodeDecodeError, records: int | None) -> ContactFileError:
         """``records``: the data rows read before the failing one; ``None`` while reading the header."""
+        if isinstance(exc, UnicodeDecodeError):
+            return _decode_error(self.path)
         text = str(exc)
         where = "in the header" if records is None else f"in data row {records + 1}"
         if "field larger than field limit" in text:
@@ -328,18 +332,6 @@ class ContactSource:
                 return "failed", phone
         return None, phone
 
-    def _batch_suspects(self, phones: list[str], emails: list[str] | None) -> tuple[list[int], list[int]]:
-        """Indices of the batch's rows the batch checks stopped at, in order: (phone, email).
-
-        A row in the first list takes every check one by one (`_slow_row`); one only in the second
-        had a good phone and takes the email check alone.
-        """
-        count = len(phones)
-        if self.strict:
-            return list(range(count)), []  # every phone goes through phonenumbers (and its email after)
-        suspects = checks.bad_phone_lines(phones)
-        return suspects, [] if emails is None else checks.bad_email_cells(emails)
-
     def _cells(self, batch: list[list[str]]) -> tuple[list[str], list[str] | None]:
         """The batch's phone cells and email cells (None without an email column)."""
         plan = self.plan
@@ -367,7 +359,11 @@ class ContactSource:
         held: dict[int, str] = {}
         blank = 0
         numbers = phones
-        phone_suspects, email_suspects = self._batch_suspects(phones, emails)
+        if self.strict:  # every phone goes through phonenumbers (and its email after)
+            phone_suspects, email_suspects = list(range(len(batch))), []
+        else:
+            phone_suspects = checks.bad_phone_lines(phones)
+            email_suspects = [] if emails is None else checks.bad_email_cells(emails)
         if phone_suspects or email_suspects:
             numbers = phones.copy()
         email_at = self.plan.get("email")
@@ -394,7 +390,8 @@ class ContactSource:
         after_emails = len(failures)
         duplicates = [] if seen is None else seen.record_batch(numbers, base)
         for index, first in duplicates:
-            self._fail(base + index, batch[index], "DUPLICATE_ENTRY", _duplicate(phones[index], first))
+            message = f"Phone number {phones[index]} already appears in row {first} of this file; "
+            self._fail(base + index, batch[index], "DUPLICATE_ENTRY", message + _MERGE)
             held[index] = "failed"
         # Each check's failures came in row order: merge them when more than one check failed rows.
         if (recorded < after_phones) + (after_phones < after_emails) + bool(duplicates) > 1:
@@ -402,11 +399,8 @@ class ContactSource:
         return phones, held, blank
 
     def _scan(self, *, send_invalid: bool, yield_valid: bool) -> Iterator[tuple[int, list[str], str]]:
-        # Rows are read in batches of _BATCH and checked per batch (`_check_batch`): one regex call over
-        # the batch's phones and one over its emails (`_batch_suspects`); the rows they stop at, a few
-        # percent, take the per-row path (`_slow_row`), which says which check failed; then the
-        # duplicate check takes the batch's numbers in one call (`SeenNumbers.record_batch`). A batch
-        # with nothing to report goes out through one zip: no per-row Python work.
+        # Per batch (`_check_batch`, docs/decisions/0024); a batch with nothing to report goes out
+        # through one zip: no per-row Python work.
         phone_slow = make_phone_check(strict=self.strict, default_region=self.default_region)
         # Rows that can enter the table: at most one per line break, and each needs its phone (3 bytes
         # at least), a comma per other field and a line break, so a file of blank lines sizes no table.
@@ -439,25 +433,12 @@ class ContactSource:
                     verdict = held.get(index)
                     if verdict is None or (verdict == "failed" and send_invalid):
                         yield base + index, row, phones[index]
-            if isinstance(problem, UnicodeDecodeError):
-                raise _decode_error(self.path) from None
             if problem is not None:
-                raise self._csv_error(problem, row_number) from None
-        except UnicodeDecodeError:
-            raise _decode_error(self.path) from None
-        except csv.Error as exc:
-            raise self._csv_error(exc, row_number) from None
+                raise self._read_error(problem, row_number) from None
         finally:
             self.rows_read = row_number - blank
             self.blank_rows = blank
             self.duplicate_table_bytes = 0 if seen is None else seen.nbytes
-
-
-def _duplicate(phone: str, first: int) -> str:
-    return (
-        f"Phone number {phone} already appears in row {first} of this file; "
-        "remove the duplicate row or merge the two"
-    )
 
 
 def validate_file(
@@ -475,16 +456,7 @@ def validate_file(
         path, strict=strict, default_region=default_region, detect_duplicates=detect_duplicates
     ) as source:
         source.check_all()
-        failures = tuple(source.failures)
-        return ValidationReport(
-            path=source.path,
-            columns=tuple(source.plan.index),
-            total_rows=source.rows_read,
-            valid_rows=source.rows_read - len(failures),
-            blank_rows=source.blank_rows,
-            failures=failures,
-            warnings=tuple(source.warnings()),
-        )
+        return source.validation()
 
 
 def read_contacts(

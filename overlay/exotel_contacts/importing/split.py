@@ -12,6 +12,7 @@ import csv
 import io
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from operator import attrgetter
 from pathlib import Path
 from typing import IO, Literal
 
@@ -81,19 +82,11 @@ class _PartWriter:
         # row is written, to decide whether it still fits in the current part.
         self._buffer = io.StringIO()
         self._format = csv.writer(self._buffer).writerow
-        self.header_text = self._text(header)
-        self.header_bytes = len(self.header_text.encode())
+        self.header_text, self.header_bytes = self.row_text(header)
         self._handle: IO[str] | None = None
         self._rows = 0
         self._bytes = 0
         self._map = RowMap()
-
-    def _text(self, row: list[str]) -> str:
-        buffer = self._buffer
-        buffer.seek(0)
-        buffer.truncate()
-        self._format(row)
-        return buffer.getvalue()
 
     def fits_alone(self, size: int) -> bool:
         """Whether a row of `size` bytes fits in an otherwise empty part."""
@@ -101,7 +94,11 @@ class _PartWriter:
 
     def row_text(self, row: list[str]) -> tuple[str, int]:
         """The CSV text of a row and its size in UTF-8 bytes."""
-        text = self._text(row)
+        buffer = self._buffer
+        buffer.seek(0)
+        buffer.truncate()
+        self._format(row)
+        text = buffer.getvalue()
         return text, len(text) if text.isascii() else len(text.encode())
 
     def write(self, text: str, size: int, row_number: int) -> None:
@@ -242,21 +239,12 @@ def split_file(
         except BaseException:
             writer.discard()
             raise
-        warnings = source.warnings()
-        warnings.extend(
-            f"column {name!r} is dropped: the Campaign CSV upload takes no {name} column" for name in dropped
-        )
-        failures = source.failures + oversized
-        failures.sort(key=_row_number)
-        valid = source.rows_read - len(source.failures) - len(oversized)
-        validation = ValidationReport(
-            path=source.path,
-            columns=tuple(plan.index),
-            total_rows=source.rows_read,
-            valid_rows=valid,
-            blank_rows=source.blank_rows,
-            failures=tuple(failures),
-            warnings=tuple(warnings),
+        validation = source.validation(
+            sorted(source.failures + oversized, key=attrgetter("row_number")),
+            tuple(
+                f"column {name!r} is dropped: the Campaign CSV upload takes no {name} column"
+                for name in dropped
+            ),
         )
     return SplitResult(
         family=family,
@@ -265,7 +253,3 @@ def split_file(
         validation=validation,
         send_invalid=send_invalid,
     )
-
-
-def _row_number(failure: RowFailure) -> int:
-    return failure.row_number
