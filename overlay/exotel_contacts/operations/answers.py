@@ -1,12 +1,6 @@
-"""What the README's methods make of a generated answer: the record, a :class:`Page`, a checked
-multi-status, an upload's progress.
-
-The generated request builders (:mod:`._spec_requests`) parse an answer into the spec's envelope
-model; the methods of the client's table hand back what is inside it, checked further where a
-workflow relies on it (an upload id is used as a path segment later, a count must fit 64 bits, a
-multi-status must have one item per input). Each shape is an :meth:`Operation.then` step, so the
-answer's attempts and the raw response stay at hand.
-"""
+"""What the client's methods make of a parsed answer (each an :meth:`Operation.then` step): the
+record, a :class:`Page`, a multi-status with one item per input, an upload's checked ids and counts
+(an upload id becomes a path segment later, a count must fit 64 bits), its progress."""
 
 from __future__ import annotations
 

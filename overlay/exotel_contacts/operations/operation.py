@@ -1,11 +1,5 @@
-"""One request as data (:class:`Operation`), and the spec's per-operation rules that build it.
-
-Sync and async clients send the same :class:`Operation` through their one funnel (``_send_counted``);
-only the sending differs. :class:`OperationRule` is what openapi.yaml declares of an operation
-(:mod:`._operation_rule`);
-``scripts/generate_operations.py`` writes one per operation into :mod:`._spec_operations`, and
-:func:`spec_operation` turns a rule and a generated endpoint's request into an :class:`Operation`.
-"""
+"""One request as data (:class:`Operation`), built by the spec's rule for its operation
+(:class:`OperationRule`); sync and async clients send it through their one funnel (``_send_counted``)."""
 
 from __future__ import annotations
 
