@@ -18,11 +18,10 @@ from exotel_contacts.base.exceptions import (
 
 from .checks import E164, EMAIL_FAST, check_email, make_phone_check
 from .columns import CAMPAIGN_COLUMNS, CANONICAL_COLUMNS, CCM_COLUMNS, Family, HeaderPlan, plan_header
-from .limits import Limits
 from .reader import ContactSource, ValidationReport, read_contacts, validate_file
 from .report import ERROR_CSV_COLUMNS, HasFailures, ImportReport, neutralise_cell, write_error_csv
 from .rows import FailureSource, RowErrorCode, RowFailure, RowResult
-from .split import ListKind, Part, SplitResult, split_file
+from .split import Limits, ListKind, Part, SplitResult, split_file
 
 __all__ = [
     "CAMPAIGN_COLUMNS",

@@ -1,10 +1,4 @@
-"""Split a contact file into parts that each fit one upload request.
-
-CCM: at most `ccm_max_rows` rows and `ccm_max_bytes` bytes a part. Campaign: at most
-`campaign_max_bytes` a part, and every part goes into the same list, so the whole file must fit the
-list's cap (static or dynamic). Parts are written in the target family's column names, with a
-header, and carry a compact map from part row numbers to the original file's row numbers.
-"""
+"""Split a contact file into parts that each fit one upload request (and, for Campaign, one list)."""
 
 from __future__ import annotations
 
@@ -17,17 +11,47 @@ from pathlib import Path
 from typing import IO, Literal
 
 from exotel_contacts.base.exceptions import ListCapExceededError
+from exotel_contacts.base.settings import check_count
+from exotel_contacts.spec.operations import OPERATIONS
 
 from .columns import Family, target_columns
-from .limits import Limits
 from .reader import ContactSource, ValidationReport
 from .rowmap import RowMap
 from .rows import RowFailure
 
-__all__ = ["ListKind", "Part", "SplitResult", "split_file"]
+__all__ = ["Limits", "ListKind", "Part", "SplitResult", "split_file"]
 
 ListKind = Literal["static", "dynamic"]
 _PROGRESS_EVERY = 5_000
+_LARGEST = 2**62
+_CCM = OPERATIONS["uploadContacts"].limits
+_CAMPAIGN = OPERATIONS["csvUploadContacts"].limits
+_MB = 10**6
+
+
+@dataclass(frozen=True, slots=True)
+class Limits:
+    """Caps a split must respect; defaults are openapi.yaml's ``x-limits`` of the two upload methods.
+
+    "MB" is read as 10**6 bytes, the smaller of the two readings, so a part never exceeds
+    either. Tests pass small values to exercise the boundaries with small files.
+    """
+
+    ccm_max_rows: int = _CCM["max_records"]
+    """Data rows per CCM upload (header not counted)."""
+    ccm_max_bytes: int = _CCM["max_file_mb"] * _MB
+    """Bytes per CCM upload file, header included."""
+    campaign_max_bytes: int = _CAMPAIGN["max_file_mb"] * _MB
+    """Bytes per Campaign CSV upload file, header included."""
+    campaign_static_list_cap: int = _CAMPAIGN["static_list_cap"]
+    """Contacts a static Campaign list may hold in all."""
+    campaign_dynamic_list_cap: int = _CAMPAIGN["dynamic_list_cap"]
+    """Contacts a dynamic Campaign list may hold in all."""
+
+    def __post_init__(self) -> None:
+        # InvalidSettingError is a ValueError too, as this check's error was.
+        for name in self.__dataclass_fields__:
+            check_count(getattr(self, name), f"Limits.{name}", minimum=1, maximum=_LARGEST)
 
 
 @dataclass(frozen=True, slots=True)
