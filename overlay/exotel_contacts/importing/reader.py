@@ -263,16 +263,21 @@ class ContactSource:
             line=self._reader.line_num,
         )
 
-    def _fail(self, row_number: int, row: list[str], code: str, message: str) -> None:
+    def fail(
+        self, row_number: int, row: list[str], code: str, message: str, phone: str | None = None
+    ) -> None:
+        """Record a local failure of a row (`phone`: the number to report, by default the cell trimmed)."""
         width = len(row)
-        phone, first, last = self._name_at
+        phone_at, first, last = self._name_at
+        if phone is None:
+            phone = row[phone_at].strip() if phone_at < width else ""
         # tuple.__new__ skips the named tuple's Python-level __new__: failures can be numerous.
         self.failures.append(
             _new_tuple(
                 RowFailure,
                 (
                     row_number,
-                    row[phone].strip() if phone < width else "",
+                    phone,
                     row[first] if 0 <= first < width else "",
                     row[last] if 0 <= last < width else "",
                     code,
@@ -308,7 +313,7 @@ class ContactSource:
         if len(row) != width:
             if not row:
                 return "blank", ""
-            self._fail(
+            self.fail(
                 row_number,
                 row,
                 "INVALID_FORMAT",
@@ -322,13 +327,13 @@ class ContactSource:
             if normalised is None:
                 if code == "MISSING_REQUIRED" and not any(cell.strip() for cell in row):
                     return "blank", ""
-                self._fail(row_number, row, code or "INVALID_PHONE", message or "")
+                self.fail(row_number, row, code or "INVALID_PHONE", message or "")
                 return "failed", phone
             phone = normalised
         if email_at >= 0:
             problem = check_email(row[email_at])  # None when the address meets the rule
             if problem is not None:
-                self._fail(row_number, row, "INVALID_EMAIL", problem)
+                self.fail(row_number, row, "INVALID_EMAIL", problem)
                 return "failed", phone
         return None, phone
 
@@ -384,14 +389,14 @@ class ContactSource:
                     continue  # its email was checked after its phone
                 mistake = check_email(emails[index])
                 if mistake is not None:
-                    self._fail(base + index, batch[index], "INVALID_EMAIL", mistake)
+                    self.fail(base + index, batch[index], "INVALID_EMAIL", mistake)
                     numbers[index] = "0"
                     held[index] = "failed"
         after_emails = len(failures)
         duplicates = [] if seen is None else seen.record_batch(numbers, base)
         for index, first in duplicates:
             message = f"Phone number {phones[index]} already appears in row {first} of this file; "
-            self._fail(base + index, batch[index], "DUPLICATE_ENTRY", message + _MERGE)
+            self.fail(base + index, batch[index], "DUPLICATE_ENTRY", message + _MERGE)
             held[index] = "failed"
         # Each check's failures came in row order: merge them when more than one check failed rows.
         if (recorded < after_phones) + (after_phones < after_emails) + bool(duplicates) > 1:

@@ -17,7 +17,6 @@ from exotel_contacts.spec.operations import OPERATIONS
 from .columns import Family, target_columns
 from .reader import ContactSource, ValidationReport
 from .rowmap import RowMap
-from .rows import RowFailure
 
 __all__ = ["Limits", "ListKind", "Part", "SplitResult", "split_file"]
 
@@ -111,10 +110,6 @@ class _PartWriter:
         self._rows = 0
         self._bytes = 0
         self._map = RowMap()
-
-    def fits_alone(self, size: int) -> bool:
-        """Whether a row of `size` bytes fits in an otherwise empty part."""
-        return self.header_bytes + size <= self.max_bytes
 
     def row_text(self, row: list[str]) -> tuple[str, int]:
         """The CSV text of a row and its size in UTF-8 bytes."""
@@ -222,7 +217,6 @@ def split_file(
         header = [name for _, name in pairs]
         dropped = sorted(set(plan.index) - {canonical for canonical, _ in pairs})
         writer = _PartWriter(out, header, max_rows, max_bytes)
-        oversized: list[RowFailure] = []
         sent = 0
         # Progress every _PROGRESS_EVERY rows: one comparison per row, a call only now and then.
         report_at = _PROGRESS_EVERY if on_rows is not None else -1
@@ -234,19 +228,9 @@ def split_file(
                 values = [row[position].strip() for position in positions]
                 values[0] = phone  # the phone column comes first in both families
                 text, size = writer.row_text(values)
-                if not writer.fits_alone(size):
-                    oversized.append(
-                        RowFailure(
-                            row_number,
-                            phone,
-                            row[plan.get("first_name")] if plan.get("first_name") >= 0 else "",
-                            row[plan.get("last_name")] if plan.get("last_name") >= 0 else "",
-                            "INVALID_FORMAT",
-                            f"Row is {size} bytes, more than fits in one upload of {max_bytes} bytes; "
-                            "shorten its fields",
-                            "local",
-                        )
-                    )
+                if writer.header_bytes + size > max_bytes:  # not even alone in a part
+                    message = f"Row is {size} bytes, more than fits in one upload of {max_bytes} bytes; "
+                    source.fail(row_number, row, "INVALID_FORMAT", message + "shorten its fields", phone)
                     continue
                 sent += 1
                 if cap is not None and sent + existing_contacts > cap:
@@ -264,7 +248,7 @@ def split_file(
             writer.discard()
             raise
         validation = source.validation(
-            sorted(source.failures + oversized, key=attrgetter("row_number")),
+            sorted(source.failures, key=attrgetter("row_number")),
             tuple(
                 f"column {name!r} is dropped: the Campaign CSV upload takes no {name} column"
                 for name in dropped
