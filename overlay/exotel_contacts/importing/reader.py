@@ -6,7 +6,6 @@ the list of failed rows.
 
 from __future__ import annotations
 
-import codecs
 import csv
 from collections import deque
 from collections.abc import Iterator
@@ -16,30 +15,22 @@ from operator import itemgetter
 from pathlib import Path
 from typing import IO
 
-from exotel_contacts.base.exceptions import (
-    ContactFileError,
-    EmptyFileError,
-    FieldTooLargeError,
-    FileEncodingError,
-    MalformedCsvError,
-    NulByteError,
-)
+from exotel_contacts.base.exceptions import EmptyFileError
 
 from . import checks
 from .checks import E164, PhoneCheck, check_email, make_phone_check
 from .columns import HeaderPlan, plan_header, unknown_columns_warning
+from .file_checks import prescan, read_error
 from .rows import RowFailure, RowResult
-from .seen import SeenNumbers, line_breaks
+from .seen import SeenNumbers
 
 __all__ = ["ContactSource", "ValidationReport", "read_contacts", "validate_file"]
 
-_CHUNK = 1 << 20
 _BATCH = 512
 """Rows checked together (see `_scan`): large enough that the per-batch calls cost nothing a row."""
 _new_tuple = tuple.__new__
 _ROW_NUMBER = itemgetter(0)
 _PHONE_CODES = frozenset({"INVALID_PHONE", "MISSING_REQUIRED"})
-_RESAVE = "re-save the file as 'CSV UTF-8' (comma-separated)"
 _MERGE = "remove the duplicate row or merge the two"
 
 
@@ -72,89 +63,6 @@ class ValidationReport:
         return sum(1 for failure in self.failures if failure.error_code == "DUPLICATE_ENTRY")
 
 
-def _line_at(path: Path, offset: int) -> int:
-    """1-based physical line number of byte `offset` (slow path, only for error messages)."""
-    with path.open("rb") as handle:
-        prefix = handle.read(offset)
-    return prefix.count(b"\n") + prefix.count(b"\r") - prefix.count(b"\r\n") + 1
-
-
-def _prescan(path: Path) -> tuple[int, int]:
-    """Reject UTF-16/32 files, NUL bytes and empty files before parsing (one C-speed pass).
-
-    Returns (an upper bound on the records: line breaks + 1, bytes read), which size the duplicate
-    check's table before the scan.
-    """
-    with path.open("rb") as handle:
-        head = handle.read(4)
-        if head.startswith((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)):
-            raise FileEncodingError(f"the file is UTF-32 (it starts with a UTF-32 BOM); {_RESAVE}", path=path)
-        if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-            raise FileEncodingError(f"the file is UTF-16 (it starts with a UTF-16 BOM); {_RESAVE}", path=path)
-        handle.seek(0)
-        offset = 0
-        breaks = 0
-        blank = True
-        while chunk := handle.read(_CHUNK):
-            # Line breaks: LF, CR and CRLF (a CRLF split between two chunks counts twice: still an
-            # upper bound), and the first NUL byte.
-            found, position = line_breaks(chunk)
-            if position >= 0:
-                at = offset + position
-                likely = "UTF-16 without a BOM" if chunk.count(b"\x00") * 4 >= len(chunk) else "not text"
-                raise NulByteError(
-                    f"NUL byte in the file (it is probably {likely}); {_RESAVE}",
-                    path=path,
-                    line=_line_at(path, at),
-                    byte_offset=at,
-                )
-            breaks += found
-            if blank:
-                blank = not chunk.removeprefix(codecs.BOM_UTF8 if offset == 0 else b"").strip()
-            offset += len(chunk)
-    if blank:
-        what = "empty" if offset == 0 else "blank (only whitespace)"
-        raise EmptyFileError(
-            f"the file is {what}; it needs a header line (phone_number,...) and data rows",
-            path=path,
-            line=1 if offset else None,
-        )
-    return breaks + 1, offset
-
-
-def _decode_error(path: Path) -> FileEncodingError:
-    """Find the first byte that is not UTF-8 and say where it is (slow path)."""
-    decoder = codecs.getincrementaldecoder("utf-8")()
-    offset = 0
-    with path.open("rb") as handle:
-        while chunk := handle.read(_CHUNK):
-            pending = len(decoder.getstate()[0])
-            try:
-                decoder.decode(chunk)
-            except UnicodeDecodeError as exc:
-                at = offset - pending + exc.start
-                bad = exc.object[exc.start : exc.start + 1].hex().upper()
-                return FileEncodingError(
-                    f"byte 0x{bad} is not valid UTF-8 (the file is probably Latin-1 or Windows-1252); "
-                    f"{_RESAVE}",
-                    path=path,
-                    line=_line_at(path, at),
-                    byte_offset=at,
-                )
-            offset += len(chunk)
-        try:
-            decoder.decode(b"", final=True)
-        except UnicodeDecodeError:
-            at = offset - len(decoder.getstate()[0])
-            return FileEncodingError(
-                f"the file ends inside a UTF-8 character; {_RESAVE}",
-                path=path,
-                line=_line_at(path, at),
-                byte_offset=at,
-            )
-    return FileEncodingError(f"the file is not valid UTF-8; {_RESAVE}", path=path)
-
-
 class ContactSource:
     """An open contact file: its header plan, and a one-pass iterator over rows to send.
 
@@ -179,7 +87,7 @@ class ContactSource:
         self.blank_rows = 0
         self.duplicate_table_bytes = 0
         """Bytes the duplicate check's table held at the end of the scan (see seen.py)."""
-        self._records_bound, self._file_bytes = _prescan(self.path)
+        self._records_bound, self._file_bytes = prescan(self.path)
         # newline="" lets csv see quoted line breaks and every line ending (CRLF, LF, CR).
         # A 1 MiB buffer: fewer refills of the decoder than the default 8 KiB, a few % of the read.
         self._handle: IO[str] = self.path.open(encoding="utf-8-sig", newline="", buffering=1 << 20)
@@ -233,35 +141,7 @@ class ContactSource:
         try:
             return next(self._reader, None)
         except (csv.Error, UnicodeDecodeError) as exc:
-            raise self._read_error(exc, None) from None
-
-    def _read_error(self, exc: csv.Error | UnicodeDecodeError, records: int | None) -> ContactFileError:
-        """``records``: the data rows read before the failing one; ``None`` while reading the header."""
-        if isinstance(exc, UnicodeDecodeError):
-            return _decode_error(self.path)
-        text = str(exc)
-        where = "in the header" if records is None else f"in data row {records + 1}"
-        if "field larger than field limit" in text:
-            return FieldTooLargeError(
-                f"a field {where} is longer than {csv.field_size_limit()} characters; usually a quote "
-                '(") that is never closed, so the rest of the file became one field. Close the quote '
-                "or remove it",
-                path=self.path,
-                line=self._reader.line_num,
-            )
-        if "unexpected end of data" in text:
-            return MalformedCsvError(
-                f"a quoted field {where} is never closed before the end of the file; close the quote "
-                '(") or remove it',
-                path=self.path,
-                line=self._reader.line_num,
-            )
-        return MalformedCsvError(
-            f"malformed quoting {where} ({text}); a field that holds quotes must be quoted as a whole "
-            'and its quotes doubled, e.g. "John ""JJ"" Doe"',
-            path=self.path,
-            line=self._reader.line_num,
-        )
+            raise read_error(self.path, exc, None, self._reader.line_num) from None
 
     def fail(
         self, row_number: int, row: list[str], code: str, message: str, phone: str | None = None
@@ -439,7 +319,7 @@ class ContactSource:
                     if verdict is None or (verdict == "failed" and send_invalid):
                         yield base + index, row, phones[index]
             if problem is not None:
-                raise self._read_error(problem, row_number) from None
+                raise read_error(self.path, problem, row_number, reader.line_num) from None
         finally:
             self.rows_read = row_number - blank
             self.blank_rows = blank

@@ -25,7 +25,6 @@ __all__ = [
     "PROBE_LIMIT",
     "SeenNumbers",
     "TableFullError",
-    "line_breaks",
     "next_prime",
 ]
 
@@ -108,18 +107,6 @@ def _record_batch(  # noqa: PLR0917 - one call a batch, positional for speed
             if slot >= size:
                 slot -= size
     return len(numbers), duplicates
-
-
-def line_breaks(chunk: bytes) -> tuple[int, int]:
-    """(LF + CR - CRLF, offset of the first NUL or -1) of a chunk: the prescan's count. Each count
-    and `in` is a memchr-speed pass in C, so a file without CR pays two."""
-    nul = chunk.find(b"\x00")
-    if nul >= 0:
-        return 0, nul
-    breaks = chunk.count(b"\n")
-    if b"\r" in chunk:
-        breaks += chunk.count(b"\r") - chunk.count(b"\r\n")
-    return breaks, -1
 
 
 class TableFullError(Exception):
