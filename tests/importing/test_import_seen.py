@@ -163,9 +163,9 @@ def test_entries_rebuild_every_number_and_its_first_row() -> None:
     table = SeenNumbers(5000)
     numbers = {rng.randrange(1, seen.MAX_NUMBER): row for row in range(1, 5001)}
     for number, row in numbers.items():
-        assert table.first_row(number, row) == row
+        assert table.record(number, row) == (table, row)
     assert dict(table.entries()) == numbers
-    assert all(table.first_row(number, 1) == row for number, row in numbers.items())
+    assert all(table.record(number, 1) == (table, row) for number, row in numbers.items())
     bigger = table.grown(7000)
     assert bigger.size > table.size
     assert dict(bigger.entries()) == numbers

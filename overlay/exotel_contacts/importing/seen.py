@@ -114,7 +114,7 @@ class TableFullError(Exception):
 
 
 class SeenNumbers:
-    """Phone numbers seen so far in a file, each with its first row; see the module docstring."""
+    """Phone numbers seen so far in a file, each with its first row (docs/decisions/0023)."""
 
     __slots__ = ("largest", "row_bits", "row_mask", "rows", "shift", "size", "slots")
 
@@ -147,51 +147,37 @@ class SeenNumbers:
         return self.slots.itemsize * self.size
 
     def _walk(self, quotient: int, home: int) -> tuple[int, int, int]:
-        """(slot, key, held) along the number's probe sequence: the slot that holds it (held != 0)
-        or the free one where it goes (held == 0), and the key (`quotient << PROBE_BITS | probe`)
-        its entry has there. The reader's hot loop walks the same sequence inline.
-
-        Raises `TableFullError` past `PROBE_LIMIT` steps (at load 0.85, about never unless the file
-        knows the prime).
-        """
+        """(slot, key, held): the slot along the number's probe sequence that holds it (held != 0) or
+        where it goes (held == 0), and its key there; `TableFullError` past `PROBE_LIMIT` steps."""
         slots, size, row_bits = self.slots, self.size, self.row_bits
         key = quotient << PROBE_BITS
-        slot = home
-        held = slots[slot]
-        if not held or held >> row_bits == key:
-            return slot, key, held
-        step = 1 + quotient % (size - 1)
         last = key | PROBE_LIMIT
-        while key != last:
+        slot, step = home, 1 + quotient % (size - 1)
+        while True:  # as in _record_batch, which walks it inline
+            held = slots[slot]
+            if not held or held >> row_bits == key:
+                return slot, key, held
+            if key == last:
+                raise TableFullError
             key += 1
             slot += step
             if slot >= size:
                 slot -= size
-            held = slots[slot]
-            if not held or held >> row_bits == key:
-                return slot, key, held
-        raise TableFullError
-
-    def first_row(self, number: int, row_number: int) -> int:
-        """The row that first had `number`, recording `row_number` as first if none did.
-
-        Raises `TableFullError` when the number needs a slot past `PROBE_LIMIT` (see `record`).
-        """
-        slot, key, held = self._walk(*divmod(number, self.size))
-        if held:
-            return int(held & self.row_mask)
-        self.slots[slot] = key << self.row_bits | row_number
-        return row_number
 
     def record(self, number: int, row_number: int) -> tuple[SeenNumbers, int]:
-        """`first_row`, rebuilding larger when the table is too full for the number: (the table to
-        use from now on, the first row)."""
+        """The row that first had `number`, recording `row_number` as first if none did, rebuilding
+        larger when the table is too full for the number: (the table to use from now on, the first row)."""
         table = self
         while True:
             try:
-                return table, table.first_row(number, row_number)
+                slot, key, held = table._walk(*divmod(number, table.size))
             except TableFullError:
                 table = table.grown(table.rows)
+                continue
+            if held:
+                return table, int(held & table.row_mask)
+            table.slots[slot] = key << table.row_bits | row_number
+            return table, row_number
 
     def find(self, number: int) -> int | None:
         """The row (value) held for `number`, or None; records nothing."""
@@ -213,11 +199,8 @@ class SeenNumbers:
 
     def record_batch(self, numbers: list[str], base: int) -> list[tuple[int, int]]:
         """Record `numbers[i]` (E.164 digits; "0" for a row not to record) as seen in row `base + i`,
-        in order, and return (i, first row) for each that an earlier row already had.
-
-        Rebuilds the table larger in place when it must (rows past `largest`, or a probe past
-        `PROBE_LIMIT`). `_record_batch` does the loop.
-        """
+        in order, and return (i, first row) for each that an earlier row already had; rebuilds the
+        table larger in place when it must."""
         if base + len(numbers) - 1 > self.largest:  # the file grew after the prescan
             self._become(self.grown(self.rows, base + 2 * len(numbers) + 4096))
         duplicates: list[tuple[int, int]] = []
@@ -237,18 +220,15 @@ class SeenNumbers:
 
     def grown(self, rows: int, largest: int | None = None) -> SeenNumbers:
         """A table for `rows` numbers (at least 1.5 times this one's) with the same entries, and
-        rows (values) up to `largest` (at least this one's).
-
-        Both tables exist while the entries move: the reader calls this only when the file grew after
-        the prescan or a probe ran past `PROBE_LIMIT`.
-        """
+        rows (values) up to `largest` (at least this one's)."""
         wanted = max(rows, self.rows * 3 // 2)
         largest = max(largest or 0, self.largest)
         while True:
             bigger = SeenNumbers(wanted, largest)
             try:
-                for number, row in self.entries():
-                    bigger.first_row(number, row)
+                for number, row in self.entries():  # distinct numbers: each takes a free slot
+                    slot, key, _ = bigger._walk(*divmod(number, bigger.size))
+                    bigger.slots[slot] = key << bigger.row_bits | row
             except TableFullError:
                 wanted = wanted * 3 // 2
                 continue

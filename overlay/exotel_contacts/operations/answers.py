@@ -49,6 +49,9 @@ MAX_CONTACTS_PER_REQUEST: Final = OPERATIONS["createContacts"].limits["max_items
 MAX_BULK_ITEMS: Final = OPERATIONS["addContactsToList"].limits["max_items"]
 #: Records per page: Exotel's default and maximum for every v2 listing (openapi.yaml's x-limits).
 MAX_PAGE_SIZE: Final = OPERATIONS["listContacts"].limits["max_page_size"]
+# An upload status's counts (total, successful, failed, duplicates) in each family's names.
+_CCM_COUNTS = ("total_records", "successful", "failed", "duplicates_skipped")
+_CSV_COUNTS = ("total", "success", "failed", "duplicate")
 
 
 @attrs.frozen
@@ -194,7 +197,7 @@ def accepted_upload(answer: Any, response: httpx.Response) -> UploadAccepted:
 def upload_status(answer: Any, response: httpx.Response) -> UploadStatus:
     """A CCM upload's status with its counts."""
     status = data(UploadStatus, "upload status")(answer, response)
-    counts = (status.total_records, status.successful, status.failed, status.duplicates_skipped)
+    counts = (getattr(status, name) for name in _CCM_COUNTS)
     _check(
         isinstance(status.upload_id, str) and isinstance(status.status, str) and all(map(_is_count, counts)),
         "upload status",
@@ -235,10 +238,7 @@ def csv_status(answer: Any, response: httpx.Response) -> CsvStatus:
     _check(
         isinstance(status.upload_id, str)
         and isinstance(status.status, str)
-        and (
-            stats is UNSET
-            or all(_is_count(getattr(stats, k, None)) for k in ("total", "success", "failed", "duplicate"))
-        ),
+        and (stats is UNSET or all(_is_count(getattr(stats, name, None)) for name in _CSV_COUNTS)),
         "CSV status",
         response,
     )
@@ -256,26 +256,24 @@ def first_wait(accepted: UploadAccepted) -> float:
 
 def upload_progress(status: UploadStatus, elapsed: float) -> UploadProgress:
     """The :class:`UploadProgress` of a CCM status."""
-    return UploadProgress(
-        upload_id=status.upload_id,
-        status=status.status,
-        total=_count(status.total_records),
-        successful=_count(status.successful),
-        failed=_count(status.failed),
-        duplicates=_count(status.duplicates_skipped),
-        elapsed=elapsed,
-    )
+    return _progress(status, status, _CCM_COUNTS, elapsed)
 
 
 def csv_progress(status: CsvStatus, elapsed: float) -> UploadProgress:
     """The :class:`UploadProgress` of a Campaign CSV status."""
-    stats = status.stats if status.stats is not UNSET else None
+    return _progress(status, status.stats, _CSV_COUNTS, elapsed)
+
+
+def _progress(
+    status: UploadStatus | CsvStatus, counts: object, names: tuple[str, ...], elapsed: float
+) -> UploadProgress:
+    total, successful, failed, duplicates = (_count(getattr(counts, name, None)) for name in names)
     return UploadProgress(
         upload_id=status.upload_id,
         status=status.status,
-        total=_count(getattr(stats, "total", None)),
-        successful=_count(getattr(stats, "success", None)),
-        failed=_count(getattr(stats, "failed", None)),
-        duplicates=_count(getattr(stats, "duplicate", None)),
+        total=total,
+        successful=successful,
+        failed=failed,
+        duplicates=duplicates,
         elapsed=elapsed,
     )
