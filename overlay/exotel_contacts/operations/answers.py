@@ -85,21 +85,17 @@ def _check(ok: bool, what: str, response: httpx.Response) -> None:
         raise bad_shape(what, response)
 
 
-def _is_count(value: object) -> bool:
-    # Within 64 bits: a count of 10**400 is valid JSON, and no count of rows comes near 2**63.
-    return (
-        value is None
-        or value is UNSET
-        or (isinstance(value, int) and not isinstance(value, bool) and abs(value) <= MAX_INT)
-    )
+def _count(value: object) -> int | None:
+    return value if isinstance(value, int) and not isinstance(value, bool) else None
 
 
 def _is_whole(value: object) -> bool:
-    return value is None or value is UNSET or (isinstance(value, int) and not isinstance(value, bool))
+    return value is None or value is UNSET or _count(value) is not None
 
 
-def _count(value: object) -> int | None:
-    return value if isinstance(value, int) and not isinstance(value, bool) else None
+def _is_count(value: object) -> bool:
+    # Within 64 bits: a count of 10**400 is valid JSON, and no count of rows comes near 2**63.
+    return _is_whole(value) and abs(_count(value) or 0) <= MAX_INT
 
 
 # ---- generic shapes ------------------------------------------------------------------------------
@@ -134,10 +130,7 @@ def page(kind: type[M], what: str) -> Shape[Page[M]]:
             found.append(item.data)
         _check(
             len(found) <= MAX_PAGE_SIZE
-            and all(
-                isinstance(v, int) and not isinstance(v, bool) and v >= 0
-                for v in (meta.offset, meta.limit, meta.total)
-            ),
+            and all(_count(v) is not None and v >= 0 for v in (meta.offset, meta.limit, meta.total)),
             what,
             response,
         )
@@ -247,8 +240,8 @@ def csv_status(answer: Any, response: httpx.Response) -> CsvStatus:
 
 def first_wait(accepted: UploadAccepted) -> float:
     """When to look at an accepted upload first: the server's ``estimated_time_seconds`` (0 if none)."""
-    estimate = accepted.estimated_time_seconds
-    if not isinstance(estimate, int) or isinstance(estimate, bool):
+    estimate = _count(accepted.estimated_time_seconds)
+    if estimate is None:
         return 0.0
     # Clamped before float(): an integer of 400 digits is valid JSON and overflows a float.
     return float(min(max(estimate, 0), int(MAX_SECONDS)))
