@@ -5,6 +5,7 @@ from __future__ import annotations
 import codecs
 import csv
 from pathlib import Path
+from typing import TypeVar
 
 from exotel_contacts.base.exceptions import (
     ContactFileError,
@@ -18,6 +19,7 @@ from exotel_contacts.base.exceptions import (
 __all__ = ["decode_error", "line_breaks", "prescan", "read_error"]
 
 _CHUNK = 1 << 20
+_E = TypeVar("_E", bound=ContactFileError)
 _RESAVE = "re-save the file as 'CSV UTF-8' (comma-separated)"
 
 
@@ -33,11 +35,11 @@ def line_breaks(chunk: bytes) -> tuple[int, int]:
     return breaks, -1
 
 
-def _line_at(path: Path, offset: int) -> int:
-    """1-based physical line number of byte `offset` (slow path, only for error messages)."""
+def _located(error: type[_E], problem: str, path: Path, at: int) -> _E:
+    """`error` at byte `at`, with its 1-based line (the file read again: only for error messages)."""
     with path.open("rb") as handle:
-        prefix = handle.read(offset)
-    return prefix.count(b"\n") + prefix.count(b"\r") - prefix.count(b"\r\n") + 1
+        line = line_breaks(handle.read(at))[0] + 1
+    return error(f"{problem}; {_RESAVE}", path=path, line=line, byte_offset=at)
 
 
 def prescan(path: Path) -> tuple[int, int]:
@@ -63,12 +65,7 @@ def prescan(path: Path) -> tuple[int, int]:
             if position >= 0:
                 at = offset + position
                 likely = "UTF-16 without a BOM" if chunk.count(b"\x00") * 4 >= len(chunk) else "not text"
-                raise NulByteError(
-                    f"NUL byte in the file (it is probably {likely}); {_RESAVE}",
-                    path=path,
-                    line=_line_at(path, at),
-                    byte_offset=at,
-                )
+                raise _located(NulByteError, f"NUL byte in the file (it is probably {likely})", path, at)
             breaks += found
             if blank:
                 blank = not chunk.removeprefix(codecs.BOM_UTF8 if offset == 0 else b"").strip()
@@ -95,24 +92,14 @@ def decode_error(path: Path) -> FileEncodingError:
             except UnicodeDecodeError as exc:
                 at = offset - pending + exc.start
                 bad = exc.object[exc.start : exc.start + 1].hex().upper()
-                return FileEncodingError(
-                    f"byte 0x{bad} is not valid UTF-8 (the file is probably Latin-1 or Windows-1252); "
-                    f"{_RESAVE}",
-                    path=path,
-                    line=_line_at(path, at),
-                    byte_offset=at,
-                )
+                problem = f"byte 0x{bad} is not valid UTF-8 (the file is probably Latin-1 or Windows-1252)"
+                return _located(FileEncodingError, problem, path, at)
             offset += len(chunk)
         try:
             decoder.decode(b"", final=True)
         except UnicodeDecodeError:
             at = offset - len(decoder.getstate()[0])
-            return FileEncodingError(
-                f"the file ends inside a UTF-8 character; {_RESAVE}",
-                path=path,
-                line=_line_at(path, at),
-                byte_offset=at,
-            )
+            return _located(FileEncodingError, "the file ends inside a UTF-8 character", path, at)
     return FileEncodingError(f"the file is not valid UTF-8; {_RESAVE}", path=path)
 
 
