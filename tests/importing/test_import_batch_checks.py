@@ -13,8 +13,8 @@ from exotel_contacts.importing.checks import (
     E164,
     E164_LINES,
     EMAIL_FAST_OR_EMPTY,
+    EMAIL_LINES,
     EMAIL_LINES_MAX_LENGTH,
-    bad_email_lines,
     bad_lines,
 )
 from exotel_contacts.importing.reader import _BATCH
@@ -31,7 +31,7 @@ _EMAILS = st.one_of(
 @given(_EMAILS)
 def test_email_lines_decide_short_addresses_as_the_rule_does(value: str) -> None:
     if len(value) <= EMAIL_LINES_MAX_LENGTH and "\n" not in value:
-        assert (bad_email_lines([value]) == []) == bool(EMAIL_FAST_OR_EMPTY.fullmatch(value))
+        assert (bad_lines(EMAIL_LINES, [value]) == []) == bool(EMAIL_FAST_OR_EMPTY.fullmatch(value))
 
 
 @settings(max_examples=400, deadline=None)
@@ -48,12 +48,12 @@ def test_bad_lines_names_every_failing_line_of_a_batch(values: list[str]) -> Non
 
 def test_a_batch_with_double_hyphens_takes_the_exact_pattern() -> None:
     # Without "--" in a batch the label look-ahead is skipped; with one, it decides.
-    assert bad_email_lines(["a@b.co", "c@d.co"]) == []
-    assert bad_email_lines(["a@b.co", "c@ab--c.co", "e@a--b.co"]) == [1]
+    assert bad_lines(EMAIL_LINES, ["a@b.co", "c@d.co"]) == []
+    assert bad_lines(EMAIL_LINES, ["a@b.co", "c@ab--c.co", "e@a--b.co"]) == [1]
 
 
 def test_a_cell_holding_a_line_break_is_left_to_the_row_by_row_check() -> None:
-    assert bad_email_lines(["a@b.co", "x\ny@b.co"]) is None
+    assert bad_lines(EMAIL_LINES, ["a@b.co", "x\ny@b.co"]) is None
     assert bad_lines(E164_LINES, []) == []
 
 

@@ -8,9 +8,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from exotel_contacts.importing import checks, seen
-from exotel_contacts.importing.checks import E164, EMAIL_FAST_OR_EMPTY, EMAIL_PATTERN
+from exotel_contacts.importing import checks, file_checks, seen
+from exotel_contacts.importing.checks import E164, EMAIL_FAST_OR_EMPTY
 from exotel_contacts.importing.seen import SeenNumbers
+from exotel_contacts_mock.rules import EMAIL_PATTERN  # read from openapi.yaml
 
 numbers = st.one_of(
     st.just("0"),
@@ -45,7 +46,7 @@ def test_record_batch_is_first_row_one_number_at_a_time(batches: list[list[str]]
     st.binary(max_size=200) | st.lists(st.sampled_from([b"\r", b"\n", b"\r\n", b"a", b"\x00"])).map(b"".join)
 )
 def test_line_breaks_counts_lf_cr_and_crlf_once_and_finds_the_first_nul(chunk: bytes) -> None:
-    breaks, nul = seen.line_breaks(chunk)
+    breaks, nul = file_checks.line_breaks(chunk)
     assert nul == chunk.find(b"\x00")
     if nul < 0:
         assert breaks == len(chunk.replace(b"\r\n", b"\n").replace(b"\r", b"\n").split(b"\n")) - 1

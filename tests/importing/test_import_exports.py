@@ -55,5 +55,7 @@ def test_exported_names() -> None:
 def test_errors_share_one_base() -> None:
     base = importing.ContactFileError
     assert issubclass(base, ValueError)
-    for name in importing.errors.__all__:
+    errors = [name for name in importing.__all__ if name.endswith("Error")]
+    assert len(errors) == 10
+    for name in errors:
         assert issubclass(getattr(importing, name), base)

@@ -10,7 +10,15 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from exotel_contacts.importing import Limits, read_contacts, reader, seen, split_file, validate_file
+from exotel_contacts.importing import (
+    Limits,
+    file_checks,
+    read_contacts,
+    reader,
+    seen,
+    split_file,
+    validate_file,
+)
 from exotel_contacts.importing.rowmap import RowMap
 from exotel_contacts.importing.seen import SeenNumbers, next_prime
 
@@ -70,7 +78,7 @@ def test_numbers_in_one_residue_class_still_resolve(tmp_path: Path) -> None:
     size = SeenNumbers(rows + 2).size  # what validate_file builds for this file (records + header + 1)
     phones = [f"+{919800000000 + k * size}" for k in range(3000)] + ["+919800000000"]
     path = write_rows(tmp_path / "class.csv", phones)
-    assert reader._prescan(path).records == rows + 2
+    assert file_checks.prescan(path)[0] == rows + 2
     report = validate_file(path)
     assert duplicates_of(report.failures) == [(3001, 1)]
 
@@ -144,10 +152,10 @@ def test_the_table_is_sized_once_from_the_line_breaks(tmp_path: Path) -> None:
     for ending in ("\n", "\r\n", "\r"):
         path = tmp_path / "endings.csv"
         path.write_bytes(("phone_number" + "".join(f"{ending}+9198{i:08d}" for i in range(1000))).encode())
-        assert reader._prescan(path).records == 1001  # 1000 breaks, one more line after the last
+        assert file_checks.prescan(path)[0] == 1001  # 1000 breaks, one more line after the last
     quoted = tmp_path / "quoted.csv"
     quoted.write_text('phone_number,note\n+919800000001,"two\nlines"\n', encoding="utf-8")
-    assert reader._prescan(quoted).records == 4  # an upper bound: 2 records
+    assert file_checks.prescan(quoted)[0] == 4  # an upper bound: 2 records
 
 
 def test_entries_rebuild_every_number_and_its_first_row() -> None:
@@ -155,9 +163,9 @@ def test_entries_rebuild_every_number_and_its_first_row() -> None:
     table = SeenNumbers(5000)
     numbers = {rng.randrange(1, seen.MAX_NUMBER): row for row in range(1, 5001)}
     for number, row in numbers.items():
-        assert table.first_row(number, row) == row
+        assert table.record(number, row) == (table, row)
     assert dict(table.entries()) == numbers
-    assert all(table.first_row(number, 1) == row for number, row in numbers.items())
+    assert all(table.record(number, 1) == (table, row) for number, row in numbers.items())
     bigger = table.grown(7000)
     assert bigger.size > table.size
     assert dict(bigger.entries()) == numbers

@@ -23,9 +23,10 @@ from hypothesis import strategies as st
 
 from exotel_contacts.importing.checks import (
     EMAIL_FAST_OR_EMPTY,
+    EMAIL_LINES,
     EMAIL_LINES_MAX_LENGTH,
     bad_email_cells,
-    bad_email_lines,
+    bad_lines,
     check_email,
 )
 from exotel_contacts_mock import rules
@@ -119,7 +120,7 @@ def test_the_rule_and_its_copies_agree_on_the_limits(email: str, accepted: bool)
     assert (EMAIL_FAST_OR_EMPTY.fullmatch(email) is not None) == accepted  # the client's, fast path
     assert (check_email(email) is None) == accepted  # and slow path
     if len(email) <= EMAIL_LINES_MAX_LENGTH:  # the batch regex, for the short addresses it decides
-        assert (bad_email_lines([email]) == []) == accepted
+        assert (bad_lines(EMAIL_LINES, [email]) == []) == accepted
     assert (bad_email_cells([email]) == []) == accepted  # the batch check (in C when built)
     if accepted:
         assert FORMAT_EMAIL.is_valid(email)

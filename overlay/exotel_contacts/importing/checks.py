@@ -1,28 +1,8 @@
-"""Field checks: phone numbers and email addresses, fast path first.
+"""Field checks: phone numbers and email addresses, per batch first (docs/decisions/0024).
 
-The default phone check is the E.164 shape the seeds demand (a compiled regex). Strict mode and
-national-number normalisation go through `phonenumbers`, which costs tens of microseconds a call.
-
-Emails: the spec's `EmailAddress` rule is the authority, the same one the server applies to
-CSV rows and bulk contacts and promises for the addresses it answers with (`format: email`):
-ASCII, a dot-atom local part of at most 64 characters (at most 32 besides its dots when it has
-dots: the pattern has no lookarounds), a host name of two or more labels, at most 254 characters.
-`EMAIL_PATTERN` is the spec's pattern (a test compares them), and `EMAIL_FAST` the compiled rule
-with the length bound, a third of a microsecond a call. email-validator only explains a rejected
-address: it accepts internationalised addresses the rule refuses (`josé@example.com`) and refuses
-special-use domains the rule accepts (`a@b.test`), so its verdict would be a second rule.
-
-Batches: the reader checks a few hundred rows at a time by joining their phone cells (and their email
-cells) with line breaks and running one `finditer` over the text (`E164_LINES`, `EMAIL_LINES`): the
-regex engine runs over the good lines without coming back to Python, and `bad_lines` gets only the
-lines that fail, which take the per-row path. `EMAIL_LINES` is the rule
-written without its length bounds, so it decides only lines of at most `EMAIL_LINES_MAX_LENGTH`
-characters: in an address that short the local part has at most 32 characters and no label 64,
-and there the two agree (a property test compares them); a longer address is checked with
-`EMAIL_FAST` on its own.
-
-Both libraries load on first use (the slow paths): checking a file of plain E.164 numbers and
-valid addresses never imports them, which keeps `exotel-contacts validate` quick to start.
+Phones: the E.164 shape (a regex); strict mode and national numbers go through `phonenumbers`.
+Emails: the spec's `EmailAddress` rule decides; email-validator only words a rejection (0018).
+Both libraries load on first use, so checking a file of clean rows never imports them.
 """
 
 from __future__ import annotations
@@ -38,10 +18,8 @@ __all__ = [
     "EMAIL_LINES",
     "EMAIL_LINES_MAX_LENGTH",
     "EMAIL_MAX_LENGTH",
-    "EMAIL_PATTERN",
     "PhoneCheck",
     "bad_email_cells",
-    "bad_email_lines",
     "bad_lines",
     "bad_phone_lines",
     "check_email",
@@ -51,31 +29,20 @@ __all__ = [
 E164 = re.compile(r"\+[1-9][0-9]{1,14}")
 """E.164 shape; use with `fullmatch`. `[0-9]`, not `\\d`, which also matches non-ASCII digits."""
 
-EMAIL_PATTERN = (
-    r"^(?:[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]{1,64}"
-    r"|[A-Za-z0-9!#$%&'*+/=?^_`{|}~-](?:\.?[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]){1,31})"
-    r"@(?:[A-Za-z0-9](?:[A-Za-z0-9]|[A-Za-z0-9-][A-Za-z0-9]|[A-Za-z0-9-](?:[A-Za-z0-9][A-Za-z0-9](?:[A-Za-z0-9-]{0,5"
-    r"8}[A-Za-z0-9])?|[A-Za-z0-9]-[A-Za-z0-9-]{0,58}[A-Za-z0-9]|-[A-Za-z0-9](?:[A-Za-z0-9-]{0,58}[A-Za-z0-9])?))?\.)+"
-    r"[A-Za-z](?:[A-Za-z0-9]|[A-Za-z0-9-][A-Za-z0-9]|[A-Za-z0-9-](?:[A-Za-z0-9][A-Za-z0-9](?:[A-Za-z0-9-]{0,58}"
-    r"[A-Za-z0-9])?|[A-Za-z0-9]-[A-Za-z0-9-]{0,58}[A-Za-z0-9]|-[A-Za-z0-9](?:[A-Za-z0-9-]{0,58}[A-Za-z0-9])?))?$"
-)
-"""`components.schemas.EmailAddress.pattern` of openapi.yaml, character for character."""
-
 EMAIL_MAX_LENGTH = 254
 """`components.schemas.EmailAddress.maxLength` of openapi.yaml."""
 
-_LOCAL_MAX = 64  # EMAIL_PATTERN's local part: 64 characters without dots, 32 besides the dots with them
+_LOCAL_MAX = 64  # the rule's local part: 64 characters without dots, 32 besides the dots with them
 
 _ATEXT = r"[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]"
 # A DNS label is at most 63 characters, and hyphens in its 3rd and 4th place are kept for IDNA A-labels
 # (xn--...), which a pattern cannot check (validators that decode them refuse `ab--c`): refused here.
 _LABEL_START = r"(?![A-Za-z0-9-]{64})(?![A-Za-z0-9-]{2}--)"
 EMAIL_FAST = re.compile(
-    # The same language as EMAIL_PATTERN with the length bound (a property test compares them),
-    # written so that nothing backtracks: possessive runs, and a label as alnum (-* alnum)* behind a
+    # The spec's EmailAddress pattern and length bound (a property test compares them), written
+    # so that nothing backtracks: possessive runs, and a label as alnum (-* alnum)* behind a
     # look-ahead for its length instead of `[A-Za-z0-9-]{0,61}[A-Za-z0-9]`, which gives back a
     # character at the end of every label. About 15 % faster, and this runs on every row.
-    # The local part as in EMAIL_PATTERN: at most 64 characters without dots, 32 besides them with.
     rf"(?=.{{1,{EMAIL_MAX_LENGTH}}}\Z)"
     rf"(?:{_ATEXT}{{1,{_LOCAL_MAX}}}+(?=@)|{_ATEXT}(?:\.?{_ATEXT}){{1,{_LOCAL_MAX // 2 - 1}}}+)"
     rf"@(?:{_LABEL_START}[A-Za-z0-9](?:-*+[A-Za-z0-9])*+\.)++{_LABEL_START}[A-Za-z](?:-*+[A-Za-z0-9])*+"
@@ -106,7 +73,7 @@ E164_LINES = _bad_line_finder(_E164_LINE)
 
 EMAIL_LINES = _bad_line_finder(_email_line(_LABEL_START))
 """Finds the lines of a text that are neither empty nor an address by the rule; decides lines of at
-most `EMAIL_LINES_MAX_LENGTH` characters only (see the module docstring)."""
+most `EMAIL_LINES_MAX_LENGTH` characters only (docs/decisions/0024)."""
 
 EMAIL_LINES_MAX_LENGTH = 36
 """Up to here an address's local part has at most 32 characters (the '@' and a host of at least
@@ -124,8 +91,24 @@ def bad_lines(finder: re.Pattern[str], lines: list[str]) -> list[int] | None:
     None when a line holds a line break itself (the text's lines would not be the list's): the
     caller checks those lines one by one.
     """
-    text = _joined(lines)
-    return None if text is None else _search(finder, text)
+    # The last line, a NUL (which no contact file has: the prescan refuses them), is bad for every
+    # finder: the search ends there instead of trying every position after the last bad line.
+    text = "\n".join(lines) + "\n\x00\n" if lines else "\x00\n"
+    if text.count("\n") != len(lines) + 1:
+        return None
+    if finder is EMAIL_LINES and "--" not in text:
+        finder = _EMAIL_LINES_WITHOUT_DOUBLE_HYPHENS
+    found: list[int] = []
+    line = position = 0
+    count = text.count
+    for matched in finder.finditer(text):
+        start = matched.start(1)
+        line += count("\n", position, start)
+        found.append(line)
+        line += 1
+        position = matched.end()
+    found.pop()  # the NUL line
+    return found
 
 
 def bad_phone_lines(lines: list[str]) -> list[int]:
@@ -140,10 +123,10 @@ def bad_phone_lines(lines: list[str]) -> list[int]:
 
 def bad_email_cells(cells: list[str]) -> list[int]:
     """Indices of the cells that are neither empty nor an address by the rule (`EMAIL_FAST_OR_EMPTY`),
-    in order: `EMAIL_LINES` over the batch (see the module docstring), then the whole rule for the
+    in order: `EMAIL_LINES` over the batch (docs/decisions/0024), then the whole rule for the
     long addresses it cannot decide, or for every cell when one holds a line break."""
     email_ok = EMAIL_FAST_OR_EMPTY.fullmatch
-    found = bad_email_lines(cells)
+    found = bad_lines(EMAIL_LINES, cells)
     if found is None:  # a cell with a line break: the whole rule, one by one
         return [index for index, cell in enumerate(cells) if not email_ok(cell)]
     if cells and max(map(len, cells)) > EMAIL_LINES_MAX_LENGTH:
@@ -157,61 +140,19 @@ def bad_email_cells(cells: list[str]) -> list[int]:
     return found
 
 
-def bad_email_lines(lines: list[str]) -> list[int] | None:
-    """`bad_lines(EMAIL_LINES, lines)`, without the label look-ahead when no line holds a "--"."""
-    text = _joined(lines)
-    if text is None:
-        return None
-    return _search(EMAIL_LINES if "--" in text else _EMAIL_LINES_WITHOUT_DOUBLE_HYPHENS, text)
-
-
-def _joined(lines: list[str]) -> str | None:
-    # The last line, a NUL (which no contact file has: the prescan refuses them), is bad for every
-    # finder: the search ends there instead of trying every position after the last bad line.
-    if not lines:
-        return "\x00\n"
-    text = "\n".join(lines) + "\n\x00\n"
-    return text if text.count("\n") == len(lines) + 1 else None
-
-
-def _search(finder: re.Pattern[str], text: str) -> list[int]:
-    found: list[int] = []
-    line = position = 0
-    count = text.count
-    for matched in finder.finditer(text):
-        start = matched.start(1)
-        line += count("\n", position, start)
-        found.append(line)
-        line += 1
-        position = matched.end()
-    found.pop()  # the NUL line
-    return found
-
-
 PhoneCheck = Callable[[str], "tuple[str, None, None] | tuple[None, str, str]"]
 """Slow-path phone check: (normalised, None, None) or (None, error code, message)."""
 
 _MSG_MISSING = "Phone number is missing; fill in the phone_number (or number) column"
-
-
-def _not_e164(value: str) -> str:
-    return (
-        f"Phone number {value!r} is not in valid E.164 format; write + country code and number "
-        "without spaces or dashes, e.g. +919876543210"
-    )
-
-
-def _not_valid(value: str) -> str:
-    return (
-        f"Phone number {value!r} is not a valid number for its country; check the digits and the country code"
-    )
-
-
-def _not_parsed(value: str, region: str) -> str:
-    return (
-        f"Phone number {value!r} could not be read as a number for region {region}; "
-        "write it in E.164 format, e.g. +919876543210"
-    )
+_NOT_E164 = (
+    "Phone number {!r} is not in valid E.164 format; write + country code and number without spaces or "
+    "dashes, e.g. +919876543210"
+)
+_NOT_VALID = "Phone number {!r} is not a valid number for its country; check the digits and the country code"
+_NOT_PARSED = (
+    "Phone number {!r} could not be read as a number for region {}; write it in E.164 format, "
+    "e.g. +919876543210"
+)
 
 
 def make_phone_check(*, strict: bool, default_region: str | None) -> PhoneCheck:
@@ -232,23 +173,23 @@ def make_phone_check(*, strict: bool, default_region: str | None) -> PhoneCheck:
         if not strict and value is not raw and e164_fullmatch(value):
             return value, None, None
         if region is None and not e164_fullmatch(value):
-            return None, "INVALID_PHONE", _not_e164(value)
+            return None, "INVALID_PHONE", _NOT_E164.format(value)
         import phonenumbers  # noqa: PLC0415 - tens of ms to import; national numbers and strict mode only
 
         try:
             parsed = phonenumbers.parse(value, region)
         except phonenumbers.NumberParseException:
             if region is None:
-                return None, "INVALID_PHONE", _not_e164(value)
-            return None, "INVALID_PHONE", _not_parsed(value, region)
+                return None, "INVALID_PHONE", _NOT_E164.format(value)
+            return None, "INVALID_PHONE", _NOT_PARSED.format(value, region)
         if strict:
             if not phonenumbers.is_valid_number(parsed):
-                return None, "INVALID_PHONE", _not_valid(value)
+                return None, "INVALID_PHONE", _NOT_VALID.format(value)
         elif not phonenumbers.is_possible_number(parsed):
-            return None, "INVALID_PHONE", _not_e164(value)
+            return None, "INVALID_PHONE", _NOT_E164.format(value)
         normalised: str = phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.E164)
         if not e164_fullmatch(normalised):
-            return None, "INVALID_PHONE", _not_e164(value)
+            return None, "INVALID_PHONE", _NOT_E164.format(value)
         return normalised, None, None
 
     return check

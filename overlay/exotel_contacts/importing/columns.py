@@ -7,9 +7,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from exotel_contacts.base.exceptions import DuplicateColumnError, MissingHeaderError, MissingPhoneColumnError
 from exotel_contacts.base.families import Family
-
-from .errors import DuplicateColumnError, MissingHeaderError, MissingPhoneColumnError
 
 __all__ = [
     "CAMPAIGN_COLUMNS",
@@ -40,19 +39,13 @@ _ALIASES: dict[str, str] = {name: name for name in CANONICAL_COLUMNS} | {
     "number": "phone_number",
     "company_name": "company",
 }
-_TO_CAMPAIGN: dict[str, str] = {"phone_number": "number", "company": "company_name"}
 _SEPARATOR_RUNS = re.compile(r"[\s\-]+")
 
 
 def target_columns(family: Family, present: Sequence[str]) -> tuple[tuple[str, str], ...]:
     """(canonical, target name) pairs, in the family's column order, for the canonical columns present."""
-    if family == "ccm":
-        return tuple((name, name) for name in CCM_COLUMNS if name in present)
-    return tuple(
-        (canonical, _TO_CAMPAIGN.get(canonical, canonical))
-        for canonical in ("phone_number", "first_name", "last_name", "company", "email", "tag")
-        if canonical in present
-    )
+    names = CCM_COLUMNS if family == "ccm" else CAMPAIGN_COLUMNS
+    return tuple((_ALIASES[name], name) for name in names if _ALIASES[name] in present)
 
 
 def _normalise(name: str) -> str:
@@ -124,7 +117,7 @@ def unknown_columns_warning(names: Sequence[str]) -> str | None:
     """One warning for the dropped columns: how many, and the first few names; ``None`` for none."""
     if not names:
         return None
-    shown = [_short(name.strip()) for name in names[:_SHOWN_UNKNOWN]]
+    shown = [_short(name.strip(), _SHOWN_NAME) for name in names[:_SHOWN_UNKNOWN]]
     listed = ", ".join(repr(name) for name in shown)
     more = f" and {len(names) - len(shown)} more" if len(names) > len(shown) else ""
     subject = f"column {listed} is" if len(names) == 1 else f"{len(names)} columns ({listed}{more}) are"
@@ -134,8 +127,8 @@ def unknown_columns_warning(names: Sequence[str]) -> str | None:
     )
 
 
-def _short(name: str) -> str:
-    return name if len(name) <= _SHOWN_NAME else name[: _SHOWN_NAME - 3] + "..."
+def _short(text: str, most: int) -> str:
+    return text if len(text) <= most else text[: most - 3] + "..."
 
 
 def _missing_phone_message(header: Sequence[str]) -> str:
@@ -147,5 +140,4 @@ def _missing_phone_message(header: Sequence[str]) -> str:
         hint = "the file looks tab-separated; re-save it as comma-separated CSV"
     elif any(cell.strip().startswith("+") and cell.strip()[1:].isdigit() for cell in header):
         hint = "the first line looks like data; the first line must be the header (phone_number,...)"
-    shown = joined if len(joined) <= 80 else joined[:77] + "..."
-    return f"no phone column in header {shown!r}: {hint}"
+    return f"no phone column in header {_short(joined, 80)!r}: {hint}"

@@ -1,14 +1,11 @@
-"""Streaming reader and checker for contact CSV files.
+"""Streaming reader and checker for contact CSV files, a batch of rows at a time (docs/decisions/0024).
 
-Rows are read from a `csv.reader` over the open file, a batch of a few hundred at a time, and checked
-per batch (see `ContactSource._scan`). Two things grow with the file, and only with what they must
-remember: the in-file duplicate check's table (`seen.SeenNumbers`, one 64-bit slot for ~0.85 rows,
-sized before the scan from the file's line breaks) and the list of failed rows.
+What grows with the file is only the duplicate table (`seen.SeenNumbers`, docs/decisions/0023) and
+the list of failed rows.
 """
 
 from __future__ import annotations
 
-import codecs
 import csv
 from collections import deque
 from collections.abc import Iterator
@@ -16,25 +13,25 @@ from dataclasses import dataclass
 from itertools import islice
 from operator import itemgetter
 from pathlib import Path
-from types import TracebackType
-from typing import IO, NamedTuple
+from typing import IO
+
+from exotel_contacts.base.exceptions import EmptyFileError
 
 from . import checks
 from .checks import E164, PhoneCheck, check_email, make_phone_check
 from .columns import HeaderPlan, plan_header, unknown_columns_warning
-from .errors import EmptyFileError, FieldTooLargeError, FileEncodingError, MalformedCsvError, NulByteError
+from .file_checks import prescan, read_error
 from .rows import RowFailure, RowResult
-from .seen import SeenNumbers, line_breaks
+from .seen import SeenNumbers
 
 __all__ = ["ContactSource", "ValidationReport", "read_contacts", "validate_file"]
 
-_CHUNK = 1 << 20
 _BATCH = 512
 """Rows checked together (see `_scan`): large enough that the per-batch calls cost nothing a row."""
 _new_tuple = tuple.__new__
 _ROW_NUMBER = itemgetter(0)
 _PHONE_CODES = frozenset({"INVALID_PHONE", "MISSING_REQUIRED"})
-_RESAVE = "re-save the file as 'CSV UTF-8' (comma-separated)"
+_MERGE = "remove the duplicate row or merge the two"
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,95 +63,6 @@ class ValidationReport:
         return sum(1 for failure in self.failures if failure.error_code == "DUPLICATE_ENTRY")
 
 
-def _line_at(path: Path, offset: int) -> int:
-    """1-based physical line number of byte `offset` (slow path, only for error messages)."""
-    with path.open("rb") as handle:
-        prefix = handle.read(offset)
-    return prefix.count(b"\n") + prefix.count(b"\r") - prefix.count(b"\r\n") + 1
-
-
-class _Prescan(NamedTuple):
-    records: int
-    """An upper bound on the file's records: its line breaks (LF, CR, CRLF) plus one."""
-    size: int
-    """Bytes read."""
-
-
-def _prescan(path: Path) -> _Prescan:
-    """Reject UTF-16/32 files, NUL bytes and empty files before parsing (one C-speed pass).
-
-    What it counts on the way sizes the duplicate check's table before the scan.
-    """
-    with path.open("rb") as handle:
-        head = handle.read(4)
-        if head.startswith((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)):
-            raise FileEncodingError(f"the file is UTF-32 (it starts with a UTF-32 BOM); {_RESAVE}", path=path)
-        if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-            raise FileEncodingError(f"the file is UTF-16 (it starts with a UTF-16 BOM); {_RESAVE}", path=path)
-        handle.seek(0)
-        offset = 0
-        breaks = 0
-        blank = True
-        while chunk := handle.read(_CHUNK):
-            # Line breaks: LF, CR and CRLF (a CRLF split between two chunks counts twice: still an
-            # upper bound), and the first NUL byte.
-            found, position = line_breaks(chunk)
-            if position >= 0:
-                at = offset + position
-                likely = "UTF-16 without a BOM" if chunk.count(b"\x00") * 4 >= len(chunk) else "not text"
-                raise NulByteError(
-                    f"NUL byte in the file (it is probably {likely}); {_RESAVE}",
-                    path=path,
-                    line=_line_at(path, at),
-                    byte_offset=at,
-                )
-            breaks += found
-            if blank:
-                blank = not chunk.removeprefix(codecs.BOM_UTF8 if offset == 0 else b"").strip()
-            offset += len(chunk)
-    if blank:
-        what = "empty" if offset == 0 else "blank (only whitespace)"
-        raise EmptyFileError(
-            f"the file is {what}; it needs a header line (phone_number,...) and data rows",
-            path=path,
-            line=1 if offset else None,
-        )
-    return _Prescan(breaks + 1, offset)
-
-
-def _decode_error(path: Path) -> FileEncodingError:
-    """Find the first byte that is not UTF-8 and say where it is (slow path)."""
-    decoder = codecs.getincrementaldecoder("utf-8")()
-    offset = 0
-    with path.open("rb") as handle:
-        while chunk := handle.read(_CHUNK):
-            pending = len(decoder.getstate()[0])
-            try:
-                decoder.decode(chunk)
-            except UnicodeDecodeError as exc:
-                at = offset - pending + exc.start
-                bad = exc.object[exc.start : exc.start + 1].hex().upper()
-                return FileEncodingError(
-                    f"byte 0x{bad} is not valid UTF-8 (the file is probably Latin-1 or Windows-1252); "
-                    f"{_RESAVE}",
-                    path=path,
-                    line=_line_at(path, at),
-                    byte_offset=at,
-                )
-            offset += len(chunk)
-        try:
-            decoder.decode(b"", final=True)
-        except UnicodeDecodeError:
-            at = offset - len(decoder.getstate()[0])
-            return FileEncodingError(
-                f"the file ends inside a UTF-8 character; {_RESAVE}",
-                path=path,
-                line=_line_at(path, at),
-                byte_offset=at,
-            )
-    return FileEncodingError(f"the file is not valid UTF-8; {_RESAVE}", path=path)
-
-
 class ContactSource:
     """An open contact file: its header plan, and a one-pass iterator over rows to send.
 
@@ -179,7 +87,7 @@ class ContactSource:
         self.blank_rows = 0
         self.duplicate_table_bytes = 0
         """Bytes the duplicate check's table held at the end of the scan (see seen.py)."""
-        self._records_bound, self._file_bytes = _prescan(self.path)
+        self._records_bound, self._file_bytes = prescan(self.path)
         # newline="" lets csv see quoted line breaks and every line ending (CRLF, LF, CR).
         # A 1 MiB buffer: fewer refills of the decoder than the default 8 KiB, a few % of the read.
         self._handle: IO[str] = self.path.open(encoding="utf-8-sig", newline="", buffering=1 << 20)
@@ -198,12 +106,7 @@ class ContactSource:
     def __enter__(self) -> ContactSource:
         return self
 
-    def __exit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None:
+    def __exit__(self, *exc_info: object) -> None:
         self.close()
 
     def close(self) -> None:
@@ -218,50 +121,43 @@ class ContactSource:
             notes.append("the file has a header but no data rows")
         return notes
 
+    def validation(
+        self, failures: list[RowFailure] | None = None, warnings: tuple[str, ...] = ()
+    ) -> ValidationReport:
+        """The report of the rows read so far: `failures` (default: `self.failures`) and the header's
+        warnings followed by `warnings`."""
+        failures = self.failures if failures is None else failures
+        return ValidationReport(
+            path=self.path,
+            columns=tuple(self.plan.index),
+            total_rows=self.rows_read,
+            valid_rows=self.rows_read - len(failures),
+            blank_rows=self.blank_rows,
+            failures=tuple(failures),
+            warnings=(*self.warnings(), *warnings),
+        )
+
     def _next_or_none(self) -> list[str] | None:
         try:
             return next(self._reader, None)
-        except UnicodeDecodeError:
-            raise _decode_error(self.path) from None
-        except csv.Error as exc:
-            raise self._csv_error(exc, None) from None
+        except (csv.Error, UnicodeDecodeError) as exc:
+            raise read_error(self.path, exc, None, self._reader.line_num) from None
 
-    def _csv_error(self, exc: csv.Error, records: int | None) -> MalformedCsvError:
-        """``records``: the data rows read before the failing one; ``None`` while reading the header."""
-        text = str(exc)
-        where = "in the header" if records is None else f"in data row {records + 1}"
-        if "field larger than field limit" in text:
-            return FieldTooLargeError(
-                f"a field {where} is longer than {csv.field_size_limit()} characters; usually a quote "
-                '(") that is never closed, so the rest of the file became one field. Close the quote '
-                "or remove it",
-                path=self.path,
-                line=self._reader.line_num,
-            )
-        if "unexpected end of data" in text:
-            return MalformedCsvError(
-                f"a quoted field {where} is never closed before the end of the file; close the quote "
-                '(") or remove it',
-                path=self.path,
-                line=self._reader.line_num,
-            )
-        return MalformedCsvError(
-            f"malformed quoting {where} ({text}); a field that holds quotes must be quoted as a whole "
-            'and its quotes doubled, e.g. "John ""JJ"" Doe"',
-            path=self.path,
-            line=self._reader.line_num,
-        )
-
-    def _fail(self, row_number: int, row: list[str], code: str, message: str) -> None:
+    def fail(
+        self, row_number: int, row: list[str], code: str, message: str, phone: str | None = None
+    ) -> None:
+        """Record a local failure of a row (`phone`: the number to report, by default the cell trimmed)."""
         width = len(row)
-        phone, first, last = self._name_at
+        phone_at, first, last = self._name_at
+        if phone is None:
+            phone = row[phone_at].strip() if phone_at < width else ""
         # tuple.__new__ skips the named tuple's Python-level __new__: failures can be numerous.
         self.failures.append(
             _new_tuple(
                 RowFailure,
                 (
                     row_number,
-                    row[phone].strip() if phone < width else "",
+                    phone,
                     row[first] if 0 <= first < width else "",
                     row[last] if 0 <= last < width else "",
                     code,
@@ -297,7 +193,7 @@ class ContactSource:
         if len(row) != width:
             if not row:
                 return "blank", ""
-            self._fail(
+            self.fail(
                 row_number,
                 row,
                 "INVALID_FORMAT",
@@ -311,27 +207,15 @@ class ContactSource:
             if normalised is None:
                 if code == "MISSING_REQUIRED" and not any(cell.strip() for cell in row):
                     return "blank", ""
-                self._fail(row_number, row, code or "INVALID_PHONE", message or "")
+                self.fail(row_number, row, code or "INVALID_PHONE", message or "")
                 return "failed", phone
             phone = normalised
         if email_at >= 0:
             problem = check_email(row[email_at])  # None when the address meets the rule
             if problem is not None:
-                self._fail(row_number, row, "INVALID_EMAIL", problem)
+                self.fail(row_number, row, "INVALID_EMAIL", problem)
                 return "failed", phone
         return None, phone
-
-    def _batch_suspects(self, phones: list[str], emails: list[str] | None) -> tuple[list[int], list[int]]:
-        """Indices of the batch's rows the batch checks stopped at, in order: (phone, email).
-
-        A row in the first list takes every check one by one (`_slow_row`); one only in the second
-        had a good phone and takes the email check alone.
-        """
-        count = len(phones)
-        if self.strict:
-            return list(range(count)), []  # every phone goes through phonenumbers (and its email after)
-        suspects = checks.bad_phone_lines(phones)
-        return suspects, [] if emails is None else checks.bad_email_cells(emails)
 
     def _cells(self, batch: list[list[str]]) -> tuple[list[str], list[str] | None]:
         """The batch's phone cells and email cells (None without an email column)."""
@@ -360,7 +244,11 @@ class ContactSource:
         held: dict[int, str] = {}
         blank = 0
         numbers = phones
-        phone_suspects, email_suspects = self._batch_suspects(phones, emails)
+        if self.strict:  # every phone goes through phonenumbers (and its email after)
+            phone_suspects, email_suspects = list(range(len(batch))), []
+        else:
+            phone_suspects = checks.bad_phone_lines(phones)
+            email_suspects = [] if emails is None else checks.bad_email_cells(emails)
         if phone_suspects or email_suspects:
             numbers = phones.copy()
         email_at = self.plan.get("email")
@@ -381,13 +269,14 @@ class ContactSource:
                     continue  # its email was checked after its phone
                 mistake = check_email(emails[index])
                 if mistake is not None:
-                    self._fail(base + index, batch[index], "INVALID_EMAIL", mistake)
+                    self.fail(base + index, batch[index], "INVALID_EMAIL", mistake)
                     numbers[index] = "0"
                     held[index] = "failed"
         after_emails = len(failures)
         duplicates = [] if seen is None else seen.record_batch(numbers, base)
         for index, first in duplicates:
-            self._fail(base + index, batch[index], "DUPLICATE_ENTRY", _duplicate(phones[index], first))
+            message = f"Phone number {phones[index]} already appears in row {first} of this file; "
+            self.fail(base + index, batch[index], "DUPLICATE_ENTRY", message + _MERGE)
             held[index] = "failed"
         # Each check's failures came in row order: merge them when more than one check failed rows.
         if (recorded < after_phones) + (after_phones < after_emails) + bool(duplicates) > 1:
@@ -395,11 +284,8 @@ class ContactSource:
         return phones, held, blank
 
     def _scan(self, *, send_invalid: bool, yield_valid: bool) -> Iterator[tuple[int, list[str], str]]:
-        # Rows are read in batches of _BATCH and checked per batch (`_check_batch`): one regex call over
-        # the batch's phones and one over its emails (`_batch_suspects`); the rows they stop at, a few
-        # percent, take the per-row path (`_slow_row`), which says which check failed; then the
-        # duplicate check takes the batch's numbers in one call (`SeenNumbers.record_batch`). A batch
-        # with nothing to report goes out through one zip: no per-row Python work.
+        # Per batch (`_check_batch`, docs/decisions/0024); a batch with nothing to report goes out
+        # through one zip: no per-row Python work.
         phone_slow = make_phone_check(strict=self.strict, default_region=self.default_region)
         # Rows that can enter the table: at most one per line break, and each needs its phone (3 bytes
         # at least), a comma per other field and a line break, so a file of blank lines sizes no table.
@@ -432,25 +318,12 @@ class ContactSource:
                     verdict = held.get(index)
                     if verdict is None or (verdict == "failed" and send_invalid):
                         yield base + index, row, phones[index]
-            if isinstance(problem, UnicodeDecodeError):
-                raise _decode_error(self.path) from None
             if problem is not None:
-                raise self._csv_error(problem, row_number) from None
-        except UnicodeDecodeError:
-            raise _decode_error(self.path) from None
-        except csv.Error as exc:
-            raise self._csv_error(exc, row_number) from None
+                raise read_error(self.path, problem, row_number, reader.line_num) from None
         finally:
             self.rows_read = row_number - blank
             self.blank_rows = blank
             self.duplicate_table_bytes = 0 if seen is None else seen.nbytes
-
-
-def _duplicate(phone: str, first: int) -> str:
-    return (
-        f"Phone number {phone} already appears in row {first} of this file; "
-        "remove the duplicate row or merge the two"
-    )
 
 
 def validate_file(
@@ -468,16 +341,7 @@ def validate_file(
         path, strict=strict, default_region=default_region, detect_duplicates=detect_duplicates
     ) as source:
         source.check_all()
-        failures = tuple(source.failures)
-        return ValidationReport(
-            path=source.path,
-            columns=tuple(source.plan.index),
-            total_rows=source.rows_read,
-            valid_rows=source.rows_read - len(failures),
-            blank_rows=source.blank_rows,
-            failures=failures,
-            warnings=tuple(source.warnings()),
-        )
+        return source.validation()
 
 
 def read_contacts(

@@ -94,7 +94,7 @@ class ImportReport:
 
     def sorted_failures(self) -> list[RowFailure]:
         """Failures by original row number (local before server for the same row)."""
-        return sorted(self.failures, key=lambda failure: (failure.row_number, failure.source != "local"))
+        return _in_order(self.failures)
 
     def add_server_failures(self, part: Part, errors: Iterable[Mapping[str, object]]) -> None:
         """Add the server's row errors for one part, mapping part row numbers to original ones.
@@ -109,10 +109,10 @@ class ImportReport:
             for error in pending
             if not error.get("first_name") and not error.get("last_name")
         }
-        names = _names_from_part(part.path, need_names) if need_names else {}
+        names = _people_from_part(part.path, need_names) if need_names else {}
         for error in pending:
             part_row = int(str(error["row_number"]))
-            first, last = names.get(part_row, ("", ""))
+            _, first, last = names.get(part_row, ("", "", ""))
             self.failures.append(
                 RowFailure(
                     part.original_row(part_row),
@@ -146,11 +146,6 @@ class ImportReport:
         self.unlisted_server_duplicates += duplicates
 
 
-def _names_from_part(path: Path, rows: set[int]) -> dict[int, tuple[str, str]]:
-    """First and last names of some data rows of a part file (one streaming pass)."""
-    return {row: (first, last) for row, (_, first, last) in _people_from_part(path, rows).items()}
-
-
 def _people_from_part(path: Path, rows: set[int]) -> dict[int, tuple[str, str, str]]:
     """Phone number, first and last name of some data rows of a part file (one streaming pass)."""
     found: dict[int, tuple[str, str, str]] = {}
@@ -170,6 +165,10 @@ def _people_from_part(path: Path, rows: set[int]) -> dict[int, tuple[str, str, s
     return found
 
 
+def _in_order(failures: Iterable[RowFailure]) -> list[RowFailure]:
+    return sorted(failures, key=lambda failure: (failure.row_number, failure.source != "local"))
+
+
 class HasFailures(Protocol):
     """Anything with failed rows: an `ImportReport`, a `ValidationReport`."""
 
@@ -186,20 +185,13 @@ def write_error_csv(report: HasFailures, path: str | Path, *, include_source: bo
     `found_by` = local/server with `include_source`). Cells a spreadsheet would run as formulas are
     neutralised with a leading apostrophe; `+` phone numbers stay as they are.
     """
-    failures = sorted(report.failures, key=lambda failure: (failure.row_number, failure.source != "local"))
+    failures = _in_order(report.failures)
     header = [*ERROR_CSV_COLUMNS, "found_by"] if include_source else list(ERROR_CSV_COLUMNS)
     with Path(path).open("w", encoding="utf-8", newline="") as handle:
         writer = csv.writer(handle)
         writer.writerow(header)
         for failure in failures:
-            cells = [
-                str(failure.row_number),
-                neutralise_cell(failure.phone_number),
-                neutralise_cell(failure.first_name),
-                neutralise_cell(failure.last_name),
-                neutralise_cell(failure.error_code),
-                neutralise_cell(failure.error_message),
-            ]
+            cells = [str(failure.row_number), *map(neutralise_cell, failure[1:6])]  # phone .. message
             if include_source:
                 cells.append(failure.source)
             writer.writerow(cells)

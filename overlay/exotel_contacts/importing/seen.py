@@ -1,31 +1,15 @@
-"""The in-file duplicate check's table: one 64-bit slot for ~0.85 rows, about 9.4 bytes a row.
+"""The in-file duplicate check's table: one 64-bit slot a distinct number (docs/decisions/0023).
 
-A dict of the numbers seen costs ~140 bytes a distinct number (the str key, the int value, the
-entry), which made an import's memory grow with its file. An E.164 number is at most 15 digits
-after the plus with no leading zero, so `int(phone)` is exact, injective and below 10**15 (50 bits).
-The table is one `array('Q')` of `size` slots (a prime), open addressing with double hashing, and
-each taken slot holds everything about one distinct number:
+`int(phone)` of an E.164 number is exact and below 10**15. The table is one `array('Q')` of `size`
+slots (a random prime), open addressing with double hashing, sized once before the scan for a load of
+at most 0.85; each taken slot holds
 
     slot = ((quotient << PROBE_BITS) | probe) << row_bits | first_row
 
-- `number = quotient * size + home`: the home slot is `number % size`, so only the quotient is
-  kept (quotienting: the slot's position already says the rest);
-- `probe` is how many steps from home the entry sits (step `1 + quotient % (size - 1)`), so the home
-  slot, and with it the number, can be rebuilt from the slot's position (`numbers()` does);
-- `first_row` is the row that first had the number: what a duplicate's report names.
-
-A lookup compares `slot >> row_bits` with `(quotient << PROBE_BITS) | probe`, one integer compare a
-step (`_walk`). The table is sized once, before the scan, from an upper bound on the file's rows (its line
-breaks, counted in the prescan), for a load of at most 0.85: no resize, so no moment with two
-tables, and the bound is exact for files without quoted line breaks. Distinct numbers never
-outnumber rows, so a table whose row numbers stay within `rows` stays under that load; one that
-would not (more rows than promised, or a probe past `PROBE_LIMIT`) is rebuilt larger (`grown`).
-
-The size is a random prime near the wanted size: numbers in arithmetic progression spread evenly,
-and a file crafted to pile its numbers onto one probe sequence would need to know the prime. The
-reader's hot loop does the common case inline (divmod, one look, one store; see
-`reader.ContactSource._scan`) and walks a taken home's sequence inline too; everything else calls
-`first_row`, `record` or `find`.
+where `number = quotient * size + home` (the home slot is `number % size`, implied by the position),
+`probe` is the steps from home (step `1 + quotient % (size - 1)`, so `entries()` can rebuild the
+number) and `first_row` the row a duplicate's report names. A table that would pass its load or
+`PROBE_LIMIT` is rebuilt larger (`grown`).
 """
 
 from __future__ import annotations
@@ -41,7 +25,6 @@ __all__ = [
     "PROBE_LIMIT",
     "SeenNumbers",
     "TableFullError",
-    "line_breaks",
     "next_prime",
 ]
 
@@ -126,24 +109,12 @@ def _record_batch(  # noqa: PLR0917 - one call a batch, positional for speed
     return len(numbers), duplicates
 
 
-def line_breaks(chunk: bytes) -> tuple[int, int]:
-    """(LF + CR - CRLF, offset of the first NUL or -1) of a chunk: the prescan's count. Each count
-    and `in` is a memchr-speed pass in C, so a file without CR pays two."""
-    nul = chunk.find(b"\x00")
-    if nul >= 0:
-        return 0, nul
-    breaks = chunk.count(b"\n")
-    if b"\r" in chunk:
-        breaks += chunk.count(b"\r") - chunk.count(b"\r\n")
-    return breaks, -1
-
-
 class TableFullError(Exception):
     """Internal: the table needs rebuilding larger (more rows than its bound, or a long probe)."""
 
 
 class SeenNumbers:
-    """Phone numbers seen so far in a file, each with its first row; see the module docstring."""
+    """Phone numbers seen so far in a file, each with its first row (docs/decisions/0023)."""
 
     __slots__ = ("largest", "row_bits", "row_mask", "rows", "shift", "size", "slots")
 
@@ -176,51 +147,37 @@ class SeenNumbers:
         return self.slots.itemsize * self.size
 
     def _walk(self, quotient: int, home: int) -> tuple[int, int, int]:
-        """(slot, key, held) along the number's probe sequence: the slot that holds it (held != 0)
-        or the free one where it goes (held == 0), and the key (`quotient << PROBE_BITS | probe`)
-        its entry has there. The reader's hot loop walks the same sequence inline.
-
-        Raises `TableFullError` past `PROBE_LIMIT` steps (at load 0.85, about never unless the file
-        knows the prime).
-        """
+        """(slot, key, held): the slot along the number's probe sequence that holds it (held != 0) or
+        where it goes (held == 0), and its key there; `TableFullError` past `PROBE_LIMIT` steps."""
         slots, size, row_bits = self.slots, self.size, self.row_bits
         key = quotient << PROBE_BITS
-        slot = home
-        held = slots[slot]
-        if not held or held >> row_bits == key:
-            return slot, key, held
-        step = 1 + quotient % (size - 1)
         last = key | PROBE_LIMIT
-        while key != last:
+        slot, step = home, 1 + quotient % (size - 1)
+        while True:  # as in _record_batch, which walks it inline
+            held = slots[slot]
+            if not held or held >> row_bits == key:
+                return slot, key, held
+            if key == last:
+                raise TableFullError
             key += 1
             slot += step
             if slot >= size:
                 slot -= size
-            held = slots[slot]
-            if not held or held >> row_bits == key:
-                return slot, key, held
-        raise TableFullError
-
-    def first_row(self, number: int, row_number: int) -> int:
-        """The row that first had `number`, recording `row_number` as first if none did.
-
-        Raises `TableFullError` when the number needs a slot past `PROBE_LIMIT` (see `record`).
-        """
-        slot, key, held = self._walk(*divmod(number, self.size))
-        if held:
-            return int(held & self.row_mask)
-        self.slots[slot] = key << self.row_bits | row_number
-        return row_number
 
     def record(self, number: int, row_number: int) -> tuple[SeenNumbers, int]:
-        """`first_row`, rebuilding larger when the table is too full for the number: (the table to
-        use from now on, the first row)."""
+        """The row that first had `number`, recording `row_number` as first if none did, rebuilding
+        larger when the table is too full for the number: (the table to use from now on, the first row)."""
         table = self
         while True:
             try:
-                return table, table.first_row(number, row_number)
+                slot, key, held = table._walk(*divmod(number, table.size))
             except TableFullError:
                 table = table.grown(table.rows)
+                continue
+            if held:
+                return table, int(held & table.row_mask)
+            table.slots[slot] = key << table.row_bits | row_number
+            return table, row_number
 
     def find(self, number: int) -> int | None:
         """The row (value) held for `number`, or None; records nothing."""
@@ -242,11 +199,8 @@ class SeenNumbers:
 
     def record_batch(self, numbers: list[str], base: int) -> list[tuple[int, int]]:
         """Record `numbers[i]` (E.164 digits; "0" for a row not to record) as seen in row `base + i`,
-        in order, and return (i, first row) for each that an earlier row already had.
-
-        Rebuilds the table larger in place when it must (rows past `largest`, or a probe past
-        `PROBE_LIMIT`). `_record_batch` does the loop.
-        """
+        in order, and return (i, first row) for each that an earlier row already had; rebuilds the
+        table larger in place when it must."""
         if base + len(numbers) - 1 > self.largest:  # the file grew after the prescan
             self._become(self.grown(self.rows, base + 2 * len(numbers) + 4096))
         duplicates: list[tuple[int, int]] = []
@@ -266,18 +220,15 @@ class SeenNumbers:
 
     def grown(self, rows: int, largest: int | None = None) -> SeenNumbers:
         """A table for `rows` numbers (at least 1.5 times this one's) with the same entries, and
-        rows (values) up to `largest` (at least this one's).
-
-        Both tables exist while the entries move: the reader calls this only when the file grew after
-        the prescan or a probe ran past `PROBE_LIMIT`.
-        """
+        rows (values) up to `largest` (at least this one's)."""
         wanted = max(rows, self.rows * 3 // 2)
         largest = max(largest or 0, self.largest)
         while True:
             bigger = SeenNumbers(wanted, largest)
             try:
-                for number, row in self.entries():
-                    bigger.first_row(number, row)
+                for number, row in self.entries():  # distinct numbers: each takes a free slot
+                    slot, key, _ = bigger._walk(*divmod(number, bigger.size))
+                    bigger.slots[slot] = key << bigger.row_bits | row
             except TableFullError:
                 wanted = wanted * 3 // 2
                 continue

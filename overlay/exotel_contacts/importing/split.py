@@ -1,10 +1,4 @@
-"""Split a contact file into parts that each fit one upload request.
-
-CCM: at most `ccm_max_rows` rows and `ccm_max_bytes` bytes a part. Campaign: at most
-`campaign_max_bytes` a part, and every part goes into the same list, so the whole file must fit the
-list's cap (static or dynamic). Parts are written in the target family's column names, with a
-header, and carry a compact map from part row numbers to the original file's row numbers.
-"""
+"""Split a contact file into parts that each fit one upload request (and, for Campaign, one list)."""
 
 from __future__ import annotations
 
@@ -12,20 +6,51 @@ import csv
 import io
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from operator import attrgetter
 from pathlib import Path
 from typing import IO, Literal
 
+from exotel_contacts.base.exceptions import ListCapExceededError
+from exotel_contacts.base.settings import check_count
+from exotel_contacts.spec.operations import OPERATIONS
+
 from .columns import Family, target_columns
-from .errors import ListCapExceededError
-from .limits import Limits
 from .reader import ContactSource, ValidationReport
 from .rowmap import RowMap
-from .rows import RowFailure
 
-__all__ = ["ListKind", "Part", "SplitResult", "split_file"]
+__all__ = ["Limits", "ListKind", "Part", "SplitResult", "split_file"]
 
 ListKind = Literal["static", "dynamic"]
 _PROGRESS_EVERY = 5_000
+_LARGEST = 2**62
+_CCM = OPERATIONS["uploadContacts"].limits
+_CAMPAIGN = OPERATIONS["csvUploadContacts"].limits
+_MB = 10**6
+
+
+@dataclass(frozen=True, slots=True)
+class Limits:
+    """Caps a split must respect; defaults are openapi.yaml's ``x-limits`` of the two upload methods.
+
+    "MB" is read as 10**6 bytes, the smaller of the two readings, so a part never exceeds
+    either. Tests pass small values to exercise the boundaries with small files.
+    """
+
+    ccm_max_rows: int = _CCM["max_records"]
+    """Data rows per CCM upload (header not counted)."""
+    ccm_max_bytes: int = _CCM["max_file_mb"] * _MB
+    """Bytes per CCM upload file, header included."""
+    campaign_max_bytes: int = _CAMPAIGN["max_file_mb"] * _MB
+    """Bytes per Campaign CSV upload file, header included."""
+    campaign_static_list_cap: int = _CAMPAIGN["static_list_cap"]
+    """Contacts a static Campaign list may hold in all."""
+    campaign_dynamic_list_cap: int = _CAMPAIGN["dynamic_list_cap"]
+    """Contacts a dynamic Campaign list may hold in all."""
+
+    def __post_init__(self) -> None:
+        # InvalidSettingError is a ValueError too, as this check's error was.
+        for name in self.__dataclass_fields__:
+            check_count(getattr(self, name), f"Limits.{name}", minimum=1, maximum=_LARGEST)
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,27 +105,19 @@ class _PartWriter:
         # row is written, to decide whether it still fits in the current part.
         self._buffer = io.StringIO()
         self._format = csv.writer(self._buffer).writerow
-        self.header_text = self._text(header)
-        self.header_bytes = len(self.header_text.encode())
+        self.header_text, self.header_bytes = self.row_text(header)
         self._handle: IO[str] | None = None
         self._rows = 0
         self._bytes = 0
         self._map = RowMap()
 
-    def _text(self, row: list[str]) -> str:
+    def row_text(self, row: list[str]) -> tuple[str, int]:
+        """The CSV text of a row and its size in UTF-8 bytes."""
         buffer = self._buffer
         buffer.seek(0)
         buffer.truncate()
         self._format(row)
-        return buffer.getvalue()
-
-    def fits_alone(self, size: int) -> bool:
-        """Whether a row of `size` bytes fits in an otherwise empty part."""
-        return self.header_bytes + size <= self.max_bytes
-
-    def row_text(self, row: list[str]) -> tuple[str, int]:
-        """The CSV text of a row and its size in UTF-8 bytes."""
-        text = self._text(row)
+        text = buffer.getvalue()
         return text, len(text) if text.isascii() else len(text.encode())
 
     def write(self, text: str, size: int, row_number: int) -> None:
@@ -200,7 +217,6 @@ def split_file(
         header = [name for _, name in pairs]
         dropped = sorted(set(plan.index) - {canonical for canonical, _ in pairs})
         writer = _PartWriter(out, header, max_rows, max_bytes)
-        oversized: list[RowFailure] = []
         sent = 0
         # Progress every _PROGRESS_EVERY rows: one comparison per row, a call only now and then.
         report_at = _PROGRESS_EVERY if on_rows is not None else -1
@@ -212,19 +228,9 @@ def split_file(
                 values = [row[position].strip() for position in positions]
                 values[0] = phone  # the phone column comes first in both families
                 text, size = writer.row_text(values)
-                if not writer.fits_alone(size):
-                    oversized.append(
-                        RowFailure(
-                            row_number,
-                            phone,
-                            row[plan.get("first_name")] if plan.get("first_name") >= 0 else "",
-                            row[plan.get("last_name")] if plan.get("last_name") >= 0 else "",
-                            "INVALID_FORMAT",
-                            f"Row is {size} bytes, more than fits in one upload of {max_bytes} bytes; "
-                            "shorten its fields",
-                            "local",
-                        )
-                    )
+                if writer.header_bytes + size > max_bytes:  # not even alone in a part
+                    message = f"Row is {size} bytes, more than fits in one upload of {max_bytes} bytes; "
+                    source.fail(row_number, row, "INVALID_FORMAT", message + "shorten its fields", phone)
                     continue
                 sent += 1
                 if cap is not None and sent + existing_contacts > cap:
@@ -241,21 +247,12 @@ def split_file(
         except BaseException:
             writer.discard()
             raise
-        warnings = source.warnings()
-        warnings.extend(
-            f"column {name!r} is dropped: the Campaign CSV upload takes no {name} column" for name in dropped
-        )
-        failures = source.failures + oversized
-        failures.sort(key=_row_number)
-        valid = source.rows_read - len(source.failures) - len(oversized)
-        validation = ValidationReport(
-            path=source.path,
-            columns=tuple(plan.index),
-            total_rows=source.rows_read,
-            valid_rows=valid,
-            blank_rows=source.blank_rows,
-            failures=tuple(failures),
-            warnings=tuple(warnings),
+        validation = source.validation(
+            sorted(source.failures, key=attrgetter("row_number")),
+            tuple(
+                f"column {name!r} is dropped: the Campaign CSV upload takes no {name} column"
+                for name in dropped
+            ),
         )
     return SplitResult(
         family=family,
@@ -264,7 +261,3 @@ def split_file(
         validation=validation,
         send_invalid=send_invalid,
     )
-
-
-def _row_number(failure: RowFailure) -> int:
-    return failure.row_number

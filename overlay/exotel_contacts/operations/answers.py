@@ -1,12 +1,6 @@
-"""What the README's methods make of a generated answer: the record, a :class:`Page`, a checked
-multi-status, an upload's progress.
-
-The generated request builders (:mod:`._spec_requests`) parse an answer into the spec's envelope
-model; the methods of the client's table hand back what is inside it, checked further where a
-workflow relies on it (an upload id is used as a path segment later, a count must fit 64 bits, a
-multi-status must have one item per input). Each shape is an :meth:`Operation.then` step, so the
-answer's attempts and the raw response stay at hand.
-"""
+"""What the client's methods make of a parsed answer (each an :meth:`Operation.then` step): the
+record, a :class:`Page`, a multi-status with one item per input, an upload's checked ids and counts
+(an upload id becomes a path segment later, a count must fit 64 bits), its progress."""
 
 from __future__ import annotations
 
@@ -55,6 +49,9 @@ MAX_CONTACTS_PER_REQUEST: Final = OPERATIONS["createContacts"].limits["max_items
 MAX_BULK_ITEMS: Final = OPERATIONS["addContactsToList"].limits["max_items"]
 #: Records per page: Exotel's default and maximum for every v2 listing (openapi.yaml's x-limits).
 MAX_PAGE_SIZE: Final = OPERATIONS["listContacts"].limits["max_page_size"]
+# An upload status's counts (total, successful, failed, duplicates) in each family's names.
+_CCM_COUNTS = ("total_records", "successful", "failed", "duplicates_skipped")
+_CSV_COUNTS = ("total", "success", "failed", "duplicate")
 
 
 @attrs.frozen
@@ -88,21 +85,17 @@ def _check(ok: bool, what: str, response: httpx.Response) -> None:
         raise bad_shape(what, response)
 
 
-def _is_count(value: object) -> bool:
-    # Within 64 bits: a count of 10**400 is valid JSON, and no count of rows comes near 2**63.
-    return (
-        value is None
-        or value is UNSET
-        or (isinstance(value, int) and not isinstance(value, bool) and abs(value) <= MAX_INT)
-    )
+def _count(value: object) -> int | None:
+    return value if isinstance(value, int) and not isinstance(value, bool) else None
 
 
 def _is_whole(value: object) -> bool:
-    return value is None or value is UNSET or (isinstance(value, int) and not isinstance(value, bool))
+    return value is None or value is UNSET or _count(value) is not None
 
 
-def _count(value: object) -> int | None:
-    return value if isinstance(value, int) and not isinstance(value, bool) else None
+def _is_count(value: object) -> bool:
+    # Within 64 bits: a count of 10**400 is valid JSON, and no count of rows comes near 2**63.
+    return _is_whole(value) and abs(_count(value) or 0) <= MAX_INT
 
 
 # ---- generic shapes ------------------------------------------------------------------------------
@@ -137,10 +130,7 @@ def page(kind: type[M], what: str) -> Shape[Page[M]]:
             found.append(item.data)
         _check(
             len(found) <= MAX_PAGE_SIZE
-            and all(
-                isinstance(v, int) and not isinstance(v, bool) and v >= 0
-                for v in (meta.offset, meta.limit, meta.total)
-            ),
+            and all(_count(v) is not None and v >= 0 for v in (meta.offset, meta.limit, meta.total)),
             what,
             response,
         )
@@ -200,7 +190,7 @@ def accepted_upload(answer: Any, response: httpx.Response) -> UploadAccepted:
 def upload_status(answer: Any, response: httpx.Response) -> UploadStatus:
     """A CCM upload's status with its counts."""
     status = data(UploadStatus, "upload status")(answer, response)
-    counts = (status.total_records, status.successful, status.failed, status.duplicates_skipped)
+    counts = (getattr(status, name) for name in _CCM_COUNTS)
     _check(
         isinstance(status.upload_id, str) and isinstance(status.status, str) and all(map(_is_count, counts)),
         "upload status",
@@ -241,10 +231,7 @@ def csv_status(answer: Any, response: httpx.Response) -> CsvStatus:
     _check(
         isinstance(status.upload_id, str)
         and isinstance(status.status, str)
-        and (
-            stats is UNSET
-            or all(_is_count(getattr(stats, k, None)) for k in ("total", "success", "failed", "duplicate"))
-        ),
+        and (stats is UNSET or all(_is_count(getattr(stats, name, None)) for name in _CSV_COUNTS)),
         "CSV status",
         response,
     )
@@ -253,8 +240,8 @@ def csv_status(answer: Any, response: httpx.Response) -> CsvStatus:
 
 def first_wait(accepted: UploadAccepted) -> float:
     """When to look at an accepted upload first: the server's ``estimated_time_seconds`` (0 if none)."""
-    estimate = accepted.estimated_time_seconds
-    if not isinstance(estimate, int) or isinstance(estimate, bool):
+    estimate = _count(accepted.estimated_time_seconds)
+    if estimate is None:
         return 0.0
     # Clamped before float(): an integer of 400 digits is valid JSON and overflows a float.
     return float(min(max(estimate, 0), int(MAX_SECONDS)))
@@ -262,26 +249,24 @@ def first_wait(accepted: UploadAccepted) -> float:
 
 def upload_progress(status: UploadStatus, elapsed: float) -> UploadProgress:
     """The :class:`UploadProgress` of a CCM status."""
-    return UploadProgress(
-        upload_id=status.upload_id,
-        status=status.status,
-        total=_count(status.total_records),
-        successful=_count(status.successful),
-        failed=_count(status.failed),
-        duplicates=_count(status.duplicates_skipped),
-        elapsed=elapsed,
-    )
+    return _progress(status, status, _CCM_COUNTS, elapsed)
 
 
 def csv_progress(status: CsvStatus, elapsed: float) -> UploadProgress:
     """The :class:`UploadProgress` of a Campaign CSV status."""
-    stats = status.stats if status.stats is not UNSET else None
+    return _progress(status, status.stats, _CSV_COUNTS, elapsed)
+
+
+def _progress(
+    status: UploadStatus | CsvStatus, counts: object, names: tuple[str, ...], elapsed: float
+) -> UploadProgress:
+    total, successful, failed, duplicates = (_count(getattr(counts, name, None)) for name in names)
     return UploadProgress(
         upload_id=status.upload_id,
         status=status.status,
-        total=_count(getattr(stats, "total", None)),
-        successful=_count(getattr(stats, "success", None)),
-        failed=_count(getattr(stats, "failed", None)),
-        duplicates=_count(getattr(stats, "duplicate", None)),
+        total=total,
+        successful=successful,
+        failed=failed,
+        duplicates=duplicates,
         elapsed=elapsed,
     )

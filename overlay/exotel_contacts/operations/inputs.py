@@ -1,6 +1,7 @@
 """What the client's methods accept beyond the generated models (dicts, plain strings, ``None`` for
 "not given"), each turned into the generated model or refused with an :class:`InvalidInputError` that
-names the argument, before anything is sent.
+names the argument, before anything is sent. The spec's item bounds are checked when the operation is
+built (``operation._check_bounds``).
 
 openapi.yaml's ``x-exotel-method`` names a converter per parameter (``input``); the generator takes
 the public parameter's type and default from the converter's first parameter, passes ``what`` (the
@@ -12,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any, Final, TypeVar
 
-from exotel_contacts.base.exceptions import InvalidInputError, TooManyContactsError
+from exotel_contacts.base.exceptions import InvalidInputError
 from exotel_contacts_api.models import (
     ContactCreate,
     ContactFilter,
@@ -24,7 +25,7 @@ from exotel_contacts_api.models import (
 )
 from exotel_contacts_api.types import UNSET, Unset
 
-from .answers import MAX_BULK_ITEMS, MAX_PAGE_SIZE
+from .answers import MAX_PAGE_SIZE
 
 __all__ = [
     "MAX_SID_LENGTH",
@@ -116,11 +117,6 @@ def _bulk_size(given: Sequence[Any], what: str) -> None:
         raise InvalidInputError(f"{what} must be a list")
     if not given:
         raise InvalidInputError(f"{what} is empty; send at least one")
-    if len(given) > MAX_BULK_ITEMS:
-        raise TooManyContactsError(
-            f"{len(given)} {what} in one request; Exotel takes at most {MAX_BULK_ITEMS}",
-            how_to_fix=f"Send them in batches of {MAX_BULK_ITEMS}",
-        )
 
 
 def _model(value: object, cls: Any, what: str) -> Any:
@@ -170,25 +166,11 @@ def contact_references(value: Sequence[str]) -> list[ContactReference]:
 
 def contacts(value: Sequence[ContactCreate | Mapping[str, Any]]) -> list[ContactCreate]:
     """Up to 5000 contacts to create, each with a ``number``."""
-    if isinstance(value, str | bytes) or not isinstance(value, Sequence):
-        raise InvalidInputError("contacts must be a list of ContactCreate objects or dicts")
-    if len(value) > MAX_BULK_ITEMS:
-        raise TooManyContactsError(
-            f"{len(value)} contacts in one request; createContacts takes at most {MAX_BULK_ITEMS}",
-            how_to_fix=f"Send them in batches of {MAX_BULK_ITEMS} (create_contacts_bulk does this for you)",
-        )
-    if not value:
-        raise InvalidInputError("contacts is empty; createContacts needs at least one contact")
+    _bulk_size(value, "contacts")
     found: list[ContactCreate] = []
-    for i, contact in enumerate(value):
-        if isinstance(contact, ContactCreate):
-            found.append(contact)
-            continue
-        try:
-            item = ContactCreate.from_dict(contact)
-        except (KeyError, TypeError, ValueError) as exc:
-            raise InvalidInputError(f"contacts[{i}] is not a contact ({type(exc).__name__}: {exc})") from None
-        if not isinstance(item.number, str) or not item.number:
+    for i, given in enumerate(value):
+        item = _model(given, ContactCreate, f"contacts[{i}]")
+        if item is not given and (not isinstance(item.number, str) or not item.number):
             raise InvalidInputError(f"contacts[{i}] has no 'number'")
         found.append(item)
     return found
@@ -208,7 +190,4 @@ def list_name(value: object) -> str:
 
 def list_type(value: str | ListType) -> ListType:
     """A Campaign list's ``type``."""
-    try:
-        return ListType(value)
-    except ValueError:
-        raise InvalidInputError(f"type must be 'static' or 'dynamic', got {value!r}") from None
+    return _choice(ListType, value, "type")  # type: ignore[no-any-return]

@@ -1,11 +1,5 @@
-"""One request as data (:class:`Operation`), and the spec's per-operation rules that build it.
-
-Sync and async clients send the same :class:`Operation` through their one funnel (``_send_counted``);
-only the sending differs. :class:`OperationRule` is what openapi.yaml declares of an operation
-(:mod:`._operation_rule`);
-``scripts/generate_operations.py`` writes one per operation into :mod:`._spec_operations`, and
-:func:`spec_operation` turns a rule and a generated endpoint's request into an :class:`Operation`.
-"""
+"""One request as data (:class:`Operation`), built by the spec's rule for its operation
+(:class:`OperationRule`); sync and async clients send it through their one funnel (``_send_counted``)."""
 
 from __future__ import annotations
 
@@ -25,8 +19,6 @@ from exotel_contacts.spec.operation_rule import OperationRule
 
 __all__ = [
     "Operation",
-    "multipart",
-    "replayed",
     "spec_operation",
     "spec_operation_done_after_replay",
     "spec_operation_raw",
@@ -60,21 +52,6 @@ class Operation(Generic[T]):
             return shape(parse(response, redact), response)
 
         return Operation(self.family, self.request, self.replay_safe, shaped, self.upload, self.rate_class)
-
-
-def replayed(response: httpx.Response) -> bool:
-    """Whether ``response`` answers a request that was sent more than once."""
-    return int(response.extensions.get(ATTEMPTS, 1)) > 1
-
-
-def multipart(kwargs: dict[str, Any]) -> dict[str, Any]:
-    """A multipart request without the generator's fixed boundary.
-
-    The generator pins "multipart/form-data; boundary=+++"; a CSV containing "\\r\\n--+++" would then
-    end its part early. Dropping the header lets httpx pick a random boundary.
-    """
-    headers = {k: v for k, v in kwargs.get("headers", {}).items() if k.lower() != "content-type"}
-    return {**kwargs, "headers": headers}
 
 
 def _fields(body: object, options: Mapping[str, object]) -> dict[str, object]:
@@ -112,7 +89,10 @@ def _operation(
     _check_bounds(rule, fields)
     request = path_request(get_kwargs, *path, **options)
     if "files" in request:
-        request = multipart(request)
+        # The generator pins "multipart/form-data; boundary=+++"; a CSV containing "\r\n--+++" would
+        # then end its part early. Without the header httpx picks a random boundary.
+        headers = {k: v for k, v in request.get("headers", {}).items() if k.lower() != "content-type"}
+        request = {**request, "headers": headers}
     params = request.get("params")
     for name in rule.comma_separated:
         # `style: form, explode: false` (comma separated); the generator sends the list exploded.
@@ -160,7 +140,7 @@ def spec_operation_done_after_replay(
     done = frozenset(status for status, meaning in rule.after_replay.items() if meaning == "done")
 
     def parse(response: httpx.Response, redact: Redactor) -> T | None:
-        if response.status_code in done and replayed(response):
+        if response.status_code in done and int(response.extensions.get(ATTEMPTS, 1)) > 1:  # replayed
             return None
         return parse_model(response, from_dict, redact=redact)
 

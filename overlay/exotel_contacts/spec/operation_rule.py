@@ -1,8 +1,5 @@
-"""What openapi.yaml declares of an operation for clients, as data (:class:`OperationRule`).
-
-The generated :mod:`._spec_operations` holds one per operationId; this module loads nothing heavy, so
-the import's file checks can read the spec's limits without the network stack.
-"""
+"""What openapi.yaml declares of an operation for clients, as data (:class:`OperationRule`; the
+generated ``spec.operations`` holds one per operationId). Light, so the file checks can read it."""
 
 from __future__ import annotations
 
