@@ -36,6 +36,6 @@ for version in "${versions[@]}"; do
     tail -40 "$tmp/demo-$version.log" >&2
     exit 1
   }
-  echo "dist: Python $version: the wheel installs with [mock] and exotel-contacts demo runs"
+  echo "dist: Python $version: the wheel installs with [cli,mock] and exotel-contacts demo runs"
 done
 ls -l dist
