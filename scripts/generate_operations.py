@@ -294,7 +294,6 @@ class Endpoint:
     path: list[str]
     keywords: list[str]
     returns: str
-    build: str
     parser: str
 
 
@@ -321,12 +320,11 @@ def endpoint(
     done = any(meaning == "done" for meaning in rule["after_replay"].values())
     schema = spec.success(op)
     if schema is None:
-        returns, parser, build = "bytes", "", "spec_operation_raw"
+        returns, parser = "bytes", ""
     else:
         result = imports.add(f"{API}.models", _models_name(schema))
         returns = f"{result} | None" if done else result
         parser = f", {result}.from_dict"
-        build = "spec_operation_done_after_replay" if done else "spec_operation"
     prose = textwrap.fill(
         f"``{method} {route}`` ({op_id}). {_replay_text(rule)}",
         width=100,
@@ -344,7 +342,6 @@ def endpoint(
         path=path,
         keywords=keywords,
         returns=returns,
-        build=build,
         parser=parser,
     )
 
@@ -355,7 +352,7 @@ def _indent(text: str, prefix: str) -> str:
 
 def render_request(ep: Endpoint, imports: Imports) -> str:
     """One operation's request builder: the endpoint's request, checked and ruled by the spec."""
-    imports.add(".operation", ep.build)
+    imports.add(".operation", "spec_operation")
     imports.add(".operation", "Operation")
     tag, module = ep.module.split(".")
     alias = f"_{module}"
@@ -366,7 +363,7 @@ def render_request(ep: Endpoint, imports: Imports) -> str:
     return (
         f"def {ep.name}({', '.join(ep.params)}) -> Operation[{ep.returns}]:\n"
         f'    """{ep.doc}\n    """\n'
-        f"    return {ep.build}({call})\n"
+        f"    return spec_operation({call})\n"
     )
 
 
@@ -427,6 +424,7 @@ class Method:
     call: list[str]  # how the method passes them on to the builder
     returns: str
     body: list[str]  # the builder's statements
+    every: dict[str, str] | None = None  # x-exotel-method's ``every``: the iterator over every page
 
 
 @dataclasses.dataclass
@@ -552,7 +550,10 @@ def facade(
     made.body.append(f"operation = spec_requests.{ep.name}({', '.join(args)})")
     returns, shape = made.result(decl["result"], counted)
     made.body.append(f"return operation.then({shape})")
-    return Method(decl["name"], str(decl["doc"]), made.params, made.call, returns, made.body)
+    every = decl.get("every")
+    if every is not None and decl["result"] != "page":
+        raise made.fail("x-exotel-method every needs result page")
+    return Method(decl["name"], str(decl["doc"]), made.params, made.call, returns, made.body, every)
 
 
 def _item_model(spec: Spec, op: dict[str, Any], field: str) -> str:
@@ -598,6 +599,31 @@ def render_named_method(m: Method) -> str:
         f"    async def {m.name}({', '.join(['self', *m.params])}) -> {m.returns}:\n"
         f'        """{_doc(m.doc, "        ")}"""\n'
         f"        return await self._send(requests.{m.name}_request({call}))\n"
+    )
+
+
+def render_every(m: Method, every: Mapping[str, str]) -> str:
+    """The iterator over every page of a ``page`` method (x-exotel-method's ``every``): the method's
+    parameters but ``offset`` and ``limit``, keyword-only but the leading positional ones, and
+    ``page_size``. An ``Iterable`` argument is read once, before the first page; an iterator would
+    otherwise be spent by the first."""
+    star = m.params.index("*") if "*" in m.params else len(m.params)
+    positional = [p.split(":")[0] for p in m.params[:star]]
+    keyword = [p for p in m.params[star + 1 :] if p.split(":")[0] not in ("offset", "limit")]
+    named = [p.split(":")[0] for p in keyword]
+    record = m.returns.removeprefix("Page[").removesuffix("]")
+    params = ["self", *m.params[:star], "*", *keyword, "page_size: int = MAX_PAGE_SIZE"]
+    call = [*positional, "offset=offset", "limit=limit", *(f"{n}={n}" for n in named)]
+    iterables = [n for p, n in zip(keyword, named, strict=True) if "Iterable" in p]
+    reads = "".join(f"        {n} = None if {n} is None else list({n})\n" for n in iterables)
+    return (
+        f"    async def {every['name']}({', '.join(params)}) -> AsyncIterator[{record}]:\n"
+        f'        """{_doc(every["doc"], "        ")}"""\n{reads}\n'
+        f"        async def fetch(offset: int, limit: int) -> Page[{record}]:\n"
+        f"            return await self.{m.name}({', '.join(call)})\n\n"
+        "        async for page in pages(fetch, page_size=page_size):\n"
+        "            for record in page.items:\n"
+        "                yield record\n"
     )
 
 
@@ -716,6 +742,11 @@ def render_modules(spec: Spec, rules: dict[str, dict[str, Any]], root: Path) -> 
         '    record, page or checked items taken out of the answer (a mixin of the client)."""\n\n'
     )
     out.append("\n".join(render_named_method(m) for m in named))
+    if any(m.every for m in named):
+        method_imports.add("collections.abc", "AsyncIterator")
+        method_imports.add("...operations.answers", "MAX_PAGE_SIZE")
+        method_imports.add("...workflows._async.lists", "pages")
+        out.append("\n" + "\n".join(render_every(m, m.every) for m in named if m.every))
     all_names = ", ".join(repr(n) for n in sorted([*groups, "AsyncMethods", "AsyncOperationGroups"]))
     method_text = "".join(out).replace("@@IMPORTS@@", method_imports.render()).replace("@@ALL@@", all_names)
     return request_text, method_text, builder_text

@@ -95,6 +95,16 @@ async def test_list_sids_are_sent_comma_separated(either: Either, fake: FakeExot
     assert (params["list_sids"], params["filter"], params["sort_by"]) == ("a,b", "show_list", "name:asc")
 
 
+async def test_an_iterator_of_list_sids_filters_every_page(either: Either, fake: FakeExotel) -> None:
+    # The generated iter_ methods read an Iterable argument once: a one-shot iterator must not filter
+    # the first page only.
+    contacts = [{"sid": f"c{i}", "number": f"+9198765432{i:02d}"} for i in range(25)]
+    fake.add("GET", "/contacts", page(contacts[:20], 0, 25), page(contacts[20:], 20, 25))
+    got = await collect(either.client.iter_contacts(list_sids=iter(["a", "b"]), page_size=20))
+    assert len(got) == 25
+    assert [r.url.params["list_sids"] for r in fake.requests] == ["a,b", "a,b"]
+
+
 async def test_add_to_list_maps_every_input(either: Either, fake: FakeExotel) -> None:
     ok = {
         "code": 200,

@@ -17,12 +17,7 @@ from exotel_contacts.core.response import Redactor, error_from_response, parse_m
 from exotel_contacts.core.retry import ATTEMPTS
 from exotel_contacts.spec.operation_rule import OperationRule
 
-__all__ = [
-    "Operation",
-    "spec_operation",
-    "spec_operation_done_after_replay",
-    "spec_operation_raw",
-]
+__all__ = ["Operation", "spec_operation"]
 
 T = TypeVar("T")
 U = TypeVar("U")
@@ -78,13 +73,21 @@ def _check_bounds(rule: OperationRule, fields: Mapping[str, object]) -> None:
         raise InvalidInputError(f"limit must be 1 to {page}, got {limit!r}")
 
 
-def _operation(
+def spec_operation(
     rule: OperationRule,
     get_kwargs: Callable[..., dict[str, Any]],
     path: tuple[str, ...],
     options: Mapping[str, object],
-    parse: Callable[[httpx.Response, Redactor], T],
-) -> Operation[T]:
+    from_dict: Callable[[dict[str, Any]], Any] | None = None,
+) -> Operation[Any]:
+    """The :class:`Operation` of a generated endpoint (``get_kwargs``), by the spec's rule for it.
+
+    Every path value passes the path-id guard; the answer goes through the one parser (typed errors,
+    cleaned server text, bounded numbers). Without ``from_dict`` the success answer is not JSON: its
+    bytes are the result (bounded by ``max_response_bytes`` like every answer). A status the rule's
+    ``after_replay`` marks ``done`` answers ``None`` after a replay (the lost attempt did the work); on
+    a first attempt it is the usual typed error. The generated builders annotate what each returns.
+    """
     fields = _fields(options.get("body"), {k: v for k, v in options.items() if k != "body"})
     _check_bounds(rule, fields)
     request = path_request(get_kwargs, *path, **options)
@@ -98,6 +101,17 @@ def _operation(
         # `style: form, explode: false` (comma separated); the generator sends the list exploded.
         if isinstance(params, dict) and isinstance(params.get(name), list):
             params[name] = ",".join(str(v) for v in params[name])
+    done = frozenset(status for status, meaning in rule.after_replay.items() if meaning == "done")
+
+    def parse(response: httpx.Response, redact: Redactor) -> Any:
+        if response.status_code in done and int(response.extensions.get(ATTEMPTS, 1)) > 1:  # replayed
+            return None
+        if from_dict is not None:
+            return parse_model(response, from_dict, redact=redact)
+        if not response.is_success:
+            raise error_from_response(response, redact=redact)
+        return response.content
+
     return Operation(
         family=rule.family,
         request=request,
@@ -106,59 +120,3 @@ def _operation(
         upload=rule.upload_slot,
         rate_class=rule.rate_class,
     )
-
-
-def spec_operation(
-    rule: OperationRule,
-    get_kwargs: Callable[..., dict[str, Any]],
-    path: tuple[str, ...],
-    options: Mapping[str, object],
-    from_dict: Callable[[dict[str, Any]], T],
-) -> Operation[T]:
-    """The :class:`Operation` of a generated endpoint (``get_kwargs``), by the spec's rule for it.
-
-    Every path value passes the path-id guard; the answer goes through the one parser (typed errors,
-    cleaned server text, bounded numbers).
-    """
-
-    def parse(response: httpx.Response, redact: Redactor) -> T:
-        return parse_model(response, from_dict, redact=redact)
-
-    return _operation(rule, get_kwargs, path, options, parse)
-
-
-def spec_operation_done_after_replay(
-    rule: OperationRule,
-    get_kwargs: Callable[..., dict[str, Any]],
-    path: tuple[str, ...],
-    options: Mapping[str, object],
-    from_dict: Callable[[dict[str, Any]], T],
-) -> Operation[T | None]:
-    """As :func:`spec_operation`, for a rule whose ``after_replay`` marks statuses ``done``: such a
-    status after a replay answers ``None`` (the lost attempt did the work); on a first attempt it is
-    the usual typed error."""
-    done = frozenset(status for status, meaning in rule.after_replay.items() if meaning == "done")
-
-    def parse(response: httpx.Response, redact: Redactor) -> T | None:
-        if response.status_code in done and int(response.extensions.get(ATTEMPTS, 1)) > 1:  # replayed
-            return None
-        return parse_model(response, from_dict, redact=redact)
-
-    return _operation(rule, get_kwargs, path, options, parse)
-
-
-def spec_operation_raw(
-    rule: OperationRule,
-    get_kwargs: Callable[..., dict[str, Any]],
-    path: tuple[str, ...],
-    options: Mapping[str, object],
-) -> Operation[bytes]:
-    """As :func:`spec_operation`, for an operation whose success answer is not JSON: its bytes
-    (bounded by ``max_response_bytes`` like every answer); an error answer is the usual typed error."""
-
-    def parse(response: httpx.Response, redact: Redactor) -> bytes:
-        if not response.is_success:
-            raise error_from_response(response, redact=redact)
-        return response.content
-
-    return _operation(rule, get_kwargs, path, options, parse)

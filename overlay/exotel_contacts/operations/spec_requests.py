@@ -54,7 +54,7 @@ from exotel_contacts_api.models import (
 from exotel_contacts_api.types import UNSET, Unset
 
 from ..spec.operations import OPERATIONS
-from .operation import Operation, spec_operation, spec_operation_done_after_replay, spec_operation_raw
+from .operation import Operation, spec_operation
 
 __all__ = [
     "add_contacts_to_list",
@@ -131,7 +131,7 @@ def download_error_file(error_file_id: str) -> Operation[bytes]:
 
     ``GET /v2/error-files/{error_file_id}`` (downloadErrorFile). Replayed on transient failures.
     """
-    return spec_operation_raw(
+    return spec_operation(
         OPERATIONS["downloadErrorFile"], _download_error_file._get_kwargs, (error_file_id,), {}
     )
 
@@ -262,7 +262,7 @@ def delete_contact(account_sid: str, contact_sid: str) -> Operation[ContactRespo
     ``DELETE /v2/accounts/{account_sid}/contacts/{contact_sid}`` (deleteContact). Replayed on
     transient failures. A 404 after a replay answers None (the lost attempt did it).
     """
-    return spec_operation_done_after_replay(
+    return spec_operation(
         OPERATIONS["deleteContact"],
         _delete_contact._get_kwargs,
         (account_sid, contact_sid),
@@ -352,7 +352,7 @@ def delete_list(account_sid: str, list_sid: str) -> Operation[ListResponse | Non
     ``DELETE /v2/accounts/{account_sid}/lists/{list_sid}`` (deleteList). Replayed on transient
     failures. A 404 after a replay answers None (the lost attempt did it).
     """
-    return spec_operation_done_after_replay(
+    return spec_operation(
         OPERATIONS["deleteList"],
         _delete_list._get_kwargs,
         (account_sid, list_sid),
@@ -404,7 +404,7 @@ def remove_contact_from_list(
     (removeContactFromList). Replayed on transient failures. A 404 after a replay answers None (the
     lost attempt did it).
     """
-    return spec_operation_done_after_replay(
+    return spec_operation(
         OPERATIONS["removeContactFromList"],
         _remove_contact_from_list._get_kwargs,
         (account_sid, list_sid, contact_sid),

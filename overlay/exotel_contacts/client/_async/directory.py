@@ -3,17 +3,17 @@ list workflows (mixed into the client over the methods openapi.yaml declares).""
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Callable, Iterable
+from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from exotel_contacts.base.exceptions import BadRequestError, ConflictError, ExotelError, NotFoundError
 from exotel_contacts.core import otel as _otel
 from exotel_contacts.operations import requests
-from exotel_contacts.operations.answers import MAX_BULK_ITEMS, MAX_PAGE_SIZE, Page
+from exotel_contacts.operations.answers import MAX_BULK_ITEMS
 from exotel_contacts.spec.operations import OPERATIONS
 from exotel_contacts.workflows._async import lists
 from exotel_contacts.workflows.lists import AddToListProgress, AddToListResult, SyncListResult, SyncProgress
-from exotel_contacts_api.models import Contact, ContactList, SortOrder
+from exotel_contacts_api.models import ContactList
 
 from .operations import AsyncMethods
 
@@ -49,60 +49,6 @@ class AsyncDirectory(AsyncMethods):
 
     async def _send_counted(self, operation: Operation[T]) -> Sent[T]:
         raise NotImplementedError  # the client's
-
-    async def iter_contacts(
-        self,
-        *,
-        name: str | None = None,
-        sort_by: str | SortOrder | None = None,
-        list_sids: Iterable[str] | None = None,
-        show_lists: bool = False,
-        page_size: int = MAX_PAGE_SIZE,
-    ) -> AsyncIterator[Contact]:
-        """Every contact of the address book, page by page.
-
-        ``name``: first or last name contains it (any case); ``sort_by``: ``date_created:asc`` (default),
-        ``date_created:desc``, ``name:asc``, ``name:desc``; ``list_sids``: only contacts of these lists;
-        ``show_lists``: each contact carries ``lists``.
-        """
-        sids = None if list_sids is None else list(list_sids)
-
-        async def fetch(offset: int, limit: int) -> Page[Contact]:
-            return await self.list_contacts(
-                offset=offset, limit=limit, name=name, sort_by=sort_by, list_sids=sids, show_lists=show_lists
-            )
-
-        async for page in lists.pages(fetch, page_size=page_size):
-            for record in page.items:
-                yield record
-
-    async def iter_lists(
-        self,
-        *,
-        name: str | None = None,
-        sort_by: str | SortOrder | None = None,
-        page_size: int = MAX_PAGE_SIZE,
-    ) -> AsyncIterator[ContactList]:
-        """Every list of the account (``name``: the list name contains it, any case), page by page."""
-
-        async def fetch(offset: int, limit: int) -> Page[ContactList]:
-            return await self.list_lists(offset=offset, limit=limit, name=name, sort_by=sort_by)
-
-        async for page in lists.pages(fetch, page_size=page_size):
-            for record in page.items:
-                yield record
-
-    async def iter_list_contacts(
-        self, list_sid: str, *, page_size: int = MAX_PAGE_SIZE
-    ) -> AsyncIterator[Contact]:
-        """Every contact of a list, page by page."""
-
-        async def fetch(offset: int, limit: int) -> Page[Contact]:
-            return await self.list_list_contacts(list_sid, offset=offset, limit=limit)
-
-        async for page in lists.pages(fetch, page_size=page_size):
-            for record in page.items:
-                yield record
 
     async def find_list(self, name: str) -> ContactList | None:
         """The list named exactly ``name``, or None."""

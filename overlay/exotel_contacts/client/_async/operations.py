@@ -4,7 +4,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import AsyncIterator, Iterable, Mapping, Sequence
 from functools import cached_property
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -48,6 +48,7 @@ from exotel_contacts_api.types import UNSET, Unset
 
 from ...operations import requests, spec_requests
 from ...operations.answers import MAX_PAGE_SIZE, Page
+from ...workflows._async.lists import pages
 
 if TYPE_CHECKING:
     from ...core.config import ClientConfig
@@ -477,3 +478,62 @@ class AsyncMethods(_Sender):
     async def update_lists(self, changes: Sequence[ListPatch | Mapping[str, Any]]) -> ListsMultiStatus:
         """Update up to 5000 lists (each change names its ``sid``); the 207 has one item per change."""
         return await self._send(requests.update_lists_request(self._config.account_sid, changes))
+
+    async def iter_contacts(
+        self,
+        *,
+        name: str | None = None,
+        sort_by: str | SortOrder | None = None,
+        list_sids: Iterable[str] | None = None,
+        show_lists: bool = False,
+        page_size: int = MAX_PAGE_SIZE,
+    ) -> AsyncIterator[Contact]:
+        """Every contact of the address book, page by page.
+
+        ``name``: first or last name contains it (any case); ``sort_by``: ``date_created:asc``
+        (default), ``date_created:desc``, ``name:asc``, ``name:desc``; ``list_sids``: only contacts
+        of these lists; ``show_lists``: each contact carries ``lists``.
+        """
+        list_sids = None if list_sids is None else list(list_sids)
+
+        async def fetch(offset: int, limit: int) -> Page[Contact]:
+            return await self.list_contacts(
+                offset=offset,
+                limit=limit,
+                name=name,
+                sort_by=sort_by,
+                list_sids=list_sids,
+                show_lists=show_lists,
+            )
+
+        async for page in pages(fetch, page_size=page_size):
+            for record in page.items:
+                yield record
+
+    async def iter_list_contacts(
+        self, list_sid: str, *, page_size: int = MAX_PAGE_SIZE
+    ) -> AsyncIterator[Contact]:
+        """Every contact of a list, page by page."""
+
+        async def fetch(offset: int, limit: int) -> Page[Contact]:
+            return await self.list_list_contacts(list_sid, offset=offset, limit=limit)
+
+        async for page in pages(fetch, page_size=page_size):
+            for record in page.items:
+                yield record
+
+    async def iter_lists(
+        self,
+        *,
+        name: str | None = None,
+        sort_by: str | SortOrder | None = None,
+        page_size: int = MAX_PAGE_SIZE,
+    ) -> AsyncIterator[ContactList]:
+        """Every list of the account (``name``, the list name contains it, any case), page by page."""
+
+        async def fetch(offset: int, limit: int) -> Page[ContactList]:
+            return await self.list_lists(offset=offset, limit=limit, name=name, sort_by=sort_by)
+
+        async for page in pages(fetch, page_size=page_size):
+            for record in page.items:
+                yield record

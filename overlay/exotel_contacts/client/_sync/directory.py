@@ -5,17 +5,17 @@ list workflows (mixed into the client over the methods openapi.yaml declares).""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from exotel_contacts.base.exceptions import BadRequestError, ConflictError, ExotelError, NotFoundError
 from exotel_contacts.core import otel as _otel
 from exotel_contacts.operations import requests
-from exotel_contacts.operations.answers import MAX_BULK_ITEMS, MAX_PAGE_SIZE, Page
+from exotel_contacts.operations.answers import MAX_BULK_ITEMS
 from exotel_contacts.spec.operations import OPERATIONS
 from exotel_contacts.workflows._sync import lists
 from exotel_contacts.workflows.lists import AddToListProgress, AddToListResult, SyncListResult, SyncProgress
-from exotel_contacts_api.models import Contact, ContactList, SortOrder
+from exotel_contacts_api.models import ContactList
 
 from .operations import Methods
 
@@ -51,58 +51,6 @@ class Directory(Methods):
 
     def _send_counted(self, operation: Operation[T]) -> Sent[T]:
         raise NotImplementedError  # the client's
-
-    def iter_contacts(
-        self,
-        *,
-        name: str | None = None,
-        sort_by: str | SortOrder | None = None,
-        list_sids: Iterable[str] | None = None,
-        show_lists: bool = False,
-        page_size: int = MAX_PAGE_SIZE,
-    ) -> Iterator[Contact]:
-        """Every contact of the address book, page by page.
-
-        ``name``: first or last name contains it (any case); ``sort_by``: ``date_created:asc`` (default),
-        ``date_created:desc``, ``name:asc``, ``name:desc``; ``list_sids``: only contacts of these lists;
-        ``show_lists``: each contact carries ``lists``.
-        """
-        sids = None if list_sids is None else list(list_sids)
-
-        def fetch(offset: int, limit: int) -> Page[Contact]:
-            return self.list_contacts(
-                offset=offset, limit=limit, name=name, sort_by=sort_by, list_sids=sids, show_lists=show_lists
-            )
-
-        for page in lists.pages(fetch, page_size=page_size):
-            for record in page.items:
-                yield record
-
-    def iter_lists(
-        self,
-        *,
-        name: str | None = None,
-        sort_by: str | SortOrder | None = None,
-        page_size: int = MAX_PAGE_SIZE,
-    ) -> Iterator[ContactList]:
-        """Every list of the account (``name``: the list name contains it, any case), page by page."""
-
-        def fetch(offset: int, limit: int) -> Page[ContactList]:
-            return self.list_lists(offset=offset, limit=limit, name=name, sort_by=sort_by)
-
-        for page in lists.pages(fetch, page_size=page_size):
-            for record in page.items:
-                yield record
-
-    def iter_list_contacts(self, list_sid: str, *, page_size: int = MAX_PAGE_SIZE) -> Iterator[Contact]:
-        """Every contact of a list, page by page."""
-
-        def fetch(offset: int, limit: int) -> Page[Contact]:
-            return self.list_list_contacts(list_sid, offset=offset, limit=limit)
-
-        for page in lists.pages(fetch, page_size=page_size):
-            for record in page.items:
-                yield record
 
     def find_list(self, name: str) -> ContactList | None:
         """The list named exactly ``name``, or None."""

@@ -6,7 +6,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from functools import cached_property
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -50,6 +50,7 @@ from exotel_contacts_api.types import UNSET, Unset
 
 from ...operations import requests, spec_requests
 from ...operations.answers import MAX_PAGE_SIZE, Page
+from ...workflows._sync.lists import pages
 
 if TYPE_CHECKING:
     from ...core.config import ClientConfig
@@ -459,3 +460,60 @@ class Methods(_Sender):
     def update_lists(self, changes: Sequence[ListPatch | Mapping[str, Any]]) -> ListsMultiStatus:
         """Update up to 5000 lists (each change names its ``sid``); the 207 has one item per change."""
         return self._send(requests.update_lists_request(self._config.account_sid, changes))
+
+    def iter_contacts(
+        self,
+        *,
+        name: str | None = None,
+        sort_by: str | SortOrder | None = None,
+        list_sids: Iterable[str] | None = None,
+        show_lists: bool = False,
+        page_size: int = MAX_PAGE_SIZE,
+    ) -> Iterator[Contact]:
+        """Every contact of the address book, page by page.
+
+        ``name``: first or last name contains it (any case); ``sort_by``: ``date_created:asc``
+        (default), ``date_created:desc``, ``name:asc``, ``name:desc``; ``list_sids``: only contacts
+        of these lists; ``show_lists``: each contact carries ``lists``.
+        """
+        list_sids = None if list_sids is None else list(list_sids)
+
+        def fetch(offset: int, limit: int) -> Page[Contact]:
+            return self.list_contacts(
+                offset=offset,
+                limit=limit,
+                name=name,
+                sort_by=sort_by,
+                list_sids=list_sids,
+                show_lists=show_lists,
+            )
+
+        for page in pages(fetch, page_size=page_size):
+            for record in page.items:
+                yield record
+
+    def iter_list_contacts(self, list_sid: str, *, page_size: int = MAX_PAGE_SIZE) -> Iterator[Contact]:
+        """Every contact of a list, page by page."""
+
+        def fetch(offset: int, limit: int) -> Page[Contact]:
+            return self.list_list_contacts(list_sid, offset=offset, limit=limit)
+
+        for page in pages(fetch, page_size=page_size):
+            for record in page.items:
+                yield record
+
+    def iter_lists(
+        self,
+        *,
+        name: str | None = None,
+        sort_by: str | SortOrder | None = None,
+        page_size: int = MAX_PAGE_SIZE,
+    ) -> Iterator[ContactList]:
+        """Every list of the account (``name``, the list name contains it, any case), page by page."""
+
+        def fetch(offset: int, limit: int) -> Page[ContactList]:
+            return self.list_lists(offset=offset, limit=limit, name=name, sort_by=sort_by)
+
+        for page in pages(fetch, page_size=page_size):
+            for record in page.items:
+                yield record
