@@ -18,7 +18,6 @@ __all__ = [
     "PollSchedule",
     "UploadProgress",
     "check_wait_timeout",
-    "is_terminal",
     "predicted_remaining",
     "timed_out",
 ]
