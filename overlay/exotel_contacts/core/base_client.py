@@ -213,8 +213,7 @@ class BaseClient:
         given = {name: value for name, value in changed.items() if value is not None}
         config = ClientConfig.resolve(**{**attrs.asdict(self._config), **given, "environ": {}})
         policy = retry if retry is not None else self._retry_policy
-        if max_attempts is not None:
-            check_count(max_attempts, "max_attempts", minimum=1, maximum=100)
+        if max_attempts is not None:  # RetryPolicy checks its range
             policy = attrs.evolve(policy, max_attempts=max_attempts)
         clone = copy.copy(self)
         clone._config = config

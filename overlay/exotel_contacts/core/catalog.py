@@ -80,14 +80,9 @@ def explain(code: int | str) -> CodeInfo | None:
     Takes an int (``429``, ``1010``, ``23080``), its string form (``"1010"``), or a name
     (``"INVALID_PHONE"``, ``"no-answer"``; case-insensitive).
     """
-    key: int | str
-    if isinstance(code, bool):
-        return None
-    if isinstance(code, int):
-        key = code
-    elif isinstance(code, str):
+    if isinstance(code, str):
         text = code.strip()
-        key = int(text) if text.isdecimal() else text.lower()
-    else:
-        return None
-    return _catalog().get(key)
+        return _catalog().get(int(text) if text.isdecimal() else text.lower())
+    if isinstance(code, int) and not isinstance(code, bool):
+        return _catalog().get(code)
+    return None

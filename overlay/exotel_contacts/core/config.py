@@ -6,13 +6,12 @@ from __future__ import annotations
 import base64
 import os
 from collections.abc import Generator, Mapping
-from typing import Any, Literal
+from typing import Any
 
 import attrs
 import httpx
 
 from exotel_contacts.base.exceptions import ConfigurationError
-from exotel_contacts.base.families import Family
 from exotel_contacts.base.settings import check_count, check_seconds, env_number
 
 __all__ = [
@@ -23,12 +22,8 @@ __all__ = [
     "DEFAULT_TIMEOUT",
     "REGIONS",
     "ClientConfig",
-    "Family",
-    "Region",
     "auth_for",
 ]
-
-Region = Literal["singapore", "mumbai"]
 
 #: Base URLs per region: (CCM, Campaign). Generators ignore the spec's ``servers``, so we map here.
 REGIONS: Mapping[str, tuple[str, str]] = {

@@ -41,10 +41,6 @@ class Spool:
         self.file.seek(0)
         self.file.truncate()
 
-    def write(self, chunk: bytes) -> None:
-        """Append a chunk."""
-        self.file.write(chunk)
-
     def commit(self) -> None:
         """Move the complete file onto the destination."""
         if self.path is not None:

@@ -25,13 +25,6 @@ def _fits(value: Any) -> str | None:
     return None
 
 
-def _instance_of(kinds: tuple[type, ...]) -> Checker:
-    def check(value: Any) -> str | None:
-        return None if isinstance(value, kinds) else ""
-
-    return check
-
-
 def _list_of(item: Checker) -> Checker:
     def check(value: Any) -> str | None:
         if not isinstance(value, list):
@@ -60,29 +53,25 @@ def _one_of(plain: tuple[type, ...], models_: tuple[type, ...], others: tuple[Ch
 
 
 @functools.cache
-def _checker(hint: Any) -> Checker:  # noqa: PLR0911 - one return per kind of annotation
+def _checker(hint: Any) -> Checker:
+    # Every annotation is read as a union (of one member, for most): plain types, models, and the rest.
     origin = typing.get_origin(hint)
-    if origin is typing.Union or origin is types.UnionType:
-        members = typing.get_args(hint)
-        simple = [m for m in members if isinstance(m, type) and typing.get_origin(m) is None]
-        plain = tuple(m for m in simple if not attrs.has(m))
-        plain += (int,) if float in plain else ()
-        return _one_of(
-            plain,
-            tuple(m for m in simple if attrs.has(m)),
-            tuple(_checker(m) for m in members if m not in simple),
-        )
     if origin is list:
         return _list_of(_checker(typing.get_args(hint)[0]))
     if origin is dict:
-        return _instance_of((dict,))
-    if hint is float:
-        return _instance_of((int, float))
-    if isinstance(hint, type) and attrs.has(hint):
-        return _one_of((), (hint,), ())
-    if isinstance(hint, type):
-        return _instance_of((hint,))
-    return _fits  # Any, and anything the generator may add that this does not know
+        return _one_of((dict,), (), ())
+    union = origin is typing.Union or origin is types.UnionType
+    if not union and not isinstance(hint, type):
+        return _fits  # Any, and anything the generator may add that this does not know
+    members = typing.get_args(hint) if union else (hint,)
+    simple = [m for m in members if isinstance(m, type) and typing.get_origin(m) is None]
+    plain = tuple(m for m in simple if not attrs.has(m))
+    plain += (int,) if float in plain else ()
+    return _one_of(
+        plain,
+        tuple(m for m in simple if attrs.has(m)),
+        tuple(_checker(m) for m in members if m not in simple),
+    )
 
 
 @functools.cache

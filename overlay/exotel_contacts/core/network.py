@@ -95,15 +95,10 @@ class NetworkSettings:
         proxy_value = proxy if proxy is not None else pick("EXOTEL_PROXY")
         checked_proxy = _check_proxy(proxy_value, proxy_var) if proxy_value is not None else None
 
-        verify_value: bool | Path | ssl.SSLContext
-        if verify is None:
-            bundle = pick("EXOTEL_CA_BUNDLE")
-            verify_value = _existing(bundle, _CA, dir_ok=True) if bundle else True
-        elif isinstance(verify, bool | ssl.SSLContext):
-            verify_value = verify
-        elif isinstance(verify, str | Path):
-            verify_value = _existing(verify, _CA, dir_ok=True)
-        else:
+        verify_value = verify if verify is not None else pick("EXOTEL_CA_BUNDLE") or True
+        if isinstance(verify_value, str | Path):
+            verify_value = _existing(verify_value, _CA, dir_ok=True)
+        elif not isinstance(verify_value, bool | ssl.SSLContext):
             raise ConfigurationError(
                 "verify must be True, False, a CA bundle path or an ssl.SSLContext, "
                 f"got {type(verify).__name__}"

@@ -69,18 +69,18 @@ def _get() -> _Instruments:
     return _Instruments(_metrics)
 
 
-@contextlib.contextmanager
-def attempt_span(request: httpx.Request, api: str, attempt: int, rate_class: str) -> Iterator[Span | None]:
-    """A client span around one attempt (``None`` without the extra)."""
+def attempt_span(
+    request: httpx.Request, api: str, attempt: int
+) -> contextlib.AbstractContextManager[Span | None]:
+    """A client span around one attempt (yields ``None`` without the extra)."""
     if _trace is None or isinstance(_trace.get_tracer_provider(), _trace.ProxyTracerProvider):
-        yield None  # no extra, or no SDK set up: nothing would record the span
-        return
+        return contextlib.nullcontext()  # no extra, or no SDK set up: nothing would record the span
     route = request.extensions.get(ROUTE)
     attributes: dict[str, Any] = {
         "http.request.method": request.method,
         "server.address": request.url.host,
         "exotel.api": api,
-        "exotel.rate_family": rate_class,
+        "exotel.rate_family": rate_class_of(api, request.method),  # type: ignore[arg-type]
         "exotel.attempt": attempt,
     }
     if request.url.port is not None:
@@ -90,15 +90,13 @@ def attempt_span(request: httpx.Request, api: str, attempt: int, rate_class: str
     if attempt > 1:
         attributes["http.request.resend_count"] = attempt - 1
     tracer = _trace.get_tracer(_SCOPE, __version__)
-    name = f"{request.method} {route}" if isinstance(route, str) else request.method
-    with tracer.start_as_current_span(
-        name,
+    return tracer.start_as_current_span(
+        f"{request.method} {route}" if isinstance(route, str) else request.method,
         kind=_trace.SpanKind.CLIENT,
         attributes=attributes,
         record_exception=False,
         set_status_on_exception=False,
-    ) as span:
-        yield span
+    )
 
 
 def _record(span: Span | None, request: httpx.Request, api: str, attempt: int, watch: AttemptWatch) -> None:
@@ -134,7 +132,7 @@ def observe_attempt(request: httpx.Request, api: str, attempt: int) -> Iterator[
     inside is recorded as its outcome, then re-raised."""
     watch = AttemptWatch()
     started = time.monotonic()
-    with attempt_span(request, api, attempt, rate_class_of(api, request.method)) as span:  # type: ignore[arg-type]
+    with attempt_span(request, api, attempt) as span:
         try:
             yield watch
         except BaseException as exc:

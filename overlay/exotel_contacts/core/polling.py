@@ -18,7 +18,6 @@ __all__ = [
     "PollSchedule",
     "UploadProgress",
     "check_wait_timeout",
-    "is_terminal",
     "predicted_remaining",
     "timed_out",
 ]
@@ -51,10 +50,9 @@ class UploadProgress:
     @property
     def processed(self) -> int | None:
         """Rows processed so far, or ``None`` when a count is unknown."""
-        counts = (self.successful, self.failed, self.duplicates)
-        if any(c is None for c in counts):
+        if self.successful is None or self.failed is None or self.duplicates is None:
             return None
-        return sum(c for c in counts if c is not None)
+        return self.successful + self.failed + self.duplicates
 
     @property
     def done(self) -> bool:

@@ -25,6 +25,7 @@ __all__ = [
     "RawView",
     "answered",
     "remember",
+    "request_id_in",
     "request_id_of",
     "sending",
 ]
@@ -55,22 +56,22 @@ NOT_SINGLE_REQUESTS = frozenset(
 _SCAN = 4096  # the envelope's request_id comes first; a 207 answer of 5000 items is not read for it
 
 
-def _request_id(response: httpx.Response) -> str | None:
+def request_id_in(response: httpx.Response, redact: Callable[[str], str]) -> str | None:
+    """The answer's request id, redacted: its ``X-Request-Id`` header, else the envelope's ``request_id``
+    (the header wins when both are there: it is read without touching the body)."""
     header = response.headers.get("x-request-id")
     if header:
-        return str(header)
+        return redact(str(header))
     head = response.content[:_SCAN]
     at = head.find(b'"request_id"')
-    if at < 0:
-        return None
-    colon = head.find(b":", at + len(b'"request_id"'))
+    colon = head.find(b":", at + len(b'"request_id"')) if at >= 0 else -1
     if colon < 0:
         return None
     try:
         value, _ = json.JSONDecoder().raw_decode(head[colon + 1 :].decode("utf-8", "replace").lstrip())
     except ValueError:
         return None
-    return value if isinstance(value, str) else None
+    return redact(value) if isinstance(value, str) else None
 
 
 @attrs.frozen
@@ -110,7 +111,7 @@ def _forget(key: int, ref: weakref.ref[Any]) -> None:
 
 def remember(result: object, response: httpx.Response, redact: Callable[[str], str]) -> None:
     """Note ``result``'s request id (nothing for results that cannot be weakly referenced: lists, None)."""
-    found = _request_id(response)
+    found = request_id_in(response, redact)
     if found is None:
         return
     key = id(result)
@@ -119,7 +120,7 @@ def remember(result: object, response: httpx.Response, redact: Callable[[str], s
     except TypeError:
         return
     with _ids_lock:
-        _ids[key] = (ref, redact(found))
+        _ids[key] = (ref, found)
 
 
 def request_id_of(result: object) -> str | None:
@@ -169,11 +170,10 @@ def _capturing() -> Iterator[_Capture]:
 def _raw(capture: _Capture, result: Any, redact: Callable[[str], str]) -> RawResponse[Any]:
     if capture.response is None:
         raise TypeError("with_raw_response: the call sent no request")
-    found = _request_id(capture.response)
     return RawResponse(
         http_response=capture.response,
         parsed=result,
-        request_id=redact(found) if found is not None else None,
+        request_id=request_id_in(capture.response, redact),
         attempts=capture.attempts,
     )
 

@@ -37,6 +37,7 @@ from exotel_contacts.base.sanitize import clean
 from .bodies import AnswerTooLarge
 from .catalog import explain
 from .model_check import first_mismatch
+from .raw import request_id_in
 from .retry import is_replay_safe, retry_after_of
 
 __all__ = [
@@ -81,10 +82,6 @@ def _is_error_code(value: object) -> bool:
     return isinstance(value, int) and not isinstance(value, bool) and value >= 400
 
 
-def _redact_opt(redact: Redactor, text: str | None) -> str | None:
-    return redact(text) if text is not None else None
-
-
 def _text(value: object) -> str | None:
     return value if isinstance(value, str) else None
 
@@ -95,15 +92,6 @@ def _code(value: object) -> int | str | None:
 
 def _no_redaction(text: str) -> str:
     return text
-
-
-def _request_id(response: httpx.Response, body: Any) -> str | None:
-    if isinstance(body, dict):
-        value = body.get("request_id")
-        if isinstance(value, str):
-            return value
-    header = response.headers.get("x-request-id")
-    return str(header) if header is not None else None
 
 
 def _decode(response: httpx.Response) -> Any:
@@ -151,8 +139,8 @@ def error_from_response(response: httpx.Response, *, redact: Redactor = _no_reda
     if code is None and category is None and description is None:
         code, description = _other_shapes(body)
     # Redact what the server echoes: a hostile or buggy proxy may reflect the Authorization header.
-    request_id = _redact_opt(redact, _request_id(response, body))
-    description = _redact_opt(redact, description)
+    request_id = request_id_in(response, redact)
+    description = redact(description) if description is not None else None
 
     info = explain(code) if code is not None else None
     status_info = explain(status)
@@ -235,7 +223,7 @@ def parse_json(response: httpx.Response, *, redact: Redactor = _no_redaction) ->
         raise InvalidResponseError(
             redact(f"Expected a JSON object from Exotel{why}, got {_snippet(response)!r}"),
             status_code=response.status_code,
-            request_id=_redact_opt(redact, _request_id(response, None)),
+            request_id=request_id_in(response, redact),
             response=response,
         )
     inner = body.get("response")
@@ -262,7 +250,7 @@ def parse_model(
         raise InvalidResponseError(
             redact(f"Exotel's answer does not have the documented shape ({type(exc).__name__}: {exc})"),
             status_code=response.status_code,
-            request_id=_redact_opt(redact, _request_id(response, body)),
+            request_id=request_id_in(response, redact),
             response=response,
         ) from exc
     return model

@@ -89,7 +89,7 @@ async def _attempt(
                 )
                 async for chunks in aiter_decoded(response, request, decoder, deadline):
                     for chunk in chunks:
-                        spool.write(chunk)
+                        spool.file.write(chunk)
             finally:
                 await response.aclose()
             return

@@ -87,7 +87,7 @@ def _attempt(
                 )
                 for chunks in iter_decoded(response, request, decoder, deadline):
                     for chunk in chunks:
-                        spool.write(chunk)
+                        spool.file.write(chunk)
             finally:
                 response.close()
             return
