@@ -154,7 +154,7 @@ def test_every_generated_endpoint_is_built_through_the_path_check() -> None:
     assert len(built) == 21
     assert sorted(built) == sorted(checked)
     operation = (package / "operations" / "operation.py").read_text()
-    assert "request = path_request(get_kwargs, *path, **options)" in operation
+    assert "request = path_request(get_kwargs, *path, route=rule.path, **options)" in operation
 
 
 def _items(numbers: list[str]) -> dict[str, Any]:

@@ -8,7 +8,6 @@ import functools
 import inspect
 from collections.abc import Callable
 from typing import Any
-from urllib.parse import quote
 
 from exotel_contacts.base.exceptions import InvalidInputError
 
@@ -51,29 +50,17 @@ def _path_parameters(get_kwargs: Callable[..., dict[str, Any]]) -> tuple[str, ..
     )
 
 
-def path_request(get_kwargs: Callable[..., dict[str, Any]], *path: str, **options: Any) -> dict[str, Any]:
-    """``get_kwargs(*path, **options)`` (a generated endpoint's request builder), each path value checked;
-    the request's extensions carry its route template (:data:`exotel_contacts.core.otel.ROUTE`)."""
+def path_request(
+    get_kwargs: Callable[..., dict[str, Any]], *path: str, route: str, **options: Any
+) -> dict[str, Any]:
+    """``get_kwargs(*path, **options)`` (a generated endpoint's request builder), each path value
+    checked; the request's extensions carry ``route``, the spec's template
+    (:data:`exotel_contacts.core.otel.ROUTE`)."""
     names = _path_parameters(get_kwargs)
     if len(names) != len(path):
         raise TypeError(f"{get_kwargs.__module__} takes path parameters {names}, got {len(path)} values")
     for name, value in zip(names, path, strict=True):
         check_path_id(name, value)
     kwargs = get_kwargs(*path, **options)
-    kwargs["extensions"] = {**kwargs.get("extensions", {}), ROUTE: _template(kwargs["url"], names, path)}
+    kwargs["extensions"] = {**kwargs.get("extensions", {}), ROUTE: route}
     return kwargs
-
-
-def _template(url: str, names: tuple[str, ...], values: tuple[str, ...]) -> str:
-    # The route as the spec names it (/v2/accounts/{account_sid}/...): traces and logs group by it,
-    # never by a raw path with ids. The generator percent-encodes each value into its own segment.
-    segments = url.split("/")
-    start = 0
-    for name, value in zip(names, values, strict=True):
-        encoded = quote(str(value), safe="")
-        for i in range(start, len(segments)):
-            if segments[i] == encoded:
-                segments[i] = "{" + name + "}"
-                start = i + 1
-                break
-    return "/".join(segments)

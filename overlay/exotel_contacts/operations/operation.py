@@ -90,7 +90,7 @@ def spec_operation(
     """
     fields = _fields(options.get("body"), {k: v for k, v in options.items() if k != "body"})
     _check_bounds(rule, fields)
-    request = path_request(get_kwargs, *path, **options)
+    request = path_request(get_kwargs, *path, route=rule.path, **options)
     if "files" in request:
         # The generator pins "multipart/form-data; boundary=+++"; a CSV containing "\r\n--+++" would
         # then end its part early. Without the header httpx picks a random boundary.
