@@ -7,7 +7,7 @@ import sys
 import time
 from collections.abc import Mapping
 from pathlib import Path
-from typing import IO, Any, Generic, Protocol, Self, TypeVar
+from typing import IO, Any, Generic, Protocol, Self, TypedDict, TypeVar, Unpack
 
 import attrs
 import httpx
@@ -15,7 +15,7 @@ import httpx
 from exotel_contacts._version import __version__
 from exotel_contacts.base.exceptions import UploadFailedError
 from exotel_contacts.base.families import Family
-from exotel_contacts.base.rates import UNSET, RateInput, RateSettings, Unset
+from exotel_contacts.base.rates import RateInput, RateSettings, Unset
 from exotel_contacts.base.settings import check_count
 from exotel_contacts.quota.redis_faults import outage_setting
 from exotel_contacts.quota.windows import DEFAULT_MAX_CONCURRENT_UPLOADS, redis_url_setting
@@ -36,6 +36,7 @@ __all__ = [
     "SPEC_VERSION",
     "BaseClient",
     "BaseHooks",
+    "ClientOptions",
     "Destination",
     "Sent",
     "ccm_failure",
@@ -44,6 +45,42 @@ __all__ = [
 ]
 
 T = TypeVar("T")
+
+
+class ClientOptions(TypedDict, total=False):
+    """Keyword arguments of ``Client(...)`` and ``AsyncClient(...)`` (besides ``transport``).
+
+    Each unset one comes from its ``EXOTEL_*`` variable, else its default (see ``ClientConfig``).
+    """
+
+    account_sid: str | None
+    api_key: str | None
+    api_token: str | None
+    access_token: str | None
+    region: str | None
+    ccm_base_url: str | None
+    campaign_base_url: str | None
+    timeout: float | None
+    attempt_timeout: float | None
+    call_timeout: float | None
+    max_response_bytes: int | None
+    max_download_bytes: int | None
+    retry: RetryPolicy | None
+    rate_limit: RateInput | Unset
+    ccm_rate_limit: RateInput | Unset
+    campaign_rate_limit: RateInput | Unset
+    reads_rate_limit: RateInput | Unset
+    rate_limit_per_minute: int | Unset | None
+    redis_url: str | None
+    redis_outage: float | None
+    max_concurrent_uploads: int
+    poll_schedule: PollSchedule | None
+    proxy: ProxyInput | None
+    verify: VerifyInput | None
+    cert: CertInput | None
+    trust_env: bool
+    environ: Mapping[str, str] | None
+
 
 #: Seconds ``wait_for_upload`` and friends wait by default before raising ``UploadTimeoutError``.
 DEFAULT_WAIT_TIMEOUT = 1800.0
@@ -88,71 +125,38 @@ class BaseClient:
     """Configuration and plumbing shared by :class:`Client` and :class:`AsyncClient` (each adds
     ``_quota``, ``_limiter``, ``_upload_slots``, ``_sleep``, ``_http`` and ``_send``)."""
 
-    def __init__(
-        self,
-        *,
-        account_sid: str | None = None,
-        api_key: str | None = None,
-        api_token: str | None = None,
-        access_token: str | None = None,
-        region: str | None = None,
-        ccm_base_url: str | None = None,
-        campaign_base_url: str | None = None,
-        timeout: float | None = None,
-        attempt_timeout: float | None = None,
-        call_timeout: float | None = None,
-        max_response_bytes: int | None = None,
-        max_download_bytes: int | None = None,
-        retry: RetryPolicy | None = None,
-        rate_limit: RateInput | Unset = UNSET,
-        ccm_rate_limit: RateInput | Unset = UNSET,
-        campaign_rate_limit: RateInput | Unset = UNSET,
-        reads_rate_limit: RateInput | Unset = UNSET,
-        rate_limit_per_minute: int | Unset | None = UNSET,
-        redis_url: str | None = None,
-        redis_outage: float | None = None,
-        max_concurrent_uploads: int = DEFAULT_MAX_CONCURRENT_UPLOADS,
-        poll_schedule: PollSchedule | None = None,
-        proxy: ProxyInput | None = None,
-        verify: VerifyInput | None = None,
-        cert: CertInput | None = None,
-        trust_env: bool = True,
-        environ: Mapping[str, str] | None = None,
-    ) -> None:
+    def __init__(self, **options: Unpack[ClientOptions]) -> None:
+        unknown = options.keys() - ClientOptions.__annotations__.keys()
+        if unknown:
+            raise TypeError(f"unexpected keyword arguments: {', '.join(sorted(unknown))}")
+        given: dict[str, Any] = dict(options)
+        environ = options.get("environ")
+
+        def take(*names: str) -> dict[str, Any]:
+            return {name: given[name] for name in names if name in given}
+
         self._network = NetworkSettings.resolve(
-            proxy=proxy, verify=verify, cert=cert, trust_env=trust_env, environ=environ
+            **take("proxy", "verify", "cert", "trust_env"), environ=environ
         )
-        self._config = ClientConfig.resolve(
-            account_sid=account_sid,
-            api_key=api_key,
-            api_token=api_token,
-            access_token=access_token,
-            region=region,
-            ccm_base_url=ccm_base_url,
-            campaign_base_url=campaign_base_url,
-            timeout=timeout,
-            attempt_timeout=attempt_timeout,
-            call_timeout=call_timeout,
-            max_response_bytes=max_response_bytes,
-            max_download_bytes=max_download_bytes,
-            environ=environ,
-        )
+        self._config = ClientConfig.resolve(**take(*attrs.fields_dict(ClientConfig)), environ=environ)
+        max_concurrent_uploads = options.get("max_concurrent_uploads", DEFAULT_MAX_CONCURRENT_UPLOADS)
         check_count(max_concurrent_uploads, "max_concurrent_uploads", minimum=1, maximum=1000)
-        if rate_limit_per_minute is not None and not isinstance(rate_limit_per_minute, Unset):
-            check_count(rate_limit_per_minute, "rate_limit_per_minute", minimum=1, maximum=1_000_000)
-        self._retry_policy = retry if retry is not None else RetryPolicy()
-        self._rates = RateSettings.resolve(
-            rate_limit=rate_limit,
-            ccm_rate_limit=ccm_rate_limit,
-            campaign_rate_limit=campaign_rate_limit,
-            reads_rate_limit=reads_rate_limit,
-            rate_limit_per_minute=rate_limit_per_minute,
-            environ=environ,
+        per_minute = options.get("rate_limit_per_minute")
+        if per_minute is not None and not isinstance(per_minute, Unset):
+            check_count(per_minute, "rate_limit_per_minute", minimum=1, maximum=1_000_000)
+        self._retry_policy = options.get("retry") or RetryPolicy()
+        rates = (
+            "rate_limit",
+            "ccm_rate_limit",
+            "campaign_rate_limit",
+            "reads_rate_limit",
+            "rate_limit_per_minute",
         )
-        self._redis_url = redis_url_setting(redis_url, environ)
-        self._redis_outage = outage_setting(redis_outage, environ)
+        self._rates = RateSettings.resolve(**take(*rates), environ=environ)
+        self._redis_url = redis_url_setting(options.get("redis_url"), environ)
+        self._redis_outage = outage_setting(options.get("redis_outage"), environ)
         self._max_concurrent_uploads = max_concurrent_uploads
-        self._poll_schedule = poll_schedule if poll_schedule is not None else PollSchedule()
+        self._poll_schedule = options.get("poll_schedule") or PollSchedule()
         self._clock = time.monotonic
         self._headers = {"User-Agent": user_agent(), "Accept-Encoding": ACCEPT_ENCODING}
         self._timeout = httpx.Timeout(self._config.timeout)

@@ -6,15 +6,12 @@ that they agree), and its use.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, TypedDict
 
-from exotel_contacts.base.rates import RateInput, Unset
-from exotel_contacts.core.network import CertInput, ProxyInput, VerifyInput
-from exotel_contacts.core.polling import PollSchedule
-from exotel_contacts.core.retry import RetryPolicy
+from exotel_contacts.core.base_client import ClientOptions
 
 from .journal_spec import JournalInput
 
@@ -24,41 +21,6 @@ if TYPE_CHECKING:
     from .imports import ImportProgress
 
 __all__ = ["ClientOptions", "ImportKwargs", "ImportOptions"]
-
-
-class ClientOptions(TypedDict, total=False):
-    """Keyword arguments of ``Client(...)`` and ``AsyncClient(...)`` (besides ``transport``).
-
-    Each unset one comes from its ``EXOTEL_*`` variable, else its default (see ``ClientConfig``).
-    """
-
-    account_sid: str | None
-    api_key: str | None
-    api_token: str | None
-    access_token: str | None
-    region: str | None
-    ccm_base_url: str | None
-    campaign_base_url: str | None
-    timeout: float | None
-    attempt_timeout: float | None
-    call_timeout: float | None
-    max_response_bytes: int | None
-    max_download_bytes: int | None
-    retry: RetryPolicy | None
-    rate_limit: RateInput | Unset
-    ccm_rate_limit: RateInput | Unset
-    campaign_rate_limit: RateInput | Unset
-    reads_rate_limit: RateInput | Unset
-    rate_limit_per_minute: int | Unset | None
-    redis_url: str | None
-    redis_outage: float | None
-    max_concurrent_uploads: int
-    poll_schedule: PollSchedule | None
-    proxy: ProxyInput | None
-    verify: VerifyInput | None
-    cert: CertInput | None
-    trust_env: bool
-    environ: Mapping[str, str] | None
 
 
 class ImportKwargs(TypedDict, total=False):

@@ -62,7 +62,8 @@ from .operations import AsyncOperationGroups
 
 if TYPE_CHECKING:
     from exotel_contacts.workflows.imports import ImportResult
-    from exotel_contacts.workflows.options import ClientOptions, ImportKwargs
+    from exotel_contacts.core.base_client import ClientOptions
+    from exotel_contacts.workflows.options import ImportKwargs
 
 __all__ = ["AsyncClient"]
 

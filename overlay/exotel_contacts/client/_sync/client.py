@@ -63,8 +63,9 @@ from .directory import Directory
 from .operations import OperationGroups
 
 if TYPE_CHECKING:
+    from exotel_contacts.core.base_client import ClientOptions
     from exotel_contacts.workflows.imports import ImportResult
-    from exotel_contacts.workflows.options import ClientOptions, ImportKwargs
+    from exotel_contacts.workflows.options import ImportKwargs
 
 __all__ = ["Client"]
 
