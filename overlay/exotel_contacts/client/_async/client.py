@@ -61,8 +61,8 @@ from .directory import AsyncDirectory
 from .operations import AsyncOperationGroups
 
 if TYPE_CHECKING:
-    from exotel_contacts.workflows.imports import ImportResult
     from exotel_contacts.core.base_client import ClientOptions
+    from exotel_contacts.workflows.imports import ImportResult
     from exotel_contacts.workflows.options import ImportKwargs
 
 __all__ = ["AsyncClient"]
