@@ -34,6 +34,8 @@ from .journal import JOURNAL_ERRORS, JournalBase
 
 __all__ = ["resend", "same_number"]
 
+_REPLAYED: tuple[type[Exception], ...] = (RetryableResponse, *MAY_HAVE_ACTED_ERRORS)
+
 
 class Job:
     """What every chunk of one job shares: the request's shape, the policy and the redactor."""
@@ -97,47 +99,38 @@ class Job:
         cannot, the outcomes stay in the result and the job stops."""
         if self.journal is None or not chunk.sent:
             return
-        try:
-            self._record_done(self.journal, chunk)
-        except JOURNAL_ERRORS as exc:
-            chunk.fatal = chunk.fatal or exc
-
-    @staticmethod
-    def _record_done(journal: JournalBase, chunk: Chunk) -> None:
         nothing = (
             chunk.sids is None
             and not chunk.after_replay
             and all(chunk.kinds[offset] == FAILED for offset in chunk.sent)
         )
-        if nothing:
-            journal.append("not_sent", chunk.start)
-            return
         # Every contact that was not created (failures are kept; created ones are a count).
         listed = [
             [offset, kind, *chunk.details.get(offset, (None, None, None))]
             for offset, kind in enumerate(chunk.kinds)
             if kind != CREATED
         ]
-        journal.append(
-            "done",
-            chunk.start,
-            digest=_digest(chunk),
-            listed=listed,
-            own=[offset for offset, _, *_ in listed if offset in chunk.details],
-            detail=list(chunk.detail),
-            request_id=chunk.request_id,
-            after_replay=chunk.after_replay,
-        )
+        try:
+            if nothing:
+                self.journal.append("not_sent", chunk.start)
+            else:
+                self.journal.append(
+                    "done",
+                    chunk.start,
+                    digest=_digest(chunk),
+                    listed=listed,
+                    own=[offset for offset, _, *_ in listed if offset in chunk.details],
+                    detail=list(chunk.detail),
+                    request_id=chunk.request_id,
+                    after_replay=chunk.after_replay,
+                )
+        except JOURNAL_ERRORS as exc:
+            chunk.fatal = chunk.fatal or exc
 
-    def retry_on(self, state: RetryState) -> Callable[[Exception], bool | float]:
+    @staticmethod
+    def retry_on(state: RetryState) -> Callable[[Exception], bool | float]:
         """The stamina ``on=`` predicate: replay ambiguous failures only, with the client's policy."""
-
-        def decide(exc: Exception) -> bool | float:
-            if isinstance(exc, (RetryableResponse, *MAY_HAVE_ACTED_ERRORS)):
-                return state.decide(exc)
-            return False
-
-        return decide
+        return lambda exc: isinstance(exc, _REPLAYED) and state.decide(exc)
 
 
 def _digest(chunk: Chunk) -> str:
@@ -148,8 +141,7 @@ def _digest(chunk: Chunk) -> str:
 def _restore(chunk: Chunk, done: Mapping[str, Any]) -> None:
     """A finished chunk's outcomes from its journal record (the sids of created contacts are not kept)."""
     own = set(done.get("own") or ())
-    for offset in range(len(chunk.kinds)):
-        chunk.kinds[offset] = CREATED
+    chunk.kinds[:] = bytes([CREATED]) * len(chunk.kinds)
     for offset, kind, status, code, reason in done["listed"]:
         chunk.kinds[offset] = kind
         if offset in own:
@@ -201,11 +193,13 @@ def _read_items(chunk: Chunk, response: httpx.Response, job: Job) -> None:
                 answered = data.get("number")
                 sent = numbers[offset]
                 if answered is not None and answered != sent and not same_number(sent, answered):
-                    details[offset] = (
-                        code if type(code) is int else None,
-                        None,
-                        _other_number(sent, answered),
+                    shown = answered if isinstance(answered, str) else type(answered).__name__
+                    other = (
+                        f"the answer's item for this position names the number {shown!r}, not {sent!r}: "
+                        "the server's items are not in the request's order, so this contact's outcome is "
+                        "unknown; check the address book"
                     )
+                    details[offset] = (code if type(code) is int else None, None, other)
                     continue
             if code == 200:
                 sid = item["data"]["sid"]
@@ -258,14 +252,6 @@ def same_number(sent: str | None, answered: object) -> bool:
         national.isdigit()
         and theirs.endswith(national)
         and len(theirs) - len(national) in _COUNTRY_CODE_LENGTHS
-    )
-
-
-def _other_number(sent: str | None, answered: object) -> str:
-    shown = answered if isinstance(answered, str) else type(answered).__name__
-    return (
-        f"the answer's item for this position names the number {shown!r}, not {sent!r}: the server's "
-        "items are not in the request's order, so this contact's outcome is unknown; check the address book"
     )
 
 

@@ -3,6 +3,7 @@ ContactCreate's schema limits (a violation fails that contact, not the request),
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 import json
 from collections.abc import AsyncIterable, AsyncIterator, Callable, Iterable, Iterator, Mapping
@@ -27,13 +28,11 @@ MAX_LENGTHS = {
 }
 
 
+@dataclasses.dataclass(slots=True)
 class InputFailure:
     """Where the chunk reader leaves the exception the input raised, for the driver to report."""
 
-    __slots__ = ("error",)
-
-    def __init__(self) -> None:
-        self.error: BaseException | None = None
+    error: BaseException | None = None
 
     def raise_if_failed(self, result: BulkCreateResult) -> None:
         """Raise :class:`BulkInputError` with ``result`` when the input raised."""

@@ -24,7 +24,7 @@ __all__ = ["import_contacts"]
 def _send_ccm(client: ClientHooks, job: Importer, part: Part) -> None:
     options = job.options
     # A resumed part that was accepted before the crash is waited for, not sent again.
-    upload_id = job.result.parts[part.index - 1].upload_id
+    upload_id = job.part(part).upload_id
     wait_first = 0.0
     if upload_id is None:
         job.sending(part)
@@ -49,7 +49,7 @@ def _send_ccm(client: ClientHooks, job: Importer, part: Part) -> None:
 
 def _send_campaign(client: ClientHooks, job: Importer, part: Part) -> None:
     options = job.options
-    upload_id = job.result.parts[part.index - 1].upload_id
+    upload_id = job.part(part).upload_id
     if upload_id is None:
         job.sending(part)
         sent = client._csv_upload(part.path, list_name=options.list_name or "", type=options.type)
