@@ -4,7 +4,7 @@ number checked), the chunk errors, a chunk's journal steps, and when the job rep
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from typing import Any
 
 import httpx
@@ -34,7 +34,8 @@ from .journal import JOURNAL_ERRORS, JournalBase
 
 __all__ = ["resend", "same_number"]
 
-_REPLAYED: tuple[type[Exception], ...] = (RetryableResponse, *MAY_HAVE_ACTED_ERRORS)
+#: What the job replays itself: the failures after which an attempt may have acted (docs/decisions/0005).
+REPLAYED: tuple[type[Exception], ...] = (RetryableResponse, *MAY_HAVE_ACTED_ERRORS)
 
 
 class Job:
@@ -48,7 +49,7 @@ class Job:
         empty = CreateContactsRequest(contacts=[])
         base = dict(_spec_requests.create_contacts(client._config.account_sid, body=empty).request)
         del base["json"]  # the generated request gives method, path and headers; the body is ours
-        self.request = base
+        self.request = {**base, "extensions": {**base.get("extensions", {}), REPLAY_SAFE: False}}
         self.policy = client._retry_policy
         self.call_timeout = client._config.call_timeout
         self.redact = client._config.redact
@@ -58,10 +59,6 @@ class Job:
     def retry_state(self) -> RetryState:
         """The bookkeeping of one chunk's exchange (the client's policy and call deadline)."""
         return RetryState(self.policy, self.probe, call_timeout=self.call_timeout)
-
-    def kwargs(self, body: bytes) -> dict[str, Any]:
-        extensions = {**self.request.get("extensions", {}), REPLAY_SAFE: False}
-        return {**self.request, "content": body, "extensions": extensions}
 
     def resume(self, chunk: Chunk) -> bool:
         """Take what the journal says of ``chunk`` (known by its first input position); True when it is
@@ -126,11 +123,6 @@ class Job:
                 )
         except JOURNAL_ERRORS as exc:
             chunk.fatal = chunk.fatal or exc
-
-    @staticmethod
-    def retry_on(state: RetryState) -> Callable[[Exception], bool | float]:
-        """The stamina ``on=`` predicate: replay ambiguous failures only, with the client's policy."""
-        return lambda exc: isinstance(exc, _REPLAYED) and state.decide(exc)
 
 
 def _digest(chunk: Chunk) -> str:
@@ -285,16 +277,6 @@ def finish(chunk: Chunk, response: httpx.Response | None, exc: Exception | None,
     job.done(chunk)
     # The contacts themselves are not kept: only numbers, outcomes and sids outlive the request.
     chunk.payload, chunk.sent = [], []
-
-
-def note_attempt(chunk: Chunk, state: RetryState) -> None:
-    state.begin_attempt()
-    chunk.attempts += 1
-    # Every attempt after the first of an exchange follows an ambiguous failure (only those are
-    # replayed here), so the lost attempt may have acted.
-    if state.attempt > 1:
-        chunk.replays += 1
-        chunk.after_replay = True
 
 
 def resend(chunk: Chunk, response: httpx.Response | None) -> bool:
