@@ -295,7 +295,7 @@ class Importer:
             self._processed[part.index - 1] = part.rows
         self.emit("processing")
 
-    def campaign_uploaded(self, list_sid: str | None, started: str | None) -> None:
+    def campaign_uploaded(self, list_sid: str | None, started: object) -> None:
         """Remember the Campaign list and the earliest upload time, for the reconciliation."""
         with self._lock:
             self.list_sid = self.list_sid or list_sid

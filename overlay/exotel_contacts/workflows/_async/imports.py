@@ -53,8 +53,7 @@ async def _send_campaign(client: AsyncClientHooks, job: Importer, part: Part) ->
         sent = await client._csv_upload(part.path, list_name=options.list_name or "", type=options.type)
         summary = sent.value.summary
         upload_id = summary.upload_id
-        started = summary.date_created if isinstance(summary.date_created, str) else None
-        job.campaign_uploaded(summary.list_sid, started)
+        job.campaign_uploaded(summary.list_sid, summary.date_created)
         job.uploaded(part, upload_id, replayed=sent.replayed)
     if options.wait:
         status = await client.wait_for_csv_upload(
