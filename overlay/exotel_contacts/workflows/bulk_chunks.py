@@ -27,7 +27,7 @@ MAX_LENGTHS = {
 }
 
 
-@dataclasses.dataclass(slots=True)
+@dataclasses.dataclass(slots=True, eq=False)
 class InputFailure:
     """Where the chunk reader leaves the exception the input raised, for the driver to report."""
 
