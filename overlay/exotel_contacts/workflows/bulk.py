@@ -226,16 +226,8 @@ class BulkCreateResult:
         return f"BulkCreateResult({counts})"
 
     def _progress(self) -> BulkProgress:
-        c = self.counts
-        return BulkProgress(
-            done=self.total,
-            created=c[Outcome.CREATED],
-            failed=c[Outcome.FAILED],
-            already_existed=c[Outcome.ALREADY_EXISTED],
-            unknown=c[Outcome.UNKNOWN],
-            chunks=len(self._chunks),
-            replays=self.replays,
-        )
+        counts = {str(outcome): count for outcome, count in self.counts.items()}
+        return BulkProgress(done=self.total, **counts, chunks=len(self._chunks), replays=self.replays)
 
 
 ProgressCallback = Callable[[BulkProgress], object]

@@ -4,7 +4,7 @@ number checked), the chunk errors, a chunk's journal steps, and when the job rep
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from typing import Any
 
 import httpx
@@ -34,6 +34,9 @@ from .journal import JOURNAL_ERRORS, JournalBase
 
 __all__ = ["resend", "same_number"]
 
+#: What the job replays itself: the failures after which an attempt may have acted (docs/decisions/0005).
+REPLAYED: tuple[type[Exception], ...] = (RetryableResponse, *MAY_HAVE_ACTED_ERRORS)
+
 
 class Job:
     """What every chunk of one job shares: the request's shape, the policy and the redactor."""
@@ -46,7 +49,7 @@ class Job:
         empty = CreateContactsRequest(contacts=[])
         base = dict(_spec_requests.create_contacts(client._config.account_sid, body=empty).request)
         del base["json"]  # the generated request gives method, path and headers; the body is ours
-        self.request = base
+        self.request = {**base, "extensions": {**base.get("extensions", {}), REPLAY_SAFE: False}}
         self.policy = client._retry_policy
         self.call_timeout = client._config.call_timeout
         self.redact = client._config.redact
@@ -56,10 +59,6 @@ class Job:
     def retry_state(self) -> RetryState:
         """The bookkeeping of one chunk's exchange (the client's policy and call deadline)."""
         return RetryState(self.policy, self.probe, call_timeout=self.call_timeout)
-
-    def kwargs(self, body: bytes) -> dict[str, Any]:
-        extensions = {**self.request.get("extensions", {}), REPLAY_SAFE: False}
-        return {**self.request, "content": body, "extensions": extensions}
 
     def resume(self, chunk: Chunk) -> bool:
         """Take what the journal says of ``chunk`` (known by its first input position); True when it is
@@ -97,47 +96,33 @@ class Job:
         cannot, the outcomes stay in the result and the job stops."""
         if self.journal is None or not chunk.sent:
             return
-        try:
-            self._record_done(self.journal, chunk)
-        except JOURNAL_ERRORS as exc:
-            chunk.fatal = chunk.fatal or exc
-
-    @staticmethod
-    def _record_done(journal: JournalBase, chunk: Chunk) -> None:
         nothing = (
             chunk.sids is None
             and not chunk.after_replay
             and all(chunk.kinds[offset] == FAILED for offset in chunk.sent)
         )
-        if nothing:
-            journal.append("not_sent", chunk.start)
-            return
         # Every contact that was not created (failures are kept; created ones are a count).
         listed = [
             [offset, kind, *chunk.details.get(offset, (None, None, None))]
             for offset, kind in enumerate(chunk.kinds)
             if kind != CREATED
         ]
-        journal.append(
-            "done",
-            chunk.start,
-            digest=_digest(chunk),
-            listed=listed,
-            own=[offset for offset, _, *_ in listed if offset in chunk.details],
-            detail=list(chunk.detail),
-            request_id=chunk.request_id,
-            after_replay=chunk.after_replay,
-        )
-
-    def retry_on(self, state: RetryState) -> Callable[[Exception], bool | float]:
-        """The stamina ``on=`` predicate: replay ambiguous failures only, with the client's policy."""
-
-        def decide(exc: Exception) -> bool | float:
-            if isinstance(exc, (RetryableResponse, *MAY_HAVE_ACTED_ERRORS)):
-                return state.decide(exc)
-            return False
-
-        return decide
+        try:
+            if nothing:
+                self.journal.append("not_sent", chunk.start)
+            else:
+                self.journal.append(
+                    "done",
+                    chunk.start,
+                    digest=_digest(chunk),
+                    listed=listed,
+                    own=[offset for offset, _, *_ in listed if offset in chunk.details],
+                    detail=list(chunk.detail),
+                    request_id=chunk.request_id,
+                    after_replay=chunk.after_replay,
+                )
+        except JOURNAL_ERRORS as exc:
+            chunk.fatal = chunk.fatal or exc
 
 
 def _digest(chunk: Chunk) -> str:
@@ -148,8 +133,7 @@ def _digest(chunk: Chunk) -> str:
 def _restore(chunk: Chunk, done: Mapping[str, Any]) -> None:
     """A finished chunk's outcomes from its journal record (the sids of created contacts are not kept)."""
     own = set(done.get("own") or ())
-    for offset in range(len(chunk.kinds)):
-        chunk.kinds[offset] = CREATED
+    chunk.kinds[:] = bytes([CREATED]) * len(chunk.kinds)
     for offset, kind, status, code, reason in done["listed"]:
         chunk.kinds[offset] = kind
         if offset in own:
@@ -201,11 +185,13 @@ def _read_items(chunk: Chunk, response: httpx.Response, job: Job) -> None:
                 answered = data.get("number")
                 sent = numbers[offset]
                 if answered is not None and answered != sent and not same_number(sent, answered):
-                    details[offset] = (
-                        code if type(code) is int else None,
-                        None,
-                        _other_number(sent, answered),
+                    shown = answered if isinstance(answered, str) else type(answered).__name__
+                    other = (
+                        f"the answer's item for this position names the number {shown!r}, not {sent!r}: "
+                        "the server's items are not in the request's order, so this contact's outcome is "
+                        "unknown; check the address book"
                     )
+                    details[offset] = (code if type(code) is int else None, None, other)
                     continue
             if code == 200:
                 sid = item["data"]["sid"]
@@ -261,14 +247,6 @@ def same_number(sent: str | None, answered: object) -> bool:
     )
 
 
-def _other_number(sent: str | None, answered: object) -> str:
-    shown = answered if isinstance(answered, str) else type(answered).__name__
-    return (
-        f"the answer's item for this position names the number {shown!r}, not {sent!r}: the server's "
-        "items are not in the request's order, so this contact's outcome is unknown; check the address book"
-    )
-
-
 def _chunk_error(chunk: Chunk, error: ExotelError) -> None:
     """A chunk-level error after the attempts: failed if nothing can have happened, else unknown."""
     chunk.request_id = error.request_id
@@ -299,16 +277,6 @@ def finish(chunk: Chunk, response: httpx.Response | None, exc: Exception | None,
     job.done(chunk)
     # The contacts themselves are not kept: only numbers, outcomes and sids outlive the request.
     chunk.payload, chunk.sent = [], []
-
-
-def note_attempt(chunk: Chunk, state: RetryState) -> None:
-    state.begin_attempt()
-    chunk.attempts += 1
-    # Every attempt after the first of an exchange follows an ambiguous failure (only those are
-    # replayed here), so the lost attempt may have acted.
-    if state.attempt > 1:
-        chunk.replays += 1
-        chunk.after_replay = True
 
 
 def resend(chunk: Chunk, response: httpx.Response | None) -> bool:

@@ -3,7 +3,7 @@ ContactCreate's schema limits (a violation fails that contact, not the request),
 
 from __future__ import annotations
 
-import itertools
+import dataclasses
 import json
 from collections.abc import AsyncIterable, AsyncIterator, Callable, Iterable, Iterator, Mapping
 from typing import Any
@@ -27,13 +27,11 @@ MAX_LENGTHS = {
 }
 
 
+@dataclasses.dataclass(slots=True, eq=False)
 class InputFailure:
     """Where the chunk reader leaves the exception the input raised, for the driver to report."""
 
-    __slots__ = ("error",)
-
-    def __init__(self) -> None:
-        self.error: BaseException | None = None
+    error: BaseException | None = None
 
     def raise_if_failed(self, result: BulkCreateResult) -> None:
         """Raise :class:`BulkInputError` with ``result`` when the input raised."""
@@ -120,17 +118,16 @@ def _chunks(contacts: Iterable[ContactInput], chunk_size: int, failure: InputFai
         iterator = iter(contacts)
     except TypeError:
         raise InvalidInputError("contacts must be an iterable of ContactCreate objects or dicts") from None
-    start = 0
-    while failure.error is None:
-        chunk = Chunk(start)
-        try:
-            for offset, contact in enumerate(itertools.islice(iterator, chunk_size)):
-                _add_contact(chunk, offset, contact)
-        except Exception as exc:  # the input's own failure, whatever it is: stop reading, report it
-            failure.error = exc
-        if not chunk.kinds:
-            return
-        start += len(chunk.kinds)
+    chunk = Chunk(0)
+    try:
+        for contact in iterator:
+            _add_contact(chunk, len(chunk.kinds), contact)
+            if len(chunk.kinds) == chunk_size:
+                yield chunk
+                chunk = Chunk(chunk.start + chunk_size)
+    except Exception as exc:  # the input's own failure, whatever it is: stop reading, report it
+        failure.error = exc
+    if chunk.kinds:
         yield chunk
 
 
@@ -142,15 +139,13 @@ async def _achunks(
         for chunk in _chunks(contacts, chunk_size, failure):
             yield chunk
         return
-    start = 0
-    chunk = Chunk(start)
+    chunk = Chunk(0)
     try:
         async for contact in contacts:
             _add_contact(chunk, len(chunk.kinds), contact)
             if len(chunk.kinds) == chunk_size:
                 yield chunk
-                start += chunk_size
-                chunk = Chunk(start)
+                chunk = Chunk(chunk.start + chunk_size)
     except Exception as exc:  # see _chunks
         failure.error = exc
     if chunk.kinds:

@@ -122,9 +122,9 @@ def reconcile(
 ) -> ReconciliationResult:
     """Name the rows of ``rows`` (the original file, read again) that did not make it into the list.
 
-    ``members`` gives the contact holding each E.164 number the list holds (a dict, or
-    `ListNumbers`); ``started`` is when the import's
-    first upload began (None: duplicates of the address book cannot be told apart and stay counted only);
+    ``members`` gives the contact holding each E.164 number the list holds (a dict, or `ListNumbers`);
+    ``started`` is when the import's first upload began (None: duplicates of the address book cannot be
+    told apart and stay counted only);
     ``sent`` limits the check to these row numbers (the rows written to parts), when given.
     """
     missing: list[RowFailure] = []
@@ -145,10 +145,8 @@ def reconcile(
             existed.append(_failure(row, number, "DUPLICATE_ENTRY", local.error_message))
         elif started is not None and member.created is not None and member.created < started:
             existed.append(_failure(row, number, "DUPLICATE_ENTRY", _EXISTED_MESSAGE))
-    _fold(report, missing, counted=report.unlisted_server_failed, kind="failed")
-    _fold(report, existed, counted=report.unlisted_server_duplicates, kind="duplicate")
-    report.unlisted_server_failed = max(0, report.unlisted_server_failed - len(missing))
-    report.unlisted_server_duplicates = max(0, report.unlisted_server_duplicates - len(existed))
+    report.unlisted_server_failed = _fold(report, missing, report.unlisted_server_failed, "failed")
+    report.unlisted_server_duplicates = _fold(report, existed, report.unlisted_server_duplicates, "duplicate")
     return ReconciliationResult(not_in_list=len(missing), already_existed=len(existed), in_list=in_list)
 
 
@@ -157,10 +155,12 @@ def _failure(row: RowResult, number: str, code: str, message: str) -> RowFailure
     return RowFailure(row.row_number, number, first, last, code, message, "reconciliation")
 
 
-def _fold(report: ImportReport, found: list[RowFailure], *, counted: int, kind: str) -> None:
+def _fold(report: ImportReport, found: list[RowFailure], counted: int, kind: str) -> int:
+    """Add the rows found to the report; the server's count of ``kind`` rows still not named."""
     report.failures.extend(found)
     if len(found) != counted:
         report.warnings.append(
             f"Reconciliation named {len(found)} {kind} rows; the server counted {counted} it did not name"
             " (the list may have changed during the import, or the server counts differently)"
         )
+    return max(0, counted - len(found))

@@ -77,6 +77,10 @@ class Importer:
         self.started: datetime | None = None
         """Campaign: when the first upload began (the server's ``date_created``)."""
 
+    def part(self, part: Part) -> PartResult:
+        """The result record of ``part``."""
+        return self.result.parts[part.index - 1]
+
     # ---- progress ------------------------------------------------------------------------------
     def emit(self, stage: Literal["checked", "uploaded", "processing", "done"]) -> None:
         if self._on_progress is None:
@@ -128,7 +132,7 @@ class Importer:
         steps = self._steps.get(part.index)
         if not steps:
             return False
-        record = self.result.parts[part.index - 1]
+        record = self.part(part)
         if "accepted" in steps:
             record.upload_id = str(steps["accepted"]["upload_id"])
             record.replayed = bool(steps["accepted"].get("replayed"))
@@ -181,7 +185,7 @@ class Importer:
 
     def uploaded(self, part: Part, upload_id: str, *, replayed: bool) -> None:
         """The part's upload was accepted (``replayed``: after a lost answer, see ``PartResult``)."""
-        record = self.result.parts[part.index - 1]
+        record = self.part(part)
         record.upload_id = upload_id
         record.replayed = replayed or record.replayed
         self._record("accepted", part, upload_id=upload_id, replayed=record.replayed)
@@ -194,14 +198,9 @@ class Importer:
             self._release()
 
     def part_failed(self, part: Part, error: ExotelError, *, sent: bool = True) -> None:
-        """No verdict for this part: each of its rows is reported, never silently dropped.
-
-        UPLOAD_FAILED only when the upload provably did nothing; when it was accepted (it has an upload
-        id) and the verdict could not be read, or the request was sent and its answer lost, the rows
-        are OUTCOME_UNKNOWN: they may well be in the account. The journal keeps OUTCOME_UNKNOWN as
-        final; a part that provably did nothing (or was not ``sent``) is sent again by a resumed run.
-        """
-        upload_id = self.result.parts[part.index - 1].upload_id
+        """No verdict for this part: each of its rows is reported UPLOAD_FAILED when the upload provably
+        did nothing (a resumed run sends it again), else OUTCOME_UNKNOWN, final (guide "Importing")."""
+        upload_id = self.part(part).upload_id
         unknown = (
             upload_id is not None
             # An answer that could not be read (too large, too deep, absurd numbers) is still an answer:
@@ -223,7 +222,7 @@ class Importer:
         else:
             message = f"part {part.index} was not imported: {error.message}"
         with self._lock:
-            record = self.result.parts[part.index - 1]
+            record = self.part(part)
             record.error, record.error_type, record.exception = str(error), type(error).__name__, error
             if isinstance(error, (*IMPORT_FATAL, StoreUnavailableError)):
                 # Every other part would get the same (StoreUnavailableError: the shared quota's
@@ -243,7 +242,7 @@ class Importer:
         """Still processing at the deadline: its rows stay pending (the upload id says where to look)."""
         with self._lock:
             status = getattr(error.status, "status", None)
-            self.result.parts[part.index - 1].status = status if isinstance(status, str) else "processing"
+            self.part(part).status = status if isinstance(status, str) else "processing"
         self.emit("processing")
 
     def ccm_done(
@@ -255,7 +254,7 @@ class Importer:
                 "done", part, status=status.to_dict(), errors=errors.to_dict() if errors is not None else None
             )
         listed = [e.to_dict() for e in errors.errors] if errors is not None else []
-        if self.result.parts[part.index - 1].replayed:
+        if self.part(part).replayed:
             for error in listed:
                 if error.get("error_code") == "DUPLICATE_ENTRY":
                     error["error_message"] = (
@@ -264,7 +263,7 @@ class Importer:
                     )
         counted = count_of(status.failed) + count_of(status.duplicates_skipped)
         with self._lock:
-            self.result.parts[part.index - 1].status = _final(status.status)
+            self.part(part).status = _final(status.status)
             report = self.result.report
             report.add_server_failures(part, listed)
             if is_failed(status.status):
@@ -289,14 +288,14 @@ class Importer:
         duplicates = count_of(getattr(stats, "duplicate", 0))
         success = count_of(getattr(stats, "success", 0))
         with self._lock:
-            self.result.parts[part.index - 1].status = _final(status.status)
+            self.part(part).status = _final(status.status)
             if is_failed(status.status):
                 failed = max(failed, part.rows - success - duplicates)
             self.result.report.add_server_counts(failed=failed, duplicates=duplicates)
             self._processed[part.index - 1] = part.rows
         self.emit("processing")
 
-    def campaign_uploaded(self, list_sid: str | None, started: str | None) -> None:
+    def campaign_uploaded(self, list_sid: str | None, started: object) -> None:
         """Remember the Campaign list and the earliest upload time, for the reconciliation."""
         with self._lock:
             self.list_sid = self.list_sid or list_sid
@@ -309,8 +308,7 @@ class Importer:
         return PartRows(
             part.row_map
             for part in self.split.parts
-            if self.result.parts[part.index - 1].status == "completed"
-            and self.result.parts[part.index - 1].error is None
+            if self.part(part).status == "completed" and self.part(part).error is None
         )
 
     def finish(self) -> ImportResult:

@@ -39,8 +39,7 @@ async def reconcile_campaign(client: Any, job: Importer) -> None:
                 # Sized for the server's total, within reason: a hostile total must not allocate terabytes.
                 members = ListNumbers(job.started, expected=min(page.total or 0, _MAX_PRESIZED_MEMBERS))
             for contact in page.items:
-                created = contact.date_created if isinstance(contact.date_created, str) else None
-                members.add(contact.number, parse_timestamp(created))
+                members.add(contact.number, parse_timestamp(contact.date_created))
         found = members if members is not None else ListNumbers(job.started)
 
         def against_file() -> ReconciliationResult:

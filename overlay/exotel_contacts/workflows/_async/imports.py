@@ -22,7 +22,7 @@ __all__ = ["aimport_contacts"]
 async def _send_ccm(client: AsyncClientHooks, job: Importer, part: Part) -> None:
     options = job.options
     # A resumed part that was accepted before the crash is waited for, not sent again.
-    upload_id = job.result.parts[part.index - 1].upload_id
+    upload_id = job.part(part).upload_id
     wait_first = 0.0
     if upload_id is None:
         job.sending(part)
@@ -47,14 +47,13 @@ async def _send_ccm(client: AsyncClientHooks, job: Importer, part: Part) -> None
 
 async def _send_campaign(client: AsyncClientHooks, job: Importer, part: Part) -> None:
     options = job.options
-    upload_id = job.result.parts[part.index - 1].upload_id
+    upload_id = job.part(part).upload_id
     if upload_id is None:
         job.sending(part)
         sent = await client._csv_upload(part.path, list_name=options.list_name or "", type=options.type)
         summary = sent.value.summary
         upload_id = summary.upload_id
-        started = summary.date_created if isinstance(summary.date_created, str) else None
-        job.campaign_uploaded(summary.list_sid, started)
+        job.campaign_uploaded(summary.list_sid, summary.date_created)
         job.uploaded(part, upload_id, replayed=sent.replayed)
     if options.wait:
         status = await client.wait_for_csv_upload(

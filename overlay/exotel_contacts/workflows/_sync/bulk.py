@@ -17,7 +17,7 @@ from exotel_contacts.core.retry import RetryableResponse
 from exotel_contacts.operations.answers import MAX_CONTACTS_PER_REQUEST
 
 from ..bulk import DEFAULT_BULK_CONCURRENCY, BulkCreateResult, Chunk, ContactInput, Last, ProgressCallback
-from ..bulk_answers import Job, finish, note_attempt, resend
+from ..bulk_answers import REPLAYED, Job, finish, resend
 from ..bulk_chunks import InputFailure, _chunks, request_body
 from ..chunking import check_chunking
 from ..journal import opened
@@ -28,17 +28,26 @@ __all__ = ["create_contacts_bulk"]
 
 
 def _exchange(http: httpx.Client, job: Job, chunk: Chunk, body: bytes) -> Last:
-    """Send one body, replaying ambiguous failures; the last answer, or the last failure."""
+    """Send one body, replaying ambiguous failures with the client's policy; the last answer, or the
+    last failure."""
     state = job.retry_state()
     response: httpx.Response | None = None
     try:
         for attempt in stamina.retry_context(
-            on=job.retry_on(state), attempts=job.policy.max_attempts, timeout=None
+            on=lambda exc: isinstance(exc, REPLAYED) and state.decide(exc),
+            attempts=job.policy.max_attempts,
+            timeout=None,
         ):
             with attempt:
-                note_attempt(chunk, state)
+                state.begin_attempt()
+                chunk.attempts += 1
+                # Every attempt after the first follows an ambiguous failure (only those are replayed
+                # here), so the lost attempt may have acted.
+                if state.attempt > 1:
+                    chunk.replays += 1
+                    chunk.after_replay = True
                 response = None
-                response = http.request(**job.kwargs(body))
+                response = http.request(**job.request, content=body)
                 if response.status_code in MAY_HAVE_ACTED_STATUSES:
                     raise RetryableResponse(response)
     except RetryableResponse as exc:

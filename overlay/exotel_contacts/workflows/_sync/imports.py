@@ -24,7 +24,7 @@ __all__ = ["import_contacts"]
 def _send_ccm(client: ClientHooks, job: Importer, part: Part) -> None:
     options = job.options
     # A resumed part that was accepted before the crash is waited for, not sent again.
-    upload_id = job.result.parts[part.index - 1].upload_id
+    upload_id = job.part(part).upload_id
     wait_first = 0.0
     if upload_id is None:
         job.sending(part)
@@ -49,14 +49,13 @@ def _send_ccm(client: ClientHooks, job: Importer, part: Part) -> None:
 
 def _send_campaign(client: ClientHooks, job: Importer, part: Part) -> None:
     options = job.options
-    upload_id = job.result.parts[part.index - 1].upload_id
+    upload_id = job.part(part).upload_id
     if upload_id is None:
         job.sending(part)
         sent = client._csv_upload(part.path, list_name=options.list_name or "", type=options.type)
         summary = sent.value.summary
         upload_id = summary.upload_id
-        started = summary.date_created if isinstance(summary.date_created, str) else None
-        job.campaign_uploaded(summary.list_sid, started)
+        job.campaign_uploaded(summary.list_sid, summary.date_created)
         job.uploaded(part, upload_id, replayed=sent.replayed)
     if options.wait:
         status = client.wait_for_csv_upload(
