@@ -7,8 +7,8 @@ from __future__ import annotations
 import json
 import threading
 import uuid
-from collections.abc import Callable, Iterator, Mapping
-from typing import Any, Final, cast
+from collections.abc import Callable, Mapping
+from typing import Any, Final, TypeVar, cast
 
 import attrs
 
@@ -24,6 +24,8 @@ from .journal import JournalBase, encode, header
 from .journal_spec import RedisJournal
 
 __all__ = ["JournalInfo", "RedisJournalFile", "list_journals", "remove_journal"]
+
+T = TypeVar("T")
 
 # KEYS: plan, steps, lease. ARGV: token, lease (ms), header JSON, ttl (ms).
 # Returns {0, lease ms left} when another worker holds it, {1, plan} when it exists, {2} when new.
@@ -229,41 +231,26 @@ class JournalInfo:
     """Whether a worker holds its lease now."""
 
 
-def _scan(url: str, prefix: str) -> Iterator[tuple[Any, str]]:
-    client = connect(url)
-    try:
-        for key in client.scan_iter(match=f"{prefix}:journal:{{*}}:plan", count=500):
-            text = key.decode("utf-8", "replace") if isinstance(key, bytes) else str(key)
-            yield client, text[len(prefix) + len(":journal:{") : -len("}:plan")]
-    finally:
-        client.close()
-
-
 def list_journals(url: str, *, prefix: str = "exotel-contacts", outage: float = 5.0) -> list[JournalInfo]:
     """Every journal kept in the Redis at ``url``, by job id."""
 
-    def collect() -> list[JournalInfo]:
+    def collect(client: Any) -> list[JournalInfo]:
         found = []
-        for client, job_id in _scan(url, prefix):
+        for key in client.scan_iter(match=f"{prefix}:journal:{{*}}:plan", count=500):
+            text = key.decode("utf-8", "replace") if isinstance(key, bytes) else str(key)
+            job_id = text[len(prefix) + len(":journal:{") : -len("}:plan")]
             plan_key, steps_key, lease_key = RedisJournal(job_id, prefix=prefix).keys()
-            raw = client.get(plan_key)
             try:
-                kind = str(json.loads(raw)["journal"]).removeprefix("exotel-contacts ")
+                kind = str(json.loads(client.get(plan_key))["journal"]).removeprefix("exotel-contacts ")
             except (TypeError, ValueError, KeyError):
                 kind = "unreadable"
             ttl = int(client.pttl(plan_key))
-            found.append(
-                JournalInfo(
-                    job_id,
-                    kind,
-                    int(client.llen(steps_key)),
-                    ttl / 1000 if ttl >= 0 else None,
-                    bool(client.exists(lease_key)),
-                )
-            )
+            expires_in = ttl / 1000 if ttl >= 0 else None
+            held = bool(client.exists(lease_key))
+            found.append(JournalInfo(job_id, kind, int(client.llen(steps_key)), expires_in, held))
         return sorted(found, key=lambda info: info.job_id)
 
-    return ride_out(collect, url=url, what="the journals", limit=outage)
+    return _with_redis(url, outage, collect)
 
 
 def remove_journal(
@@ -271,16 +258,22 @@ def remove_journal(
 ) -> bool:
     """Remove the journal of ``job_id``; False when there was none. A held one only with ``force``."""
     keys = RedisJournal(job_id, prefix=prefix).keys()
-    client = connect(url)
-    try:
-        if not force and ride_out(lambda: client.exists(keys[2]), url=url, what="the journals", limit=outage):
+
+    def remove(client: Any) -> bool:
+        if not force and client.exists(keys[2]):
             raise JournalInUseError(
                 f"The journal redis:{job_id} is held by a running worker; stop it first, or "
                 "remove it with --force (that worker then stops at its next step)"
             )
-        removed = ride_out(
-            lambda: cast("int", client.delete(*keys)), url=url, what="the journals", limit=outage
-        )
+        return int(client.delete(*keys)) > 0
+
+    return _with_redis(url, outage, remove)
+
+
+def _with_redis(url: str, outage: float, job: Callable[[Any], T]) -> T:
+    """``job`` with a connection to ``url``, riding out a Redis away for up to ``outage`` seconds."""
+    client = connect(url)
+    try:
+        return ride_out(lambda: job(client), url=url, what="the journals", limit=outage)
     finally:
         client.close()
-    return removed > 0
