@@ -156,26 +156,22 @@ class Journal(JournalBase):
 
     def __init__(self, path: str | os.PathLike[str], kind: str, plan: Mapping[str, Any]) -> None:
         self.path = Path(path)
-        self._handle: IO[str] = self._open_locked()
-        super().__init__(str(self.path), kind, plan)
-
-    def _abandon(self) -> None:
-        self._handle.close()
-
-    def _open_locked(self) -> IO[str]:
         try:
-            handle = self.path.open("a+", encoding="utf-8")
+            self._handle: IO[str] = self.path.open("a+", encoding="utf-8")
         except OSError as exc:
             raise InvalidInputError(f"Cannot open the journal {self.path}: {exc.strerror}") from None
         try:
-            fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+            fcntl.flock(self._handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
         except OSError:
-            handle.close()
+            self._handle.close()
             raise JournalInUseError(
                 f"The journal {self.path} is in use by another process; one job runs in one process "
                 "at a time (start that other job with its own journal, or wait for it to end)"
             ) from None
-        return handle
+        super().__init__(str(self.path), kind, plan)
+
+    def _abandon(self) -> None:
+        self._handle.close()
 
     def _open(self, plan: Mapping[str, Any]) -> bool:
         data = self.path.read_bytes()

@@ -8,7 +8,7 @@ import json
 import threading
 import uuid
 from collections.abc import Callable, Mapping
-from typing import Any, Final, TypeVar, cast
+from typing import Any, Final, TypeVar
 
 import attrs
 
@@ -28,7 +28,7 @@ __all__ = ["JournalInfo", "RedisJournalFile", "list_journals", "remove_journal"]
 T = TypeVar("T")
 
 # KEYS: plan, steps, lease. ARGV: token, lease (ms), header JSON, ttl (ms).
-# Returns {0, lease ms left} when another worker holds it, {1, plan} when it exists, {2} when new.
+# Returns {0, lease ms left} when another worker holds it, {1, plan, steps} when it exists, {2} when new.
 OPEN: Final = """
 local holder = redis.call('GET', KEYS[3])
 if holder and holder ~= ARGV[1] then
@@ -37,7 +37,7 @@ end
 redis.call('SET', KEYS[3], ARGV[1], 'PX', ARGV[2])
 local plan = redis.call('GET', KEYS[1])
 if plan then
-  return {1, plan}
+  return {1, plan, redis.call('LRANGE', KEYS[2], 0, -1)}
 end
 redis.call('DEL', KEYS[2])
 redis.call('SET', KEYS[1], ARGV[3], 'PX', ARGV[4])
@@ -136,14 +136,12 @@ class RedisJournalFile(JournalBase):
         self._renewer = threading.Thread(target=self._renew_loop, name="exotel-journal-lease", daemon=True)
         self._renewer.start()
 
-    def _ride(self, call: Callable[[], Any], limit: float | None = None) -> Any:
-        return ride_out(
-            call, url=self.url, what=f"the journal {self.name}", limit=self.outage if limit is None else limit
-        )
-
     def _call(self, source: str, keys: list[str], args: list[Any], *, limit: float | None = None) -> Any:
         script = self._scripts[source]
-        return self._ride(lambda: script(keys=keys, args=args), limit)
+        limit = self.outage if limit is None else limit
+        return ride_out(
+            lambda: script(keys=keys, args=args), url=self.url, what=f"the journal {self.name}", limit=limit
+        )
 
     def _open(self, plan: Mapping[str, Any]) -> bool:
         args = [self._token, _ms(self.spec.lease), encode(header(self.kind, plan)), _ms(self.spec.ttl)]
@@ -158,11 +156,8 @@ class RedisJournalFile(JournalBase):
         if state == 2:
             return False
         try:
-            raw: list[bytes] = self._ride(
-                lambda: cast("list[bytes]", self._redis.lrange(self._keys[1], 0, -1))
-            )
             fix = "exotel-contacts: remove it (exotel-contacts journals remove) or give another job id"
-            self._resume(plan, [reply[1], *raw], "record", fix)
+            self._resume(plan, [reply[1], *reply[2]], "record", fix)
         except BaseException:
             self._release()
             raise

@@ -246,21 +246,14 @@ class _Sync:
             return
         sids = [sid for _, sid in to_add]
         result = add_to_list(self.client, self.list_sid, sids, concurrency=self.concurrency)
-        for (number, _), member in zip(to_add, result, strict=True):
+        for (number, sid), member in zip(to_add, result, strict=True):
             if member.is_member:
-                self.added.append(SyncChange("add", number, member.contact_sid))
-            else:
-                self.failures.append(
-                    SyncFailure(
-                        "add",
-                        number,
-                        member.contact_sid,
-                        member.reason or str(member.outcome),
-                        member.status_code,
-                        member.code,
-                        member.outcome == "unknown",
-                    )
-                )
+                self.added.append(SyncChange("add", number, sid))
+                continue
+            reason = member.reason or str(member.outcome)
+            unknown = member.outcome == "unknown"
+            failure = SyncFailure("add", number, sid, reason, member.status_code, member.code, unknown)
+            self.failures.append(failure)
         if result.aborted is not None:
             raise result.aborted
 
