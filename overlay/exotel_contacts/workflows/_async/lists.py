@@ -4,6 +4,7 @@ is one (replay-safe) operation sent through the client, under its rate limiter a
 from __future__ import annotations
 
 import dataclasses
+import functools
 from collections.abc import AsyncIterator, Awaitable, Callable, Coroutine, Iterable, Iterator
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -95,9 +96,10 @@ async def _at_most(
 
 
 async def _send_chunk(
-    client: Any, result: AddToListResult, indexes: list[int], sids: list[str]
+    client: Any, result: AddToListResult, given: list[str], indexes: list[int]
 ) -> ExotelError | None:
-    """Send one chunk; its outcomes go into ``result``; the error that must stop the job, if any."""
+    """Send ``given``'s chunk at ``indexes``; its outcomes into ``result``; the error that stops the job."""
+    sids = [given[i] for i in indexes]
     operation = add_contacts_to_list_request(client._config.account_sid, result.list_sid, sids)
     try:
         answer = await client._send(operation)
@@ -141,10 +143,7 @@ async def add_to_list(
             valid.append(position)
     chunks = [valid[i : i + chunk_size] for i in range(0, len(valid), chunk_size)]
     todo = iter(chunks)
-
-    def send(chunk: list[int]) -> Coroutine[Any, Any, ExotelError | None]:
-        return _send_chunk(client, result, chunk, [given[i] for i in chunk])
-
+    send = functools.partial(_send_chunk, client, result, given)
     progress = (lambda: None) if on_progress is None else (lambda: on_progress(result.progress()))
     result.aborted = await _at_most(concurrency, "exotel-add-to-list", todo, send, progress)
     result.requests = len(chunks)
