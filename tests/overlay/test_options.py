@@ -4,6 +4,7 @@ with what the code accepts."""
 from __future__ import annotations
 
 import dataclasses
+import re
 import subprocess
 import sys
 import textwrap
@@ -74,6 +75,12 @@ def test_client_refuses_an_option_it_does_not_have() -> None:
 
 def test_import_kwargs_list_exactly_the_options() -> None:
     assert list(ImportKwargs.__annotations__) == [f.name for f in dataclasses.fields(ImportOptions)]
+
+
+def test_the_imports_guide_lists_every_option_with_its_default() -> None:
+    guide = (ROOT / "docs" / "guides" / "imports.md").read_text(encoding="utf-8")
+    rows = re.findall(r"^\| `(\w+)` \| `([^`]*)` \|", guide, re.MULTILINE)
+    assert rows == [(f.name, repr(f.default).replace("'", '"')) for f in dataclasses.fields(ImportOptions)]
 
 
 def test_options_object_is_frozen() -> None:

@@ -56,17 +56,6 @@ def encode(record: Mapping[str, Any]) -> str:
     return json.dumps(record, ensure_ascii=False, separators=(",", ":"))
 
 
-def decode(line: bytes, damaged: str) -> dict[str, Any]:
-    """One record read back; ``damaged`` is the message when it is not one."""
-    try:
-        record = json.loads(line)
-    except (json.JSONDecodeError, UnicodeDecodeError):
-        record = None
-    if not isinstance(record, dict):
-        raise InvalidInputError(damaged)
-    return record
-
-
 def check_header(name: str, kind: str, plan: Mapping[str, Any], found: Mapping[str, Any]) -> None:
     """Refuse a journal of another kind, version or job, naming the first thing that differs."""
     if found.get("journal") != f"exotel-contacts {kind}" or found.get("version") != VERSION:
@@ -112,12 +101,17 @@ class JournalBase:
     def _resume(self, plan: Mapping[str, Any], lines: list[bytes], where: str, fix: str) -> None:
         """Check the first record against ``plan`` and keep the steps after it (``where`` and ``fix``
         complete the message for a record that is not one)."""
-        records = [
-            decode(
-                line, f"The journal {self.name} is damaged at {where} {number}; it was not written by {fix}"
-            )
-            for number, line in enumerate(lines, 1)
-        ]
+        records: list[dict[str, Any]] = []
+        for number, line in enumerate(lines, 1):
+            try:
+                record = json.loads(line)
+            except (json.JSONDecodeError, UnicodeDecodeError):
+                record = None
+            if not isinstance(record, dict):
+                raise InvalidInputError(
+                    f"The journal {self.name} is damaged at {where} {number}; it was not written by {fix}"
+                )
+            records.append(record)
         check_header(self.name, self.kind, plan, records[0])
         self.steps = records[1:]
 
@@ -156,26 +150,22 @@ class Journal(JournalBase):
 
     def __init__(self, path: str | os.PathLike[str], kind: str, plan: Mapping[str, Any]) -> None:
         self.path = Path(path)
-        self._handle: IO[str] = self._open_locked()
-        super().__init__(str(self.path), kind, plan)
-
-    def _abandon(self) -> None:
-        self._handle.close()
-
-    def _open_locked(self) -> IO[str]:
         try:
-            handle = self.path.open("a+", encoding="utf-8")
+            self._handle: IO[str] = self.path.open("a+", encoding="utf-8")
         except OSError as exc:
             raise InvalidInputError(f"Cannot open the journal {self.path}: {exc.strerror}") from None
         try:
-            fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+            fcntl.flock(self._handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
         except OSError:
-            handle.close()
+            self._handle.close()
             raise JournalInUseError(
                 f"The journal {self.path} is in use by another process; one job runs in one process "
                 "at a time (start that other job with its own journal, or wait for it to end)"
             ) from None
-        return handle
+        super().__init__(str(self.path), kind, plan)
+
+    def _abandon(self) -> None:
+        self._handle.close()
 
     def _open(self, plan: Mapping[str, Any]) -> bool:
         data = self.path.read_bytes()

@@ -7,8 +7,8 @@ from __future__ import annotations
 import json
 import threading
 import uuid
-from collections.abc import Callable, Iterator, Mapping
-from typing import Any, Final, cast
+from collections.abc import Callable, Mapping
+from typing import Any, Final, TypeVar
 
 import attrs
 
@@ -25,8 +25,10 @@ from .journal_spec import RedisJournal
 
 __all__ = ["JournalInfo", "RedisJournalFile", "list_journals", "remove_journal"]
 
+T = TypeVar("T")
+
 # KEYS: plan, steps, lease. ARGV: token, lease (ms), header JSON, ttl (ms).
-# Returns {0, lease ms left} when another worker holds it, {1, plan} when it exists, {2} when new.
+# Returns {0, lease ms left} when another worker holds it, {1, plan, steps} when it exists, {2} when new.
 OPEN: Final = """
 local holder = redis.call('GET', KEYS[3])
 if holder and holder ~= ARGV[1] then
@@ -35,7 +37,7 @@ end
 redis.call('SET', KEYS[3], ARGV[1], 'PX', ARGV[2])
 local plan = redis.call('GET', KEYS[1])
 if plan then
-  return {1, plan}
+  return {1, plan, redis.call('LRANGE', KEYS[2], 0, -1)}
 end
 redis.call('DEL', KEYS[2])
 redis.call('SET', KEYS[1], ARGV[3], 'PX', ARGV[4])
@@ -134,14 +136,12 @@ class RedisJournalFile(JournalBase):
         self._renewer = threading.Thread(target=self._renew_loop, name="exotel-journal-lease", daemon=True)
         self._renewer.start()
 
-    def _ride(self, call: Callable[[], Any], limit: float | None = None) -> Any:
-        return ride_out(
-            call, url=self.url, what=f"the journal {self.name}", limit=self.outage if limit is None else limit
-        )
-
     def _call(self, source: str, keys: list[str], args: list[Any], *, limit: float | None = None) -> Any:
         script = self._scripts[source]
-        return self._ride(lambda: script(keys=keys, args=args), limit)
+        limit = self.outage if limit is None else limit
+        return ride_out(
+            lambda: script(keys=keys, args=args), url=self.url, what=f"the journal {self.name}", limit=limit
+        )
 
     def _open(self, plan: Mapping[str, Any]) -> bool:
         args = [self._token, _ms(self.spec.lease), encode(header(self.kind, plan)), _ms(self.spec.ttl)]
@@ -156,11 +156,8 @@ class RedisJournalFile(JournalBase):
         if state == 2:
             return False
         try:
-            raw: list[bytes] = self._ride(
-                lambda: cast("list[bytes]", self._redis.lrange(self._keys[1], 0, -1))
-            )
             fix = "exotel-contacts: remove it (exotel-contacts journals remove) or give another job id"
-            self._resume(plan, [reply[1], *raw], "record", fix)
+            self._resume(plan, [reply[1], *reply[2]], "record", fix)
         except BaseException:
             self._release()
             raise
@@ -229,41 +226,26 @@ class JournalInfo:
     """Whether a worker holds its lease now."""
 
 
-def _scan(url: str, prefix: str) -> Iterator[tuple[Any, str]]:
-    client = connect(url)
-    try:
-        for key in client.scan_iter(match=f"{prefix}:journal:{{*}}:plan", count=500):
-            text = key.decode("utf-8", "replace") if isinstance(key, bytes) else str(key)
-            yield client, text[len(prefix) + len(":journal:{") : -len("}:plan")]
-    finally:
-        client.close()
-
-
 def list_journals(url: str, *, prefix: str = "exotel-contacts", outage: float = 5.0) -> list[JournalInfo]:
     """Every journal kept in the Redis at ``url``, by job id."""
 
-    def collect() -> list[JournalInfo]:
+    def collect(client: Any) -> list[JournalInfo]:
         found = []
-        for client, job_id in _scan(url, prefix):
+        for key in client.scan_iter(match=f"{prefix}:journal:{{*}}:plan", count=500):
+            text = key.decode("utf-8", "replace") if isinstance(key, bytes) else str(key)
+            job_id = text[len(prefix) + len(":journal:{") : -len("}:plan")]
             plan_key, steps_key, lease_key = RedisJournal(job_id, prefix=prefix).keys()
-            raw = client.get(plan_key)
             try:
-                kind = str(json.loads(raw)["journal"]).removeprefix("exotel-contacts ")
+                kind = str(json.loads(client.get(plan_key))["journal"]).removeprefix("exotel-contacts ")
             except (TypeError, ValueError, KeyError):
                 kind = "unreadable"
             ttl = int(client.pttl(plan_key))
-            found.append(
-                JournalInfo(
-                    job_id,
-                    kind,
-                    int(client.llen(steps_key)),
-                    ttl / 1000 if ttl >= 0 else None,
-                    bool(client.exists(lease_key)),
-                )
-            )
+            expires_in = ttl / 1000 if ttl >= 0 else None
+            held = bool(client.exists(lease_key))
+            found.append(JournalInfo(job_id, kind, int(client.llen(steps_key)), expires_in, held))
         return sorted(found, key=lambda info: info.job_id)
 
-    return ride_out(collect, url=url, what="the journals", limit=outage)
+    return _with_redis(url, outage, collect)
 
 
 def remove_journal(
@@ -271,16 +253,22 @@ def remove_journal(
 ) -> bool:
     """Remove the journal of ``job_id``; False when there was none. A held one only with ``force``."""
     keys = RedisJournal(job_id, prefix=prefix).keys()
-    client = connect(url)
-    try:
-        if not force and ride_out(lambda: client.exists(keys[2]), url=url, what="the journals", limit=outage):
+
+    def remove(client: Any) -> bool:
+        if not force and client.exists(keys[2]):
             raise JournalInUseError(
                 f"The journal redis:{job_id} is held by a running worker; stop it first, or "
                 "remove it with --force (that worker then stops at its next step)"
             )
-        removed = ride_out(
-            lambda: cast("int", client.delete(*keys)), url=url, what="the journals", limit=outage
-        )
+        return int(client.delete(*keys)) > 0
+
+    return _with_redis(url, outage, remove)
+
+
+def _with_redis(url: str, outage: float, job: Callable[[Any], T]) -> T:
+    """``job`` with a connection to ``url``, riding out a Redis away for up to ``outage`` seconds."""
+    client = connect(url)
+    try:
+        return ride_out(lambda: job(client), url=url, what="the journals", limit=outage)
     finally:
         client.close()
-    return removed > 0

@@ -159,13 +159,10 @@ class AddToListResult:
             self.not_sent(index, sid, error.message)
 
 
-SyncAction = Literal["create", "add", "remove"]
-
-
 class SyncChange(NamedTuple):
     """One change ``sync_list`` made (or, in a dry run, would make)."""
 
-    action: SyncAction
+    action: Literal["create", "add", "remove"]
     number: str
     contact_sid: str | None
 

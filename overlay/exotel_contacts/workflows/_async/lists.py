@@ -4,7 +4,8 @@ is one (replay-safe) operation sent through the client, under its rate limiter a
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import AsyncIterator, Awaitable, Callable, Iterable
+import functools
+from collections.abc import AsyncIterator, Awaitable, Callable, Coroutine, Iterable, Iterator
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from exotel_contacts.base._async._primitives import Window
@@ -44,6 +45,7 @@ if TYPE_CHECKING:
 __all__ = ["DEFAULT_LIST_CONCURRENCY", "add_to_list", "member_pages", "pages", "sync_list"]
 
 PageT = TypeVar("PageT", bound=Page[Any])
+T = TypeVar("T")
 
 #: Requests in flight at once for chunks and removals by default (as bulk create).
 DEFAULT_LIST_CONCURRENCY = 4
@@ -72,10 +74,32 @@ async def pages(
         offset += len(page.items)
 
 
-async def _send_chunk(
-    client: Any, result: AddToListResult, indexes: list[int], sids: list[str]
+async def _at_most(
+    concurrency: int,
+    name: str,
+    todo: Iterator[T],
+    send: Callable[[T], Coroutine[Any, Any, ExotelError | None]],
+    after: Callable[[], object] = lambda: None,
 ) -> ExotelError | None:
-    """Send one chunk; its outcomes go into ``result``; the error that must stop the job, if any."""
+    """``send`` each of ``todo``, ``concurrency`` at once, until one returns an error that stops the job
+    (returned; what was not started stays in ``todo``); ``after`` runs after each batch that ends."""
+    stop: ExotelError | None = None
+    async with Window[ExotelError | None](concurrency, name=name) as window:
+        while True:
+            while stop is None and window.has_room and (item := next(todo, None)) is not None:
+                window.start(send, item)
+            if not window:
+                return stop
+            for error in await window.next_done():
+                stop = stop or error
+            after()
+
+
+async def _send_chunk(
+    client: Any, result: AddToListResult, given: list[str], indexes: list[int]
+) -> ExotelError | None:
+    """Send ``given``'s chunk at ``indexes``; its outcomes into ``result``; the error that stops the job."""
+    sids = [given[i] for i in indexes]
     operation = add_contacts_to_list_request(client._config.account_sid, result.list_sid, sids)
     try:
         answer = await client._send(operation)
@@ -117,20 +141,15 @@ async def add_to_list(
             result.not_sent(position, sid, "not a contact sid")
         else:
             valid.append(position)
-    chunks = iter([valid[i : i + chunk_size] for i in range(0, len(valid), chunk_size)])
-    async with Window[ExotelError | None](concurrency, name="exotel-add-to-list") as window:
-        while True:
-            while result.aborted is None and window.has_room and (chunk := next(chunks, None)) is not None:
-                window.start(_send_chunk, client, result, chunk, [given[i] for i in chunk])
-                result.requests += 1
-            if not window:
-                break
-            for fatal in await window.next_done():
-                result.aborted = result.aborted or fatal
-            if on_progress is not None:
-                on_progress(result.progress())
+    chunks = [valid[i : i + chunk_size] for i in range(0, len(valid), chunk_size)]
+    todo = iter(chunks)
+    send = functools.partial(_send_chunk, client, result, given)
+    progress = (lambda: None) if on_progress is None else (lambda: on_progress(result.progress()))
+    result.aborted = await _at_most(concurrency, "exotel-add-to-list", todo, send, progress)
+    result.requests = len(chunks)
     if result.aborted is not None:
-        for chunk in chunks:
+        for chunk in todo:
+            result.requests -= 1
             result.chunk_skipped(chunk, [given[i] for i in chunk], result.aborted)
     return result
 
@@ -156,23 +175,6 @@ async def _lookup(client: Any, numbers: set[str]) -> tuple[dict[str, str], int]:
             if len(found) == len(numbers):
                 break
     return found, read
-
-
-_Removal = tuple[SyncFailure | None, ExotelError | None]  # the failure, and the error that stops the sync
-
-
-async def _remove(client: Any, list_sid: str, sid: str, number: str) -> _Removal:
-    try:
-        await client._send(remove_contact_from_list_request(client._config.account_sid, list_sid, sid))
-    except NotFoundError:
-        return None, None  # gone already: the list does not hold it, which is what was asked
-    except StoreUnavailableError as error:
-        # Nothing was sent, and every other removal would wait the same: sync_list stops.
-        return SyncFailure("remove", number, sid, f"not removed: {error.message}"), error
-    except ExotelError as error:
-        unknown = may_have_acted(error)
-        return SyncFailure("remove", number, sid, error.message, error.status_code, error.code, unknown), None
-    return None, None
 
 
 @dataclasses.dataclass
@@ -243,47 +245,48 @@ class _Sync:
             return
         sids = [sid for _, sid in to_add]
         result = await add_to_list(self.client, self.list_sid, sids, concurrency=self.concurrency)
-        for (number, _), member in zip(to_add, result, strict=True):
+        for (number, sid), member in zip(to_add, result, strict=True):
             if member.is_member:
-                self.added.append(SyncChange("add", number, member.contact_sid))
-            else:
-                self.failures.append(
-                    SyncFailure(
-                        "add",
-                        number,
-                        member.contact_sid,
-                        member.reason or str(member.outcome),
-                        member.status_code,
-                        member.code,
-                        member.outcome == "unknown",
-                    )
-                )
+                self.added.append(SyncChange("add", number, sid))
+                continue
+            reason = member.reason or str(member.outcome)
+            unknown = member.outcome == "unknown"
+            failure = SyncFailure("add", number, sid, reason, member.status_code, member.code, unknown)
+            self.failures.append(failure)
         if result.aborted is not None:
             raise result.aborted
+
+    async def _remove(self, pair: tuple[str, str]) -> ExotelError | None:
+        """Take one member out (its failure into ``failures``); the error that stops the sync, if any."""
+        number, sid = pair
+        request = remove_contact_from_list_request(self.client._config.account_sid, self.list_sid, sid)
+        try:
+            await self.client._send(request)
+        except NotFoundError:
+            pass  # gone already: the list does not hold it, which is what was asked
+        except StoreUnavailableError as error:
+            # Nothing was sent, and every other removal would wait the same: sync_list stops.
+            self.failures.append(SyncFailure("remove", number, sid, f"not removed: {error.message}"))
+            return error
+        except ExotelError as error:
+            unknown = may_have_acted(error)
+            self.failures.append(
+                SyncFailure("remove", number, sid, error.message, error.status_code, error.code, unknown)
+            )
+        return None
 
     async def remove_extra(self, extra: list[tuple[str, str]]) -> None:
         """Take the extra members out; raise the error that stopped it, if any."""
         self.tell("removing", len(extra))
         todo = iter(extra)
-        failed: set[str] = set()
-        started: list[tuple[str, str]] = []
-        stop: ExotelError | None = None
-        async with Window[_Removal](self.concurrency, name="exotel-sync-list") as window:
-            while True:
-                while stop is None and window.has_room and (pair := next(todo, None)) is not None:
-                    window.start(_remove, self.client, self.list_sid, pair[1], pair[0])
-                    started.append(pair)
-                if not window:
-                    break
-                for failure, stops in await window.next_done():
-                    if failure is not None:
-                        self.failures.append(failure)
-                        failed.add(str(failure.contact_sid))
-                    stop = stop or stops
+        stop = await _at_most(self.concurrency, "exotel-sync-list", todo, self._remove)
+        unsent = list(todo)
+        failed = {failure.contact_sid for failure in self.failures if failure.stage == "remove"}
+        started = extra[: len(extra) - len(unsent)]
         self.removed.extend(SyncChange("remove", number, sid) for number, sid in started if sid not in failed)
         if stop is not None:
             self.failures.extend(
-                SyncFailure("remove", number, sid, f"not removed: {stop.message}") for number, sid in todo
+                SyncFailure("remove", number, sid, f"not removed: {stop.message}") for number, sid in unsent
             )
             raise stop
 
