@@ -173,6 +173,7 @@ class Spec:
             "after_replay": {int(k): v for k, v in (replay.get("after_replay") or {}).items()},
             "limits": dict(op.get("x-limits") or {}),
             "item_field": self.item_field(op),
+            "item_lengths": self.item_lengths(op),
             "comma_separated": sorted(
                 p["name"]
                 for p in params
@@ -196,6 +197,17 @@ class Spec:
         raise SystemExit(
             f"generate_operations: {op['operationId']} has max_items but no array with that maxItems"
         )
+
+    def item_lengths(self, op: dict[str, Any]) -> dict[str, int]:
+        """The ``maxLength`` of each string property of a bulk request's items: one over it fails the
+        whole request (schema validation), so a client can fail that item alone before sending."""
+        field = self.item_field(op)
+        for media in (op.get("requestBody") or {}).get("content", {}).values() if field else ():
+            prop = _ref(self.doc, _ref(self.doc, media.get("schema", {}))["properties"][field])
+            items = _ref(self.doc, prop.get("items", {})).get("properties", {})
+            found = {name: _ref(self.doc, given).get("maxLength") for name, given in items.items()}
+            return {name: length for name, length in found.items() if isinstance(length, int)}
+        return {}
 
     def success(self, op: dict[str, Any]) -> str | None:
         """The JSON schema name of the first 2xx answer (``None``: that answer is not JSON)."""
@@ -239,6 +251,7 @@ def render_rules(rules: list[dict[str, Any]]) -> str:
             f"{status}: {meaning!r}" for status, meaning in sorted(rule["after_replay"].items())
         )
         limits = ", ".join(f"{k!r}: {v!r}" for k, v in sorted(rule["limits"].items()))
+        lengths = ", ".join(f"{k!r}: {v!r}" for k, v in rule["item_lengths"].items())
         names = ", ".join(repr(n) for n in rule["comma_separated"])
         comma = f"frozenset({{{names}}})" if names else "frozenset()"
         lines.append(
@@ -254,6 +267,7 @@ def render_rules(rules: list[dict[str, Any]]) -> str:
             f"        after_replay={{{after}}},\n"
             f"        limits={{{limits}}},\n"
             f"        item_field={rule['item_field']!r},\n"
+            f"        item_lengths={{{lengths}}},\n"
             f"        comma_separated={comma},\n"
             "    ),\n"
         )

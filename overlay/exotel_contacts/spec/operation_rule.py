@@ -34,6 +34,8 @@ class OperationRule:
     after_replay: Mapping[int, AfterReplay] = attrs.field(factory=dict)
     limits: Mapping[str, int] = attrs.field(factory=dict)
     item_field: str | None = None
+    #: The ``maxLength`` of each string property of an item (one over it fails the whole request).
+    item_lengths: Mapping[str, int] = attrs.field(factory=dict)
     comma_separated: frozenset[str] = frozenset()
 
     def safe_to_replay(self, fields: Mapping[str, object]) -> bool:

@@ -25,6 +25,7 @@ OPERATIONS: Final[Mapping[str, OperationRule]] = {
         after_replay={},
         limits={"max_file_mb": 10, "max_records": 50000, "max_uploads_in_progress": 5},
         item_field=None,
+        item_lengths={},
         comma_separated=frozenset(),
     ),
     "getUploadStatus": OperationRule(
@@ -39,6 +40,7 @@ OPERATIONS: Final[Mapping[str, OperationRule]] = {
         after_replay={},
         limits={},
         item_field=None,
+        item_lengths={},
         comma_separated=frozenset(),
     ),
     "getUploadErrors": OperationRule(
@@ -53,6 +55,7 @@ OPERATIONS: Final[Mapping[str, OperationRule]] = {
         after_replay={},
         limits={},
         item_field=None,
+        item_lengths={},
         comma_separated=frozenset(),
     ),
     "downloadErrorFile": OperationRule(
@@ -67,6 +70,7 @@ OPERATIONS: Final[Mapping[str, OperationRule]] = {
         after_replay={},
         limits={},
         item_field=None,
+        item_lengths={},
         comma_separated=frozenset(),
     ),
     "csvUploadContacts": OperationRule(
@@ -81,6 +85,7 @@ OPERATIONS: Final[Mapping[str, OperationRule]] = {
         after_replay={},
         limits={"dynamic_list_cap": 500000, "max_file_mb": 60, "static_list_cap": 100000},
         item_field=None,
+        item_lengths={},
         comma_separated=frozenset(),
     ),
     "getCsvUploadStatus": OperationRule(
@@ -95,6 +100,7 @@ OPERATIONS: Final[Mapping[str, OperationRule]] = {
         after_replay={},
         limits={},
         item_field=None,
+        item_lengths={},
         comma_separated=frozenset(),
     ),
     "listContacts": OperationRule(
@@ -109,6 +115,7 @@ OPERATIONS: Final[Mapping[str, OperationRule]] = {
         after_replay={},
         limits={"max_page_size": 20},
         item_field=None,
+        item_lengths={},
         comma_separated=frozenset({"list_sids"}),
     ),
     "updateContacts": OperationRule(
@@ -123,6 +130,15 @@ OPERATIONS: Final[Mapping[str, OperationRule]] = {
         after_replay={},
         limits={"max_items": 5000},
         item_field="contacts",
+        item_lengths={
+            "sid": 128,
+            "number": 64,
+            "first_name": 255,
+            "last_name": 255,
+            "company_name": 255,
+            "email": 320,
+            "tag": 255,
+        },
         comma_separated=frozenset(),
     ),
     "createContacts": OperationRule(
@@ -137,6 +153,14 @@ OPERATIONS: Final[Mapping[str, OperationRule]] = {
         after_replay={},
         limits={"max_items": 5000},
         item_field="contacts",
+        item_lengths={
+            "number": 64,
+            "first_name": 255,
+            "last_name": 255,
+            "company_name": 255,
+            "email": 320,
+            "tag": 255,
+        },
         comma_separated=frozenset(),
     ),
     "getContact": OperationRule(
@@ -151,6 +175,7 @@ OPERATIONS: Final[Mapping[str, OperationRule]] = {
         after_replay={},
         limits={},
         item_field=None,
+        item_lengths={},
         comma_separated=frozenset(),
     ),
     "updateContact": OperationRule(
@@ -165,6 +190,7 @@ OPERATIONS: Final[Mapping[str, OperationRule]] = {
         after_replay={},
         limits={},
         item_field=None,
+        item_lengths={},
         comma_separated=frozenset(),
     ),
     "deleteContact": OperationRule(
@@ -179,6 +205,7 @@ OPERATIONS: Final[Mapping[str, OperationRule]] = {
         after_replay={404: "done"},
         limits={},
         item_field=None,
+        item_lengths={},
         comma_separated=frozenset(),
     ),
     "listLists": OperationRule(
@@ -193,6 +220,7 @@ OPERATIONS: Final[Mapping[str, OperationRule]] = {
         after_replay={},
         limits={"max_page_size": 20},
         item_field=None,
+        item_lengths={},
         comma_separated=frozenset(),
     ),
     "updateLists": OperationRule(
@@ -207,6 +235,7 @@ OPERATIONS: Final[Mapping[str, OperationRule]] = {
         after_replay={},
         limits={"max_items": 5000},
         item_field="lists",
+        item_lengths={"sid": 128, "name": 255, "tag": 255},
         comma_separated=frozenset(),
     ),
     "createLists": OperationRule(
@@ -221,6 +250,7 @@ OPERATIONS: Final[Mapping[str, OperationRule]] = {
         after_replay={409: "ours"},
         limits={"max_items": 5000},
         item_field="lists",
+        item_lengths={"name": 255, "tag": 255},
         comma_separated=frozenset(),
     ),
     "getList": OperationRule(
@@ -235,6 +265,7 @@ OPERATIONS: Final[Mapping[str, OperationRule]] = {
         after_replay={},
         limits={},
         item_field=None,
+        item_lengths={},
         comma_separated=frozenset(),
     ),
     "updateList": OperationRule(
@@ -249,6 +280,7 @@ OPERATIONS: Final[Mapping[str, OperationRule]] = {
         after_replay={},
         limits={},
         item_field=None,
+        item_lengths={},
         comma_separated=frozenset(),
     ),
     "deleteList": OperationRule(
@@ -263,6 +295,7 @@ OPERATIONS: Final[Mapping[str, OperationRule]] = {
         after_replay={404: "done"},
         limits={},
         item_field=None,
+        item_lengths={},
         comma_separated=frozenset(),
     ),
     "listListContacts": OperationRule(
@@ -277,6 +310,7 @@ OPERATIONS: Final[Mapping[str, OperationRule]] = {
         after_replay={},
         limits={"max_page_size": 20},
         item_field=None,
+        item_lengths={},
         comma_separated=frozenset(),
     ),
     "addContactsToList": OperationRule(
@@ -291,6 +325,7 @@ OPERATIONS: Final[Mapping[str, OperationRule]] = {
         after_replay={409: "ours"},
         limits={"max_items": 5000},
         item_field="contact_references",
+        item_lengths={"contact_sid": 128},
         comma_separated=frozenset(),
     ),
     "removeContactFromList": OperationRule(
@@ -305,6 +340,7 @@ OPERATIONS: Final[Mapping[str, OperationRule]] = {
         after_replay={404: "done"},
         limits={},
         item_field=None,
+        item_lengths={},
         comma_separated=frozenset(),
     ),
 }

@@ -9,22 +9,16 @@ from collections.abc import AsyncIterable, AsyncIterator, Callable, Iterable, It
 from typing import Any
 
 from exotel_contacts.base.exceptions import BulkInputError, ExotelError, InvalidInputError
+from exotel_contacts.spec.operations import OPERATIONS
 from exotel_contacts_api.models import ContactCreate
 
 from .bulk import UNKNOWN, BulkCreateResult, Chunk, ContactInput
 
 __all__ = ["InputFailure"]
 
-# ContactCreate's string fields and their maxLength in openapi.yaml (a test compares them): a violation
-# fails the whole request (schema validation), so it is caught here and fails only that contact.
-MAX_LENGTHS = {
-    "number": 64,
-    "first_name": 255,
-    "last_name": 255,
-    "company_name": 255,
-    "email": 320,
-    "tag": 255,
-}
+# ContactCreate's string fields and their maxLength in openapi.yaml: a violation fails the whole request
+# (schema validation), so it is caught here and fails only that contact.
+MAX_LENGTHS = OPERATIONS["createContacts"].item_lengths
 
 
 @dataclasses.dataclass(slots=True, eq=False)
