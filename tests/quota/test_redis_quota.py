@@ -16,6 +16,7 @@ from exotel_contacts.base.rates import (
     RateSettings,
 )
 from exotel_contacts.quota._sync.limiter import (
+    LocalWindow,
     RateLimiter,
     RedisSlots,
     RedisWindow,
@@ -27,7 +28,6 @@ from exotel_contacts.quota.redis_quota import (
     redact_url,
 )
 from exotel_contacts.quota.windows import (
-    LocalWindow,
     slack_for,
 )
 

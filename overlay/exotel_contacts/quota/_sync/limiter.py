@@ -3,21 +3,24 @@
 """The account's quota as a client spends it: one rate window per rate class, and the upload slots.
 
 In the process by default; in Redis with ``redis_url=`` (shared by every process using that Redis and
-account). The rules are in :mod:`..windows` and :mod:`..redis_quota`; this module does the waiting.
+account). A window books the earliest send time that fits, the caller sleeps until then and confirms
+right before sending (docs/decisions/0026): in Redis by the scripts of :mod:`..redis_quota`.
 """
 
 from __future__ import annotations
 
+import bisect
 import contextlib
 import math
+import threading
 import time
 import uuid
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from typing import Any
 
 import attrs
 
-from exotel_contacts.base._sync._primitives import RedisClient, Semaphore, repeat, sleep
+from exotel_contacts.base._sync._primitives import Semaphore, repeat, sleep
 from exotel_contacts.base.exceptions import APIConnectionError, APITimeoutError, RateLimitError
 from exotel_contacts.base.rates import RATE_CLASSES, Rate, RateClass, RateSettings
 
@@ -35,10 +38,11 @@ from ..redis_quota import (
     us,
 )
 from ..server_rates import ServerView, effective_rate, read_server_limits
-from ..windows import LocalWindow, Permit, max_wait_for, slack_for
+from ..windows import Permit, max_wait_for, slack_for
 from .redis_calls import ride_out
 
 __all__ = [
+    "LocalWindow",
     "Quota",
     "RateLimiter",
     "RedisSlots",
@@ -62,6 +66,82 @@ def _script(
     return ride_out(lambda: script(keys=keys, args=args), url=owner.url, what=owner.what, limit=limit)
 
 
+class LocalWindow:
+    """One family's moving window inside this process: the rule of the Redis scripts, on this clock.
+
+    Thread-safe, and never blocks while holding its lock: :meth:`reserve` books a send time, the caller
+    sleeps, :meth:`confirm` checks again right before sending (see :mod:`exotel_contacts.quota.redis_quota`).
+    """
+
+    def __init__(self, rate: Rate, family: str, *, clock: Callable[[], float] = time.monotonic) -> None:
+        self.rate = rate
+        self.family = family
+        self._clock = clock
+        self._window = rate.window + slack_for(rate.window)
+        self._max_wait = max_wait_for(rate)
+        self._times: list[float] = []
+        self._tickets: dict[str, float] = {}
+        self._lock = threading.Lock()
+
+    def _put(self, ticket: str, at: float) -> None:
+        bisect.insort(self._times, at)
+        self._tickets[ticket] = at
+
+    def _drop(self, ticket: str) -> None:
+        at = self._tickets.pop(ticket, None)
+        index = bisect.bisect_left(self._times, at) if at is not None else len(self._times)
+        if index < len(self._times) and self._times[index] == at:
+            del self._times[index]
+
+    def _expire(self, now: float) -> None:
+        gone = bisect.bisect_right(self._times, now - self._window)
+        if gone:
+            del self._times[:gone]
+            self._tickets = {k: v for k, v in self._tickets.items() if v > now - self._window}
+
+    def reserve(self) -> tuple[float, str]:
+        """Book the next send time; return the seconds to wait for it and the ticket to confirm."""
+        with self._lock:
+            now = self._clock()
+            self._expire(now)
+            limit = self.rate.limit
+            slot = now if len(self._times) < limit else max(now, self._times[-limit] + self._window)
+            if slot - now > self._max_wait:
+                raise RateLimitError(
+                    f"The {self.family} quota ({self.rate}) is booked {slot - now:.0f} s ahead; "
+                    "not waiting that long",
+                    retry_after=slot - now,
+                )
+            ticket = uuid.uuid4().hex
+            self._put(ticket, slot)
+        return slot - now, ticket
+
+    def confirm(self, ticket: str) -> float:
+        """Right before sending: 0 to send now, else the seconds to wait before confirming again."""
+        with self._lock:
+            now = self._clock()
+            self._drop(ticket)
+            self._expire(now)
+            low = bisect.bisect_right(self._times, now - self._window)
+            count = bisect.bisect_right(self._times, now) - low
+            limit = self.rate.limit
+            if count >= limit:
+                leaves = self._times[low + count - limit] + self._window
+                self._put(ticket, leaves)
+                return leaves - now
+            self._put(ticket, now)
+        return 0.0
+
+    def settle(self, ticket: str) -> None:
+        """When the answer is back (or the attempt failed): count the request from now if that is later."""
+        with self._lock:
+            now = self._clock()
+            booked = self._tickets.get(ticket)
+            if booked is not None and booked < now:
+                self._drop(ticket)
+                self._put(ticket, now)
+
+
 @attrs.define
 class RedisWindow:
     """One family's moving window in Redis: :meth:`reserve`, sleep, :meth:`confirm`, send, :meth:`settle`."""
@@ -74,7 +154,7 @@ class RedisWindow:
     max_wait: float
     learned_key: str = ""
     """Where the limit the server stated is shared (:meth:`RedisQuotaKeys.learned`)."""
-    client: RedisClient = attrs.field(kw_only=True)
+    client: Any = attrs.field(kw_only=True)
     outage: float = attrs.field(default=DEFAULT_REDIS_OUTAGE, kw_only=True)
     """Seconds a call rides out a Redis that is away (see :mod:`exotel_contacts.quota.redis_faults`)."""
     shared_limit: int | None = attrs.field(default=None, init=False)
@@ -146,7 +226,7 @@ class RedisWindow:
             ride_out(
                 lambda: self.client.set(self.keys[1], str(learned), ex=LEARNED_TTL),
                 url=self.url,
-                what="the shared rate limit",
+                what=self.what,
                 limit=0.0,
             )
             self.shared_limit, self.shared_at = learned, now
@@ -165,7 +245,7 @@ class RedisSlots:
     """Seconds between a waiter's looks."""
     max_wait: float = 3600.0
     """Seconds a caller waits for a slot before :class:`APITimeoutError`."""
-    client: RedisClient = attrs.field(default=None, kw_only=True)
+    client: Any = attrs.field(default=None, kw_only=True)
     outage: float = attrs.field(default=DEFAULT_REDIS_OUTAGE, kw_only=True)
     """Seconds a call rides out a Redis that is away (see :mod:`exotel_contacts.quota.redis_faults`)."""
     _scripts: dict[str, Any] = attrs.field(init=False, factory=dict)
@@ -230,7 +310,7 @@ class RateLimiter:
         *,
         rates: RateSettings | None = None,
         redis_url: str | None = None,
-        redis: RedisClient = None,
+        redis: Any = None,
         outage: float = DEFAULT_REDIS_OUTAGE,
     ) -> None:
         self.account_sid = account_sid
@@ -238,17 +318,16 @@ class RateLimiter:
         self.redis_url = redis_url
         # What the server said per family (X-RateLimit-*).
         self.server = {family: ServerView() for family in RATE_CLASSES if self.rates.of(family) is not None}
-        self._local: dict[RateClass, LocalWindow] = {}
-        self._windows: dict[RateClass, RedisWindow] = {}
+        self._windows: dict[RateClass, LocalWindow | RedisWindow] = {}
         self._owns_redis = redis is None
-        self._redis: RedisClient = None
+        self._redis: Any = None
         if redis_url is not None:
             self._redis = connect(redis_url) if redis is None else redis
         keys = RedisQuotaKeys(account_sid)
         for family in RATE_CLASSES:
             rate = self.rates.of(family)
             if rate is not None and redis_url is None:
-                self._local[family] = LocalWindow(rate, family)
+                self._windows[family] = LocalWindow(rate, family)
             elif rate is not None and redis_url is not None:
                 self._windows[family] = RedisWindow(
                     redis_url,
@@ -286,14 +365,6 @@ class RateLimiter:
         """
         # A window the server called spent holds the turn booked in the queue (no place is lost).
         held = self._held_for(family, deadline)
-        local = self._local.get(family)
-        if local is not None:
-            wait, ticket = local.reserve()
-            wait = max(wait, held)
-            while wait > 0:
-                sleep(wait)
-                wait = local.confirm(ticket)
-            return local, ticket
         window = self._windows.get(family)
         if window is None:
             if held > 0:
@@ -314,23 +385,17 @@ class RateLimiter:
         seen = read_server_limits(headers)
         if seen is not None and view.observe(seen, refused=status == 429):
             # The limit the server states changed: the family's windows count by it from now on.
-            rate = effective_rate(rate, view.limit)
-            if family in self._local:
-                self._local[family].set_rate(rate)
-            if family in self._windows:
-                self._windows[family].rate = rate
-        if family in self._windows:
-            self._windows[family].share(view.limit)
+            self._windows[family].rate = effective_rate(rate, view.limit)
+        window = self._windows[family]
+        if isinstance(window, RedisWindow):
+            window.share(view.limit)
 
     def settle(self, permit: Permit | None) -> None:
         """The attempt's answer is back (or it failed): count it from now if that is later."""
         if permit is None:
             return
         window, ticket = permit
-        if isinstance(window, LocalWindow):
-            window.settle(ticket)
-        else:
-            window.settle(ticket)
+        window.settle(ticket)
 
     def close(self) -> None:
         """Close the Redis connections this limiter opened."""
@@ -351,7 +416,7 @@ class Quota:
         max_uploads: int,
         outage: float = DEFAULT_REDIS_OUTAGE,
     ) -> None:
-        self._redis: RedisClient = None
+        self._redis: Any = None
         shared: RedisSlots | None = None
         if redis_url is not None:
             self._redis = connect(redis_url)
