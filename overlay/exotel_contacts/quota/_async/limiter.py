@@ -14,7 +14,7 @@ import threading
 import time
 import uuid
 from collections.abc import AsyncIterator, Callable, Mapping
-from typing import Any
+from typing import Any, ClassVar
 
 import attrs
 
@@ -47,21 +47,6 @@ __all__ = [
     "AsyncRedisWindow",
     "AsyncUploadSlots",
 ]
-
-
-async def _script(
-    owner: AsyncRedisWindow | AsyncRedisSlots,
-    source: str,
-    keys: list[str],
-    args: list[Any],
-    outage: float | None = None,
-) -> Any:
-    """Run one of the Lua scripts (registered once per owner), riding out a Redis briefly away."""
-    if source not in owner._scripts:
-        owner._scripts[source] = owner.client.register_script(source)
-    script = owner._scripts[source]
-    limit = owner.outage if outage is None else outage
-    return await ride_out(lambda: script(keys=keys, args=args), url=owner.url, what=owner.what, limit=limit)
 
 
 class AsyncLocalWindow:
@@ -141,10 +126,29 @@ class AsyncLocalWindow:
 
 
 @attrs.define
-class AsyncRedisWindow:
-    """One family's moving window in Redis: :meth:`reserve`, sleep, :meth:`confirm`, send, :meth:`settle`."""
+class _RedisUser:
+    """What both Redis halves of the quota share: the client, the outage bound and the Lua scripts."""
 
     url: str
+    client: Any = attrs.field(kw_only=True)
+    outage: float = attrs.field(default=DEFAULT_REDIS_OUTAGE, kw_only=True)
+    """Seconds a call rides out a Redis that is away (see :mod:`exotel_contacts.quota.redis_faults`)."""
+    _scripts: dict[str, Any] = attrs.field(init=False, factory=dict)
+    what: ClassVar[str]
+
+    async def _script(self, source: str, keys: list[str], args: list[Any], limit: float | None = None) -> Any:
+        """Run one of the Lua scripts (registered once), riding out a Redis briefly away."""
+        if source not in self._scripts:
+            self._scripts[source] = self.client.register_script(source)
+        script = self._scripts[source]
+        limit = self.outage if limit is None else limit
+        return await ride_out(lambda: script(keys=keys, args=args), url=self.url, what=self.what, limit=limit)
+
+
+@attrs.define
+class AsyncRedisWindow(_RedisUser):
+    """One family's moving window in Redis: :meth:`reserve`, sleep, :meth:`confirm`, send, :meth:`settle`."""
+
     key: str
     rate: Rate
     family: str
@@ -152,12 +156,8 @@ class AsyncRedisWindow:
     max_wait: float
     learned_key: str = ""
     """Where the limit the server stated is shared (:meth:`RedisQuotaKeys.learned`)."""
-    client: Any = attrs.field(kw_only=True)
-    outage: float = attrs.field(default=DEFAULT_REDIS_OUTAGE, kw_only=True)
-    """Seconds a call rides out a Redis that is away (see :mod:`exotel_contacts.quota.redis_faults`)."""
     shared_limit: int | None = attrs.field(default=None, init=False)
     shared_at: float = attrs.field(default=-LEARNED_TTL, init=False)
-    _scripts: dict[str, Any] = attrs.field(init=False, factory=dict)
     what = "the shared rate limit"
 
     @property
@@ -171,7 +171,7 @@ class AsyncRedisWindow:
     async def _run(self, source: str, *args: Any) -> list[int]:
         # RESERVE and CONFIRM: limit and window, the script's own arguments, whether to follow the server.
         follow = int(self.rate.follow_server)
-        reply = await _script(self, source, self.keys, [self.rate.limit, self.window_us, *args, follow])
+        reply = await self._script(source, self.keys, [self.rate.limit, self.window_us, *args, follow])
         return [int(value) for value in reply]
 
     async def book(self, ticket: str) -> tuple[float, float]:
@@ -211,7 +211,7 @@ class AsyncRedisWindow:
         booking already counts the request, a little early).
         """
         with contextlib.suppress(APIConnectionError):
-            await _script(self, SETTLE, self.keys, [self.window_us, ticket], outage=0.0)
+            await self._script(SETTLE, self.keys, [self.window_us, ticket], limit=0.0)
 
     async def share(self, learned: int | None) -> None:
         """Write the limit the server stated where every worker's scripts read it (when due)."""
@@ -231,10 +231,9 @@ class AsyncRedisWindow:
 
 
 @attrs.define
-class AsyncRedisSlots:
+class AsyncRedisSlots(_RedisUser):
     """The account's upload slots shared through Redis: ``async with slots.hold(): ...``."""
 
-    url: str
     keys: list[str]
     capacity: int
     lease: float = 30.0
@@ -243,10 +242,6 @@ class AsyncRedisSlots:
     """Seconds between a waiter's looks."""
     max_wait: float = 3600.0
     """Seconds a caller waits for a slot before :class:`APITimeoutError`."""
-    client: Any = attrs.field(default=None, kw_only=True)
-    outage: float = attrs.field(default=DEFAULT_REDIS_OUTAGE, kw_only=True)
-    """Seconds a call rides out a Redis that is away (see :mod:`exotel_contacts.quota.redis_faults`)."""
-    _scripts: dict[str, Any] = attrs.field(init=False, factory=dict)
     what = "the upload slots"
 
     @contextlib.asynccontextmanager
@@ -255,9 +250,9 @@ class AsyncRedisSlots:
         token, waited = uuid.uuid4().hex, 0.0
         # The third argument: a waiter that stops looking (its process died) leaves the queue after it.
         args = [self.capacity, us(self.lease), us(max(2.0, 10 * self.poll)), token]
-        while not int(await _script(self, ACQUIRE, self.keys, args)):
+        while not int(await self._script(ACQUIRE, self.keys, args)):
             if waited >= self.max_wait:
-                await _script(self, RELEASE, self.keys[:3], [token])
+                await self._script(RELEASE, self.keys[:3], [token])
                 raise APITimeoutError(
                     f"No upload slot of the {self.capacity} shared through Redis came free "
                     f"in {self.max_wait:g} s"
@@ -268,7 +263,7 @@ class AsyncRedisSlots:
         async def renew() -> None:
             # A Redis that is away lets the lease lapse; the upload itself goes on.
             with contextlib.suppress(APIConnectionError):
-                await _script(self, RENEW, self.keys[:1], [us(self.lease), token])
+                await self._script(RENEW, self.keys[:1], [us(self.lease), token])
 
         try:
             async with repeat(self.lease / 3, renew):
@@ -276,7 +271,7 @@ class AsyncRedisSlots:
         finally:
             # A Redis away past the bound must not hide the upload's answer: the lease lapses by itself.
             with contextlib.suppress(APIConnectionError):
-                await _script(self, RELEASE, self.keys[:3], [token])
+                await self._script(RELEASE, self.keys[:3], [token])
 
 
 class AsyncUploadSlots:
