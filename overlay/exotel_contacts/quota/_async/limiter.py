@@ -52,8 +52,8 @@ __all__ = [
 class AsyncLocalWindow:
     """One family's moving window inside this process: the rule of the Redis scripts, on this clock.
 
-    Thread-safe, and never blocks while holding its lock: :meth:`reserve` books a send time, the caller
-    sleeps, :meth:`confirm` checks again right before sending (see :mod:`exotel_contacts.quota.redis_quota`).
+    Thread-safe, and never blocks while holding its lock: :meth:`book` books a send time, the caller
+    sleeps, :meth:`confirm_at` checks again right before sending (the steps of the module docstring).
     """
 
     def __init__(self, rate: Rate, family: str, *, clock: Callable[[], float] = time.monotonic) -> None:
@@ -82,8 +82,8 @@ class AsyncLocalWindow:
             del self._times[:gone]
             self._tickets = {k: v for k, v in self._tickets.items() if v > now - self._window}
 
-    async def reserve(self) -> tuple[float, str]:
-        """Book the next send time; return the seconds to wait for it and the ticket to confirm."""
+    async def book(self, ticket: str) -> tuple[float, float]:
+        """Book a send time for ``ticket``; return the seconds to wait and that time (on ``clock``)."""
         with self._lock:
             now = self._clock()
             self._expire(now)
@@ -95,12 +95,12 @@ class AsyncLocalWindow:
                     "not waiting that long",
                     retry_after=slot - now,
                 )
-            ticket = uuid.uuid4().hex
             self._put(ticket, slot)
-        return slot - now, ticket
+        return slot - now, slot
 
-    async def confirm(self, ticket: str) -> float:
-        """Right before sending: 0 to send now, else the seconds to wait before confirming again."""
+    async def confirm_at(self, ticket: str) -> tuple[float, float]:
+        """Right before sending: 0 to send now, else the seconds to wait before confirming again; and
+        the send time."""
         with self._lock:
             now = self._clock()
             self._drop(ticket)
@@ -111,9 +111,9 @@ class AsyncLocalWindow:
             if count >= limit:
                 leaves = self._times[low + count - limit] + self._window
                 self._put(ticket, leaves)
-                return leaves - now
+                return leaves - now, leaves
             self._put(ticket, now)
-        return 0.0
+        return 0.0, now
 
     async def settle(self, ticket: str) -> None:
         """When the answer is back (or the attempt failed): count the request from now if that is later."""
@@ -147,7 +147,7 @@ class _RedisUser:
 
 @attrs.define
 class AsyncRedisWindow(_RedisUser):
-    """One family's moving window in Redis: :meth:`reserve`, sleep, :meth:`confirm`, send, :meth:`settle`."""
+    """One family's moving window in Redis: :meth:`book`, sleep, :meth:`confirm_at`, send, :meth:`settle`."""
 
     key: str
     rate: Rate
@@ -188,21 +188,11 @@ class AsyncRedisWindow(_RedisUser):
             )
         return wait_us / 1e6, slot_us / 1e6
 
-    async def reserve(self) -> tuple[float, str]:
-        """Book the next send time; return the seconds to wait for it and the ticket to confirm."""
-        ticket = uuid.uuid4().hex
-        wait, _ = await self.book(ticket)
-        return wait, ticket
-
     async def confirm_at(self, ticket: str) -> tuple[float, float]:
-        """:meth:`confirm`, and the send time (server clock) when it is 0."""
+        """Right before sending: 0 to send now, else the seconds to wait before confirming again; and
+        the send time (server clock) when it is 0."""
         sent, wait_us, at_us = await self._run(CONFIRM, ticket)
         return (0.0 if sent else max(wait_us / 1e6, 1e-6)), at_us / 1e6
-
-    async def confirm(self, ticket: str) -> float:
-        """Right before sending: 0 to send now, else the seconds to wait before confirming again."""
-        wait, _ = await self.confirm_at(ticket)
-        return wait
 
     async def settle(self, ticket: str) -> None:
         """When the answer is back (or the attempt failed): count the request from now if that is later.
@@ -363,11 +353,12 @@ class AsyncRateLimiter:
             if held > 0:
                 await sleep(held)
             return None
-        wait, ticket = await window.reserve()
+        ticket = uuid.uuid4().hex
+        wait, _ = await window.book(ticket)
         wait = max(wait, held)
         while wait > 0:
             await sleep(wait)
-            wait = await window.confirm(ticket)
+            wait, _ = await window.confirm_at(ticket)
         return window, ticket
 
     async def observe(self, family: RateClass, headers: Mapping[str, str], status: int) -> None:

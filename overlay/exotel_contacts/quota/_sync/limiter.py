@@ -54,8 +54,8 @@ __all__ = [
 class LocalWindow:
     """One family's moving window inside this process: the rule of the Redis scripts, on this clock.
 
-    Thread-safe, and never blocks while holding its lock: :meth:`reserve` books a send time, the caller
-    sleeps, :meth:`confirm` checks again right before sending (see :mod:`exotel_contacts.quota.redis_quota`).
+    Thread-safe, and never blocks while holding its lock: :meth:`book` books a send time, the caller
+    sleeps, :meth:`confirm_at` checks again right before sending (the steps of the module docstring).
     """
 
     def __init__(self, rate: Rate, family: str, *, clock: Callable[[], float] = time.monotonic) -> None:
@@ -84,8 +84,8 @@ class LocalWindow:
             del self._times[:gone]
             self._tickets = {k: v for k, v in self._tickets.items() if v > now - self._window}
 
-    def reserve(self) -> tuple[float, str]:
-        """Book the next send time; return the seconds to wait for it and the ticket to confirm."""
+    def book(self, ticket: str) -> tuple[float, float]:
+        """Book a send time for ``ticket``; return the seconds to wait and that time (on ``clock``)."""
         with self._lock:
             now = self._clock()
             self._expire(now)
@@ -97,12 +97,12 @@ class LocalWindow:
                     "not waiting that long",
                     retry_after=slot - now,
                 )
-            ticket = uuid.uuid4().hex
             self._put(ticket, slot)
-        return slot - now, ticket
+        return slot - now, slot
 
-    def confirm(self, ticket: str) -> float:
-        """Right before sending: 0 to send now, else the seconds to wait before confirming again."""
+    def confirm_at(self, ticket: str) -> tuple[float, float]:
+        """Right before sending: 0 to send now, else the seconds to wait before confirming again; and
+        the send time."""
         with self._lock:
             now = self._clock()
             self._drop(ticket)
@@ -113,9 +113,9 @@ class LocalWindow:
             if count >= limit:
                 leaves = self._times[low + count - limit] + self._window
                 self._put(ticket, leaves)
-                return leaves - now
+                return leaves - now, leaves
             self._put(ticket, now)
-        return 0.0
+        return 0.0, now
 
     def settle(self, ticket: str) -> None:
         """When the answer is back (or the attempt failed): count the request from now if that is later."""
@@ -149,7 +149,7 @@ class _RedisUser:
 
 @attrs.define
 class RedisWindow(_RedisUser):
-    """One family's moving window in Redis: :meth:`reserve`, sleep, :meth:`confirm`, send, :meth:`settle`."""
+    """One family's moving window in Redis: :meth:`book`, sleep, :meth:`confirm_at`, send, :meth:`settle`."""
 
     key: str
     rate: Rate
@@ -190,21 +190,11 @@ class RedisWindow(_RedisUser):
             )
         return wait_us / 1e6, slot_us / 1e6
 
-    def reserve(self) -> tuple[float, str]:
-        """Book the next send time; return the seconds to wait for it and the ticket to confirm."""
-        ticket = uuid.uuid4().hex
-        wait, _ = self.book(ticket)
-        return wait, ticket
-
     def confirm_at(self, ticket: str) -> tuple[float, float]:
-        """:meth:`confirm`, and the send time (server clock) when it is 0."""
+        """Right before sending: 0 to send now, else the seconds to wait before confirming again; and
+        the send time (server clock) when it is 0."""
         sent, wait_us, at_us = self._run(CONFIRM, ticket)
         return (0.0 if sent else max(wait_us / 1e6, 1e-6)), at_us / 1e6
-
-    def confirm(self, ticket: str) -> float:
-        """Right before sending: 0 to send now, else the seconds to wait before confirming again."""
-        wait, _ = self.confirm_at(ticket)
-        return wait
 
     def settle(self, ticket: str) -> None:
         """When the answer is back (or the attempt failed): count the request from now if that is later.
@@ -365,11 +355,12 @@ class RateLimiter:
             if held > 0:
                 sleep(held)
             return None
-        wait, ticket = window.reserve()
+        ticket = uuid.uuid4().hex
+        wait, _ = window.book(ticket)
         wait = max(wait, held)
         while wait > 0:
             sleep(wait)
-            wait = window.confirm(ticket)
+            wait, _ = window.confirm_at(ticket)
         return window, ticket
 
     def observe(self, family: RateClass, headers: Mapping[str, str], status: int) -> None:
