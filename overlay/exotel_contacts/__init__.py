@@ -9,9 +9,8 @@ Start with :class:`Client` (or :class:`AsyncClient`)::
         status = client.upload_and_wait("contacts.csv")
 
 
-Every public name but the exceptions loads on first use (module ``__getattr__``): ``import
-exotel_contacts`` costs less than ``import httpx``, and a command that sends nothing never loads the
-network stack, the generated models or the rate limiter. Type checkers read the ``TYPE_CHECKING`` imports.
+Every public name but the exceptions loads on first use (docs/decisions/0025); type checkers read the
+``TYPE_CHECKING`` imports.
 """
 
 from __future__ import annotations

@@ -56,7 +56,7 @@ def test_limiter_books_the_next_window_when_the_quota_is_spent(fake: FakeExotel)
     assert time.monotonic() - start < 0.5
     assert client._limiter is not None
     # The third request of this minute would wait about a minute.
-    assert client._limiter._local["ccm"].reserve()[0] == pytest.approx(60 + slack_for(60), abs=0.5)
+    assert client._limiter._windows["ccm"].book("probe")[0] == pytest.approx(60 + slack_for(60), abs=0.5)
     client.close()
 
 
@@ -69,10 +69,10 @@ def test_each_family_is_counted_on_its_own(fake: FakeExotel) -> None:
     client.get_upload_status("up_1")
     client.get_csv_status("csv_1")  # a Campaign GET counts against reads, not ccm
     assert client._limiter is not None
-    windows = client._limiter._local
-    assert windows["campaign"].reserve()[0] == 0  # still unused
-    assert windows["ccm"].reserve()[0] > 59
-    assert windows["reads"].reserve()[0] > 59
+    windows = client._limiter._windows
+    assert windows["campaign"].book("probe")[0] == 0  # still unused
+    assert windows["ccm"].book("probe")[0] > 59
+    assert windows["reads"].book("probe")[0] > 59
     client.close()
 
 

@@ -43,7 +43,7 @@ def client(kind: str, fake: FakeExotel, **kwargs: Any) -> Either:
 def limit_of(either: Either, family: str) -> int:
     limiter = either.client._limiter
     assert limiter is not None
-    return int(limiter._local[family].rate.limit)  # type: ignore[index]
+    return int(limiter._windows[family].rate.limit)  # type: ignore[index]
 
 
 # ---- reading the headers ---------------------------------------------------------------------------

@@ -69,7 +69,7 @@ def test_two_clients_spend_one_quota(redis_url: str, account: str) -> None:
         assert second._limiter.rates.ccm == Rate(3, 60.0)
         second.get_upload_status("up_1")  # the third of the minute
         # The fourth, from either client, would wait for the first to leave the window.
-        assert second._limiter._windows["ccm"].reserve()[0] > 55
+        assert second._limiter._windows["ccm"].book("probe")[0] > 55
 
 
 def test_a_keyword_beats_the_environment(redis_url: str, account: str) -> None:
@@ -129,7 +129,7 @@ async def test_the_async_client_shares_the_same_quota(redis_url: str, account: s
     )
     await async_client.get_upload_status("up_1")
     assert async_client._limiter is not None
-    wait, _ = await async_client._limiter._windows["ccm"].reserve()
+    wait, _ = await async_client._limiter._windows["ccm"].book("probe")
     assert wait > 55
     await async_client.close()
 
@@ -170,4 +170,4 @@ def test_a_limit_one_worker_learns_is_every_workers(redis_url: str, account: str
         other.get_upload_status("up_1")
         # `other` never saw the header; the shared window holds it to 3 all the same.
         assert other._limiter is not None
-        assert other._limiter._windows["ccm"].reserve()[0] > 55
+        assert other._limiter._windows["ccm"].book("probe")[0] > 55

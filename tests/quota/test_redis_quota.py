@@ -16,6 +16,7 @@ from exotel_contacts.base.rates import (
     RateSettings,
 )
 from exotel_contacts.quota._sync.limiter import (
+    LocalWindow,
     RateLimiter,
     RedisSlots,
     RedisWindow,
@@ -27,7 +28,6 @@ from exotel_contacts.quota.redis_quota import (
     redact_url,
 )
 from exotel_contacts.quota.windows import (
-    LocalWindow,
     slack_for,
 )
 
@@ -58,10 +58,10 @@ def test_window_books_the_limit_then_one_window_later(redis_url: str, account: s
 
 def test_window_refuses_to_book_beyond_max_wait(redis_url: str, account: str) -> None:
     w = window(redis_url, account, Rate(1, 10.0), max_wait=15.0)
-    w.reserve()
-    w.reserve()  # 10 s ahead: within 15 s
+    w.book("a")
+    w.book("b")  # 10 s ahead: within 15 s
     with pytest.raises(RateLimitError, match="booked 20 s ahead") as info:
-        w.reserve()
+        w.book("c")
     assert info.value.retry_after == pytest.approx(20.0, abs=0.1)
 
 
@@ -106,9 +106,9 @@ def test_a_late_sender_counts_from_when_it_really_sends(redis_url: str, account:
     time.sleep(0.3)
     # "c" overslept by 0.3 s: it counts from when it confirms, so the window holds "c" and "d" now...
     assert w.confirm_at("c")[0] == 0
-    assert w.confirm("d") == 0
+    assert w.confirm_at("d")[0] == 0
     # ...and a third request waits until "c" leaves it, a whole window after "c" really went.
-    assert w.confirm("e") == pytest.approx(1.0, abs=0.1)
+    assert w.confirm_at("e")[0] == pytest.approx(1.0, abs=0.1)
     assert slot_c > 0
 
 
@@ -116,17 +116,17 @@ def test_local_window_books_and_confirms() -> None:
     now = [100.0]
     w = LocalWindow(Rate(2, 1.0), "ccm", clock=lambda: now[0])
     slack = slack_for(1.0)
-    booked = [w.reserve() for _ in range(4)]
+    booked = [w.book(f"t{i}") for i in range(4)]
     assert [wait for wait, _ in booked] == pytest.approx([0, 0, 1 + slack, 1 + slack])
     now[0] += 1 + slack + 0.3  # the third wakes late, the fourth wakes after it
-    assert w.confirm(booked[2][1]) == 0
-    assert w.confirm(booked[3][1]) == 0  # only the third is in the window before it
-    assert w.reserve()[0] == pytest.approx(1 + slack)  # one window after the third actually went
+    assert w.confirm_at("t2")[0] == 0
+    assert w.confirm_at("t3")[0] == 0  # only the third is in the window before it
+    assert w.book("t4")[0] == pytest.approx(1 + slack)  # one window after the third actually went
     frozen = LocalWindow(Rate(1, 1.0), "ccm", clock=lambda: 0.0)
-    for _ in range(59):
-        frozen.reserve()  # up to 60 s ahead (ten windows, at least a minute) is booked
+    for i in range(59):
+        frozen.book(f"f{i}")  # up to 60 s ahead (ten windows, at least a minute) is booked
     with pytest.raises(RateLimitError, match="booked"):
-        frozen.reserve()
+        frozen.book("late")
 
 
 def slots(url: str, account: str, capacity: int, **kwargs: float) -> RedisSlots:

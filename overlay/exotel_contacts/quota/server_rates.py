@@ -90,12 +90,6 @@ def http_date(value: str) -> float | None:
         return None
 
 
-def _server_now(headers: Mapping[str, str], local: float) -> float:
-    # Reset is on the server's clock: its Date says how far ours is off (to the second).
-    stated = http_date(headers.get("date", ""))
-    return stated if stated is not None and abs(stated - local) > CLOCK_SKEW else local
-
-
 def _reset_in(headers: Mapping[str, str], now: float | None) -> float | None:
     raw = headers.get(RESET_HEADER)
     if raw is None:
@@ -104,7 +98,10 @@ def _reset_in(headers: Mapping[str, str], now: float | None) -> float | None:
     if not _EPOCH.fullmatch(text):
         _ignored(RESET_HEADER, raw, "not epoch seconds")
         return None
-    ahead = float(text) - _server_now(headers, time.time() if now is None else now)
+    # Reset is on the server's clock: its Date says how far ours is off (to the second).
+    local = time.time() if now is None else now
+    stated = http_date(headers.get("date", ""))
+    ahead = float(text) - (stated if stated is not None and abs(stated - local) > CLOCK_SKEW else local)
     if ahead < -RESET_TOLERANCE:
         _ignored(RESET_HEADER, raw, "in the past")
         return None

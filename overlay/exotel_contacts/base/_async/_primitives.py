@@ -18,7 +18,6 @@ from ..deadline import Deadline
 
 __all__ = [
     "Event",
-    "RedisClient",
     "Semaphore",
     "Window",
     "repeat",
@@ -29,9 +28,6 @@ __all__ = [
 
 T = TypeVar("T")
 P = ParamSpec("P")
-
-RedisClient = Any
-"""``redis.asyncio.Redis`` (typed loosely: the redis extra is optional)."""
 
 
 @contextlib.asynccontextmanager

@@ -13,7 +13,7 @@ import threading
 import time
 from collections.abc import Callable, Iterator
 from types import TracebackType
-from typing import Any, Generic, ParamSpec, Self, TypeVar
+from typing import Generic, ParamSpec, Self, TypeVar
 
 import httpx
 
@@ -21,7 +21,6 @@ from ..deadline import Deadline
 
 __all__ = [
     "Event",
-    "RedisClient",
     "Semaphore",
     "Window",
     "WindowLeft",
@@ -33,9 +32,6 @@ __all__ = [
 
 T = TypeVar("T")
 P = ParamSpec("P")
-
-RedisClient = Any
-"""``redis.Redis`` (typed loosely: the redis extra is optional)."""
 
 
 @contextlib.contextmanager

@@ -3,21 +3,24 @@
 """The account's quota as a client spends it: one rate window per rate class, and the upload slots.
 
 In the process by default; in Redis with ``redis_url=`` (shared by every process using that Redis and
-account). The rules are in :mod:`..windows` and :mod:`..redis_quota`; this module does the waiting.
+account). A window books the earliest send time that fits, the caller sleeps until then and confirms
+right before sending (docs/decisions/0026): in Redis by the scripts of :mod:`..redis_quota`.
 """
 
 from __future__ import annotations
 
+import bisect
 import contextlib
 import math
+import threading
 import time
 import uuid
-from collections.abc import Iterator, Mapping
-from typing import Any
+from collections.abc import Callable, Iterator, Mapping
+from typing import Any, ClassVar
 
 import attrs
 
-from exotel_contacts.base._sync._primitives import RedisClient, Semaphore, repeat, sleep
+from exotel_contacts.base._sync._primitives import Semaphore, repeat, sleep
 from exotel_contacts.base.exceptions import APIConnectionError, APITimeoutError, RateLimitError
 from exotel_contacts.base.rates import RATE_CLASSES, Rate, RateClass, RateSettings
 
@@ -35,10 +38,11 @@ from ..redis_quota import (
     us,
 )
 from ..server_rates import ServerView, effective_rate, read_server_limits
-from ..windows import LocalWindow, Permit, max_wait_for, slack_for
+from ..windows import Permit, max_wait_for, slack_for
 from .redis_calls import ride_out
 
 __all__ = [
+    "LocalWindow",
     "Quota",
     "RateLimiter",
     "RedisSlots",
@@ -47,26 +51,106 @@ __all__ = [
 ]
 
 
-def _script(
-    owner: RedisWindow | RedisSlots,
-    source: str,
-    keys: list[str],
-    args: list[Any],
-    outage: float | None = None,
-) -> Any:
-    """Run one of the Lua scripts (registered once per owner), riding out a Redis briefly away."""
-    if source not in owner._scripts:
-        owner._scripts[source] = owner.client.register_script(source)
-    script = owner._scripts[source]
-    limit = owner.outage if outage is None else outage
-    return ride_out(lambda: script(keys=keys, args=args), url=owner.url, what=owner.what, limit=limit)
+class LocalWindow:
+    """One family's moving window inside this process: the rule of the Redis scripts, on this clock.
+
+    Thread-safe, and never blocks while holding its lock: :meth:`book` books a send time, the caller
+    sleeps, :meth:`confirm_at` checks again right before sending (the steps of the module docstring).
+    """
+
+    def __init__(self, rate: Rate, family: str, *, clock: Callable[[], float] = time.monotonic) -> None:
+        self.rate = rate
+        self.family = family
+        self._clock = clock
+        self._window = rate.window + slack_for(rate.window)
+        self._max_wait = max_wait_for(rate)
+        self._times: list[float] = []
+        self._tickets: dict[str, float] = {}
+        self._lock = threading.Lock()
+
+    def _put(self, ticket: str, at: float) -> None:
+        bisect.insort(self._times, at)
+        self._tickets[ticket] = at
+
+    def _drop(self, ticket: str) -> None:
+        at = self._tickets.pop(ticket, None)
+        index = bisect.bisect_left(self._times, at) if at is not None else len(self._times)
+        if index < len(self._times) and self._times[index] == at:
+            del self._times[index]
+
+    def _expire(self, now: float) -> None:
+        gone = bisect.bisect_right(self._times, now - self._window)
+        if gone:
+            del self._times[:gone]
+            self._tickets = {k: v for k, v in self._tickets.items() if v > now - self._window}
+
+    def book(self, ticket: str) -> tuple[float, float]:
+        """Book a send time for ``ticket``; return the seconds to wait and that time (on ``clock``)."""
+        with self._lock:
+            now = self._clock()
+            self._expire(now)
+            limit = self.rate.limit
+            slot = now if len(self._times) < limit else max(now, self._times[-limit] + self._window)
+            if slot - now > self._max_wait:
+                raise RateLimitError(
+                    f"The {self.family} quota ({self.rate}) is booked {slot - now:.0f} s ahead; "
+                    "not waiting that long",
+                    retry_after=slot - now,
+                )
+            self._put(ticket, slot)
+        return slot - now, slot
+
+    def confirm_at(self, ticket: str) -> tuple[float, float]:
+        """Right before sending: 0 to send now, else the seconds to wait before confirming again; and
+        the send time."""
+        with self._lock:
+            now = self._clock()
+            self._drop(ticket)
+            self._expire(now)
+            low = bisect.bisect_right(self._times, now - self._window)
+            count = bisect.bisect_right(self._times, now) - low
+            limit = self.rate.limit
+            if count >= limit:
+                leaves = self._times[low + count - limit] + self._window
+                self._put(ticket, leaves)
+                return leaves - now, leaves
+            self._put(ticket, now)
+        return 0.0, now
+
+    def settle(self, ticket: str) -> None:
+        """When the answer is back (or the attempt failed): count the request from now if that is later."""
+        with self._lock:
+            now = self._clock()
+            booked = self._tickets.get(ticket)
+            if booked is not None and booked < now:
+                self._drop(ticket)
+                self._put(ticket, now)
 
 
 @attrs.define
-class RedisWindow:
-    """One family's moving window in Redis: :meth:`reserve`, sleep, :meth:`confirm`, send, :meth:`settle`."""
+class _RedisUser:
+    """What both Redis halves of the quota share: the client, the outage bound and the Lua scripts."""
 
     url: str
+    client: Any = attrs.field(kw_only=True)
+    outage: float = attrs.field(default=DEFAULT_REDIS_OUTAGE, kw_only=True)
+    """Seconds a call rides out a Redis that is away (see :mod:`exotel_contacts.quota.redis_faults`)."""
+    _scripts: dict[str, Any] = attrs.field(init=False, factory=dict)
+    what: ClassVar[str]
+
+    def _script(self, source: str, keys: list[str], args: list[Any], limit: float | None = None) -> Any:
+        """Run one of the Lua scripts (registered once), riding out a Redis briefly away."""
+        if source not in self._scripts:
+            self._scripts[source] = self.client.register_script(source)
+        script = self._scripts[source]
+        limit = self.outage if limit is None else limit
+        return ride_out(lambda: script(keys=keys, args=args), url=self.url, what=self.what, limit=limit)
+
+
+@attrs.define
+class RedisWindow(_RedisUser):
+    """One family's moving window in Redis: :meth:`book`, sleep, :meth:`confirm_at`, send, :meth:`settle`."""
+
     key: str
     rate: Rate
     family: str
@@ -74,12 +158,8 @@ class RedisWindow:
     max_wait: float
     learned_key: str = ""
     """Where the limit the server stated is shared (:meth:`RedisQuotaKeys.learned`)."""
-    client: RedisClient = attrs.field(kw_only=True)
-    outage: float = attrs.field(default=DEFAULT_REDIS_OUTAGE, kw_only=True)
-    """Seconds a call rides out a Redis that is away (see :mod:`exotel_contacts.quota.redis_faults`)."""
     shared_limit: int | None = attrs.field(default=None, init=False)
     shared_at: float = attrs.field(default=-LEARNED_TTL, init=False)
-    _scripts: dict[str, Any] = attrs.field(init=False, factory=dict)
     what = "the shared rate limit"
 
     @property
@@ -93,7 +173,7 @@ class RedisWindow:
     def _run(self, source: str, *args: Any) -> list[int]:
         # RESERVE and CONFIRM: limit and window, the script's own arguments, whether to follow the server.
         follow = int(self.rate.follow_server)
-        reply = _script(self, source, self.keys, [self.rate.limit, self.window_us, *args, follow])
+        reply = self._script(source, self.keys, [self.rate.limit, self.window_us, *args, follow])
         return [int(value) for value in reply]
 
     def book(self, ticket: str) -> tuple[float, float]:
@@ -110,21 +190,11 @@ class RedisWindow:
             )
         return wait_us / 1e6, slot_us / 1e6
 
-    def reserve(self) -> tuple[float, str]:
-        """Book the next send time; return the seconds to wait for it and the ticket to confirm."""
-        ticket = uuid.uuid4().hex
-        wait, _ = self.book(ticket)
-        return wait, ticket
-
     def confirm_at(self, ticket: str) -> tuple[float, float]:
-        """:meth:`confirm`, and the send time (server clock) when it is 0."""
+        """Right before sending: 0 to send now, else the seconds to wait before confirming again; and
+        the send time (server clock) when it is 0."""
         sent, wait_us, at_us = self._run(CONFIRM, ticket)
         return (0.0 if sent else max(wait_us / 1e6, 1e-6)), at_us / 1e6
-
-    def confirm(self, ticket: str) -> float:
-        """Right before sending: 0 to send now, else the seconds to wait before confirming again."""
-        wait, _ = self.confirm_at(ticket)
-        return wait
 
     def settle(self, ticket: str) -> None:
         """When the answer is back (or the attempt failed): count the request from now if that is later.
@@ -133,7 +203,7 @@ class RedisWindow:
         booking already counts the request, a little early).
         """
         with contextlib.suppress(APIConnectionError):
-            _script(self, SETTLE, self.keys, [self.window_us, ticket], outage=0.0)
+            self._script(SETTLE, self.keys, [self.window_us, ticket], limit=0.0)
 
     def share(self, learned: int | None) -> None:
         """Write the limit the server stated where every worker's scripts read it (when due)."""
@@ -146,17 +216,16 @@ class RedisWindow:
             ride_out(
                 lambda: self.client.set(self.keys[1], str(learned), ex=LEARNED_TTL),
                 url=self.url,
-                what="the shared rate limit",
+                what=self.what,
                 limit=0.0,
             )
             self.shared_limit, self.shared_at = learned, now
 
 
 @attrs.define
-class RedisSlots:
+class RedisSlots(_RedisUser):
     """The account's upload slots shared through Redis: ``with slots.hold(): ...``."""
 
-    url: str
     keys: list[str]
     capacity: int
     lease: float = 30.0
@@ -165,10 +234,6 @@ class RedisSlots:
     """Seconds between a waiter's looks."""
     max_wait: float = 3600.0
     """Seconds a caller waits for a slot before :class:`APITimeoutError`."""
-    client: RedisClient = attrs.field(default=None, kw_only=True)
-    outage: float = attrs.field(default=DEFAULT_REDIS_OUTAGE, kw_only=True)
-    """Seconds a call rides out a Redis that is away (see :mod:`exotel_contacts.quota.redis_faults`)."""
-    _scripts: dict[str, Any] = attrs.field(init=False, factory=dict)
     what = "the upload slots"
 
     @contextlib.contextmanager
@@ -177,9 +242,9 @@ class RedisSlots:
         token, waited = uuid.uuid4().hex, 0.0
         # The third argument: a waiter that stops looking (its process died) leaves the queue after it.
         args = [self.capacity, us(self.lease), us(max(2.0, 10 * self.poll)), token]
-        while not int(_script(self, ACQUIRE, self.keys, args)):
+        while not int(self._script(ACQUIRE, self.keys, args)):
             if waited >= self.max_wait:
-                _script(self, RELEASE, self.keys[:3], [token])
+                self._script(RELEASE, self.keys[:3], [token])
                 raise APITimeoutError(
                     f"No upload slot of the {self.capacity} shared through Redis came free "
                     f"in {self.max_wait:g} s"
@@ -190,7 +255,7 @@ class RedisSlots:
         def renew() -> None:
             # A Redis that is away lets the lease lapse; the upload itself goes on.
             with contextlib.suppress(APIConnectionError):
-                _script(self, RENEW, self.keys[:1], [us(self.lease), token])
+                self._script(RENEW, self.keys[:1], [us(self.lease), token])
 
         try:
             with repeat(self.lease / 3, renew):
@@ -198,7 +263,7 @@ class RedisSlots:
         finally:
             # A Redis away past the bound must not hide the upload's answer: the lease lapses by itself.
             with contextlib.suppress(APIConnectionError):
-                _script(self, RELEASE, self.keys[:3], [token])
+                self._script(RELEASE, self.keys[:3], [token])
 
 
 class UploadSlots:
@@ -230,7 +295,7 @@ class RateLimiter:
         *,
         rates: RateSettings | None = None,
         redis_url: str | None = None,
-        redis: RedisClient = None,
+        redis: Any = None,
         outage: float = DEFAULT_REDIS_OUTAGE,
     ) -> None:
         self.account_sid = account_sid
@@ -238,17 +303,16 @@ class RateLimiter:
         self.redis_url = redis_url
         # What the server said per family (X-RateLimit-*).
         self.server = {family: ServerView() for family in RATE_CLASSES if self.rates.of(family) is not None}
-        self._local: dict[RateClass, LocalWindow] = {}
-        self._windows: dict[RateClass, RedisWindow] = {}
+        self._windows: dict[RateClass, LocalWindow | RedisWindow] = {}
         self._owns_redis = redis is None
-        self._redis: RedisClient = None
+        self._redis: Any = None
         if redis_url is not None:
             self._redis = connect(redis_url) if redis is None else redis
         keys = RedisQuotaKeys(account_sid)
         for family in RATE_CLASSES:
             rate = self.rates.of(family)
             if rate is not None and redis_url is None:
-                self._local[family] = LocalWindow(rate, family)
+                self._windows[family] = LocalWindow(rate, family)
             elif rate is not None and redis_url is not None:
                 self._windows[family] = RedisWindow(
                     redis_url,
@@ -286,24 +350,17 @@ class RateLimiter:
         """
         # A window the server called spent holds the turn booked in the queue (no place is lost).
         held = self._held_for(family, deadline)
-        local = self._local.get(family)
-        if local is not None:
-            wait, ticket = local.reserve()
-            wait = max(wait, held)
-            while wait > 0:
-                sleep(wait)
-                wait = local.confirm(ticket)
-            return local, ticket
         window = self._windows.get(family)
         if window is None:
             if held > 0:
                 sleep(held)
             return None
-        wait, ticket = window.reserve()
+        ticket = uuid.uuid4().hex
+        wait, _ = window.book(ticket)
         wait = max(wait, held)
         while wait > 0:
             sleep(wait)
-            wait = window.confirm(ticket)
+            wait, _ = window.confirm_at(ticket)
         return window, ticket
 
     def observe(self, family: RateClass, headers: Mapping[str, str], status: int) -> None:
@@ -314,23 +371,17 @@ class RateLimiter:
         seen = read_server_limits(headers)
         if seen is not None and view.observe(seen, refused=status == 429):
             # The limit the server states changed: the family's windows count by it from now on.
-            rate = effective_rate(rate, view.limit)
-            if family in self._local:
-                self._local[family].set_rate(rate)
-            if family in self._windows:
-                self._windows[family].rate = rate
-        if family in self._windows:
-            self._windows[family].share(view.limit)
+            self._windows[family].rate = effective_rate(rate, view.limit)
+        window = self._windows[family]
+        if isinstance(window, RedisWindow):
+            window.share(view.limit)
 
     def settle(self, permit: Permit | None) -> None:
         """The attempt's answer is back (or it failed): count it from now if that is later."""
         if permit is None:
             return
         window, ticket = permit
-        if isinstance(window, LocalWindow):
-            window.settle(ticket)
-        else:
-            window.settle(ticket)
+        window.settle(ticket)
 
     def close(self) -> None:
         """Close the Redis connections this limiter opened."""
@@ -351,7 +402,7 @@ class Quota:
         max_uploads: int,
         outage: float = DEFAULT_REDIS_OUTAGE,
     ) -> None:
-        self._redis: RedisClient = None
+        self._redis: Any = None
         shared: RedisSlots | None = None
         if redis_url is not None:
             self._redis = connect(redis_url)
