@@ -18,7 +18,7 @@ from typing import IO
 from exotel_contacts.base.exceptions import EmptyFileError
 
 from . import checks
-from .checks import E164, PhoneCheck, check_email, make_phone_check
+from .checks import PhoneCheck, check_email, make_phone_check
 from .columns import HeaderPlan, plan_header, unknown_columns_warning
 from .file_checks import prescan, read_error
 from .rows import RowFailure, RowResult
@@ -181,10 +181,8 @@ class ContactSource:
         # Nothing is yielded, so the whole loop runs inside the first next().
         deque(self._scan(send_invalid=False, yield_valid=False), maxlen=0)
 
-    def _slow_row(
-        self, row_number: int, row: list[str], phone_slow: PhoneCheck, email_at: int
-    ) -> tuple[str | None, str]:
-        """The checks one by one for a row the batch checks stopped at: (verdict, phone).
+    def _slow_phone(self, row_number: int, row: list[str], phone_slow: PhoneCheck) -> tuple[str | None, str]:
+        """The phone check of a row the batch check stopped at: (verdict, phone).
 
         The verdict is None for a row that passed (phone normalised), "blank", "unmapped" (wrong
         number of fields: never sent) or "failed" (recorded in `failures`; phone as written).
@@ -202,33 +200,27 @@ class ContactSource:
             )
             return "unmapped", ""
         phone = row[self.plan.phone_index]
-        if self.strict or not E164.fullmatch(phone):
-            normalised, code, message = phone_slow(phone)
-            if normalised is None:
-                if code == "MISSING_REQUIRED" and not any(cell.strip() for cell in row):
-                    return "blank", ""
-                self.fail(row_number, row, code or "INVALID_PHONE", message or "")
-                return "failed", phone
-            phone = normalised
-        if email_at >= 0:
-            problem = check_email(row[email_at])  # None when the address meets the rule
-            if problem is not None:
-                self.fail(row_number, row, "INVALID_EMAIL", problem)
-                return "failed", phone
-        return None, phone
+        normalised, code, message = phone_slow(phone)  # the batch check said no (or strict mode)
+        if normalised is None:
+            if code == "MISSING_REQUIRED" and not any(cell.strip() for cell in row):
+                return "blank", ""
+            self.fail(row_number, row, code or "INVALID_PHONE", message or "")
+            return "failed", phone
+        return None, normalised
 
     def _cells(self, batch: list[list[str]]) -> tuple[list[str], list[str] | None]:
         """The batch's phone cells and email cells (None without an email column)."""
         plan = self.plan
-        width, phone_at, email_at = plan.width, plan.phone_index, plan.get("email")
-        if min(map(len, batch)) == width == max(map(len, batch)):
-            phones = list(map(itemgetter(phone_at), batch))
-            return phones, None if email_at < 0 else list(map(itemgetter(email_at), batch))
-        # A short or long row (a blank line, say) fails its phone check: "" stands in.
-        phones = [row[phone_at] if len(row) == width else "" for row in batch]
-        if email_at < 0:
-            return phones, None
-        return phones, [row[email_at] if len(row) == width else "" for row in batch]
+        width, email_at = plan.width, plan.get("email")
+        even = min(map(len, batch)) == width == max(map(len, batch))
+
+        def column(at: int) -> list[str]:
+            if even:
+                return list(map(itemgetter(at), batch))
+            # A short or long row (a blank line, say) fails its phone check: "" stands in.
+            return [row[at] if len(row) == width else "" for row in batch]
+
+        return column(plan.phone_index), None if email_at < 0 else column(email_at)
 
     def _check_batch(
         self, batch: list[list[str]], base: int, seen: SeenNumbers | None, phone_slow: PhoneCheck
@@ -243,17 +235,12 @@ class ContactSource:
         phones, emails = self._cells(batch)
         held: dict[int, str] = {}
         blank = 0
-        numbers = phones
-        if self.strict:  # every phone goes through phonenumbers (and its email after)
-            phone_suspects, email_suspects = list(range(len(batch))), []
-        else:
-            phone_suspects = checks.bad_phone_lines(phones)
-            email_suspects = [] if emails is None else checks.bad_email_cells(emails)
-        if phone_suspects or email_suspects:
-            numbers = phones.copy()
-        email_at = self.plan.get("email")
+        # Strict mode: every phone goes through phonenumbers.
+        phone_suspects = range(len(batch)) if self.strict else checks.bad_phone_lines(phones)
+        email_suspects = [] if emails is None else checks.bad_email_cells(emails)
+        numbers = phones.copy() if phone_suspects or email_suspects else phones
         for index in phone_suspects:
-            verdict, phone = self._slow_row(base + index, batch[index], phone_slow, email_at)
+            verdict, phone = self._slow_phone(base + index, batch[index], phone_slow)
             if verdict is None:
                 phones[index] = numbers[index] = phone  # normalised
                 continue
@@ -262,16 +249,12 @@ class ContactSource:
             held[index] = verdict
             blank += verdict == "blank"
         after_phones = len(failures)
-        if email_suspects and emails is not None:
-            checked = frozenset(phone_suspects)
-            for index in email_suspects:
-                if index in checked:
-                    continue  # its email was checked after its phone
-                mistake = check_email(emails[index])
-                if mistake is not None:
-                    self.fail(base + index, batch[index], "INVALID_EMAIL", mistake)
-                    numbers[index] = "0"
-                    held[index] = "failed"
+        email_at = self.plan.get("email")
+        for index in email_suspects:  # rows held already (the wrong width among them) are done
+            if index not in held and (mistake := check_email(batch[index][email_at])) is not None:
+                self.fail(base + index, batch[index], "INVALID_EMAIL", mistake)
+                numbers[index] = "0"
+                held[index] = "failed"
         after_emails = len(failures)
         duplicates = [] if seen is None else seen.record_batch(numbers, base)
         for index, first in duplicates:
