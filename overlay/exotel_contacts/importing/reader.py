@@ -148,24 +148,10 @@ class ContactSource:
     ) -> None:
         """Record a local failure of a row (`phone`: the number to report, by default the cell trimmed)."""
         width = len(row)
-        phone_at, first, last = self._name_at
-        if phone is None:
-            phone = row[phone_at].strip() if phone_at < width else ""
+        cell, first, last = (row[at] if 0 <= at < width else "" for at in self._name_at)
+        failure = (row_number, cell.strip() if phone is None else phone, first, last, code, message, "local")
         # tuple.__new__ skips the named tuple's Python-level __new__: failures can be numerous.
-        self.failures.append(
-            _new_tuple(
-                RowFailure,
-                (
-                    row_number,
-                    phone,
-                    row[first] if 0 <= first < width else "",
-                    row[last] if 0 <= last < width else "",
-                    code,
-                    message,
-                    "local",
-                ),
-            )
-        )
+        self.failures.append(_new_tuple(RowFailure, failure))
 
     def rows(self, *, send_invalid: bool = False) -> Iterator[tuple[int, list[str], str]]:
         """Yield (row number, fields, normalised phone) for every row to send.
