@@ -234,21 +234,18 @@ class ContactSource:
             phones[index] = phone
             held[index] = verdict
             blank += verdict == "blank"
-        after_phones = len(failures)
         email_at = self.plan.get("email")
         for index in email_suspects:  # rows held already (the wrong width among them) are done
             if index not in held and (mistake := check_email(batch[index][email_at])) is not None:
                 self.fail(base + index, batch[index], "INVALID_EMAIL", mistake)
                 numbers[index] = "0"
                 held[index] = "failed"
-        after_emails = len(failures)
         duplicates = [] if seen is None else seen.record_batch(numbers, base)
         for index, first in duplicates:
             message = f"Phone number {phones[index]} already appears in row {first} of this file; "
             self.fail(base + index, batch[index], "DUPLICATE_ENTRY", message + _MERGE)
             held[index] = "failed"
-        # Each check's failures came in row order: merge them when more than one check failed rows.
-        if (recorded < after_phones) + (after_phones < after_emails) + bool(duplicates) > 1:
+        if len(failures) > recorded + 1:  # each check's failures came in row order: merge them
             failures[recorded:] = sorted(failures[recorded:], key=_ROW_NUMBER)
         return phones, held, blank
 
