@@ -250,8 +250,7 @@ class ContactSource:
         return phones, held, blank
 
     def _scan(self, *, send_invalid: bool, yield_valid: bool) -> Iterator[tuple[int, list[str], str]]:
-        # Per batch (`_check_batch`, docs/decisions/0024); a batch with nothing to report goes out
-        # through one zip: no per-row Python work.
+        # Per batch (`_check_batch`, docs/decisions/0024).
         phone_slow = make_phone_check(strict=self.strict, default_region=self.default_region)
         # Rows that can enter the table: at most one per line break, and each needs its phone (3 bytes
         # at least), a comma per other field and a line break, so a file of blank lines sizes no table.
