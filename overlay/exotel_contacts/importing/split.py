@@ -123,7 +123,7 @@ class _PartWriter:
     def write(self, text: str, size: int, row_number: int) -> None:
         """Append a formatted row, opening a new part when the current one is full."""
         if self._bytes + size > self.max_bytes or self._rows >= self.max_rows:
-            self._close_part()
+            self.finish()
             path = self.out_dir / f"part-{len(self.parts) + 1:04d}.csv"
             self._handle = path.open("w", encoding="utf-8", newline="")
             self._handle.write(self.header_text)
@@ -136,27 +136,18 @@ class _PartWriter:
         self._bytes += size
         self._map.append(row_number)
 
-    def _close_part(self) -> None:
-        if self._handle is None:
-            return
-        self._handle.close()
-        path = Path(self._handle.name)
-        self.parts.append(Part(len(self.parts) + 1, path, self._rows, self._bytes, self._map))
-        self._handle = None
-
     def finish(self) -> list[Part]:
-        """Close the last part and return every part."""
-        self._close_part()
+        """Close the current part, if one is open, and return every part."""
+        if self._handle is not None:
+            self._handle.close()
+            path = Path(self._handle.name)
+            self.parts.append(Part(len(self.parts) + 1, path, self._rows, self._bytes, self._map))
+            self._handle = None
         return self.parts
 
     def discard(self) -> None:
         """Close and delete every part written (the split failed)."""
-        handle = self._handle
-        self._handle = None
-        if handle is not None:
-            handle.close()
-            Path(handle.name).unlink(missing_ok=True)
-        for part in self.parts:
+        for part in self.finish():
             part.path.unlink(missing_ok=True)
         self.parts.clear()
 
