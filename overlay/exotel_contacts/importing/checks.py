@@ -38,10 +38,9 @@ _ATEXT = r"[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]"
 # (xn--...), which a pattern cannot check (validators that decode them refuse `ab--c`): refused here.
 _LABEL_START = r"(?![A-Za-z0-9-]{64})(?![A-Za-z0-9-]{2}--)"
 EMAIL_FAST = re.compile(
-    # The spec's EmailAddress pattern and length bound (a property test compares them), written
-    # so that nothing backtracks: possessive runs, and a label as alnum (-* alnum)* behind a
-    # look-ahead for its length instead of `[A-Za-z0-9-]{0,61}[A-Za-z0-9]`, which gives back a
-    # character at the end of every label. About 15 % faster, and this runs on every row.
+    # The spec's EmailAddress pattern and length bound (a property test compares them), written so that
+    # nothing backtracks: possessive runs, and a label as alnum (-* alnum)* behind a look-ahead for its
+    # length instead of `[A-Za-z0-9-]{0,61}[A-Za-z0-9]`, which gives back a character at every label's end.
     rf"(?=.{{1,{EMAIL_MAX_LENGTH}}}\Z)"
     rf"(?:{_ATEXT}{{1,{_LOCAL_MAX}}}+(?=@)|{_ATEXT}(?:\.?{_ATEXT}){{1,{_LOCAL_MAX // 2 - 1}}}+)"
     rf"@(?:{_LABEL_START}[A-Za-z0-9](?:-*+[A-Za-z0-9])*+\.)++{_LABEL_START}[A-Za-z](?:-*+[A-Za-z0-9])*+"
