@@ -210,9 +210,9 @@ class ContactSource:
 
     def _check_batch(
         self, batch: list[list[str]], base: int, seen: SeenNumbers | None, phone_slow: PhoneCheck
-    ) -> tuple[list[str], dict[int, str], int]:
+    ) -> tuple[list[str], dict[int, str]]:
         """Check a batch whose first row is row `base`: (its phones, normalised; the rows not to send
-        as they are, index -> verdict ("failed", "blank", "unmapped"); how many were blank).
+        as they are, index -> verdict ("failed", "blank", "unmapped")). Counts its blank rows.
 
         Failures are recorded in row order. `seen` is None when duplicates are not looked for.
         """
@@ -220,7 +220,6 @@ class ContactSource:
         recorded = len(failures)
         phones, emails = self._cells(batch)
         held: dict[int, str] = {}
-        blank = 0
         # Strict mode: every phone goes through phonenumbers.
         phone_suspects = range(len(batch)) if self.strict else checks.bad_phone_lines(phones)
         email_suspects = [] if emails is None else checks.bad_email_cells(emails)
@@ -233,7 +232,7 @@ class ContactSource:
             numbers[index] = "0"  # no valid number is 0: not recorded
             phones[index] = phone
             held[index] = verdict
-            blank += verdict == "blank"
+            self.blank_rows += verdict == "blank"
         email_at = self.plan.get("email")
         for index in email_suspects:  # rows held already (the wrong width among them) are done
             if index not in held and (mistake := check_email(batch[index][email_at])) is not None:
@@ -247,7 +246,7 @@ class ContactSource:
             held[index] = "failed"
         if len(failures) > recorded + 1:  # each check's failures came in row order: merge them
             failures[recorded:] = sorted(failures[recorded:], key=_ROW_NUMBER)
-        return phones, held, blank
+        return phones, held
 
     def _scan(self, *, send_invalid: bool, yield_valid: bool) -> Iterator[tuple[int, list[str], str]]:
         # Per batch (`_check_batch`, docs/decisions/0024).
@@ -257,8 +256,7 @@ class ContactSource:
         candidates = min(self._records_bound, self._file_bytes // (self.plan.width + 3) + 1)
         seen = SeenNumbers(candidates, self._records_bound) if self.detect_duplicates else None
         reader = self._reader
-        row_number = 0
-        blank = 0
+        row_number = self.blank_rows = 0
         batch: list[list[str]] = []
         problem: csv.Error | UnicodeDecodeError | None = None
         try:
@@ -272,8 +270,7 @@ class ContactSource:
                     break
                 base = row_number + 1
                 row_number += len(batch)
-                phones, held, blanks = self._check_batch(batch, base, seen, phone_slow)
-                blank += blanks
+                phones, held = self._check_batch(batch, base, seen, phone_slow)
                 if not yield_valid:
                     continue
                 if not held:
@@ -286,8 +283,7 @@ class ContactSource:
             if problem is not None:
                 raise read_error(self.path, problem, row_number, reader.line_num) from None
         finally:
-            self.rows_read = row_number - blank
-            self.blank_rows = blank
+            self.rows_read = row_number - self.blank_rows
             self.duplicate_table_bytes = 0 if seen is None else seen.nbytes
 
 
