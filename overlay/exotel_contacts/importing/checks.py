@@ -1,7 +1,6 @@
-"""Field checks: phone numbers and email addresses, per batch first (docs/decisions/0024).
+"""Field checks: phone numbers (E.164; `phonenumbers` for strict mode and national numbers) and email
+addresses (the spec's rule, docs/decisions/0018), per batch first (docs/decisions/0024).
 
-Phones: the E.164 shape (a regex); strict mode and national numbers go through `phonenumbers`.
-Emails: the spec's `EmailAddress` rule decides; email-validator only words a rejection (0018).
 Both libraries load on first use, so checking a file of clean rows never imports them.
 """
 
@@ -39,10 +38,9 @@ _ATEXT = r"[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]"
 # (xn--...), which a pattern cannot check (validators that decode them refuse `ab--c`): refused here.
 _LABEL_START = r"(?![A-Za-z0-9-]{64})(?![A-Za-z0-9-]{2}--)"
 EMAIL_FAST = re.compile(
-    # The spec's EmailAddress pattern and length bound (a property test compares them), written
-    # so that nothing backtracks: possessive runs, and a label as alnum (-* alnum)* behind a
-    # look-ahead for its length instead of `[A-Za-z0-9-]{0,61}[A-Za-z0-9]`, which gives back a
-    # character at the end of every label. About 15 % faster, and this runs on every row.
+    # The spec's EmailAddress pattern and length bound (a property test compares them), written so that
+    # nothing backtracks: possessive runs, and a label as alnum (-* alnum)* behind a look-ahead for its
+    # length instead of `[A-Za-z0-9-]{0,61}[A-Za-z0-9]`, which gives back a character at every label's end.
     rf"(?=.{{1,{EMAIL_MAX_LENGTH}}}\Z)"
     rf"(?:{_ATEXT}{{1,{_LOCAL_MAX}}}+(?=@)|{_ATEXT}(?:\.?{_ATEXT}){{1,{_LOCAL_MAX // 2 - 1}}}+)"
     rf"@(?:{_LABEL_START}[A-Za-z0-9](?:-*+[A-Za-z0-9])*+\.)++{_LABEL_START}[A-Za-z](?:-*+[A-Za-z0-9])*+"
@@ -62,9 +60,7 @@ def _email_line(label_start: str) -> str:
 
 
 def _bad_line_finder(good_line: str) -> re.Pattern[str]:
-    # Each match starts at a line start, takes a run of good lines (possessive: never given back),
-    # then the bad line that ended it, in group 1. finditer over a batch runs the good lines in C
-    # and comes back only at bad ones.
+    # A match: from a line start, a run of good lines (possessive), then the bad line, in group 1.
     return re.compile(rf"(?<![^\n])(?:{good_line}\n)*+([^\n]*+)\n")
 
 
@@ -111,32 +107,29 @@ def bad_lines(finder: re.Pattern[str], lines: list[str]) -> list[int] | None:
     return found
 
 
+def _not_matching(rule: re.Pattern[str], cells: list[str]) -> list[int]:
+    """Indices of the `cells` that `rule` does not match whole, one by one."""
+    return [index for index, cell in enumerate(cells) if not rule.fullmatch(cell)]
+
+
 def bad_phone_lines(lines: list[str]) -> list[int]:
     """Indices of the cells that are not an E.164 number (`E164.fullmatch`), in order: one regex
     search over the batch."""
     found = bad_lines(E164_LINES, lines)
-    if found is None:  # a cell holds a line break: one by one
-        e164 = E164.fullmatch
-        return [index for index, line in enumerate(lines) if not e164(line)]
-    return found
+    return _not_matching(E164, lines) if found is None else found
 
 
 def bad_email_cells(cells: list[str]) -> list[int]:
     """Indices of the cells that are neither empty nor an address by the rule (`EMAIL_FAST_OR_EMPTY`),
     in order: `EMAIL_LINES` over the batch (docs/decisions/0024), then the whole rule for the
     long addresses it cannot decide, or for every cell when one holds a line break."""
-    email_ok = EMAIL_FAST_OR_EMPTY.fullmatch
     found = bad_lines(EMAIL_LINES, cells)
-    if found is None:  # a cell with a line break: the whole rule, one by one
-        return [index for index, cell in enumerate(cells) if not email_ok(cell)]
+    if found is None:
+        return _not_matching(EMAIL_FAST_OR_EMPTY, cells)
     if cells and max(map(len, cells)) > EMAIL_LINES_MAX_LENGTH:
         # EMAIL_LINES may have stopped at a long one already: each index once.
-        long_bad = {
-            index
-            for index, cell in enumerate(cells)
-            if len(cell) > EMAIL_LINES_MAX_LENGTH and not email_ok(cell)
-        }
-        return sorted(long_bad.union(found))
+        longer = [cell if len(cell) > EMAIL_LINES_MAX_LENGTH else "" for cell in cells]
+        return sorted({*found, *_not_matching(EMAIL_FAST_OR_EMPTY, longer)})
     return found
 
 

@@ -112,24 +112,22 @@ def read_error(
         return decode_error(path)
     text = str(exc)
     where = "in the header" if records is None else f"in data row {records + 1}"
+    error: type[ContactFileError] = MalformedCsvError
     if "field larger than field limit" in text:
-        return FieldTooLargeError(
+        error = FieldTooLargeError
+        problem = (
             f"a field {where} is longer than {csv.field_size_limit()} characters; usually a quote "
             '(") that is never closed, so the rest of the file became one field. Close the quote '
-            "or remove it",
-            path=path,
-            line=line,
+            "or remove it"
         )
-    if "unexpected end of data" in text:
-        return MalformedCsvError(
+    elif "unexpected end of data" in text:
+        problem = (
             f"a quoted field {where} is never closed before the end of the file; close the quote "
-            '(") or remove it',
-            path=path,
-            line=line,
+            '(") or remove it'
         )
-    return MalformedCsvError(
-        f"malformed quoting {where} ({text}); a field that holds quotes must be quoted as a whole "
-        'and its quotes doubled, e.g. "John ""JJ"" Doe"',
-        path=path,
-        line=line,
-    )
+    else:
+        problem = (
+            f"malformed quoting {where} ({text}); a field that holds quotes must be quoted as a whole "
+            'and its quotes doubled, e.g. "John ""JJ"" Doe"'
+        )
+    return error(problem, path=path, line=line)

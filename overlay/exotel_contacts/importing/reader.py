@@ -18,7 +18,7 @@ from typing import IO
 from exotel_contacts.base.exceptions import EmptyFileError
 
 from . import checks
-from .checks import E164, PhoneCheck, check_email, make_phone_check
+from .checks import PhoneCheck, check_email, make_phone_check
 from .columns import HeaderPlan, plan_header, unknown_columns_warning
 from .file_checks import prescan, read_error
 from .rows import RowFailure, RowResult
@@ -148,24 +148,10 @@ class ContactSource:
     ) -> None:
         """Record a local failure of a row (`phone`: the number to report, by default the cell trimmed)."""
         width = len(row)
-        phone_at, first, last = self._name_at
-        if phone is None:
-            phone = row[phone_at].strip() if phone_at < width else ""
+        cell, first, last = (row[at] if 0 <= at < width else "" for at in self._name_at)
+        failure = (row_number, cell.strip() if phone is None else phone, first, last, code, message, "local")
         # tuple.__new__ skips the named tuple's Python-level __new__: failures can be numerous.
-        self.failures.append(
-            _new_tuple(
-                RowFailure,
-                (
-                    row_number,
-                    phone,
-                    row[first] if 0 <= first < width else "",
-                    row[last] if 0 <= last < width else "",
-                    code,
-                    message,
-                    "local",
-                ),
-            )
-        )
+        self.failures.append(_new_tuple(RowFailure, failure))
 
     def rows(self, *, send_invalid: bool = False) -> Iterator[tuple[int, list[str], str]]:
         """Yield (row number, fields, normalised phone) for every row to send.
@@ -181,10 +167,8 @@ class ContactSource:
         # Nothing is yielded, so the whole loop runs inside the first next().
         deque(self._scan(send_invalid=False, yield_valid=False), maxlen=0)
 
-    def _slow_row(
-        self, row_number: int, row: list[str], phone_slow: PhoneCheck, email_at: int
-    ) -> tuple[str | None, str]:
-        """The checks one by one for a row the batch checks stopped at: (verdict, phone).
+    def _slow_phone(self, row_number: int, row: list[str], phone_slow: PhoneCheck) -> tuple[str | None, str]:
+        """The phone check of a row the batch check stopped at: (verdict, phone).
 
         The verdict is None for a row that passed (phone normalised), "blank", "unmapped" (wrong
         number of fields: never sent) or "failed" (recorded in `failures`; phone as written).
@@ -202,39 +186,33 @@ class ContactSource:
             )
             return "unmapped", ""
         phone = row[self.plan.phone_index]
-        if self.strict or not E164.fullmatch(phone):
-            normalised, code, message = phone_slow(phone)
-            if normalised is None:
-                if code == "MISSING_REQUIRED" and not any(cell.strip() for cell in row):
-                    return "blank", ""
-                self.fail(row_number, row, code or "INVALID_PHONE", message or "")
-                return "failed", phone
-            phone = normalised
-        if email_at >= 0:
-            problem = check_email(row[email_at])  # None when the address meets the rule
-            if problem is not None:
-                self.fail(row_number, row, "INVALID_EMAIL", problem)
-                return "failed", phone
-        return None, phone
+        normalised, code, message = phone_slow(phone)  # the batch check said no (or strict mode)
+        if normalised is None:
+            if code == "MISSING_REQUIRED" and not any(cell.strip() for cell in row):
+                return "blank", ""
+            self.fail(row_number, row, code or "INVALID_PHONE", message or "")
+            return "failed", phone
+        return None, normalised
 
     def _cells(self, batch: list[list[str]]) -> tuple[list[str], list[str] | None]:
         """The batch's phone cells and email cells (None without an email column)."""
         plan = self.plan
-        width, phone_at, email_at = plan.width, plan.phone_index, plan.get("email")
-        if min(map(len, batch)) == width == max(map(len, batch)):
-            phones = list(map(itemgetter(phone_at), batch))
-            return phones, None if email_at < 0 else list(map(itemgetter(email_at), batch))
-        # A short or long row (a blank line, say) fails its phone check: "" stands in.
-        phones = [row[phone_at] if len(row) == width else "" for row in batch]
-        if email_at < 0:
-            return phones, None
-        return phones, [row[email_at] if len(row) == width else "" for row in batch]
+        width, email_at = plan.width, plan.get("email")
+        even = min(map(len, batch)) == width == max(map(len, batch))
+
+        def column(at: int) -> list[str]:
+            if even:
+                return list(map(itemgetter(at), batch))
+            # A short or long row (a blank line, say) fails its phone check: "" stands in.
+            return [row[at] if len(row) == width else "" for row in batch]
+
+        return column(plan.phone_index), None if email_at < 0 else column(email_at)
 
     def _check_batch(
         self, batch: list[list[str]], base: int, seen: SeenNumbers | None, phone_slow: PhoneCheck
-    ) -> tuple[list[str], dict[int, str], int]:
+    ) -> tuple[list[str], dict[int, str]]:
         """Check a batch whose first row is row `base`: (its phones, normalised; the rows not to send
-        as they are, index -> verdict ("failed", "blank", "unmapped"); how many were blank).
+        as they are, index -> verdict ("failed", "blank", "unmapped")). Counts its blank rows.
 
         Failures are recorded in row order. `seen` is None when duplicates are not looked for.
         """
@@ -242,58 +220,43 @@ class ContactSource:
         recorded = len(failures)
         phones, emails = self._cells(batch)
         held: dict[int, str] = {}
-        blank = 0
-        numbers = phones
-        if self.strict:  # every phone goes through phonenumbers (and its email after)
-            phone_suspects, email_suspects = list(range(len(batch))), []
-        else:
-            phone_suspects = checks.bad_phone_lines(phones)
-            email_suspects = [] if emails is None else checks.bad_email_cells(emails)
-        if phone_suspects or email_suspects:
-            numbers = phones.copy()
-        email_at = self.plan.get("email")
+        # Strict mode: every phone goes through phonenumbers.
+        phone_suspects = range(len(batch)) if self.strict else checks.bad_phone_lines(phones)
+        email_suspects = [] if emails is None else checks.bad_email_cells(emails)
+        numbers = phones.copy() if phone_suspects or email_suspects else phones
         for index in phone_suspects:
-            verdict, phone = self._slow_row(base + index, batch[index], phone_slow, email_at)
+            verdict, phone = self._slow_phone(base + index, batch[index], phone_slow)
             if verdict is None:
                 phones[index] = numbers[index] = phone  # normalised
                 continue
             numbers[index] = "0"  # no valid number is 0: not recorded
             phones[index] = phone
             held[index] = verdict
-            blank += verdict == "blank"
-        after_phones = len(failures)
-        if email_suspects and emails is not None:
-            checked = frozenset(phone_suspects)
-            for index in email_suspects:
-                if index in checked:
-                    continue  # its email was checked after its phone
-                mistake = check_email(emails[index])
-                if mistake is not None:
-                    self.fail(base + index, batch[index], "INVALID_EMAIL", mistake)
-                    numbers[index] = "0"
-                    held[index] = "failed"
-        after_emails = len(failures)
+            self.blank_rows += verdict == "blank"
+        email_at = self.plan.get("email")
+        for index in email_suspects:  # rows held already (the wrong width among them) are done
+            if index not in held and (mistake := check_email(batch[index][email_at])) is not None:
+                self.fail(base + index, batch[index], "INVALID_EMAIL", mistake)
+                numbers[index] = "0"
+                held[index] = "failed"
         duplicates = [] if seen is None else seen.record_batch(numbers, base)
         for index, first in duplicates:
             message = f"Phone number {phones[index]} already appears in row {first} of this file; "
             self.fail(base + index, batch[index], "DUPLICATE_ENTRY", message + _MERGE)
             held[index] = "failed"
-        # Each check's failures came in row order: merge them when more than one check failed rows.
-        if (recorded < after_phones) + (after_phones < after_emails) + bool(duplicates) > 1:
+        if len(failures) > recorded + 1:  # each check's failures came in row order: merge them
             failures[recorded:] = sorted(failures[recorded:], key=_ROW_NUMBER)
-        return phones, held, blank
+        return phones, held
 
     def _scan(self, *, send_invalid: bool, yield_valid: bool) -> Iterator[tuple[int, list[str], str]]:
-        # Per batch (`_check_batch`, docs/decisions/0024); a batch with nothing to report goes out
-        # through one zip: no per-row Python work.
+        # Per batch (`_check_batch`, docs/decisions/0024).
         phone_slow = make_phone_check(strict=self.strict, default_region=self.default_region)
         # Rows that can enter the table: at most one per line break, and each needs its phone (3 bytes
         # at least), a comma per other field and a line break, so a file of blank lines sizes no table.
         candidates = min(self._records_bound, self._file_bytes // (self.plan.width + 3) + 1)
         seen = SeenNumbers(candidates, self._records_bound) if self.detect_duplicates else None
         reader = self._reader
-        row_number = 0
-        blank = 0
+        row_number = self.blank_rows = 0
         batch: list[list[str]] = []
         problem: csv.Error | UnicodeDecodeError | None = None
         try:
@@ -307,8 +270,7 @@ class ContactSource:
                     break
                 base = row_number + 1
                 row_number += len(batch)
-                phones, held, blanks = self._check_batch(batch, base, seen, phone_slow)
-                blank += blanks
+                phones, held = self._check_batch(batch, base, seen, phone_slow)
                 if not yield_valid:
                     continue
                 if not held:
@@ -321,8 +283,7 @@ class ContactSource:
             if problem is not None:
                 raise read_error(self.path, problem, row_number, reader.line_num) from None
         finally:
-            self.rows_read = row_number - blank
-            self.blank_rows = blank
+            self.rows_read = row_number - self.blank_rows
             self.duplicate_table_bytes = 0 if seen is None else seen.nbytes
 
 

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol
 
+from .columns import plan_header
 from .rowmap import PartRows
 from .rows import RowFailure
 from .split import Part, SplitResult
@@ -151,15 +152,12 @@ def _people_from_part(path: Path, rows: set[int]) -> dict[int, tuple[str, str, s
     found: dict[int, tuple[str, str, str]] = {}
     with path.open(encoding="utf-8", newline="") as handle:
         reader = csv.reader(handle)
-        header = next(reader, [])
-        phone_at = next((header.index(n) for n in ("phone_number", "number") if n in header), -1)
-        first_at = header.index("first_name") if "first_name" in header else -1
-        last_at = header.index("last_name") if "last_name" in header else -1
+        plan = plan_header(next(reader, []), path=path)  # a part's header: the family's names
+        at = (plan.phone_index, plan.get("first_name"), plan.get("last_name"))
         for number, row in enumerate(reader, 1):
             if number in rows:
-                found[number] = tuple(  # type: ignore[assignment]
-                    row[at] if 0 <= at < len(row) else "" for at in (phone_at, first_at, last_at)
-                )
+                phone, first, last = (row[i] if 0 <= i < len(row) else "" for i in at)
+                found[number] = phone, first, last
                 if len(found) == len(rows):
                     break
     return found

@@ -11,12 +11,8 @@ __all__ = ["PartRows", "RowMap"]
 
 
 class RowMap(Sequence[int]):
-    """A part's row numbers in the original file, kept as runs of consecutive numbers.
-
-    Parts are written in file order and skip only the rows that failed locally or were blank, so a
-    part's rows are a few long runs: 8 bytes a run instead of 4 bytes a row (what kept an import's
-    memory growing with the file even with every check off). Index it like the list it stands for.
-    """
+    """A part's row numbers in the original file, kept as runs of consecutive numbers (8 bytes a run;
+    a part skips only failed and blank rows). Index it like the list it stands for."""
 
     __slots__ = ("_firsts", "_last", "_length", "_starts")
 
@@ -84,12 +80,8 @@ class RowMap(Sequence[int]):
 
 
 class PartRows:
-    """Whether a row is in one of several parts' row maps, the parts in file order.
-
-    A split writes rows in file order, part after part, so every row of a part comes before every
-    row of the next: a bisect over the parts' first rows finds the one part that could hold a row,
-    and its runs say. No set of every row (which grew with the file).
-    """
+    """Whether a row is in one of several parts' row maps, the parts in file order (docs/decisions/0023):
+    a bisect over the parts' first rows finds the one part that could hold a row, and its runs say."""
 
     __slots__ = ("_firsts", "_maps")
 

@@ -1,15 +1,8 @@
 """The in-file duplicate check's table: one 64-bit slot a distinct number (docs/decisions/0023).
 
-`int(phone)` of an E.164 number is exact and below 10**15. The table is one `array('Q')` of `size`
-slots (a random prime), open addressing with double hashing, sized once before the scan for a load of
-at most 0.85; each taken slot holds
-
-    slot = ((quotient << PROBE_BITS) | probe) << row_bits | first_row
-
-where `number = quotient * size + home` (the home slot is `number % size`, implied by the position),
-`probe` is the steps from home (step `1 + quotient % (size - 1)`, so `entries()` can rebuild the
-number) and `first_row` the row a duplicate's report names. A table that would pass its load or
-`PROBE_LIMIT` is rebuilt larger (`grown`).
+A taken slot of the `array('Q')` holds ``((quotient << PROBE_BITS) | probe) << row_bits | first_row``,
+where ``number = quotient * size + home`` (`size` a random prime, the home slot implied by the
+position) and `probe` counts steps of ``1 + quotient % (size - 1)`` from home.
 """
 
 from __future__ import annotations
@@ -24,7 +17,6 @@ __all__ = [
     "PROBE_BITS",
     "PROBE_LIMIT",
     "SeenNumbers",
-    "TableFullError",
     "next_prime",
 ]
 
@@ -109,10 +101,6 @@ def _record_batch(  # noqa: PLR0917 - one call a batch, positional for speed
     return len(numbers), duplicates
 
 
-class TableFullError(Exception):
-    """Internal: the table needs rebuilding larger (more rows than its bound, or a long probe)."""
-
-
 class SeenNumbers:
     """Phone numbers seen so far in a file, each with its first row (docs/decisions/0023)."""
 
@@ -146,9 +134,9 @@ class SeenNumbers:
         """Bytes the table holds."""
         return self.slots.itemsize * self.size
 
-    def _walk(self, quotient: int, home: int) -> tuple[int, int, int]:
+    def _walk(self, quotient: int, home: int) -> tuple[int, int, int] | None:
         """(slot, key, held): the slot along the number's probe sequence that holds it (held != 0) or
-        where it goes (held == 0), and its key there; `TableFullError` past `PROBE_LIMIT` steps."""
+        where it goes (held == 0), and its key there; None past `PROBE_LIMIT` steps."""
         slots, size, row_bits = self.slots, self.size, self.row_bits
         key = quotient << PROBE_BITS
         last = key | PROBE_LIMIT
@@ -158,7 +146,7 @@ class SeenNumbers:
             if not held or held >> row_bits == key:
                 return slot, key, held
             if key == last:
-                raise TableFullError
+                return None
             key += 1
             slot += step
             if slot >= size:
@@ -167,25 +155,13 @@ class SeenNumbers:
     def record(self, number: int, row_number: int) -> tuple[SeenNumbers, int]:
         """The row that first had `number`, recording `row_number` as first if none did, rebuilding
         larger when the table is too full for the number: (the table to use from now on, the first row)."""
-        table = self
-        while True:
-            try:
-                slot, key, held = table._walk(*divmod(number, table.size))
-            except TableFullError:
-                table = table.grown(table.rows)
-                continue
-            if held:
-                return table, int(held & table.row_mask)
-            table.slots[slot] = key << table.row_bits | row_number
-            return table, row_number
+        duplicate = self.record_batch([str(number)], row_number)
+        return self, duplicate[0][1] if duplicate else row_number
 
     def find(self, number: int) -> int | None:
         """The row (value) held for `number`, or None; records nothing."""
-        try:
-            _, _, held = self._walk(*divmod(number, self.size))
-        except TableFullError:
-            return None  # a number is never held past the limit
-        return int(held & self.row_mask) if held else None
+        found = self._walk(*divmod(number, self.size))  # None: a number is never held past the limit
+        return int(found[2] & self.row_mask) if found and found[2] else None
 
     def entries(self) -> Iterator[tuple[int, int]]:
         """(number, first row) of every number held, in slot order (rebuilds and tests)."""
@@ -225,11 +201,11 @@ class SeenNumbers:
         largest = max(largest or 0, self.largest)
         while True:
             bigger = SeenNumbers(wanted, largest)
-            try:
-                for number, row in self.entries():  # distinct numbers: each takes a free slot
-                    slot, key, _ = bigger._walk(*divmod(number, bigger.size))
-                    bigger.slots[slot] = key << bigger.row_bits | row
-            except TableFullError:
-                wanted = wanted * 3 // 2
-                continue
-            return bigger
+            for number, row in self.entries():  # distinct numbers: each takes a free slot
+                found = bigger._walk(*divmod(number, bigger.size))
+                if found is None:
+                    break
+                bigger.slots[found[0]] = found[1] << bigger.row_bits | row
+            else:
+                return bigger
+            wanted = wanted * 3 // 2

@@ -96,7 +96,7 @@ class SplitResult:
 class _PartWriter:
     """Writes rows to successive part files, starting a new one before a limit would be crossed."""
 
-    def __init__(self, out_dir: Path, header: list[str], max_rows: int | None, max_bytes: int) -> None:
+    def __init__(self, out_dir: Path, header: list[str], max_rows: int, max_bytes: int) -> None:
         self.out_dir = out_dir
         self.max_rows = max_rows
         self.max_bytes = max_bytes
@@ -107,7 +107,7 @@ class _PartWriter:
         self._format = csv.writer(self._buffer).writerow
         self.header_text, self.header_bytes = self.row_text(header)
         self._handle: IO[str] | None = None
-        self._rows = 0
+        self._rows = max_rows  # no part open: the first row opens one
         self._bytes = 0
         self._map = RowMap()
 
@@ -122,48 +122,32 @@ class _PartWriter:
 
     def write(self, text: str, size: int, row_number: int) -> None:
         """Append a formatted row, opening a new part when the current one is full."""
-        if (
-            self._handle is None
-            or self._bytes + size > self.max_bytes
-            or (self.max_rows is not None and self._rows >= self.max_rows)
-        ):
-            self._close_part()
-            self._open_part()
-        assert self._handle is not None  # noqa: S101 - _open_part just set it
+        if self._bytes + size > self.max_bytes or self._rows >= self.max_rows:
+            self.finish()
+            path = self.out_dir / f"part-{len(self.parts) + 1:04d}.csv"
+            self._handle = path.open("w", encoding="utf-8", newline="")
+            self._handle.write(self.header_text)
+            self._rows = 0
+            self._bytes = self.header_bytes
+            self._map = RowMap()
+        assert self._handle is not None  # noqa: S101 - a part is open
         self._handle.write(text)
         self._rows += 1
         self._bytes += size
         self._map.append(row_number)
 
-    def _open_part(self) -> None:
-        path = self.out_dir / f"part-{len(self.parts) + 1:04d}.csv"
-        self._handle = path.open("w", encoding="utf-8", newline="")
-        self._handle.write(self.header_text)
-        self._rows = 0
-        self._bytes = self.header_bytes
-        self._map = RowMap()
-
-    def _close_part(self) -> None:
-        if self._handle is None:
-            return
-        self._handle.close()
-        path = Path(self._handle.name)
-        self.parts.append(Part(len(self.parts) + 1, path, self._rows, self._bytes, self._map))
-        self._handle = None
-
     def finish(self) -> list[Part]:
-        """Close the last part and return every part."""
-        self._close_part()
+        """Close the current part, if one is open, and return every part."""
+        if self._handle is not None:
+            self._handle.close()
+            path = Path(self._handle.name)
+            self.parts.append(Part(len(self.parts) + 1, path, self._rows, self._bytes, self._map))
+            self._handle = None
         return self.parts
 
     def discard(self) -> None:
         """Close and delete every part written (the split failed)."""
-        handle = self._handle
-        self._handle = None
-        if handle is not None:
-            handle.close()
-            Path(handle.name).unlink(missing_ok=True)
-        for part in self.parts:
+        for part in self.finish():
             part.path.unlink(missing_ok=True)
         self.parts.clear()
 
@@ -198,11 +182,10 @@ def split_file(
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     if family == "ccm":
-        max_rows: int | None = limits.ccm_max_rows
-        max_bytes = limits.ccm_max_bytes
+        max_rows, max_bytes = limits.ccm_max_rows, limits.ccm_max_bytes
         cap: int | None = None
     elif family == "campaign":
-        max_rows = None
+        max_rows = _LARGEST
         max_bytes = limits.campaign_max_bytes
         cap = limits.campaign_static_list_cap if list_type == "static" else limits.campaign_dynamic_list_cap
     else:
