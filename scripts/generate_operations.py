@@ -275,6 +275,26 @@ def render_rules(rules: list[dict[str, Any]]) -> str:
     return "".join(lines)
 
 
+#: Enum schemas the light layers use without loading the generated package: (schema, class name, doc).
+LIGHT_ENUMS = (("ContactUploadErrorCode", "RowErrorCode", "The upload error codes a row can get"),)
+
+
+def render_enums(spec: Spec) -> str:
+    """``spec/codes.py``: the :data:`LIGHT_ENUMS` as ``StrEnum`` classes."""
+    out = [
+        HEADER,
+        '"""Enums of openapi.yaml for the layers that must not load the generated package (the file\n'
+        'checks start fast; docs/decisions/0025)."""\n\n',
+        "from __future__ import annotations\n\nfrom enum import StrEnum\n\n",
+        f"__all__ = [{', '.join(repr(name) for _, name, _ in LIGHT_ENUMS)}]\n",
+    ]
+    for schema, name, doc in LIGHT_ENUMS:
+        values = spec.doc["components"]["schemas"][schema]["enum"]
+        out.append(f'\n\nclass {name}(StrEnum):\n    """{doc} (openapi.yaml\'s ``{schema}``)."""\n\n')
+        out.extend(f"    {value} = {value!r}\n" for value in values)
+    return "".join(out)
+
+
 def _summary(op: dict[str, Any]) -> str:
     text = " ".join(str(op.get("summary") or op["operationId"]).split()).rstrip(".")
     return text.replace("\\", "\\\\").replace('"""', "'''")
@@ -798,6 +818,7 @@ def main(argv: list[str]) -> int:
     files = {
         package / "operations" / "requests.py": builder_text,
         package / "spec" / "operations.py": render_rules(list(rules.values())),
+        package / "spec" / "codes.py": render_enums(spec),
         package / "operations" / "spec_requests.py": request_text,
         package / "client" / "_async" / "operations.py": method_text,
     }

@@ -2,23 +2,13 @@
 
 from __future__ import annotations
 
-from enum import StrEnum
 from typing import Literal, NamedTuple
+
+from exotel_contacts.spec.codes import RowErrorCode
 
 __all__ = ["FailureSource", "RowErrorCode", "RowFailure", "RowResult"]
 
 FailureSource = Literal["local", "server", "upload", "reconciliation"]
-
-
-class RowErrorCode(StrEnum):
-    """The upload error codes of `ContactUploadErrorCode` that a row can get."""
-
-    INVALID_PHONE = "INVALID_PHONE"
-    DUPLICATE_ENTRY = "DUPLICATE_ENTRY"
-    MISSING_REQUIRED = "MISSING_REQUIRED"
-    INVALID_FORMAT = "INVALID_FORMAT"
-    QUOTA_EXCEEDED = "QUOTA_EXCEEDED"
-    INVALID_EMAIL = "INVALID_EMAIL"
 
 
 class RowFailure(NamedTuple):
