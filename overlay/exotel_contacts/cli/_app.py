@@ -6,7 +6,7 @@ from __future__ import annotations
 import inspect
 import os
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -42,6 +42,7 @@ if TYPE_CHECKING:
     from exotel_contacts.client._sync.client import Client
 
 __all__ = [
+    "CONTACT_COLUMNS",
     "EXIT_API_ERROR",
     "EXIT_BAD_INPUT",
     "EXIT_CODES_HELP",
@@ -65,6 +66,7 @@ __all__ = [
     "write_output",
 ]
 
+CONTACT_COLUMNS = ("sid", "number", "first_name", "last_name", "company_name", "email", "tag")
 JsonOption = Annotated[
     bool, typer.Option("--json", help="Print exactly one JSON document with the result on stdout.")
 ]
@@ -72,9 +74,8 @@ DebugOption = Annotated[bool, typer.Option("--debug", help="Show tracebacks for 
 
 
 class Output:
-    """A command's human output on stdout: plain lines as they are; renderables through rich's Console,
-    loaded on first use. Every string shown is data, so the Console reads no markup and no emoji codes
-    (``[/x]`` made rich raise; ``[bold]`` and ``:smile:`` were interpreted)."""
+    """A command's human output on stdout: plain lines as they are; tables and other renderables through
+    rich's Console, loaded on first use, which reads no markup and no emoji codes (docs/decisions/0025)."""
 
     def __init__(self) -> None:
         self._console: Console | None = None
@@ -90,6 +91,24 @@ class Output:
 
             self._console = Console(highlight=False, soft_wrap=True, markup=False, emoji=False)
         self._console.print(*objects, **options)
+
+    def table(self, title: str, rows: Iterable[Iterable[object]], columns: Sequence[str] = ()) -> None:
+        """A table of ``rows`` under ``columns`` (none: no header); each cell is text, never markup."""
+        from rich.table import Table
+        from rich.text import Text
+
+        table = Table(*columns, title=cell(title), show_header=bool(columns))
+        for row in rows:
+            table.add_row(*(Text(cell(value)) for value in row))
+        self.print(table)
+
+    def record(self, title: str, record: Mapping[str, object]) -> None:
+        """One record as a two-column table."""
+        self.table(title, record.items())
+
+    def records(self, title: str, records: Iterable[Mapping[str, object]], columns: Sequence[str]) -> None:
+        """A table of records, one row each, the given columns."""
+        self.table(title, ([record.get(column) for column in columns] for record in records), columns)
 
 
 @dataclass
