@@ -6,8 +6,7 @@ from __future__ import annotations
 import inspect
 import os
 import sys
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from contextlib import contextmanager
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, NoReturn
@@ -200,24 +199,6 @@ def _stop(
     raise typer.Exit(code) from None
 
 
-@contextmanager
-def _debuggable(debug: bool, json_out: bool, partial: Partial | None) -> Iterator[None]:
-    try:
-        yield
-    except (typer.Exit, typer.Abort):
-        raise
-    except (KeyboardInterrupt, Exception) as error:
-        if debug:
-            raise
-        # Ctrl-C or a bug: what reached the server so far is printed, then the error line.
-        if isinstance(error, KeyboardInterrupt):
-            code, line = EXIT_INTERRUPTED, "interrupted (Ctrl-C); what was sent before it stays sent"
-        else:
-            code = EXIT_API_ERROR
-            line = f"unexpected {type(error).__name__}: {clean(str(error))} (run with --debug for details)"
-        _stop(code, {"type": type(error).__name__, "message": line}, line, json_out, _safe_partial(partial))
-
-
 def write_output(
     path: Path | None, write: Callable[[Path], object], *, what: str = "--errors-out"
 ) -> list[str]:
@@ -302,7 +283,7 @@ def run_command(
     """
     if sends:
         configure_logging(debug)
-    with _debuggable(debug, json_out, partial):
+    try:
         try:
             outcome = action()
         except ExotelError as raised:
@@ -318,7 +299,19 @@ def run_command(
         _print(outcome, json_out)
         for problem in outcome.problems:
             _error_line(f"error: {problem}")
-        raise typer.Exit(outcome.exit_code)
+    except (typer.Exit, typer.Abort):
+        raise
+    except (KeyboardInterrupt, Exception) as error:
+        if debug:
+            raise
+        # Ctrl-C or a bug: what reached the server so far is printed, then the error line.
+        if isinstance(error, KeyboardInterrupt):
+            code, line = EXIT_INTERRUPTED, "interrupted (Ctrl-C); what was sent before it stays sent"
+        else:
+            code = EXIT_API_ERROR
+            line = f"unexpected {type(error).__name__}: {clean(str(error))} (run with --debug for details)"
+        _stop(code, {"type": type(error).__name__, "message": line}, line, json_out, _safe_partial(partial))
+    raise typer.Exit(outcome.exit_code)
 
 
 def json_command(

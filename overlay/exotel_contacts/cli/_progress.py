@@ -27,6 +27,8 @@ class _Display:
 
     quiet_lines = False
     """Whether ``quiet`` silences the stage lines too (they go to stderr otherwise)."""
+    last: ImportProgress | BulkProgress | None = None
+    """The latest import or bulk event: what an unexpected error leaves to report."""
 
     def __init__(self, progress: Progress | None, console: Console) -> None:
         self._progress = progress
@@ -58,9 +60,6 @@ class _Display:
 class ImportDisplay(_Display):
     """Receives :class:`ImportProgress` events; without a terminal, one line per stage change."""
 
-    last: ImportProgress | None = None
-    """The latest event: what an unexpected error leaves to report."""
-
     def __call__(self, event: ImportProgress) -> None:
         self.last = event
         if self._progress is not None:
@@ -83,9 +82,6 @@ class ImportDisplay(_Display):
 
 class BulkDisplay(_Display):
     """Receives :class:`BulkProgress` events for ``create``."""
-
-    last: BulkProgress | None = None
-    """The latest event: what an unexpected error leaves to report."""
 
     def __call__(self, event: BulkProgress) -> None:
         self.last = event

@@ -10,7 +10,7 @@ import typer
 from exotel_contacts.base.exceptions import InvalidInputError
 
 from ._app import CONTACT_COLUMNS, CommandResult, cell, command_app, json_command, make_client
-from ._confirm import DryRunOption, YesOption, confirm
+from ._shared_options import DryRunOption, YesOption, confirm
 
 __all__ = ["contacts_app"]
 

@@ -24,8 +24,7 @@ from ._app import (
     json_command,
     make_client,
 )
-from ._confirm import DryRunOption, YesOption, confirm
-from ._shared_options import DefaultRegionOption, StrictOption
+from ._shared_options import DefaultRegionOption, DryRunOption, StrictOption, YesOption, confirm
 
 if TYPE_CHECKING:
     from exotel_contacts.client._sync.client import Client
