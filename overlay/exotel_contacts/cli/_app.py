@@ -199,17 +199,15 @@ def _stop(
     raise typer.Exit(code) from None
 
 
-def write_output(
-    path: Path | None, write: Callable[[Path], object], *, what: str = "--errors-out"
-) -> list[str]:
-    """Write an output file at the end of a command; a failure becomes a problem line, never a lost result."""
+def write_output(path: Path | None, write: Callable[[Path], object]) -> list[str]:
+    """Write ``--errors-out`` once the work is done; a failure becomes a problem line, not a lost result."""
     if path is None:
         return []
     try:
         write(path)
     except OSError as exc:
         reason = exc.strerror or type(exc).__name__
-        return [f"could not write {what} {str(path)!r} ({reason}); the result is shown here instead"]
+        return [f"could not write --errors-out {str(path)!r} ({reason}); the result is shown here instead"]
     return []
 
 

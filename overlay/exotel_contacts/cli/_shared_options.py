@@ -25,6 +25,7 @@ __all__ = [
     "FileArgument",
     "JournalOption",
     "SendInvalidOption",
+    "SortOption",
     "StrictOption",
     "WaitOption",
     "WaitTimeoutOption",
@@ -70,6 +71,10 @@ DuplicateCheckOption = Annotated[
     ),
 ]
 
+SortOption = Annotated[
+    str | None,
+    typer.Option("--sort-by", help="date_created:asc (default), date_created:desc, name:asc, name:desc"),
+]
 YesOption = Annotated[
     bool, typer.Option("--yes", "-y", help="Do not ask before deleting (needed without a terminal).")
 ]

@@ -10,7 +10,7 @@ import typer
 from exotel_contacts.base.exceptions import InvalidInputError
 
 from ._app import CONTACT_COLUMNS, CommandResult, cell, command_app, json_command, make_client
-from ._shared_options import DryRunOption, YesOption, confirm
+from ._shared_options import DryRunOption, SortOption, YesOption, confirm
 
 __all__ = ["contacts_app"]
 
@@ -32,10 +32,7 @@ def ls(
     list_sid: Annotated[
         list[str] | None, typer.Option("--list", help="Only contacts of this list (sid; repeat for more).")
     ] = None,
-    sort_by: Annotated[
-        str | None,
-        typer.Option("--sort-by", help="date_created:asc (default), date_created:desc, name:asc, name:desc"),
-    ] = None,
+    sort_by: SortOption = None,
     show_lists: ShowListsOption = False,
     max_records: Annotated[
         int | None, typer.Option("--max", min=1, help="Stop after this many contacts (default: all pages).")

@@ -24,7 +24,7 @@ from ._app import (
     json_command,
     make_client,
 )
-from ._shared_options import DefaultRegionOption, DryRunOption, StrictOption, YesOption, confirm
+from ._shared_options import DefaultRegionOption, DryRunOption, SortOption, StrictOption, YesOption, confirm
 
 if TYPE_CHECKING:
     from exotel_contacts.client._sync.client import Client
@@ -38,10 +38,6 @@ app = lists_app = command_app("lists")
 _SHOWN = 20
 _COLUMNS = ("sid", "name", "tag", "contact_count", "date_created")
 ListArgument = Annotated[str, typer.Argument(help="The list's sid, or its exact name.")]
-SortOption = Annotated[
-    str | None,
-    typer.Option("--sort-by", help="date_created:asc (default), date_created:desc, name:asc, name:desc"),
-]
 
 
 def resolve(client: Client, given: str) -> ContactList:
