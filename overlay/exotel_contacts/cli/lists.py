@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import functools
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
@@ -213,22 +214,16 @@ def sync(
 
     with make_client(ctx) as client, ListDisplay.shown(quiet=json_out) as display:
         found = resolve(client, target)
+        sync_to = functools.partial(
+            client.sync_list, found.sid, numbers, default_region=default_region, strict=strict
+        )
         if not dry_run and not yes:
             # The plan first: removals are shown and confirmed before anything changes.
-            plan = client.sync_list(
-                found.sid, numbers, dry_run=True, default_region=default_region, strict=strict
-            )
+            plan = sync_to(dry_run=True)
             if plan.removed:
                 gone = [f"{c.number} ({c.contact_sid})" for c in plan.removed]
                 confirm(f"remove {len(gone)} members from list {found.name!r}", gone, yes=yes)
-        result = client.sync_list(
-            found.sid,
-            numbers,
-            dry_run=dry_run,
-            default_region=default_region,
-            strict=strict,
-            on_progress=display,
-        )
+        result = sync_to(dry_run=dry_run, on_progress=display)
 
     def render(out: Output) -> None:
         out.record("plan (dry run: nothing changed)" if dry_run else "sync", result.summary())
