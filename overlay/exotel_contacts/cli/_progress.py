@@ -14,7 +14,7 @@ from exotel_contacts.workflows.bulk import BulkProgress
 from exotel_contacts.workflows.imports import ImportProgress
 from exotel_contacts.workflows.lists import AddToListProgress, SyncProgress
 
-from ._app import CommandResult, Output, interactive, stderr_console
+from ._app import CommandResult, interactive, stderr_console
 
 if TYPE_CHECKING:
     from collections.abc import Iterator, Sequence
@@ -114,11 +114,5 @@ def progress_outcome(shown: Sequence[ImportDisplay | BulkDisplay]) -> CommandRes
         attrs.asdict(last) if isinstance(last, BulkProgress) else dataclasses.asdict(last)
     )
     document = {"partial": {"note": "stopped before the end; these are the last counts seen", **counts}}
-
-    def render(console: Output) -> None:
-        console.print(
-            "stopped before the end; last counts seen: " + ", ".join(f"{k}={v}" for k, v in counts.items()),
-            markup=False,
-        )
-
-    return CommandResult(document, render=render)
+    line = "stopped before the end; last counts seen: " + ", ".join(f"{k}={v}" for k, v in counts.items())
+    return CommandResult(document, render=lambda out: out.line(line))

@@ -94,14 +94,13 @@ def _from_jsonl(path: Path, source: _Input) -> Iterator[dict[str, Any]]:
                 continue
             try:
                 contact = json.loads(line)
+                reason = "each line must be a JSON object with at least a 'number'"
             except (ValueError, RecursionError) as error:
                 detail = error.msg if isinstance(error, json.JSONDecodeError) else type(error).__name__
                 contact, reason = (
                     None,
                     f"line {line_number} is not JSON ({detail}); write one object per line",
                 )
-            else:
-                reason = "each line must be a JSON object with at least a 'number'"
             if not isinstance(contact, dict) or not contact.get("number"):
                 source.bad_line(line_number, reason)
                 continue
