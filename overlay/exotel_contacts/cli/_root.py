@@ -73,8 +73,8 @@ COMMANDS: dict[str, str] = {
     ),
     "status": "Show a CCM upload's status: processing/completed and its counts.",
     "upload": (
-        "Check a contact CSV, split it into parts within CCM's limits (10 MB, 50,000 rows), upload them (five"
-        " at a time), wait for Exotel, and report every failed row by its row number in FILE."
+        "Check a contact CSV, split it into parts within CCM's limits (10 MB, 50,000 rows), upload them "
+        "(five at a time), wait for Exotel, and report every failed row by its row number in FILE."
     ),
     "validate": (
         "Check a contact CSV without sending it: encoding, columns, phone numbers, emails, duplicates."
