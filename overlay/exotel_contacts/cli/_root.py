@@ -105,16 +105,15 @@ class _StartUp:
 
     collector_paused = False
 
-    @classmethod
-    def resume_collector(cls) -> None:
+    def resume_collector(self) -> None:
         """Freeze what start-up loaded (it lives as long as the process) and turn the collector back on."""
-        if cls.collector_paused:
-            cls.collector_paused = False
+        if self.collector_paused:
+            self.collector_paused = False
             gc.freeze()
             gc.enable()
 
 
-START_UP = _StartUp
+START_UP = _StartUp()
 
 
 class LazyGroup(TyperGroup):
