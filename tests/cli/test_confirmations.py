@@ -12,7 +12,7 @@ import pytest
 from cli_support import Invoke, one_json
 from typer.testing import CliRunner
 
-from exotel_contacts.cli import _confirm, app
+from exotel_contacts.cli import _shared_options, app
 
 
 @pytest.fixture
@@ -22,7 +22,7 @@ def on_a_terminal(monkeypatch: pytest.MonkeyPatch, cli_env: dict[str, str]) -> A
 
     def run(answer: str, *args: str) -> Any:
         with monkeypatch.context() as patched:
-            patched.setattr(_confirm, "terminal", lambda: True)
+            patched.setattr(_shared_options, "terminal", lambda: True)
             return runner.invoke(app, list(args), env=cli_env, input=answer, catch_exceptions=False)
 
     return run

@@ -26,9 +26,7 @@ def main() -> None:
             "install it with: pip install 'exotel-contacts[cli]'\n"
         )
         raise SystemExit(2)
-    # Start-up allocates objects that live as long as the process (typer, the group, the command's
-    # module): the cyclic collector stays off until the command is loaded (~15 ms of a ~90 ms start),
-    # then they are frozen out of every later collection.
+    # Off until the command is loaded; then start-up's objects are frozen (docs/decisions/0025).
     gc.disable()
     from . import _root
 

@@ -6,8 +6,7 @@ from __future__ import annotations
 import inspect
 import os
 import sys
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, NoReturn
@@ -42,6 +41,7 @@ if TYPE_CHECKING:
     from exotel_contacts.client._sync.client import Client
 
 __all__ = [
+    "CONTACT_COLUMNS",
     "EXIT_API_ERROR",
     "EXIT_BAD_INPUT",
     "EXIT_CODES_HELP",
@@ -65,6 +65,7 @@ __all__ = [
     "write_output",
 ]
 
+CONTACT_COLUMNS = ("sid", "number", "first_name", "last_name", "company_name", "email", "tag")
 JsonOption = Annotated[
     bool, typer.Option("--json", help="Print exactly one JSON document with the result on stdout.")
 ]
@@ -72,9 +73,8 @@ DebugOption = Annotated[bool, typer.Option("--debug", help="Show tracebacks for 
 
 
 class Output:
-    """A command's human output on stdout: plain lines as they are; renderables through rich's Console,
-    loaded on first use. Every string shown is data, so the Console reads no markup and no emoji codes
-    (``[/x]`` made rich raise; ``[bold]`` and ``:smile:`` were interpreted)."""
+    """A command's human output on stdout: plain lines as they are; tables and other renderables through
+    rich's Console, loaded on first use, which reads no markup and no emoji codes (docs/decisions/0025)."""
 
     def __init__(self) -> None:
         self._console: Console | None = None
@@ -90,6 +90,24 @@ class Output:
 
             self._console = Console(highlight=False, soft_wrap=True, markup=False, emoji=False)
         self._console.print(*objects, **options)
+
+    def table(self, title: str, rows: Iterable[Iterable[object]], columns: Sequence[str] = ()) -> None:
+        """A table of ``rows`` under ``columns`` (none: no header); each cell is text, never markup."""
+        from rich.table import Table
+        from rich.text import Text
+
+        table = Table(*columns, title=cell(title), show_header=bool(columns))
+        for row in rows:
+            table.add_row(*(Text(cell(value)) for value in row))
+        self.print(table)
+
+    def record(self, title: str, record: Mapping[str, object]) -> None:
+        """One record as a two-column table."""
+        self.table(title, record.items())
+
+    def records(self, title: str, records: Iterable[Mapping[str, object]], columns: Sequence[str]) -> None:
+        """A table of records, one row each, the given columns."""
+        self.table(title, ([record.get(column) for column in columns] for record in records), columns)
 
 
 @dataclass
@@ -181,35 +199,15 @@ def _stop(
     raise typer.Exit(code) from None
 
 
-@contextmanager
-def _debuggable(debug: bool, json_out: bool, partial: Partial | None) -> Iterator[None]:
-    try:
-        yield
-    except (typer.Exit, typer.Abort):
-        raise
-    except (KeyboardInterrupt, Exception) as error:
-        if debug:
-            raise
-        # Ctrl-C or a bug: what reached the server so far is printed, then the error line.
-        if isinstance(error, KeyboardInterrupt):
-            code, line = EXIT_INTERRUPTED, "interrupted (Ctrl-C); what was sent before it stays sent"
-        else:
-            code = EXIT_API_ERROR
-            line = f"unexpected {type(error).__name__}: {clean(str(error))} (run with --debug for details)"
-        _stop(code, {"type": type(error).__name__, "message": line}, line, json_out, _safe_partial(partial))
-
-
-def write_output(
-    path: Path | None, write: Callable[[Path], object], *, what: str = "--errors-out"
-) -> list[str]:
-    """Write an output file at the end of a command; a failure becomes a problem line, never a lost result."""
+def write_output(path: Path | None, write: Callable[[Path], object]) -> list[str]:
+    """Write ``--errors-out`` once the work is done; a failure becomes a problem line, not a lost result."""
     if path is None:
         return []
     try:
         write(path)
     except OSError as exc:
         reason = exc.strerror or type(exc).__name__
-        return [f"could not write {what} {str(path)!r} ({reason}); the result is shown here instead"]
+        return [f"could not write --errors-out {str(path)!r} ({reason}); the result is shown here instead"]
     return []
 
 
@@ -283,7 +281,7 @@ def run_command(
     """
     if sends:
         configure_logging(debug)
-    with _debuggable(debug, json_out, partial):
+    try:
         try:
             outcome = action()
         except ExotelError as raised:
@@ -299,7 +297,19 @@ def run_command(
         _print(outcome, json_out)
         for problem in outcome.problems:
             _error_line(f"error: {problem}")
-        raise typer.Exit(outcome.exit_code)
+    except (typer.Exit, typer.Abort):
+        raise
+    except (KeyboardInterrupt, Exception) as error:
+        if debug:
+            raise
+        # Ctrl-C or a bug: what reached the server so far is printed, then the error line.
+        if isinstance(error, KeyboardInterrupt):
+            code, line = EXIT_INTERRUPTED, "interrupted (Ctrl-C); what was sent before it stays sent"
+        else:
+            code = EXIT_API_ERROR
+            line = f"unexpected {type(error).__name__}: {clean(str(error))} (run with --debug for details)"
+        _stop(code, {"type": type(error).__name__, "message": line}, line, json_out, _safe_partial(partial))
+    raise typer.Exit(outcome.exit_code)
 
 
 def json_command(

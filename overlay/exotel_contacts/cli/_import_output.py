@@ -59,10 +59,8 @@ def import_outcome(result: ImportResult) -> CommandResult:
     document: dict[str, Any] = {"import": result.to_dict()}
 
     def render(console: Output) -> None:
-        table = Table(title=f"import of {result.path} ({result.family})", show_header=False)
-        for name in ("total", "accepted", "failed", "duplicates", "pending"):
-            table.add_row(name, str(getattr(result, name)))
-        console.print(table)
+        counts = ("total", "accepted", "failed", "duplicates", "pending")
+        console.table(f"import of {result.path} ({result.family})", ((n, getattr(result, n)) for n in counts))
         parts = Table("part", "rows", "original rows", "upload_id", "status", title="parts")
         for part in result.parts:
             parts.add_row(

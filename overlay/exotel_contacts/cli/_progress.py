@@ -14,7 +14,7 @@ from exotel_contacts.workflows.bulk import BulkProgress
 from exotel_contacts.workflows.imports import ImportProgress
 from exotel_contacts.workflows.lists import AddToListProgress, SyncProgress
 
-from ._app import CommandResult, Output, interactive, stderr_console
+from ._app import CommandResult, interactive, stderr_console
 
 if TYPE_CHECKING:
     from collections.abc import Iterator, Sequence
@@ -27,6 +27,8 @@ class _Display:
 
     quiet_lines = False
     """Whether ``quiet`` silences the stage lines too (they go to stderr otherwise)."""
+    last: ImportProgress | BulkProgress | None = None
+    """The latest import or bulk event: what an unexpected error leaves to report."""
 
     def __init__(self, progress: Progress | None, console: Console) -> None:
         self._progress = progress
@@ -58,9 +60,6 @@ class _Display:
 class ImportDisplay(_Display):
     """Receives :class:`ImportProgress` events; without a terminal, one line per stage change."""
 
-    last: ImportProgress | None = None
-    """The latest event: what an unexpected error leaves to report."""
-
     def __call__(self, event: ImportProgress) -> None:
         self.last = event
         if self._progress is not None:
@@ -83,9 +82,6 @@ class ImportDisplay(_Display):
 
 class BulkDisplay(_Display):
     """Receives :class:`BulkProgress` events for ``create``."""
-
-    last: BulkProgress | None = None
-    """The latest event: what an unexpected error leaves to report."""
 
     def __call__(self, event: BulkProgress) -> None:
         self.last = event
@@ -118,11 +114,5 @@ def progress_outcome(shown: Sequence[ImportDisplay | BulkDisplay]) -> CommandRes
         attrs.asdict(last) if isinstance(last, BulkProgress) else dataclasses.asdict(last)
     )
     document = {"partial": {"note": "stopped before the end; these are the last counts seen", **counts}}
-
-    def render(console: Output) -> None:
-        console.print(
-            "stopped before the end; last counts seen: " + ", ".join(f"{k}={v}" for k, v in counts.items()),
-            markup=False,
-        )
-
-    return CommandResult(document, render=render)
+    line = "stopped before the end; last counts seen: " + ", ".join(f"{k}={v}" for k, v in counts.items())
+    return CommandResult(document, render=lambda out: out.line(line))

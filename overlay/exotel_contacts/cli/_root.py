@@ -9,8 +9,7 @@ from __future__ import annotations
 import gc
 import importlib
 import inspect
-from collections.abc import Iterator, Mapping
-from typing import TYPE_CHECKING, Annotated, Any, NamedTuple
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 import typer.main
@@ -30,7 +29,6 @@ __all__ = [
     "EXIT_ROWS_FAILED",
     "GLOBAL_OPTIONS",
     "START_UP",
-    "CommandEntry",
     "LazyGroup",
     "app",
     "client_options",
@@ -51,66 +49,39 @@ EXIT_CODES_HELP = (
 )
 
 
-class CommandEntry(NamedTuple):
-    """Where a command lives (``exotel_contacts.cli.<module>``, whose ``app`` holds it) and its help's
-    first paragraph, which the top-level ``--help`` shortens as click does."""
-
-    module: str
-    summary: str
-
-
-# In the order the top-level help lists them (commands, then the two groups). A test compares each
-# entry with the command its module defines: the names, the order and the summaries cannot go stale.
-COMMANDS: dict[str, CommandEntry] = {
-    "create": CommandEntry(
-        "create",
-        "Create Campaign contacts from FILE (CSV, or JSON Lines when it ends in .jsonl/.ndjson) in "
-        "requests of up to 5000; report each contact: created, failed, already existed, or unknown.",
+# In the order the top-level help lists them (commands, then the two groups): each command's help's first
+# paragraph, which the top-level ``--help`` shortens as click does; ``exotel_contacts.cli.<name, _ for ->``
+# holds it in its ``app``. A test compares each entry with the command its module defines: the names, the
+# order and the summaries cannot go stale.
+COMMANDS: dict[str, str] = {
+    "create": (
+        "Create Campaign contacts from FILE (CSV, or JSON Lines when it ends in .jsonl/.ndjson) in requests "
+        "of up to 5000; report each contact: created, failed, already existed, or unknown."
     ),
-    "csv-status": CommandEntry(
-        "csv_status", "Show a Campaign CSV upload's status: in-progress/completed and its stats."
+    "csv-status": "Show a Campaign CSV upload's status: in-progress/completed and its stats.",
+    "csv-upload": (
+        "Check a contact CSV, split it into parts within the Campaign limit (60 MB), upload them into the "
+        "list, wait for Exotel, and report failed rows by original row number (Campaign reports counts only; "
+        'the rows it counted are found by reading the list back: "found by" reconciliation).'
     ),
-    "csv-upload": CommandEntry(
-        "csv_upload",
-        "Check a contact CSV, split it into parts within the Campaign limit (60 MB), upload them into "
-        "the list, wait for Exotel, and report failed rows by original row number (Campaign reports "
-        'counts only; the rows it counted are found by reading the list back: "found by" '
-        "reconciliation).",
-    ),
-    "demo": CommandEntry(
-        "demo", "Run the mock in-process, import a sample file through it, and show the report."
-    ),
-    "errors": CommandEntry(
-        "errors", "List a CCM upload's failed rows (row number, phone number, code, message)."
-    ),
-    "explain": CommandEntry(
-        "explain", "Explain a code from Exotel's error dictionary (e.g. 429, 1010, INVALID_PHONE, 23080)."
-    ),
-    "mock": CommandEntry(
-        "mock",
+    "demo": "Run the mock in-process, import a sample file through it, and show the report.",
+    "errors": "List a CCM upload's failed rows (row number, phone number, code, message).",
+    "explain": "Explain a code from Exotel's error dictionary (e.g. 429, 1010, INVALID_PHONE, 23080).",
+    "mock": (
         "Serve the mock (credentials from EXOTEL_ACCOUNT_SID, EXOTEL_API_KEY, EXOTEL_API_TOKEN, "
-        "EXOTEL_ACCESS_TOKEN; defaults demo / demo-key / demo-token / demo-access-token).",
+        "EXOTEL_ACCESS_TOKEN; defaults demo / demo-key / demo-token / demo-access-token)."
     ),
-    "status": CommandEntry("status", "Show a CCM upload's status: processing/completed and its counts."),
-    "upload": CommandEntry(
-        "upload",
+    "status": "Show a CCM upload's status: processing/completed and its counts.",
+    "upload": (
         "Check a contact CSV, split it into parts within CCM's limits (10 MB, 50,000 rows), upload them "
-        "(five at a time), wait for Exotel, and report every failed row by its row number in FILE.",
+        "(five at a time), wait for Exotel, and report every failed row by its row number in FILE."
     ),
-    "validate": CommandEntry(
-        "validate",
-        "Check a contact CSV without sending it: encoding, columns, phone numbers, emails, duplicates.",
+    "validate": (
+        "Check a contact CSV without sending it: encoding, columns, phone numbers, emails, duplicates."
     ),
-    "contacts": CommandEntry(
-        "contacts", "The Campaign address book: list, show, update and delete contacts."
-    ),
-    "lists": CommandEntry(
-        "lists",
-        "Campaign lists: create, list, show, delete, add contacts, and sync a list to a set of numbers.",
-    ),
-    "journals": CommandEntry(
-        "journals", "Job journals kept in Redis (--journal redis:JOB_ID): list them, and remove one."
-    ),
+    "contacts": "The Campaign address book: list, show, update and delete contacts.",
+    "lists": "Campaign lists: create, list, show, delete, add contacts, and sync a list to a set of numbers.",
+    "journals": "Job journals kept in Redis (--journal redis:JOB_ID): list them, and remove one.",
 }
 
 
@@ -119,7 +90,7 @@ def command_app(group: str | None = None, **settings: Any) -> typer.Typer:
     help is its summary): plain click help (typer's rich help loads rich into every ``--help``), no
     completion, plain tracebacks."""
     if group is not None:
-        settings = {"name": group, "help": COMMANDS[group].summary, "no_args_is_help": True, **settings}
+        settings = {"name": group, "help": COMMANDS[group], "no_args_is_help": True, **settings}
     return typer.Typer(
         epilog=EXIT_CODES_HELP,
         add_completion=False,
@@ -129,37 +100,10 @@ def command_app(group: str | None = None, **settings: Any) -> typer.Typer:
     )
 
 
-class _LoadedOnLookup(Mapping[str, Any]):
-    """The group's commands by name; a command's module is imported on its first lookup."""
-
-    def __init__(self) -> None:
-        self._loaded: dict[str, Any] = {}
-
-    def __getitem__(self, name: str) -> Any:
-        command = self._loaded.get(name)
-        if command is None:
-            entry = COMMANDS[name]  # KeyError: not a command (click then says "No such command")
-            module = importlib.import_module(f"{__package__}.{entry.module}")
-            command = typer.main.get_command(module.app)
-            command.name = name
-            self._loaded[name] = command
-        return command
-
-    def __iter__(self) -> Iterator[str]:
-        return iter(COMMANDS)
-
-    def __len__(self) -> int:
-        return len(COMMANDS)
-
-    def __contains__(self, name: object) -> bool:
-        return name in COMMANDS
-
-
 class _StartUp:
     """Whether :func:`exotel_contacts.cli.main` paused the cyclic collector for the start-up."""
 
-    def __init__(self) -> None:
-        self.collector_paused = False
+    collector_paused = False
 
     def resume_collector(self) -> None:
         """Freeze what start-up loaded (it lives as long as the process) and turn the collector back on."""
@@ -177,7 +121,16 @@ class LazyGroup(TyperGroup):
 
     def __init__(self, **attrs: Any) -> None:
         super().__init__(**attrs)
-        self.commands = _LoadedOnLookup()  # type: ignore[assignment]  # read-only: no add_command
+        # Every name (click's "Did you mean" reads them); a command is put in place on its first lookup.
+        self.commands = dict.fromkeys(COMMANDS)  # type: ignore[assignment]
+
+    def get_command(self, ctx: Context, cmd_name: str) -> Any:
+        """The command of this name, its module imported on first lookup; ``None``: not a command."""
+        if cmd_name in COMMANDS and self.commands[cmd_name] is None:
+            module = importlib.import_module(f"{__package__}.{cmd_name.replace('-', '_')}")
+            command = self.commands[cmd_name] = typer.main.get_command(module.app)
+            command.name = cmd_name
+        return self.commands.get(cmd_name)
 
     def resolve_command(self, ctx: Context, args: list[str]) -> tuple[str | None, Any, list[str]]:
         """The command named by ``args[0]``, loaded; the end of start-up when run from the console."""
@@ -189,7 +142,7 @@ class LazyGroup(TyperGroup):
     def format_commands(self, ctx: Context, formatter: HelpFormatter) -> None:
         """The commands section of the help, as :class:`TyperGroup` writes it, from the summaries."""
         # A help-only stand-in per command: the summary shortened to the width exactly as click would.
-        stand_ins = [(name, TyperCommand(name=name, help=entry.summary)) for name, entry in COMMANDS.items()]
+        stand_ins = [(name, TyperCommand(name=name, help=summary)) for name, summary in COMMANDS.items()]
         limit = formatter.width - 6 - max(len(name) for name in COMMANDS)
         rows = [(name, command.get_short_help_str(limit)) for name, command in stand_ins]
         with formatter.section("Commands"):

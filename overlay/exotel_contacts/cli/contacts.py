@@ -6,19 +6,18 @@ import itertools
 from typing import Annotated, Any
 
 import typer
-from rich.text import Text
 
 from exotel_contacts.base.exceptions import InvalidInputError
 
-from ._app import EXIT_OK, CommandResult, command_app, json_command, make_client
-from ._confirm import DryRunOption, YesOption, confirm
-from ._records import CONTACT_COLUMNS, as_dict, print_record, records_table, safe
+from ._app import CONTACT_COLUMNS, CommandResult, cell, command_app, json_command, make_client
+from ._shared_options import DryRunOption, SortOption, YesOption, confirm
 
 __all__ = ["contacts_app"]
 
 app = contacts_app = command_app("contacts")
 
 SidArgument = Annotated[str, typer.Argument(help="The contact's sid.")]
+_FIELDS = ("number", "first_name", "last_name", "company_name", "email", "tag")  # what update changes
 ShowListsOption = Annotated[
     bool, typer.Option("--show-lists", help="Also show the lists holding each contact.")
 ]
@@ -33,10 +32,7 @@ def ls(
     list_sid: Annotated[
         list[str] | None, typer.Option("--list", help="Only contacts of this list (sid; repeat for more).")
     ] = None,
-    sort_by: Annotated[
-        str | None,
-        typer.Option("--sort-by", help="date_created:asc (default), date_created:desc, name:asc, name:desc"),
-    ] = None,
+    sort_by: SortOption = None,
     show_lists: ShowListsOption = False,
     max_records: Annotated[
         int | None, typer.Option("--max", min=1, help="Stop after this many contacts (default: all pages).")
@@ -45,13 +41,11 @@ def ls(
     """The contacts of the address book, every page (20 a request) unless --max."""
     with make_client(ctx) as client:
         found = client.iter_contacts(name=name, list_sids=list_sid, sort_by=sort_by, show_lists=show_lists)
-        records = [as_dict(c) for c in itertools.islice(found, max_records)]
+        records = [c.to_dict() for c in itertools.islice(found, max_records)]
     columns = (*CONTACT_COLUMNS, "lists") if show_lists else CONTACT_COLUMNS
     shown = [{**r, "lists": ", ".join(x["name"] for x in r.get("lists", []))} for r in records]
     return CommandResult(
-        {"contacts": records},
-        EXIT_OK,
-        lambda console: console.print(records_table(f"contacts ({len(records)})", shown, columns)),
+        {"contacts": records}, render=lambda out: out.records(f"contacts ({len(records)})", shown, columns)
     )
 
 
@@ -59,8 +53,8 @@ def ls(
 def show(ctx: typer.Context, sid: SidArgument, show_lists: ShowListsOption = False) -> CommandResult:
     """One contact."""
     with make_client(ctx) as client:
-        data = as_dict(client.get_contact(sid, show_lists=show_lists))
-    return CommandResult({"contact": data}, EXIT_OK, lambda console: print_record(console, "contact", data))
+        data = client.get_contact(sid, show_lists=show_lists).to_dict()
+    return CommandResult({"contact": data}, render=lambda out: out.record("contact", data))
 
 
 @json_command(contacts_app, "update")
@@ -75,20 +69,12 @@ def update(
     tag: Annotated[str | None, typer.Option(help="New tag.")] = None,
 ) -> CommandResult:
     """Change some fields of a contact (the others stay)."""
-    given = {
-        "number": number,
-        "first_name": first_name,
-        "last_name": last_name,
-        "company_name": company_name,
-        "email": email,
-        "tag": tag,
-    }
-    changes: dict[str, Any] = {k: v for k, v in given.items() if v is not None}
+    changes: dict[str, Any] = {k: v for k, v in ctx.params.items() if k in _FIELDS and v is not None}
     if not changes:
         raise InvalidInputError("give at least one field to change, e.g. --first-name NAME")
     with make_client(ctx) as client:
-        data = as_dict(client.update_contact(sid, changes))
-    return CommandResult({"contact": data}, EXIT_OK, lambda console: print_record(console, "contact", data))
+        data = client.update_contact(sid, changes).to_dict()
+    return CommandResult({"contact": data}, render=lambda out: out.record("contact", data))
 
 
 @json_command(contacts_app, "rm")
@@ -98,18 +84,14 @@ def rm(
     """Delete a contact; it leaves every list that held it. Asks first on a terminal; else needs --yes."""
     with make_client(ctx) as client:
         if dry_run or not yes:
-            shown = as_dict(client.get_contact(sid))
+            shown = client.get_contact(sid).to_dict()
             line = " ".join(str(shown.get(k) or "") for k in ("first_name", "last_name")).strip()
             line = f"contact {sid} {shown.get('number') or ''} {line}".strip()
             if dry_run:
                 return CommandResult(
-                    {"would_delete": shown},
-                    EXIT_OK,
-                    lambda console: console.print(Text("would delete ") + safe(line)),
+                    {"would_delete": shown}, render=lambda out: out.line(f"would delete {cell(line)}")
                 )
             confirm("delete 1 contact (it leaves every list)", [line], yes=yes)
         deleted = client.delete_contact(sid)
-    data = as_dict(deleted) if deleted is not None else {"sid": sid}
-    return CommandResult(
-        {"deleted": data}, EXIT_OK, lambda console: console.print(Text("deleted contact ") + safe(sid))
-    )
+    data = deleted.to_dict() if deleted is not None else {"sid": sid}
+    return CommandResult({"deleted": data}, render=lambda out: out.line(f"deleted contact {cell(sid)}"))

@@ -94,14 +94,13 @@ def _from_jsonl(path: Path, source: _Input) -> Iterator[dict[str, Any]]:
                 continue
             try:
                 contact = json.loads(line)
+                reason = "each line must be a JSON object with at least a 'number'"
             except (ValueError, RecursionError) as error:
                 detail = error.msg if isinstance(error, json.JSONDecodeError) else type(error).__name__
                 contact, reason = (
                     None,
                     f"line {line_number} is not JSON ({detail}); write one object per line",
                 )
-            else:
-                reason = "each line must be a JSON object with at least a 'number'"
             if not isinstance(contact, dict) or not contact.get("number"):
                 source.bad_line(line_number, reason)
                 continue
@@ -219,16 +218,13 @@ def create(
             }
         }
 
-        def render(console: Output) -> None:
-            from ._records import print_record, records_table  # rich loads when there is something to print
-
-            print_record(console, f"contacts from {file}", counts)
+        def render(out: Output) -> None:
+            out.record(f"contacts from {file}", counts)
             if failures:
                 title = f"not created ({len(failures)}; first {min(len(failures), _SHOWN)})"
-                columns = ("row", "number", "outcome", "code", "reason")
-                console.print(records_table(title, failures[:_SHOWN], columns))
+                out.records(title, failures[:_SHOWN], ("row", "number", "outcome", "code", "reason"))
             if errors_out is not None and not problems:
-                console.print(f"error CSV: {errors_out}", markup=False)
+                out.print(f"error CSV: {errors_out}")
 
         return CommandResult(document, EXIT_ROWS_FAILED if failures else EXIT_OK, render, problems)
 

@@ -24,10 +24,8 @@ def csv_status(
     stats = data.get("stats") or {}
     failed = (stats.get("failed") or 0) + (stats.get("duplicate") or 0)
 
-    def render(console: Output) -> None:
-        from ._records import print_record  # rich loads when there is something to print
-
+    def render(out: Output) -> None:
         shown = {key: value for key, value in data.items() if key != "stats"}
-        print_record(console, f"CSV upload {upload_id}", shown | {f"stats.{k}": v for k, v in stats.items()})
+        out.record(f"CSV upload {upload_id}", shown | {f"stats.{k}": v for k, v in stats.items()})
 
     return CommandResult({"csv_upload": data}, EXIT_ROWS_FAILED if failed else EXIT_OK, render)

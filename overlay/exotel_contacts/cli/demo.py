@@ -152,18 +152,14 @@ def demo(
             with BulkDisplay.shown(quiet=json_out) as bulk_bar:
                 bulk = client.create_contacts_bulk(batch, on_progress=bulk_bar)
     outcome = import_outcome(result)
-    outcome.result["bulk_create"] = bulk.summary()
+    summary = outcome.result["bulk_create"] = bulk.summary()
     show_import = outcome.render
+    created = f"{summary['created']} of {summary['total']} contacts created in {summary['requests']} requests"
 
-    def render(console: Output) -> None:
+    def render(out: Output) -> None:
         if show_import is not None:
-            show_import(console)
-        summary = bulk.summary()
-        console.print(
-            f"bulk create: {summary['created']} of {summary['total']} contacts created in "
-            f"{summary['requests']} requests",
-            markup=False,
-        )
+            show_import(out)
+        out.line(f"bulk create: {created}")
 
     # The demo succeeds when the flow ran; the planted bad rows are expected failures.
     return CommandResult(outcome.result, EXIT_OK, render)

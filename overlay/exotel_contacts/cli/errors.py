@@ -41,13 +41,11 @@ def errors(
     data = report.to_dict()
     result = {"errors": data, "error_file": str(output) if saved else None}
 
-    def render(console: Output) -> None:
-        from ._records import records_table  # rich loads when there is something to print
-
+    def render(out: Output) -> None:
         title = f"{data.get('error_count', 0)} failed rows of upload {upload_id}"
         columns = ("row_number", "phone_number", "error_code", "error_message")
-        console.print(records_table(title, data.get("errors", []), columns))
+        out.records(title, data.get("errors", []), columns)
         if saved:
-            console.print(f"error CSV written to {output}")
+            out.print(f"error CSV written to {output}")
 
     return CommandResult(result, EXIT_ROWS_FAILED if data.get("error_count") else EXIT_OK, render, problems)

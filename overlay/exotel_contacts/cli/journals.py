@@ -28,19 +28,13 @@ def _redis_url(ctx: typer.Context) -> str:
 @json_command(app, "ls", sends=False)
 def list_journals(ctx: typer.Context) -> CommandResult:
     """List the journals in Redis: job id, kind, steps, when it expires, whether a worker holds it."""
+    import attrs
+
     from exotel_contacts.workflows.journal_redis import list_journals as found
 
     journals = found(_redis_url(ctx))
-    rows = [
-        {
-            "job_id": info.job_id,
-            "kind": info.kind,
-            "steps": info.steps,
-            "expires_in_seconds": info.expires_in,
-            "held": info.held,
-        }
-        for info in journals
-    ]
+    names = {"expires_in": "expires_in_seconds"}  # the --json key says its unit
+    rows = [{names.get(k, k): v for k, v in attrs.asdict(info).items()} for info in journals]
 
     def render(console: Output) -> None:
         if not journals:

@@ -3,47 +3,45 @@
 from __future__ import annotations
 
 import csv
+import functools
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
-from rich.text import Text
 
 from exotel_contacts.base.exceptions import InvalidInputError, NotFoundError
 from exotel_contacts.core.local_paths import check_input_file
 
 from ._app import (
+    CONTACT_COLUMNS,
     EXIT_OK,
     EXIT_ROWS_FAILED,
     CommandResult,
     JsonOption,
     Output,
     PartialResult,
+    cell,
     command_app,
     json_command,
     make_client,
 )
-from ._confirm import DryRunOption, YesOption, confirm
-from ._records import CONTACT_COLUMNS, LIST_COLUMNS, as_dict, print_record, records_table, safe
-from ._shared_options import DefaultRegionOption, StrictOption
+from ._shared_options import DefaultRegionOption, DryRunOption, SortOption, StrictOption, YesOption, confirm
 
 if TYPE_CHECKING:
     from exotel_contacts.client._sync.client import Client
     from exotel_contacts.workflows.lists import AddToListResult
+    from exotel_contacts_api.models import ContactList
 
 __all__ = ["lists_app"]
 
 app = lists_app = command_app("lists")
 
 _SHOWN = 20
+_COLUMNS = ("sid", "name", "tag", "contact_count", "date_created")
 ListArgument = Annotated[str, typer.Argument(help="The list's sid, or its exact name.")]
-SortOption = Annotated[
-    str | None,
-    typer.Option("--sort-by", help="date_created:asc (default), date_created:desc, name:asc, name:desc"),
-]
 
 
-def resolve(client: Client, given: str) -> Any:
+def resolve(client: Client, given: str) -> ContactList:
     """The list with this sid, else the list with this exact name."""
     from exotel_contacts.operations.inputs import MAX_SID_LENGTH
 
@@ -69,8 +67,8 @@ def create(
 ) -> CommandResult:
     """Create a static list (at most 100,000 contacts)."""
     with make_client(ctx) as client:
-        data = as_dict(client.create_list(name, tag=tag, exist_ok=exist_ok))
-    return CommandResult({"list": data}, EXIT_OK, lambda console: print_record(console, "list", data))
+        data = client.create_list(name, tag=tag, exist_ok=exist_ok).to_dict()
+    return CommandResult({"list": data}, render=lambda out: out.record("list", data))
 
 
 @json_command(lists_app, "ls")
@@ -81,11 +79,9 @@ def ls(
 ) -> CommandResult:
     """Every list of the account with its contact count (all pages)."""
     with make_client(ctx) as client:
-        found = [as_dict(item) for item in client.iter_lists(name=name, sort_by=sort_by)]
+        found = [item.to_dict() for item in client.iter_lists(name=name, sort_by=sort_by)]
     return CommandResult(
-        {"lists": found},
-        EXIT_OK,
-        lambda console: console.print(records_table(f"lists ({len(found)})", found, LIST_COLUMNS)),
+        {"lists": found}, render=lambda out: out.records(f"lists ({len(found)})", found, _COLUMNS)
     )
 
 
@@ -98,21 +94,21 @@ def show(
     """One list, and with --contacts its members."""
     with make_client(ctx) as client:
         found = resolve(client, target)
-        members = [as_dict(c) for c in client.iter_list_contacts(found.sid)] if contacts else None
-    data = as_dict(found)
+        members = [c.to_dict() for c in client.iter_list_contacts(found.sid)] if contacts else None
+    data = found.to_dict()
     document: dict[str, Any] = {"list": data}
     if members is not None:
         document["contacts"] = members
 
-    def render(console: Output) -> None:
-        print_record(console, "list", data)
+    def render(out: Output) -> None:
+        out.record("list", data)
         if members is not None:
-            console.print(records_table(f"contacts ({len(members)})", members, CONTACT_COLUMNS))
+            out.records(f"contacts ({len(members)})", members, CONTACT_COLUMNS)
 
-    return CommandResult(document, EXIT_OK, render)
+    return CommandResult(document, render=render)
 
 
-def _list_line(found: Any) -> str:
+def _list_line(found: ContactList) -> str:
     count = getattr(found, "contact_count", None)
     members = f", {count} contacts" if isinstance(count, int) else ""
     return f"list {found.name!r} ({found.sid}{members}; the contacts stay)"
@@ -126,17 +122,12 @@ def rm(
     with make_client(ctx) as client:
         found = resolve(client, target)
         if dry_run:
-            return CommandResult(
-                {"would_delete": as_dict(found)},
-                EXIT_OK,
-                lambda console: console.print(Text("would delete ") + safe(_list_line(found))),
-            )
+            line = f"would delete {cell(_list_line(found))}"
+            return CommandResult({"would_delete": found.to_dict()}, render=lambda out: out.line(line))
         confirm("delete 1 list", [_list_line(found)], yes=yes)
         deleted = client.delete_list(found.sid)
-    data = as_dict(deleted if deleted is not None else found)
-    return CommandResult(
-        {"deleted": data}, EXIT_OK, lambda console: console.print(Text("deleted list ") + safe(data["name"]))
-    )
+    data = (deleted if deleted is not None else found).to_dict()
+    return CommandResult({"deleted": data}, render=lambda out: out.line(f"deleted list {cell(data['name'])}"))
 
 
 def _sids_from(path: Path) -> list[str]:
@@ -148,13 +139,11 @@ def _added(result: AddToListResult) -> CommandResult:
     problems = [r._asdict() | {"outcome": str(r.outcome)} for r in result if not r.is_member]
     document = {"add": {**result.summary(), "problems": problems}}
 
-    def render(console: Output) -> None:
-        print_record(
-            console, "added to the list", {k: v for k, v in result.summary().items() if v is not None}
-        )
+    def render(out: Output) -> None:
+        out.record("added to the list", {k: v for k, v in result.summary().items() if v is not None})
         if problems:
             columns = ("position", "contact_sid", "outcome", "status_code", "reason")
-            console.print(records_table(f"not added ({len(problems)})", problems[:_SHOWN], columns))
+            out.records(f"not added ({len(problems)})", problems[:_SHOWN], columns)
 
     return CommandResult(document, EXIT_ROWS_FAILED if problems else EXIT_OK, render)
 
@@ -225,33 +214,25 @@ def sync(
 
     with make_client(ctx) as client, ListDisplay.shown(quiet=json_out) as display:
         found = resolve(client, target)
+        sync_to = functools.partial(
+            client.sync_list, found.sid, numbers, default_region=default_region, strict=strict
+        )
         if not dry_run and not yes:
             # The plan first: removals are shown and confirmed before anything changes.
-            plan = client.sync_list(
-                found.sid, numbers, dry_run=True, default_region=default_region, strict=strict
-            )
+            plan = sync_to(dry_run=True)
             if plan.removed:
                 gone = [f"{c.number} ({c.contact_sid})" for c in plan.removed]
                 confirm(f"remove {len(gone)} members from list {found.name!r}", gone, yes=yes)
-        result = client.sync_list(
-            found.sid,
-            numbers,
-            dry_run=dry_run,
-            default_region=default_region,
-            strict=strict,
-            on_progress=display,
-        )
+        result = sync_to(dry_run=dry_run, on_progress=display)
 
-    def render(console: Output) -> None:
-        title = "plan (dry run: nothing changed)" if dry_run else "sync"
-        print_record(console, title, result.summary())
+    def render(out: Output) -> None:
+        out.record("plan (dry run: nothing changed)" if dry_run else "sync", result.summary())
         changes = [c._asdict() for c in (*result.created, *result.added, *result.removed)]
         if changes:
-            console.print(records_table("changes", changes, ("action", "number", "contact_sid")))
+            out.records("changes", changes, ("action", "number", "contact_sid"))
         if result.failures:
             failures = [f._asdict() for f in result.failures]
-            columns = ("stage", "number", "reason", "unknown")
-            console.print(records_table(f"failures ({len(failures)})", failures, columns))
+            out.records(f"failures ({len(failures)})", failures, ("stage", "number", "reason", "unknown"))
 
     outcome = CommandResult({"sync": result.to_dict()}, EXIT_OK if result.ok else EXIT_ROWS_FAILED, render)
     if result.aborted is not None:

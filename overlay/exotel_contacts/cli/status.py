@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from ._app import EXIT_OK, EXIT_ROWS_FAILED, CommandResult, Output, command_app, json_command, make_client
+from ._app import EXIT_OK, EXIT_ROWS_FAILED, CommandResult, command_app, json_command, make_client
 
 __all__ = ["status"]
 
@@ -22,10 +22,8 @@ def status(
     with make_client(ctx) as client:
         data = client.get_upload_status(upload_id).to_dict()
     failed = (data.get("failed") or 0) + (data.get("duplicates_skipped") or 0)
-
-    def render(console: Output) -> None:
-        from ._records import print_record  # rich loads when there is something to print
-
-        print_record(console, f"upload {upload_id}", data)
-
-    return CommandResult({"upload": data}, EXIT_ROWS_FAILED if failed else EXIT_OK, render)
+    return CommandResult(
+        {"upload": data},
+        EXIT_ROWS_FAILED if failed else EXIT_OK,
+        lambda out: out.record(f"upload {upload_id}", data),
+    )

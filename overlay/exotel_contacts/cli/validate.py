@@ -55,11 +55,8 @@ def clip(text: str, cells: int) -> str:
 
 
 def columns(header: tuple[str, ...], rows: list[tuple[str, ...]]) -> list[str]:
-    """A header and rows as plain aligned columns, two spaces apart; the last column is not padded.
-
-    Not rich's Table: drawing it imports ~17 ms of rich at every ``validate`` that finds a bad row, in a
-    command whose whole start is benchmarked (``bench_startup``); plain columns also grep and paste well.
-    """
+    """A header and rows as plain aligned columns, two spaces apart, the last not padded; not rich's
+    Table, which costs every run that finds a bad row ~17 ms of imports (docs/decisions/0025)."""
     every = [header, *rows]
     widths = [max(width(row[index]) for row in every) for index in range(len(header) - 1)]
     lines = []
