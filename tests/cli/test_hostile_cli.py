@@ -256,3 +256,22 @@ def test_an_unusable_timeout_is_one_line_before_anything_is_sent(
     assert len(lines) == 1, result.stderr
     assert "EXOTEL_TIMEOUT" in lines[0]
     assert counting.requests == []
+
+
+def test_file_text_in_the_failed_rows_table_is_cleaned(invoke: Invoke, tmp_path: Path) -> None:
+    # The upload report's failed rows show cells of the user's file: an escape sequence there must not
+    # reach the terminal either.
+    bad = tmp_path / "bad.csv"
+    bad.write_text(f"phone_number\n+919876500001\n12345{ESC}[2J\n", encoding="utf-8")
+    result = invoke("upload", str(bad))
+    assert result.exit_code == 1, result.stdout + result.stderr
+    assert ESC not in result.stdout + result.stderr
+    assert "12345\ufffd[2J" in result.stdout
+
+
+def test_names_print_as_written_not_as_emoji_or_markup(invoke: Invoke) -> None:
+    # An error line quotes what the user gave; ":smile:" and "[bold]" are text, not codes.
+    result = invoke("lists", "show", "no :smile: [bold]list[/bold]")
+    assert result.exit_code != 0
+    assert ":smile: [bold]list[/bold]" in result.stderr
+    assert "\U0001f604" not in result.stderr

@@ -80,8 +80,9 @@ class Output:
         self._console: Console | None = None
 
     def line(self, text: str) -> None:
-        """One line of plain text; clean what came from outside first."""
-        typer.echo(text)
+        """Plain text, without control characters (each line cleaned: names and server text may hold
+        escape sequences)."""
+        typer.echo("\n".join(map(cell, text.split("\n"))))
 
     def print(self, *objects: Any, **options: Any) -> None:
         """``rich.console.Console.print`` on stdout."""
@@ -149,7 +150,8 @@ def stderr_console() -> Console:
     """Messages and progress go to stderr, so stdout stays clean for --json and pipes."""
     from rich.console import Console
 
-    return Console(stderr=True, highlight=False, soft_wrap=True)
+    # No markup and no emoji codes: names, paths and server text are printed as they are.
+    return Console(stderr=True, highlight=False, soft_wrap=True, markup=False, emoji=False)
 
 
 def _dumps(document: object, **options: Any) -> str:

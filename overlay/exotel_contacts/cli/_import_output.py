@@ -67,8 +67,8 @@ def import_outcome(result: ImportResult) -> CommandResult:
                 str(part.index),
                 str(part.rows),
                 f"{part.first_row}-{part.last_row}",
-                part.upload_id or "-",
-                part.error or part.status or "sent",
+                cell(part.upload_id or "-"),
+                cell(part.error or part.status or "sent"),
             )
         console.print(parts)
         failures = result.failures()
@@ -96,16 +96,16 @@ def import_outcome(result: ImportResult) -> CommandResult:
             for failure in failures[:_SHOWN_FAILURES]:
                 shown.add_row(
                     str(failure.row_number),
-                    failure.phone_number,
-                    failure.error_code,
+                    cell(failure.phone_number),
+                    cell(failure.error_code),
                     _first_line(failure.error_message),
-                    failure.source,
+                    cell(failure.source),
                 )
             console.print(shown)
         for warning in result.report.warnings:
-            console.print(f"warning: {warning}", markup=False)
+            console.print(f"warning: {cell(warning)}", markup=False)
         if result.error_file is not None:
-            console.print(f"error CSV: {result.error_file}", markup=False)
+            console.print(f"error CSV: {cell(result.error_file)}", markup=False)
         if result.pending:
             console.print(
                 f"{result.pending} rows are still being processed; follow them with "
