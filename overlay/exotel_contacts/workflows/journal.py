@@ -11,7 +11,7 @@ import hashlib
 import json
 import os
 import threading
-from collections.abc import Iterator, Mapping
+from collections.abc import Mapping
 from pathlib import Path
 from typing import IO, Any, Final
 
@@ -25,7 +25,15 @@ from exotel_contacts.quota.redis_faults import DEFAULT_REDIS_OUTAGE
 
 from .journal_spec import JournalInput, RedisJournal
 
-__all__ = ["JOURNAL_ERRORS", "Journal", "JournalBase", "check_header", "file_identity", "header", "opened"]
+__all__ = [
+    "JOURNAL_ERRORS",
+    "Journal",
+    "JournalBase",
+    "check_header",
+    "file_identity",
+    "header",
+    "open_journal",
+]
 
 #: Version 2: a file is known by its whole content (version 1 held its name, mtime and head).
 VERSION: Final = 2
@@ -196,28 +204,20 @@ class Journal(JournalBase):
         self._handle.close()
 
 
-@contextlib.contextmanager
-def opened(
+def open_journal(
     where: JournalInput | None,
     kind: str,
     plan: Mapping[str, Any],
     *,
     redis_url: str | None = None,
     outage: float = DEFAULT_REDIS_OUTAGE,
-) -> Iterator[JournalBase | None]:
+) -> JournalBase | None:
     """The journal ``where`` names (a path, or a :class:`RedisJournal` on its own URL else ``redis_url``),
-    open for the block and closed after it; None when ``where`` is None."""
+    open (the caller closes it); None when ``where`` is None."""
     if where is None:
-        yield None
-        return
-    journal: JournalBase
+        return None
     if isinstance(where, RedisJournal):
         from .journal_redis import RedisJournalFile  # noqa: PLC0415 - needs the redis extra
 
-        journal = RedisJournalFile(where, kind, plan, redis_url=redis_url, outage=outage)
-    else:
-        journal = Journal(where, kind, plan)
-    try:
-        yield journal
-    finally:
-        journal.close()
+        return RedisJournalFile(where, kind, plan, redis_url=redis_url, outage=outage)
+    return Journal(where, kind, plan)

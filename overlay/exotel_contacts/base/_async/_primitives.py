@@ -7,7 +7,9 @@ names and signatures alike.
 from __future__ import annotations
 
 import asyncio
+import concurrent.futures
 import contextlib
+import threading
 from collections.abc import AsyncIterator, Callable, Coroutine
 from types import TracebackType
 from typing import Any, Generic, ParamSpec, Self, TypeVar
@@ -20,6 +22,7 @@ __all__ = [
     "Event",
     "Semaphore",
     "Window",
+    "on_the_loop",
     "repeat",
     "run_blocking",
     "sleep",
@@ -70,8 +73,31 @@ async def time_limit(deadline: Deadline, request: httpx.Request) -> AsyncIterato
 
 
 async def run_blocking(fn: Callable[P, T], /, *args: P.args, **kwargs: P.kwargs) -> T:
-    """Run CPU or disk work (reading and splitting a file) in a thread, off the event loop."""
+    """Run CPU or disk work (reading and splitting a file, a journal step) in a thread, off the loop."""
     return await asyncio.to_thread(fn, *args, **kwargs)
+
+
+def on_the_loop(fn: Callable[P, T]) -> Callable[P, T]:
+    """``fn`` for code that :func:`run_blocking` runs in a thread: called there, it runs on this event
+    loop (a user's callback, an ``Event.set``) and the thread waits for its result or its error."""
+    loop = asyncio.get_running_loop()
+    owner = threading.get_ident()
+
+    def call(*args: P.args, **kwargs: P.kwargs) -> T:
+        if threading.get_ident() == owner or loop.is_closed():
+            return fn(*args, **kwargs)
+        done: concurrent.futures.Future[T] = concurrent.futures.Future()
+
+        def run() -> None:
+            try:
+                done.set_result(fn(*args, **kwargs))
+            except BaseException as exc:
+                done.set_exception(exc)
+
+        loop.call_soon_threadsafe(run)
+        return done.result()
+
+    return call
 
 
 class Window(Generic[T]):

@@ -24,6 +24,7 @@ __all__ = [
     "Semaphore",
     "Window",
     "WindowLeft",
+    "on_the_loop",
     "repeat",
     "run_blocking",
     "sleep",
@@ -94,6 +95,11 @@ def time_limit(deadline: Deadline, request: httpx.Request) -> Iterator[None]:
 def run_blocking(fn: Callable[P, T], /, *args: P.args, **kwargs: P.kwargs) -> T:
     """Run CPU or disk work in the calling thread (the async side moves it off the event loop)."""
     return fn(*args, **kwargs)
+
+
+def on_the_loop(fn: Callable[P, T]) -> Callable[P, T]:
+    """``fn`` itself: the sync side has no event loop to hand calls to."""
+    return fn
 
 
 class Window(Generic[T]):

@@ -8,7 +8,7 @@ from collections.abc import AsyncIterable, Iterable, Mapping
 import httpx
 import stamina
 
-from exotel_contacts.base._async._primitives import Window
+from exotel_contacts.base._async._primitives import Window, run_blocking
 from exotel_contacts.base.exceptions import BulkAbortedError, ExotelError, StoreUnavailableError
 from exotel_contacts.base.outcomes import MAY_HAVE_ACTED_STATUSES
 from exotel_contacts.core.retry import RetryableResponse
@@ -18,9 +18,9 @@ from ..bulk import DEFAULT_BULK_CONCURRENCY, BulkCreateResult, Chunk, ContactInp
 from ..bulk_answers import REPLAYED, Job, finish, resend
 from ..bulk_chunks import InputFailure, _achunks, request_body
 from ..chunking import check_chunking
-from ..journal import opened
 from ..journal_spec import JournalInput
 from .hooks import AsyncClientHooks
+from .journaled import opened
 
 __all__ = ["acreate_contacts_bulk"]
 
@@ -56,11 +56,13 @@ async def _exchange(http: httpx.AsyncClient, job: Job, chunk: Chunk, body: bytes
 
 
 async def _send_chunk(http: httpx.AsyncClient, job: Job, chunk: Chunk) -> Chunk:
-    job.sending(chunk)
+    # The journal steps (and the mapping of a 5000-item answer) go through run_blocking: off the
+    # event loop on the async side.
+    await run_blocking(job.sending, chunk)
     while (body := request_body(chunk)) is not None:
         response, error = await _exchange(http, job, chunk, body)
         if not resend(chunk, response):
-            finish(chunk, response, error, job)
+            await run_blocking(finish, chunk, response, error, job)
             break
     return chunk
 
@@ -83,7 +85,7 @@ async def acreate_contacts_bulk(
     chunks = _achunks(contacts, chunk_size, failure)
     fatal: ExotelError | None = None
     plan = {"chunk_size": chunk_size, "source": dict(journal_source or {})}
-    with opened(
+    async with opened(
         journal, "bulk create", plan, redis_url=client._redis_url, outage=client._redis_outage
     ) as journal_file:
         job = Job(client, http, journal_file)

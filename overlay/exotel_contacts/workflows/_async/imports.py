@@ -2,19 +2,20 @@
 
 from __future__ import annotations
 
+import dataclasses
 import tempfile
 from pathlib import Path
 
-from exotel_contacts.base._async._primitives import Event, Window, run_blocking
+from exotel_contacts.base._async._primitives import Event, Window, on_the_loop, run_blocking
 from exotel_contacts.base.exceptions import ExotelError, UploadTimeoutError
 from exotel_contacts.importing import Part
 from exotel_contacts.operations.answers import first_wait
 
 from ..imports import ImportOptions, ImportResult, has_error_rows, journal_plan, prepare
 from ..imports_answers import Importer
-from ..journal import opened
 from .campaign_report import reconcile_campaign
 from .hooks import AsyncClientHooks
+from .journaled import opened
 
 __all__ = ["aimport_contacts"]
 
@@ -25,13 +26,13 @@ async def _send_ccm(client: AsyncClientHooks, job: Importer, part: Part) -> None
     upload_id = job.part(part).upload_id
     wait_first = 0.0
     if upload_id is None:
-        job.sending(part)
+        await run_blocking(job.sending, part)
         sent = await client._upload_contacts(
             part.path, list_id=options.list_id, duplicate_action=options.duplicate_action
         )
         accepted = sent.value
         upload_id, wait_first = accepted.upload_id, first_wait(accepted)
-        job.uploaded(part, upload_id, replayed=sent.replayed)
+        await run_blocking(job.uploaded, part, upload_id, replayed=sent.replayed)
     if not options.wait:
         return
     status = await client.wait_for_upload(
@@ -42,31 +43,31 @@ async def _send_ccm(client: AsyncClientHooks, job: Importer, part: Part) -> None
         raise_on_failure=False,
     )
     errors = await client.get_upload_errors(upload_id) if has_error_rows(status) else None
-    job.ccm_done(part, status, errors)
+    await run_blocking(job.ccm_done, part, status, errors)
 
 
 async def _send_campaign(client: AsyncClientHooks, job: Importer, part: Part) -> None:
     options = job.options
     upload_id = job.part(part).upload_id
     if upload_id is None:
-        job.sending(part)
+        await run_blocking(job.sending, part)
         sent = await client._csv_upload(part.path, list_name=options.list_name or "", type=options.type)
         summary = sent.value.summary
         upload_id = summary.upload_id
         job.campaign_uploaded(summary.list_sid, summary.date_created)
-        job.uploaded(part, upload_id, replayed=sent.replayed)
+        await run_blocking(job.uploaded, part, upload_id, replayed=sent.replayed)
     if options.wait:
         status = await client.wait_for_csv_upload(
             upload_id, timeout=options.timeout, on_progress=job.watcher(part), raise_on_failure=False
         )
-        job.campaign_done(part, status)
+        await run_blocking(job.campaign_done, part, status)
 
 
 async def _run_part(client: AsyncClientHooks, job: Importer, part: Part, first_answer: Event) -> None:
     # Until the first part has its answer the others wait: bad credentials cost one request.
     if part.index > 1:
         await first_answer.wait()
-    if job.skip_if_aborted(part):
+    if await run_blocking(job.skip_if_aborted, part):
         return
     try:
         if job.resume(part):
@@ -76,9 +77,9 @@ async def _run_part(client: AsyncClientHooks, job: Importer, part: Part, first_a
         else:
             await _send_campaign(client, job, part)
     except UploadTimeoutError as error:
-        job.timed_out(part, error)
+        await run_blocking(job.timed_out, part, error)
     except ExotelError as error:
-        job.part_failed(part, error)
+        await run_blocking(job.part_failed, part, error)
     finally:
         job.answered(part)
 
@@ -91,11 +92,14 @@ async def aimport_contacts(
         # Reading and splitting is CPU and disk work: on the async side it runs off the event loop.
         source, family, split = await run_blocking(prepare, path, options, Path(tmp))
         plan = journal_plan(source, options, split) if options.journal is not None else {}
-        with opened(
+        async with opened(
             options.journal, "import", plan, redis_url=client._redis_url, outage=client._redis_outage
         ) as journal:
             first_answer = Event()
-            job = Importer(source, family, split, options, first_answer.set, journal=journal)
+            # Journal steps run in threads (run_blocking); what they call back runs on the loop.
+            if options.on_progress is not None:
+                options = dataclasses.replace(options, on_progress=on_the_loop(options.on_progress))
+            job = Importer(source, family, split, options, on_the_loop(first_answer.set), journal=journal)
             job.emit("checked")
             parts = iter(split.parts)
             workers = max(1, min(client._max_concurrent_uploads, len(split.parts)))
@@ -108,4 +112,4 @@ async def aimport_contacts(
                     await window.next_done()
             if family == "campaign" and options.wait and options.reconcile and job.list_sid is not None:
                 await reconcile_campaign(client, job)
-            return job.finish()
+            return await run_blocking(job.finish)

@@ -10,7 +10,7 @@ from collections.abc import Iterable, Mapping
 import httpx
 import stamina
 
-from exotel_contacts.base._sync._primitives import Window
+from exotel_contacts.base._sync._primitives import Window, run_blocking
 from exotel_contacts.base.exceptions import BulkAbortedError, ExotelError, StoreUnavailableError
 from exotel_contacts.base.outcomes import MAY_HAVE_ACTED_STATUSES
 from exotel_contacts.core.retry import RetryableResponse
@@ -20,9 +20,9 @@ from ..bulk import DEFAULT_BULK_CONCURRENCY, BulkCreateResult, Chunk, ContactInp
 from ..bulk_answers import REPLAYED, Job, finish, resend
 from ..bulk_chunks import InputFailure, _chunks, request_body
 from ..chunking import check_chunking
-from ..journal import opened
 from ..journal_spec import JournalInput
 from .hooks import ClientHooks
+from .journaled import opened
 
 __all__ = ["create_contacts_bulk"]
 
@@ -58,11 +58,13 @@ def _exchange(http: httpx.Client, job: Job, chunk: Chunk, body: bytes) -> Last:
 
 
 def _send_chunk(http: httpx.Client, job: Job, chunk: Chunk) -> Chunk:
-    job.sending(chunk)
+    # The journal steps (and the mapping of a 5000-item answer) go through run_blocking: off the
+    # event loop on the async side.
+    run_blocking(job.sending, chunk)
     while (body := request_body(chunk)) is not None:
         response, error = _exchange(http, job, chunk, body)
         if not resend(chunk, response):
-            finish(chunk, response, error, job)
+            run_blocking(finish, chunk, response, error, job)
             break
     return chunk
 

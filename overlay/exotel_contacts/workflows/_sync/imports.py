@@ -4,19 +4,20 @@
 
 from __future__ import annotations
 
+import dataclasses
 import tempfile
 from pathlib import Path
 
-from exotel_contacts.base._sync._primitives import Event, Window, run_blocking
+from exotel_contacts.base._sync._primitives import Event, Window, on_the_loop, run_blocking
 from exotel_contacts.base.exceptions import ExotelError, UploadTimeoutError
 from exotel_contacts.importing import Part
 from exotel_contacts.operations.answers import first_wait
 
 from ..imports import ImportOptions, ImportResult, has_error_rows, journal_plan, prepare
 from ..imports_answers import Importer
-from ..journal import opened
 from .campaign_report import reconcile_campaign
 from .hooks import ClientHooks
+from .journaled import opened
 
 __all__ = ["import_contacts"]
 
@@ -27,13 +28,13 @@ def _send_ccm(client: ClientHooks, job: Importer, part: Part) -> None:
     upload_id = job.part(part).upload_id
     wait_first = 0.0
     if upload_id is None:
-        job.sending(part)
+        run_blocking(job.sending, part)
         sent = client._upload_contacts(
             part.path, list_id=options.list_id, duplicate_action=options.duplicate_action
         )
         accepted = sent.value
         upload_id, wait_first = accepted.upload_id, first_wait(accepted)
-        job.uploaded(part, upload_id, replayed=sent.replayed)
+        run_blocking(job.uploaded, part, upload_id, replayed=sent.replayed)
     if not options.wait:
         return
     status = client.wait_for_upload(
@@ -44,31 +45,31 @@ def _send_ccm(client: ClientHooks, job: Importer, part: Part) -> None:
         raise_on_failure=False,
     )
     errors = client.get_upload_errors(upload_id) if has_error_rows(status) else None
-    job.ccm_done(part, status, errors)
+    run_blocking(job.ccm_done, part, status, errors)
 
 
 def _send_campaign(client: ClientHooks, job: Importer, part: Part) -> None:
     options = job.options
     upload_id = job.part(part).upload_id
     if upload_id is None:
-        job.sending(part)
+        run_blocking(job.sending, part)
         sent = client._csv_upload(part.path, list_name=options.list_name or "", type=options.type)
         summary = sent.value.summary
         upload_id = summary.upload_id
         job.campaign_uploaded(summary.list_sid, summary.date_created)
-        job.uploaded(part, upload_id, replayed=sent.replayed)
+        run_blocking(job.uploaded, part, upload_id, replayed=sent.replayed)
     if options.wait:
         status = client.wait_for_csv_upload(
             upload_id, timeout=options.timeout, on_progress=job.watcher(part), raise_on_failure=False
         )
-        job.campaign_done(part, status)
+        run_blocking(job.campaign_done, part, status)
 
 
 def _run_part(client: ClientHooks, job: Importer, part: Part, first_answer: Event) -> None:
     # Until the first part has its answer the others wait: bad credentials cost one request.
     if part.index > 1:
         first_answer.wait()
-    if job.skip_if_aborted(part):
+    if run_blocking(job.skip_if_aborted, part):
         return
     try:
         if job.resume(part):
@@ -78,9 +79,9 @@ def _run_part(client: ClientHooks, job: Importer, part: Part, first_answer: Even
         else:
             _send_campaign(client, job, part)
     except UploadTimeoutError as error:
-        job.timed_out(part, error)
+        run_blocking(job.timed_out, part, error)
     except ExotelError as error:
-        job.part_failed(part, error)
+        run_blocking(job.part_failed, part, error)
     finally:
         job.answered(part)
 
@@ -95,7 +96,10 @@ def import_contacts(client: ClientHooks, path: str | Path, options: ImportOption
             options.journal, "import", plan, redis_url=client._redis_url, outage=client._redis_outage
         ) as journal:
             first_answer = Event()
-            job = Importer(source, family, split, options, first_answer.set, journal=journal)
+            # Journal steps run in threads (run_blocking); what they call back runs on the loop.
+            if options.on_progress is not None:
+                options = dataclasses.replace(options, on_progress=on_the_loop(options.on_progress))
+            job = Importer(source, family, split, options, on_the_loop(first_answer.set), journal=journal)
             job.emit("checked")
             parts = iter(split.parts)
             workers = max(1, min(client._max_concurrent_uploads, len(split.parts)))
@@ -108,4 +112,4 @@ def import_contacts(client: ClientHooks, path: str | Path, options: ImportOption
                     window.next_done()
             if family == "campaign" and options.wait and options.reconcile and job.list_sid is not None:
                 reconcile_campaign(client, job)
-            return job.finish()
+            return run_blocking(job.finish)
