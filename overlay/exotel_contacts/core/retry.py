@@ -175,7 +175,7 @@ class RetryState:
         status = response.status_code
         return status in REFUSED_STATUSES or (self.safe and status in MAY_HAVE_ACTED_STATUSES)
 
-    def decide(self, exc: Exception) -> bool | float:
+    def decide(self, exc: BaseException) -> bool | float:
         """``False`` to stop, else the seconds to wait before the next attempt."""
         status: int | None = None
         retry_after: float | None = None
